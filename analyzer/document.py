@@ -1,0 +1,281 @@
+"""Article, Span and Document: the one structure every signal reads.
+
+An :class:`Article` is what a reader produced: the text as read (front matter removed) and its
+metadata. :func:`build_document` turns it into a :class:`Document` holding paragraphs, sentences,
+tokens and quotation spans as character offsets into that same text, so that
+``doc.text[span.start:span.end]`` is always the span's text and the offsets written to
+results.jsonl point into the article as the reader saw it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from dataclasses import dataclass, field
+
+from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+from analyzer.lexicons import load_lexicon
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    """What is known about an article besides its text. Every field may be missing."""
+
+    title: str | None = None
+    published: str | None = None  # ISO date, YYYY-MM-DD
+    outlet: str | None = None
+    author: str | None = None
+    url: str | None = None
+    derived_from: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One article as read: a safe id, where it came from, its text and metadata."""
+
+    id: str
+    path: str
+    text: str
+    meta: Metadata = field(default_factory=Metadata)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Character offsets ``[start, end)`` into a Document's text.
+
+    Examples
+    --------
+    >>> Span(3, 7).length
+    4
+    >>> Span(5, 2)
+    Traceback (most recent call last):
+    ...
+    IndexError: span start 5 and end 2 are not in order (0 <= start <= end)
+    """
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise IndexError(
+                f"span start {self.start} and end {self.end} are not in order (0 <= start <= end)"
+            )
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+    def contains(self, other: Span) -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+    def overlaps(self, other: Span) -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """An article split into paragraphs, sentences, tokens and quotation spans.
+
+    ``quotes`` holds every span between quotation marks (marks included), speech or not: scare
+    quotes and titles are told apart from speech by :mod:`analyzer.signals.quotes`.
+
+    Examples
+    --------
+    >>> doc = build_document(Article("a", "a.txt", '“It works,” said Mr. Lee. He left.'))
+    >>> [doc.span_text(s) for s in doc.sentences]
+    ['“It works,” said Mr. Lee.', 'He left.']
+    >>> [doc.span_text(q) for q in doc.quotes]
+    ['“It works,”']
+    """
+
+    text: str
+    paragraphs: tuple[Span, ...]
+    sentences: tuple[Span, ...]
+    tokens: tuple[Span, ...]
+    quotes: tuple[Span, ...]
+    meta: Metadata = field(default_factory=Metadata)
+    _sentence_starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
+    _paragraph_starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        n = len(self.text)
+        for name in ("paragraphs", "sentences", "tokens", "quotes"):
+            for span in getattr(self, name):
+                if span.end > n:
+                    raise IndexError(
+                        f"{name[:-1]} span start {span.start} and end {span.end} "
+                        f"fall outside a text of length {n}"
+                    )
+        object.__setattr__(self, "_sentence_starts", tuple(s.start for s in self.sentences))
+        object.__setattr__(self, "_paragraph_starts", tuple(p.start for p in self.paragraphs))
+
+    def span_text(self, span: Span) -> str:
+        """The text a span covers."""
+        return self.text[span.start : span.end]
+
+    @property
+    def word_count(self) -> int:
+        """Tokens that hold a letter or a digit (punctuation is not a word)."""
+        return len(self.tokens)
+
+    def sentence_index(self, offset: int) -> int | None:
+        """Index of the sentence that holds character ``offset``, or None between sentences."""
+        i = bisect.bisect_right(self._sentence_starts, offset) - 1
+        if i >= 0 and offset < self.sentences[i].end:
+            return i
+        return None
+
+    def paragraph_index(self, offset: int) -> int | None:
+        """Index of the paragraph that holds character ``offset``, or None between paragraphs."""
+        i = bisect.bisect_right(self._paragraph_starts, offset) - 1
+        if i >= 0 and offset < self.paragraphs[i].end:
+            return i
+        return None
+
+    def in_quote(self, span: Span) -> bool:
+        """True when ``span`` lies wholly inside one quotation span."""
+        i = bisect.bisect_right([q.start for q in self.quotes], span.start) - 1
+        return i >= 0 and self.quotes[i].contains(span)
+
+    def tokens_in(self, span: Span) -> list[Span]:
+        """The tokens that lie wholly inside ``span``."""
+        starts = [t.start for t in self.tokens]
+        lo = bisect.bisect_left(starts, span.start)
+        hi = bisect.bisect_left(starts, span.end)
+        return [t for t in self.tokens[lo:hi] if t.end <= span.end]
+
+
+# Words: letters or digits, joined by inner apostrophes, hyphens, periods or commas
+# ("isn't", "López-Obrador", "U.S.", "37,000", "3.5"); the trailing period of an abbreviation
+# stays outside the token, so sentence punctuation never becomes part of a word.
+_TOKEN = re.compile(r"\w+(?:[’'\-.,]\w+)*")
+_PARAGRAPH = re.compile(r"[^\n]+")
+
+_OPEN_DOUBLE = "“„«"
+_CLOSE_DOUBLE = "”»"
+_OPENERS_BEFORE = " \t\n([{—–-/:"
+
+
+@functools.cache
+def _sentence_splitter() -> PunktSentenceTokenizer:
+    params = PunktParameters()
+    params.abbrev_types = {a.lower() for a in load_lexicon("abbreviations")}
+    return PunktSentenceTokenizer(params)
+
+
+def paragraph_spans(text: str) -> list[Span]:
+    """Non-blank lines, each trimmed of outer white space, as paragraphs."""
+    spans = []
+    for m in _PARAGRAPH.finditer(text):
+        line = m.group()
+        stripped = line.strip()
+        if not stripped:
+            continue
+        lead = len(line) - len(line.lstrip())
+        spans.append(Span(m.start() + lead, m.start() + lead + len(stripped)))
+    return spans
+
+
+def sentence_spans(text: str, paragraphs: list[Span]) -> list[Span]:
+    """Punkt sentences inside each paragraph; a sentence never crosses a paragraph break."""
+    splitter = _sentence_splitter()
+    spans: list[Span] = []
+    for p in paragraphs:
+        first = len(spans)
+        for s, e in splitter.span_tokenize(text[p.start : p.end]):
+            start = p.start + s
+            # Untrained Punkt splits after “Really?” in “Really?” she asked; a sentence cannot
+            # start with a lower-case word, so such a piece joins the sentence before it.
+            if len(spans) > first and text[start].islower():
+                spans[-1] = Span(spans[-1].start, p.start + e)
+            else:
+                spans.append(Span(start, p.start + e))
+    return spans
+
+
+def token_spans(text: str) -> list[Span]:
+    return [Span(m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+def _opens(text: str, i: int) -> bool:
+    """A straight double quote at ``i`` opens a quotation when it starts a word."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before in _OPENERS_BEFORE or before in _OPEN_DOUBLE) and not after.isspace()
+
+
+def _single_closes(text: str, i: int) -> bool:
+    """A ’ at ``i`` closes a single-quoted passage unless it is an apostrophe inside a word."""
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return not after.isalnum()
+
+
+def quote_spans(text: str, paragraphs: list[Span]) -> list[Span]:
+    """Spans from an opening quotation mark to its closing mark, marks included.
+
+    Handles curly and straight double quotes, single quotes used as outer marks, nested single
+    quotes (kept inside the outer span), and quotations running over several paragraphs where
+    each paragraph opens with a quote mark and only the last one closes. A mark that never closes
+    yields no span: a stray mark is more common than an unterminated quotation.
+    """
+    spans: list[Span] = []
+    open_at: int | None = None
+    single = False
+    for pi, p in enumerate(paragraphs):
+        i = p.start
+        if open_at is not None:
+            # Continuation of a multi-paragraph quotation: skip its opening mark.
+            first = text[p.start]
+            if (single and first == "‘") or (
+                not single and (first in _OPEN_DOUBLE or first == '"')
+            ):
+                i += 1
+            else:
+                open_at = None
+        while i < p.end:
+            c = text[i]
+            if open_at is None:
+                if c in _OPEN_DOUBLE or (c == '"' and _opens(text, i)):
+                    open_at, single = i, False
+                elif c == "‘" and (i == p.start or text[i - 1] in _OPENERS_BEFORE):
+                    open_at, single = i, True
+            elif single:
+                if c == "’" and _single_closes(text, i):
+                    spans.append(Span(open_at, i + 1))
+                    open_at = None
+            elif c in _CLOSE_DOUBLE or c == '"':
+                spans.append(Span(open_at, i + 1))
+                open_at = None
+            i += 1
+        if open_at is not None:
+            nxt = paragraphs[pi + 1] if pi + 1 < len(paragraphs) else None
+            continues = nxt is not None and (
+                text[nxt.start] == "‘" if single else text[nxt.start] in _OPEN_DOUBLE + '"'
+            )
+            if not continues:
+                open_at = None
+    return spans
+
+
+def build_document(article: Article) -> Document:
+    """Split an article into paragraphs, sentences, tokens and quotation spans.
+
+    Examples
+    --------
+    >>> doc = build_document(Article("a", "a.txt", "At 6 a.m. the U.S. team left.\\nIt rained."))
+    >>> len(doc.paragraphs), len(doc.sentences), doc.word_count
+    (2, 2, 9)
+    """
+    text = article.text
+    paragraphs = paragraph_spans(text)
+    return Document(
+        text=text,
+        paragraphs=tuple(paragraphs),
+        sentences=tuple(sentence_spans(text, paragraphs)),
+        tokens=tuple(token_spans(text)),
+        quotes=tuple(quote_spans(text, paragraphs)),
+        meta=article.meta,
+    )

@@ -1,0 +1,45 @@
+"""Article ids: safe as file names, unique within a batch, stable from run to run."""
+
+from __future__ import annotations
+
+import re
+
+_UNSAFE = re.compile(r"[^A-Za-z0-9_-]+")
+
+
+def safe_id(raw: str) -> str:
+    """Turn any string into an id usable as a file name inside the output folder.
+
+    Only letters, digits, ``_`` and ``-`` survive, so no id can hold a path separator or ``..``.
+
+    Examples
+    --------
+    >>> safe_id("../../etc/passwd")
+    'etc-passwd'
+    >>> safe_id("Café au lait.txt")
+    'Caf-au-lait-txt'
+    >>> safe_id("...")
+    'article'
+    """
+    cleaned = _UNSAFE.sub("-", raw).strip("-")[:80].strip("-")
+    return cleaned or "article"
+
+
+def disambiguate(ids: list[str]) -> list[str]:
+    """Make ids unique, in order: the second ``x`` becomes ``x-2``, the third ``x-3``.
+
+    Examples
+    --------
+    >>> disambiguate(["a", "b", "a", "a-2"])
+    ['a', 'b', 'a-2', 'a-2-2']
+    """
+    seen: set[str] = set()
+    out = []
+    for raw in ids:
+        candidate, n = raw, 1
+        while candidate in seen:
+            n += 1
+            candidate = f"{raw}-{n}"
+        seen.add(candidate)
+        out.append(candidate)
+    return out

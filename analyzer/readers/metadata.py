@@ -1,0 +1,83 @@
+"""Metadata fields shared by every reader: which keys exist and how their values are checked."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+
+from analyzer.document import Metadata
+
+KEYS = ("title", "published", "outlet", "author", "url", "derived_from")
+
+# "The post <title> appeared first on <outlet>." closes articles syndicated by WordPress feeds.
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ][0-9:.+\-Z]*)?\Z")
+_APPEARED_FIRST = re.compile(
+    r"\n?[ \t]*The post (?P<title>.+?) appeared first on (?P<outlet>[^\n]+?)\.?[ \t]*\s*\Z"
+)
+
+
+def parse_published(value: str) -> str:
+    """Normalise a publication date or date-time to an ISO date; raise ValueError if it is not one.
+
+    Examples
+    --------
+    >>> parse_published("2025-12-03T10:00:00Z")
+    '2025-12-03'
+    >>> parse_published("3 December 2025")
+    Traceback (most recent call last):
+    ...
+    ValueError: '3 December 2025' is not an ISO date (YYYY-MM-DD)
+    """
+    text = value.strip()
+    if _ISO_DATE.match(text):
+        try:
+            return dt.date.fromisoformat(text[:10]).isoformat()
+        except ValueError:
+            pass
+    raise ValueError(f"{text!r} is not an ISO date (YYYY-MM-DD)")
+
+
+def parse_derived_from(value: object) -> tuple[str, ...]:
+    """Ids separated by commas, semicolons or spaces, or a JSON list of ids."""
+    if value is None:
+        return ()
+    if isinstance(value, list | tuple):
+        items = [str(v) for v in value]
+    else:
+        items = re.split(r"[,;\s]+", str(value))
+    return tuple(i.strip() for i in items if i.strip())
+
+
+def merge(primary: Metadata, fallback: Mapping[str, object]) -> Metadata:
+    """Fill the fields ``primary`` lacks from ``fallback`` (already validated values)."""
+    values = {
+        "title": primary.title or _str(fallback.get("title")),
+        "published": primary.published or _str(fallback.get("published")),
+        "outlet": primary.outlet or _str(fallback.get("outlet")),
+        "author": primary.author or _str(fallback.get("author")),
+        "url": primary.url or _str(fallback.get("url")),
+        "derived_from": primary.derived_from or parse_derived_from(fallback.get("derived_from")),
+    }
+    return Metadata(**values)
+
+
+def _str(value: object) -> str | None:
+    if value is None:
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def split_appeared_first(text: str) -> tuple[str, str | None, str | None]:
+    """Remove a trailing "The post X appeared first on Y." line; return (text, title, outlet).
+
+    Examples
+    --------
+    >>> split_appeared_first("Body.\\nThe post Big News appeared first on Daily Planet.\\n")
+    ('Body.', 'Big News', 'Daily Planet')
+    """
+    m = _APPEARED_FIRST.search(text)
+    if not m:
+        return text, None, None
+    return text[: m.start()].rstrip(), m.group("title").strip(), m.group("outlet").strip()

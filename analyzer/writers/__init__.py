@@ -1,0 +1,1 @@
+"""Writers turn ArticleResults into files: results.jsonl, HTML pages, SQLite."""

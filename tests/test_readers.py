@@ -1,0 +1,317 @@
+"""Readers: metadata from front matter, manifest, HTML, feeds and JSONL; errors per input."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+from pathlib import Path
+
+import pytest
+from conftest import SEEDS
+
+from analyzer.document import Article
+from analyzer.errors import InputError
+from analyzer.readers import read_inputs
+from analyzer.readers.ids import safe_id
+
+BODY = "The council voted 5-2 on Tuesday. “We will build it,” said Mayor Ana Ruiz."
+
+
+def read(*paths, stdin=None):
+    return list(read_inputs([str(p) for p in paths], stdin=stdin))
+
+
+def articles(items):
+    return [i for i in items if isinstance(i, Article)]
+
+
+def errors(items):
+    return [str(i) for i in items if isinstance(i, InputError)]
+
+
+def test_seeds_read_with_manifest_metadata():
+    items = read(SEEDS)
+    assert [(a.id, a.meta.title, a.meta.outlet, a.meta.derived_from) for a in items] == [
+        (
+            "000_6af52c64d008fc3c",
+            "Can This Man Finally Defeat Mexico’s Cartels?",
+            "New York Times",
+            (),
+        ),
+        (
+            "001_0d5c243cfc9a1c98",
+            "Mexico’s Security Chief on His Fight Against the Cartels",
+            "New York Times",
+            (),
+        ),
+        (
+            "002_10ec1c2511d1067e",
+            "Omar García Harfuch: Mexico’s Frontline Against Cartels",
+            None,
+            ("000_6af52c64d008fc3c",),
+        ),
+        (
+            "003_59ff69fff0e8114d",
+            "Mexico’s Security Chief Discusses Aggressive Cartel Strategy",
+            None,
+            ("001_0d5c243cfc9a1c98",),
+        ),
+        ("004_231154ca175f1f22", None, None, ()),
+    ]
+
+
+def test_appeared_first_line_is_removed_from_the_text():
+    (a,) = read(next(SEEDS.glob("000_*.txt")))
+    assert "appeared first on" not in a.text
+    assert a.text.endswith("Central America and the Caribbean.")
+
+
+def test_front_matter_gives_metadata_and_offsets_start_after_it(tmp_path):
+    f = tmp_path / "story.txt"
+    f.write_text(
+        "---\ntitle: \"Vote: a new bridge\"\npublished: 2025-03-04\noutlet: 'City Times'\n"
+        "author: Jo Park\nurl: https://example.org/a\nderived_from: src1, src2\n---\n" + BODY,
+        encoding="utf-8",
+    )
+    (a,) = read(f)
+    assert a.text == BODY
+    assert (a.meta.title, a.meta.published, a.meta.outlet, a.meta.author, a.meta.url) == (
+        "Vote: a new bridge",
+        "2025-03-04",
+        "City Times",
+        "Jo Park",
+        "https://example.org/a",
+    )
+    assert a.meta.derived_from == ("src1", "src2")
+
+
+@pytest.mark.parametrize(
+    "front, message",
+    [
+        ("---\ntitle: A\n", "front matter opened with '---' on line 1 is never closed"),
+        ("---\ntitle A\n---\n", "front matter line 2 has no ':' (expected key: value)"),
+        (
+            "---\ntitle: A\npublished: March 4\n---\n",
+            "front matter line 3: 'March 4' is not an ISO date (YYYY-MM-DD)",
+        ),
+        ("---\nsection: news\n---\n", "front matter line 2: unknown key 'section'"),
+    ],
+)
+def test_malformed_front_matter_names_file_and_line(tmp_path, front, message):
+    f = tmp_path / "bad.txt"
+    f.write_text(front + BODY, encoding="utf-8")
+    (err,) = errors(read(f))
+    assert err.startswith(f"{f}: {message}")
+
+
+def test_front_matter_wins_over_manifest(tmp_path):
+    (tmp_path / "a.txt").write_text("---\ntitle: From front matter\n---\n" + BODY, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(BODY, encoding="utf-8")
+    (tmp_path / "manifest.csv").write_text(
+        "file,title,outlet,published\na.txt,From manifest,Daily,2025-01-02\nb.txt,B title,,\n",
+        encoding="utf-8",
+    )
+    a, b = read(tmp_path)
+    assert (a.meta.title, a.meta.outlet, a.meta.published) == (
+        "From front matter",
+        "Daily",
+        "2025-01-02",
+    )
+    assert (b.meta.title, b.meta.outlet) == ("B title", None)
+
+
+def test_manifest_jsonl(tmp_path):
+    (tmp_path / "a.txt").write_text(BODY, encoding="utf-8")
+    (tmp_path / "manifest.jsonl").write_text(
+        json.dumps({"file": "a.txt", "author": "Jo", "derived_from": ["x", "y"]}) + "\n",
+        encoding="utf-8",
+    )
+    (a,) = read(tmp_path)
+    assert (a.meta.author, a.meta.derived_from) == ("Jo", ("x", "y"))
+
+
+def test_html_through_trafilatura(tmp_path):
+    page = tmp_path / "page.html"
+    paragraph = "The council met for hours and argued about the budget of the new bridge project. "
+    page.write_text(
+        "<html><head><title>Bridge vote</title><meta name='author' content='Jo Park'>"
+        "<meta property='og:site_name' content='City Times'>"
+        "<meta property='article:published_time' content='2025-03-04T09:00:00Z'></head>"
+        f"<body><nav>Home | About</nav><article><h1>Bridge vote</h1><p>{paragraph * 3}</p>"
+        f"<p>“We will build it,” said Mayor Ana Ruiz, who has pushed for it. {paragraph}</p>"
+        "</article><footer>Copyright</footer></body></html>",
+        encoding="utf-8",
+    )
+    (a,) = read(page)
+    assert (a.id, a.meta.title, a.meta.author, a.meta.outlet, a.meta.published) == (
+        "page",
+        "Bridge vote",
+        "Jo Park",
+        "City Times",
+        "2025-03-04",
+    )
+    assert "“We will build it,” said Mayor Ana Ruiz" in a.text
+    assert "Copyright" not in a.text
+
+
+def test_rss_feed_entries_become_articles(tmp_path):
+    feed = tmp_path / "feed.xml"
+    feed.write_text(
+        """<?xml version="1.0"?><rss version="2.0"><channel><title>City Times</title>
+        <item><title>Bridge vote</title><link>https://example.org/a</link><guid>a1</guid>
+        <pubDate>Tue, 04 Mar 2025 10:00:00 GMT</pubDate>
+        <description>&lt;p&gt;The council voted on Tuesday to build the bridge.&lt;/p&gt;</description></item>
+        <item><title>Second</title><guid>a2</guid><description>Plain text entry.</description></item>
+        </channel></rss>""",
+        encoding="utf-8",
+    )
+    first, second = read(feed)
+    assert (first.meta.title, first.meta.outlet, first.meta.published, first.meta.url) == (
+        "Bridge vote",
+        "City Times",
+        "2025-03-04",
+        "https://example.org/a",
+    )
+    assert first.text == "The council voted on Tuesday to build the bridge."
+    assert first.id.startswith("feed-") and first.id != second.id
+    assert second.text == "Plain text entry."
+
+
+def test_atom_feed(tmp_path):
+    feed = tmp_path / "atom.xml"
+    feed.write_text(
+        """<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">
+        <title>Wire</title><entry><title>Storm</title><id>urn:1</id><updated>2024-11-02T00:00:00Z</updated>
+        <content type="html">&lt;p&gt;Rain fell all day.&lt;/p&gt;</content></entry></feed>""",
+        encoding="utf-8",
+    )
+    (a,) = read(feed)
+    assert (a.meta.title, a.meta.outlet, a.meta.published, a.text) == (
+        "Storm",
+        "Wire",
+        "2024-11-02",
+        "Rain fell all day.",
+    )
+
+
+def test_jsonl_bad_line_is_an_error_for_that_line_only(tmp_path):
+    dump = tmp_path / "dump.jsonl"
+    dump.write_text(
+        json.dumps({"id": "one", "text": BODY, "title": "One", "published": "2025-01-01"})
+        + "\n"
+        + "{not json\n"
+        + json.dumps({"title": "no text"})
+        + "\n"
+        + json.dumps({"text": "Second article text.", "outlet": "Wire"})
+        + "\n",
+        encoding="utf-8",
+    )
+    items = read(dump)
+    assert [(a.id, a.meta.title, a.meta.outlet) for a in articles(items)] == [
+        ("one", "One", None),
+        ("dump-4", None, "Wire"),
+    ]
+    assert errors(items) == [
+        f"{dump}:2: not valid JSON (Expecting property name enclosed in double quotes)",
+        f"{dump}:3: no 'text' field with article text",
+    ]
+
+
+def test_stdin_text_with_front_matter():
+    (a,) = read("-", stdin=io.BytesIO(b"---\ntitle: Piped\n---\nHello there."))
+    assert (a.id, a.meta.title, a.text) == ("stdin", "Piped", "Hello there.")
+
+
+@pytest.mark.parametrize(
+    "encoding",
+    ["latin-1", "cp1252", "utf-16"],
+)
+def test_legacy_encodings_are_decoded(tmp_path, encoding):
+    f = tmp_path / "old.txt"
+    text = "Le café “Señor” a fermé ses portes après 40 années de service à Montréal."
+    if encoding == "latin-1":
+        text = text.replace("“", '"').replace("”", '"')
+    f.write_bytes(text.encode(encoding))
+    (a,) = read(f)
+    assert a.text == text
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (b"", "file is empty"),
+        (b"   \n\t\n", "file holds only white space"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file (holds NUL bytes), not text"),
+    ],
+)
+def test_bad_text_inputs_get_one_clear_error(tmp_path, content, message):
+    f = tmp_path / "bad.txt"
+    f.write_bytes(content)
+    assert errors(read(f)) == [f"{f}: {message}"]
+
+
+def test_file_over_the_size_limit_is_refused(tmp_path, monkeypatch):
+    monkeypatch.setattr("analyzer.readers.decode.MAX_ARTICLE_BYTES", 100)
+    f = tmp_path / "big.txt"
+    f.write_text("word " * 100, encoding="utf-8")
+    assert errors(read(f)) == [f"{f}: file is 500 bytes, over the 100-byte limit for one article"]
+
+
+def test_broken_html_and_feed_are_errors(tmp_path):
+    (tmp_path / "broken.html").write_text("<html><body><div><p", encoding="utf-8")
+    (tmp_path / "broken.xml").write_text("<rss><channel><item><title>x</ti", encoding="utf-8")
+    assert errors(read(tmp_path)) == [
+        f"{tmp_path / 'broken.html'}: no article text found in the HTML page",
+        f"{tmp_path / 'broken.xml'}: not a readable RSS/Atom feed (<unknown>:2:28: unclosed token)",
+    ]
+
+
+def test_missing_and_unreadable_paths(tmp_path):
+    f = tmp_path / "locked.txt"
+    f.write_text(BODY, encoding="utf-8")
+    f.chmod(0)
+    missing = tmp_path / "nope.txt"
+    items = read(missing, f)
+    if os.geteuid() == 0:  # root reads anything; only the missing file fails
+        assert errors(items) == [f"{missing}: no such file or folder"]
+    else:
+        assert errors(items) == [
+            f"{missing}: no such file or folder",
+            f"{f}: cannot be read (Permission denied)",
+        ]
+
+
+def test_symlink_loop_does_not_hang(tmp_path):
+    (tmp_path / "a.txt").write_text(BODY, encoding="utf-8")
+    (tmp_path / "loop").symlink_to(tmp_path)
+    assert [a.id for a in articles(read(tmp_path))] == ["a"]
+
+
+def test_duplicate_stems_get_distinct_ids(tmp_path):
+    for sub in ("x", "y"):
+        (tmp_path / sub).mkdir()
+        (tmp_path / sub / "story.txt").write_text(BODY, encoding="utf-8")
+    assert [a.id for a in read(tmp_path)] == ["story", "story-2"]
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("../../etc/passwd", "etc-passwd"),
+        ("a/b\\c", "a-b-c"),
+        ("..", "article"),
+        ("ok_id-1", "ok_id-1"),
+    ],
+)
+def test_ids_cannot_escape_the_output_folder(raw, expected):
+    assert safe_id(raw) == expected
+    assert "/" not in safe_id(raw) and ".." not in safe_id(raw)
+
+
+def test_jsonl_id_is_made_safe(tmp_path):
+    dump = tmp_path / "d.jsonl"
+    dump.write_text(json.dumps({"id": "../../evil", "text": BODY}) + "\n", encoding="utf-8")
+    (a,) = read(dump)
+    assert a.id == "evil"
+    assert Path("out", "articles", a.id + ".html").resolve().is_relative_to(Path("out").resolve())
