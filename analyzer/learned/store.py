@@ -1,0 +1,60 @@
+"""Saving and loading models with skops: loading never executes code from the file.
+
+``skops.io.load`` refuses any type that is not listed as trusted. Each model module names the
+exact types its pipeline holds (``TRUSTED_TYPES``); a file holding anything else, or a damaged
+file, raises :class:`~analyzer.errors.ModelError` instead of running it.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import skops.io as sio
+
+from analyzer.errors import ModelError
+
+
+def models_dir() -> Path:
+    """The project's models/ folder (a sibling of the installed ``analyzer`` package)."""
+    return Path(str(resources.files("analyzer"))).parent / "models"
+
+
+def save_model(model: Any, path: Path) -> None:
+    """Write ``model`` to ``path`` in skops format."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    sio.dump(model, path)
+
+
+def load_model(path: Path, trusted: Sequence[str]) -> Any:
+    """Load a skops file, trusting only the fully qualified type names in ``trusted``.
+
+    Raises
+    ------
+    ModelError
+        When the file is missing, damaged, or holds a type outside ``trusted``.
+    """
+    if not path.is_file():
+        raise ModelError(f"{path}: model file is missing (train it with python -m analyzer.train)")
+    try:
+        untrusted = sio.get_untrusted_types(file=path)
+    except Exception as exc:  # zip or JSON damage shows up as many exception types
+        raise ModelError(f"{path}: model file is damaged ({type(exc).__name__}: {exc})") from None
+    refused = sorted(set(untrusted) - set(trusted))
+    if refused:
+        raise ModelError(f"{path}: model file holds untrusted types: {', '.join(refused)}")
+    try:
+        return sio.load(path, trusted=list(trusted))
+    except Exception as exc:
+        raise ModelError(
+            f"{path}: model file could not be loaded ({type(exc).__name__}: {exc})"
+        ) from None
+
+
+@functools.cache
+def cached_model(name: str, trusted: tuple[str, ...]) -> Any:
+    """Load ``models/<name>.skops`` once per process."""
+    return load_model(models_dir() / f"{name}.skops", trusted)
