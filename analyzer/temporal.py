@@ -1,0 +1,283 @@
+"""Dates in news text: find each mention and, where the publication date allows, resolve it.
+
+Absolute mentions carry their own year ("Feb. 22, 2024", "September 2023", "in 2020",
+"2024-02-22"). Relative ones need the publication date: "yesterday", "last year", "this month",
+"Tuesday", "three years ago", "in September", and a month and day without a year ("Feb. 22").
+Without a publication date a relative mention stays unresolved (``resolved is None``); it is
+never guessed from the current date.
+
+Resolution follows news-writing conventions (AP style): a bare weekday is the most recent such day
+on or before publication, unless "next" says otherwise; a month with or without a day and no year
+is the occurrence nearest to publication (news reports mostly what just happened or is about to).
+``resolved`` is an ISO 8601 string as precise as the mention: "2025-03-04", "2025-03", "2025" or,
+for weeks, "2025-W10".
+
+Impossible calendar dates ("Feb. 30, 2024", "April 31") are reported with ``problem`` set and
+``resolved`` None.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12,
+    "dec": 12,
+}  # fmt: skip
+WEEKDAYS = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+    "sunday": 6,
+}  # fmt: skip
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a dozen": 12,
+}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """One date expression, its parts and its resolution.
+
+    ``kind`` is "absolute" when the text itself fixes the date, "relative" when it needs the
+    publication date. ``year``/``month``/``day`` are the parts the text gives or resolution
+    supplies; ``resolved`` is the ISO string, or None when unresolved or impossible.
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    resolved: str | None = None
+    problem: str | None = None
+
+
+_MONTH_RE = (
+    r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\.)"
+)
+_YEAR = r"(?P<year>1[89]\d\d|20\d\d)"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_NUM = r"(?P<n>(?i:\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))"
+
+# Ordered: longer, more specific patterns first; a later match overlapping an earlier one is
+# dropped, so "Feb. 22, 2024" is one mention, not a day mention plus a year mention.
+_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(pattern))
+    for name, pattern in (
+        ("iso", r"\b(?P<year>1[89]\d\d|20\d\d)-(?P<m>[01]\d)-(?P<day>[0-3]\d)\b"),
+        ("month_day_year", rf"\b{_MONTH_RE} {_DAY},? {_YEAR}\b"),
+        ("day_month_year", rf"\b{_DAY} {_MONTH_RE},? {_YEAR}\b"),
+        ("month_year", rf"\b{_MONTH_RE},? (?:of )?{_YEAR}\b"),
+        ("month_day", rf"\b{_MONTH_RE} {_DAY}\b(?!,? \d)(?! (?:percent|per cent|%))"),
+        ("day_month", rf"\b{_DAY} {_MONTH_RE}(?!,? \d)"),
+        ("ago", rf"\b{_NUM} (?P<unit>years?|months?|weeks?|days?|decades?) ago\b"),
+        (
+            "relative_unit",
+            r"\b(?P<which>last|this|next|past|coming|previous)"
+            r" (?P<unit>year|month|week|decade)\b",
+        ),
+        ("relative_day", r"\b(?P<word>yesterday|today|tomorrow)\b"),
+        (
+            "relative_month",
+            r"\b(?P<which>(?:last|this|next|early|late|in|since|until|by|during|from|on|of) |mid-)"
+            rf"{_MONTH_RE}(?!,? ?\d)",
+        ),
+        (
+            "weekday",
+            r"\b(?:(?P<which>last|next|this|on|Last|Next|This|On) )?"
+            r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
+        ),
+        ("year", r"(?<![\d$€£#.,])\b" + _YEAR + r"\b(?![\d,.]\d)(?! (?:percent|per cent|%))"),
+    )
+)
+
+
+def _parse_published(published: str | None) -> dt.date | None:
+    if not published:
+        return None
+    try:
+        return dt.date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+
+
+def _month(text: str) -> int:
+    return MONTHS[text.rstrip(".").lower()]
+
+
+def _count(text: str) -> int:
+    return int(text) if text.isdigit() else NUMBER_WORDS[text.lower()]
+
+
+def _shift_months(year: int, month: int, delta: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + delta
+    return index // 12, index % 12 + 1
+
+
+def _nearest_year(month: int, day: int | None, pub: dt.date) -> int:
+    """The year that puts month (and day) nearest to the publication date."""
+    best, best_gap = pub.year, None
+    for year in (pub.year - 1, pub.year, pub.year + 1):
+        last = calendar.monthrange(year, month)[1]
+        candidate = dt.date(year, month, min(day or 15, last))
+        gap = abs((candidate - pub).days)
+        if best_gap is None or gap < best_gap:
+            best, best_gap = year, gap
+    return best
+
+
+def _iso(year: int | None, month: int | None = None, day: int | None = None) -> str | None:
+    if year is None:
+        return None
+    if month is None:
+        return f"{year:04d}"
+    if day is None:
+        return f"{year:04d}-{month:02d}"
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _impossible(year: int | None, month: int, day: int) -> str | None:
+    last = calendar.monthrange(year if year is not None else 2000, month)[1]  # 2000: leap year
+    if not 1 <= day <= last:
+        return f"{calendar.month_name[month]} has no day {day}" + (
+            f" in {year}" if year is not None and month == 2 and day == 29 else ""
+        )
+    return None
+
+
+def _mention(name: str, m: re.Match[str], pub: dt.date | None) -> DateMention | None:
+    g = m.groupdict()
+    text, start, end = m.group(), m.start(), m.end()
+    if name in ("iso", "month_day_year", "day_month_year", "month_day", "day_month"):
+        month = int(g["m"]) if name == "iso" else _month(g["month"])
+        day = int(g["day"])
+        if name == "iso" and not 1 <= month <= 12:
+            return None
+        year = int(g["year"]) if g.get("year") else None
+        kind = "absolute" if year is not None else "relative"
+        problem = _impossible(year, month, day)
+        if problem:
+            return DateMention(start, end, text, kind, year, month, day, None, problem)
+        if year is None and pub is not None:
+            year = _nearest_year(month, day, pub)
+        return DateMention(
+            start, end, text, kind, year, month, day, _iso(year, month, day) if year else None
+        )
+    if name == "month_year":
+        year, month = int(g["year"]), _month(g["month"])
+        return DateMention(start, end, text, "absolute", year, month, None, _iso(year, month))
+    if name == "year":
+        year = int(g["year"])
+        return DateMention(start, end, text, "absolute", year, None, None, _iso(year))
+    if name == "relative_month":
+        month = _month(g["month"])
+        # Skip the word before the month ("in", "since") so the mention is the month phrase.
+        which = g["which"].strip(" -").lower()
+        if which in ("last", "this", "next"):
+            span_start = start
+        else:
+            span_start = m.start("month")
+        mention_text = m.string[span_start:end]
+        if g["month"] == "May" and which in ("on", "of", "by", "from"):
+            return None  # "depend on May" is rare; "of May" too ambiguous with the modal
+        year = None
+        if pub is not None:
+            if which == "last":
+                year = pub.year if month < pub.month else pub.year - 1
+            elif which == "next":
+                year = pub.year if month > pub.month else pub.year + 1
+            elif which == "this":
+                year = pub.year
+            else:
+                year = _nearest_year(month, None, pub)
+        return DateMention(
+            span_start, end, mention_text, "relative", year, month, None, _iso(year, month)
+        )
+    if pub is None:
+        if name == "weekday" and (g["which"] or "").lower() not in ("last", "next", "this"):
+            start, text = m.start("weekday"), g["weekday"]
+        return DateMention(start, end, text, "relative")
+    if name == "relative_day":
+        delta = {"yesterday": -1, "today": 0, "tomorrow": 1}[g["word"].lower()]
+        d = pub + dt.timedelta(days=delta)
+        return DateMention(start, end, text, "relative", d.year, d.month, d.day, d.isoformat())
+    if name == "relative_unit":
+        which, unit = g["which"].lower(), g["unit"]
+        delta = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "coming": 1}[which]
+        if unit == "year":
+            return DateMention(
+                start, end, text, "relative", pub.year + delta, None, None, _iso(pub.year + delta)
+            )
+        if unit == "decade":
+            return DateMention(start, end, text, "relative")  # a span of years, not a date
+        if unit == "month":
+            y, mo = _shift_months(pub.year, pub.month, delta)
+            return DateMention(start, end, text, "relative", y, mo, None, _iso(y, mo))
+        week = (pub + dt.timedelta(weeks=delta)).isocalendar()
+        return DateMention(
+            start, end, text, "relative", week.year, None, None, f"{week.year:04d}-W{week.week:02d}"
+        )
+    if name == "ago":
+        n, unit = _count(g["n"]), g["unit"].rstrip("s")
+        if unit == "year":
+            return DateMention(
+                start, end, text, "relative", pub.year - n, None, None, _iso(pub.year - n)
+            )
+        if unit == "decade":
+            return DateMention(
+                start, end, text, "relative", pub.year - 10 * n, None, None, _iso(pub.year - 10 * n)
+            )
+        if unit == "month":
+            y, mo = _shift_months(pub.year, pub.month, -n)
+            return DateMention(start, end, text, "relative", y, mo, None, _iso(y, mo))
+        d = pub - dt.timedelta(days=n * (7 if unit == "week" else 1))
+        return DateMention(start, end, text, "relative", d.year, d.month, d.day, d.isoformat())
+    if name == "weekday":
+        which = (g["which"] or "").lower()
+        if which not in ("last", "next", "this"):
+            start, text = m.start("weekday"), g["weekday"]  # "on Tuesday": the day is the mention
+        target = WEEKDAYS[g["weekday"].lower()]
+        back = (pub.weekday() - target) % 7
+        if which == "next":
+            d = pub + dt.timedelta(days=(target - pub.weekday()) % 7 or 7)
+        elif which == "last":
+            d = pub - dt.timedelta(days=back or 7)
+        else:
+            d = pub - dt.timedelta(days=back)
+        return DateMention(start, end, text, "relative", d.year, d.month, d.day, d.isoformat())
+    raise AssertionError(f"unhandled date pattern {name}")
+
+
+def find_dates(text: str, published: str | None) -> list[DateMention]:
+    """Every date mention in ``text``, resolved against ``published`` (ISO) where possible.
+
+    Examples
+    --------
+    >>> found = find_dates("On Tuesday, a year after Feb. 22, 2024.", "2025-03-07")
+    >>> [(d.text, d.resolved) for d in found]
+    [('Tuesday', '2025-03-04'), ('Feb. 22, 2024', '2024-02-22')]
+    >>> [(d.text, d.resolved) for d in find_dates("He was elected last year.", None)]
+    [('last year', None)]
+    """
+    pub = _parse_published(published)
+    taken: list[tuple[int, int]] = []
+    out: list[DateMention] = []
+    for name, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            mention = _mention(name, m, pub)
+            if mention is None:
+                continue
+            taken.append((m.start(), m.end()))
+            out.append(mention)
+    out.sort(key=lambda d: (d.start, d.end))
+    return out

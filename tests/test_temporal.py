@@ -1,0 +1,73 @@
+"""Date mentions: found, classified, resolved against the publication date, never guessed."""
+
+from __future__ import annotations
+
+import pytest
+
+from analyzer.temporal import find_dates
+
+PUB = "2025-03-07"  # a Friday
+
+
+def resolved(text, published=PUB):
+    return [(d.text, d.kind, d.resolved) for d in find_dates(text, published)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Speaking in September 2023, he said so.", [("September 2023", "absolute", "2023-09")]),
+        ("It began on Feb. 22, 2024.", [("Feb. 22, 2024", "absolute", "2024-02-22")]),
+        ("It began on 22 February 2024.", [("22 February 2024", "absolute", "2024-02-22")]),
+        ("Filed 2024-02-22 in court.", [("2024-02-22", "absolute", "2024-02-22")]),
+        ("He was shot in 2020.", [("2020", "absolute", "2020")]),
+    ],
+)
+def test_absolute_dates_need_no_publication_date(text, expected):
+    assert resolved(text, None) == expected
+    assert resolved(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("He took office last year.", [("last year", "relative", "2024")]),
+        ("Homicides fell so far this year.", [("this year", "relative", "2025")]),
+        ("They met yesterday.", [("yesterday", "relative", "2025-03-06")]),
+        ("They met on Tuesday.", [("Tuesday", "relative", "2025-03-04")]),
+        ("They meet next Tuesday.", [("next Tuesday", "relative", "2025-03-11")]),
+        ("They met last Friday.", [("last Friday", "relative", "2025-02-28")]),
+        ("Violence erupted on Feb. 22.", [("Feb. 22", "relative", "2025-02-22")]),
+        ("The vote was in September.", [("September", "relative", "2024-09")]),
+        ("Three years ago it was worse.", [("Three years ago", "relative", "2022")]),
+        ("Prices rose last month.", [("last month", "relative", "2025-02")]),
+        ("The law passes next week.", [("next week", "relative", "2025-W11")]),
+    ],
+)
+def test_relative_dates_resolve_against_publication(text, expected):
+    assert resolved(text) == expected
+
+
+def test_relative_dates_stay_unresolved_without_publication_date():
+    assert resolved("On Tuesday, a year after last year's vote in May.", None) == [
+        ("Tuesday", "relative", None),
+        ("last year", "relative", None),
+        ("May", "relative", None),
+    ]
+
+
+def test_the_modal_may_and_plain_numbers_are_not_dates():
+    assert resolved("You may go. May they win. It cost $2020 for 1,600 labs in the 1990s.") == []
+
+
+def test_impossible_dates_carry_a_problem():
+    (feb,) = find_dates("It happened on Feb. 30, 2024.", PUB)
+    assert (feb.resolved, feb.problem) == (None, "February has no day 30")
+    (leap,) = find_dates("Filed 2019-02-29.", None)
+    assert leap.problem == "February has no day 29 in 2019"
+
+
+def test_offsets_slice_to_the_text():
+    text = "In 2020 he was shot; on Tuesday he spoke, and last year he won."
+    for d in find_dates(text, PUB):
+        assert text[d.start : d.end] == d.text
