@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
+FOLDERS = [name for name in ("analyzer", "tests", "benchmarks") if (ROOT / name).is_dir()]
+
 
 def ruff(*args):
     beside = Path(sys.executable).parent / "ruff"
@@ -17,13 +19,7 @@ def ruff(*args):
     return subprocess.run([exe, *args], cwd=ROOT, capture_output=True, text=True)
 
 
-@pytest.mark.parametrize(
-    "args",
-    [
-        ("check", "analyzer", "tests", "benchmarks"),
-        ("format", "--check", "analyzer", "tests", "benchmarks"),
-    ],
-)
+@pytest.mark.parametrize("args", [("check",), ("format", "--check")])
 def test_ruff(args):
-    proc = ruff(*args)
+    proc = ruff(*args, *FOLDERS)
     assert proc.returncode == 0, proc.stdout + proc.stderr
