@@ -10,14 +10,17 @@ itself (HTML, RSS/Atom, JSONL fields), and a trailing "The post ... appeared fir
 
 from __future__ import annotations
 
+import io
 import os
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, BinaryIO
 
 from analyzer.document import Article, Metadata
 from analyzer.errors import InputError
+from analyzer.readers import decode
 from analyzer.readers.decode import check_size, decode_bytes
 from analyzer.readers.feeds import parse_feed
 from analyzer.readers.html import extract_html
@@ -35,9 +38,8 @@ SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | FEED_SUFFIXES | JSONL_SUFFIXES
 
 __all__ = ["read_inputs", "discover", "SUFFIXES"]
 
-
-# Never read more than this into memory for one file, whatever the configured article limit.
-MAX_READ = 64 * 1024 * 1024
+# How much of standard input is looked at to tell JSONL from a feed, a page or plain text.
+_SNIFF_BYTES = 64 * 1024
 
 
 class _Ids:
@@ -130,20 +132,33 @@ def _read_file(
     suffix = Path(path).suffix.lower()
     stem = Path(path).stem
     try:
-        if suffix in JSONL_SUFFIXES:
-            with open(path, "rb") as stream:
-                yield from _read_jsonl(path, stream, stem, ids)
-            return
-        size = os.path.getsize(path)
-        data = b""
-        if size <= MAX_READ:
-            with open(path, "rb") as stream:
-                data = stream.read()
-    except OSError as exc:
-        yield InputError(path, f"cannot be read ({exc.strerror or exc})")
+        stream, size = _open_regular(path)
+    except InputError as exc:
+        yield exc
         return
+    with stream:
+        if suffix in JSONL_SUFFIXES:
+            # A dump is read a line at a time, never whole: its size is not limited.
+            try:
+                yield from _read_jsonl(path, stream, stem, ids)
+            except OSError as exc:
+                yield InputError(path, f"cannot be read ({exc.strerror or exc})")
+            return
+        try:
+            # The size is checked before reading, so an oversized file never enters memory;
+            # at most one byte past the limit is read, in case the file grew since.
+            check_size(path, size)
+            limit = decode.MAX_ARTICLE_BYTES
+            data = stream.read(limit + 1)
+            if len(data) > limit:
+                raise InputError(path, f"file grew past the {limit:,}-byte limit while read")
+        except OSError as exc:
+            yield InputError(path, f"cannot be read ({exc.strerror or exc})")
+            return
+        except InputError as exc:
+            yield exc
+            return
     try:
-        check_size(path, size)
         if suffix in FEED_SUFFIXES:
             yield from _feed_articles(path, data, stem, ids)
         elif suffix in HTML_SUFFIXES:
@@ -154,26 +169,80 @@ def _read_file(
         yield exc
 
 
+_KINDS = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISFIFO, "a named pipe"),
+    (stat.S_ISCHR, "a device"),
+    (stat.S_ISBLK, "a device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def _open_regular(path: str) -> tuple[BinaryIO, int]:
+    """Open ``path`` for reading if it is a regular file; return the stream and its size.
+
+    Opening without blocking and checking the open file (not the name) means a named pipe
+    cannot stall the batch and a device such as /dev/zero cannot feed it without end.
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        raise InputError(path, f"cannot be read ({exc.strerror or exc})") from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            kind = next((name for test, name in _KINDS if test(info.st_mode)), "a special file")
+            raise InputError(path, f"not a regular file ({kind}), not read")
+        os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb"), info.st_size
+    except BaseException:
+        os.close(fd)
+        raise
+
+
 def _read_stdin(stream: IO[bytes], ids: _Ids) -> Iterator[Article | InputError]:
     path = "<stdin>"
-    data = stream.read()
-    head = data.lstrip()[:200].lower()
+    head = stream.read(_SNIFF_BYTES)
+    start = head.lstrip()[:200].lower()
     try:
-        if head.startswith(b"{"):
-            import io
-
-            yield from _read_jsonl(path, io.BytesIO(data), "stdin", ids)
-        elif head.startswith(b"<?xml") or b"<rss" in head or b"<feed" in head:
-            check_size(path, len(data))
+        if start.startswith(b"{"):
+            # JSONL is streamed line by line, like a .jsonl file, however long the pipe runs.
+            lines = io.BufferedReader(_Prefixed(head, stream))
+            yield from _read_jsonl(path, lines, "stdin", ids)
+            return
+        limit = decode.MAX_ARTICLE_BYTES
+        data = head + stream.read(max(0, limit + 1 - len(head)))
+        if len(data) > limit:
+            raise InputError(path, f"input is over the {limit:,}-byte limit for one article")
+        if start.startswith(b"<?xml") or b"<rss" in start or b"<feed" in start:
             yield from _feed_articles(path, data, "stdin", ids)
-        elif head.startswith(b"<"):
-            check_size(path, len(data))
+        elif start.startswith(b"<"):
             yield _html_article(path, decode_bytes(path, data), "stdin", {}, ids)
         else:
-            check_size(path, len(data))
             yield _text_article(path, decode_bytes(path, data), "stdin", {}, ids)
     except InputError as exc:
         yield exc
+
+
+class _Prefixed(io.RawIOBase):
+    """A byte stream that yields ``head`` first and then the rest of ``stream``."""
+
+    def __init__(self, head: bytes, stream: IO[bytes]) -> None:
+        self._head = head
+        self._stream = stream
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
+        if self._head:
+            n = min(len(buffer), len(self._head))
+            buffer[:n] = self._head[:n]
+            self._head = self._head[n:]
+            return n
+        chunk = self._stream.read(len(buffer))
+        buffer[: len(chunk)] = chunk
+        return len(chunk)
 
 
 def _normalise(text: str) -> str:

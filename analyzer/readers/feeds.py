@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 
 import feedparser
 import lxml.html
@@ -17,9 +18,28 @@ import trafilatura
 
 from analyzer.errors import InputError
 
+_ENTITY_DECLARATION = re.compile(rb"<!ENTITY", re.I)
+
 
 def parse_feed(path: str, data: bytes) -> list[dict[str, object]]:
-    """Return one dict per entry: ``key`` (stable per entry), ``text`` and metadata values."""
+    """Return one dict per entry: ``key`` (stable per entry), ``text`` and metadata values.
+
+    A feed that declares its own XML entities is refused before parsing: real feeds never need
+    them, and nested entities are how an entity-expansion ("billion laughs") bomb or an external
+    entity that reads local files is built.
+
+    Examples
+    --------
+    >>> bomb = b'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "aaaa">]><rss>&a;</rss>'
+    >>> parse_feed("bomb.xml", bomb)
+    Traceback (most recent call last):
+    ...
+    analyzer.errors.InputError: bomb.xml: feed declares XML entities (<!ENTITY>); refused as unsafe
+    """
+    # Searched anywhere (not just in the DOCTYPE, which tricks with comments can hide) and with
+    # NUL bytes dropped, so a UTF-16 feed cannot hide the declaration either.
+    if _ENTITY_DECLARATION.search(data.replace(b"\x00", b"")):
+        raise InputError(path, "feed declares XML entities (<!ENTITY>); refused as unsafe")
     feed = feedparser.parse(data)
     if feed.bozo and not any(e.get("content") or e.get("summary") for e in feed.entries):
         reason = getattr(feed, "bozo_exception", None) or "unknown error"

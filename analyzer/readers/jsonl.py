@@ -7,11 +7,12 @@ A line that is not a JSON object, or has no text, is an error for that line alon
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from typing import IO
 
 from analyzer.errors import InputError
-from analyzer.readers.decode import MAX_ARTICLE_BYTES
+from analyzer.readers import decode
 from analyzer.readers.metadata import KEYS, parse_derived_from, parse_published
 
 
@@ -21,27 +22,47 @@ def iter_jsonl(
     """Yield ``(line number, fields)`` for each article line, or ``(line number, InputError)``.
 
     ``fields`` holds ``text``, an ``id`` if the line gave one, and validated metadata values.
-    Lines are read one at a time, so a dump of any length runs in constant memory.
+    Lines are read one at a time, and never more than the one-article limit of a line, so a dump
+    of any length, even one long line without a newline, runs in bounded memory.
     """
-    for number, raw in enumerate(stream, start=1):
+    limit = decode.MAX_ARTICLE_BYTES
+    for number, raw in enumerate(_bounded_lines(stream, limit), start=1):
         where = f"{path}:{number}"
-        if len(raw) > MAX_ARTICLE_BYTES:
-            yield number, InputError(where, f"line is over the {MAX_ARTICLE_BYTES:,}-byte limit")
+        if raw is None:
+            yield number, InputError(where, f"line is over the {limit:,}-byte limit")
             continue
         if not raw.strip():
             continue
         try:
-            row = json.loads(raw.decode("utf-8-sig" if number == 1 else "utf-8"))
+            row = json.loads(raw.rstrip(b"\r\n").decode("utf-8-sig" if number == 1 else "utf-8"))
         except UnicodeDecodeError:
             yield number, InputError(where, "line is not UTF-8 text")
             continue
         except json.JSONDecodeError as exc:
-            yield number, InputError(where, f"not valid JSON ({exc.msg})")
+            # json's messages end in " at" or " starting at" before a position it does not print
+            reason = re.sub(r"(?: starting)? at\Z", "", exc.msg)
+            yield number, InputError(where, f"not valid JSON ({reason})")
             continue
         try:
             yield number, _fields(where, row)
         except InputError as exc:
             yield number, exc
+
+
+def _bounded_lines(stream: IO[bytes], limit: int) -> Iterator[bytes | None]:
+    """Lines of ``stream``, or None for a line longer than ``limit`` bytes (then skipped)."""
+    while True:
+        line = stream.readline(limit + 1)
+        if not line:
+            return
+        if len(line) > limit and not line.endswith(b"\n"):
+            while True:  # drop the rest of the over-long line a chunk at a time
+                rest = stream.readline(1 << 20)
+                if not rest or rest.endswith(b"\n"):
+                    break
+            yield None
+        else:
+            yield line
 
 
 def _fields(where: str, row: object) -> dict[str, object]:
