@@ -9,7 +9,8 @@ import click
 
 from analyzer import __version__
 from analyzer.batch import BatchResult, analyze_paths, score_paths
-from analyzer.errors import AnalyzerError
+from analyzer.engines import ENGINES
+from analyzer.errors import AnalyzerError, UsageError
 from analyzer.writers.jsonl import dumps
 
 
@@ -38,18 +39,72 @@ def cli() -> None:
 @click.option(
     "--json", "as_json", is_flag=True, help="Print one JSON record per article; write nothing."
 )
-def score(paths: tuple[str, ...], out: Path, as_json: bool) -> None:
-    """Score PATH... (files, folders, or - for stdin) and write reports to --out."""
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Worker processes (local engine) or LocalCluster workers (dask without --scheduler).",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(ENGINES),
+    default="local",
+    show_default=True,
+    help="Analyse here (local) or on dask.distributed (dask).",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDR",
+    default=None,
+    help="Address of a running Dask scheduler, e.g. tcp://10.0.0.5:8786 (with --engine dask).",
+)
+@click.option(
+    "--state",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="State store of the incremental runs [default: OUT/state.sqlite].",
+)
+@click.option(
+    "--quiet",
+    "-q",
+    is_flag=True,
+    help="No progress bar and no summary line (both appear only on a terminal anyway).",
+)
+def score(
+    paths: tuple[str, ...],
+    out: Path,
+    as_json: bool,
+    jobs: int,
+    engine: str,
+    scheduler: str | None,
+    state: Path | None,
+    quiet: bool,
+) -> None:
+    """Score PATH... (files, folders, or - for stdin) and write reports to --out.
+
+    Only new or changed articles are analysed again; the rest come from the state store.
+    """
+    if scheduler is not None and engine != "dask":
+        raise click.UsageError("--scheduler needs --engine dask")
+    run = {"jobs": jobs, "engine": engine, "scheduler": scheduler, "progress": not quiet}
     try:
         if as_json:
-            batch = analyze_paths(paths)
-            for result in batch.results:
-                click.echo(dumps(result.to_record()))
+            batch = analyze_paths(
+                paths, each=lambda result: click.echo(dumps(result.to_record())), **run
+            )
         else:
-            batch = score_paths(paths, out)
+            batch = score_paths(paths, out, state=state, **run)
+    except UsageError as exc:
+        raise click.UsageError(str(exc)) from None
     except AnalyzerError as exc:
         raise click.ClickException(str(exc)) from None
-    sys.exit(_report_failures(batch))
+    status = _report_failures(batch)
+    if not quiet and sys.stderr.isatty():
+        # Like the progress bar, the summary is for a person watching; logs and pipes get only
+        # the errors.
+        click.echo(batch.counts.summary(), err=True)
+    sys.exit(status)
 
 
 def main() -> None:

@@ -13,10 +13,12 @@ import bisect
 import functools
 import re
 from dataclasses import dataclass, field
-
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+from typing import TYPE_CHECKING
 
 from analyzer.lexicons import load_lexicon
+
+if TYPE_CHECKING:
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +163,10 @@ _OPENERS_BEFORE = " \t\n([{—–-/:"
 
 @functools.cache
 def _sentence_splitter() -> PunktSentenceTokenizer:
+    # Imported on first use: importing nltk takes over a second, and a rerun that finds every
+    # article unchanged never splits a sentence.
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
     params = PunktParameters()
     params.abbrev_types = {a.lower() for a in load_lexicon("abbreviations")}
     return PunktSentenceTokenizer(params)

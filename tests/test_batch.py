@@ -1,0 +1,272 @@
+"""Batch runs: incremental reruns, deleted inputs, --jobs, engines, progress, crash safety."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import socket
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import ROOT, SEEDS
+
+from analyzer.batch import analyze_paths, score_paths
+from analyzer.cli import cli
+from analyzer.codec import decode, encode
+from analyzer.progress import Counts
+from analyzer.state import StateStore
+
+
+def article(i: int) -> str:
+    """A short news-like article, different for every ``i``."""
+    return (
+        f"---\ntitle: Council vote {i}\npublished: 2024-03-{i % 28 + 1:02d}\noutlet: Town Post\n---\n"
+        f"The council of Riverton voted {i % 7 + 2} to 1 on Tuesday to add {i + 3} bus routes.\n"
+        f"“We have waited long enough for this,” said Mayor Ana Ruiz, who backed the plan.\n"
+        f"Critics say the routes may cost more than the ${i * 10 + 50} million the city expects.\n"
+        f"According to a report by the transit agency, ridership rose {i % 40} percent last year.\n"
+    )
+
+
+def write_articles(folder: Path, n: int, start: int = 0) -> list[str]:
+    folder.mkdir(parents=True, exist_ok=True)
+    names = []
+    for i in range(start, start + n):
+        name = f"story-{i:04d}"
+        (folder / f"{name}.txt").write_text(article(i), encoding="utf-8")
+        names.append(name)
+    return names
+
+
+def ids(out: Path) -> list[str]:
+    lines = (out / "results.jsonl").read_text(encoding="utf-8").splitlines()
+    return [json.loads(line)["id"] for line in lines]
+
+
+def counts(batch) -> tuple[int, int, int]:
+    return (batch.counts.scored, batch.counts.unchanged, batch.counts.failed)
+
+
+def test_stored_results_round_trip_exactly():
+    (result,) = analyze_paths([str(SEEDS / "000_6af52c64d008fc3c.txt")]).results
+    assert decode(encode(result)) == result
+
+
+def test_rerun_scores_only_new_and_changed_articles(tmp_path):
+    inputs, out = tmp_path / "in", tmp_path / "out"
+    write_articles(inputs, 6)
+    assert counts(score_paths([str(inputs)], out)) == (6, 0, 0)
+    assert counts(score_paths([str(inputs)], out)) == (0, 6, 0)
+
+    (inputs / "story-0002.txt").write_text(article(2) + "It rained.\n", encoding="utf-8")
+    write_articles(inputs, 1, start=6)
+    assert counts(score_paths([str(inputs)], out)) == (2, 5, 0)
+
+    fresh = tmp_path / "fresh"
+    score_paths([str(inputs)], fresh)
+    assert (out / "results.jsonl").read_bytes() == (fresh / "results.jsonl").read_bytes()
+
+
+def test_changed_metadata_alone_rescores_the_article(tmp_path):
+    inputs, out = tmp_path / "in", tmp_path / "out"
+    write_articles(inputs, 2)
+    score_paths([str(inputs)], out)
+    (inputs / "manifest.csv").write_text("file,author\nstory-0001.txt,Jo Park\n", encoding="utf-8")
+    assert counts(score_paths([str(inputs)], out)) == (1, 1, 0)
+    authors = [json.loads(line)["author"] for line in (out / "results.jsonl").open()]
+    assert authors == [None, "Jo Park"]
+
+
+def test_deleted_input_disappears_from_results_and_store(tmp_path):
+    inputs, out = tmp_path / "in", tmp_path / "out"
+    write_articles(inputs, 3)
+    score_paths([str(inputs)], out)
+    (inputs / "story-0001.txt").unlink()
+    assert counts(score_paths([str(inputs)], out)) == (0, 2, 0)
+    assert ids(out) == ["story-0000", "story-0002"]
+    with StateStore(out / "state.sqlite") as store:
+        assert sorted(store.keys()) == ["story-0000", "story-0002"]
+
+
+def test_unchanged_rerun_rewrites_results_that_were_edited_or_removed(tmp_path):
+    inputs, out = tmp_path / "in", tmp_path / "out"
+    write_articles(inputs, 2)
+    score_paths([str(inputs)], out)
+    expected = (out / "results.jsonl").read_bytes()
+    (out / "results.jsonl").write_text("edited\n", encoding="utf-8")
+    score_paths([str(inputs)], out)
+    assert (out / "results.jsonl").read_bytes() == expected
+    (out / "results.jsonl").unlink()
+    score_paths([str(inputs)], out)
+    assert (out / "results.jsonl").read_bytes() == expected
+
+
+def test_results_bytes_do_not_depend_on_jobs(tmp_path):
+    inputs = tmp_path / "in"
+    write_articles(inputs, 20)
+    shutil.copy(SEEDS / "000_6af52c64d008fc3c.txt", inputs / "seed.txt")
+    one = score_paths([str(inputs)], tmp_path / "one", jobs=1)
+    two = score_paths([str(inputs)], tmp_path / "two", jobs=2)
+    assert counts(one) == counts(two) == (21, 0, 0)
+    a = (tmp_path / "one" / "results.jsonl").read_bytes()
+    assert a == (tmp_path / "two" / "results.jsonl").read_bytes()
+
+
+def test_a_failing_article_is_reported_and_the_rest_written(tmp_path, monkeypatch):
+    import analyzer.pipeline
+
+    real = analyzer.pipeline.analyze_article
+
+    def fragile(item):
+        if item.id == "story-0001":
+            raise RuntimeError("signal bug")
+        return real(item)
+
+    monkeypatch.setattr(analyzer.pipeline, "analyze_article", fragile)
+    inputs, out = tmp_path / "in", tmp_path / "out"
+    write_articles(inputs, 3)
+    batch = score_paths([str(inputs)], out)
+    assert [str(f) for f in batch.failures] == [
+        f"{inputs / 'story-0001.txt'}: analysis failed (RuntimeError: signal bug)"
+    ]
+    assert counts(batch) == (2, 0, 1)
+    assert ids(out) == ["story-0000", "story-0002"]
+
+
+def test_cli_accepts_the_batch_options(tmp_path):
+    inputs = tmp_path / "in"
+    write_articles(inputs, 3)
+    out = tmp_path / "out"
+    args = ["score", str(inputs), "--out", str(out), "--jobs", "2", "--quiet"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    assert (result.stdout, result.stderr) == ("", "")
+    assert ids(out) == ["story-0000", "story-0001", "story-0002"]
+
+
+def test_cli_scheduler_without_dask_is_a_usage_error(tmp_path):
+    args = ["score", str(tmp_path), "--scheduler", "tcp://127.0.0.1:1"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 2
+    assert "--scheduler needs --engine dask" in result.output
+
+
+def test_summary_line_names_every_count():
+    assert Counts(scored=4, unchanged=2, failed=1, seconds=0.5).summary() == (
+        "scored 4, skipped 2 unchanged, failed 1, in 0.5 s"
+    )
+
+
+def _run_cli(args: list[str], **kwargs) -> subprocess.Popen:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.Popen(
+        [sys.executable, "-m", "analyzer", "score", *args],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,  # the pool workers share the group, and die with it
+        **kwargs,
+    )
+
+
+def _stored_rows(path: Path) -> int:
+    try:
+        with sqlite3.connect(path, timeout=5) as db:
+            return db.execute("SELECT count(*) FROM articles").fetchone()[0]
+    except sqlite3.Error:
+        return 0
+
+
+def test_kill_9_mid_run_then_rerun_finishes_with_every_article_once(tmp_path):
+    inputs = tmp_path / "in"
+    names = write_articles(inputs, 240)
+    out = tmp_path / "out"
+    proc = _run_cli([str(inputs), "--out", str(out), "--jobs", "2"])
+    deadline = time.monotonic() + 120
+    while _stored_rows(out / "state.sqlite") < 40 and proc.poll() is None:
+        assert time.monotonic() < deadline, "the run stored nothing in two minutes"
+        time.sleep(0.05)
+    assert proc.poll() is None, "the run ended before it could be killed"
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
+
+    with StateStore(out / "state.sqlite") as store:
+        assert store.check() == []
+        stored = len(store.keys())
+    assert 0 < stored < len(names)
+
+    batch = score_paths([str(inputs)], out)
+    assert batch.counts.unchanged == stored
+    assert batch.counts.scored + batch.counts.unchanged == len(names)
+    assert ids(out) == names
+    fresh = tmp_path / "fresh"
+    score_paths([str(inputs)], fresh)
+    assert (out / "results.jsonl").read_bytes() == (fresh / "results.jsonl").read_bytes()
+    with StateStore(out / "state.sqlite") as store:
+        assert store.check() == []
+        assert sorted(store.keys()) == names
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.mark.slow
+def test_dask_scheduler_and_two_workers_give_the_local_bytes(tmp_path):
+    from distributed import Client
+
+    inputs = tmp_path / "in"
+    write_articles(inputs, 12)
+    shutil.copy(SEEDS / "001_0d5c243cfc9a1c98.txt", inputs / "seed.txt")
+    score_paths([str(inputs)], tmp_path / "local")
+
+    dask = [sys.executable, "-m", "distributed.cli.dask_scheduler"]
+    worker = [sys.executable, "-m", "distributed.cli.dask_worker"]
+    port = _free_port()
+    address = f"tcp://127.0.0.1:{port}"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    elsewhere = tmp_path / "worker-cwd"
+    elsewhere.mkdir()
+    quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL, "env": env}
+    procs = [
+        subprocess.Popen(
+            [*dask, "--host", "127.0.0.1", "--port", str(port), "--dashboard-address", ":0"],
+            **quiet,
+        )
+    ]
+    try:
+        for _ in range(2):
+            procs.append(
+                subprocess.Popen(
+                    [*worker, address, "--host", "127.0.0.1", "--nthreads", "1"]
+                    + ["--dashboard-address", ":0"],
+                    cwd=elsewhere,
+                    **quiet,
+                )
+            )
+        with Client(address, timeout="60s") as client:
+            client.wait_for_workers(2, timeout=90)
+        batch = score_paths(
+            [str(inputs)], tmp_path / "dask", engine="dask", scheduler=address, jobs=2
+        )
+        assert counts(batch) == (13, 0, 0)
+    finally:
+        for proc in reversed(procs):
+            proc.terminate()
+        for proc in procs:
+            try:
+                proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+    local = (tmp_path / "local" / "results.jsonl").read_bytes()
+    assert local == (tmp_path / "dask" / "results.jsonl").read_bytes()
