@@ -31,7 +31,9 @@ from analyzer.progress import Counts, Progress
 from analyzer.readers import read_inputs
 from analyzer.results import ArticleResult
 from analyzer.state import STATE_NAME, StateStore, article_key, outputs_digest
+from analyzer.writers.html import write_site
 from analyzer.writers.jsonl import write_jsonl
+from analyzer.writers.sqlite import write_db
 
 RESULTS_NAME = "results.jsonl"
 
@@ -159,8 +161,9 @@ def score_paths(
     state: Path | None = None,
     progress: bool = False,
     stdin: IO[bytes] | None = None,
+    db: Path | None = None,
 ) -> BatchResult:
-    """Score ``paths`` incrementally and write ``out``/results.jsonl.
+    """Score ``paths`` incrementally; write ``out``/results.jsonl and the HTML pages.
 
     Parameters
     ----------
@@ -178,6 +181,8 @@ def score_paths(
         The state store; ``out``/state.sqlite by default.
     progress : bool
         Show a progress bar on stderr (only when stderr is a terminal).
+    db : Path, optional
+        Also write every current result to this SQLite file (:mod:`analyzer.writers.sqlite`).
 
     Returns
     -------
@@ -218,12 +223,15 @@ def score_paths(
             bar.close()
         dropped = store.retain(article_id for article_id, _ in done.entries)
         results_path = out / RESULTS_NAME
-        files = [results_path]
+        files = [results_path, out / "index.html"]
         digest = outputs_digest(done.entries, [str(e) for e in done.failures])
         if counts.scored or dropped or not _outputs_current(store, digest, files):
             write_jsonl(results_path, (r.to_record() for r in _results(store, done.entries)))
+            write_site(out, _results(store, done.entries), done.failures, lookup=store.get)
             saved = {"digest": digest, "files": {str(f): _stat(f) for f in files}}
             store.set_meta("outputs", json.dumps(saved))
+        if db is not None:
+            write_db(db, _results(store, done.entries))
     counts.seconds = time.perf_counter() - began
     return BatchResult(failures=done.failures, counts=counts)
 

@@ -66,6 +66,12 @@ def cli() -> None:
     help="State store of the incremental runs [default: OUT/state.sqlite].",
 )
 @click.option(
+    "--db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Also write the results to this SQLite file (created if missing).",
+)
+@click.option(
     "--quiet",
     "-q",
     is_flag=True,
@@ -79,6 +85,7 @@ def score(
     engine: str,
     scheduler: str | None,
     state: Path | None,
+    db: Path | None,
     quiet: bool,
 ) -> None:
     """Score PATH... (files, folders, or - for stdin) and write reports to --out.
@@ -87,6 +94,8 @@ def score(
     """
     if scheduler is not None and engine != "dask":
         raise click.UsageError("--scheduler needs --engine dask")
+    if as_json and db is not None:
+        raise click.UsageError("--db cannot be combined with --json, which writes nothing")
     run = {"jobs": jobs, "engine": engine, "scheduler": scheduler, "progress": not quiet}
     try:
         if as_json:
@@ -94,7 +103,7 @@ def score(
                 paths, each=lambda result: click.echo(dumps(result.to_record())), **run
             )
         else:
-            batch = score_paths(paths, out, state=state, **run)
+            batch = score_paths(paths, out, state=state, db=db, **run)
     except UsageError as exc:
         raise click.UsageError(str(exc)) from None
     except AnalyzerError as exc:

@@ -1,0 +1,210 @@
+"""Words the reports use to explain what they show: kinds of findings, metrics and scores.
+
+Every kind of finding belongs to a *group*; a group fixes how the report marks it (colour plus a
+line style or pattern, so that it reads in greyscale and for colour-blind readers). A kind this
+table does not know yet still renders: its label is made from its name, it joins the ``other``
+group, and its own message explains it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class KindInfo:
+    """How one kind of finding is named, grouped and explained to a reader."""
+
+    label: str
+    group: str
+    meaning: str
+
+
+# Groups in legend order, with the mark a reader learns to recognise.
+GROUPS: dict[str, str] = {
+    "quote": "blue, solid line under the words",
+    "source": "orange, dashed underline",
+    "claim": "red, wavy underline",
+    "hedge": "green, dotted underline",
+    "tone": "purple, double underline",
+    "ai": "grey, striped background",
+    "check": "boxed in dark red",
+    "other": "grey, thin underline",
+}
+
+KINDS: dict[str, KindInfo] = {
+    "quote": KindInfo(
+        "Direct quote", "quote", "Speech quoted word for word between quotation marks."
+    ),
+    "vague_attribution": KindInfo(
+        "Vague attribution",
+        "source",
+        "Credits a claim to an unnamed group, such as “experts say” or “critics argue”.",
+    ),
+    "anonymous_source": KindInfo(
+        "Anonymous source",
+        "source",
+        "A source the article does not name, such as “an official who asked not to be named”.",
+    ),
+    "one_sided_sourcing": KindInfo(
+        "One-sided sourcing", "source", "The sources cited all stand on one side of the story."
+    ),
+    "no_response_sought": KindInfo(
+        "No response sought",
+        "source",
+        "Someone is accused or criticised, and the article does not say it asked them to reply.",
+    ),
+    "unsigned_note": KindInfo(
+        "Unsigned note", "source", "An editor's note or comment that no named person signs."
+    ),
+    "unsupported_claim": KindInfo(
+        "Unsupported claim",
+        "claim",
+        "A statement of fact that the article credits to no one and backs with nothing.",
+    ),
+    "headline_unsupported": KindInfo(
+        "Headline not supported", "claim", "The headline says something the body does not back."
+    ),
+    "hedge": KindInfo(
+        "Hedge",
+        "hedge",
+        "A word that softens a claim, such as “may”, “reportedly” or “appears to”.",
+    ),
+    "booster": KindInfo(
+        "Booster",
+        "tone",
+        "A word that overstates certainty, such as “clearly”, “undoubtedly” or “proves”.",
+    ),
+    "prescriptive": KindInfo(
+        "Prescriptive",
+        "tone",
+        "Tells officials or readers what must or should be done: opinion, not report.",
+    ),
+    "loaded_language": KindInfo(
+        "Loaded language",
+        "tone",
+        "A word chosen to stir a feeling rather than to describe, such as “slammed”.",
+    ),
+    "rhetorical_question": KindInfo(
+        "Rhetorical question", "tone", "A question the article asks and leaves unanswered."
+    ),
+    "ai_phrase": KindInfo(
+        "Machine-style phrase",
+        "ai",
+        "Stock phrasing common in machine-written text, such as “a testament to”.",
+    ),
+    "date_issue": KindInfo(
+        "Date to check",
+        "check",
+        "A date that cannot be pinned to the calendar, or that conflicts with another date.",
+    ),
+    "date_mismatch": KindInfo(
+        "Date changed", "check", "A date here differs from the date the source gives."
+    ),
+    "number_mismatch": KindInfo(
+        "Number changed", "check", "A number here differs from the number the source gives."
+    ),
+    "name_not_in_source": KindInfo(
+        "Name not in source", "check", "A name that the source article never mentions."
+    ),
+    "quote_not_in_source": KindInfo(
+        "Quote not in source", "check", "A quotation that cannot be found in the source."
+    ),
+    "misattributed_quote": KindInfo(
+        "Quote credited to someone else",
+        "check",
+        "The source has these words, but from a different speaker.",
+    ),
+    "unsupported_sentence": KindInfo(
+        "Not in source", "check", "A sentence whose content the source does not support."
+    ),
+}
+
+
+def kind_info(kind: str) -> KindInfo:
+    """What the report calls a kind of finding, and how it marks it.
+
+    Examples
+    --------
+    >>> kind_info("hedge").group
+    'hedge'
+    >>> kind_info("brand_new_kind")
+    KindInfo(label='Brand new kind', group='other', meaning='')
+    """
+    known = KINDS.get(kind)
+    if known is not None:
+        return known
+    return KindInfo(kind.replace("_", " ").capitalize(), "other", "")
+
+
+# Scores are 0-100. The words say what each measures and how; they follow analyzer/scoring.py.
+SCORES: dict[str, tuple[str, str]] = {
+    "sourcing": (
+        "Sourcing",
+        "How much of what the article asserts is credited to someone or something.",
+    ),
+    "named_attribution": (
+        "Named attribution",
+        "How many of the credited sources are named rather than anonymous or vague.",
+    ),
+    "hedging": (
+        "Hedging",
+        "Balance between softening words (hedges) and overstating words (boosters).",
+    ),
+    "claim_support": (
+        "Claim support",
+        "How few factual claims stand on nothing: fewer unsupported claims, higher score.",
+    ),
+    "ai_style": (
+        "Human style",
+        "How little the article reads like a machine-written rewrite.",
+    ),
+    "balance": (
+        "Balance",
+        "How far the article gives voice to more than one side and kind of source.",
+    ),
+}
+
+METRICS: dict[str, tuple[str, str]] = {
+    "words": ("Words", "Word tokens: runs of letters or digits (“37,000” and “U.S.” count once)."),
+    "sentences": ("Sentences", "Sentences found by the Punkt splitter with the project's list."),
+    "paragraphs": ("Paragraphs", "Non-blank lines of the text."),
+    "direct_quotes": (
+        "Direct quotes",
+        "Quotations of speech between quotation marks; scare quotes and titles do not count.",
+    ),
+    "reading_grade": (
+        "Reading grade",
+        "Flesch-Kincaid grade: 0.39 × words per sentence + 11.8 × syllables per word − 15.59. "
+        "The US school grade a reader needs; it measures length of words and sentences only.",
+    ),
+    "named_sources": ("Named sources", "Distinct sources the article names."),
+    "attributions": ("Attributions", "Places where the article credits something to a source."),
+    "hedges_per_1k_words": ("Hedges per 1,000 words", "Hedges × 1,000 ÷ words."),
+    "boosters_per_1k_words": ("Boosters per 1,000 words", "Boosters × 1,000 ÷ words."),
+    "unsupported_claims": ("Unsupported claims", "Factual claims credited to no one."),
+}
+
+
+def score_help(name: str) -> tuple[str, str]:
+    """(label, explanation) of a score; an unknown score is named from its key.
+
+    Examples
+    --------
+    >>> score_help("sourcing")[0]
+    'Sourcing'
+    >>> score_help("new_score")
+    ('New score', '')
+    """
+    return SCORES.get(name, (name.replace("_", " ").capitalize(), ""))
+
+
+def metric_help(name: str) -> tuple[str, str]:
+    """(label, explanation) of a metric; an unknown metric is named from its key.
+
+    Examples
+    --------
+    >>> metric_help("words")[0]
+    'Words'
+    """
+    return METRICS.get(name, (name.replace("_", " ").capitalize(), ""))

@@ -1,0 +1,610 @@
+"""HTML reports: an index, one page per article, one compare page per source/rewrite pair.
+
+The pages read only :class:`~analyzer.results.ArticleResult` and show whatever it holds: a
+signal that did not run leaves its part of the page out. Everything from an article is printed by
+Jinja2 with autoescaping on; highlighting is prepared here as segments of plain text
+(:mod:`analyzer.writers.highlight`), never as HTML strings. Each page is one self-contained file:
+the stylesheet and the index's small script are inlined, and a Content-Security-Policy allows
+exactly those two (by hash) and nothing else, so no page can load or run anything from outside.
+"""
+
+from __future__ import annotations
+
+import base64
+import functools
+import hashlib
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote as urlquote
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from analyzer.results import ArticleResult, Comparison, ComparisonIssue
+from analyzer.writers.charts import Chart, text_map
+from analyzer.writers.explain import GROUPS, SCORES, kind_info, metric_help, score_help
+from analyzer.writers.highlight import Annotation, Segment, segment
+from analyzer.writers.jsonl import write_atomic
+
+_SAFE_ID = re.compile(r"[A-Za-z0-9_-]+")
+_GROUP_LABELS = {
+    "quote": "Direct quotes",
+    "source": "Sourcing",
+    "claim": "Claims",
+    "hedge": "Hedges",
+    "tone": "Tone",
+    "ai": "Machine style",
+    "check": "To check",
+    "other": "Other",
+}
+
+
+@functools.cache
+def _environment() -> Environment:
+    """The one Jinja2 environment: autoescaping everywhere, undefined names are errors."""
+    return Environment(
+        loader=PackageLoader("analyzer", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def _static(name: str) -> str:
+    return (files("analyzer") / "static" / name).read_text(encoding="utf-8")
+
+
+def _sha256(text: str) -> str:
+    digest = hashlib.sha256(text.encode("utf-8")).digest()
+    return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
+
+
+@functools.cache
+def _assets() -> dict[str, Any]:
+    """Inline stylesheet and script, and the policy that allows exactly them."""
+    css = _static("report.css")
+    script = _static("index.js")
+    policy = (
+        "default-src 'none'; "
+        f"style-src {_sha256(css)}; "
+        f"script-src {_sha256(script)}; "
+        "img-src 'none'; base-uri 'none'; form-action 'none'"
+    )
+    # Markup: these are the project's own files, not article text; escaping would break them.
+    return {"css": Markup(css), "script": Markup(script), "csp": policy}
+
+
+def _render(template: str, *, with_script: bool = False, **context: Any) -> str:
+    assets = _assets()
+    return (
+        _environment()
+        .get_template(template)
+        .render(
+            css=assets["css"],
+            csp=assets["csp"],
+            script=assets["script"] if with_script else None,
+            **context,
+        )
+    )
+
+
+# ---------------------------------------------------------------- view data (templates only print)
+
+
+@dataclass(frozen=True, slots=True)
+class SegmentView:
+    text: str
+    css: str
+    tip: str
+    numbers: str
+    describedby: str
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    number: int
+    kind: str
+    label: str
+    group: str
+    text: str
+    message: str
+    extra: str
+    placed: bool
+    css: str
+
+
+@dataclass(frozen=True, slots=True)
+class LegendRow:
+    group: str
+    label: str
+    style: str
+    kinds: tuple[tuple[str, str, str], ...]
+    css: str
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    name: str
+    label: str
+    value: str
+    bar: float | None
+    help: str
+
+
+def _fmt(value: Any) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        return f"{value:,.1f}" if abs(value) >= 10 else f"{value:,.2f}".rstrip("0").rstrip(".")
+    if isinstance(value, int):
+        return f"{value:,}"
+    return str(value)
+
+
+def _speaker(speaker: str | None, speaker_kind: str | None) -> str:
+    if not speaker:
+        return "speaker not identified"
+    return f"said by {speaker}" + (f" ({speaker_kind})" if speaker_kind else "")
+
+
+def _annotations(
+    result: ArticleResult,
+    *,
+    issues: Sequence[ComparisonIssue] = (),
+    include_findings: bool = True,
+    note_quotes: bool = True,
+) -> tuple[list[Annotation], list[Note]]:
+    """Number every quote, finding and issue in text order; return highlights and notes.
+
+    With ``note_quotes`` False, quotes are marked but get no number and no note (a compare
+    page lists only the differences).
+    """
+    items: list[tuple[int, int, str, str, str, str]] = []  # start, end, kind, text, message, extra
+    for q in result.quotes or ():
+        items.append((q.start, q.end, "quote", q.text, _speaker(q.speaker, q.speaker_kind), ""))
+    if include_findings:
+        for f in result.findings:
+            items.append((f.start, f.end, f.kind, f.text, f.message, ""))
+    for i in issues:
+        extra = f"Source: “{i.source_text}”" if i.source_text else "Source: nothing matching"
+        items.append((i.start, i.end, i.kind, i.text, i.message, extra))
+    items.sort(key=lambda t: (t[0], t[1], t[2], t[4]))
+    annotations, notes = [], []
+    number = 0
+    for start, end, kind, text, message, extra in items:
+        info = kind_info(kind)
+        tip = f"{info.label}: {message}" if message else info.label
+        if extra:
+            tip += f" {extra}"
+        if kind == "quote" and not note_quotes:
+            annotations.append(Annotation(0, start, end, kind, info.group, info.label, tip, False))
+            continue
+        number += 1
+        ann = Annotation(number, start, end, kind, info.group, info.label, tip)
+        annotations.append(ann)
+        placed = ann.placed and end <= len(result.text)
+        notes.append(
+            Note(
+                number, kind, info.label, info.group, text, message, extra, placed, _css(info.group)
+            )
+        )
+    return annotations, notes
+
+
+def _css(group: str) -> str:
+    """The class that draws a group's mark: quotes ``q``, checks ``c``, findings ``g-<group>``."""
+    return {"quote": "q", "check": "c"}.get(group, f"g-{group}")
+
+
+def _segment_view(seg: Segment) -> SegmentView:
+    if not seg.marks:
+        return SegmentView(seg.text, "", "", "", "")
+    others = [m for m in seg.marks if m.group not in ("quote", "check")]
+    classes = ["hl"]
+    if any(m.group == "quote" for m in seg.marks):
+        classes.append("q")
+    if others:
+        # The innermost finding gives the line style; more than one adds a top rule.
+        inner = min(others, key=lambda m: (m.end - m.start, m.number))
+        classes.append(f"g-{inner.group}")
+        if len(others) > 1:
+            classes.append("ov")
+    if any(m.group == "check" for m in seg.marks):
+        classes.append("c")
+    return SegmentView(
+        text=seg.text,
+        css=" ".join(classes),
+        tip=" • ".join(f"{m.number}. {m.tip}" if m.noted else m.tip for m in seg.marks),
+        numbers=" ".join(str(m.number) for m in seg.marks if m.noted and m.number in seg.ending),
+        describedby=" ".join(f"note-{m.number}" for m in seg.marks if m.noted),
+    )
+
+
+def _paragraphs(result: ArticleResult, annotations: list[Annotation]) -> list[list[SegmentView]]:
+    return [
+        [_segment_view(s) for s in para]
+        for para in segment(result.text, annotations, result.paragraphs)
+    ]
+
+
+def _legend(notes: Sequence[Note], *, quotes: bool = False) -> list[LegendRow]:
+    """One row per group present; ``quotes`` adds the quote row when quotes are not noted."""
+    counts: dict[str, int] = {}
+    for n in notes:
+        counts[n.kind] = counts.get(n.kind, 0) + 1
+    rows = []
+    for group, style in GROUPS.items():
+        kinds = tuple(
+            (kind_info(k).label, kind_info(k).meaning, f"({c})")
+            for k, c in sorted(counts.items(), key=lambda kc: kind_info(kc[0]).label)
+            if kind_info(k).group == group
+        )
+        if group == "quote" and quotes and not kinds:
+            kinds = ((kind_info("quote").label, kind_info("quote").meaning, ""),)
+        if kinds:
+            rows.append(LegendRow(group, _GROUP_LABELS[group], style, kinds, _css(group)))
+    return rows
+
+
+def _score_names(results: Iterable[ArticleResult]) -> list[str]:
+    present = {name for r in results for name in r.scores}
+    known = [name for name in SCORES if name in present]
+    return known + sorted(present - set(known))
+
+
+def _bar(value: Any) -> float | None:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return round(min(100.0, max(0.0, float(value))), 1)
+    return None
+
+
+def _scores(result: ArticleResult) -> list[Figure]:
+    out = []
+    for name in _score_names([result]):
+        label, text = score_help(name)
+        value = result.scores[name]
+        shown = _fmt(round(value) if isinstance(value, float) else value)
+        if value is None:
+            text = (
+                text + " " if text else ""
+            ) + "Not computed: nothing in this article to measure."
+        out.append(Figure(name, label, shown, _bar(value), text))
+    return out
+
+
+def _metrics(result: ArticleResult) -> list[Figure]:
+    out = []
+    for name, value in result.metrics.items():
+        if isinstance(value, dict | list):
+            continue
+        label, text = metric_help(name)
+        if value is None:
+            text = (text + " " if text else "") + "Not computed: nothing to divide by."
+        out.append(Figure(name, label, _fmt(value), None, text))
+    return out
+
+
+def _title(result: ArticleResult) -> str:
+    return result.title or result.id
+
+
+def _link(url: str | None) -> str | None:
+    # Only web addresses become links: a javascript: or data: URL from an article never does.
+    return url if url and url.lower().startswith(("https://", "http://")) else None
+
+
+def _check_id(article_id: str) -> str:
+    if not _SAFE_ID.fullmatch(article_id):
+        raise ValueError(f"article id {article_id!r} is not safe as a file name")
+    return article_id
+
+
+def _meta(result: ArticleResult) -> dict[str, Any]:
+    return {
+        "id": result.id,
+        "title": _title(result),
+        "has_title": bool(result.title),
+        "outlet": result.outlet,
+        "author": result.author,
+        "published": result.published,
+        "url": result.url,
+        "link": _link(result.url),
+        "path": result.path,
+        "type": result.type,
+        "type_reasons": list(result.type_reasons),
+    }
+
+
+# ------------------------------------------------------------------------------------- pages
+
+
+def render_article(
+    result: ArticleResult, *, source: ArticleResult | None = None, root: str = "../"
+) -> str:
+    """One article's page: highlighted text, notes, legend, sources, scores, metrics, chart.
+
+    Parameters
+    ----------
+    result : ArticleResult
+        The article; every finding and quote it holds is highlighted at its offsets.
+    source : ArticleResult, optional
+        The article this one was compared with, when it is in the same batch (for its title).
+    root : str
+        Relative path from the page to the report folder (for links back to the index).
+
+    Examples
+    --------
+    >>> from analyzer.results import Finding
+    >>> r = ArticleResult(id="a", path="a.txt", text="It may rain.", title="<b>Rain</b>",
+    ...                   findings=(Finding("hedge", 3, 6, "may", "Softens the claim."),))
+    >>> page = render_article(r)
+    >>> "&lt;b&gt;Rain&lt;/b&gt;" in page, ">may</mark>" in page
+    (True, True)
+    """
+    annotations, notes = _annotations(result)
+    chart: Chart | None = text_map(
+        len(result.text), annotations, [(g, _GROUP_LABELS[g]) for g in GROUPS]
+    )
+    comparison = result.comparison
+    return _render(
+        "article.html",
+        root=root,
+        meta=_meta(result),
+        paragraphs=_paragraphs(result, annotations),
+        notes=notes,
+        legend=_legend(notes),
+        chart=chart,
+        scores=_scores(result),
+        metrics=_metrics(result),
+        sources=list(result.sources) if result.sources is not None else None,
+        quotes_known=result.quotes is not None,
+        comparison=_comparison_summary(comparison, source, root) if comparison else None,
+        compare_href=f"{root}compare/{urlquote(result.id)}.html" if comparison else None,
+    )
+
+
+def _comparison_summary(
+    comparison: Comparison, source: ArticleResult | None, root: str
+) -> dict[str, Any]:
+    how = (
+        "named in the rewrite's metadata (derived_from)"
+        if comparison.paired_by == "metadata"
+        else "chosen as the most similar article in the batch"
+    )
+    return {
+        "source_id": comparison.source_id,
+        "source_title": _title(source) if source else comparison.source_id,
+        "source_href": f"{root}articles/{urlquote(source.id)}.html" if source else None,
+        "paired_by": comparison.paired_by,
+        "how": how,
+        "similarity": f"{comparison.similarity:.2f}",
+        "quotes": (
+            f"source: {comparison.source_direct_quotes} direct quote"
+            f"{'' if comparison.source_direct_quotes == 1 else 's'}; "
+            f"rewrite: {comparison.derived_direct_quotes}"
+        ),
+        "issues": len(comparison.issues),
+    }
+
+
+def render_compare(
+    derived: ArticleResult, source: ArticleResult | None, *, root: str = "../"
+) -> str:
+    """The compare page: source and rewrite side by side, each issue marked on the rewrite.
+
+    ``source`` may be None when the source article is not in the batch: each issue still shows
+    the source's words it was checked against.
+
+    Examples
+    --------
+    >>> from analyzer.results import Comparison, ComparisonIssue
+    >>> issue = ComparisonIssue("date_mismatch", 3, 7, "2023", "The source says 2025.", "2025")
+    >>> d = ArticleResult(id="d", path="d.txt", text="In 2023 it rained.",
+    ...                   comparison=Comparison("s", 0.8, "metadata", 2, 0, (issue,)))
+    >>> "source: 2 direct quotes; rewrite: 0" in render_compare(d, None)
+    True
+    """
+    comparison = derived.comparison
+    if comparison is None:
+        raise ValueError(f"article {derived.id!r} has no comparison to show")
+    issues = list(comparison.issues)
+    d_annotations, issue_notes = _annotations(
+        derived, issues=issues, include_findings=False, note_quotes=False
+    )
+    source_view = None
+    if source is not None:
+        s_annotations, _ = _annotations(source, include_findings=False, note_quotes=False)
+        # The source's side of each issue carries the same number as the rewrite's side.
+        by_issue: dict[tuple[str, int, int], int] = {}
+        for ann in d_annotations:
+            if ann.noted:
+                by_issue.setdefault((ann.kind, ann.start, ann.end), ann.number)
+        for issue in issues:
+            if issue.source_start is None or issue.source_end is None:
+                continue
+            info = kind_info(issue.kind)
+            number = by_issue[(issue.kind, issue.start, issue.end)]
+            s_annotations.append(
+                Annotation(
+                    number,
+                    issue.source_start,
+                    issue.source_end,
+                    issue.kind,
+                    "check",
+                    info.label,
+                    f"{info.label} (the source's words): {issue.message}",
+                )
+            )
+        source_view = {"meta": _meta(source), "paragraphs": _paragraphs(source, s_annotations)}
+    return _render(
+        "compare.html",
+        root=root,
+        derived={"meta": _meta(derived), "paragraphs": _paragraphs(derived, d_annotations)},
+        source=source_view,
+        summary=_comparison_summary(comparison, source, root),
+        notes=issue_notes,
+        legend=_legend(issue_notes, quotes=bool(derived.quotes or (source and source.quotes))),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    """What the index needs of one article (no text), so a batch need not hold every result."""
+
+    meta: dict[str, Any]
+    words: Any
+    findings: int
+    scores: dict[str, Any]
+    source_id: str | None
+
+
+def _entry(r: ArticleResult) -> _Entry:
+    return _Entry(
+        _meta(r),
+        r.metrics.get("words"),
+        len(r.findings),
+        dict(r.scores),
+        r.comparison.source_id if r.comparison else None,
+    )
+
+
+def render_index(results: Iterable[ArticleResult], failures: Iterable[Any] = ()) -> str:
+    """The index: every article with type, outlet, date and scores, sortable and filterable.
+
+    ``failures`` are the inputs that could not be read (InputError: ``path`` and ``reason``).
+
+    Examples
+    --------
+    >>> page = render_index([ArticleResult(id="a", path="a.txt", text="Hi.", title="Hello")])
+    >>> 'href="articles/a.html"' in page
+    True
+    """
+    return _render_index([_entry(r) for r in results], failures)
+
+
+def _render_index(entries: Sequence[_Entry], failures: Iterable[Any]) -> str:
+    present = {name for e in entries for name in e.scores}
+    names = [n for n in SCORES if n in present] + sorted(present - set(SCORES))
+    columns = [(name, score_help(name)[0], score_help(name)[1]) for name in names]
+    titles = {e.meta["id"]: e.meta["title"] for e in entries}
+    rows = []
+    for e in entries:
+        source_title = titles.get(e.source_id, e.source_id) if e.source_id else None
+        rows.append(
+            {
+                **e.meta,
+                "href": f"articles/{urlquote(e.meta['id'])}.html",
+                "words": e.words,
+                "words_shown": _fmt(e.words),
+                "findings": e.findings,
+                "scores": [
+                    (
+                        name,
+                        e.scores.get(name),
+                        _fmt(_round(e.scores.get(name))),
+                        _bar(e.scores.get(name)),
+                    )
+                    for name in names
+                ],
+                "compare_href": f"compare/{urlquote(e.meta['id'])}.html" if e.source_id else None,
+                "key_title": e.meta["title"].casefold(),
+                "source_title": source_title,
+                "key_source": (source_title or "").casefold(),
+            }
+        )
+    types = sorted({e.meta["type"] for e in entries if e.meta["type"]})
+    outlets = sorted({e.meta["outlet"] for e in entries if e.meta["outlet"]})
+    failed = [
+        {"path": getattr(f, "path", ""), "reason": getattr(f, "reason", str(f))} for f in failures
+    ]
+    return _render(
+        "index.html",
+        with_script=True,
+        root="",
+        rows=rows,
+        columns=columns,
+        types=types,
+        outlets=outlets,
+        failures=failed,
+        has_types=bool(types),
+    )
+
+
+def _round(value: Any) -> Any:
+    return round(value) if isinstance(value, float) else value
+
+
+def write_site(
+    out: Path,
+    results: Iterable[ArticleResult],
+    failures: Iterable[Any] = (),
+    *,
+    lookup: Callable[[str], ArticleResult | None] | None = None,
+) -> None:
+    """Write ``out``/index.html, ``out``/articles/<id>.html and ``out``/compare/<id>.html.
+
+    A compare page is written for every result that holds a comparison; it is named after the
+    rewrite (each rewrite has one source). Pages of articles no longer among ``results`` are
+    removed. Files are written atomically.
+
+    Parameters
+    ----------
+    out : Path
+        The report folder.
+    results : iterable of ArticleResult
+        Every current result, read once.
+    failures : iterable of InputError
+        Inputs that failed, listed on the index with their error.
+    lookup : callable, optional
+        Finds a result by id (returning None or raising KeyError when absent). Given one (a
+        batch passes its state store's), results stream through one at a time and sources are
+        fetched again for compare pages; without one, ``results`` are kept in memory.
+    """
+    out = Path(out)
+    if lookup is None:
+        kept = list(results)
+        by_id = {r.id: r for r in kept}
+        results, lookup = kept, by_id.get
+
+    def find(article_id: str) -> ArticleResult | None:
+        try:
+            return lookup(article_id)
+        except KeyError:
+            return None
+
+    entries: list[_Entry] = []
+    rewrites: list[str] = []
+    for r in results:
+        name = _check_id(r.id)
+        entries.append(_entry(r))
+        if r.comparison is None:
+            write_atomic(out / "articles" / f"{name}.html", render_article(r))
+        else:
+            rewrites.append(r.id)  # drawn once every source is known
+    for article_id in rewrites:
+        r = find(article_id)
+        if r is None or r.comparison is None:
+            continue
+        source = find(r.comparison.source_id)
+        write_atomic(out / "articles" / f"{article_id}.html", render_article(r, source=source))
+        write_atomic(out / "compare" / f"{article_id}.html", render_compare(r, source))
+    write_atomic(out / "index.html", _render_index(entries, failures))
+    _remove_stale(out / "articles", {e.meta["id"] for e in entries})
+    _remove_stale(out / "compare", set(rewrites))
+
+
+def _remove_stale(folder: Path, keep: set[str]) -> None:
+    """Delete pages of articles that are gone (only ``*.html`` this writer names by id)."""
+    if not folder.is_dir():
+        return
+    for page in folder.glob("*.html"):
+        if page.stem not in keep and _SAFE_ID.fullmatch(page.stem):
+            page.unlink()

@@ -1,0 +1,235 @@
+"""SQLite store (``analyzer score ... --db FILE``): results as tables a researcher can query.
+
+One row per article in ``articles``; its scores, metrics, findings, sources, quotes,
+attributions, comparison and comparison issues in their own tables, keyed by ``article_id``.
+Each article is written in one transaction: its old rows are deleted and the new ones inserted
+together, so a crash (or a bad value) never leaves half an article, and scoring an article again
+replaces it. The schema is in the README, "SQLite store".
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from analyzer.results import ArticleResult
+
+SCHEMA_VERSION = 1
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS articles (
+    id TEXT PRIMARY KEY,
+    path TEXT NOT NULL,
+    title TEXT,
+    outlet TEXT,
+    author TEXT,
+    published TEXT,          -- ISO date or NULL
+    url TEXT,
+    type TEXT,               -- news | interview | opinion | ai_rewrite, or NULL if not classified
+    words INTEGER,
+    derived_from TEXT,       -- JSON list of article ids
+    text TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS scores (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    value REAL,              -- 0-100, NULL when there was nothing to measure
+    PRIMARY KEY (article_id, name)
+);
+CREATE TABLE IF NOT EXISTS metrics (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    value,                   -- number, or NULL when there was nothing to divide by
+    PRIMARY KEY (article_id, name)
+);
+CREATE TABLE IF NOT EXISTS findings (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL,
+    start INTEGER NOT NULL,  -- character offsets into articles.text, end exclusive
+    "end" INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    message TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS sources (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL,      -- person | organization | document | anonymous
+    role TEXT,
+    description TEXT,
+    quotes INTEGER NOT NULL,
+    mentions INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS quotes (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    speaker TEXT,
+    speaker_kind TEXT
+);
+CREATE TABLE IF NOT EXISTS attributions (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    source TEXT,
+    source_kind TEXT,
+    cue TEXT
+);
+CREATE TABLE IF NOT EXISTS comparisons (
+    article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,  -- the rewrite
+    source_id TEXT NOT NULL,
+    similarity REAL NOT NULL,
+    paired_by TEXT NOT NULL,  -- metadata | similarity
+    source_direct_quotes INTEGER NOT NULL,
+    derived_direct_quotes INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS comparison_issues (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    message TEXT NOT NULL,
+    source_text TEXT
+);
+CREATE INDEX IF NOT EXISTS findings_kind ON findings(kind);
+CREATE INDEX IF NOT EXISTS findings_article ON findings(article_id);
+CREATE INDEX IF NOT EXISTS quotes_article ON quotes(article_id);
+CREATE INDEX IF NOT EXISTS sources_article ON sources(article_id);
+CREATE INDEX IF NOT EXISTS attributions_article ON attributions(article_id);
+CREATE INDEX IF NOT EXISTS issues_article ON comparison_issues(article_id);
+"""
+
+_CHILD_TABLES = (
+    "scores",
+    "metrics",
+    "findings",
+    "sources",
+    "quotes",
+    "attributions",
+    "comparisons",
+    "comparison_issues",
+)
+
+
+def connect(path: Path | str) -> sqlite3.Connection:
+    """Open (creating if needed) a store with the schema in place.
+
+    Examples
+    --------
+    >>> con = connect(":memory:")
+    >>> con.execute("SELECT count(*) FROM articles").fetchone()
+    (0,)
+    """
+    con = sqlite3.connect(str(path))
+    con.execute("PRAGMA foreign_keys = ON")
+    with con:
+        con.executescript(SCHEMA)
+        con.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    return con
+
+
+def _metric_value(value: Any) -> Any:
+    # Metrics are numbers; anything richer a signal adds is kept readable as JSON text.
+    if value is None or isinstance(value, int | float | str):
+        return value
+    return json.dumps(value, sort_keys=True, ensure_ascii=False)
+
+
+def store_result(con: sqlite3.Connection, result: ArticleResult) -> None:
+    """Replace one article's rows, all in one transaction (all written, or none)."""
+    with con:
+        con.execute("DELETE FROM articles WHERE id = ?", (result.id,))
+        for table in _CHILD_TABLES:
+            con.execute(f"DELETE FROM {table} WHERE article_id = ?", (result.id,))
+        con.execute(
+            "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                result.id,
+                result.path,
+                result.title,
+                result.outlet,
+                result.author,
+                result.published,
+                result.url,
+                result.type,
+                result.metrics.get("words"),
+                json.dumps(list(result.derived_from)),
+                result.text,
+            ),
+        )
+        aid = result.id
+        con.executemany(
+            "INSERT INTO scores VALUES (?, ?, ?)",
+            [(aid, name, value) for name, value in sorted(result.scores.items())],
+        )
+        con.executemany(
+            "INSERT INTO metrics VALUES (?, ?, ?)",
+            [(aid, name, _metric_value(v)) for name, v in sorted(result.metrics.items())],
+        )
+        con.executemany(
+            "INSERT INTO findings VALUES (?, ?, ?, ?, ?, ?)",
+            [(aid, f.kind, f.start, f.end, f.text, f.message) for f in result.findings],
+        )
+        con.executemany(
+            "INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                (aid, s.name, s.kind, s.role, s.description, s.quotes, s.mentions)
+                for s in result.sources or ()
+            ],
+        )
+        con.executemany(
+            "INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?)",
+            [(aid, q.start, q.end, q.text, q.speaker, q.speaker_kind) for q in result.quotes or ()],
+        )
+        con.executemany(
+            "INSERT INTO attributions VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                (aid, a.start, a.end, a.kind, a.source, a.source_kind, a.cue)
+                for a in result.attributions or ()
+            ],
+        )
+        c = result.comparison
+        if c is not None:
+            con.execute(
+                "INSERT INTO comparisons VALUES (?, ?, ?, ?, ?, ?)",
+                (
+                    aid,
+                    c.source_id,
+                    c.similarity,
+                    c.paired_by,
+                    c.source_direct_quotes,
+                    c.derived_direct_quotes,
+                ),
+            )
+            con.executemany(
+                "INSERT INTO comparison_issues VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [(aid, i.kind, i.start, i.end, i.text, i.message, i.source_text) for i in c.issues],
+            )
+
+
+def write_db(path: Path | str, results: Iterable[ArticleResult]) -> None:
+    """Write (or replace) every result in the store at ``path``, one transaction per article.
+
+    Articles already in the store and not in ``results`` are kept, so an incremental batch that
+    re-scores only changed articles leaves the others as they were.
+
+    Examples
+    --------
+    >>> import tempfile, os
+    >>> from analyzer.results import ArticleResult
+    >>> db = os.path.join(tempfile.mkdtemp(), "r.db")
+    >>> write_db(db, [ArticleResult(id="a", path="a.txt", text="Hi.", title="Hello")])
+    >>> connect(db).execute("SELECT id, title FROM articles").fetchall()
+    [('a', 'Hello')]
+    """
+    con = connect(path)
+    try:
+        for result in results:
+            store_result(con, result)
+    finally:
+        con.close()

@@ -1,0 +1,334 @@
+"""HTML reports, read back with an HTML parser: exact text, escaping, links, self-containment."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from pathlib import Path
+
+import lxml.html
+import pytest
+from click.testing import CliRunner
+from conftest import SEED_IDS, SEEDS
+from report_examples import PAYLOAD, hostile, rich_rewrite, rich_source, seed_result
+
+from analyzer.cli import cli
+from analyzer.errors import InputError
+from analyzer.results import ArticleResult
+from analyzer.writers import explain
+from analyzer.writers.html import render_article, render_compare, render_index, write_site
+
+SOURCE_ID = "000_6af52c64d008fc3c"
+REWRITE_ID = "002_10ec1c2511d1067e"
+
+
+def _xpath(selector: str) -> str:
+    """A CSS selector of the simple kind these tests use (tag, .class, #id, descendants) as XPath."""
+    paths = []
+    for alternative in selector.split(","):
+        steps = []
+        for simple in alternative.split():
+            tag, *rest = re.split(r"(?=[.#])", simple)
+            tests = [
+                f'contains(concat(" ", normalize-space(@class), " "), " {r[1:]} ")'
+                if r[0] == "."
+                else f'@id="{r[1:]}"'
+                for r in rest
+            ]
+            steps.append(f"{tag or '*'}" + "".join(f"[{t}]" for t in tests))
+        paths.append(".//" + "//".join(steps))
+    return " | ".join(paths)
+
+
+def select(node, selector: str):
+    return node.xpath(_xpath(selector))
+
+
+def parse(page: str):
+    return lxml.html.fromstring(page)
+
+
+def text_of(node) -> str:
+    return " ".join(node.text_content().split())
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    """The seeds scored through the CLI, with one bad input next to them."""
+    folder = tmp_path_factory.mktemp("in")
+    for seed in SEEDS.iterdir():
+        (folder / seed.name).write_bytes(seed.read_bytes())
+    (folder / "empty.txt").write_bytes(b"")
+    out = tmp_path_factory.mktemp("out")
+    result = CliRunner().invoke(cli, ["score", str(folder), "--out", str(out)])
+    assert result.exit_code == 1
+    return out
+
+
+@pytest.fixture(scope="module")
+def rich_site(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("rich")
+    write_site(out, [rich_source(), rich_rewrite(), hostile()], [])
+    return out
+
+
+def marked(page, number: int) -> str:
+    """The text of every piece of the page marked with note ``number``, in order."""
+    pieces = page.xpath(
+        f'.//mark[contains(concat(" ", @aria-describedby, " "), " note-{number} ")]'
+    )
+    return "".join(p.text_content() for p in pieces)
+
+
+def test_score_writes_index_article_pages_and_no_compare_page_without_a_comparison(site):
+    assert (site / "index.html").is_file()
+    assert sorted(p.stem for p in (site / "articles").glob("*.html")) == SEED_IDS
+    assert not (site / "compare").exists()
+
+
+def test_index_links_every_seed_by_title(site):
+    page = parse((site / "index.html").read_text(encoding="utf-8"))
+    links = [(a.get("href"), a.text_content()) for a in select(page, "#articles tbody td a")]
+    assert links[:2] == [
+        (f"articles/{SEED_IDS[0]}.html", "Can This Man Finally Defeat Mexico’s Cartels?"),
+        (
+            f"articles/{SEED_IDS[1]}.html",
+            "Mexico’s Security Chief on His Fight Against the Cartels",
+        ),
+    ]
+    assert len(links) == 5
+    # Seed 004 has no title: the page is named after its id.
+    assert links[4] == (f"articles/{SEED_IDS[4]}.html", SEED_IDS[4])
+
+
+def test_index_lists_failed_inputs_with_their_error(site):
+    page = parse((site / "index.html").read_text(encoding="utf-8"))
+    rows = [[text_of(td) for td in select(tr, "td")] for tr in select(page, ".failures tbody tr")]
+    assert len(rows) == 1
+    assert rows[0][0].endswith("empty.txt")
+    assert rows[0][1] == "file is empty"
+
+
+def test_seed_page_shows_the_whole_text_paragraph_by_paragraph(site):
+    page = parse((site / "articles" / f"{SEED_IDS[0]}.html").read_text(encoding="utf-8"))
+    assert text_of(select(page, "h1")[0]) == "Can This Man Finally Defeat Mexico’s Cartels?"
+    paragraphs = [p.text_content() for p in select(page, ".text p")]
+    result = seed_result("000")
+    assert paragraphs == [result.text[s:e] for s, e in result.paragraphs]
+    assert paragraphs[0] == (
+        "After a pack of assailants shot Omar García Harfuch three times in 2020, "
+        "he began sleeping in his office."
+    )
+
+
+def test_seed_page_marks_every_quote_at_its_offsets(site):
+    page = parse((site / "articles" / f"{SEED_IDS[0]}.html").read_text(encoding="utf-8"))
+    notes = select(page, ".notes-list li")
+    quotes = [n for n in notes if text_of(select(n, ".kind")[0]) == "Direct quote"]
+    assert quotes, "seed 000 is full of direct quotes"
+    first = int(quotes[0].get("value"))
+    assert marked(page, first) == "“We’re not saying the problem is solved,”"
+
+
+def test_every_finding_and_quote_is_marked_on_exactly_its_text(rich_site):
+    result = rich_source()
+    page = parse((rich_site / "articles" / f"{SOURCE_ID}.html").read_text(encoding="utf-8"))
+    items = sorted(
+        [(f.start, f.end, f.kind, f.text) for f in result.findings]
+        + [(q.start, q.end, "quote", q.text) for q in result.quotes]
+    )
+    notes = select(page, ".notes-list li")
+    assert len(notes) == len(items)
+    for number, (_, _, kind, text) in enumerate(items, 1):
+        assert marked(page, number) == text, (number, kind)
+
+
+def test_overlapping_findings_share_the_words_they_both_cover(rich_site):
+    page = parse((rich_site / "articles" / f"{SOURCE_ID}.html").read_text(encoding="utf-8"))
+    (both,) = [m for m in select(page, "mark.ov") if m.text_content() == "smart money"]
+    assert both.get("class") == "hl g-tone ov"
+    tip = both.get("data-tip")
+    assert "Unsupported claim: No one is credited for this claim." in tip
+    assert "Booster: Presents a guess as a sure bet." in tip
+
+
+def test_marks_are_keyboard_reachable_and_described_by_their_note(rich_site):
+    page = parse((rich_site / "articles" / f"{SOURCE_ID}.html").read_text(encoding="utf-8"))
+    marks = select(page, ".text mark")
+    assert marks and all(m.get("tabindex") == "0" for m in marks)
+    ids = {li.get("id") for li in select(page, ".notes-list li")}
+    assert all(set(m.get("aria-describedby").split()) <= ids for m in marks)
+
+
+def test_legend_names_each_kind_present_with_its_meaning(rich_site):
+    page = parse((rich_site / "articles" / f"{SOURCE_ID}.html").read_text(encoding="utf-8"))
+    legend = [text_of(dd) for dd in select(page, ".legend dd")]
+    assert (
+        "Hedge (1): A word that softens a claim, such as “may”, “reportedly” or “appears to”."
+        in legend
+    )
+    # A kind the report does not know yet is still shown, named from its key.
+    assert "Brand new kind (1)" in legend
+
+
+def test_sources_table_lists_name_kind_role_description_quotes_mentions(rich_site):
+    page = parse((rich_site / "articles" / f"{SOURCE_ID}.html").read_text(encoding="utf-8"))
+    rows = [[text_of(c) for c in tr] for tr in select(page, ".sources tbody tr")]
+    assert rows == [
+        ["Omar García Harfuch", "person", "official", "Mexico's security minister", "5", "9"],
+        ["Claudia Sheinbaum", "person", "official", "President of Mexico", "0", "4"],
+    ]
+
+
+def test_scores_show_value_and_what_they_measure_and_say_why_one_is_missing(rich_site):
+    page = parse((rich_site / "articles" / f"{SOURCE_ID}.html").read_text(encoding="utf-8"))
+    rows = {text_of(tr[0]): [text_of(c) for c in tr[1:]] for tr in select(page, ".scores tbody tr")}
+    assert rows["Sourcing"] == ["82", explain.SCORES["sourcing"][1]]
+    assert rows["Balance"][0] == "—"
+    assert rows["Balance"][1].endswith("Not computed: nothing in this article to measure.")
+
+
+def test_chart_has_a_row_per_group_present(rich_site):
+    page = parse((rich_site / "articles" / f"{SOURCE_ID}.html").read_text(encoding="utf-8"))
+    labels = [text_of(t) for t in select(page, "svg.map text")]
+    assert labels == [
+        f"Direct quotes ({len(rich_source().quotes)})",
+        "Sourcing (1)",
+        "Claims (1)",
+        "Hedges (1)",
+        "Tone (1)",
+        "Other (1)",
+    ]
+
+
+def test_compare_page_shows_both_texts_issues_and_quote_counts(rich_site):
+    page = parse((rich_site / "compare" / f"{REWRITE_ID}.html").read_text(encoding="utf-8"))
+    summary = {text_of(d[0]): text_of(d[1]) for d in select(page, ".summary div")}
+    assert (
+        summary["Direct quotes"] == f"source: {len(rich_source().quotes)} direct quotes; rewrite: 0"
+    )
+    assert summary["Paired by"] == "metadata: named in the rewrite's metadata (derived_from)"
+    assert summary["Similarity"].startswith("0.42 ")
+    assert select(page, ".side-source .text p")[0].text_content().startswith("After a pack")
+    derived = select(page, ".side-derived")[0]
+    issues = [text_of(li) for li in select(page, ".notes-list li")]
+    assert issues == [
+        "Number changed At 43 The source does not give his age. "
+        "Source: “Mexico City’s police chief”",
+        "Name not in source Evangelina Contreras The source names no such person. "
+        "Source: nothing matching",
+    ]
+    numbers = [int(li.get("value")) for li in select(page, ".notes-list li")]
+    assert marked(derived, numbers[0]) == "At 43"
+    assert marked(derived, numbers[1]) == "Evangelina Contreras"
+    source_side = select(page, ".side-source")[0]
+    assert marked(source_side, numbers[0]) == "Mexico City’s police chief"
+
+
+def test_compare_page_without_the_source_in_the_batch_still_shows_each_issue():
+    page = parse(render_compare(rich_rewrite(), None))
+    assert "is not in this batch" in text_of(select(page, ".side-source")[0])
+    assert len(select(page, ".notes-list li")) == 2
+
+
+def test_rewrite_page_links_its_compare_page_and_source(rich_site):
+    page = parse((rich_site / "articles" / f"{REWRITE_ID}.html").read_text(encoding="utf-8"))
+    hrefs = [a.get("href") for a in select(page, ".pair a")]
+    assert hrefs == [f"../articles/{SOURCE_ID}.html", f"../compare/{REWRITE_ID}.html"]
+
+
+def test_script_title_is_escaped_everywhere():
+    result = hostile()
+    article, index = render_article(result), render_index([result])
+    for page_text in (article, index):
+        assert "<script>x</script>" not in page_text
+        assert "&lt;script&gt;x&lt;/script&gt;" in page_text
+    assert text_of(select(parse(article), "title")[0]) == "<script>x</script> · analyzer report"
+    assert text_of(select(parse(index), "#articles tbody a")[0]) == "<script>x</script>"
+
+
+def test_markup_in_any_article_field_comes_out_as_text():
+    page_text = render_article(hostile())
+    assert PAYLOAD not in page_text
+    assert "window.pwned" not in "".join(
+        s.text_content() for s in select(parse(page_text), "script")
+    )
+    page = parse(page_text)
+    assert select(page, "script, img, iframe, object, embed") == []
+    assert text_of(select(page, "h1")[0]) == "<script>x</script>"
+    meta = {text_of(d[0]): text_of(d[1]) for d in select(page, ".meta div")}
+    assert meta["Author"] == "<img src=x onerror=window.pwned=5>"
+    assert meta["Outlet"] == '"><script>window.pwned=4</script>'
+    # A javascript: address is shown, never made a link.
+    assert meta["Address"] == "javascript:window.pwned=6"
+    assert select(page, ".meta a") == []
+    assert PAYLOAD in select(page, ".text p")[0].text_content()
+    assert [text_of(c) for c in select(page, ".sources tbody tr")[0]][:4] == [
+        "<b>Eve</b>",
+        "person",
+        "unknown",
+        "<i>witness</i>",
+    ]
+
+
+def test_pages_are_self_contained_and_their_policy_allows_only_their_own_style_and_script(site):
+    for path in [site / "index.html", *sorted((site / "articles").glob("*.html"))]:
+        page = parse(path.read_text(encoding="utf-8"))
+        (meta,) = page.xpath('//meta[@http-equiv="Content-Security-Policy"]')
+        policy = dict((d.split()[0], d.split()[1:]) for d in meta.get("content").split("; "))
+        assert policy["default-src"] == ["'none'"]
+        (style,) = select(page, "style")
+        assert policy["style-src"] == [_hash(style.text)]
+        for script in select(page, "script"):
+            assert script.get("src") is None
+            assert policy["script-src"] == [_hash(script.text)]
+        assert page.xpath("//link | //img | //iframe | //*[@style]") == []
+        assert "http://" not in path.read_text(encoding="utf-8").replace("https://", "")
+
+
+def _hash(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'"
+
+
+def test_two_runs_write_byte_identical_pages(tmp_path):
+    for name in ("a", "b"):
+        CliRunner().invoke(cli, ["score", str(SEEDS), "--out", str(tmp_path / name)])
+    files = sorted(p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*.html"))
+    assert len(files) == 6
+    for rel in files:
+        assert (tmp_path / "a" / rel).read_bytes() == (tmp_path / "b" / rel).read_bytes()
+
+
+def test_index_filters_offer_each_type_and_outlet_once():
+    results = [rich_source(), rich_rewrite(), hostile()]
+    page = parse(render_index(results, [InputError("x.txt", "file is empty")]))
+    assert [o.text_content() for o in select(page, "#f-type option")] == [
+        "all",
+        "ai_rewrite",
+        "news",
+    ]
+    assert [o.text_content() for o in select(page, "#f-outlet option")] == [
+        "all",
+        '"><script>window.pwned=4</script>',
+        "New York Times",
+    ]
+
+
+def test_an_article_id_that_is_not_a_safe_file_name_is_refused(tmp_path):
+    with pytest.raises(ValueError, match="not safe as a file name"):
+        write_site(tmp_path, [ArticleResult(id="../x", path="x", text="Hi.")])
+
+
+def test_every_score_and_metric_the_pipeline_writes_is_explained_on_the_page():
+    from analyzer.batch import analyze_paths
+
+    names = set()
+    for result in analyze_paths([str(SEEDS)]).results:
+        names |= {("score", n) for n in result.scores} | {("metric", n) for n in result.metrics}
+    missing = sorted(
+        (what, n)
+        for what, n in names
+        if n not in (explain.SCORES if what == "score" else explain.METRICS)
+    )
+    assert missing == [], "add a plain-language formula to analyzer/writers/explain.py"

@@ -1,0 +1,148 @@
+"""The SQLite store: every part of a result in its table, one transaction per article."""
+
+from __future__ import annotations
+
+import dataclasses
+import sqlite3
+
+import pytest
+from click.testing import CliRunner
+from conftest import SEED_IDS, SEEDS
+from report_examples import rich_rewrite, rich_source
+
+from analyzer.cli import cli
+from analyzer.results import Finding
+from analyzer.writers.sqlite import connect, write_db
+
+
+def rows(db, sql, *args):
+    con = sqlite3.connect(db)
+    try:
+        return con.execute(sql, args).fetchall()
+    finally:
+        con.close()
+
+
+def test_score_with_db_writes_every_seed(tmp_path):
+    db = tmp_path / "r.db"
+    result = CliRunner().invoke(
+        cli, ["score", str(SEEDS), "--out", str(tmp_path / "o"), "--db", str(db)]
+    )
+    assert result.exit_code == 0
+    assert rows(db, "SELECT id FROM articles ORDER BY id") == [(i,) for i in SEED_IDS]
+    assert rows(
+        db, "SELECT value FROM metrics WHERE article_id = ? AND name = 'sentences'", SEED_IDS[0]
+    ) == [(88,)]
+
+
+def test_db_with_json_is_a_usage_error(tmp_path):
+    result = CliRunner().invoke(
+        cli, ["score", str(SEEDS), "--json", "--db", str(tmp_path / "r.db")]
+    )
+    assert result.exit_code == 2
+    assert "--db cannot be combined with --json" in result.output
+    assert not (tmp_path / "r.db").exists()
+
+
+def test_every_part_of_a_result_has_its_rows(tmp_path):
+    db = tmp_path / "r.db"
+    source, rewrite = rich_source(), rich_rewrite()
+    write_db(db, [source, rewrite])
+    assert rows(
+        db, "SELECT name, value FROM scores WHERE article_id = ? ORDER BY name", source.id
+    ) == [
+        ("balance", None),
+        ("hedging", 70.0),
+        ("named_attribution", 92.0),
+        ("sourcing", 81.5),
+    ]
+    assert rows(
+        db, "SELECT kind, text FROM findings WHERE article_id = ? AND kind = 'hedge'", source.id
+    ) == [("hedge", "seemingly")]
+    assert rows(
+        db, "SELECT name, role, quotes, mentions FROM sources WHERE article_id = ?", source.id
+    ) == [
+        ("Omar García Harfuch", "official", 5, 9),
+        ("Claudia Sheinbaum", "official", 0, 4),
+    ]
+    assert rows(db, "SELECT count(*) FROM quotes WHERE article_id = ?", source.id) == [
+        (len(source.quotes),)
+    ]
+    assert rows(
+        db,
+        "SELECT source_id, paired_by, source_direct_quotes, derived_direct_quotes FROM comparisons",
+    ) == [(source.id, "metadata", len(source.quotes), 0)]
+    assert rows(db, "SELECT kind, text, source_text FROM comparison_issues ORDER BY start") == [
+        ("number_mismatch", "At 43", "Mexico City’s police chief"),
+        ("name_not_in_source", "Evangelina Contreras", None),
+    ]
+
+
+def test_offsets_in_the_store_slice_the_stored_text(tmp_path):
+    db = tmp_path / "r.db"
+    write_db(db, [rich_source()])
+    con = sqlite3.connect(db)
+    for table in ("findings", "quotes"):
+        for text, start, end, full in con.execute(
+            f"SELECT t.text, t.start, t.end, a.text FROM {table} t JOIN articles a ON a.id = t.article_id"
+        ):
+            assert full[start:end] == text
+
+
+def test_scoring_again_replaces_an_article_instead_of_adding_to_it(tmp_path):
+    db = tmp_path / "r.db"
+    write_db(db, [rich_source()])
+    write_db(db, [dataclasses.replace(rich_source(), findings=())])
+    assert rows(db, "SELECT count(*) FROM articles") == [(1,)]
+    assert rows(db, "SELECT count(*) FROM findings") == [(0,)]
+
+
+def test_an_article_that_fails_midway_leaves_no_row_and_the_ones_before_stay(tmp_path):
+    db = tmp_path / "r.db"
+    good = rich_source()
+    # A finding whose offset SQLite cannot store: the failure comes after the article's own row.
+    bad = dataclasses.replace(
+        rich_rewrite(),
+        findings=(Finding("hedge", object(), 3, "x", "m"),),  # type: ignore[arg-type]
+    )
+    with pytest.raises(sqlite3.Error):
+        write_db(db, [good, bad])
+    for table in ("articles", "scores", "metrics", "findings", "quotes", "comparisons"):
+        column = "id" if table == "articles" else "article_id"
+        assert rows(db, f"SELECT count(*) FROM {table} WHERE {column} = ?", bad.id) == [(0,)]
+    assert rows(db, "SELECT id FROM articles") == [(good.id,)]
+
+
+def test_readme_research_queries_run(tmp_path):
+    db = tmp_path / "r.db"
+    write_db(db, [rich_source(), rich_rewrite()])
+    con = connect(db)
+    assert con.execute(QUERY_FINDINGS_PER_1K).fetchall() == [
+        ("New York Times", 1, 1, 0.65),
+        ("(not stated)", 1, 0, 0.0),
+    ]
+    assert con.execute(QUERY_REWRITES).fetchall() == [
+        (rich_rewrite().title, rich_source().title, 0.421, len(rich_source().quotes), 0, 2)
+    ]
+
+
+# The two example queries of the README, "SQLite store" (kept identical to it).
+QUERY_FINDINGS_PER_1K = """
+SELECT coalesce(a.outlet, '(not stated)') AS outlet, count(*) AS articles,
+       sum(coalesce(f.n, 0)) AS unsupported_claims,
+       round(1000.0 * sum(coalesce(f.n, 0)) / sum(a.words), 2) AS per_1k_words
+FROM articles a
+LEFT JOIN (SELECT article_id, count(*) AS n FROM findings
+           WHERE kind = 'unsupported_claim' GROUP BY article_id) f ON f.article_id = a.id
+GROUP BY 1 ORDER BY per_1k_words DESC
+"""
+
+QUERY_REWRITES = """
+SELECT d.title AS rewrite, s.title AS source, round(c.similarity, 3) AS similarity,
+       c.source_direct_quotes, c.derived_direct_quotes,
+       (SELECT count(*) FROM comparison_issues i WHERE i.article_id = c.article_id) AS issues
+FROM comparisons c
+JOIN articles d ON d.id = c.article_id
+LEFT JOIN articles s ON s.id = c.source_id
+ORDER BY issues DESC
+"""
