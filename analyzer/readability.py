@@ -58,9 +58,11 @@ def reading_grade(doc: Document) -> float | None:
     >>> reading_grade(build_document(Article("a", "a", "The cat sat on the mat.")))
     -1.45
     """
-    words = [doc.span_text(t) for t in doc.tokens if any(ch.isalpha() for ch in doc.span_text(t))]
+    text = doc.text
+    # map(str.isalpha, ...) runs in C: this line was a tenth of the whole pipeline's time.
+    words = [w for w in (text[t.start : t.end] for t in doc.tokens) if any(map(str.isalpha, w))]
     if not words or not doc.sentences:
         return None
-    total = sum(syllables(w) for w in words)
+    total = sum(map(syllables, words))
     grade = 0.39 * len(words) / len(doc.sentences) + 11.8 * total / len(words) - 15.59
     return round(grade, 2)

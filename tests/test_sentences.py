@@ -1,0 +1,57 @@
+"""FastPunkt gives exactly the sentence spans of NLTK's own untrained Punkt."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import SEEDS
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analyzer.document import paragraph_spans
+from analyzer.lexicons import load_lexicon
+from analyzer.sentences import FastPunkt, reference_punkt
+
+ABBREVIATIONS = load_lexicon("abbreviations")
+FAST = FastPunkt(ABBREVIATIONS)
+REFERENCE = reference_punkt(ABBREVIATIONS)
+
+
+def spans(splitter, text):
+    return [list(splitter.span_tokenize(text[p.start : p.end])) for p in paragraph_spans(text)]
+
+
+@pytest.mark.parametrize("seed", sorted(SEEDS.glob("*.txt")), ids=lambda p: p.name[:3])
+def test_same_spans_as_nltk_on_every_seed(seed):
+    text = seed.read_text(encoding="utf-8")
+    assert spans(FAST, text) == spans(REFERENCE, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mr. Lee left at 6 a.m. on Monday. He said so.",
+        "The U.S. economy grew 2.5 percent. Prices rose.",
+        "It was J. Smith. “Really?” she asked. (He left.) Then 3. items.",
+        "Wait... what? No!! Yes. ‘Fine.’ “Done.” [Sic.] -- Over. a. b. 7. x",
+        "Sen. Ted Cruz, R-Texas, spoke. Gov. John Kasich did not. Lt.-Gen. Ray.",
+        "Ends with an abbreviation: Inc.",
+    ],
+)
+def test_same_spans_as_nltk_on_tricky_sentences(text):
+    assert list(FAST.span_tokenize(text)) == list(REFERENCE.span_tokenize(text))
+
+
+PIECES = st.sampled_from(
+    ["Mr.", "Dr.", "U.S.", "a.m.", "J.", "x.", "3.", "3.5", "-4.", "...", "..", ".", "?", "!",
+     "?!", "“", "”", '"', "'", "’", "‘", "(", ")", "[", "]", ":", ";", ",", "--", "-", "word",
+     "Word", "éclair", "Émile", "ß.", "said.", "Inc.", "co.", "vs.", "i.e.", "e.g.", "No.",
+     "1,000.", "ＡＢＣ.", "١٢.", "Ǆ.", "e\u0301."]
+)  # fmt: skip
+SPACES = st.sampled_from([" ", "  ", "", "\t", " \u00a0", "\u2009"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(PIECES, SPACES), min_size=1, max_size=25))
+def test_same_spans_as_nltk_on_generated_text(parts):
+    text = "".join(p + s for p, s in parts).strip()
+    assert list(FAST.span_tokenize(text)) == list(REFERENCE.span_tokenize(text))
