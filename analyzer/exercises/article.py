@@ -1,0 +1,361 @@
+"""Exercises on one article: quotes and speakers, kinds of source, hedges, unsupported claims.
+
+Each builder reads only the :class:`~analyzer.results.ArticleResult` (and the Document rebuilt
+from its text, for sentences) and returns an :class:`Exercise`, or None when the analysis holds
+nothing to ask about. Answers are the analysis' own findings at their own offsets; distractors
+are sentences or phrases the analysis checked and did not flag, chosen so that the key can say
+why they are not findings.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Sequence
+
+from analyzer.document import Document
+from analyzer.exercises.lines import LineIndex
+from analyzer.exercises.model import Exercise, Item
+from analyzer.results import ArticleResult, Finding
+
+# (basic, advanced) sizes
+QUOTES_SHOWN = {"basic": 5, "advanced": 10}
+SOURCES_SHOWN = {"basic": 6, "advanced": 10}
+HEDGES_ASKED = {"basic": 3, "advanced": 5}
+BOOSTERS_ASKED = {"basic": 0, "advanced": 2}
+CLAIM_SENTENCES = {"basic": 4, "advanced": 8}
+
+NAMED_KINDS = ("person", "organization", "document")
+_CLAUSE_END = re.compile(r"[,;:.!?—–()“”\"]")
+_WORD = re.compile(r"\S+")
+# A probability from a learned part this close to one half is a coin toss.
+BORDERLINE = (0.35, 0.65)
+
+
+def detail_uncertainty(finding: Finding) -> str | None:
+    """A sentence for the teacher when a finding carries a borderline model probability.
+
+    Examples
+    --------
+    >>> detail_uncertainty(Finding("hedge", 0, 3, "may", "m", {"probability": 0.52}))
+    'Borderline: the model gives it a probability of 0.52.'
+    >>> detail_uncertainty(Finding("hedge", 0, 3, "may", "m")) is None
+    True
+    """
+    p = finding.detail.get("probability") if finding.detail else None
+    if isinstance(p, int | float) and BORDERLINE[0] <= p <= BORDERLINE[1]:
+        return f"Borderline: the model gives it a probability of {p:.2f}."
+    return None
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def quotes_exercise(
+    result: ArticleResult, index: LineIndex, rng: random.Random, level: str
+) -> Exercise | None:
+    """Underline every direct quote in a stretch of paragraphs and name its speaker."""
+    quotes = list(result.quotes or ())
+    if not quotes:
+        return None
+    limit = QUOTES_SHOWN[level]
+    paragraphs = [index.locate(q.start, q.end).paragraph for q in quotes]
+    first_p, last_p = paragraphs[0], paragraphs[-1]
+    if len(quotes) > limit:
+        # A seeded window of consecutive quotes; whole paragraphs, so the task stays exact.
+        k = rng.randrange(len(quotes) - limit + 1)
+        first_p, last_p = paragraphs[k], paragraphs[k + limit - 1]
+    chosen = [q for q, p in zip(quotes, paragraphs, strict=True) if first_p <= p <= last_p]
+    where = (
+        "in the article"
+        if len(chosen) == len(quotes)
+        else (
+            f"in paragraph {first_p}" if first_p == last_p else f"in paragraphs {first_p}–{last_p}"
+        )
+    )
+    items = []
+    for q in chosen:
+        uncertain = None
+        if q.speaker:
+            answer = f"Speaker: {q.speaker}"
+            reason = f"The analyzer gives these words to {q.speaker}" + (
+                f" ({q.speaker_kind})." if q.speaker_kind else "."
+            )
+            if q.speaker_kind == "anonymous":
+                answer = f"Speaker: an unnamed source ({q.speaker})"
+        else:
+            answer = "Speaker: not resolved"
+            reason = "The analyzer found no speaker for this quote."
+            uncertain = "Speaker unresolved: decide from the sentences around it."
+        items.append(
+            Item(
+                prompt=q.text,
+                answer=answer,
+                reason=reason,
+                kind="quote",
+                start=q.start,
+                end=q.end,
+                location=index.locate(q.start, q.end),
+                uncertain=uncertain,
+            )
+        )
+    return Exercise(
+        key="quotes",
+        title="Direct quotes and their speakers",
+        instructions=(
+            f"Underline every direct quote {where} (someone's exact words inside quotation "
+            "marks, not a single word or title in quotation marks). Next to each, write who "
+            f"says it. There are {_plural(len(items), 'direct quote')}."
+        ),
+        items=tuple(items),
+        show_items=False,
+        answer_lines=0,
+    )
+
+
+def _first_place(result: ArticleResult, name: str) -> tuple[int, int] | None:
+    """Where a source is first named: its first attribution, else its first mention."""
+    for a in result.attributions or ():
+        if a.source == name and a.source_start is not None and a.source_end is not None:
+            return a.source_start, a.source_end
+    at = result.text.find(name)
+    if at >= 0:
+        return at, at + len(name)
+    return None
+
+
+def sources_exercise(
+    result: ArticleResult, index: LineIndex, rng: random.Random, level: str
+) -> Exercise | None:
+    """Sort the sources the article cites into named, anonymous and vague."""
+    named: list[Item] = []
+    for s in result.sources or ():
+        if s.kind not in NAMED_KINDS:
+            continue
+        place = _first_place(result, s.name)
+        if place is None:
+            continue
+        start, end = place
+        described = f", {s.description}" if s.description else ""
+        quoted = f"quoted {_plural(s.quotes, 'time')}" if s.quotes else "not quoted directly"
+        reason = f"A named {s.kind}{described}: {quoted}, mentioned {_plural(s.mentions, 'time')}."
+        named.append(
+            Item(
+                prompt=result.text[start:end],
+                answer=f"Named ({s.kind}): {s.name}",
+                reason=reason,
+                kind="named_source",
+                start=start,
+                end=end,
+                location=index.locate(start, end),
+            )
+        )
+    unnamed: dict[str, list[Item]] = {"anonymous_source": [], "vague_attribution": []}
+    for f in result.findings:
+        if f.kind in unnamed:
+            unnamed[f.kind].append(
+                Item(
+                    prompt=f.text,
+                    answer="Anonymous" if f.kind == "anonymous_source" else "Vague",
+                    reason=f.message,
+                    kind=f.kind,
+                    start=f.start,
+                    end=f.end,
+                    location=index.locate(f.start, f.end),
+                    uncertain=detail_uncertainty(f),
+                )
+            )
+    groups = [named, unnamed["anonymous_source"], unnamed["vague_attribution"]]
+    if sum(1 for g in groups if g) < 2 and len(named) < 3:
+        return None
+    # Take from each group in turn so every kind the article has is on the sheet.
+    pools = [rng.sample(g, len(g)) for g in groups]
+    chosen: list[Item] = []
+    while len(chosen) < SOURCES_SHOWN[level] and any(pools):
+        for pool in pools:
+            if pool and len(chosen) < SOURCES_SHOWN[level]:
+                chosen.append(pool.pop())
+    chosen.sort(key=lambda i: (i.start, i.end))
+    rng.shuffle(chosen)
+    return Exercise(
+        key="sources",
+        title="Named, anonymous or vague?",
+        instructions=(
+            "Each phrase below points to a source of information. Find it in the article and "
+            "tick whether the source is named (a person, organisation or document you could "
+            "look up), anonymous (a real source whose name is withheld) or vague (a formula "
+            "such as “experts say” that names no one)."
+        ),
+        items=tuple(chosen),
+        choices=("named", "anonymous", "vague"),
+    )
+
+
+def _what_it_softens(text: str, start: int, end: int, approximate: bool) -> str:
+    """The words a hedge bears on: the number after an approximator, else the rest of its clause."""
+    if approximate:
+        words = list(_WORD.finditer(text, end, min(len(text), end + 60)))[:2]
+    else:
+        stop = _CLAUSE_END.search(text, end)
+        limit = stop.start() if stop else len(text)
+        words = list(_WORD.finditer(text, end, limit))[:10]
+    if not words:
+        return text[start:end]
+    return text[start : words[-1].end()].strip(",;:")
+
+
+def hedges_exercise(
+    result: ArticleResult, index: LineIndex, rng: random.Random, level: str
+) -> Exercise | None:
+    """Find a few hedges (and, advanced, boosters) and say what each softens or strengthens."""
+    del rng  # every hedge is an answer; nothing is drawn
+    hedges = [f for f in result.findings if f.kind == "hedge"]
+    boosters = [f for f in result.findings if f.kind == "booster"]
+    if not hedges:
+        return None
+    n_hedges = min(HEDGES_ASKED[level], len(hedges))
+    n_boosters = min(BOOSTERS_ASKED[level], len(boosters))
+    items = []
+    for f in hedges + (boosters if n_boosters else []):
+        approximate = f.kind == "hedge" and "approximate" in f.message
+        span = _what_it_softens(result.text, f.start, f.end, approximate)
+        verb = "softens" if f.kind == "hedge" else "strengthens"
+        uncertain = detail_uncertainty(f)
+        if approximate and uncertain is None:
+            uncertain = (
+                "An approximate number: some teachers count this as honest precision, not as "
+                "hedging."
+            )
+        items.append(
+            Item(
+                prompt=f.text,
+                answer=f"“{f.text}” {verb}: “{span}”",
+                reason=f.message,
+                kind=f.kind,
+                start=f.start,
+                end=f.end,
+                location=index.locate(f.start, f.end),
+                uncertain=uncertain,
+            )
+        )
+    items.sort(key=lambda i: (i.start, i.end, i.kind))
+    ask = f"Find {n_hedges} {'hedge' if n_hedges == 1 else 'hedges'}"
+    ask += " (words with which the writer softens a statement or makes it less certain)"
+    if n_boosters:
+        ask += (
+            f" and {n_boosters} {'booster' if n_boosters == 1 else 'boosters'} (words that "
+            "present a statement as beyond doubt)"
+        )
+    ask += (
+        " in the writer's own words, not inside quotation marks. For each, give its paragraph "
+        "and line and say what it softens" + (" or strengthens." if n_boosters else ".")
+    )
+    return Exercise(
+        key="hedges",
+        title="Hedges" + (" and boosters" if n_boosters else ""),
+        instructions=ask,
+        items=tuple(items),
+        show_items=False,
+        answer_lines=2 * (n_hedges + n_boosters),
+    )
+
+
+def _supported_sentences(
+    result: ArticleResult, doc: Document, index: LineIndex, flagged: Sequence[Finding]
+) -> list[Item]:
+    """Sentences that carry their own source: an attribution or a quotation of speech inside.
+
+    None of them overlaps an unsupported_claim finding, so each is a true "no" in the exercise.
+    """
+    out = []
+    for sent in doc.sentences:
+        s, e = sent.start, sent.end
+        text = result.text[s:e]
+        if any(f.start < e and s < f.end for f in flagged):
+            continue
+        if text.rstrip("”\"’' )").endswith("?") or len(text.split()) < 8:
+            continue
+        reason, kind = None, "attributed"
+        for a in result.attributions or ():
+            if a.start < e and s < a.end and a.source:
+                cue = f" (“{a.cue}”)" if a.cue else ""
+                reason = f"Attributed to {a.source}{cue}: the sentence says where it comes from."
+                break
+        if reason is None:
+            for q in result.quotes or ():
+                if s <= q.start and q.end <= e:
+                    who = q.speaker or "the person quoted"
+                    kind = "quoted_speech"
+                    reason = f"A direct quote: these are {who}'s words, not the writer's claim."
+                    break
+        if reason is None:
+            continue
+        out.append(
+            Item(
+                prompt=text,
+                answer="No: the source is given",
+                reason=reason,
+                kind=kind,
+                start=s,
+                end=e,
+                location=index.locate(s, e),
+                is_finding=False,
+            )
+        )
+    return out
+
+
+def claims_exercise(
+    result: ArticleResult,
+    doc: Document,
+    index: LineIndex,
+    rng: random.Random,
+    level: str,
+) -> Exercise | None:
+    """Which of these sentences state facts with no source? Flagged and supported ones, mixed."""
+    flagged = [f for f in result.findings if f.kind == "unsupported_claim"]
+    if not flagged:
+        return None
+    supported = _supported_sentences(result, doc, index, flagged)
+    total = CLAIM_SENTENCES[level]
+    # Roughly half and half, the split drawn by the seed so the count gives nothing away.
+    half = total // 2
+    n_flagged = min(len(flagged), max(1, half + rng.choice((-1, 0, 0, 1))))
+    n_supported = min(len(supported), total - n_flagged)
+    n_flagged = min(len(flagged), total - n_supported)
+    items = []
+    for f in rng.sample(flagged, n_flagged):
+        uncertain = detail_uncertainty(f)
+        if uncertain is None and "vague" in f.message:
+            uncertain = "Its only support is vague; decide whether that counts as a source."
+        items.append(
+            Item(
+                prompt=f.text,
+                answer="Yes: no source",
+                reason=f.message,
+                kind=f.kind,
+                start=f.start,
+                end=f.end,
+                location=index.locate(f.start, f.end),
+                uncertain=uncertain,
+            )
+        )
+    # Sentences with an attribution first: a sentence that is all quotation is too easy a "no".
+    attributed = [i for i in supported if i.kind == "attributed"]
+    quoted = [i for i in supported if i.kind == "quoted_speech"]
+    take = min(n_supported, len(attributed))
+    items += rng.sample(attributed, take) + rng.sample(quoted, n_supported - take)
+    items.sort(key=lambda i: (i.start, i.end))
+    rng.shuffle(items)
+    return Exercise(
+        key="claims",
+        title="Facts without a source",
+        instructions=(
+            "Which of these sentences state a fact (a number, a change, a comparison, a record "
+            "or a cause) in the writer's own voice without saying where it comes from? Tick yes "
+            "or no, and for each “no” underline the words that give the source."
+        ),
+        items=tuple(items),
+        choices=("yes", "no"),
+    )

@@ -1,0 +1,201 @@
+"""The pair exercise: what did the rewrite change? Changed items mixed with unchanged ones.
+
+Changed items are the comparison's issues, at their own offsets in the rewrite. Unchanged items
+(distractors) are dates, numbers with the word after them, two-word names and direct quotes of
+the rewrite that the comparison did not flag *and* whose exact words (ignoring case and the style
+of quotation marks) appear in the source: the key gives the place in the source where they stand.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import dataclass
+
+from analyzer.document import Document
+from analyzer.exercises.lines import LineIndex
+from analyzer.exercises.model import Exercise, Item
+from analyzer.results import ArticleResult, Comparison
+from analyzer.temporal import find_dates
+
+CHANGE_ITEMS = {"basic": 6, "advanced": 10}
+# Issue kinds asked about at each level, and the word the sheet uses for each.
+ISSUE_LABELS = {
+    "date_mismatch": "date",
+    "number_mismatch": "number",
+    "name_not_in_source": "name",
+    "quote_not_in_source": "quote",
+    "misattributed_quote": "quote",
+    "unsupported_sentence": "sentence",
+}
+LEVEL_KINDS = {
+    "basic": ("date_mismatch", "number_mismatch", "name_not_in_source", "quote_not_in_source",
+              "misattributed_quote"),
+    "advanced": tuple(ISSUE_LABELS),
+}  # fmt: skip
+# Below this document similarity the pair may not be source and rewrite at all.
+LOW_SIMILARITY = 0.3
+
+_NUMBER = re.compile(r"(?<![\w.,])\d[\d,.]*\d(?![\w])|(?<![\w.,])\d(?![\w])")
+_NEXT_WORD = re.compile(r"\s*(%|[^\W\d_][\w’'-]*)")
+_NAME = re.compile(r"\b[A-Z][^\W\d_]+(?:[ -][A-Z][^\W\d_]+)+")
+_QUOTE_MARKS = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'"})
+
+
+def fold(text: str) -> str:
+    """Lower case, straight quotation marks, single spaces; the same length as ``text``.
+
+    Examples
+    --------
+    >>> fold("“Ana’s”\\nTEXT")
+    '"ana\\'s" text'
+    """
+    out = []
+    for c in text.translate(_QUOTE_MARKS):
+        low = c.lower()
+        out.append(" " if c.isspace() else (low if len(low) == 1 else c))
+    return "".join(out)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    start: int
+    end: int
+    label: str  # date | number | name | quote
+
+
+def candidates(derived: ArticleResult, doc: Document) -> list[Candidate]:
+    """Dates, numbers (with the word after), two-word names and direct quotes of the rewrite."""
+    text = derived.text
+    found = [Candidate(d.start, d.end, "date") for d in find_dates(text, derived.published)]
+    dates = [(c.start, c.end) for c in found]
+    for m in _NUMBER.finditer(text):
+        if any(s <= m.start() < e for s, e in dates):
+            continue
+        nxt = _NEXT_WORD.match(text, m.end())
+        end = nxt.end() if nxt else m.end()
+        found.append(Candidate(m.start(), end, "number"))
+    sentence_starts = {s.start for s in doc.sentences}
+    for m in _NAME.finditer(text):
+        start = m.start()
+        if start in sentence_starts:
+            # The first word may just be capitalised because it opens the sentence.
+            space = text.find(" ", start, m.end())
+            start = space + 1 if space > 0 else m.end()
+        if len(text[start : m.end()].split()) >= 2:
+            found.append(Candidate(start, m.end(), "name"))
+    for q in derived.quotes or ():
+        found.append(Candidate(q.start, q.end, "quote"))
+    found.sort(key=lambda c: (c.start, c.end, c.label))
+    return found
+
+
+def _inner(text: str) -> str:
+    """A quotation without its marks and edge punctuation: what must match the source."""
+    return text.strip("“”\"‘’' ").rstrip(",.").strip()
+
+
+def unchanged(
+    derived: ArticleResult,
+    doc: Document,
+    source: ArticleResult,
+    comparison: Comparison,
+) -> list[tuple[Candidate, int]]:
+    """Candidates no issue touches whose words stand in the source, with their source offset."""
+    folded_source = fold(source.text)
+    out = []
+    for c in candidates(derived, doc):
+        if any(i.start < c.end and c.start < i.end for i in comparison.issues):
+            continue
+        words = derived.text[c.start : c.end]
+        needle = fold(_inner(words) if c.label == "quote" else words)
+        if len(needle) < 3:
+            continue
+        at = folded_source.find(needle)
+        if at >= 0:
+            out.append((c, at))
+    return out
+
+
+def changes_exercise(
+    derived: ArticleResult,
+    doc: Document,
+    source: ArticleResult,
+    comparison: Comparison,
+    index: LineIndex,
+    source_index: LineIndex,
+    rng: random.Random,
+    level: str,
+) -> Exercise | None:
+    """What did the rewrite change? The comparison's issues mixed with unchanged items."""
+    kinds = LEVEL_KINDS[level]
+    issues = [i for i in comparison.issues if i.kind in kinds]
+    same = unchanged(derived, doc, source, comparison)
+    if not issues:
+        return None
+    total = CHANGE_ITEMS[level]
+    half = total // 2
+    n_issues = min(len(issues), max(1, half + rng.choice((-1, 0, 0, 1))))
+    n_same = min(len(same), total - n_issues)
+    n_issues = min(len(issues), total - n_same)
+    low = comparison.similarity < LOW_SIMILARITY
+    items = []
+    for i in rng.sample(issues, n_issues):
+        uncertain = None
+        if i.kind == "unsupported_sentence":
+            uncertain = "Found by word overlap with the source: read both before you decide."
+        elif low:
+            uncertain = (
+                f"The two texts are not very similar (similarity {comparison.similarity:.2f}): "
+                "check that this really is the source."
+            )
+        answer = f"Changed ({ISSUE_LABELS[i.kind]})"
+        if i.source_text:
+            answer += f": the source has “{i.source_text}”"
+            if i.source_start is not None and i.source_end is not None:
+                answer += f" ({source_index.locate(i.source_start, i.source_end).label})"
+        items.append(
+            Item(
+                prompt=i.text,
+                answer=answer,
+                reason=i.message,
+                kind=i.kind,
+                start=i.start,
+                end=i.end,
+                location=index.locate(i.start, i.end),
+                uncertain=uncertain,
+                source_text=i.source_text,
+            )
+        )
+    for c, at in rng.sample(same, n_same):
+        words = derived.text[c.start : c.end]
+        needle_len = len(_inner(words)) if c.label == "quote" else len(words)
+        place = source_index.locate(at, at + needle_len)
+        items.append(
+            Item(
+                prompt=words,
+                answer=f"Unchanged ({c.label})",
+                reason=f"The source has the same words at {place.label}.",
+                kind=f"unchanged_{c.label}",
+                start=c.start,
+                end=c.end,
+                location=index.locate(c.start, c.end),
+                is_finding=False,
+                source_text=source.text[at : at + needle_len],
+            )
+        )
+    items.sort(key=lambda i: (i.start, i.end))
+    rng.shuffle(items)
+    return Exercise(
+        key="changes",
+        title="What did the rewrite change?",
+        instructions=(
+            "Each item below is a date, number, name or quote from the rewrite. Compare it with "
+            "the source text. Tick “changed” if the source says something different (or nothing "
+            "at all), “same” if the source has it unchanged, and for each change write what the "
+            "source says."
+        ),
+        items=tuple(items),
+        choices=("changed", "same"),
+        refers_to="rewrite",
+    )
