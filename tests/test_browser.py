@@ -148,7 +148,7 @@ def test_index_sorts_by_a_score_both_ways_with_missing_values_last(page, site):
     assert titles() == [rew, "<script>x</script>", src]  # 12, 50, 82
     page.get_by_role("button", name="Sourcing").click()
     assert titles() == [src, "<script>x</script>", rew]
-    page.get_by_role("button", name="Human style").click()
+    page.get_by_role("button", name="AI style").click()
     assert titles()[0] == rew  # the only article with the score; the others follow
     assert page.locator("th[aria-sort]").count() == 1
 

@@ -137,31 +137,43 @@ def kind_info(kind: str) -> KindInfo:
     return KindInfo(kind.replace("_", " ").capitalize(), "other", "")
 
 
-# Scores are 0-100. The words say what each measures and how; they follow analyzer/scoring.py.
+# Scores are 0-100, but not all run from bad to good: the words say which way each one reads.
+# They follow analyzer/scoring.py and the README ("Scores"); a test checks every score and metric
+# the pipeline writes has an entry here.
 SCORES: dict[str, tuple[str, str]] = {
     "sourcing": (
         "Sourcing",
-        "How much of what the article asserts is credited to someone or something.",
+        "How much of the article is credited to someone, and to how many: "
+        "70 × min(1, attributions per 100 words ÷ 3) + 30 × min(1, distinct sources ÷ 5). "
+        "Higher: better sourced.",
     ),
     "named_attribution": (
         "Named attribution",
-        "How many of the credited sources are named rather than anonymous or vague.",
+        "Share of attributions whose source is named: 100 × named attributions ÷ all "
+        "attributions. Higher: fewer anonymous or vague sources.",
     ),
     "hedging": (
         "Hedging",
-        "Balance between softening words (hedges) and overstating words (boosters).",
+        "Where the stance leans: 100 × (hedges + 1) ÷ (hedges + boosters + 2). "
+        "100 is all caution, 0 all certainty, 50 balanced or neither.",
     ),
     "claim_support": (
         "Claim support",
-        "How few factual claims stand on nothing: fewer unsupported claims, higher score.",
+        "Share of factual claims with support: 100 × total credit ÷ claims, where a claim backed "
+        "by a source, datum or document counts 1, one backed only by a verb such as “noted” "
+        "counts ½, and one backed by nothing counts 0. Higher: better supported.",
     ),
     "ai_style": (
-        "Human style",
-        "How little the article reads like a machine-written rewrite.",
+        "AI style",
+        "Points for habits of machine-written rewrites, summed: stock phrases (up to 40), an "
+        "unsigned editor's note (15), rhetorical questions (up to 15), headings with no "
+        "reporting under them (up to 10), speech reported but never quoted (10), vague "
+        "attributions (up to 10). 0 reads like reporting; higher: more machine habits.",
     ),
     "balance": (
         "Balance",
-        "How far the article gives voice to more than one side and kind of source.",
+        "How far the article gives voice to more than one side and kind of source. "
+        "Higher: more balanced.",
     ),
 }
 
@@ -179,10 +191,32 @@ METRICS: dict[str, tuple[str, str]] = {
         "The US school grade a reader needs; it measures length of words and sentences only.",
     ),
     "named_sources": ("Named sources", "Distinct sources the article names."),
+    "anonymous_sources": ("Anonymous sources", "Distinct sources the article does not name."),
     "attributions": ("Attributions", "Places where the article credits something to a source."),
+    "sourcing_density": (
+        "Sourcing density",
+        "Attributions per 100 words: attributions × 100 ÷ words.",
+    ),
+    "named_attribution_ratio": (
+        "Named attribution ratio",
+        "Attributions to a named source ÷ all attributions.",
+    ),
     "hedges_per_1k_words": ("Hedges per 1,000 words", "Hedges × 1,000 ÷ words."),
     "boosters_per_1k_words": ("Boosters per 1,000 words", "Boosters × 1,000 ÷ words."),
+    "claims": ("Factual claims", "Sentences that state a checkable fact."),
     "unsupported_claims": ("Unsupported claims", "Factual claims credited to no one."),
+    "prescriptive_per_1k_words": (
+        "Prescriptive phrases per 1,000 words",
+        "Phrases saying what must or should be done × 1,000 ÷ words.",
+    ),
+    "ai_phrases_per_1k_words": (
+        "Machine-style phrases per 1,000 words",
+        "Stock phrases of machine-written text × 1,000 ÷ words.",
+    ),
+    "headings_without_reporting": (
+        "Headings without reporting",
+        "Headings in the body with no quote, attribution or number under them.",
+    ),
 }
 
 

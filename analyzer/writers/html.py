@@ -135,6 +135,7 @@ class Figure:
     value: str
     bar: float | None
     help: str
+    parts: str = ""
 
 
 def _fmt(value: Any) -> str:
