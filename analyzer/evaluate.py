@@ -13,7 +13,9 @@ import sys
 from pathlib import Path
 
 # name -> "module:function"; each evaluated signal adds its line.
-EVALUATORS: dict[str, str] = {}
+EVALUATORS: dict[str, str] = {
+    "attribution": "analyzer.learned.evaluate_attribution:evaluate",
+}
 
 
 def main(argv: list[str] | None = None) -> int:

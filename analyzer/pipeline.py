@@ -4,16 +4,25 @@ from __future__ import annotations
 
 from analyzer.document import Article, Document, Metadata, build_document
 from analyzer.results import ArticleResult
-from analyzer.scoring import base_metrics
-from analyzer.signals import quotes
+from analyzer.scoring import base_metrics, sourcing_metrics, sourcing_scores
+from analyzer.signals import anonymity, attribution, quotes, sources
+from analyzer.signals.people import find_people
 
 
 def analyze_document(
     doc: Document, *, article_id: str = "article", path: str = ""
 ) -> ArticleResult:
     """Run every signal over a built Document and gather the result."""
+    people = find_people(doc)
     found_quotes = quotes.find(doc)
+    found_attributions = attribution.find(doc, quotes=found_quotes, people=people)
+    found_quotes = quotes.assign_speakers(found_quotes, found_attributions)
+    found_sources = sources.find(doc, found_attributions, found_quotes, people=people)
     findings: list = []
+    findings.extend(anonymity.find(doc, found_attributions))
+    metrics = base_metrics(doc, found_quotes)
+    metrics.update(sourcing_metrics(doc, found_attributions, found_sources))
+    scores = sourcing_scores(metrics, found_sources)
     findings.sort(key=lambda f: f.sort_key())
     meta = doc.meta
     return ArticleResult(
@@ -27,8 +36,11 @@ def analyze_document(
         url=meta.url,
         derived_from=meta.derived_from,
         paragraphs=tuple((p.start, p.end) for p in doc.paragraphs),
-        metrics=base_metrics(doc, found_quotes),
+        metrics=metrics,
+        scores=scores,
+        sources=tuple(found_sources),
         quotes=tuple(found_quotes),
+        attributions=tuple(found_attributions),
         findings=tuple(findings),
     )
 

@@ -15,7 +15,9 @@ from pathlib import Path
 from analyzer.learned.store import models_dir
 
 # name -> "module:function"; each learned part adds its line.
-TRAINERS: dict[str, str] = {}
+TRAINERS: dict[str, str] = {
+    "attribution": "analyzer.learned.train_attribution:train",
+}
 
 
 def main(argv: list[str] | None = None) -> int:

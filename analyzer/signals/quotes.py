@@ -10,9 +10,10 @@ not speech.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from analyzer.document import Document, Span
-from analyzer.results import Quote
+from analyzer.results import Attribution, Quote
 
 _WORD = re.compile(r"\w+(?:[’'\-]\w+)*")
 _UTTERANCE_END = tuple(".,?!…—–-")
@@ -42,3 +43,32 @@ def find(doc: Document) -> list[Quote]:
         for q in doc.quotes
         if is_speech(doc, q)
     ]
+
+
+def assign_speakers(quotes: list[Quote], attributions: list[Attribution]) -> list[Quote]:
+    """Each quotation with the source of the attribution whose content holds it.
+
+    The narrowest such attribution wins (a quotation inside an interview answer belongs to the
+    person the answer quotes, when the answer says who); a quotation no attribution holds keeps
+    ``speaker=None``.
+
+    Examples
+    --------
+    >>> from analyzer.results import Attribution
+    >>> a = Attribution(0, 20, "direct", "Ana Ruiz", "person", "said", 0, 10)
+    >>> assign_speakers([Quote(0, 10, "“We won.”")], [a])[0].speaker
+    'Ana Ruiz'
+    """
+    out = []
+    for q in quotes:
+        holders = [
+            a
+            for a in attributions
+            if a.content_start <= q.start and q.end <= a.content_end and a.source
+        ]
+        if holders:
+            best = min(holders, key=lambda a: a.content_end - a.content_start)
+            out.append(replace(q, speaker=best.source, speaker_kind=best.source_kind))
+        else:
+            out.append(q)
+    return out

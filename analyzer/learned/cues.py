@@ -1,0 +1,126 @@
+"""The attribution-cue model: is this occurrence of "said", "show", "called", "according to" a cue?
+
+Candidates are the words of ``attribution_cues.txt`` wherever they occur. Most of them ("said",
+"told") are cues nearly always; others ("called", "show", "found", "expected", "support") only in
+some contexts. A logistic regression over a few context features of each occurrence (the word,
+its neighbours, nearby quotation marks and punctuation, whether a pronoun or a name precedes it)
+decides, trained on the cues annotated in the PolNeAR train split.
+
+The features read only the raw text, so training needs no Document and runtime costs one regex
+pass plus one ``predict_proba`` call per article.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Any
+
+from sklearn.feature_extraction import FeatureHasher
+from sklearn.linear_model import LogisticRegression
+from sklearn.pipeline import Pipeline
+
+from analyzer.lexicons import load_lexicon
+
+MODEL_NAME = "attribution"
+TRUSTED_TYPES: tuple[str, ...] = (
+    "sklearn.feature_extraction._hash.FeatureHasher",
+    "sklearn.linear_model._logistic.LogisticRegression",
+    "sklearn.pipeline.Pipeline",
+    "numpy.float64",
+    "numpy.dtype",
+    "numpy.ndarray",
+    "builtins.float",
+)
+THRESHOLD = 0.5
+
+_PRONOUNS = frozenset("he she they i we it you who".split())
+_WORD_BEFORE = re.compile(r"([\w’'\-]+)\W*$")
+_WORD_AFTER = re.compile(r"^\W*?([\w’'\-]+)")
+
+
+@functools.cache
+def cue_pattern() -> re.Pattern[str]:
+    """One regex matching every candidate cue word ("according" only before "to")."""
+    words = sorted((w for w in load_lexicon("attribution_cues") if w != "according"), key=len)
+    alternation = "|".join(re.escape(w) for w in reversed(words))
+    return re.compile(rf"\b(?:according\s+to|{alternation})\b", re.IGNORECASE)
+
+
+def candidates(text: str) -> list[tuple[int, int]]:
+    """Character spans of every candidate cue word in ``text``.
+
+    Examples
+    --------
+    >>> candidates("Data show that crime fell, according to police, he said.")
+    [(5, 9), (27, 39), (51, 55)]
+    """
+    return [m.span() for m in cue_pattern().finditer(text)]
+
+
+def _shape(word: str) -> str:
+    if not word:
+        return "none"
+    if word.lower() in _PRONOUNS:
+        return "pron"
+    if word[0].isupper():
+        return "cap"
+    if word[0].isdigit():
+        return "num"
+    return "low"
+
+
+def features(text: str, start: int, end: int) -> dict[str, Any]:
+    """Context features of the candidate cue ``text[start:end]``.
+
+    Examples
+    --------
+    >>> f = features("“Yes,” he said.", 10, 14)
+    >>> f["w"], f["prev"], f["prev_shape"], f["quote_before"]
+    ('said', 'he', 'pron', True)
+    """
+    word = text[start:end].lower()
+    left = text[max(0, start - 60) : start]
+    right = text[end : end + 60]
+    mb, ma = _WORD_BEFORE.search(left), _WORD_AFTER.search(right)
+    prev = mb.group(1) if mb else ""
+    nxt = ma.group(1) if ma else ""
+    left_strip = left.rstrip()
+    right_strip = right.lstrip()
+    prev_char = left_strip[-1:] or "^"
+    next_char = right_strip[:1] or "$"
+    return {
+        "w": word,
+        "suffix": word[-3:],
+        "prev": prev.lower(),
+        "next": nxt.lower(),
+        "prev_shape": _shape(prev),
+        "next_shape": _shape(nxt),
+        "w_next": f"{word}|{nxt.lower()}",
+        "prev_w": f"{prev.lower()}|{word}",
+        "prev_char": prev_char if not prev_char.isalnum() else "a",
+        "next_char": next_char if not next_char.isalnum() else "a",
+        "quote_before": any(c in '”"’' for c in left_strip[-16:]),
+        "quote_after": any(c in '“"‘' for c in right_strip[:3]),
+        "quote_near": any(c in '“”"' for c in left[-40:] + right[:40]),
+        "sentence_start": prev_char in "^.!?\n",
+        "capitalised": text[start].isupper(),
+    }
+
+
+def make_pipeline() -> Pipeline:
+    """An unfitted cue classifier: feature dicts -> hashed one-hot -> logistic regression."""
+    return Pipeline(
+        [
+            ("vectorize", FeatureHasher(n_features=2**15, input_type="dict")),
+            ("classify", LogisticRegression(C=1.0, max_iter=2000, random_state=0)),
+        ]
+    )
+
+
+def cue_probabilities(model: Pipeline, text: str, spans: list[tuple[int, int]]) -> list[float]:
+    """Probability that each candidate span is an attribution cue."""
+    if not spans:
+        return []
+    rows = [features(text, s, e) for s, e in spans]
+    return [float(p) for p in model.predict_proba(rows)[:, 1]]

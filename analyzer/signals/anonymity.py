@@ -1,0 +1,95 @@
+"""Findings about unnamed sources: ``anonymous_source`` and ``vague_attribution``.
+
+- ``anonymous_source``: a source the article deliberately leaves unnamed: "sources said", "a
+  senior official said", "people familiar with the matter" and any phrase of
+  ``anonymity_phrases.txt`` ("who spoke on condition of anonymity").
+- ``vague_attribution``: a source so general that nobody could check it: "experts emphasize",
+  "critics say", "studies show", "some residents worry" (heads in ``vague_sources.txt``) with no
+  name, organisation or place to narrow it down.
+
+Both are read off the attributions (their source words), so a vague phrase that introduces no
+statement is not flagged.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+
+from analyzer.document import Document
+from analyzer.lexicons import load_lexicon
+from analyzer.results import Attribution, Finding
+
+# Heads that mark a deliberately unnamed insider rather than a vague crowd.
+_INSIDERS = frozenset(
+    "source sources insider insiders official officials spokesman spokeswoman spokesperson "
+    "aide aides adviser advisers advisor advisors person people diplomat diplomats".split()
+)
+ANONYMOUS_MESSAGE = (
+    "This source is not named. A reader cannot check who said it or what stake they have; "
+    "good practice is to say why the source was granted anonymity."
+)
+VAGUE_MESSAGE = (
+    "This attribution does not say who exactly: which {head}? A reader cannot check a claim "
+    "credited to an unnamed group."
+)
+
+
+@functools.cache
+def _phrases() -> re.Pattern[str]:
+    alternation = "|".join(re.escape(p) for p in load_lexicon("anonymity_phrases"))
+    return re.compile(rf"\b(?:{alternation})\b", re.IGNORECASE)
+
+
+@functools.cache
+def _vague() -> frozenset[str]:
+    return frozenset(load_lexicon("vague_sources"))
+
+
+def _specific(words: list[str]) -> bool:
+    """A capitalised word after the first (a name, an agency, a place) narrows the source."""
+    return any(w[:1].isupper() for w in words[1:])
+
+
+def find(doc: Document, attributions: Sequence[Attribution]) -> list[Finding]:
+    """anonymous_source and vague_attribution findings, sorted by (start, end, kind).
+
+    Examples
+    --------
+    >>> from analyzer.document import Article, build_document
+    >>> from analyzer.signals import attribution
+    >>> doc = build_document(Article("a", "a", "Experts say the plan failed. Sources said so."))
+    >>> [(f.kind, f.text) for f in find(doc, attribution.find(doc))]
+    [('vague_attribution', 'Experts'), ('anonymous_source', 'Sources')]
+    """
+    text = doc.text
+    out: list[Finding] = []
+    for a in attributions:
+        if a.source_start is None or a.source_end is None or a.source_kind != "anonymous":
+            continue
+        chunk = text[a.source_start : a.source_end]
+        words = chunk.split()
+        head = words[-1].lower().strip(".,") if words else ""
+        if head in _INSIDERS and not (head in _vague() and _quantified(words)):
+            kind, message = "anonymous_source", ANONYMOUS_MESSAGE
+        elif head in _vague() and not _specific(words):
+            kind, message = "vague_attribution", VAGUE_MESSAGE.format(head=head)
+        else:
+            continue
+        out.append(Finding(kind, a.source_start, a.source_end, chunk, message))
+    covered = [(f.start, f.end) for f in out]
+    for m in _phrases().finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in covered):
+            continue
+        out.append(Finding("anonymous_source", m.start(), m.end(), m.group(), ANONYMOUS_MESSAGE))
+    out.sort(key=lambda f: f.sort_key())
+    return out
+
+
+_QUANTIFIERS = re.compile(r"^(?:some|many|several|most|other|few)$", re.IGNORECASE)
+
+
+def _quantified(words: list[str]) -> bool:
+    """ "some officials", "many people": a crowd, not an insider."""
+    return bool(words) and bool(_QUANTIFIERS.match(words[0])) and not _specific(words)

@@ -1,0 +1,666 @@
+"""Attributions: who said, wrote, showed or believes what, marked by which cue.
+
+How an attribution is found, sentence by sentence:
+
+1. **Cue.** Every word of ``attribution_cues.txt`` ("said", "told", "show", "according to") is a
+   candidate; the learned cue model (``models/attribution.skops``) keeps those that work as cues in
+   their context. A cue inside the content of an earlier attribution of the same sentence is left
+   out: only the outermost attribution counts ("X said Y told him ...").
+2. **Source.** The noun phrase next to the cue: before it ("Mr. Harfuch said", "John Creamer, the
+   former official, said", "government data show"), after it when the clause is inverted
+   ("said Eduardo Guerrero"), after "according to", or the subject of the sentence for a trailing
+   participle (", adding that ..."). A pronoun ("he said") stands for the person quoted last in
+   this or the previous paragraph (else the person named last), of the same gender when known.
+3. **Content.** A quotation of speech next to the cue (before "he said" or after "said:"), both
+   halves of a split quotation, or else the rest of the sentence on the other side of the cue.
+   A quotation with no cue of its own continues the speaker of the paragraph it sits in, or of
+   the previous paragraph when it opens a paragraph.
+4. **Kind.** ``interview`` (answers and questions of a Q&A, below), ``according_to``,
+   ``document`` (the source is a report, data, a poll), ``direct`` (the content is a quotation of
+   speech) or ``indirect``.
+
+Q&A interviews are recognised by their layout, not by the article: an intro paragraph announcing
+"edited excerpts", a transcript or a condensed conversation (or paragraphs opening with "Q:"),
+followed by short question paragraphs (ending in "?", or addressing "you") each followed by
+answer paragraphs. Answers are attributed to the interviewee (the person the intro says was
+spoken with or interviewed, else the person it names most), questions to the outlet. Closing
+lines ("... contributed reporting", the author's bio, "The post ... appeared first on") end it.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from analyzer.document import Document, Span
+from analyzer.learned import cues as cue_model
+from analyzer.learned.store import cached_model
+from analyzer.lexicons import load_lexicon
+from analyzer.results import Attribution, Quote
+from analyzer.signals.people import Entity, People, find_people
+
+# A clause boundary: the source of a cue never reaches back across one of these.
+_BOUNDARY = re.compile(
+    r"[,;:—–(“”\"]|\b(?:that|and|but|who|which|because|while|when|as|if|although|though|after"
+    r"|before|since|where|whom|whose|so|than|whether)\b",
+    re.IGNORECASE,
+)
+_AUX_TAIL = re.compile(
+    r"(?:\s+(?:has|have|had|also|previously|repeatedly|later|then|would|will|did|does|do|recently"
+    r"|publicly|frequently|often|again|once|already|never|not|is|are|was|were|been|being|still"
+    r"|just|even|first|could|might|may|should|must|can|quickly|privately|reportedly|initially"
+    r"|earlier|ultimately|always|only|clearly|flatly|openly|simply|further|long|last|today"
+    r"|yesterday|now|had|has))+\s*$",
+    re.IGNORECASE,
+)
+_LEAD = re.compile(r"^(?:\s|and\b|but\b|so\b|yet\b|still\b|now\b|then\b|also\b)+", re.IGNORECASE)
+_DETERMINERS = frozenset(
+    "the a an some many most several few one two three four five other another his her their "
+    "its our this that these those all both each any no top senior".split()
+)
+_PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
+_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it", "you"})
+_RIGHT_NP = re.compile(
+    r"\s+(?P<np>(?:he|she|they|I|we)\b|(?:(?:the|a|an|one|two|three|several|some|many|other"
+    r"|another|[A-Z][\w’'.\-]*’s)\s+)?(?:[\w’'.\-]+)(?:\s+(?!in\b|on\b|at\b|during\b|from\b"
+    r"|to\b|who\b|after\b|before\b|when\b|while\b|of\b|with\b|that\b|about\b)[\w’'.\-]+){0,6}?)"
+    r"(?=\s*(?:[,.;:!?”\"]|$|\s+(?:in|on|at|during|from|to|who|after|before|when|while|with"
+    r"|that|about)\b))"
+)
+_APPOSITIVE_AFTER = re.compile(
+    r",\s+((?:the|a|an|[A-Z][\w.\-]*’s)\s+[^,.;:“”\"]{2,160}?)(?=[,.;:])"
+)
+_THAT = re.compile(r"[\s,:;—–]*(?:that\b)?[\s,:]*", re.IGNORECASE)
+_TRAILER = re.compile(
+    r"contributed reporting|^\s*The post\b.*appeared first on|\bis (?:The|the|a|an) .{0,80}"
+    r"\b(?:correspondent|bureau chief|reporter|editor|writer|columnist)\b|^\s*(?:Follow|Read more)"
+)
+_QA_INTRO = re.compile(
+    r"\b(?:edited|condensed|lightly edited)\b.{0,60}\b(?:excerpts?|transcript|conversation|"
+    r"interview|version)\b|\b(?:excerpts?|transcript)\s+(?:from|of)\s+(?:our|the|an|his|her|"
+    r"their)\s+(?:conversation|interview|discussion)\b|\binterview has been (?:edited|condensed)",
+    re.IGNORECASE,
+)
+_QA_PREFIX = re.compile(r"^(?:Q|Question)\s*[:.]\s*")
+_ANSWER_PREFIX = re.compile(r"^(?:A|Answer)\s*[:.]\s*")
+_INTERVIEWED = re.compile(
+    r"\b(?:spoke|talked|sat down|speaking|talking|spoke at length|met)\s+with\b"
+    r"|\binterview(?:ed)?\s+(?:with\b)?",
+    re.IGNORECASE,
+)
+_YOU = re.compile(r"^(?:You|Your|You’ve|You're|You’re|You've)\b")
+_SPEECH_VERBS_INGS = re.compile(r"ing$")
+
+
+@functools.cache
+def _lexicon_set(name: str) -> frozenset[str]:
+    return frozenset(t.lower() for t in load_lexicon(name))
+
+
+@dataclass(slots=True)
+class _Found:
+    """An attribution being built: offsets of cue, source and content."""
+
+    cue: tuple[int, int] | None
+    source: tuple[int, int] | None
+    content: tuple[int, int]
+    name: str | None
+    kind_of_source: str | None
+    kind: str
+    entity: Entity | None
+    description: str | None = None
+
+
+def find(
+    doc: Document,
+    *,
+    quotes: Sequence[Quote] = (),
+    people: People | None = None,
+    model: object | None = None,
+) -> list[Attribution]:
+    """Every attribution of ``doc`` in text order.
+
+    Parameters
+    ----------
+    doc : Document
+        The article.
+    quotes : sequence of Quote
+        Its quotations of speech (:func:`analyzer.signals.quotes.find`); their speakers are not
+        needed, this function finds them.
+    people : People, optional
+        Named entities (:func:`analyzer.signals.people.find_people`), found when not given.
+    model : fitted cue model, optional
+        Defaults to ``models/attribution.skops``, loaded once per process.
+
+    Examples
+    --------
+    >>> from analyzer.document import Article, build_document
+    >>> from analyzer.signals import quotes as q
+    >>> doc = build_document(Article("a", "a", '“We will win,” said Ana Ruiz, the mayor.'))
+    >>> [(a.kind, a.source, a.cue) for a in find(doc, quotes=q.find(doc))]
+    [('direct', 'Ana Ruiz', 'said')]
+    """
+    people = people if people is not None else find_people(doc)
+    model = (
+        model if model is not None else cached_model(cue_model.MODEL_NAME, cue_model.TRUSTED_TYPES)
+    )
+    interview = _interview(doc, people)
+    found: list[_Found] = []
+    speech = sorted(quotes, key=lambda q: q.start)
+    cue_spans = _accepted_cues(doc, model)
+    by_sentence: dict[int, list[tuple[int, int]]] = {}
+    for span in cue_spans:
+        i = doc.sentence_index(span[0])
+        if i is not None:
+            by_sentence.setdefault(i, []).append(span)
+    state = _State()
+    used_quotes: set[int] = set()
+    for si, sent in enumerate(doc.sentences):
+        pi = doc.paragraph_index(sent.start)
+        if pi is not None and pi != state.paragraph:
+            state.new_paragraph(pi)
+        in_sentence: list[_Found] = []
+        for cue in by_sentence.get(si, []):
+            if any(f.content[0] <= cue[0] < f.content[1] for f in in_sentence):
+                continue  # inside the content of an outer attribution
+            if any(q.start < cue[0] < q.end for q in speech):
+                continue  # a cue word inside a quotation belongs to the quoted speech
+            f = _from_cue(doc, people, sent, cue, speech, used_quotes, in_sentence, state)
+            later = [c for c in by_sentence[si] if c[0] > cue[0]]
+            if f is not None and f.source is None and later:
+                continue  # "When asked why ..., he replied": the later cue has the source
+            if f is not None:
+                in_sentence.append(f)
+                state.remember(f)
+        found.extend(in_sentence)
+    found.extend(_agents(doc, people, found))
+    found.extend(_floating_quotes(doc, speech, used_quotes, found))
+    found.extend(interview)
+    found.sort(key=lambda f: (f.content[0], f.content[1]))
+    return [_to_attribution(doc.text, f) for f in found]
+
+
+@dataclass(slots=True)
+class _State:
+    """Speakers seen so far, for resolving "he said" to the right person."""
+
+    paragraph: int | None = None
+    current: Entity | None = None  # last person quoted in this paragraph
+    previous: Entity | None = None  # ... in the previous paragraph
+
+    def new_paragraph(self, index: int) -> None:
+        if self.current is not None:
+            self.previous = self.current
+        elif self.paragraph is not None and index - self.paragraph > 1:
+            self.previous = None
+        self.current = None
+        self.paragraph = index
+
+    def remember(self, f: _Found) -> None:
+        if f.entity is not None and f.entity.kind == "person":
+            self.current = f.entity
+
+    def speaker(self, gender: str | None) -> Entity | None:
+        for e in (self.current, self.previous):
+            if e is not None and (gender is None or e.gender in (None, gender)):
+                return e
+        return None
+
+
+def _accepted_cues(doc: Document, model: object) -> list[tuple[int, int]]:
+    spans = cue_model.candidates(doc.text)
+    probs = cue_model.cue_probabilities(model, doc.text, spans)  # type: ignore[arg-type]
+    return [s for s, p in zip(spans, probs, strict=True) if p >= cue_model.THRESHOLD]
+
+
+def _strip(text: str, s: int, e: int) -> tuple[int, int]:
+    """Shrink ``[s, e)`` past outer white space and commas."""
+    while s < e and (text[s].isspace() or text[s] in ",;:—–"):
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:—–"):
+        e -= 1
+    return s, e
+
+
+def _from_cue(
+    doc: Document,
+    people: People,
+    sent: Span,
+    cue: tuple[int, int],
+    speech: list[Quote],
+    used: set[int],
+    earlier: list[_Found],
+    state: _State,
+) -> _Found | None:
+    text = doc.text
+    cs, ce = cue
+    word = text[cs:ce].lower()
+    according = word.startswith("according")
+    left = text[sent.start : cs]
+    bounds = list(_BOUNDARY.finditer(left))
+    seg_start = sent.start + bounds[-1].end() if bounds else sent.start
+    source: tuple[int, int] | None = None
+    description = None
+    after_cue = ce
+    if according:
+        m = re.match(r"\s*([^,;.“”\"]{2,160}?)(?=\s*(?:[,;”\"]|\.(?:\s|$)|$))", text[ce : sent.end])
+        if m:
+            source = _strip(text, ce + m.start(1), ce + m.end(1))
+            after_cue = source[1]
+    else:
+        # Subject before the cue, without trailing auxiliaries ("has also said").
+        seg = text[seg_start:cs]
+        tail = _AUX_TAIL.search(" " + seg)
+        if tail:
+            seg = seg[: max(0, tail.start() - 1)]
+        lead = _LEAD.match(seg)
+        s0 = seg_start + (lead.end() if lead else 0)
+        s, e = _strip(text, s0, s0 + len(seg) - (lead.end() if lead else 0))
+        boundary = bounds[-1].group().lower() if bounds else ""
+        if s < e and len(text[s:e].split()) <= 8 and not _ends_with_quote(text, s, e):
+            source = (s, e)
+        elif s >= e and boundary == ",":
+            source, description = _appositive_subject(text, sent.start, left)
+        elif s >= e and boundary in ("and", "but", "who"):
+            # "He was chief and said ...", "Carlos Manzo, who had called for ...".
+            source = _subject_before(doc, people, sent, seg_start - len(boundary), boundary)
+        ends = left.rstrip()[-1:]
+        if source is None and (not bounds or ends in ',”"' or ends == ""):
+            m = _RIGHT_NP.match(text, ce, sent.end)
+            if m and _looks_like_source(text[m.start("np") : m.end("np")], people, m.start("np")):
+                source = (m.start("np"), m.end("np"))
+                after_cue = source[1]
+                ap = _APPOSITIVE_AFTER.match(text, after_cue, sent.end)
+                if ap:
+                    description = ap.group(1).strip()
+                    after_cue = ap.end()
+        if source is None and _SPEECH_VERBS_INGS.search(word) and left.rstrip().endswith(","):
+            # ", adding that ...": the subject of the sentence speaks again.
+            if earlier and earlier[-1].source:
+                source = earlier[-1].source
+    name, kind_of_source, entity, desc2 = _resolve(doc, people, source, state)
+    description = description or desc2
+    # Content: a quotation next to the cue, or the rest of the sentence.
+    content = _quoted_content(doc, speech, used, sent, cs, source, after_cue)
+    if content is None:
+        if according:
+            content = _according_content(text, sent, cs, after_cue)
+        else:
+            rest = _THAT.match(text, after_cue, sent.end)
+            r0, r1 = _strip(text, rest.end() if rest else after_cue, sent.end)
+            first = min(cs, source[0]) if source else cs
+            l0, l1 = _strip(text, sent.start, first)
+            if r1 - r0 >= 12 or l1 - l0 < 12:
+                content = (r0, _extend_into_quote(speech, r0, r1))
+            else:
+                content = (l0, l1)
+    if content[1] - content[0] < 3:
+        return None
+    if according:
+        kind = "according_to"
+    elif kind_of_source == "document":
+        kind = "document"
+    elif any(content[0] <= q.start and q.end <= content[1] for q in speech):
+        kind = "direct"
+    else:
+        kind = "indirect"
+    return _Found(
+        cue=(cs, ce),
+        source=source,
+        content=content,
+        name=name,
+        kind_of_source=kind_of_source,
+        kind=kind,
+        entity=entity,
+        description=description,
+    )
+
+
+def _subject_before(
+    doc: Document, people: People, sent: Span, at: int, boundary: str
+) -> tuple[int, int] | None:
+    """The subject a coordinated or relative clause shares with what comes before it."""
+    text = doc.text
+    if boundary == "who":
+        near = [m for m in people.at(max(sent.start, at - 60), at) if at - m.end <= 3]
+        return (near[-1].start, near[-1].end) if near else None
+    m = re.match(r"\s*(he|she|they|we|i)\b", text[sent.start : at], re.IGNORECASE)
+    if m:
+        return sent.start + m.start(1), sent.start + m.end(1)
+    first = people.at(sent.start, at)
+    if first and text[sent.start : first[0].start].strip() == "":
+        return first[0].start, first[0].end
+    return None
+
+
+def _ends_with_quote(text: str, s: int, e: int) -> bool:
+    return any(c in '”"“' for c in text[s:e])
+
+
+def _appositive_subject(
+    text: str, sent_start: int, left: str
+) -> tuple[tuple[int, int] | None, str | None]:
+    """ "John Creamer, the former official, said": subject before the appositive."""
+    body = left.rstrip()[:-1]
+    comma = body.rfind(",")
+    if comma < 0:
+        return None, None
+    appositive = body[comma + 1 :].strip()
+    if not appositive or appositive.split()[0].lower() not in _DETERMINERS | {"’s"}:
+        if not re.match(r"[A-Z][\w.\-]*’s\s", appositive):
+            return None, None
+    head = body[:comma]
+    bounds = list(_BOUNDARY.finditer(head))
+    h0 = bounds[-1].end() if bounds else 0
+    lead = _LEAD.match(head[h0:])
+    h0 += lead.end() if lead else 0
+    s, e = _strip(text, sent_start + h0, sent_start + comma)
+    if s >= e or len(text[s:e].split()) > 6:
+        return None, None
+    return (s, e), appositive
+
+
+def _looks_like_source(np: str, people: People, start: int) -> bool:
+    words = np.split()
+    first = words[0].lower()
+    if first == "that":
+        return False
+    if first in _PRONOUNS or people.at(start, start + len(np)):
+        return True
+    if first in _DETERMINERS or first.endswith("’s"):
+        return True
+    return words[-1].lower() in _lexicon_set("source_nouns")
+
+
+def _resolve(
+    doc: Document, people: People, source: tuple[int, int] | None, state: _State
+) -> tuple[str | None, str | None, Entity | None, str | None]:
+    """Canonical name, source kind, entity and description of a source span."""
+    if source is None:
+        return None, None, None, None
+    text = doc.text
+    chunk = text[source[0] : source[1]]
+    words = chunk.split()
+    low = [w.lower().strip(".,") for w in words]
+    if len(low) == 1 and low[0] in _PRONOUNS:
+        if low[0] not in _PRONOUN_GENDER:
+            return None, None, None, None
+        gender = _PRONOUN_GENDER[low[0]]
+        e = state.speaker(gender) or people.last_before(source[0], gender=gender)
+        return (e.name, e.kind, e, e.description) if e else (None, None, None, None)
+    mentions = people.at(*source)
+    head = low[-1] if low else ""
+    docs, srcs, orgn = (
+        _lexicon_set("document_nouns"),
+        _lexicon_set("source_nouns"),
+        _lexicon_set("organization_nouns"),
+    )
+    # "a report by the World Justice Project": the organisation behind a document.
+    by = re.search(r"\b(?:by|from|of)\s+", chunk)
+    if by and any(w in docs for w in low[: len(chunk[: by.start()].split())]):
+        orgs = [m for m in mentions if m.start >= source[0] + by.end()]
+        if orgs:
+            e = people.entities[orgs[0].entity]
+            return e.name, e.kind, e, _tidy(chunk)
+    if mentions:
+        m = mentions[0]
+        e = people.entities[m.entity]
+        starts_with_name = text[source[0] : m.start].strip().lower() in ("", "the")
+        if starts_with_name and (m.end >= source[1] - 1 or head not in srcs | docs):
+            return e.name, e.kind, e, e.description
+    if any(w in docs for w in low):
+        return _tidy(chunk), "document", None, _tidy(chunk)
+    if head in srcs:
+        if mentions and head not in srcs:
+            e = people.entities[mentions[0].entity]
+            return e.name, e.kind, e, _tidy(chunk)
+        return _tidy(chunk), "anonymous", None, _tidy(chunk)
+    if head in orgn:
+        return _tidy(chunk), "organization", None, _tidy(chunk)
+    if low and low[0] == "the" and len(low) <= 4:
+        e = people.by_role(head)
+        if e is not None:
+            return e.name, e.kind, e, e.description
+    if mentions:
+        e = people.entities[mentions[-1].entity]
+        return e.name, e.kind, e, e.description
+    if low and low[0] in _DETERMINERS and len(low) <= 6:
+        return _tidy(chunk), "anonymous", None, _tidy(chunk)
+    return None, None, None, None
+
+
+def _tidy(chunk: str) -> str:
+    """A descriptive source as a name: white space collapsed, sentence capital lowered."""
+    chunk = " ".join(chunk.split())
+    if (
+        chunk[:1].isupper()
+        and not chunk[1:2].isupper()
+        and chunk.split()[0].lower()
+        in (_DETERMINERS | _lexicon_set("source_nouns") | _lexicon_set("document_nouns"))
+    ):
+        chunk = chunk[0].lower() + chunk[1:]
+    return chunk
+
+
+def _quoted_content(
+    doc: Document,
+    speech: list[Quote],
+    used: set[int],
+    sent: Span,
+    cue_start: int,
+    source: tuple[int, int] | None,
+    after_cue: int,
+) -> tuple[int, int] | None:
+    """The quotation(s) the cue introduces or closes, merged when split around the cue."""
+    text = doc.text
+    before = after = None
+    first = min(cue_start, source[0]) if source else cue_start
+    pi = doc.paragraph_index(cue_start)
+    for i, q in enumerate(speech):
+        if i in used:
+            continue
+        if q.end <= first and doc.paragraph_index(q.end - 1) == pi:
+            between = text[q.end : first]
+            if len(between.split()) <= 2 and not any(c in '“”"' for c in between):
+                if "." not in between and "!" not in between and "?" not in between:
+                    before = i
+        elif q.start >= after_cue and doc.paragraph_index(q.start) == pi:
+            between = text[after_cue : q.start]
+            if re.fullmatch(
+                r"[\s,:;—–]*(?:that\s*)?|[\s,]*(?:[\w’'.\-]+\s+){0,4}?[\w’'.\-]+[,:]\s*", between
+            ):
+                after = i
+            break
+    if before is None and after is None:
+        return None
+    picked = [i for i in (before, after) if i is not None]
+    used.update(picked)
+    return speech[picked[0]].start, speech[picked[-1]].end
+
+
+def _extend_into_quote(speech: list[Quote], start: int, end: int) -> int:
+    """Content running into a quotation that goes on past the sentence ends with it."""
+    for q in speech:
+        if start <= q.start < end < q.end:
+            return q.end
+    return end
+
+
+def _according_content(text: str, sent: Span, cue_start: int, np_end: int) -> tuple[int, int]:
+    before = _strip(text, sent.start, cue_start)
+    after = _strip(text, np_end, sent.end)
+    if before[1] - before[0] >= after[1] - after[0]:
+        return before
+    return after
+
+
+@functools.cache
+def _agent_pattern() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in load_lexicon("agent_participles"))
+    return re.compile(rf"\b(?:{words})\s+by\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def _agents(doc: Document, people: People, found: list[_Found]) -> list[_Found]:
+    """ "countries assessed by the World Justice Project": a finding credited to a named body."""
+    out = []
+    text = doc.text
+    taken = [f.cue for f in found if f.cue]
+    for m in _agent_pattern().finditer(text):
+        named = [x for x in people.at(m.end(), m.end() + 80) if x.start == m.end()]
+        if not named or any(s <= m.start() < e for s, e in taken):
+            continue
+        si = doc.sentence_index(m.start())
+        if si is None:
+            continue
+        sent = doc.sentences[si]
+        e = people.entities[named[0].entity]
+        cue = (m.start(), m.start() + len(m.group().split()[0]))
+        before = _strip(text, sent.start, cue[0])
+        content = before if before[1] - before[0] >= 12 else _strip(text, named[0].end, sent.end)
+        if content[1] - content[0] < 3:
+            continue
+        out.append(
+            _Found(cue, (named[0].start, named[0].end), content, e.name, e.kind, "document", e)
+        )
+    return out
+
+
+def _floating_quotes(
+    doc: Document, speech: list[Quote], used: set[int], found: list[_Found]
+) -> list[_Found]:
+    """Quotations with no cue of their own continue the speaker before them."""
+    out: list[_Found] = []
+    ordered = sorted(found, key=lambda f: f.content[0])
+    for i, q in enumerate(speech):
+        if i in used:
+            continue
+        pi = doc.paragraph_index(q.start)
+        prior = [f for f in ordered if f.content[1] <= q.start and f.name]
+        if not prior or pi is None:
+            continue
+        last = prior[-1]
+        lp = doc.paragraph_index(last.content[0])
+        paragraph_opens = doc.paragraphs[pi].start == q.start
+        if lp == pi or (lp == pi - 1 and paragraph_opens and last.kind == "direct"):
+            out.append(
+                _Found(
+                    cue=None,
+                    source=None,
+                    content=(q.start, q.end),
+                    name=last.name,
+                    kind_of_source=last.kind_of_source,
+                    kind="direct",
+                    entity=last.entity,
+                )
+            )
+    return out
+
+
+def _interview(doc: Document, people: People) -> list[_Found]:
+    """Question and answer attributions of a Q&A interview, or nothing for other layouts."""
+    text = doc.text
+    paras = doc.paragraphs
+    if len(paras) < 4:
+        return []
+    intro = None
+    for i, p in enumerate(paras[: max(3, int(len(paras) * 0.6))]):
+        body = text[p.start : p.end]
+        if _QA_INTRO.search(body) or _QA_PREFIX.match(body):
+            intro = i if not _QA_PREFIX.match(body) else i - 1
+            break
+    if intro is None:
+        return []
+    interviewee = _interviewee(doc, people, paras[: intro + 1])
+    outlet = doc.meta.outlet
+    out: list[_Found] = []
+    seen_question = False
+    for p in paras[intro + 1 :]:
+        body = text[p.start : p.end]
+        if _TRAILER.search(body):
+            break
+        if body.startswith("(") and body.endswith(")"):
+            continue  # a stage direction: "(A phone rings.)"
+        if _is_question(doc, p):
+            seen_question = True
+            out.append(
+                _Found(
+                    None,
+                    None,
+                    (p.start, p.end),
+                    outlet,
+                    "organization" if outlet else None,
+                    "interview",
+                    None,
+                    "the interviewer",
+                )
+            )
+        elif seen_question and interviewee is not None:
+            out.append(
+                _Found(
+                    None,
+                    None,
+                    (p.start, p.end),
+                    interviewee.name,
+                    interviewee.kind,
+                    "interview",
+                    interviewee,
+                    interviewee.description,
+                )
+            )
+    return out if seen_question else []
+
+
+def _is_question(doc: Document, p: Span) -> bool:
+    body = doc.text[p.start : p.end]
+    if _QA_PREFIX.match(body):
+        return True
+    if _ANSWER_PREFIX.match(body):
+        return False
+    words = len(body.split())
+    if body.rstrip().endswith("?") and words <= 60:
+        return True
+    sentences = sum(1 for s in doc.sentences if p.start <= s.start < p.end)
+    return bool(_YOU.match(body)) and sentences <= 2 and words <= 45
+
+
+def _interviewee(doc: Document, people: People, intro: Sequence[Span]) -> Entity | None:
+    """The person the intro says was interviewed, else the person it names most."""
+    counts: dict[int, int] = {}
+    for p in intro:
+        body = doc.text[p.start : p.end]
+        for m in _INTERVIEWED.finditer(body):
+            near = people.at(p.start + m.end(), p.start + m.end() + 40)
+            persons = [x for x in near if people.entities[x.entity].kind == "person"]
+            if persons:
+                return people.entities[persons[0].entity]
+        for x in people.at(p.start, p.end):
+            if people.entities[x.entity].kind == "person":
+                counts[x.entity] = counts.get(x.entity, 0) + 1
+    if not counts:
+        return None
+    best = max(sorted(counts), key=lambda k: counts[k])
+    return people.entities[best]
+
+
+def _to_attribution(text: str, f: _Found) -> Attribution:
+    points = [f.content[0], f.content[1]]
+    if f.cue:
+        points += list(f.cue)
+    if f.source:
+        points += list(f.source)
+    return Attribution(
+        start=min(points),
+        end=max(points),
+        kind=f.kind,
+        source=f.name,
+        source_kind=f.kind_of_source,
+        cue=text[f.cue[0] : f.cue[1]] if f.cue else None,
+        content_start=f.content[0],
+        content_end=f.content[1],
+        cue_start=f.cue[0] if f.cue else None,
+        cue_end=f.cue[1] if f.cue else None,
+        source_start=f.source[0] if f.source else None,
+        source_end=f.source[1] if f.source else None,
+    )

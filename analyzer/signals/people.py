@@ -1,0 +1,203 @@
+"""Named people and organisations in a Document, with their mentions merged into entities.
+
+A capitalised run of words ("Omar García Harfuch", "Brookings Institution"), optionally led by a
+courtesy title or rank ("Mr.", "President"), is a name mention. Runs holding an organisation word
+(``organization_words.txt``) or written as an acronym ("FBI") are organisations; the others with
+two words or more, or with a title, are people. Shorter mentions merge into the full name they
+repeat: "Mr. Harfuch", "Harfuch" and "García Harfuch" all become "Omar García Harfuch" when the
+article names him in full (the full name introduced last before the mention wins a tie).
+
+This is a helper of the attribution signals (quotes, attribution, sources), not a signal itself.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from dataclasses import dataclass, field
+
+from analyzer.document import Document
+from analyzer.lexicons import load_lexicon
+
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_PARTICLES = r"(?:de|del|de\s+la|la|las|los|van|von|der|den|da|dos|das|bin|ibn|al|el|le|du|di)"
+
+
+@functools.cache
+def _patterns() -> tuple[re.Pattern[str], frozenset[str], frozenset[str]]:
+    stop = "|".join(re.escape(w) for w in load_lexicon("name_stopwords"))
+    hons = sorted(load_lexicon("honorifics"), key=len, reverse=True)
+    hon = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in hons)
+    # Abbreviated titles end a name ("Ms" in "But Ms. Sheinbaum"); spelled-out ones may belong
+    # to it ("World Justice Project", "Supreme Court Justice").
+    abbrev = "|".join(re.escape(h) for h in hons if len(h) <= 4 and " " not in h)
+    word = rf"(?!(?:{stop}|{abbrev})\b)(?:[{_UPPER}][\w’'\-]*[\w]|[{_UPPER}]\.(?=\s+[{_UPPER}]))"
+    name = rf"{word}(?:\s+(?:{_PARTICLES}\s+)?{word})*"
+    mention = re.compile(rf"(?:\b(?P<hon>{hon})\b\.?\s+)?\b(?P<name>{name})")
+    orgs = frozenset(load_lexicon("organization_words"))
+    female = frozenset({"Mrs", "Ms", "Miss", "Sister", "Queen", "Princess", "Congresswoman"})
+    return mention, orgs, female
+
+
+@dataclass(slots=True)
+class Entity:
+    """One person or organisation and where the article names it."""
+
+    name: str
+    kind: str  # person | organization
+    gender: str | None = None  # "m", "f" or None when unknown
+    description: str | None = None
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    entity: int  # index into People.entities
+    honorific: str | None
+
+
+@dataclass(slots=True)
+class People:
+    """Entities of a Document and their mentions in text order."""
+
+    entities: list[Entity]
+    mentions: list[Mention]
+    _starts: list[int] = field(default_factory=list)
+
+    def at(self, start: int, end: int) -> list[Mention]:
+        """Mentions lying inside ``[start, end)``."""
+        lo = bisect.bisect_left(self._starts, start)
+        out = []
+        for m in self.mentions[lo:]:
+            if m.start >= end:
+                break
+            if m.end <= end:
+                out.append(m)
+        return out
+
+    def last_before(self, offset: int, *, gender: str | None = None) -> Entity | None:
+        """The person named last before ``offset`` (of a compatible gender when known)."""
+        i = bisect.bisect_left(self._starts, offset) - 1
+        while i >= 0:
+            e = self.entities[self.mentions[i].entity]
+            if e.kind == "person" and (gender is None or e.gender in (None, gender)):
+                return e
+            i -= 1
+        return None
+
+    def by_role(self, noun: str) -> Entity | None:
+        """The one person whose description holds ``noun`` ("minister"), if exactly one does."""
+        hits = [
+            e
+            for e in self.entities
+            if e.kind == "person" and e.description and noun in e.description.lower().split()
+        ]
+        return hits[0] if len(hits) == 1 else None
+
+
+_GENDER = {"Mr": "m", "Sen": None, "Mrs": "f", "Ms": "f", "Miss": "f"}
+# "X, the/a <description>," or "X, Mexico’s <description>," right after a name.
+_APPOSITIVE = re.compile(
+    r",\s+((?:the|a|an|[A-Z][\w.\-]*’s|[A-Z][\w.\-]*'s)\s+[^,.;:“”\"]{2,120}?)(?=,|\.\s|\.$|;)"
+)
+_COPULA = re.compile(
+    r"\s+(?:is|was|has been|had been)\s+((?:the|a|an|[A-Z][\w.\-]*’s)\s+[^,.;:“”\"]{2,80}?)"
+    r"(?=,|\.|;|\s+(?:and|who|with|tasked|since|when|for)\b)"
+)
+
+
+def _is_org(words: list[str], orgs: frozenset[str]) -> bool:
+    if any(w in orgs for w in words):
+        return True
+    return len(words) == 1 and len(words[0]) >= 2 and words[0].isupper()
+
+
+def find_people(doc: Document) -> People:
+    """Name mentions of ``doc`` merged into entities.
+
+    Examples
+    --------
+    >>> from analyzer.document import Article, build_document
+    >>> text = "Omar García Harfuch spoke. Later Mr. Harfuch left the Brookings Institution."
+    >>> people = find_people(build_document(Article("a", "a", text)))
+    >>> [(e.name, e.kind, len(e.mentions)) for e in people.entities]
+    [('Omar García Harfuch', 'person', 2), ('Brookings Institution', 'organization', 1)]
+    """
+    pattern, orgs, _ = _patterns()
+    text = doc.text
+    raw = []
+    for m in pattern.finditer(text):
+        name = re.sub(r"\s+", " ", m.group("name"))
+        end = m.end()
+        if name.endswith(("’s", "'s")):  # a possessive is not part of the name
+            name, end = name[:-2], end - 2
+        hon = m.group("hon")
+        raw.append((m.start(), end, name, hon and re.sub(r"\s+", " ", hon)))
+    entities: list[Entity] = []
+    full: dict[str, int] = {}
+    # Pass 1: full names (two words or more) and organisations become entities.
+    for _, _, name, hon in raw:
+        words = name.split()
+        if name in full:
+            continue
+        if _is_org(words, orgs):
+            full[name] = len(entities)
+            entities.append(Entity(name, "organization"))
+        elif len(words) >= 2:
+            if any(name in other for other in full):  # part of a longer name seen before
+                continue
+            full[name] = len(entities)
+            entities.append(Entity(name, "person", _GENDER.get(hon or "")))
+    mentions: list[Mention] = []
+    for start, end, name, hon in raw:
+        idx = full.get(name)
+        if idx is None:
+            idx = _match_short(name, start, entities, mentions)
+        if idx is None:
+            if not hon:
+                continue  # a lone capitalised word: a place, a brand, a sentence opener
+            full[name] = idx = len(entities)
+            entities.append(Entity(name, "person"))
+        e = entities[idx]
+        if e.kind == "person" and e.gender is None and hon in _GENDER:
+            e.gender = _GENDER[hon]
+        e.mentions.append((start, end))
+        mentions.append(Mention(start, end, idx, hon))
+    for m in mentions:
+        e = entities[m.entity]
+        if e.description is None:
+            e.description = _description(text, m.end)
+    people = People(entities=entities, mentions=mentions, _starts=[m.start for m in mentions])
+    # Entities never mentioned (a long name only seen inside a longer one) are dropped.
+    return _compact(people)
+
+
+def _match_short(name: str, start: int, entities: list[Entity], mentions: list[Mention]) -> int:
+    """The person entity whose full name holds ``name`` as whole words, preferring the latest."""
+    pad = f" {name} "
+    best = None
+    for i, e in enumerate(entities):
+        if e.kind == "person" and pad in f" {e.name} ":
+            first = e.mentions[0][0] if e.mentions else None
+            if best is None or (first is not None and first < start):
+                best = i
+    return best
+
+
+def _description(text: str, end: int) -> str | None:
+    for pattern in (_APPOSITIVE, _COPULA):
+        m = pattern.match(text, end)
+        if m:
+            return m.group(1).strip()
+    return None
+
+
+def _compact(people: People) -> People:
+    used = sorted({m.entity for m in people.mentions})
+    remap = {old: new for new, old in enumerate(used)}
+    entities = [people.entities[i] for i in used]
+    mentions = [Mention(m.start, m.end, remap[m.entity], m.honorific) for m in people.mentions]
+    return People(entities=entities, mentions=mentions, _starts=[m.start for m in mentions])

@@ -1,0 +1,154 @@
+"""Quotes with speakers, attributions, sources and unnamed-source findings."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import seed_path
+
+from analyzer.document import Article, Metadata, build_document
+from analyzer.pipeline import analyze_article
+from analyzer.readers import read_inputs
+from analyzer.signals import anonymity, attribution, quotes
+
+
+def doc_of(text: str, outlet: str | None = None):
+    return build_document(Article("t", "t.txt", text, Metadata(outlet=outlet)))
+
+
+def speakers(text: str) -> list[tuple[str, str | None]]:
+    doc = doc_of(text)
+    found = quotes.find(doc)
+    attrs = attribution.find(doc, quotes=found)
+    return [(q.text, q.speaker) for q in quotes.assign_speakers(found, attrs)]
+
+
+def seed_result(prefix: str):
+    (article,) = read_inputs([str(seed_path(prefix))])
+    return analyze_article(article)
+
+
+def test_speaker_after_the_quote_with_honorific_resolves_to_full_name():
+    text = "Ana María Ruiz is the mayor. “We will rebuild the bridge,” said Ms. Ruiz."
+    assert speakers(text) == [("“We will rebuild the bridge,”", "Ana María Ruiz")]
+
+
+def test_speaker_before_the_quote_after_an_appositive():
+    text = "Luis Soto, a retired judge, said: “The court has lost its way.”"
+    assert speakers(text) == [("“The court has lost its way.”", "Luis Soto")]
+
+
+def test_split_quote_gives_both_halves_the_same_speaker():
+    text = "Luis Soto spoke. “The court,” he said, “has lost its way.”"
+    assert speakers(text) == [("“The court,”", "Luis Soto"), ("“has lost its way.”", "Luis Soto")]
+
+
+def test_pronoun_follows_the_person_quoted_before():
+    text = (
+        "“We will rebuild the bridge,” said Ana Ruiz, the mayor.\n"
+        "“It will take two years,” she said."
+    )
+    assert [s for _, s in speakers(text)] == ["Ana Ruiz", "Ana Ruiz"]
+
+
+def test_quote_opening_a_paragraph_continues_the_previous_speaker():
+    text = "“We will rebuild,” said Ana Ruiz.\n“The work starts in May and ends next year.”"
+    assert [s for _, s in speakers(text)] == ["Ana Ruiz", "Ana Ruiz"]
+
+
+def test_scare_quotes_and_nicknames_are_not_quotes():
+    text = "They called it “golden parachutes” and Joaquin “El Chapo” Guzman laughed."
+    assert speakers(text) == []
+
+
+def test_indirect_attribution_has_source_cue_and_content():
+    doc = doc_of("Security analysts say that the cartels are too powerful to eradicate.")
+    (a,) = attribution.find(doc)
+    assert (a.kind, a.source, a.source_kind, a.cue) == (
+        "indirect",
+        "Security analysts",
+        "anonymous",
+        "say",
+    )
+    assert doc.text[a.content_start : a.content_end] == "the cartels are too powerful to eradicate."
+
+
+def test_according_to_a_document():
+    doc = doc_of("Homicides fell 40 percent, according to government data.")
+    (a,) = attribution.find(doc)
+    assert (a.kind, a.source, a.source_kind) == ("according_to", "government data", "document")
+    assert doc.text[a.content_start : a.content_end] == "Homicides fell 40 percent"
+
+
+def test_qa_answers_go_to_the_interviewee_and_questions_to_the_outlet():
+    text = (
+        "The Daily Planet spoke with Lena Park, the city's new police chief.\n"
+        "Here are edited excerpts from our conversation.\n"
+        "What is your first priority?\n"
+        "Response times. People wait too long for help.\n"
+        "How will you pay for it?\n"
+        "We will move officers from desks to patrols.\n"
+        "Sam Lee contributed reporting."
+    )
+    attrs = attribution.find(doc_of(text, outlet="Daily Planet"))
+    assert [(a.kind, a.source) for a in attrs] == [
+        ("interview", "Daily Planet"),
+        ("interview", "Lena Park"),
+        ("interview", "Daily Planet"),
+        ("interview", "Lena Park"),
+    ]
+
+
+def test_anonymous_and_vague_sources_are_flagged():
+    doc = doc_of(
+        "Critics say the plan failed. A senior official, who spoke on condition of "
+        "anonymity, said the plan was dropped."
+    )
+    kinds = [(f.kind, f.text) for f in anonymity.find(doc, attribution.find(doc))]
+    assert kinds == [
+        ("vague_attribution", "Critics"),
+        ("anonymous_source", "on condition of anonymity"),
+    ]
+
+
+def test_offsets_of_attributions_quotes_and_findings_slice_the_text():
+    for prefix in ("000", "001", "004"):
+        r = seed_result(prefix)
+        for q in r.quotes:
+            assert r.text[q.start : q.end] == q.text
+        for f in r.findings:
+            assert r.text[f.start : f.end] == f.text
+        for a in r.attributions:
+            assert 0 <= a.start <= a.content_start <= a.content_end <= a.end <= len(r.text)
+            if a.cue_start is not None:
+                assert r.text[a.cue_start : a.cue_end] == a.cue
+
+
+def test_seed_000_names_its_quoted_people():
+    r = seed_result("000")
+    quoted = {s.name: (s.kind, s.quotes) for s in r.sources if s.quotes}
+    assert quoted["Omar García Harfuch"] == ("person", 14)
+    assert quoted["Eduardo Guerrero"][0] == "person"
+    assert quoted["Pedro Casas Alatriste"] == ("person", 1)
+    assert quoted["Evangelina Contreras"] == ("person", 2)
+    assert "Claudia Sheinbaum" in {s.name for s in r.sources}
+    assert all(q.speaker for q in r.quotes)
+
+
+def test_seed_001_answers_are_harfuchs():
+    r = seed_result("001")
+    answers = [a for a in r.attributions if a.kind == "interview" and a.source != r.outlet]
+    assert len(answers) >= 15
+    assert {a.source for a in answers} == {"Omar García Harfuch"}
+
+
+@pytest.mark.parametrize("prefix", ["002", "003"])
+def test_ai_rewrites_have_no_quotes_of_speech(prefix):
+    assert seed_result(prefix).quotes == ()
+
+
+def test_seed_004_scare_quotes_are_not_quotes_and_think_tanks_are_sources():
+    r = seed_result("004")
+    assert r.quotes == ()
+    kinds = {s.name: s.kind for s in r.sources}
+    assert kinds["Brookings Institution"] == "organization"
+    assert kinds["World Justice Project"] == "organization"
