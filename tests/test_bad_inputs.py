@@ -147,6 +147,10 @@ CASES: dict[str, tuple[dict[str, bytes | Callable[[Path], None]], list[str]]] = 
         },
         ["{in}/dump.jsonl:2: not valid JSON (Unterminated string)"],
     ),
+    "empty and blank JSONL dumps": (
+        {"none.jsonl": b"", "spaces.jsonl": b"\n  \n\n"},
+        ["{in}/none.jsonl: file is empty", "{in}/spaces.jsonl: file holds only white space"],
+    ),
     "JSONL line that is not UTF-8 or not an object": (
         {
             "mixed.jsonl": b'{"text": "caf\xe9"}\n[1, 2]\n'
@@ -155,6 +159,17 @@ CASES: dict[str, tuple[dict[str, bytes | Callable[[Path], None]], list[str]]] = 
         [
             "{in}/mixed.jsonl:1: line is not UTF-8 text",
             "{in}/mixed.jsonl:2: a JSONL line must be a JSON object",
+        ],
+    ),
+    "JSONL line with a lone surrogate escape (cannot be written as UTF-8)": (
+        {
+            "surrogate.jsonl": b'{"text": "Bad \\ud800 here."}\n'
+            + b'{"id": "sur-ok", "text": "Fine.", "title": "Caf\\u00e9 \\udfff"}\n'
+            + json.dumps({"id": "sur-good", "text": GOOD}).encode()
+        },
+        [
+            "{in}/surrogate.jsonl:1: text holds a lone surrogate (U+D800), not valid Unicode",
+            "{in}/surrogate.jsonl:2: title holds a lone surrogate (U+DFFF), not valid Unicode",
         ],
     ),
     "malformed RSS": (
@@ -190,6 +205,7 @@ CASES: dict[str, tuple[dict[str, bytes | Callable[[Path], None]], list[str]]] = 
 GOOD_LINES = {
     "one bad JSONL line among good ones": {"first", "third"},
     "JSONL line that is not UTF-8 or not an object": {"fine"},
+    "JSONL line with a lone surrogate escape (cannot be written as UTF-8)": {"sur-good"},
 }
 
 
@@ -282,7 +298,7 @@ def test_every_bad_kind_in_one_folder_still_writes_the_good_articles(tmp_path):
     assert result.exit_code == 1
     assert len(lines) == len(expected)
     assert all(line.startswith(want) for line, want in zip(lines, expected, strict=True))
-    assert set(records) == {"good", "first", "third", "fine"}
+    assert set(records) == {"good"}.union(*GOOD_LINES.values())
     assert leftovers(tmp_path, out) == []
 
 

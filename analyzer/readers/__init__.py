@@ -250,12 +250,33 @@ def _normalise(text: str) -> str:
 
 
 def _finish(path: str, raw_id: str, text: str, meta: Metadata, ids: _Ids) -> Article:
-    """Common last steps: trailing syndication line, empty check, id."""
+    """Common last steps: trailing syndication line, empty check, valid Unicode, id."""
     text, title, outlet = split_appeared_first(text)
     meta = merge(meta, {"title": title, "outlet": outlet})
     if not text.strip():
         raise InputError(path, "file is empty" if not text else "file holds only white space")
+    _check_unicode(path, text, meta)
     return Article(id=ids.take(raw_id), path=path, text=text, meta=meta)
+
+
+def _check_unicode(path: str, text: str, meta: Metadata) -> None:
+    """Refuse lone surrogates, which JSON escapes (``"\\ud800"``) can smuggle into a string.
+
+    Such a string cannot be written as UTF-8, so letting it through would fail the whole batch
+    at write time instead of this one article at read time.
+    """
+    fields = {"text": text, "title": meta.title, "outlet": meta.outlet, "author": meta.author}
+    fields |= {"url": meta.url, "derived_from": " ".join(meta.derived_from)}
+    for name, value in fields.items():
+        if value is None or value.isascii():
+            continue
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            bad = value[exc.start]
+            raise InputError(
+                path, f"{name} holds a lone surrogate (U+{ord(bad):04X}), not valid Unicode"
+            ) from None
 
 
 def _text_article(path: str, text: str, stem: str, row: dict[str, object], ids: _Ids) -> Article:

@@ -26,13 +26,17 @@ def iter_jsonl(
     of any length, even one long line without a newline, runs in bounded memory.
     """
     limit = decode.MAX_ARTICLE_BYTES
+    empty, blank = True, True
     for number, raw in enumerate(_bounded_lines(stream, limit), start=1):
         where = f"{path}:{number}"
+        empty = False
         if raw is None:
+            blank = False
             yield number, InputError(where, f"line is over the {limit:,}-byte limit")
             continue
         if not raw.strip():
             continue
+        blank = False
         try:
             row = json.loads(raw.rstrip(b"\r\n").decode("utf-8-sig" if number == 1 else "utf-8"))
         except UnicodeDecodeError:
@@ -47,6 +51,8 @@ def iter_jsonl(
             yield number, _fields(where, row)
         except InputError as exc:
             yield number, exc
+    if blank:  # an empty dump is a bad input like an empty file, not a silent no-op
+        yield 0, InputError(path, "file is empty" if empty else "file holds only white space")
 
 
 def _bounded_lines(stream: IO[bytes], limit: int) -> Iterator[bytes | None]:
