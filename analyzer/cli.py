@@ -9,8 +9,10 @@ import click
 
 from analyzer import __version__
 from analyzer.batch import BatchResult, analyze_paths, score_paths
+from analyzer.classroom import make_worksheet
 from analyzer.engines import ENGINES
 from analyzer.errors import AnalyzerError, UsageError
+from analyzer.exercises import LEVELS
 from analyzer.writers.jsonl import dumps
 
 
@@ -114,6 +116,40 @@ def score(
         # the errors.
         click.echo(batch.counts.summary(), err=True)
     sys.exit(status)
+
+
+@cli.command()
+@click.argument("article")
+@click.option(
+    "--out",
+    "out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("reports"),
+    show_default=True,
+    help="Output folder.",
+)
+@click.option(
+    "--level",
+    type=click.Choice(LEVELS),
+    default="basic",
+    show_default=True,
+    help="Basic asks for fewer, easier items; advanced for more.",
+)
+@click.option(
+    "--seed",
+    type=int,
+    default=0,
+    show_default=True,
+    help="Chooses and orders the items; the same seed gives the same sheet.",
+)
+def worksheet(article: str, out: Path, level: str, seed: int) -> None:
+    """Write a classroom worksheet and its answer key for ARTICLE to --out."""
+    try:
+        paths = make_worksheet(article, out=out, level=level, seed=seed)
+    except AnalyzerError as exc:
+        raise click.ClickException(str(exc)) from None
+    for path in paths:
+        click.echo(str(path))
 
 
 def main() -> None:

@@ -101,7 +101,7 @@ def test_unchanged_items_are_exactly_those_the_source_repeats():
     changed = {i.prompt for i in changes.items if i.is_finding}
     assert changed == {"Wednesday", "300 people", "“We are out of money,”", "Tom Baker"}
     (date,) = [i for i in changes.items if i.prompt == "Wednesday"]
-    assert date.answer == "Changed (date): the source has “Tuesday” (¶1, line 1)"
+    assert date.answer == "Changed (date): the source has “Tuesday” (source ¶1, line 1)"
     assert SOURCE.count("Tuesday") == 1 and "Wednesday" in REWRITE
 
 

@@ -52,6 +52,15 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
+def _there_are(n: int, word: str) -> str:
+    """Examples
+    --------
+    >>> _there_are(1, "quote"), _there_are(2, "quote")
+    ('There is 1 quote.', 'There are 2 quotes.')
+    """
+    return f"There is 1 {word}." if n == 1 else f"There are {n} {word}s."
+
+
 def quotes_exercise(
     result: ArticleResult, index: LineIndex, rng: random.Random, level: str
 ) -> Exercise | None:
@@ -106,7 +115,7 @@ def quotes_exercise(
         instructions=(
             f"Underline every direct quote {where} (someone's exact words inside quotation "
             "marks, not a single word or title in quotation marks). Next to each, write who "
-            f"says it. There are {_plural(len(items), 'direct quote')}."
+            f"says it. {_there_are(len(items), 'direct quote')}"
         ),
         items=tuple(items),
         show_items=False,

@@ -31,6 +31,21 @@ class Item:
     uncertain: str | None = None
     source_text: str | None = None
 
+    @property
+    def shown(self) -> str:
+        """The prompt as printed: in quotation marks, unless it is a quotation already.
+
+        Examples
+        --------
+        >>> from analyzer.exercises.lines import Location
+        >>> item = Item("may", "a", "r", "hedge", 0, 3, Location(1, 1, 1))
+        >>> item.shown
+        '“may”'
+        """
+        if self.prompt[:1] in "“‘\"'«„":
+            return self.prompt
+        return f"“{self.prompt}”"
+
 
 @dataclass(frozen=True, slots=True)
 class Exercise:

@@ -153,7 +153,7 @@ def changes_exercise(
         if i.source_text:
             answer += f": the source has “{i.source_text}”"
             if i.source_start is not None and i.source_end is not None:
-                answer += f" ({source_index.locate(i.source_start, i.source_end).label})"
+                answer += f" (source {source_index.locate(i.source_start, i.source_end).label})"
         items.append(
             Item(
                 prompt=i.text,
@@ -175,7 +175,7 @@ def changes_exercise(
             Item(
                 prompt=words,
                 answer=f"Unchanged ({c.label})",
-                reason=f"The source has the same words at {place.label}.",
+                reason=f"The source has the same words (source {place.label}).",
                 kind=f"unchanged_{c.label}",
                 start=c.start,
                 end=c.end,

@@ -1,0 +1,143 @@
+"""Worksheet and answer-key pages: escaped, self-contained, answers only in the key; the CLI."""
+
+from __future__ import annotations
+
+import base64
+import dataclasses
+import hashlib
+import re
+
+import lxml.html
+from click.testing import CliRunner
+from conftest import seed_path
+from exercise_examples import article_result, pair_results
+
+from analyzer.cli import cli
+from analyzer.exercises import build_worksheet
+from analyzer.writers.worksheet import render_answers, render_worksheet, write_worksheet
+
+HOSTILE = "<script>x</script>"
+
+
+def hostile_sheet():
+    result = article_result(title=HOSTILE)
+    # Markup in the article text itself, inside a flagged sentence and a quote.
+    text = result.text.replace("Elm Street", "<img src=x onerror=alert(1)>")
+    shift = len("<img src=x onerror=alert(1)>") - len("Elm Street")
+    cut = result.text.index("Elm Street")
+
+    def move(x):
+        return dataclasses.replace(
+            x,
+            start=x.start + (shift if x.start > cut else 0),
+            end=x.end + (shift if x.end > cut else 0),
+        )
+
+    moved = dataclasses.replace(
+        result,
+        text=text,
+        paragraphs=tuple((s + (shift if s > cut else 0), e + shift) for s, e in result.paragraphs),
+        findings=tuple(move(f) for f in result.findings),
+        quotes=tuple(move(q) for q in result.quotes),
+        attributions=tuple(
+            dataclasses.replace(
+                move(a),
+                content_start=a.content_start + shift,
+                content_end=a.content_end + shift,
+                source_start=a.source_start + shift,
+                source_end=a.source_end + shift,
+            )
+            for a in result.attributions
+        ),
+    )
+    assert all(moved.text[f.start : f.end] == f.text for f in moved.findings)
+    return build_worksheet(moved, level="advanced", seed=0)
+
+
+def test_article_text_and_title_are_escaped():
+    sheet = hostile_sheet()
+    for page in (render_worksheet(sheet), render_answers(sheet)):
+        assert HOSTILE not in page and "<img" not in page
+        assert "&lt;script&gt;x&lt;/script&gt;" in page
+        tree = lxml.html.fromstring(page)
+        assert tree.findtext(".//h1") == HOSTILE
+        assert tree.xpath("//script") == [] and tree.xpath("//img") == []
+    assert "&lt;img src=x" in render_worksheet(sheet)
+
+
+def test_pages_are_self_contained_and_allow_only_their_stylesheet():
+    sheet = build_worksheet(article_result(), seed=1)
+    for page in (render_worksheet(sheet), render_answers(sheet)):
+        tree = lxml.html.fromstring(page)
+        (policy,) = tree.xpath("//meta[@http-equiv='Content-Security-Policy']/@content")
+        (style,) = tree.xpath("//style/text()")
+        digest = base64.b64encode(hashlib.sha256(style.encode()).digest()).decode()
+        assert f"style-src 'sha256-{digest}'" in policy
+        assert "default-src 'none'" in policy and "script-src 'none'" in policy
+        assert tree.xpath("//@src") == [] and tree.xpath("//link") == []
+        assert "@media print" in style and "@page" in style
+
+
+def test_worksheet_numbers_every_line_and_holds_no_answers():
+    sheet = build_worksheet(article_result(), level="advanced", seed=4)
+    tree = lxml.html.fromstring(render_worksheet(sheet))
+    numbers = [int(n) for n in tree.xpath("//ol[@class='numbered']/li/span[@class='no']/text()")]
+    assert numbers == [ln.number for ln in sheet.lines]
+    marks = tree.xpath("//ol[@class='numbered']/li/span[@class='pn']/text()")
+    assert marks == [f"¶{p}" for p in range(1, 9)]
+    texts = tree.xpath("//ol[@class='numbered']/li/span[@class='tx']/text()")
+    assert texts == [ln.text for ln in sheet.lines]
+    page = tree.text_content()
+    for exercise in sheet.exercises:
+        for item in exercise.items:
+            assert item.reason not in page
+            if exercise.show_items:
+                assert f"{item.shown} ({item.location.label})" in " ".join(page.split())
+    assert "Teacher decides" not in page
+
+
+def test_answer_key_lists_every_item_with_place_answer_and_reason():
+    source, rewrite, comparison = pair_results()
+    sheet = build_worksheet(rewrite, source=source, comparison=comparison, level="advanced")
+    tree = lxml.html.fromstring(render_answers(sheet))
+    rows = tree.xpath("//ol[@class='answers']/li")
+    items = [i for e in sheet.exercises for i in e.items]
+    assert len(rows) == len(items)
+    for row, item in zip(rows, items, strict=True):
+        assert row.xpath("string(.//span[@class='loc'])") == item.location.label
+        assert row.xpath("string(.//p[@class='answer'])") == item.answer
+        assert row.xpath("string(.//p[@class='reason'])") == item.reason
+        assert bool(row.xpath(".//p[@class='doubt']")) == bool(item.uncertain)
+    assert "Similarity to the source" in tree.text_content()
+
+
+def test_write_worksheet_names_both_files_after_the_id(tmp_path):
+    sheet = build_worksheet(article_result(), seed=0)
+    paths = write_worksheet(sheet, tmp_path)
+    assert [p.name for p in paths] == ["shelter-worksheet.html", "shelter-answers.html"]
+    assert paths[0].read_text(encoding="utf-8") == render_worksheet(sheet)
+
+
+def run(*args):
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+def test_cli_writes_the_same_bytes_for_the_same_seed(tmp_path):
+    seed = str(seed_path("001"))
+    a = run("worksheet", seed, "--out", str(tmp_path / "a"), "--seed", "3")
+    b = run("worksheet", seed, "--out", str(tmp_path / "b"), "--seed", "3")
+    assert a.exit_code == b.exit_code == 0
+    names = sorted(p.name for p in (tmp_path / "a").iterdir())
+    assert names == ["001_0d5c243cfc9a1c98-answers.html", "001_0d5c243cfc9a1c98-worksheet.html"]
+    for name in names:
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
+    assert a.stdout.splitlines() == [str(tmp_path / "a" / n) for n in reversed(names)]
+
+
+def test_cli_errors_exit_1_and_misuse_exits_2(tmp_path):
+    missing = run("worksheet", str(tmp_path / "nope.txt"), "--out", str(tmp_path))
+    assert missing.exit_code == 1
+    assert re.search(r"nope\.txt: no such file or folder", missing.output)
+    bad = run("worksheet", str(seed_path("001")), "--level", "expert")
+    assert bad.exit_code == 2
+    assert list(tmp_path.iterdir()) == []
