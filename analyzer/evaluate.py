@@ -15,6 +15,7 @@ from pathlib import Path
 # name -> "module:function"; each evaluated signal adds its line.
 EVALUATORS: dict[str, str] = {
     "attribution": "analyzer.learned.evaluate_attribution:evaluate",
+    "claims": "analyzer.evaluation.claims:evaluate",
 }
 
 
