@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from analyzer.document import Document, Span
 
 _WORD = re.compile(r"[\w’'-]+")
-_CLOSING = tuple(".!?:;,”\"’…)—–-")
+_CLOSING = tuple('.!?:;,”"’…)—–-')
 _QA_INTRO = re.compile(
     r"\b(?:edited (?:and condensed )?excerpts|excerpts from (?:our|the|an?) (?:conversation|"
     r"interview)|(?:interview|conversation) (?:has|have) been (?:edited|condensed)|"

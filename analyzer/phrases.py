@@ -12,7 +12,6 @@ import re
 
 from analyzer.lexicons import load_lexicon
 
-
 _APOSTROPHE = re.compile("['’]")
 
 

@@ -2,10 +2,23 @@
 
 from __future__ import annotations
 
+from analyzer import scoring
+from analyzer.article_type import TypeFeatures, classify
 from analyzer.document import Article, Document, Metadata, build_document
-from analyzer.results import ArticleResult
+from analyzer.layout import layout
+from analyzer.results import ArticleResult, Finding
 from analyzer.scoring import base_metrics, sourcing_metrics, sourcing_scores
-from analyzer.signals import anonymity, attribution, quotes, sources
+from analyzer.signals import (
+    ai_style,
+    anonymity,
+    attribution,
+    claims,
+    dates,
+    hedging,
+    prescriptive,
+    quotes,
+    sources,
+)
 from analyzer.signals.people import find_people
 
 
@@ -18,12 +31,66 @@ def analyze_document(
     found_attributions = attribution.find(doc, quotes=found_quotes, people=people)
     found_quotes = quotes.assign_speakers(found_quotes, found_attributions)
     found_sources = sources.find(doc, found_attributions, found_quotes, people=people)
-    findings: list = []
-    findings.extend(anonymity.find(doc, found_attributions))
+    attribution_findings = anonymity.find(doc, found_attributions)
+    findings: list[Finding] = list(attribution_findings)
     metrics = base_metrics(doc, found_quotes)
     metrics.update(sourcing_metrics(doc, found_attributions, found_sources))
     scores = sourcing_scores(metrics, found_sources)
-    findings.sort(key=lambda f: f.sort_key())
+
+    # Claims and ai_style read the attribution signal's output as arguments.
+    stance = hedging.find(doc)
+    hedges = sum(f.kind == "hedge" for f in stance)
+    boosters = len(stance) - hedges
+    assessed = claims.assess(doc, found_attributions)
+    unsupported = claims.findings_for(doc, assessed)
+    styled = ai_style.find(doc)
+    profile = ai_style.profile(doc, found_quotes, found_attributions)
+    advice = prescriptive.find(doc)
+    findings += stance + unsupported + styled + advice + dates.find(doc)
+
+    words = doc.word_count
+    metrics.update(
+        hedges_per_1k_words=scoring.per(hedges, words, 1000),
+        boosters_per_1k_words=scoring.per(boosters, words, 1000),
+        claims=len(assessed),
+        unsupported_claims=len(unsupported),
+        prescriptive_per_1k_words=scoring.per(len(advice), words, 1000),
+        ai_phrases_per_1k_words=scoring.per(
+            sum(f.kind == "ai_phrase" for f in styled), words, 1000
+        ),
+        headings_without_reporting=len(profile.empty_headings),
+    )
+    closing = sum(f.kind == "rhetorical_question" and f.detail.get("closing") for f in styled)
+    questions = sum(f.kind == "rhetorical_question" for f in styled)
+    parts = scoring.ai_style_parts(
+        words=words,
+        ai_phrases=sum(f.kind == "ai_phrase" for f in styled),
+        unsigned_notes=sum(f.kind == "unsigned_note" for f in styled),
+        closing_questions=closing,
+        other_questions=questions - closing,
+        empty_headings=len(profile.empty_headings),
+        direct_quotes=len(found_quotes),
+        reporting_cues=profile.reporting_cues,
+        vague_attributions=sum(f.kind == "vague_attribution" for f in attribution_findings),
+    )
+    metrics["ai_style_parts"] = parts
+    scores.update(
+        hedging=scoring.hedging_score(hedges, boosters),
+        claim_support=scoring.claim_support_score([c.credit for c in assessed]),
+        ai_style=scoring.ai_style_score(parts),
+    )
+    article_type, type_reasons = classify(
+        TypeFeatures(
+            qa_reasons=layout(doc).qa_reasons,
+            ai_style=scores["ai_style"] or 0.0,
+            derived=bool(doc.meta.derived_from),
+            prescriptive=len(advice),
+            words=words,
+            direct_quotes=len(found_quotes),
+            title=doc.meta.title,
+        )
+    )
+    findings.sort(key=Finding.sort_key)
     meta = doc.meta
     return ArticleResult(
         id=article_id,
@@ -36,6 +103,8 @@ def analyze_document(
         url=meta.url,
         derived_from=meta.derived_from,
         paragraphs=tuple((p.start, p.end) for p in doc.paragraphs),
+        type=article_type,
+        type_reasons=type_reasons,
         metrics=metrics,
         scores=scores,
         sources=tuple(found_sources),

@@ -84,3 +84,93 @@ def sourcing_scores(metrics: dict[str, Any], sources: Sequence[Source]) -> dict[
         sourcing = round(70 * min(1.0, density / 3) + 30 * min(1.0, distinct / 5), 1)
     named = round(100 * ratio, 1) if ratio is not None else None
     return {"sourcing": sourcing, "named_attribution": named}
+
+
+# --- hedging, claim_support, ai_style (README, "Claims, hedging and style") -------------------
+
+# Points each part of ai_style can add; they sum to 100.
+AI_STYLE_WEIGHTS: dict[str, float] = {
+    "filler": 40.0,  # 8 points per stock phrase per 1,000 words, at most 40
+    "unsigned_note": 15.0,  # an unsigned editor's note that comments on the story
+    "rhetorical_questions": 15.0,  # 10 for a closing question, 5 for each other, at most 15
+    "empty_headings": 10.0,  # 5 per body heading with no reporting under it, at most 10
+    "speech_without_quotes": 10.0,  # reports what people said, never quotes them
+    "vague_attributions": 10.0,  # 3 per vague attribution, at most 10
+}
+FILLER_POINTS_PER_1K = 8.0
+SPEECH_CUES_PER_1K = 8.0
+
+
+def hedging_score(hedges: int, boosters: int) -> float:
+    """Where the writer's stance leans: 100 all caution, 0 all certainty, 50 balanced or neither.
+
+    ``100 × (hedges + 1) / (hedges + boosters + 2)``: the share of stance words that hedge, with
+    one of each added so that a single word cannot swing the score to an end.
+
+    Examples
+    --------
+    >>> hedging_score(10, 0), hedging_score(0, 0), hedging_score(1, 3)
+    (91.7, 50.0, 33.3)
+    """
+    return round(100 * (hedges + 1) / (hedges + boosters + 2), 1)
+
+
+def claim_support_score(credits: list[float]) -> float | None:
+    """Share of factual claims with support: ``100 × sum(credit) / claims``; None without claims.
+
+    Each claim's credit is 1 when a source, datum or document backs it, 0.5 when its only support
+    is a characterising verb ("noted", "emphasized"), 0 when nothing backs it.
+
+    Examples
+    --------
+    >>> claim_support_score([1.0, 0.5, 0.0, 1.0]), claim_support_score([])
+    (62.5, None)
+    """
+    if not credits:
+        return None
+    return round(100 * sum(credits) / len(credits), 1)
+
+
+def ai_style_parts(
+    *,
+    words: int,
+    ai_phrases: int,
+    unsigned_notes: int,
+    closing_questions: int,
+    other_questions: int,
+    empty_headings: int,
+    direct_quotes: int,
+    reporting_cues: int,
+    vague_attributions: int,
+) -> dict[str, float]:
+    """Points for each part of ai_style (see :data:`AI_STYLE_WEIGHTS`).
+
+    Examples
+    --------
+    >>> parts = ai_style_parts(words=500, ai_phrases=5, unsigned_notes=1, closing_questions=1,
+    ...     other_questions=0, empty_headings=0, direct_quotes=0, reporting_cues=6,
+    ...     vague_attributions=1)
+    >>> parts["filler"], parts["speech_without_quotes"], sum(parts.values())
+    (40.0, 10.0, 78.0)
+    """
+    w = AI_STYLE_WEIGHTS
+    per_1k = 1000 / words if words else 0.0
+    questions = 10.0 * min(closing_questions, 1) + 5.0 * (
+        other_questions + max(closing_questions - 1, 0)
+    )
+    speech = (
+        direct_quotes == 0 and reporting_cues >= 3 and reporting_cues * per_1k >= SPEECH_CUES_PER_1K
+    )
+    return {
+        "filler": round(min(w["filler"], FILLER_POINTS_PER_1K * ai_phrases * per_1k), 1),
+        "unsigned_note": w["unsigned_note"] if unsigned_notes else 0.0,
+        "rhetorical_questions": min(w["rhetorical_questions"], questions),
+        "empty_headings": min(w["empty_headings"], 5.0 * empty_headings),
+        "speech_without_quotes": w["speech_without_quotes"] if speech else 0.0,
+        "vague_attributions": min(w["vague_attributions"], 3.0 * vague_attributions),
+    }
+
+
+def ai_style_score(parts: dict[str, float]) -> float:
+    """The sum of the parts, 0-100: 0 reads like reporting, 100 shows every machine habit."""
+    return round(min(100.0, sum(parts.values())), 1)

@@ -81,13 +81,13 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("ago", rf"\b{_NUM} (?P<unit>years?|months?|weeks?|days?|decades?) ago\b"),
         (
             "relative_unit",
-            r"\b(?P<which>last|this|next|past|coming|previous)"
+            r"\b(?P<which>(?i:last|this|next|past|coming|previous))"
             r" (?P<unit>year|month|week|decade)\b",
         ),
-        ("relative_day", r"\b(?P<word>yesterday|today|tomorrow)\b"),
+        ("relative_day", r"\b(?P<word>(?i:yesterday|today|tomorrow))\b"),
         (
             "relative_month",
-            r"\b(?P<which>(?:last|this|next|early|late|in|since|until|by|during|from|on|of) |mid-)"
+            r"\b(?P<which>(?i:last|this|next|early|late|in|since|until|by|during|from|on|of) |mid-)"
             rf"{_MONTH_RE}(?!,? ?\d)",
         ),
         (

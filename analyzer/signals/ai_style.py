@@ -81,7 +81,9 @@ def _note_findings(doc: Document, lay: Layout) -> list[Finding]:
             continue
         if i in heads:
             end = next((h for h in sorted(heads) if h > i), len(paragraphs))
-            body = doc.text[paragraphs[i + 1].start : paragraphs[end - 1].end] if end > i + 1 else ""
+            body = (
+                doc.text[paragraphs[i + 1].start : paragraphs[end - 1].end] if end > i + 1 else ""
+            )
         else:
             body = doc.text[m.end() : p.end]
         if _SIGNED.search(body) or _ABOUT_THE_ARTICLE.search(body):

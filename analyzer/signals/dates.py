@@ -1,0 +1,115 @@
+"""Date issues: relative dates resolved against the publication date, and impossible dates.
+
+Mentions come from :func:`analyzer.temporal.find_dates`. Each finding is a ``date_issue``:
+
+- a relative date ("last year", "Tuesday", "in September") with the date it stands for,
+  resolved against ``published`` (``detail.resolved`` holds the ISO date). A reader of a rewrite
+  or an archive copy needs it: "last year" in an article from 2025 means 2024, not the year the
+  reader is in;
+- a relative date left unresolved because the article has no publication date (never guessed
+  from today's date);
+- an impossible calendar date ("Feb. 30");
+- a weekday that contradicts the date next to it ("Tuesday, March 5, 2025" when that day was a
+  Wednesday).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+
+from analyzer.document import Document
+from analyzer.results import Finding
+from analyzer.temporal import WEEKDAYS, DateMention, find_dates
+
+
+def _finding(doc: Document, start: int, end: int, message: str, **detail: object) -> Finding:
+    return Finding("date_issue", start, end, doc.text[start:end], message, dict(detail))
+
+
+def _relative(doc: Document, m: DateMention, published: str | None) -> Finding:
+    if m.resolved is not None:
+        return _finding(
+            doc,
+            m.start,
+            m.end,
+            f"“{m.text}” is a relative date: counted from the publication date ({published}) it "
+            f"means {m.resolved}. A copy read later, or a rewrite, may place it wrongly.",
+            resolved=m.resolved,
+        )
+    if not published:
+        return _finding(
+            doc,
+            m.start,
+            m.end,
+            f"“{m.text}” is a relative date, and the article has no publication date, so it "
+            "cannot be placed in time; it is left unresolved rather than guessed.",
+            resolved=None,
+        )
+    return _finding(
+        doc,
+        m.start,
+        m.end,
+        f"“{m.text}” names a stretch of time, not a date; it is not resolved.",
+        resolved=None,
+    )
+
+
+def _weekday_clash(doc: Document, day: DateMention, date: DateMention) -> Finding | None:
+    """A weekday right before a full date ("Tuesday, March 5, 2025") that does not match it."""
+    gap = doc.text[day.end : date.start]
+    if gap.strip(" ,") or len(gap) > 3:
+        return None
+    if date.year is None or date.month is None or date.day is None or date.problem:
+        return None
+    name = day.text.split()[-1]
+    said = WEEKDAYS.get(name.lower())
+    actual = dt.date(date.year, date.month, date.day).weekday()
+    if said is None or said == actual:
+        return None
+    return _finding(
+        doc,
+        day.start,
+        date.end,
+        f"“{doc.text[day.start : date.end]}” contradicts itself: "
+        f"{date.year}-{date.month:02d}-{date.day:02d} was a {calendar.day_name[actual]}, "
+        f"not a {calendar.day_name[said]}.",
+        resolved=None,
+    )
+
+
+def find(doc: Document) -> list[Finding]:
+    """``date_issue`` findings for relative, impossible and self-contradictory dates.
+
+    Examples
+    --------
+    >>> from analyzer.document import Article, Metadata, build_document
+    >>> meta = Metadata(published="2025-12-03")
+    >>> doc = build_document(Article("a", "a", "He won last year, on Feb. 30.", meta))
+    >>> [(f.text, f.detail["resolved"]) for f in find(doc)]
+    [('last year', '2024'), ('Feb. 30', None)]
+    """
+    published = doc.meta.published
+    mentions = find_dates(doc.text, published)
+    findings: list[Finding] = []
+    for k, m in enumerate(mentions):
+        if m.problem:
+            findings.append(
+                _finding(
+                    doc,
+                    m.start,
+                    m.end,
+                    f"“{m.text}” is not a real date: {m.problem}.",
+                    resolved=None,
+                )
+            )
+            continue
+        if m.text.split()[-1].lower() in WEEKDAYS and k + 1 < len(mentions):
+            clash = _weekday_clash(doc, m, mentions[k + 1])
+            if clash is not None:
+                findings.append(clash)
+                continue
+        if m.kind == "relative":
+            findings.append(_relative(doc, m, published))
+    findings.sort(key=Finding.sort_key)
+    return findings

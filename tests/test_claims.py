@@ -1,0 +1,135 @@
+"""Unsupported claims: what is a claim, what supports it, and what the message says."""
+
+from __future__ import annotations
+
+import pytest
+from _docs import doc_of
+
+from analyzer.results import Attribution
+from analyzer.signals import claims
+
+
+def kinds(text: str) -> list[tuple[str, ...]]:
+    return [c.kinds for c in claims.assess(doc_of(text))]
+
+
+def flagged(text: str, attributions=()) -> list[str]:
+    return [f.text for f in claims.find(doc_of(text), attributions=attributions)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Homicides were 22 percent higher.", [("statistic", "comparison")]),
+        ("Robberies rose sharply.", [("trend",)]),
+        ("It is the largest port in Asia.", [("superlative",)]),
+        ("The strike led to shortages.", [("causal",)]),
+        ("Officers seized 20,000 guns.", [("statistic",)]),
+        ("Thousands of troops arrived.", [("statistic",)]),
+    ],
+)
+def test_checkable_claim_kinds(text, expected):
+    assert kinds(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor is a careful man.",  # no checkable feature
+        "Mr. Lee, 43, leads the force.",  # an age is background
+        "Talks lasted 14 months.",  # a duration
+        "He arrived on Feb. 22 in 2020.",  # dates are not statistics
+        "Did crime rise 20 percent?",  # a question asserts nothing
+        "Mexico must cut crime 20 percent.",  # a prescription, not a fact
+        "“Crime rose 20 percent,” he said.",  # quoted speech
+    ],
+)
+def test_not_claims_in_the_writers_voice(text):
+    assert kinds(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Homicides fell 22 percent, government data show.",
+        "According to a 2024 report, homicides fell 22 percent.",
+        "Trust ranked 135 out of 143 countries assessed by the World Justice Project.",
+        "Crime fell 22 percent, the mayor said.",
+        "In a statement, the ministry said arrests doubled.",
+    ],
+)
+def test_claims_with_their_own_support_are_not_flagged(text):
+    assert flagged(text) == []
+
+
+def test_unattributed_claim_is_flagged_with_what_kind_and_what_is_missing():
+    (finding,) = claims.find(doc_of("Homicides fell 22 percent last year."))
+    assert finding.kind == "unsupported_claim"
+    assert finding.text == "Homicides fell 22 percent last year."
+    assert finding.message == (
+        "States a number and a change over time (“22 percent”, “fell”) in the writer’s own "
+        "voice, with no source, data or document named in this sentence or the ones next to it."
+    )
+    assert finding.detail == {"claim": ["statistic", "trend"]}
+
+
+def test_vague_support_does_not_count_and_is_named():
+    (finding,) = claims.find(doc_of("Experts say homicides fell 22 percent."))
+    assert "its only support is vague (“Experts say”)" in finding.message
+
+
+def test_past_tense_anonymous_attribution_is_support():
+    assert flagged("Homicides fell 22 percent, analysts said.") == []
+
+
+def test_a_figure_continuing_a_sourced_figure_borrows_its_support():
+    text = "Police say arrests rose to 3,000. A year earlier there were 1,200."
+    assert flagged(text) == []
+
+
+def test_a_general_assertion_after_a_sourced_one_needs_its_own_support():
+    text = "Police say arrests rose to 3,000. The policy led to fear."
+    assert flagged(text) == ["The policy led to fear."]
+
+
+def test_a_next_sentence_pointing_back_supports_the_claim():
+    text = "Arrests rose 40 percent. Those figures come from data released by the police."
+    assert flagged(text) == []
+
+
+def test_an_attribution_passed_in_supports_the_sentence_it_touches():
+    doc = doc_of("Arrests rose 40 percent, Lee wrote on X.")
+    text = doc.text
+    attribution = Attribution(
+        start=0,
+        end=len(text),
+        kind="indirect",
+        source="Lee",
+        source_kind="person",
+        cue="wrote",
+        content_start=0,
+        content_end=text.index(","),
+    )
+    assert claims.find(doc, attributions=[attribution]) == []
+
+
+def test_an_attribution_to_a_vague_source_does_not_support():
+    doc = doc_of("Critics say arrests rose 40 percent.")
+    attribution = Attribution(
+        start=0,
+        end=len(doc.text),
+        kind="indirect",
+        source="Critics",
+        source_kind="anonymous",
+        cue="say",
+        content_start=12,
+        content_end=len(doc.text) - 1,
+        source_start=0,
+        source_end=7,
+    )
+    assert len(claims.find(doc, attributions=[attribution])) == 1
+
+
+def test_characterising_verbs_give_half_credit():
+    (claim,) = claims.assess(doc_of("He emphasized that arrests rose 40 percent."))
+    assert (claim.supported, claim.credit) == (True, 0.5)

@@ -1,0 +1,47 @@
+"""date_issue findings: relative dates resolved or left unresolved, impossible dates."""
+
+from __future__ import annotations
+
+from _docs import doc_of
+
+from analyzer.signals import dates
+from analyzer.temporal import find_dates
+
+
+def test_relative_dates_are_resolved_against_published():
+    doc = doc_of("He was elected last year and spoke on Monday.", published="2025-12-03")
+    assert [(f.text, f.detail["resolved"]) for f in dates.find(doc)] == [
+        ("last year", "2024"),
+        ("Monday", "2025-12-01"),
+    ]
+
+
+def test_without_published_relative_dates_stay_unresolved():
+    (finding,) = dates.find(doc_of("He was elected last year."))
+    assert finding.detail == {"resolved": None}
+    assert "left unresolved rather than guessed" in finding.message
+
+
+def test_absolute_dates_are_not_issues():
+    assert dates.find(doc_of("He was elected on Feb. 22, 2024.")) == []
+
+
+def test_impossible_dates_are_flagged():
+    (finding,) = dates.find(doc_of("It happened on Feb. 30, 2024."))
+    assert finding.message == "“Feb. 30, 2024” is not a real date: February has no day 30."
+
+
+def test_a_weekday_that_contradicts_its_date_is_flagged():
+    (finding,) = dates.find(doc_of("On Tuesday, March 5, 2025, they met."))
+    assert finding.text == "Tuesday, March 5, 2025"
+    assert "was a Wednesday, not a Tuesday" in finding.message
+
+
+def test_capitalised_relative_dates_at_a_sentence_start_are_found():
+    # temporal.py matched only lower-case "last", "in", "today"; fixed in the claims branch.
+    found = find_dates("Last month it rained. In May it snowed. Today it is dry.", "2025-06-10")
+    assert [(d.text, d.resolved) for d in found] == [
+        ("Last month", "2025-05"),
+        ("May", "2025-05"),
+        ("Today", "2025-06-10"),
+    ]
