@@ -60,6 +60,14 @@ def analyze_document(
         ),
         headings_without_reporting=len(profile.empty_headings),
     )
+    # Vague attributions: the attribution signal's findings plus the vague support formulas the
+    # claims signal knows ("reportedly", "experts say") that do not overlap one of them.
+    vague = [f for f in attribution_findings if f.kind == "vague_attribution"]
+    vague += [
+        v
+        for v in claims.vague_formulas(doc)
+        if not any(f.start < v.end and v.start < f.end for f in vague)
+    ]
     closing = sum(f.kind == "rhetorical_question" and f.detail.get("closing") for f in styled)
     questions = sum(f.kind == "rhetorical_question" for f in styled)
     parts = scoring.ai_style_parts(
@@ -71,7 +79,7 @@ def analyze_document(
         empty_headings=len(profile.empty_headings),
         direct_quotes=len(found_quotes),
         reporting_cues=profile.reporting_cues,
-        vague_attributions=sum(f.kind == "vague_attribution" for f in attribution_findings),
+        vague_attributions=len(vague),
     )
     metrics["ai_style_parts"] = parts
     scores.update(

@@ -95,9 +95,10 @@ AI_STYLE_WEIGHTS: dict[str, float] = {
     "rhetorical_questions": 15.0,  # 10 for a closing question, 5 for each other, at most 15
     "empty_headings": 10.0,  # 5 per body heading with no reporting under it, at most 10
     "speech_without_quotes": 10.0,  # reports what people said, never quotes them
-    "vague_attributions": 10.0,  # 3 per vague attribution, at most 10
+    "vague_attributions": 10.0,  # 2.5 per vague attribution per 1,000 words, at most 10
 }
 FILLER_POINTS_PER_1K = 8.0
+VAGUE_POINTS_PER_1K = 2.5
 SPEECH_CUES_PER_1K = 8.0
 
 
@@ -150,8 +151,8 @@ def ai_style_parts(
     >>> parts = ai_style_parts(words=500, ai_phrases=5, unsigned_notes=1, closing_questions=1,
     ...     other_questions=0, empty_headings=0, direct_quotes=0, reporting_cues=6,
     ...     vague_attributions=1)
-    >>> parts["filler"], parts["speech_without_quotes"], sum(parts.values())
-    (40.0, 10.0, 78.0)
+    >>> parts["filler"], parts["speech_without_quotes"], parts["vague_attributions"]
+    (40.0, 10.0, 5.0)
     """
     w = AI_STYLE_WEIGHTS
     per_1k = 1000 / words if words else 0.0
@@ -167,7 +168,9 @@ def ai_style_parts(
         "rhetorical_questions": min(w["rhetorical_questions"], questions),
         "empty_headings": min(w["empty_headings"], 5.0 * empty_headings),
         "speech_without_quotes": w["speech_without_quotes"] if speech else 0.0,
-        "vague_attributions": min(w["vague_attributions"], 3.0 * vague_attributions),
+        "vague_attributions": round(
+            min(w["vague_attributions"], VAGUE_POINTS_PER_1K * vague_attributions * per_1k), 1
+        ),
     }
 
 

@@ -179,6 +179,22 @@ def _vague_matches(text: str, span: Span) -> list[re.Match[str]]:
     return out
 
 
+def vague_formulas(doc: Document) -> list[Span]:
+    """Every vague support formula ("experts say", "reportedly") in the writer's voice.
+
+    Examples
+    --------
+    >>> from analyzer.document import Article, build_document
+    >>> doc = build_document(Article("a", "a", "Crime reportedly fell. Experts say so."))
+    >>> [doc.span_text(s) for s in vague_formulas(doc)]
+    ['reportedly', 'Experts say']
+    """
+    lay = layout(doc)
+    whole = Span(0, len(doc.text))
+    spans = [Span(m.start(), m.end()) for m in _vague_matches(doc.text, whole)]
+    return [s for s in spans if in_writer_voice(doc, s, lay)]
+
+
 def _own_support(doc: Document, span: Span) -> tuple[str | None, str | None]:
     """The first non-vague reporting cue in the sentence, and a vague formula if one is there."""
     text = doc.text
