@@ -34,8 +34,10 @@ from analyzer.state import STATE_NAME, StateStore, article_key, outputs_digest
 from analyzer.writers.html import write_site
 from analyzer.writers.jsonl import write_jsonl
 from analyzer.writers.sqlite import write_db
+from analyzer.writers.worksheet import write_worksheets
 
 RESULTS_NAME = "results.jsonl"
+WORKSHEETS_NAME = "worksheets"
 
 # Results are committed to the store in groups of this many: a kill loses at most this much work.
 COMMIT_EVERY = 32
@@ -162,6 +164,7 @@ def score_paths(
     progress: bool = False,
     stdin: IO[bytes] | None = None,
     db: Path | None = None,
+    worksheets: bool = False,
 ) -> BatchResult:
     """Score ``paths`` incrementally; write ``out``/results.jsonl and the HTML pages.
 
@@ -183,6 +186,9 @@ def score_paths(
         Show a progress bar on stderr (only when stderr is a terminal).
     db : Path, optional
         Also write every current result to this SQLite file (:mod:`analyzer.writers.sqlite`).
+    worksheets : bool
+        Also write a classroom worksheet and answer key per article to ``out``/worksheets
+        (:mod:`analyzer.writers.worksheet`).
 
     Returns
     -------
@@ -232,6 +238,8 @@ def score_paths(
             store.set_meta("outputs", json.dumps(saved))
         if db is not None:
             write_db(db, _results(store, done.entries))
+        if worksheets:
+            write_worksheets(out / WORKSHEETS_NAME, _results(store, done.entries), lookup=store.get)
     counts.seconds = time.perf_counter() - began
     return BatchResult(failures=done.failures, counts=counts)
 

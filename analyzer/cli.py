@@ -74,6 +74,11 @@ def cli() -> None:
     help="Also write the results to this SQLite file (created if missing).",
 )
 @click.option(
+    "--worksheets",
+    is_flag=True,
+    help="Also write a classroom worksheet and answer key per article to OUT/worksheets.",
+)
+@click.option(
     "--quiet",
     "-q",
     is_flag=True,
@@ -88,6 +93,7 @@ def score(
     scheduler: str | None,
     state: Path | None,
     db: Path | None,
+    worksheets: bool,
     quiet: bool,
 ) -> None:
     """Score PATH... (files, folders, or - for stdin) and write reports to --out.
@@ -98,6 +104,8 @@ def score(
         raise click.UsageError("--scheduler needs --engine dask")
     if as_json and db is not None:
         raise click.UsageError("--db cannot be combined with --json, which writes nothing")
+    if as_json and worksheets:
+        raise click.UsageError("--worksheets cannot be combined with --json, which writes nothing")
     run = {"jobs": jobs, "engine": engine, "scheduler": scheduler, "progress": not quiet}
     try:
         if as_json:
@@ -105,7 +113,7 @@ def score(
                 paths, each=lambda result: click.echo(dumps(result.to_record())), **run
             )
         else:
-            batch = score_paths(paths, out, state=state, db=db, **run)
+            batch = score_paths(paths, out, state=state, db=db, worksheets=worksheets, **run)
     except UsageError as exc:
         raise click.UsageError(str(exc)) from None
     except AnalyzerError as exc:

@@ -141,3 +141,24 @@ def test_cli_errors_exit_1_and_misuse_exits_2(tmp_path):
     bad = run("worksheet", str(seed_path("001")), "--level", "expert")
     assert bad.exit_code == 2
     assert list(tmp_path.iterdir()) == []
+
+
+def test_score_worksheets_writes_a_sheet_and_key_per_article(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "“We will rebuild the bridge,” said Ana Ruiz.\n", encoding="utf-8"
+    )
+    (folder / "b.txt").write_text("The mayor left early.\n", encoding="utf-8")
+    result = run("score", str(folder), "--out", str(tmp_path / "out"), "--worksheets", "-q")
+    assert result.exit_code == 0
+    names = sorted(p.name for p in (tmp_path / "out" / "worksheets").iterdir())
+    assert names == ["a-answers.html", "a-worksheet.html", "b-answers.html", "b-worksheet.html"]
+    key = (tmp_path / "out" / "worksheets" / "a-answers.html").read_text(encoding="utf-8")
+    assert "Speaker: Ana Ruiz" in key
+
+
+def test_score_worksheets_with_json_is_misuse(tmp_path):
+    result = run("score", str(seed_path("001")), "--json", "--worksheets")
+    assert result.exit_code == 2
+    assert "--worksheets cannot be combined with --json" in result.output

@@ -124,14 +124,17 @@ def quotes_exercise(
 
 
 def _first_place(result: ArticleResult, name: str) -> tuple[int, int] | None:
-    """Where a source is first named: its first attribution, else its first mention."""
-    for a in result.attributions or ():
-        if a.source == name and a.source_start is not None and a.source_end is not None:
-            return a.source_start, a.source_end
+    """Where a source is first named: its first attribution or its first mention by full name,
+    whichever comes first."""
+    places = [
+        (a.source_start, a.source_end)
+        for a in result.attributions or ()
+        if a.source == name and a.source_start is not None and a.source_end is not None
+    ]
     at = result.text.find(name)
     if at >= 0:
-        return at, at + len(name)
-    return None
+        places.append((at, at + len(name)))
+    return min(places) if places else None
 
 
 def sources_exercise(

@@ -10,12 +10,14 @@ allows by hash; there is no script, and nothing is fetched.
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from markupsafe import Markup
 
-from analyzer.exercises import Exercise, Item, Line, Worksheet
+from analyzer.exercises import Exercise, Item, Line, Worksheet, build_worksheet
+from analyzer.results import ArticleResult
 from analyzer.writers.html import _check_id, _environment, _sha256, _static
 from analyzer.writers.jsonl import write_atomic
 
@@ -101,3 +103,36 @@ def write_worksheet(sheet: Worksheet, out: Path) -> tuple[Path, Path]:
     write_atomic(worksheet, render_worksheet(sheet))
     write_atomic(answers, render_answers(sheet))
     return worksheet, answers
+
+
+def write_worksheets(
+    out: Path,
+    results: Iterable[ArticleResult],
+    *,
+    lookup: Callable[[str], ArticleResult | None],
+    level: str = "basic",
+    seed: int = 0,
+) -> int:
+    """A worksheet and answer key for every result, in ``out``; returns how many were written.
+
+    A rewrite that carries a comparison gets the pair exercises, with its source found through
+    ``lookup`` (None or KeyError when the source is gone: the sheet is then the article alone).
+    """
+    written = 0
+    for result in results:
+        source = None
+        if result.comparison is not None:
+            try:
+                source = lookup(result.comparison.source_id)
+            except KeyError:
+                source = None
+        sheet = build_worksheet(
+            result,
+            source=source,
+            comparison=result.comparison if source is not None else None,
+            level=level,
+            seed=seed,
+        )
+        write_worksheet(sheet, out)
+        written += 1
+    return written
