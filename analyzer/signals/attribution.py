@@ -43,7 +43,7 @@ from analyzer.signals.people import Entity, People, find_people
 
 # A clause boundary: the source of a cue never reaches back across one of these.
 _BOUNDARY = re.compile(
-    r"[,;:—–(“”\"]|\b(?:that|and|but|who|which|because|while|when|as|if|although|though|after"
+    r"[,;:—–“”\"]|\b(?:that|and|but|who|which|because|while|when|as|if|although|though|after"
     r"|before|since|where|whom|whose|so|than|whether)\b",
     re.IGNORECASE,
 )
@@ -62,6 +62,7 @@ _DETERMINERS = frozenset(
 )
 _PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 _PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it", "you"})
+_VERBISH = frozenset("is are was were be been being has have had do does did will would".split())
 _RIGHT_NP = re.compile(
     r"\s+(?P<np>(?:he|she|they|I|we)\b|(?:(?:the|a|an|one|two|three|several|some|many|other"
     r"|another|[A-Z][\w’'.\-]*’s)\s+)?(?:[\w’'.\-]+)(?:\s+(?!in\b|on\b|at\b|during\b|from\b"
@@ -156,19 +157,22 @@ def find(
         if i is not None:
             by_sentence.setdefault(i, []).append(span)
     state = _State()
+    text = doc.text
     used_quotes: set[int] = set()
     for si, sent in enumerate(doc.sentences):
         pi = doc.paragraph_index(sent.start)
         if pi is not None and pi != state.paragraph:
             state.new_paragraph(pi)
         in_sentence: list[_Found] = []
-        for cue in by_sentence.get(si, []):
+        # "according to" names the source of the whole sentence: it goes first.
+        ordered = sorted(by_sentence.get(si, []), key=lambda c: (not _is_according(text, c), c))
+        for cue in ordered:
             if any(f.content[0] <= cue[0] < f.content[1] for f in in_sentence):
                 continue  # inside the content of an outer attribution
             if any(q.start < cue[0] < q.end for q in speech):
                 continue  # a cue word inside a quotation belongs to the quoted speech
             f = _from_cue(doc, people, sent, cue, speech, used_quotes, in_sentence, state)
-            later = [c for c in by_sentence[si] if c[0] > cue[0]]
+            later = [c for c in ordered if c[0] > cue[0]]
             if f is not None and f.source is None and later:
                 continue  # "When asked why ..., he replied": the later cue has the source
             if f is not None:
@@ -189,6 +193,7 @@ class _State:
     paragraph: int | None = None
     current: Entity | None = None  # last person quoted in this paragraph
     previous: Entity | None = None  # ... in the previous paragraph
+    nominal: tuple | None = None  # last unnamed or organisation source, for "it" and "they"
 
     def new_paragraph(self, index: int) -> None:
         if self.current is not None:
@@ -201,12 +206,18 @@ class _State:
     def remember(self, f: _Found) -> None:
         if f.entity is not None and f.entity.kind == "person":
             self.current = f.entity
+        elif f.name is not None and f.kind_of_source in ("organization", "document", "anonymous"):
+            self.nominal = (f.name, f.kind_of_source, f.entity, f.description)
 
     def speaker(self, gender: str | None) -> Entity | None:
         for e in (self.current, self.previous):
             if e is not None and (gender is None or e.gender in (None, gender)):
                 return e
         return None
+
+
+def _is_according(text: str, cue: tuple[int, int]) -> bool:
+    return text[cue[0] : cue[0] + 9].lower() == "according"
 
 
 def _accepted_cues(doc: Document, model: object) -> list[tuple[int, int]]:
@@ -259,7 +270,7 @@ def _from_cue(
         s0 = seg_start + (lead.end() if lead else 0)
         s, e = _strip(text, s0, s0 + len(seg) - (lead.end() if lead else 0))
         boundary = bounds[-1].group().lower() if bounds else ""
-        if s < e and len(text[s:e].split()) <= 8 and not _ends_with_quote(text, s, e):
+        if s < e and len(text[s:e].split()) <= 6 and not _ends_with_quote(text, s, e):
             source = (s, e)
         elif s >= e and boundary == ",":
             source, description = _appositive_subject(text, sent.start, left)
@@ -267,10 +278,15 @@ def _from_cue(
             # "He was chief and said ...", "Carlos Manzo, who had called for ...".
             source = _subject_before(doc, people, sent, seg_start - len(boundary), boundary)
         ends = left.rstrip()[-1:]
-        if source is None and (not bounds or ends in ',”"' or ends == ""):
+        if source is None and (s >= e or ends in ',”"'):
+            gap = len(text[ce : ce + 20]) - len(text[ce : ce + 20].lstrip())
+            named = [x for x in people.at(ce + gap, ce + gap + 80) if x.start == ce + gap]
             m = _RIGHT_NP.match(text, ce, sent.end)
-            if m and _looks_like_source(text[m.start("np") : m.end("np")], people, m.start("np")):
+            if named:
+                source = (named[0].start, named[0].end)
+            elif m and _looks_like_source(text[m.start("np") : m.end("np")], people, m.start("np")):
                 source = (m.start("np"), m.end("np"))
+            if source is not None:
                 after_cue = source[1]
                 ap = _APPOSITIVE_AFTER.match(text, after_cue, sent.end)
                 if ap:
@@ -280,6 +296,8 @@ def _from_cue(
             # ", adding that ...": the subject of the sentence speaks again.
             if earlier and earlier[-1].source:
                 source = earlier[-1].source
+            else:
+                source = _subject_before(doc, people, sent, cs, "and")
     name, kind_of_source, entity, desc2 = _resolve(doc, people, source, state)
     description = description or desc2
     # Content: a quotation next to the cue, or the rest of the sentence.
@@ -385,6 +403,8 @@ def _resolve(
     words = chunk.split()
     low = [w.lower().strip(".,") for w in words]
     if len(low) == 1 and low[0] in _PRONOUNS:
+        if low[0] in ("it", "they") and state.nominal is not None:
+            return state.nominal
         if low[0] not in _PRONOUN_GENDER:
             return None, None, None, None
         gender = _PRONOUN_GENDER[low[0]]
@@ -426,7 +446,10 @@ def _resolve(
     if mentions:
         e = people.entities[mentions[-1].entity]
         return e.name, e.kind, e, e.description
-    if low and low[0] in _DETERMINERS and len(low) <= 6:
+    if low and len(low) <= 4 and not any(w in _PRONOUNS or w in _VERBISH for w in low):
+        # An unlisted name ("Melanie") or a description ("63 percent", "the protesters").
+        if all(w[:1].isupper() for w in words):
+            return " ".join(words), "person", None, None
         return _tidy(chunk), "anonymous", None, _tidy(chunk)
     return None, None, None, None
 
@@ -530,7 +553,11 @@ def _agents(doc: Document, people: People, found: list[_Found]) -> list[_Found]:
 def _floating_quotes(
     doc: Document, speech: list[Quote], used: set[int], found: list[_Found]
 ) -> list[_Found]:
-    """Quotations with no cue of their own continue the speaker before them."""
+    """Quotations with no cue of their own continue the speaker before them.
+
+    In the same paragraph they extend the content of that speaker's attribution; a quotation
+    opening the next paragraph gets an attribution of its own, without a cue.
+    """
     out: list[_Found] = []
     ordered = sorted(found, key=lambda f: f.content[0])
     for i, q in enumerate(speech):
@@ -543,6 +570,10 @@ def _floating_quotes(
         last = prior[-1]
         lp = doc.paragraph_index(last.content[0])
         paragraph_opens = doc.paragraphs[pi].start == q.start
+        if lp == pi and last.kind == "direct" and last.cue is not None:
+            # “A,” she said. “B.”: one attribution whose content runs on to the second quote.
+            last.content = (last.content[0], q.end)
+            continue
         if lp == pi or (lp == pi - 1 and paragraph_opens and last.kind == "direct"):
             out.append(
                 _Found(

@@ -31,7 +31,8 @@ def _patterns() -> tuple[re.Pattern[str], frozenset[str], frozenset[str]]:
     hon = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in hons)
     # Abbreviated titles end a name ("Ms" in "But Ms. Sheinbaum"); spelled-out ones may belong
     # to it ("World Justice Project", "Supreme Court Justice").
-    abbrev = "|".join(re.escape(h) for h in hons if len(h) <= 4 and " " not in h)
+    shortened = set(load_lexicon("abbreviations"))
+    abbrev = "|".join(re.escape(h) for h in hons if h.lower() in shortened)
     word = rf"(?!(?:{stop}|{abbrev})\b)(?:[{_UPPER}][\w’'\-]*[\w]|[{_UPPER}]\.(?=\s+[{_UPPER}]))"
     name = rf"{word}(?:\s+(?:{_PARTICLES}\s+)?{word})*"
     mention = re.compile(rf"(?:\b(?P<hon>{hon})\b\.?\s+)?\b(?P<name>{name})")
