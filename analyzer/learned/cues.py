@@ -16,6 +16,7 @@ import functools
 import re
 from typing import Any
 
+import numpy as np
 from sklearn.feature_extraction import FeatureHasher
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline
@@ -35,27 +36,45 @@ TRUSTED_TYPES: tuple[str, ...] = (
 THRESHOLD = 0.5
 
 _PRONOUNS = frozenset("he she they i we it you who".split())
-_WORD_BEFORE = re.compile(r"([\w’'\-]+)\W*$")
-_WORD_AFTER = re.compile(r"^\W*?([\w’'\-]+)")
+_WORDS = re.compile(r"[\w’'\-]+")
+_CLOSE = frozenset('”"’')
+_OPEN = frozenset('“"‘')
+_MARKS = frozenset('“”"')
+
+
+_WORD = re.compile(r"[A-Za-z]+(?:[’'][a-z]+)?")
+_TO = re.compile(r"\s+to\b")
 
 
 @functools.cache
-def cue_pattern() -> re.Pattern[str]:
-    """One regex matching every candidate cue word ("according" only before "to")."""
-    words = sorted((w for w in load_lexicon("attribution_cues") if w != "according"), key=len)
-    alternation = "|".join(re.escape(w) for w in reversed(words))
-    return re.compile(rf"\b(?:according\s+to|{alternation})\b", re.IGNORECASE)
+def cue_words() -> frozenset[str]:
+    """The candidate cue words, lower case ("according" stands for "according to")."""
+    return frozenset(w.lower() for w in load_lexicon("attribution_cues"))
 
 
 def candidates(text: str) -> list[tuple[int, int]]:
     """Character spans of every candidate cue word in ``text``.
+
+    A plain word scan with a set lookup: one regex over the text, far cheaper than a regex
+    alternation of a few hundred words.
 
     Examples
     --------
     >>> candidates("Data show that crime fell, according to police, he said.")
     [(5, 9), (27, 39), (51, 55)]
     """
-    return [m.span() for m in cue_pattern().finditer(text)]
+    words = cue_words()
+    out = []
+    for m in _WORD.finditer(text):
+        w = m.group().lower()
+        if w in words:
+            if w == "according":
+                to = _TO.match(text, m.end())
+                if to:
+                    out.append((m.start(), to.end()))
+            else:
+                out.append(m.span())
+    return out
 
 
 def _shape(word: str) -> str:
@@ -82,9 +101,10 @@ def features(text: str, start: int, end: int) -> dict[str, Any]:
     word = text[start:end].lower()
     left = text[max(0, start - 60) : start]
     right = text[end : end + 60]
-    mb, ma = _WORD_BEFORE.search(left), _WORD_AFTER.search(right)
-    prev = mb.group(1) if mb else ""
-    nxt = ma.group(1) if ma else ""
+    before = _WORDS.findall(left[-30:])
+    after = _WORDS.search(right)
+    prev = before[-1] if before else ""
+    nxt = after.group() if after else ""
     left_strip = left.rstrip()
     right_strip = right.lstrip()
     prev_char = left_strip[-1:] or "^"
@@ -123,4 +143,8 @@ def cue_probabilities(model: Pipeline, text: str, spans: list[tuple[int, int]]) 
     if not spans:
         return []
     rows = [features(text, s, e) for s, e in spans]
-    return [float(p) for p in model.predict_proba(rows)[:, 1]]
+    # The pipeline's own predict_proba validates its input on every call, which costs more than
+    # the arithmetic for one article; the same logistic function is computed directly here.
+    hasher, classifier = model.steps[0][1], model.steps[-1][1]
+    z = hasher.transform(rows) @ classifier.coef_.ravel() + classifier.intercept_[0]
+    return [float(p) for p in 1.0 / (1.0 + np.exp(-z))]

@@ -519,10 +519,7 @@ def _according_content(text: str, sent: Span, cue_start: int, np_end: int) -> tu
     return after
 
 
-@functools.cache
-def _agent_pattern() -> re.Pattern[str]:
-    words = "|".join(re.escape(w) for w in load_lexicon("agent_participles"))
-    return re.compile(rf"\b(?:{words})\s+by\s+(?:the\s+)?", re.IGNORECASE)
+_BY = re.compile(r"\b([A-Za-z]+)\s+by\s+(?:the\s+)?")
 
 
 def _agents(doc: Document, people: People, found: list[_Found]) -> list[_Found]:
@@ -530,7 +527,10 @@ def _agents(doc: Document, people: People, found: list[_Found]) -> list[_Found]:
     out = []
     text = doc.text
     taken = [f.cue for f in found if f.cue]
-    for m in _agent_pattern().finditer(text):
+    participles = _lexicon_set("agent_participles")
+    for m in _BY.finditer(text):
+        if m.group(1).lower() not in participles:
+            continue
         named = [x for x in people.at(m.end(), m.end() + 80) if x.start == m.end()]
         if not named or any(s <= m.start() < e for s, e in taken):
             continue

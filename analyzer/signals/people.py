@@ -35,7 +35,8 @@ def _patterns() -> tuple[re.Pattern[str], frozenset[str], frozenset[str]]:
     abbrev = "|".join(re.escape(h) for h in hons if h.lower() in shortened)
     word = rf"(?!(?:{stop}|{abbrev})\b)(?:[{_UPPER}][\w’'\-]*[\w]|[{_UPPER}]\.(?=\s+[{_UPPER}]))"
     name = rf"{word}(?:\s+(?:{_PARTICLES}\s+)?{word})*"
-    mention = re.compile(rf"(?:\b(?P<hon>{hon})\b\.?\s+)?\b(?P<name>{name})")
+    # The leading look-ahead lets the engine skip every position that is not a capital fast.
+    mention = re.compile(rf"(?=[{_UPPER}])(?:\b(?P<hon>{hon})\b\.?\s+)?\b(?P<name>{name})")
     orgs = frozenset(load_lexicon("organization_words"))
     female = frozenset({"Mrs", "Ms", "Miss", "Sister", "Queen", "Princess", "Congresswoman"})
     return mention, orgs, female
