@@ -173,3 +173,22 @@ def test_missing_signals_are_named_not_faked():
 def test_bad_level_is_refused():
     with pytest.raises(ValueError, match="level must be one of basic, advanced"):
         build_worksheet(article_result(), level="expert")
+
+
+@pytest.fixture(scope="module")
+def seed_results():
+    from conftest import SEED_IDS, seed_path
+
+    from analyzer.classroom import read_one
+    from analyzer.pipeline import analyze_article
+
+    return {i[:3]: analyze_article(read_one(str(seed_path(i[:3])))) for i in SEED_IDS}
+
+
+@pytest.mark.parametrize("level", ["basic", "advanced"])
+def test_answer_key_agrees_with_the_analysis_on_every_seed(seed_results, level):
+    for result in seed_results.values():
+        for seed in (1, 3):
+            sheet = build_worksheet(result, level=level, seed=seed)
+            check_key(sheet, result)
+            assert len(sheet.exercises) + len(sheet.notes) == 4

@@ -291,8 +291,17 @@ def _supported_sentences(
         reason, kind = None, "attributed"
         for a in result.attributions or ():
             if a.start < e and s < a.end and a.source:
-                cue = f" (“{a.cue}”)" if a.cue else ""
-                reason = f"Attributed to {a.source}{cue}: the sentence says where it comes from."
+                if a.kind == "interview":
+                    kind = "interview_answer"
+                    reason = (
+                        f"An interview answer: {a.source}'s own words (the question-and-answer "
+                        "layout says who speaks), not the writer's claim."
+                    )
+                else:
+                    cue = f" (“{a.cue}”)" if a.cue else ""
+                    reason = (
+                        f"Attributed to {a.source}{cue}: the sentence says where it comes from."
+                    )
                 break
         if reason is None:
             for q in result.quotes or ():
@@ -354,10 +363,12 @@ def claims_exercise(
             )
         )
     # Sentences with an attribution first: a sentence that is all quotation is too easy a "no".
+    # Sentences naming their source first: an interview answer or a sentence that is all
+    # quotation is an easy "no"; it fills in only when the article has too few of the others.
     attributed = [i for i in supported if i.kind == "attributed"]
-    quoted = [i for i in supported if i.kind == "quoted_speech"]
+    others = [i for i in supported if i.kind != "attributed"]
     take = min(n_supported, len(attributed))
-    items += rng.sample(attributed, take) + rng.sample(quoted, n_supported - take)
+    items += rng.sample(attributed, take) + rng.sample(others, n_supported - take)
     items.sort(key=lambda i: (i.start, i.end))
     rng.shuffle(items)
     return Exercise(
@@ -366,7 +377,7 @@ def claims_exercise(
         instructions=(
             "Which of these sentences state a fact (a number, a change, a comparison, a record "
             "or a cause) in the writer's own voice without saying where it comes from? Tick yes "
-            "or no, and for each “no” underline the words that give the source."
+            "or no, and for each “no” say how the article gives the source."
         ),
         items=tuple(items),
         choices=("yes", "no"),
