@@ -12,6 +12,7 @@ articles a batch holds, and reading inputs overlaps with analysis.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import multiprocessing
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -90,15 +91,34 @@ def _windowed(
                 yield _failed(chunk, exc)
 
 
+def warm_up() -> None:
+    """Load what analysis loads on first use (lexicons, syllable table, models) in this process.
+
+    Called before forking workers, so they inherit it all instead of each loading it again.
+    """
+    score_chunk([Article("warm-up", "", "It rained. “We are ready,” said Ana Ruiz, the mayor.")])
+
+
 @contextlib.contextmanager
 def _process_pool(jobs: int) -> Iterator[Runner]:
-    # fork: workers start with the parent's imports and need no second start-up; each then
-    # loads models on first use and keeps them.
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-        yield lambda chunks: _windowed(
-            lambda chunk: pool.submit(score_chunk, chunk), chunks, window=jobs * 3
-        )
+    with contextlib.ExitStack() as stack:
+
+        def run(chunks: Iterable[list[Article]]) -> Iterator[Done]:
+            source = iter(chunks)
+            first = next(source, None)
+            if first is None:
+                return  # nothing to score (an unchanged rerun): no pool, no loading
+            warm_up()
+            # fork: workers start as copies of this process, imports and loaded data included.
+            context = multiprocessing.get_context("fork")
+            pool = stack.enter_context(ProcessPoolExecutor(max_workers=jobs, mp_context=context))
+            yield from _windowed(
+                lambda chunk: pool.submit(score_chunk, chunk),
+                itertools.chain([first], source),
+                window=jobs * 3,
+            )
+
+        yield run
 
 
 @contextlib.contextmanager

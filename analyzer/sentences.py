@@ -20,27 +20,58 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 import regex
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer, PunktToken
 
-
-def _plain(timed: Any) -> Any:
-    """NLTK's pattern, compiled by the same engine without the per-call time limit."""
-    return regex.compile(timed.pattern, timed.flags)
-
-
+# NLTK 3.9's patterns (nltk/tokenize/punkt.py, PunktLanguageVars and PunktToken), written out so
+# that splitting sentences does not import nltk (over a second per process), and compiled with
+# the same engine and flags NLTK uses (``regex``, version 0, Unicode).
+_NON_WORD = r"(?:[)\";}\]\*:@\'\({\[\u2018\u2019\u201c\u201d\xab\xbb!\?])"
+_MULTI_CHAR = r"(?:\-{2,}|\.{2,}|(?:\.\s){2,}\.)"
+_WORD_START = r"[^\(\"\`{\[:;&\#\*@\)}\]\-,]"
+_WORDS = regex.compile(
+    rf"""(
+        {_MULTI_CHAR}
+        |
+        (?={_WORD_START})\S+?  # Accept word characters until end is found
+        (?= # Sequences marking a word's end
+            \s|                                 # White-space
+            $|                                  # End-of-string
+            {_NON_WORD}|{_MULTI_CHAR}|          # Punctuation
+            ,(?=$|\s|{_NON_WORD}|{_MULTI_CHAR}) # Comma if at end of word
+        )
+        |
+        \S
+    )""",
+    regex.V0 | regex.U | regex.X,
+)
+_PERIOD_CONTEXT = regex.compile(
+    rf"""
+        [\.\?!]             # a potential sentence ending
+        (?=(?P<after_tok>
+            {_NON_WORD}              # either other punctuation
+            |
+            \s+(?P<next_tok>\S+)     # or whitespace and some other token
+        ))""",
+    regex.V0 | regex.U | regex.X,
+)
+_REALIGNMENT = regex.compile(
+    r'["\')\]}\u2018\u2019\u201c\u201d\xab\xbb]+?(?:\s+|(?=--)|$)', regex.V0 | regex.U | regex.M
+)
+_NUMERIC = regex.compile(r"^-?[\.,]?\d[\d,\.-]*\.?$", regex.V0 | regex.U)
+_INITIAL = regex.compile(r"[^\W\d]\.$", regex.V0 | regex.U)
+_ELLIPSIS = regex.compile(r"\.\.+$", regex.V0 | regex.U)
+# Punkt's orthographic heuristic says "not a sentence start" for these tokens.
+_PUNCTUATION = frozenset(";:,.!?")
 # Everything up to the last of Python's ASCII white-space characters (Punkt's string.whitespace).
 _UP_TO_LAST_SPACE = re.compile(f"(?s).*[{re.escape(string.whitespace)}]")
 
-# Punkt's own token shapes.
-_NUMERIC = _plain(PunktToken._RE_NUMERIC)
-_INITIAL = _plain(PunktToken._RE_INITIAL)
-_ELLIPSIS = _plain(PunktToken._RE_ELLIPSIS)
-# Punkt's orthographic heuristic says "not a sentence start" for these tokens.
-_PUNCTUATION = frozenset(PunktSentenceTokenizer.PUNCTUATION)
 
+class FastPunkt:
+    """Untrained Punkt: NLTK's sentence spans without building a token object per word.
 
-class FastPunkt(PunktSentenceTokenizer):
-    """An untrained Punkt splitter that decides candidate breaks without building tokens.
+    Parameters
+    ----------
+    abbreviations : iterable of str
+        Lower-case abbreviations without their final period (Punkt's ``abbrev_types``).
 
     Examples
     --------
@@ -50,23 +81,14 @@ class FastPunkt(PunktSentenceTokenizer):
     """
 
     def __init__(self, abbreviations: Iterable[str]) -> None:
-        params = PunktParameters()
-        params.abbrev_types = {a.lower() for a in abbreviations}
-        super().__init__(params)
-        self._abbrevs = frozenset(params.abbrev_types)
-        lang = self._lang_vars
-        self._words = _plain(lang._word_tokenizer_re())
-        self._period_context = _plain(lang.period_context_re())
-        self._realignment = _plain(lang.re_boundary_realignment)
-        if params.collocations or params.sent_starters or params.ortho_context:
-            raise ValueError("FastPunkt only reproduces Punkt without trained statistics")
+        self._abbrevs = frozenset(a.lower() for a in abbreviations)
 
     def text_contains_sentbreak(self, text: str) -> bool:
         """Punkt's answer for one candidate context: does a break follow any but the last word?"""
         tokens: list[str] = []
         for line in text.split("\n"):
             if line.strip():
-                tokens.extend(self._words.findall(line))
+                tokens.extend(_WORDS.findall(line))
         for first, second in zip(tokens, tokens[1:], strict=False):
             if self._breaks_after(first, second):
                 return True
@@ -105,7 +127,7 @@ class FastPunkt(PunktSentenceTokenizer):
     def _match_potential_end_contexts(self, text: str) -> Iterator[tuple[Any, str]]:
         previous_slice = slice(0, 0)
         previous_match = None
-        for match in self._period_context.finditer(text):
+        for match in _PERIOD_CONTEXT.finditer(text):
             before_text = text[previous_slice.stop : match.start()]
             index_after_last_space = _last_whitespace(before_text)
             if index_after_last_space:
@@ -149,7 +171,7 @@ class FastPunkt(PunktSentenceTokenizer):
                 if text[sentence1]:
                     yield sentence1
                 continue
-            m = self._realignment.match(text[sentence2])
+            m = _REALIGNMENT.match(text[sentence2])
             if m:
                 yield slice(sentence1.start, sentence2.start + len(m.group(0).rstrip()))
                 realign = m.end()
@@ -166,8 +188,10 @@ def _last_whitespace(text: str) -> int:
     return m.end() - 1 if m else 0
 
 
-def reference_punkt(abbreviations: Iterable[str]) -> PunktSentenceTokenizer:
+def reference_punkt(abbreviations: Iterable[str]) -> Any:
     """NLTK's own untrained Punkt with the same abbreviations (what FastPunkt must match)."""
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer, PunktToken
+
     params = PunktParameters()
     params.abbrev_types = {a.lower() for a in abbreviations}
     return PunktSentenceTokenizer(params, token_cls=PunktToken)

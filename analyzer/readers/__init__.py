@@ -22,8 +22,6 @@ from analyzer.document import Article, Metadata
 from analyzer.errors import InputError
 from analyzer.readers import decode
 from analyzer.readers.decode import check_size, decode_bytes
-from analyzer.readers.feeds import parse_feed
-from analyzer.readers.html import extract_html
 from analyzer.readers.ids import safe_id
 from analyzer.readers.jsonl import iter_jsonl
 from analyzer.readers.manifest import MANIFEST_NAMES, read_manifest
@@ -288,12 +286,17 @@ def _text_article(path: str, text: str, stem: str, row: dict[str, object], ids: 
 
 
 def _html_article(path: str, markup: str, stem: str, row: dict[str, object], ids: _Ids) -> Article:
+    # trafilatura is imported on first use: it takes half a second, and most batches are text.
+    from analyzer.readers.html import extract_html
+
     text, page_meta = extract_html(path, markup)
     meta = merge(merge(Metadata(), row), page_meta)
     return _finish(path, stem, _normalise(text), meta, ids)
 
 
 def _feed_articles(path: str, data: bytes, stem: str, ids: _Ids) -> Iterator[Article | InputError]:
+    from analyzer.readers.feeds import parse_feed  # feedparser and trafilatura, on first use
+
     for entry in parse_feed(path, data):
         where = f"{path}#{int(entry['index']) + 1}"  # type: ignore[call-overload]
         try:

@@ -77,7 +77,9 @@ def split_appeared_first(text: str) -> tuple[str, str | None, str | None]:
     >>> split_appeared_first("Body.\\nThe post Big News appeared first on Daily Planet.\\n")
     ('Body.', 'Big News', 'Daily Planet')
     """
-    m = _APPEARED_FIRST.search(text)
+    # The pattern cannot skip ahead to a literal, so searching it costs ~0.5 ms per article; the
+    # substring test answers for nearly every article at once.
+    m = _APPEARED_FIRST.search(text) if "appeared first on" in text else None
     if not m:
         return text, None, None
     return text[: m.start()].rstrip(), m.group("title").strip(), m.group("outlet").strip()
