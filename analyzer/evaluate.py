@@ -16,6 +16,9 @@ from pathlib import Path
 EVALUATORS: dict[str, str] = {
     "attribution": "analyzer.learned.evaluate_attribution:evaluate",
     "claims": "analyzer.evaluation.claims:evaluate",
+    "hedging": "analyzer.evaluation.hedging:evaluate",
+    "ai_style": "analyzer.evaluation.ai_style:evaluate",
+    "ai_style_human": "analyzer.evaluation.ai_style:evaluate_human",
 }
 
 

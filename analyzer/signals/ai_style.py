@@ -32,9 +32,8 @@ _NOTE = re.compile(
 )
 _SIGNED = re.compile(r"(?m)(?:^|\n)\s*[—–-]\s*[A-Z]|\bThe Editors\b|\b[Ee]ditor(?:-in-chief)?\s*$")
 _ABOUT_THE_ARTICLE = re.compile(
-    r"\b(?:this (?:article|story|piece|report|column|interview)|an earlier version|"
-    r"(?:was|were|has been|have been) (?:updated|corrected|amended|edited)|correction|"
-    r"disclos\w+|contributed to)\b",
+    r"\b(?:an earlier version|(?:was|were|has been|have been) (?:updated|corrected|amended|"
+    r"edited|changed)|correction|disclos\w+|contributed to)\b",
     re.IGNORECASE,
 )
 # The last paragraphs of a piece, where a rhetorical question closes it ("can dedication
