@@ -190,8 +190,7 @@ def vague_formulas(doc: Document) -> list[Span]:
     ['reportedly', 'Experts say']
     """
     lay = layout(doc)
-    whole = Span(0, len(doc.text))
-    spans = [Span(m.start(), m.end()) for m in _vague_matches(doc.text, whole)]
+    spans = [Span(m.start(), m.end()) for s in doc.sentences for m in _vague_matches(doc.text, s)]
     return [s for s in spans if in_writer_voice(doc, s, lay)]
 
 
