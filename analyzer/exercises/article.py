@@ -149,7 +149,7 @@ def sources_exercise(
         if place is None:
             continue
         start, end = place
-        described = f", {s.description}" if s.description else ""
+        described = f", {s.description}" if s.description and s.description != s.name else ""
         quoted = f"quoted {_plural(s.quotes, 'time')}" if s.quotes else "not quoted directly"
         reason = f"A named {s.kind}{described}: {quoted}, mentioned {_plural(s.mentions, 'time')}."
         named.append(
@@ -161,6 +161,12 @@ def sources_exercise(
                 start=start,
                 end=end,
                 location=index.locate(start, end),
+                uncertain=(
+                    "Named once, never quoted and not described: check that it really is a "
+                    "source of information."
+                    if s.mentions <= 1 and not s.quotes and not described
+                    else None
+                ),
             )
         )
     unnamed: dict[str, list[Item]] = {"anonymous_source": [], "vague_attribution": []}
@@ -273,10 +279,45 @@ def hedges_exercise(
     )
 
 
+# How sure a sentence's support is, best first: a cue that names the source ("said Ana Ruiz",
+# "according to", "a report shows"), then speech the reader can see is speech (an interview
+# answer, a quotation), then a reported verb the attribution signal read as a source, which
+# is the reading most often wrong ("some cartels might have celebrated").
+_SUPPORT_TIER = {"direct": 0, "according_to": 0, "document": 0, "interview": 1, "indirect": 2}
+
+
+def _support(result: ArticleResult, s: int, e: int) -> tuple[int, str, str] | None:
+    """(tier, kind, reason) of the best support inside sentence ``[s, e)``, or None."""
+    best = None
+    for a in result.attributions or ():
+        if not (a.start < e and s < a.end and a.source):
+            continue
+        tier = _SUPPORT_TIER.get(a.kind, 2)
+        if best is not None and best[0] <= tier:
+            continue
+        if a.kind == "interview":
+            reason = (
+                f"An interview answer: {a.source}'s own words (the question-and-answer layout "
+                "says who speaks), not the writer's claim."
+            )
+            best = (tier, "interview_answer", reason)
+        else:
+            cue = f" (“{a.cue}”)" if a.cue else ""
+            reason = f"Attributed to {a.source}{cue}: the sentence says where it comes from."
+            best = (tier, "attributed", reason)
+    if best is None or best[0] > 1:
+        for q in result.quotes or ():
+            if s <= q.start and q.end <= e:
+                who = q.speaker or "the person quoted"
+                reason = f"A direct quote: these are {who}'s words, not the writer's claim."
+                return (1, "quoted_speech", reason)
+    return best
+
+
 def _supported_sentences(
     result: ArticleResult, doc: Document, index: LineIndex, flagged: Sequence[Finding]
-) -> list[Item]:
-    """Sentences that carry their own source: an attribution or a quotation of speech inside.
+) -> list[tuple[int, Item]]:
+    """Sentences that carry their own source, each with its support tier (0 = surest).
 
     None of them overlaps an unsupported_claim finding, so each is a true "no" in the exercise.
     """
@@ -288,42 +329,28 @@ def _supported_sentences(
             continue
         if text.rstrip("”\"’' )").endswith("?") or len(text.split()) < 8:
             continue
-        reason, kind = None, "attributed"
-        for a in result.attributions or ():
-            if a.start < e and s < a.end and a.source:
-                if a.kind == "interview":
-                    kind = "interview_answer"
-                    reason = (
-                        f"An interview answer: {a.source}'s own words (the question-and-answer "
-                        "layout says who speaks), not the writer's claim."
-                    )
-                else:
-                    cue = f" (“{a.cue}”)" if a.cue else ""
-                    reason = (
-                        f"Attributed to {a.source}{cue}: the sentence says where it comes from."
-                    )
-                break
-        if reason is None:
-            for q in result.quotes or ():
-                if s <= q.start and q.end <= e:
-                    who = q.speaker or "the person quoted"
-                    kind = "quoted_speech"
-                    reason = f"A direct quote: these are {who}'s words, not the writer's claim."
-                    break
-        if reason is None:
+        support = _support(result, s, e)
+        if support is None:
             continue
-        out.append(
-            Item(
-                prompt=text,
-                answer="No: the source is given",
-                reason=reason,
-                kind=kind,
-                start=s,
-                end=e,
-                location=index.locate(s, e),
-                is_finding=False,
+        tier, kind, reason = support
+        uncertain = None
+        if tier == 2:
+            uncertain = (
+                "The analyzer takes a reporting verb as the source here; check that the "
+                "sentence really says who the fact comes from."
             )
+        item = Item(
+            prompt=text,
+            answer="No: the source is given",
+            reason=reason,
+            kind=kind,
+            start=s,
+            end=e,
+            location=index.locate(s, e),
+            is_finding=False,
+            uncertain=uncertain,
         )
+        out.append((tier, item))
     return out
 
 
@@ -362,13 +389,12 @@ def claims_exercise(
                 uncertain=uncertain,
             )
         )
-    # Sentences with an attribution first: a sentence that is all quotation is too easy a "no".
-    # Sentences naming their source first: an interview answer or a sentence that is all
-    # quotation is an easy "no"; it fills in only when the article has too few of the others.
-    attributed = [i for i in supported if i.kind == "attributed"]
-    others = [i for i in supported if i.kind != "attributed"]
-    take = min(n_supported, len(attributed))
-    items += rng.sample(attributed, take) + rng.sample(others, n_supported - take)
+    # Surest support first: an easy or doubtful "no" fills in only when the article has too few.
+    for tier in sorted({t for t, _ in supported}):
+        pool = [item for t, item in supported if t == tier]
+        take = min(len(pool), n_supported)
+        items += rng.sample(pool, take)
+        n_supported -= take
     items.sort(key=lambda i: (i.start, i.end))
     rng.shuffle(items)
     return Exercise(
