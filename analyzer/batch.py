@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
+from analyzer.compare import BatchComparisons
 from analyzer.document import Article
 from analyzer.engines import CHUNK, open_engine
 from analyzer.errors import AnalyzerError, InputError
@@ -122,13 +123,14 @@ def _analyse(
     return _Analysed([s for s in slots if s is not None], [e for _, e in failed])
 
 
-def _results(store: StateStore, entries: list[tuple[str, str]]) -> Iterator[ArticleResult]:
+def _results(store: StateStore, entries: list[tuple[str, str]]) -> BatchComparisons:
     """Step 3: every current result, in input order, ready for the writers.
 
     Pairing and comparison plug in here: they see all current results (scored now or earlier),
     so the comparisons a rerun writes are the ones a full run would.
     """
-    return store.iter_results(article_id for article_id, _ in entries)
+    ids = [article_id for article_id, _ in entries]
+    return BatchComparisons(lambda: store.iter_results(ids), lookup=store.get)
 
 
 def _stat(path: Path) -> list[int] | None:
@@ -232,14 +234,16 @@ def score_paths(
         files = [results_path, out / "index.html"]
         digest = outputs_digest(done.entries, [str(e) for e in done.failures])
         if counts.scored or dropped or not _outputs_current(store, digest, files):
-            write_jsonl(results_path, (r.to_record() for r in _results(store, done.entries)))
-            write_site(out, _results(store, done.entries), done.failures, lookup=store.get)
+            current = _results(store, done.entries)
+            write_jsonl(results_path, (r.to_record() for r in current.results()))
+            write_site(out, current.results(), done.failures, lookup=current.get)
             saved = {"digest": digest, "files": {str(f): _stat(f) for f in files}}
             store.set_meta("outputs", json.dumps(saved))
         if db is not None:
-            write_db(db, _results(store, done.entries))
+            write_db(db, _results(store, done.entries).results())
         if worksheets:
-            write_worksheets(out / WORKSHEETS_NAME, _results(store, done.entries), lookup=store.get)
+            current = _results(store, done.entries)
+            write_worksheets(out / WORKSHEETS_NAME, current.results(), lookup=current.get)
     counts.seconds = time.perf_counter() - began
     return BatchResult(failures=done.failures, counts=counts)
 
@@ -286,7 +290,7 @@ def analyze_paths(
             )
         finally:
             bar.close()
-        for result in _results(store, done.entries):
+        for result in _results(store, done.entries).results():
             if each is None:
                 batch.results.append(result)
             else:

@@ -10,10 +10,12 @@ import click
 from analyzer import __version__
 from analyzer.batch import BatchResult, analyze_paths, score_paths
 from analyzer.classroom import make_worksheet
+from analyzer.compare.files import compare_paths
 from analyzer.engines import ENGINES
 from analyzer.errors import AnalyzerError, UsageError
 from analyzer.exercises import LEVELS
-from analyzer.writers.jsonl import dumps
+from analyzer.writers.html import write_site
+from analyzer.writers.jsonl import dumps, write_jsonl
 
 
 def _report_failures(batch: BatchResult) -> int:
@@ -158,6 +160,35 @@ def worksheet(article: str, out: Path, level: str, seed: int) -> None:
         raise click.ClickException(str(exc)) from None
     for path in paths:
         click.echo(str(path))
+
+
+@cli.command(name="compare")
+@click.argument("source")
+@click.argument("derived")
+@click.option(
+    "--out",
+    "out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("reports"),
+    show_default=True,
+    help="Output folder.",
+)
+@click.option(
+    "--json", "as_json", is_flag=True, help="Print the derived article's record; write nothing."
+)
+def compare_command(source: str, derived: str, out: Path, as_json: bool) -> None:
+    """Compare DERIVED (a rewrite or summary) with its SOURCE: dates, numbers, names, quotes and
+    sentences the source does not support. Writes --out/results.jsonl (both records) and the
+    HTML report with its compare page."""
+    try:
+        src, der = compare_paths(source, derived)
+    except AnalyzerError as exc:
+        raise click.ClickException(str(exc)) from None
+    if as_json:
+        click.echo(dumps(der.to_record()))
+    else:
+        write_jsonl(Path(out) / "results.jsonl", [src.to_record(), der.to_record()])
+        write_site(Path(out), [src, der])
 
 
 def main() -> None:

@@ -19,6 +19,7 @@ EVALUATORS: dict[str, str] = {
     "hedging": "analyzer.evaluation.hedging:evaluate",
     "ai_style": "analyzer.evaluation.ai_style:evaluate",
     "ai_style_human": "analyzer.evaluation.ai_style:evaluate_human",
+    "compare": "analyzer.compare.evaluate:evaluate",
 }
 
 

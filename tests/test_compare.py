@@ -1,0 +1,215 @@
+"""Rewrite and summary comparison: each issue kind, pairing, the seeds, the command line."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+from conftest import SEEDS, seed_path
+
+from analyzer import analyze, compare
+from analyzer.batch import analyze_paths
+from analyzer.cli import cli
+from analyzer.compare import pair_results, unsupported_in
+from analyzer.compare.numeric import find_numbers
+from analyzer.document import Article, build_document
+
+SOURCE = (
+    "The Riverton council voted on Tuesday to raise water rates by 12 percent, the first "
+    "increase since 2019. About 3,200 homes still get water through lead pipes, officials said.\n"
+    "“We have put this off for too long,” said Council President Maria Okafor.\n"
+    "Councilman Derek Hale opposed the increase and said the city should have sought federal money first."
+)
+
+
+def issues(source: str, derived: str, published: str | None = None):
+    c = compare(analyze(source, published=published), analyze(derived, published=published))
+    return [(i.kind, i.text) for i in c.issues]
+
+
+@pytest.mark.parametrize(
+    "text, value, unit",
+    [
+        ("22 percent", 22.0, "percent"),
+        ("22%", 22.0, "percent"),
+        ("twenty-two per cent", 22.0, "percent"),
+        ("37,000", 37000.0, None),
+        ("37 thousand", 37000.0, None),
+        ("thirty-seven thousand", 37000.0, None),
+        ("$1.3 million", 1300000.0, None),
+        ("5 percentage points", 5.0, "points"),
+    ],
+)
+def test_numbers_are_read_to_value_and_unit(text, value, unit):
+    (n,) = find_numbers(f"It was {text} last year.")
+    assert (n.text, n.value, n.unit) == (text, value, unit)
+
+
+def test_years_and_ordinals_are_not_counts():
+    assert find_numbers("In 2020 he came second, after the 1990s and Covid-19.") == []
+
+
+def test_a_faithful_paraphrase_has_no_issue():
+    derived = (
+        "Riverton's council approved a 12 percent rise in water rates on Tuesday, the first since "
+        "2019. Officials said roughly 3,200 homes still receive their water through lead pipes.\n"
+        "Council President Maria Okafor said: “We have put this off for too long.”\n"
+        "Hale, who opposed the increase, said the city should first have sought federal money."
+    )
+    assert issues(SOURCE, derived) == []
+
+
+def test_a_changed_number_is_a_number_mismatch_whatever_its_spelling():
+    assert issues(SOURCE, "The council raised water rates by fifteen per cent on Tuesday.") == [
+        ("number_mismatch", "fifteen per cent")
+    ]
+
+
+def test_a_number_in_words_matches_the_same_number_in_digits():
+    assert issues(SOURCE, "The council raised water rates by twelve percent on Tuesday.") == []
+
+
+def test_a_year_the_source_never_gives_is_a_date_mismatch():
+    assert issues(SOURCE, "The council raised water rates, the first increase since 2017.") == [
+        ("date_mismatch", "2017")
+    ]
+
+
+def test_surname_and_titled_mentions_are_the_source_person_a_new_person_is_not():
+    derived = (
+        "Okafor defended the increase. Ms. Okafor and Mayor Tom Brandt said the pipes were old."
+    )
+    assert ("name_not_in_source", "Tom Brandt") in issues(SOURCE, derived)
+    assert not [t for k, t in issues(SOURCE, derived) if "Okafor" in t]
+
+
+def test_a_different_first_name_with_the_same_surname_is_not_in_the_source():
+    found = issues(SOURCE, "Council President Jane Okafor said the pipes were old.")
+    assert ("name_not_in_source", "Jane Okafor") in found
+
+
+def test_a_quote_with_other_punctuation_is_found_and_a_reworded_one_is_not():
+    ok = "“We have put this off too long” said Okafor, the council president."
+    assert issues(SOURCE, ok) == []
+    bad = "“We have ignored these pipes for decades,” said Okafor, the council president."
+    assert ("quote_not_in_source", "“We have ignored these pipes for decades,”") in issues(
+        SOURCE, bad
+    )
+
+
+def test_an_added_claim_is_an_unsupported_sentence():
+    derived = "The state has warned that the water already exceeds safe lead levels in schools."
+    assert issues(SOURCE, derived) == [("unsupported_sentence", derived)]
+
+
+def test_every_issue_points_at_its_text_on_both_sides():
+    src = analyze(SOURCE)
+    der = analyze("Mayor Tom Brandt said rates rose 15 percent in 2017, the first rise in years.")
+    c = compare(src, der)
+    assert c.issues
+    for i in c.issues:
+        assert der.text[i.start : i.end] == i.text
+        if i.source_text is not None:
+            assert src.text[i.source_start : i.source_end] == i.source_text
+
+
+def test_quote_counts_of_both_sides():
+    c = compare(analyze(SOURCE), analyze("Rates went up by 12 percent."))
+    assert (c.source_direct_quotes, c.derived_direct_quotes) == (1, 0)
+
+
+def test_headline_check_reports_what_the_body_does_not_support():
+    body = build_document(Article("b", "b", SOURCE))
+    assert unsupported_in("Riverton Raises Water Rates 12 Percent", body) == []
+    assert [(i.kind, i.text) for i in unsupported_in("Riverton Raises Water Rates 40%", body)] == [
+        ("number_mismatch", "40%")
+    ]
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    return {r.id[:3]: r for r in analyze_paths([str(SEEDS)]).results}
+
+
+def test_seed_003_flags_the_date_and_the_claims_harfuch_never_made(seeds):
+    c = seeds["003"].comparison
+    assert (c.source_id, c.paired_by) == ("001_0d5c243cfc9a1c98", "metadata")
+    found = {(i.kind, i.text) for i in c.issues}
+    assert ("date_mismatch", "September 2023") in found
+    unsupported = [t for k, t in found if k == "unsupported_sentence"]
+    assert any("the capture of high-profile cartel leaders" in t for t in unsupported)
+    assert any("poverty and lack of education" in t for t in unsupported)
+
+
+def test_seed_003_reports_that_the_interview_answers_are_gone(seeds):
+    c = seeds["003"].comparison
+    assert (c.source_interview_answers, c.quoted_interview_answers) == (7, 0)
+    assert c.derived_direct_quotes == 0
+
+
+def test_seed_002_reports_dropped_quotes_and_leaves_faithful_paraphrases_alone(seeds):
+    c = seeds["002"].comparison
+    assert (c.source_id, c.source_direct_quotes, c.derived_direct_quotes) == (
+        "000_6af52c64d008fc3c",
+        22,
+        0,
+    )
+    flagged = [i.text for i in c.issues]
+    faithful = [
+        "Official government figures report that, so far this year, homicide rates have decreased by 22 percent—hitting levels unseen in ten years.",
+        "Since taking office, Harfuch has spearheaded one of the country’s most aggressive anti-cartel campaigns in over a decade.",
+    ]
+    assert not [t for t in flagged if any(t in f or f in t for f in faithful)]
+    assert any("facilitating joint operations" in t for t in flagged)
+    assert not [i for i in c.issues if i.kind in ("number_mismatch", "date_mismatch")]
+
+
+def test_seeds_without_derived_from_are_not_paired(seeds):
+    assert seeds["000"].comparison is None
+    assert seeds["001"].comparison is None
+    assert seeds["004"].comparison is None
+
+
+def test_pairing_by_similarity_needs_a_close_rewrite_and_says_so():
+    src = analyze(SOURCE, id="src")
+    der = analyze(
+        "The Riverton council voted Tuesday to raise water rates 12 percent, the first increase "
+        "since 2019; about 3,200 homes still get water through lead pipes, officials said.",
+        id="der",
+    )
+    other = analyze("Stocks rose in Tokyo as the yen weakened against the dollar.", id="other")
+    pairs = pair_results([src, der, other])
+    assert list(pairs) == ["der"]
+    source_id, paired_by, similarity = pairs["der"]
+    assert (source_id, paired_by) == ("src", "similarity")
+    assert similarity >= 0.55
+
+
+def run(*args):
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+def test_compare_json_prints_the_derived_record_with_its_comparison(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = run("compare", str(seed_path("001")), str(seed_path("003")), "--json")
+    assert result.exit_code == 0
+    record = json.loads(result.stdout)
+    assert record["id"] == "003_59ff69fff0e8114d"
+    assert record["comparison"]["source_id"] == "001_0d5c243cfc9a1c98"
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_compare_writes_both_records(tmp_path):
+    result = run("compare", str(seed_path("000")), str(seed_path("002")), "--out", str(tmp_path))
+    assert result.exit_code == 0
+    lines = (tmp_path / "results.jsonl").read_text(encoding="utf-8").splitlines()
+    records = [json.loads(line) for line in lines]
+    assert [r["comparison"] is None for r in records] == [True, False]
+    assert (tmp_path / "compare" / "002_10ec1c2511d1067e.html").exists()
+
+
+def test_compare_names_a_missing_file_and_exits_1(tmp_path):
+    result = CliRunner().invoke(cli, ["compare", str(tmp_path / "nope.txt"), str(seed_path("002"))])
+    assert result.exit_code == 1
+    assert "nope.txt" in result.output
