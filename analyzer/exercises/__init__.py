@@ -75,7 +75,7 @@ def _summary(result: ArticleResult, comparison: Comparison | None) -> list[tuple
     if comparison is not None:
         sim = f"{comparison.similarity:.2f}"
         if comparison.similarity < LOW_SIMILARITY:
-            sim += " (low: check that this really is the source)"
+            sim += " (low: the rewrite shares little wording with the source)"
         rows.append(("Similarity to the source", sim))
         rows.append(
             (

@@ -33,7 +33,10 @@ LEVEL_KINDS = {
               "misattributed_quote"),
     "advanced": tuple(ISSUE_LABELS),
 }  # fmt: skip
-# Below this document similarity the pair may not be source and rewrite at all.
+# A source passage longer than this is pointed to, not quoted, in the answer.
+SHORT_SOURCE = 60
+# Below this document similarity the rewrite shares so little wording with its source that the
+# comparison may miss where a fact moved (pairs found by similarity are at least 0.55 alike).
 LOW_SIMILARITY = 0.3
 
 _NUMBER = re.compile(r"(?<![\w.,])\d[\d,.]*\d(?![\w])|(?<![\w.,])\d(?![\w])")
@@ -146,14 +149,20 @@ def changes_exercise(
             uncertain = "Found by word overlap with the source: read both before you decide."
         elif low:
             uncertain = (
-                f"The two texts are not very similar (similarity {comparison.similarity:.2f}): "
-                "check that this really is the source."
+                f"The rewrite shares little wording with the source (similarity "
+                f"{comparison.similarity:.2f}), so the analyzer may have missed where it moved "
+                "this: check the source."
             )
         answer = f"Changed ({ISSUE_LABELS[i.kind]})"
-        if i.source_text:
-            answer += f": the source has “{i.source_text}”"
-            if i.source_start is not None and i.source_end is not None:
-                answer += f" (source {source_index.locate(i.source_start, i.source_end).label})"
+        place = None
+        if i.source_start is not None and i.source_end is not None:
+            place = source_index.locate(i.source_start, i.source_end).label
+        if i.source_text and len(i.source_text) <= SHORT_SOURCE:
+            answer += f": the source has “{i.source_text}”" + (
+                f" (source {place})" if place else ""
+            )
+        elif place:
+            answer += f": compare with source {place}"
         items.append(
             Item(
                 prompt=i.text,
