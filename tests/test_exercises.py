@@ -11,7 +11,7 @@ from exercise_examples import ARTICLE, REWRITE, SOURCE, article_result, pair_res
 from analyzer.exercises import build_worksheet
 from analyzer.exercises.lines import LINE_WIDTH, LineIndex, wrap
 from analyzer.exercises.rewrite import fold
-from analyzer.results import ArticleResult, Comparison
+from analyzer.results import ArticleResult, Comparison, ComparisonIssue
 
 
 def check_key(sheet, result: ArticleResult, source=None, comparison: Comparison | None = None):
@@ -193,3 +193,24 @@ def test_answer_key_agrees_with_the_analysis_on_every_seed(seed_results, level):
             sheet = build_worksheet(result, level=level, seed=seed)
             check_key(sheet, result)
             assert len(sheet.exercises) + len(sheet.notes) == 4
+
+
+def test_whole_sentences_fill_at_most_half_of_the_changes():
+    source, rewrite, comparison = pair_results()
+    lines = [(s, e) for s, e in rewrite.paragraphs]
+    sentences = tuple(
+        ComparisonIssue("unsupported_sentence", s, e, rewrite.text[s:e], "No source sentence.")
+        for s, e in lines
+    )
+    comparison = dataclasses.replace(comparison, issues=comparison.issues + sentences)
+    for seed in range(6):
+        sheet = build_worksheet(
+            rewrite, source=source, comparison=comparison, level="advanced", seed=seed
+        )
+        (changes,) = [e for e in sheet.exercises if e.key == "changes"]
+        changed = [i.kind for i in changes.items if i.is_finding]
+        assert changed.count("unsupported_sentence") <= max(1, len(changed) // 2)
+        assert len([k for k in changed if k != "unsupported_sentence"]) == min(4, len(changed))
+    basic = build_worksheet(rewrite, source=source, comparison=comparison, level="basic")
+    (changes,) = [e for e in basic.exercises if e.key == "changes"]
+    assert "unsupported_sentence" not in {i.kind for i in changes.items}

@@ -21,12 +21,12 @@ from analyzer.temporal import find_dates
 CHANGE_ITEMS = {"basic": 6, "advanced": 10}
 # Issue kinds asked about at each level, and the word the sheet uses for each.
 ISSUE_LABELS = {
-    "date_mismatch": "date",
-    "number_mismatch": "number",
-    "name_not_in_source": "name",
-    "quote_not_in_source": "quote",
-    "misattributed_quote": "quote",
-    "unsupported_sentence": "sentence",
+    "date_mismatch": "Changed (date)",
+    "number_mismatch": "Changed (number)",
+    "name_not_in_source": "Not in the source (name)",
+    "quote_not_in_source": "Not in the source (quote)",
+    "misattributed_quote": "Changed (quote given to someone else)",
+    "unsupported_sentence": "Not supported by the source (sentence)",
 }
 LEVEL_KINDS = {
     "basic": ("date_mismatch", "number_mismatch", "name_not_in_source", "quote_not_in_source",
@@ -143,7 +143,16 @@ def changes_exercise(
     n_issues = min(len(issues), total - n_same)
     low = comparison.similarity < LOW_SIMILARITY
     items = []
-    for i in rng.sample(issues, n_issues):
+    # Dates, numbers, names and quotes first; whole sentences (found by word overlap, and often
+    # many in a free rewrite) fill at most half of the changed items.
+    specific = [i for i in issues if i.kind != "unsupported_sentence"]
+    sentences = [i for i in issues if i.kind == "unsupported_sentence"]
+    n_specific = min(len(specific), n_issues)
+    n_sentences = min(len(sentences), n_issues - n_specific)
+    if specific:
+        n_sentences = min(n_sentences, max(1, n_issues // 2))
+    chosen = rng.sample(specific, n_specific) + rng.sample(sentences, n_sentences)
+    for i in chosen:
         uncertain = None
         if i.kind == "unsupported_sentence":
             uncertain = "Found by word overlap with the source: read both before you decide."
@@ -153,7 +162,7 @@ def changes_exercise(
                 f"{comparison.similarity:.2f}), so the analyzer may have missed where it moved "
                 "this: check the source."
             )
-        answer = f"Changed ({ISSUE_LABELS[i.kind]})"
+        answer = ISSUE_LABELS[i.kind]
         place = None
         if i.source_start is not None and i.source_end is not None:
             place = source_index.locate(i.source_start, i.source_end).label
@@ -162,7 +171,9 @@ def changes_exercise(
                 f" (source {place})" if place else ""
             )
         elif place:
-            answer += f": compare with source {place}"
+            answer += f": compare with source {place}" + (
+                " (the closest passage)" if i.kind == "unsupported_sentence" else ""
+            )
         items.append(
             Item(
                 prompt=i.text,
@@ -199,10 +210,15 @@ def changes_exercise(
         key="changes",
         title="What did the rewrite change?",
         instructions=(
-            "Each item below is a date, number, name or quote from the rewrite. Compare it with "
-            "the source text. Tick “changed” if the source says something different (or nothing "
-            "at all), “same” if the source has it unchanged, and for each change write what the "
-            "source says."
+            "Each item below is a "
+            + (
+                "date, number, name, quote or sentence"
+                if level == "advanced"
+                else "date, number, name or quote"
+            )
+            + " from the rewrite. Compare it with the source text. Tick “changed” if the source "
+            "says something different (or nothing at all), “same” if the source has it "
+            "unchanged, and for each change write what the source says."
         ),
         items=tuple(items),
         choices=("changed", "same"),
