@@ -3,12 +3,14 @@
     .venv/bin/python docs/screenshot.py [SEED_ID] [--out docs/screenshot-article.png]
 
 Uses Debian's Chromium through Playwright, as the browser tests do. The first mark of the kind
-given by --hover shows its reason, as a reader pointing at it would see.
+given by --hover (an unsupported claim by default) shows its reason, as a reader pointing at
+it would see.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -23,24 +25,23 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--n
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("article", nargs="?", default="000_6af52c64d008fc3c")
+    parser.add_argument("article", nargs="?", default="002_10ec1c2511d1067e")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshot-article.png")
-    parser.add_argument("--hover", default="mark.q", help="CSS selector of the mark to point at")
-    parser.add_argument("--scroll", default=".text p:nth-of-type(5)", help="element to scroll to")
+    parser.add_argument("--hover", default="mark.g-claim", help="CSS selector of the mark to hover")
     args = parser.parse_args()
+    out = args.out.resolve()
+    os.chdir(ROOT)  # the page then names its file seeds/..., as a user running it here sees
     with tempfile.TemporaryDirectory() as tmp:
-        score_paths([str(ROOT / "seeds")], Path(tmp))
+        score_paths(["seeds"], Path(tmp))
         page_path = Path(tmp) / "articles" / f"{args.article}.html"
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=ARGS)
             page = browser.new_page(viewport={"width": 1280, "height": 860})
             page.goto(page_path.as_uri())
-            page.locator(args.scroll).first.scroll_into_view_if_needed()
-            page.evaluate("window.scrollBy(0, -120)")
             page.locator(args.hover).first.hover()
-            page.screenshot(path=str(args.out))
+            page.screenshot(path=str(out))
             browser.close()
-    print(args.out)
+    print(out)
 
 
 if __name__ == "__main__":

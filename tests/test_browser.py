@@ -134,6 +134,13 @@ def test_the_reason_shows_on_hover_and_on_keyboard_focus(page, site):
     else:
         pytest.fail("the hedge mark was never reached with Tab")
     assert "Hedge:" in page.evaluate(tip)
+    # Escape dismisses the reason; moving on shows the next one.
+    page.keyboard.press("Escape")
+    assert page.evaluate(tip) == "none"
+    page.keyboard.press("Tab")
+    assert page.evaluate("getComputedStyle(document.activeElement, '::before').content").startswith(
+        '"'
+    )
 
 
 def test_index_sorts_by_a_score_both_ways_with_missing_values_last(page, site):

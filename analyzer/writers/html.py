@@ -67,20 +67,24 @@ def _sha256(text: str) -> str:
 
 @functools.cache
 def _assets() -> dict[str, Any]:
-    """Inline stylesheet and script, and the policy that allows exactly them."""
+    """Inline stylesheet and scripts, and the policy that allows exactly them."""
     css = _static("report.css")
-    script = _static("index.js")
+    scripts = {"index": _static("index.js"), "article": _static("article.js")}
     policy = (
         "default-src 'none'; "
         f"style-src {_sha256(css)}; "
-        f"script-src {_sha256(script)}; "
+        f"script-src {' '.join(_sha256(s) for s in scripts.values())}; "
         "img-src 'none'; base-uri 'none'; form-action 'none'"
     )
     # Markup: these are the project's own files, not article text; escaping would break them.
-    return {"css": Markup(css), "script": Markup(script), "csp": policy}
+    return {
+        "css": Markup(css),
+        "scripts": {name: Markup(text) for name, text in scripts.items()},
+        "csp": policy,
+    }
 
 
-def _render(template: str, *, with_script: bool = False, **context: Any) -> str:
+def _render(template: str, *, script: str, **context: Any) -> str:
     assets = _assets()
     return (
         _environment()
@@ -88,7 +92,7 @@ def _render(template: str, *, with_script: bool = False, **context: Any) -> str:
         .render(
             css=assets["css"],
             csp=assets["csp"],
-            script=assets["script"] if with_script else None,
+            script=assets["scripts"][script],
             **context,
         )
     )
@@ -357,6 +361,7 @@ def render_article(
     comparison = result.comparison
     return _render(
         "article.html",
+        script="article",
         root=root,
         meta=_meta(result),
         paragraphs=_paragraphs(result, annotations),
@@ -447,6 +452,7 @@ def render_compare(
         source_view = {"meta": _meta(source), "paragraphs": _paragraphs(source, s_annotations)}
     return _render(
         "compare.html",
+        script="article",
         root=root,
         derived={"meta": _meta(derived), "paragraphs": _paragraphs(derived, d_annotations)},
         source=source_view,
@@ -528,7 +534,7 @@ def _render_index(entries: Sequence[_Entry], failures: Iterable[Any]) -> str:
     ]
     return _render(
         "index.html",
-        with_script=True,
+        script="index",
         root="",
         rows=rows,
         columns=columns,
