@@ -152,3 +152,17 @@ def test_seed_004_scare_quotes_are_not_quotes_and_think_tanks_are_sources():
     kinds = {s.name: s.kind for s in r.sources}
     assert kinds["Brookings Institution"] == "organization"
     assert kinds["World Justice Project"] == "organization"
+
+
+def test_quote_signed_after_a_dash_goes_to_the_name():
+    text = "Readers wrote in.\n“He cannot answer a question.” ― Ana Ruiz, 34, teacher"
+    assert speakers(text) == [("“He cannot answer a question.”", "Ana Ruiz")]
+
+
+def test_transcript_labels_attribute_each_line():
+    text = "The debate went on.\nKAINE: We will raise wages.\nPENCE: Well, look, taxes will fall."
+    attrs = attribution.find(doc_of(text))
+    assert [(a.kind, a.source, a.cue) for a in attrs] == [
+        ("direct", "Kaine", ":"),
+        ("direct", "Pence", ":"),
+    ]

@@ -33,7 +33,7 @@ TRUSTED_TYPES: tuple[str, ...] = (
     "numpy.ndarray",
     "builtins.float",
 )
-THRESHOLD = 0.5
+THRESHOLD = 0.3
 
 _PRONOUNS = frozenset("he she they i we it you who".split())
 _WORDS = re.compile(r"[\w’'\-]+")

@@ -52,7 +52,7 @@ _AUX_TAIL = re.compile(
     r"|publicly|frequently|often|again|once|already|never|not|is|are|was|were|been|being|still"
     r"|just|even|first|could|might|may|should|must|can|quickly|privately|reportedly|initially"
     r"|earlier|ultimately|always|only|clearly|flatly|openly|simply|further|long|last|today"
-    r"|yesterday|now|had|has))+\s*$",
+    r"|yesterday|now|had|has|[a-z]+ly))+\s*$",
     re.IGNORECASE,
 )
 _LEAD = re.compile(r"^(?:\s|and\b|but\b|so\b|yet\b|still\b|now\b|then\b|also\b)+", re.IGNORECASE)
@@ -62,6 +62,17 @@ _DETERMINERS = frozenset(
 )
 _PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 _PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it", "you"})
+# A chunk opening with one of these is an adverbial ("In a statement", "Asked to"), not a subject.
+_NOT_SUBJECT = frozenset(
+    "in on at for with from by to of after before during asked when while under over through "
+    "since until despite without about into".split()
+)
+# Verbs that can come before their subject: "said Mr. Guerrero", "added the mayor".
+_INVERTING = frozenset(
+    "said says added adds asked asks wrote writes noted notes explained continued recalled "
+    "replied insisted argued observed remarked declared responded concluded warned cautioned "
+    "acknowledged conceded countered tweeted according".split()
+)
 _VERBISH = frozenset("is are was were be been being has have had do does did will would".split())
 _RIGHT_NP = re.compile(
     r"\s+(?P<np>(?:he|she|they|I|we)\b|(?:(?:the|a|an|one|two|three|several|some|many|other"
@@ -180,6 +191,8 @@ def find(
                 state.remember(f)
         found.extend(in_sentence)
     found.extend(_agents(doc, people, found))
+    found.extend(_dash_bylines(doc, people, speech, used_quotes))
+    found.extend(_transcript(doc, people, found))
     found.extend(_floating_quotes(doc, speech, used_quotes, found))
     found.extend(interview)
     found.sort(key=lambda f: (f.content[0], f.content[1]))
@@ -270,7 +283,12 @@ def _from_cue(
         s0 = seg_start + (lead.end() if lead else 0)
         s, e = _strip(text, s0, s0 + len(seg) - (lead.end() if lead else 0))
         boundary = bounds[-1].group().lower() if bounds else ""
-        if s < e and len(text[s:e].split()) <= 6 and not _ends_with_quote(text, s, e):
+        if (
+            s < e
+            and len(text[s:e].split()) <= 6
+            and not _ends_with_quote(text, s, e)
+            and text[s:e].split()[0].lower() not in _NOT_SUBJECT
+        ):
             source = (s, e)
         elif s >= e and boundary == ",":
             source, description = _appositive_subject(text, sent.start, left)
@@ -278,7 +296,13 @@ def _from_cue(
             # "He was chief and said ...", "Carlos Manzo, who had called for ...".
             source = _subject_before(doc, people, sent, seg_start - len(boundary), boundary)
         ends = left.rstrip()[-1:]
-        if source is None and (s >= e or ends in ',”"'):
+        if source is None and _SPEECH_VERBS_INGS.search(word) and ends == ",":
+            # ", adding that ...": the subject of the sentence speaks again.
+            if earlier and earlier[-1].source:
+                source = earlier[-1].source
+            else:
+                source = _subject_before(doc, people, sent, cs, "and")
+        if source is None and word in _INVERTING and (s >= e or ends in ',”"'):
             gap = len(text[ce : ce + 20]) - len(text[ce : ce + 20].lstrip())
             named = [x for x in people.at(ce + gap, ce + gap + 80) if x.start == ce + gap]
             m = _RIGHT_NP.match(text, ce, sent.end)
@@ -292,12 +316,6 @@ def _from_cue(
                 if ap:
                     description = ap.group(1).strip()
                     after_cue = ap.end()
-        if source is None and _SPEECH_VERBS_INGS.search(word) and left.rstrip().endswith(","):
-            # ", adding that ...": the subject of the sentence speaks again.
-            if earlier and earlier[-1].source:
-                source = earlier[-1].source
-            else:
-                source = _subject_before(doc, people, sent, cs, "and")
     name, kind_of_source, entity, desc2 = _resolve(doc, people, source, state)
     description = description or desc2
     # Content: a quotation next to the cue, or the rest of the sentence.
@@ -310,7 +328,9 @@ def _from_cue(
             r0, r1 = _strip(text, rest.end() if rest else after_cue, sent.end)
             first = min(cs, source[0]) if source else cs
             l0, l1 = _strip(text, sent.start, first)
-            if r1 - r0 >= 12 or l1 - l0 < 12:
+            # Content on the far side of a short tail: "X told me this week" is about what
+            # came before, "X said the plan failed" about what follows.
+            if r1 - r0 >= 30 or l1 - l0 < 12 or r1 - r0 >= l1 - l0:
                 content = (r0, _extend_into_quote(speech, r0, r1))
             else:
                 content = (l0, l1)
@@ -348,7 +368,7 @@ def _subject_before(
     if m:
         return sent.start + m.start(1), sent.start + m.end(1)
     first = people.at(sent.start, at)
-    if first and text[sent.start : first[0].start].strip() == "":
+    if first:
         return first[0].start, first[0].end
     return None
 
@@ -366,10 +386,12 @@ def _appositive_subject(
     if comma < 0:
         return None, None
     appositive = body[comma + 1 :].strip()
-    if not appositive or appositive.split()[0].lower() not in _DETERMINERS | {"’s"}:
-        if not re.match(r"[A-Z][\w.\-]*’s\s", appositive):
-            return None, None
     head = body[:comma]
+    # "Michael Mulgrew, president of the union, said": any appositive after a name.
+    after_name = bool(re.search(r"[A-Z][\w’'\-]*\)?\s*$", head))
+    if not appositive or appositive.split()[0].lower() not in _DETERMINERS | {"’s"}:
+        if not re.match(r"[A-Z][\w.\-]*’s\s", appositive) and not after_name:
+            return None, None
     bounds = list(_BOUNDARY.finditer(head))
     h0 = bounds[-1].end() if bounds else 0
     lead = _LEAD.match(head[h0:])
@@ -389,6 +411,8 @@ def _looks_like_source(np: str, people: People, start: int) -> bool:
         return True
     if first in _DETERMINERS or first.endswith("’s"):
         return True
+    if all(w[:1].isupper() for w in words) and len(words) <= 4:
+        return True  # a name the article never gave in full ("said O'Neill")
     return words[-1].lower() in _lexicon_set("source_nouns")
 
 
@@ -550,6 +574,76 @@ def _agents(doc: Document, people: People, found: list[_Found]) -> list[_Found]:
     return out
 
 
+_DASH_NAME = re.compile(r"\s*[―—–]\s*(?=[A-Z])")
+_LABEL = re.compile(r"([A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){0,3}):\s+(?=\S)")
+
+
+def _dash_bylines(
+    doc: Document, people: People, speech: list[Quote], used: set[int]
+) -> list[_Found]:
+    """“We are not done.” ― Ana Ruiz, 34, teacher: a quotation signed after a dash."""
+    text = doc.text
+    out = []
+    for i, q in enumerate(speech):
+        if i in used:
+            continue
+        m = _DASH_NAME.match(text, q.end)
+        if not m:
+            continue
+        name = re.match(r"[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,4}", text[m.end() : m.end() + 80])
+        if not name:
+            continue
+        s, e = m.end(), m.end() + name.end()
+        mentions = people.at(s, e)
+        entity = people.entities[mentions[0].entity] if mentions else None
+        label = entity.name if entity else text[s:e]
+        used.add(i)
+        out.append(
+            _Found(
+                (m.start() + len(m.group()) - len(m.group().lstrip()), m.end()),
+                (s, e),
+                (q.start, q.end),
+                label,
+                "person",
+                "direct",
+                entity,
+            )
+        )
+    return out
+
+
+def _transcript(doc: Document, people: People, found: list[_Found]) -> list[_Found]:
+    """Transcript lines "PENCE: Well, look, ..." when at least two paragraphs are labelled so."""
+    text = doc.text
+    labelled = []
+    for p in doc.paragraphs:
+        m = _LABEL.match(text, p.start, p.end)
+        if m and not any(f.content[0] <= p.start < f.content[1] for f in found):
+            labelled.append((p, m))
+    if len(labelled) < 2:
+        return []
+    out = []
+    for p, m in labelled:
+        label = m.group(1)
+        titled = label.title()
+        entity = next(
+            (e for e in people.entities if e.kind == "person" and titled in e.name.split()), None
+        )
+        name = entity.name if entity else titled
+        out.append(
+            _Found(
+                (m.end(1), m.end(1) + 1),
+                (m.start(1), m.end(1)),
+                (m.end(), p.end),
+                name,
+                "person",
+                "direct",
+                entity,
+            )
+        )
+    return out
+
+
 def _floating_quotes(
     doc: Document, speech: list[Quote], used: set[int], found: list[_Found]
 ) -> list[_Found]:
@@ -561,7 +655,7 @@ def _floating_quotes(
     out: list[_Found] = []
     ordered = sorted(found, key=lambda f: f.content[0])
     for i, q in enumerate(speech):
-        if i in used:
+        if i in used or any(f.content[0] <= q.start and q.end <= f.content[1] for f in found):
             continue
         pi = doc.paragraph_index(q.start)
         prior = [f for f in ordered if f.content[1] <= q.start and f.name]
@@ -570,7 +664,8 @@ def _floating_quotes(
         last = prior[-1]
         lp = doc.paragraph_index(last.content[0])
         paragraph_opens = doc.paragraphs[pi].start == q.start
-        if lp == pi and last.kind == "direct" and last.cue is not None:
+        same_speech = lp == pi or (lp == pi - 1 and paragraph_opens)
+        if same_speech and last.kind == "direct" and last.cue is not None:
             # “A,” she said. “B.”: one attribution whose content runs on to the second quote.
             last.content = (last.content[0], q.end)
             continue
