@@ -1,0 +1,124 @@
+"""Memory and time on huge input: a 50 MB article, and JSONL dumps of up to 100k articles.
+
+    python benchmarks/huge_input.py                      # 1k, 10k and 100k articles
+    python benchmarks/huge_input.py --articles 1000 5000 --words 300
+
+Each step runs in a fresh process and reports wall time and its peak resident memory
+(``ru_maxrss`` from ``os.wait4``: the largest of the process and the children it waited for):
+
+* ``refuse-50MB``: ``analyzer score big.txt --json`` on a 50 MB text file, which is refused by
+  its size before any of it is read;
+* ``read N``: only the readers, iterating :func:`analyzer.readers.read_inputs` over an N-line
+  JSONL dump and dropping each article;
+* ``score N``: ``analyzer score dump.jsonl --out DIR`` (state store, results.jsonl, HTML pages).
+
+A bounded process shows the same peak for every N. The articles are generated (seeded), a mix of
+quoted, attributed and plain sentences of ``--words`` words each; nothing is downloaded or copied
+from anywhere.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+READ_ONLY = """
+import sys
+from analyzer.readers import read_inputs
+n = sum(1 for item in read_inputs([sys.argv[1]]))
+print(n)
+"""
+
+NAMES = ["Ana Ruiz", "Omar Lee", "Dana Park", "the ministry", "police", "a spokesman"]
+VERBS = ["said", "told reporters", "wrote", "added", "according to"]
+WORDS = (
+    "the council voted to build a new bridge over the river after years of debate about "
+    "its cost and the traffic it would bring to the old town and its narrow streets"
+).split()
+
+
+def article(rng: random.Random, n: int, words: int) -> dict[str, str]:
+    """One generated article of about ``words`` words."""
+    sentences, count = [], 0
+    while count < words:
+        body = " ".join(rng.choice(WORDS) for _ in range(rng.randint(8, 20)))
+        kind = rng.random()
+        if kind < 0.25:
+            sentence = f"“{body.capitalize()},” {rng.choice(NAMES)} {rng.choice(VERBS[:4])}."
+        elif kind < 0.4:
+            sentence = f"{body.capitalize()}, {rng.choice(VERBS[4])} {rng.choice(NAMES)}."
+        else:
+            sentence = body.capitalize() + "."
+        sentences.append(sentence)
+        count += len(sentence.split())
+        if rng.random() < 0.3:
+            sentences.append("\n")
+    text = " ".join(sentences).replace(" \n ", "\n")
+    return {"id": f"a{n:06d}", "title": f"Article {n}", "outlet": "Wire", "text": text}
+
+
+def write_dump(path: Path, n: int, words: int) -> None:
+    rng = random.Random(n)
+    with open(path, "w", encoding="utf-8") as handle:
+        for i in range(n):
+            handle.write(json.dumps(article(rng, i, words), ensure_ascii=False) + "\n")
+
+
+def run(cmd: list[str]) -> tuple[float, float, int]:
+    """Wall seconds, peak RSS in MB, and exit status of one fresh process."""
+    began = time.perf_counter()
+    process = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    return time.perf_counter() - began, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, nargs="+", default=[1000, 10000, 100000])
+    parser.add_argument("--words", type=int, default=150, help="words per article (150)")
+    parser.add_argument("--jobs", type=int, default=1)
+    parser.add_argument("--skip-score", action="store_true", help="only time the readers")
+    args = parser.parse_args()
+    python = sys.executable
+    work = Path(tempfile.mkdtemp(prefix="analyzer-huge-"))
+    rows = []
+    try:
+        big = work / "big.txt"
+        with open(big, "wb") as handle:
+            for _ in range(50):
+                handle.write(b"The council voted on Tuesday. " * 34953)  # ~1 MB each
+        seconds, peak, status = run([python, "-m", "analyzer", "score", str(big), "--json"])
+        rows.append(("refuse-50MB", f"{big.stat().st_size:,} B", seconds, peak, status))
+        big.unlink()
+        for n in args.articles:
+            dump = work / f"dump-{n}.jsonl"
+            write_dump(dump, n, args.words)
+            size = f"{dump.stat().st_size / 1e6:,.1f} MB"
+            seconds, peak, status = run([python, "-c", READ_ONLY, str(dump)])
+            rows.append((f"read {n:,}", size, seconds, peak, status))
+            if not args.skip_score:
+                out = work / f"out-{n}"
+                cmd = [python, "-m", "analyzer", "score", str(dump), "--out", str(out)]
+                seconds, peak, status = run([*cmd, "--jobs", str(args.jobs)])
+                rows.append((f"score {n:,}", size, seconds, peak, status))
+                shutil.rmtree(out, ignore_errors=True)
+            dump.unlink()
+            print(f"done {n:,}", file=sys.stderr, flush=True)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    print(f"{args.words} words per article, --jobs {args.jobs}, Python {sys.version.split()[0]}")
+    print(f"{'step':<16}{'input':>14}{'seconds':>10}{'peak RSS MB':>14}{'exit':>6}")
+    for step, size, seconds, peak, status in rows:
+        print(f"{step:<16}{size:>14}{seconds:>10.1f}{peak:>14.0f}{status:>6}")
+
+
+if __name__ == "__main__":
+    main()
