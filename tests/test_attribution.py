@@ -166,3 +166,9 @@ def test_transcript_labels_attribute_each_line():
         ("direct", "Kaine", ":"),
         ("direct", "Pence", ":"),
     ]
+
+
+def test_pronoun_prefers_a_subject_introduced_after_the_last_speaker():
+    r = seed_result("000")
+    (q,) = [q for q in r.quotes if q.text.startswith("“He’s uniquely suited")]
+    assert q.speaker == "John Creamer"

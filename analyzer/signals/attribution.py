@@ -207,6 +207,7 @@ class _State:
     current: Entity | None = None  # last person quoted in this paragraph
     previous: Entity | None = None  # ... in the previous paragraph
     nominal: tuple | None = None  # last unnamed or organisation source, for "it" and "they"
+    at: int = -1  # where the last person source was named
 
     def new_paragraph(self, index: int) -> None:
         if self.current is not None:
@@ -219,6 +220,7 @@ class _State:
     def remember(self, f: _Found) -> None:
         if f.entity is not None and f.entity.kind == "person":
             self.current = f.entity
+            self.at = f.source[1] if f.source else f.content[1]
         elif f.name is not None and f.kind_of_source in ("organization", "document", "anonymous"):
             self.nominal = (f.name, f.kind_of_source, f.entity, f.description)
 
@@ -316,6 +318,10 @@ def _from_cue(
                 if ap:
                     description = ap.group(1).strip()
                     after_cue = ap.end()
+        if source is None and not left[-40:].rstrip().endswith((",", "”", '"')):
+            # No subject next to the cue: the sentence's first person or pronoun is the likeliest
+            # speaker ("Mr. Lee, who was fired last year after the audit, later said ...").
+            source = _subject_before(doc, people, sent, cs, "and")
     name, kind_of_source, entity, desc2 = _resolve(doc, people, source, state)
     description = description or desc2
     # Content: a quotation next to the cue, or the rest of the sentence.
@@ -432,7 +438,11 @@ def _resolve(
         if low[0] not in _PRONOUN_GENDER:
             return None, None, None, None
         gender = _PRONOUN_GENDER[low[0]]
-        e = state.speaker(gender) or people.last_before(source[0], gender=gender)
+        e = state.speaker(gender)
+        subject = _last_subject(doc, people, source[0], gender)
+        if subject is not None and (e is None or subject[0] > state.at):
+            e = subject[1]  # a person introduced as a subject since the last speaker
+        e = e or people.last_before(source[0], gender=gender)
         return (e.name, e.kind, e, e.description) if e else (None, None, None, None)
     mentions = people.at(*source)
     head = low[-1] if low else ""
@@ -476,6 +486,24 @@ def _resolve(
             return " ".join(words), "person", None, None
         return _tidy(chunk), "anonymous", None, _tidy(chunk)
     return None, None, None, None
+
+
+def _last_subject(
+    doc: Document, people: People, offset: int, gender: str | None
+) -> tuple[int, Entity] | None:
+    """The last person named at the start of a sentence, in this or the previous paragraph."""
+    pi = doc.paragraph_index(offset)
+    if pi is None:
+        return None
+    floor = doc.paragraphs[max(0, pi - 1)].start
+    for m in reversed(people.at(floor, offset)):
+        e = people.entities[m.entity]
+        if e.kind != "person" or (gender is not None and e.gender not in (None, gender)):
+            continue
+        si = doc.sentence_index(m.start)
+        if si is not None and len(doc.text[doc.sentences[si].start : m.start].split()) <= 1:
+            return m.start, e
+    return None
 
 
 def _tidy(chunk: str) -> str:
