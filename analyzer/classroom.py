@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from analyzer.compare.files import compare_paths
 from analyzer.document import Article
 from analyzer.errors import InputError
 from analyzer.exercises import build_worksheet
@@ -28,7 +29,12 @@ def read_one(path: str) -> Article:
 
 
 def make_worksheet(
-    article: str, *, out: Path, level: str = "basic", seed: int = 0
+    article: str,
+    *,
+    out: Path,
+    source: str | None = None,
+    level: str = "basic",
+    seed: int = 0,
 ) -> tuple[Path, Path]:
     """Write ``out``/<id>-worksheet.html and ``out``/<id>-answers.html for the article in a file.
 
@@ -36,6 +42,9 @@ def make_worksheet(
     ----------
     article : str
         A file holding one article (any input the readers take).
+    source : str, optional
+        A file holding the article that ``article`` rewrites: the sheet then shows both and
+        adds "what did the rewrite change?".
     out : Path
         The folder to write to (created if missing).
     level : {"basic", "advanced"}
@@ -48,5 +57,12 @@ def make_worksheet(
     tuple of Path
         The worksheet and the answer key.
     """
-    result = analyze_article(read_one(article))
-    return write_worksheet(build_worksheet(result, level=level, seed=seed), out)
+    if source is None:
+        result = analyze_article(read_one(article))
+        sheet = build_worksheet(result, level=level, seed=seed)
+    else:
+        src, result = compare_paths(source, article)
+        sheet = build_worksheet(
+            result, source=src, comparison=result.comparison, level=level, seed=seed
+        )
+    return write_worksheet(sheet, out)

@@ -131,6 +131,12 @@ def score(
 @cli.command()
 @click.argument("article")
 @click.option(
+    "--source",
+    metavar="SOURCE",
+    default=None,
+    help="The article ARTICLE rewrites: adds the “what did the rewrite change?” exercise.",
+)
+@click.option(
     "--out",
     "out",
     type=click.Path(file_okay=False, path_type=Path),
@@ -152,10 +158,10 @@ def score(
     show_default=True,
     help="Chooses and orders the items; the same seed gives the same sheet.",
 )
-def worksheet(article: str, out: Path, level: str, seed: int) -> None:
+def worksheet(article: str, source: str | None, out: Path, level: str, seed: int) -> None:
     """Write a classroom worksheet and its answer key for ARTICLE to --out."""
     try:
-        paths = make_worksheet(article, out=out, level=level, seed=seed)
+        paths = make_worksheet(article, source=source, out=out, level=level, seed=seed)
     except AnalyzerError as exc:
         raise click.ClickException(str(exc)) from None
     for path in paths:

@@ -214,3 +214,17 @@ def test_whole_sentences_fill_at_most_half_of_the_changes():
     basic = build_worksheet(rewrite, source=source, comparison=comparison, level="basic")
     (changes,) = [e for e in basic.exercises if e.key == "changes"]
     assert "unsupported_sentence" not in {i.kind for i in changes.items}
+
+
+def test_pair_key_agrees_with_the_real_comparison_of_the_seed_pairs(seed_results):
+    from analyzer.compare import compare
+
+    for source_id, rewrite_id in (("000", "002"), ("001", "003")):
+        source, rewrite = seed_results[source_id], seed_results[rewrite_id]
+        comparison = compare(source, rewrite)
+        for level in ("basic", "advanced"):
+            sheet = build_worksheet(
+                rewrite, source=source, comparison=comparison, level=level, seed=3
+            )
+            assert "changes" in [e.key for e in sheet.exercises]
+            check_key(sheet, rewrite, source, comparison)

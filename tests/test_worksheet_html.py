@@ -162,3 +162,22 @@ def test_score_worksheets_with_json_is_misuse(tmp_path):
     result = run("score", str(seed_path("001")), "--json", "--worksheets")
     assert result.exit_code == 2
     assert "--worksheets cannot be combined with --json" in result.output
+
+
+def test_cli_source_adds_the_rewrite_exercise(tmp_path):
+    from exercise_examples import REWRITE, SOURCE
+
+    (tmp_path / "src.txt").write_text(SOURCE, encoding="utf-8")
+    (tmp_path / "rw.txt").write_text(REWRITE, encoding="utf-8")
+    result = run(
+        "worksheet", str(tmp_path / "rw.txt"), "--source", str(tmp_path / "src.txt"),
+        "--out", str(tmp_path / "out"), "--level", "advanced",
+    )  # fmt: skip
+    assert result.exit_code == 0
+    sheet = lxml.html.fromstring((tmp_path / "out" / "rw-worksheet.html").read_bytes())
+    headings = [" ".join(h.text_content().split()) for h in sheet.xpath("//h2")]
+    assert headings[0] == "The rewrite" and headings[-1] == "The source: src"
+    assert "What did the rewrite change?" in " ".join(headings)
+    key = (tmp_path / "out" / "rw-answers.html").read_text(encoding="utf-8")
+    assert "Changed (number): compare with source ¶2, line 2" in key
+    assert "Not in the source (name): the closest source passage is at ¶4, line 4" in key

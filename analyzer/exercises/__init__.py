@@ -84,6 +84,7 @@ def _summary(result: ArticleResult, comparison: Comparison | None) -> list[tuple
                 f"{comparison.derived_direct_quotes} in the rewrite",
             )
         )
+        rows += [("Comparison", note) for note in comparison.notes]
     return rows
 
 

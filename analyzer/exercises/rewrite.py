@@ -33,6 +33,8 @@ LEVEL_KINDS = {
               "misattributed_quote"),
     "advanced": tuple(ISSUE_LABELS),
 }  # fmt: skip
+# Issues about something the source lacks: their source passage is only the nearest one.
+NOT_IN_SOURCE = frozenset({"name_not_in_source", "quote_not_in_source", "unsupported_sentence"})
 # A source passage longer than this is pointed to, not quoted, in the answer.
 SHORT_SOURCE = 60
 # Below this document similarity the rewrite shares so little wording with its source that the
@@ -166,14 +168,15 @@ def changes_exercise(
         place = None
         if i.source_start is not None and i.source_end is not None:
             place = source_index.locate(i.source_start, i.source_end).label
-        if i.source_text and len(i.source_text) <= SHORT_SOURCE:
+        if i.kind in NOT_IN_SOURCE:
+            if place:
+                answer += f": the closest source passage is at {place}"
+        elif i.source_text and len(i.source_text) <= SHORT_SOURCE:
             answer += f": the source has “{i.source_text}”" + (
                 f" (source {place})" if place else ""
             )
         elif place:
-            answer += f": compare with source {place}" + (
-                " (the closest passage)" if i.kind == "unsupported_sentence" else ""
-            )
+            answer += f": compare with source {place}"
         items.append(
             Item(
                 prompt=i.text,
