@@ -123,6 +123,9 @@ def rich_rewrite() -> ArticleResult:
             source_direct_quotes=len(rich_source().quotes or ()),
             derived_direct_quotes=len(base.quotes or ()),
             issues=tuple(sorted(issues, key=lambda i: (i.start, i.end, i.kind))),
+            source_interview_answers=7,
+            quoted_interview_answers=0,
+            notes=("The rewrite quotes <b>no one</b>.",),
         ),
     )
 

@@ -216,6 +216,12 @@ def test_compare_page_shows_both_texts_issues_and_quote_counts(rich_site):
     )
     assert summary["Paired by"] == "metadata: named in the rewrite's metadata (derived_from)"
     assert summary["Similarity"].startswith("0.42 ")
+    assert summary["Interview answers"] == (
+        "source: 7 answers in the interviewee's own words; rewrite quotes 0 of them"
+    )
+    assert [text_of(li) for li in select(page, ".cmp-notes li")] == [
+        "The rewrite quotes <b>no one</b>."
+    ]
     assert select(page, ".side-source .text p")[0].text_content().startswith("After a pack")
     derived = select(page, ".side-derived")[0]
     issues = [text_of(li) for li in select(page, ".notes-list li")]

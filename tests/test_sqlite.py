@@ -70,8 +70,19 @@ def test_every_part_of_a_result_has_its_rows(tmp_path):
     ]
     assert rows(
         db,
-        "SELECT source_id, paired_by, source_direct_quotes, derived_direct_quotes FROM comparisons",
-    ) == [(source.id, "metadata", len(source.quotes), 0)]
+        "SELECT source_id, paired_by, source_direct_quotes, derived_direct_quotes,"
+        " source_interview_answers, quoted_interview_answers, notes FROM comparisons",
+    ) == [
+        (
+            source.id,
+            "metadata",
+            len(source.quotes),
+            0,
+            7,
+            0,
+            '["The rewrite quotes <b>no one</b>."]',
+        )
+    ]
     assert rows(db, "SELECT kind, text, source_text FROM comparison_issues ORDER BY start") == [
         ("number_mismatch", "At 43", "Mexico City’s police chief"),
         ("name_not_in_source", "Evangelina Contreras", None),

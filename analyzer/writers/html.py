@@ -398,6 +398,13 @@ def _comparison_summary(
             f"rewrite: {comparison.derived_direct_quotes}"
         ),
         "issues": len(comparison.issues),
+        "interview": (
+            f"source: {comparison.source_interview_answers} answers in the interviewee's own "
+            f"words; rewrite quotes {comparison.quoted_interview_answers or 0} of them"
+            if comparison.source_interview_answers is not None
+            else None
+        ),
+        "notes": list(comparison.notes),
     }
 
 

@@ -85,7 +85,10 @@ CREATE TABLE IF NOT EXISTS comparisons (
     similarity REAL NOT NULL,
     paired_by TEXT NOT NULL,  -- metadata | similarity
     source_direct_quotes INTEGER NOT NULL,
-    derived_direct_quotes INTEGER NOT NULL
+    derived_direct_quotes INTEGER NOT NULL,
+    source_interview_answers INTEGER,  -- NULL unless the source is a Q&A interview
+    quoted_interview_answers INTEGER,
+    notes TEXT                -- JSON list of plain-language summary lines
 );
 CREATE TABLE IF NOT EXISTS comparison_issues (
     article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
@@ -196,7 +199,7 @@ def store_result(con: sqlite3.Connection, result: ArticleResult) -> None:
         c = result.comparison
         if c is not None:
             con.execute(
-                "INSERT INTO comparisons VALUES (?, ?, ?, ?, ?, ?)",
+                "INSERT INTO comparisons VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     aid,
                     c.source_id,
@@ -204,6 +207,9 @@ def store_result(con: sqlite3.Connection, result: ArticleResult) -> None:
                     c.paired_by,
                     c.source_direct_quotes,
                     c.derived_direct_quotes,
+                    c.source_interview_answers,
+                    c.quoted_interview_answers,
+                    json.dumps(list(c.notes), ensure_ascii=False),
                 ),
             )
             con.executemany(
