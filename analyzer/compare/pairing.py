@@ -16,6 +16,7 @@ equal lengths go to the earlier id), so two articles can never be each other's s
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -56,10 +57,37 @@ def _may_be_source(src: ArticleResult, der: ArticleResult, words: dict[str, int]
     return src.id < der.id
 
 
+# Rows of the similarity matrix computed at a time: the whole matrix of a 10,000-article batch
+# would take 800 MB; a block of rows stays near 30 MB.
+_BLOCK = 256
+
+
+def _tfidf(texts: Sequence[str]) -> tuple[Any, list[int]]:
+    """L2-normalised TF-IDF rows as :func:`similarity_matrix` builds them (None when no text has
+    a content term), and the number of content terms of each text, from one pass of stemming."""
+    lengths: list[int] = []
+
+    def terms(text: str) -> list[str]:
+        found = content_terms(text)
+        lengths.append(len(found))
+        return found
+
+    try:
+        x = TfidfVectorizer(analyzer=terms, sublinear_tf=True).fit_transform(texts)
+    except ValueError:  # no content term anywhere
+        x = None
+    if len(lengths) != len(texts):
+        lengths = [len(content_terms(t)) for t in texts]
+    return x, lengths
+
+
 def pair_results(
     results: Sequence[ArticleResult], *, threshold: float = SIMILARITY_THRESHOLD
 ) -> dict[str, tuple[str, str, float]]:
     """Map each derived article's id to ``(source id, paired_by, similarity)``.
+
+    Similarities are those of :func:`similarity_matrix`, computed a block of rows at a time and
+    read only where they can matter, so memory and time stay reasonable for large batches.
 
     Examples
     --------
@@ -70,6 +98,51 @@ def pair_results(
     >>> {k: (s, by) for k, (s, by, _) in pair_results([a, b, c]).items()}
     {'b': ('a', 'similarity')}
     """
+    if len(results) < 2:
+        return {}
+    ids = [r.id for r in results]
+    pos = {rid: i for i, rid in enumerate(ids)}
+    x, lengths = _tfidf([r.text for r in results])
+    words = {r.id: n for r, n in zip(results, lengths, strict=True)}
+    pairs: dict[str, tuple[str, str, float]] = {}
+    for lo in range(0, len(results), _BLOCK):
+        hi = min(lo + _BLOCK, len(results))
+        block = (x[lo:hi] @ x.T).tocsr() if x is not None else None
+        for i in range(lo, hi):
+            r = results[i]
+            if block is None:  # similarity_matrix gives the identity matrix here
+                row: dict[int, float] = {i: 1.0}
+            else:
+                start, end = block.indptr[i - lo], block.indptr[i - lo + 1]
+                row = dict(
+                    zip(
+                        block.indices[start:end].tolist(),
+                        block.data[start:end].tolist(),
+                        strict=True,
+                    )
+                )
+            named = [s for s in r.derived_from if s in pos and s != r.id]
+            if named:
+                best = max(named, key=lambda s: (row.get(pos[s], 0.0), s))
+                pairs[r.id] = (best, "metadata", float(row.get(pos[best], 0.0)))
+                continue
+            if r.derived_from:
+                continue
+            candidates = [
+                (score, ids[j])
+                for j, score in row.items()
+                if j != i and score >= threshold and _may_be_source(results[j], r, words)
+            ]
+            if candidates:
+                score, best = max(candidates)
+                pairs[r.id] = (best, "similarity", score)
+    return pairs
+
+
+def _pair_results_dense(
+    results: Sequence[ArticleResult], *, threshold: float = SIMILARITY_THRESHOLD
+) -> dict[str, tuple[str, str, float]]:
+    """The whole-matrix form of :func:`pair_results`, kept as the reference tests compare with."""
     ids = [r.id for r in results]
     pos = {rid: i for i, rid in enumerate(ids)}
     sim = similarity_matrix([r.text for r in results])

@@ -68,15 +68,23 @@ def fold_with_map(text: str) -> tuple[str, list[int]]:
     return "".join(out), where
 
 
+# An apostrophe-like mark not between two letters or digits, which folding turns into a space.
+_LOOSE_APOSTROPHE = re.compile(r"['’‘`´](?![^\W_])|(?<![^\W_])['’‘`´]")
+_SPACES = re.compile(" {2,}")
+
+
 def fold(text: str) -> str:
-    """Folded text without the offset map.
+    """Folded text without the offset map: ``fold_with_map(text)[0]``, computed with
+    ``str.translate`` instead of a loop over characters (pairing folds every text of a batch).
 
     Examples
     --------
     >>> fold("García-Harfuch’s U.S. trip!")
     "garcia harfuch's u s trip"
     """
-    return fold_with_map(text)[0]
+    text = _LOOSE_APOSTROPHE.sub(" ", text)
+    table = {ord(c): fold_char(c) for c in set(text)}
+    return _SPACES.sub(" ", text.translate(table)).strip(" ")
 
 
 @functools.cache

@@ -1,0 +1,56 @@
+"""Pairing in large batches: the blocked similarity and the fast fold give the reference answers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from conftest import SEEDS
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analyzer.compare import pairing
+from analyzer.compare.text import fold, fold_with_map
+
+
+@dataclass
+class Pairable:
+    id: str
+    text: str
+    derived_from: tuple[str, ...] = ()
+    published: str | None = None
+
+
+def seed_batch() -> list[Pairable]:
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    batch = [Pairable(f"s{i}", t) for i, t in enumerate(texts)]
+    batch += [Pairable(f"half{i}", t[: len(t) // 2]) for i, t in enumerate(texts)]
+    batch += [
+        Pairable(f"copy{i}", t, published="2025-01-0" + str(i + 1)) for i, t in enumerate(texts)
+    ]
+    batch += [Pairable("named", texts[0][:900], derived_from=("s1", "s0", "gone"))]
+    batch += [Pairable("lonely", "Nothing here matches anything else at all.")]
+    return batch
+
+
+def test_blocked_pairing_equals_the_whole_matrix(monkeypatch):
+    batch = seed_batch()
+    expected = pairing._pair_results_dense(batch)
+    monkeypatch.setattr(pairing, "_BLOCK", 3)  # several blocks, one of them partial
+    assert pairing.pair_results(batch) == expected
+    assert expected["named"][:2] == ("s0", "metadata")
+    assert expected["half0"][:2] == ("s0", "similarity")
+
+
+def test_pairing_of_texts_without_content_terms():
+    batch = [Pairable("a", "The and of."), Pairable("b", "It is.", derived_from=("a",))]
+    assert (
+        pairing.pair_results(batch)
+        == pairing._pair_results_dense(batch)
+        == {"b": ("a", "metadata", 0.0)}
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("aZé1 ’'‘`´-_.,\n\tﬁ¼İß\u0301"), max_size=40))
+def test_fast_fold_equals_fold_with_map(text):
+    assert fold(text) == fold_with_map(text)[0]
