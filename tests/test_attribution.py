@@ -172,3 +172,14 @@ def test_pronoun_prefers_a_subject_introduced_after_the_last_speaker():
     r = seed_result("000")
     (q,) = [q for q in r.quotes if q.text.startswith("“He’s uniquely suited")]
     assert q.speaker == "John Creamer"
+
+
+def test_short_name_seen_before_the_full_name_merges_into_it():
+    r = seed_result("003")
+    assert [(s.name, s.kind) for s in r.sources] == [("Omar García Harfuch", "person")]
+
+
+def test_headings_hold_no_attribution_and_names_stop_at_line_breaks():
+    text = "A Renewed Offensive Against Cartels\nEditor’s Note\nAna Ruiz said the plan worked."
+    attrs = attribution.find(doc_of(text))
+    assert [(a.source, a.cue) for a in attrs] == [("Ana Ruiz", "said")]

@@ -161,7 +161,7 @@ def find(
     interview = _interview(doc, people)
     found: list[_Found] = []
     speech = sorted(quotes, key=lambda q: q.start)
-    cue_spans = _accepted_cues(doc, model)
+    cue_spans = [c for c in _accepted_cues(doc, model) if not _in_heading(doc, c[0])]
     by_sentence: dict[int, list[tuple[int, int]]] = {}
     for span in cue_spans:
         i = doc.sentence_index(span[0])
@@ -229,6 +229,19 @@ class _State:
             if e is not None and (gender is None or e.gender in (None, gender)):
                 return e
         return None
+
+
+def _in_heading(doc: Document, offset: int) -> bool:
+    """A short title-case line without closing punctuation ("A Renewed Offensive Against ...")."""
+    pi = doc.paragraph_index(offset)
+    if pi is None:
+        return False
+    p = doc.paragraphs[pi]
+    body = doc.text[p.start : p.end]
+    words = body.split()
+    if len(words) > 12 or body.rstrip()[-1:] in '.!?”"’:':
+        return False
+    return sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
 
 
 def _is_according(text: str, cue: tuple[int, int]) -> bool:
@@ -373,10 +386,16 @@ def _subject_before(
     m = re.match(r"\s*(he|she|they|we|i)\b", text[sent.start : at], re.IGNORECASE)
     if m:
         return sent.start + m.start(1), sent.start + m.end(1)
-    first = people.at(sent.start, at)
-    if first:
-        return first[0].start, first[0].end
-    return None
+    found = people.at(sent.start, at)
+    # Prefer a name opening a clause ("Despite X, Harfuch and Sheinbaum ... insist").
+    opening = [
+        x
+        for x in found
+        if text[sent.start : x.start].rstrip().endswith(",")
+        or not text[sent.start : x.start].strip()
+    ]
+    pick = opening[-1] if opening else (found[0] if found else None)
+    return (pick.start, pick.end) if pick else None
 
 
 def _ends_with_quote(text: str, s: int, e: int) -> bool:
@@ -431,7 +450,8 @@ def _resolve(
     text = doc.text
     chunk = text[source[0] : source[1]]
     words = chunk.split()
-    low = [w.lower().strip(".,") for w in words]
+    # "You’ve", "we’re": a pronoun with a contracted verb is still the pronoun.
+    low = [re.split(r"[’']", w.lower().strip(".,"))[0] for w in words]
     if len(low) == 1 and low[0] in _PRONOUNS:
         if low[0] in ("it", "they") and state.nominal is not None:
             return state.nominal

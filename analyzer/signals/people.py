@@ -34,7 +34,8 @@ def _patterns() -> tuple[re.Pattern[str], frozenset[str], frozenset[str]]:
     shortened = set(load_lexicon("abbreviations"))
     abbrev = "|".join(re.escape(h) for h in hons if h.lower() in shortened)
     word = rf"(?!(?:{stop}|{abbrev})\b)(?:[{_UPPER}][\w’'\-]*[\w]|[{_UPPER}]\.(?=\s+[{_UPPER}]))"
-    name = rf"{word}(?:\s+(?:{_PARTICLES}\s+)?{word})*"
+    # Names never run across a line break: a heading above a paragraph is not part of a name.
+    name = rf"{word}(?:[ \t\u00a0]+(?:{_PARTICLES}[ \t\u00a0]+)?{word})*"
     # The leading look-ahead lets the engine skip every position that is not a capital fast.
     mention = re.compile(rf"(?=[{_UPPER}])(?:\b(?P<hon>{hon})\b\.?\s+)?\b(?P<name>{name})")
     orgs = frozenset(load_lexicon("organization_words"))
@@ -153,6 +154,17 @@ def find_people(doc: Document) -> People:
                 continue
             full[name] = len(entities)
             entities.append(Entity(name, "person", _GENDER.get(hon or "")))
+    # "García Harfuch" seen before "Omar García Harfuch": the shorter name joins the longer.
+    for name, idx in list(full.items()):
+        if entities[idx].kind != "person":
+            continue
+        longer = [
+            (len(other), j)
+            for other, j in full.items()
+            if j != idx and entities[j].kind == "person" and f" {name} " in f" {other} "
+        ]
+        if longer:
+            full[name] = max(longer)[1]
     mentions: list[Mention] = []
     for start, end, name, hon in raw:
         idx = full.get(name)
