@@ -89,7 +89,9 @@ def main() -> None:
     args = parser.parse_args()
     python = sys.executable
     work = Path(tempfile.mkdtemp(prefix="analyzer-huge-"))
-    rows = []
+    print(f"{args.words} words per article, --jobs {args.jobs}, Python {sys.version.split()[0]}")
+    print(f"{'step':<16}{'input':>14}{'seconds':>10}{'peak RSS MB':>14}{'exit':>6}", flush=True)
+    rows = _Rows()
     try:
         big = work / "big.txt"
         with open(big, "wb") as handle:
@@ -111,13 +113,16 @@ def main() -> None:
                 rows.append((f"score {n:,}", size, seconds, peak, status))
                 shutil.rmtree(out, ignore_errors=True)
             dump.unlink()
-            print(f"done {n:,}", file=sys.stderr, flush=True)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    print(f"{args.words} words per article, --jobs {args.jobs}, Python {sys.version.split()[0]}")
-    print(f"{'step':<16}{'input':>14}{'seconds':>10}{'peak RSS MB':>14}{'exit':>6}")
-    for step, size, seconds, peak, status in rows:
-        print(f"{step:<16}{size:>14}{seconds:>10.1f}{peak:>14.0f}{status:>6}")
+
+
+class _Rows:
+    """Prints each measurement as soon as it is taken (a 100k run takes a while)."""
+
+    def append(self, row: tuple[str, str, float, float, int]) -> None:
+        step, size, seconds, peak, status = row
+        print(f"{step:<16}{size:>14}{seconds:>10.1f}{peak:>14.0f}{status:>6}", flush=True)
 
 
 if __name__ == "__main__":

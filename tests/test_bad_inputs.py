@@ -273,6 +273,15 @@ def test_ids_that_would_escape_the_output_folder_are_made_safe(tmp_path):
     assert leftovers(tmp_path, out) == []
 
 
+def test_a_rewrite_pair_without_a_content_word_is_compared_not_crashed(tmp_path):
+    # sklearn refused the empty vocabulary of "It is." vs "It is." and the whole batch died
+    files = {"a.txt": b"---\ntitle: A\n---\nIt is.", "b.txt": b"---\nderived_from: a\n---\nIt is."}
+    result, records, _ = score_folder(tmp_path, files)
+    assert result.exit_code == 0, result.output
+    assert records["b"]["comparison"]["source_id"] == "a"
+    assert records["b"]["comparison"]["issues"] == []
+
+
 def test_two_inputs_with_the_same_id_are_both_written(tmp_path):
     dump = json.dumps({"id": "story", "text": "First."}) + "\n"
     dump += json.dumps({"id": "story", "text": "Second."}) + "\n"

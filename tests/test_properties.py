@@ -13,7 +13,7 @@ import json
 import os
 from typing import Any
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from analyzer import analyze
@@ -271,3 +271,30 @@ def test_readers_turn_any_bytes_into_articles_or_input_errors(data, suffix):
             assert str(item).startswith(str(path)) and "\n" not in item.reason
         else:
             item.text.encode("utf-8")  # writable as results.jsonl
+
+
+derived_pairs = st.one_of(
+    st.tuples(any_text, any_text),
+    # a rewrite that keeps part of its source and changes the rest
+    st.tuples(texts, texts, st.integers(0, 400)).map(
+        lambda p: (p[0] + " " + p[1], p[0][: p[2]] + " " + p[1])
+    ),
+)
+
+
+@FAST
+@given(derived_pairs, st.sampled_from([None, "2025-03-04"]))
+@example(("It is.", "It is."), None)  # no content word on either side: once an sklearn error
+def test_comparison_issues_point_into_both_texts_and_are_deterministic(pair, published):
+    from analyzer import compare
+
+    source = analyze(pair[0], title="Source", published=published, id="s")
+    derived = analyze(pair[1], title="Derived", published=published, id="d")
+    comparison = compare(source, derived)
+    assert comparison.to_dict() == compare(source, derived).to_dict()
+    for issue in comparison.issues:
+        assert 0 <= issue.start <= issue.end <= len(derived.text)
+        assert issue.text == derived.text[issue.start : issue.end]
+        if issue.source_start is not None:
+            assert 0 <= issue.source_start <= issue.source_end <= len(source.text)
+            assert issue.source_text == source.text[issue.source_start : issue.source_end]

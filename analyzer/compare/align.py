@@ -67,7 +67,14 @@ class SourceIndex:
         self.n_single = len(singles)
         sentence_texts = [text[s:e] for s, e in singles]
         self.vectorizer = CountVectorizer(analyzer=content_terms, binary=True)
-        self.vectorizer.fit(sentence_texts + list(fit_texts) or [""])
+        try:
+            self.vectorizer.fit(sentence_texts + list(fit_texts) or [""])
+        except ValueError:
+            # No content term on either side ("It is."): an empty vocabulary, so nothing aligns,
+            # instead of sklearn's "empty vocabulary" error stopping the whole batch.
+            self.vectorizer = CountVectorizer(
+                analyzer=content_terms, binary=True, vocabulary=["\x00"]
+            ).fit([""])
         passage_matrix = self.vectorizer.transform([text[s:e] for s, e in self.passages])
         self.presence = (passage_matrix > 0).astype(np.float64).T.tocsc()
 
