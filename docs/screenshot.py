@@ -36,7 +36,7 @@ def main() -> None:
         page_path = Path(tmp) / "articles" / f"{args.article}.html"
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=ARGS)
-            page = browser.new_page(viewport={"width": 1280, "height": 860})
+            page = browser.new_page(viewport={"width": 1280, "height": 1000})
             page.goto(page_path.as_uri())
             page.locator(args.hover).first.hover()
             page.screenshot(path=str(out))
