@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import dataclass
 
 from analyzer.lexicons import load_lexicon
 
@@ -91,3 +92,127 @@ def regex_lexicon_pattern(name: str) -> re.Pattern[str]:
     """
     body = "|".join(f"(?:{t})" for t in load_lexicon(name))
     return re.compile(rf"(?<![\w’'-])(?:{body})(?![\w’'-])", re.IGNORECASE)
+
+
+# Word-index matching: much faster than one large alternation regex, which Python tries
+# alternative by alternative at every character. Words are runs of letters/digits joined by an
+# inner apostrophe or hyphen ("it's", "ever-evolving"); a phrase matches consecutive words
+# separated only by white space, case-insensitively, curly and straight apostrophes alike.
+_WORDS = re.compile(r"\w+(?:['’-]\w+)*")
+
+
+@dataclass(frozen=True, slots=True)
+class _Words:
+    text: str
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+    keys: tuple[str, ...]
+    at: dict[str, list[int]]  # word -> indices where it occurs
+
+
+def _normalise(word: str) -> str:
+    return word.lower().replace("’", "'")
+
+
+@functools.lru_cache(maxsize=4)
+def _words(text: str) -> _Words:
+    # Keyed by the text itself: the signals of one article share one word list.
+    lowered = text.lower().replace("’", "'")
+    if len(lowered) != len(text):  # a rare character whose lower case is longer ("İ")
+        found = list(_WORDS.finditer(text))
+        keys = [_normalise(m.group()) for m in found]
+    else:
+        found = list(_WORDS.finditer(lowered))
+        keys = _WORDS.findall(lowered)
+    at: dict[str, list[int]] = {}
+    for i, k in enumerate(keys):
+        if k in at:
+            at[k].append(i)
+        else:
+            at[k] = [i]
+    spans = [m.span() for m in found]
+    return _Words(text, tuple(s for s, _ in spans), tuple(e for _, e in spans), tuple(keys), at)
+
+
+_END = ""  # marks the end of a phrase in a trie node (no word is empty)
+
+
+def _trie(phrases: frozenset[tuple[str, ...]]) -> dict:
+    root: dict = {}
+    for words in phrases:
+        node = root
+        for w in words:
+            node = node.setdefault(w, {})
+        node[_END] = True
+    return root
+
+
+@functools.cache
+def _lexicon_trie(name: str) -> dict:
+    return _trie(frozenset(tuple(_normalise(w) for w in t.split()) for t in load_lexicon(name)))
+
+
+@functools.cache
+def phrase_trie(phrases: frozenset[str]) -> dict:
+    """A trie for phrases built in code (combinations such as "data show", "compiled by")."""
+    return _trie(frozenset(tuple(_normalise(w) for w in p.split()) for p in phrases))
+
+
+def phrase_spans(text: str, name: str | dict) -> list[tuple[int, int]]:
+    """``(start, end)`` of each phrase of lexicon ``name`` (or of a :func:`phrase_trie`).
+
+    At each word the longest phrase wins and matching resumes after it, as with a regular
+    expression of the phrases sorted longest first.
+
+    Examples
+    --------
+    >>> text = "Of course it is, indeed. It’s clear."
+    >>> [text[s:e] for s, e in phrase_spans(text, "boosters")]
+    ['Of course', 'indeed', 'It’s clear']
+    """
+    w = _words(text)
+    root = _lexicon_trie(name) if isinstance(name, str) else name
+    keys, starts, ends, n = w.keys, w.starts, w.ends, len(w.keys)
+    # Only words that can open a phrase are tried: look them up rather than walk every word.
+    small, large = (root, w.at) if len(root) < len(w.at) else (w.at, root)
+    candidates = sorted(i for k in small if k in large for i in w.at[k])
+    out: list[tuple[int, int]] = []
+    free = 0  # the first word not yet inside a match
+    for i in candidates:
+        if i < free:
+            continue
+        node = root[keys[i]]
+        last = i + 1 if _END in node else 0
+        j = i + 1
+        while j < n and keys[j] in node and text[ends[j - 1] : starts[j]].isspace():
+            node = node[keys[j]]
+            j += 1
+            if _END in node:
+                last = j
+        if last:
+            out.append((starts[i], ends[last - 1]))
+            free = last
+    return out
+
+
+def word_starts(text: str, words: frozenset[str]) -> list[int]:
+    """Character offsets where one of ``words`` (normalised, lower case) starts, in order.
+
+    Examples
+    --------
+    >>> word_starts("It is said. Some say so.", frozenset({"some", "it"}))
+    [0, 12]
+    """
+    w = _words(text)
+    return sorted(w.starts[i] for k in words for i in w.at.get(k, ()))
+
+
+@functools.cache
+def lexicon_terms(name: str) -> frozenset[str]:
+    """The normalised terms of a lexicon (lower case, straight apostrophes, single spaces)."""
+    return frozenset(" ".join(_normalise(w) for w in t.split()) for t in load_lexicon(name))
+
+
+def normalise_phrase(text: str) -> str:
+    """A phrase as :func:`lexicon_terms` stores it."""
+    return " ".join(_normalise(w) for w in text.split())

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from analyzer.document import Document, Span
 from analyzer.layout import Layout, in_writer_voice, layout
-from analyzer.phrases import lexicon_pattern
+from analyzer.phrases import phrase_spans
 from analyzer.results import Attribution, Finding, Quote
 
 _NOTE = re.compile(
@@ -147,17 +147,19 @@ def find(doc: Document) -> list[Finding]:
     [('ai_phrase', 'In the heart of'), ('rhetorical_question', 'Is this the end?')]
     """
     lay = layout(doc)
+    text = doc.text
     findings = [
         Finding(
             "ai_phrase",
-            m.start(),
-            m.end(),
-            m.group(),
-            f"“{m.group()}” is stock filler: it sounds weighty but tells the reader nothing they "
-            "could check. Machine-written rewrites use such phrases far more than reporters do.",
+            start,
+            end,
+            text[start:end],
+            f"“{text[start:end]}” is stock filler: it sounds weighty but tells the reader "
+            "nothing they could check. Machine-written rewrites use such phrases far more than "
+            "reporters do.",
         )
-        for m in lexicon_pattern("ai_phrases").finditer(doc.text)
-        if in_writer_voice(doc, Span(m.start(), m.end()), lay)
+        for start, end in phrase_spans(text, "ai_phrases")
+        if in_writer_voice(doc, Span(start, end), lay)
     ]
     findings += _note_findings(doc, lay)
     findings += _question_findings(doc, lay)
@@ -179,11 +181,10 @@ def profile(
     (1, 1)
     """
     lay = layout(doc)
-    reporting = lexicon_pattern("reporting_verbs")
     cues = [
-        m
-        for m in reporting.finditer(doc.text)
-        if in_writer_voice(doc, Span(m.start(), m.end()), lay)
+        start
+        for start, end in phrase_spans(doc.text, "reporting_verbs")
+        if in_writer_voice(doc, Span(start, end), lay)
     ]
     empty = []
     for h, end in _sections(doc, lay):
@@ -194,7 +195,7 @@ def profile(
             continue  # two headings in a row: the first is a kicker or a section label
         start, stop = doc.paragraphs[h + 1].start, doc.paragraphs[end - 1].end
         has_quote = any(start <= q.start < stop for q in quotes)
-        has_cue = any(start <= m.start() < stop for m in cues)
+        has_cue = any(start <= c < stop for c in cues)
         has_attr = any(start <= a.start < stop for a in attributions)
         if not (has_quote or has_cue or has_attr):
             empty.append(head)

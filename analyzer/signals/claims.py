@@ -27,8 +27,14 @@ from dataclasses import dataclass
 
 from analyzer.document import Document, Span
 from analyzer.layout import in_writer_voice, layout
-from analyzer.lexicons import load_lexicon
-from analyzer.phrases import lexicon_pattern, regex_lexicon_pattern
+from analyzer.phrases import (
+    lexicon_terms,
+    normalise_phrase,
+    phrase_spans,
+    phrase_trie,
+    regex_lexicon_pattern,
+    word_starts,
+)
 from analyzer.results import Attribution, Finding
 
 CLAIM_KINDS = ("statistic", "trend", "comparison", "superlative", "causal")
@@ -43,7 +49,8 @@ _KIND_WORDS = {
 _MONTH_BEFORE = re.compile(
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+$|No\.\s*$"
 )
-_NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w])|(?<![\w.,])\d+(?:\.\d+)?")
+# A number starts at the first digit of a run; one glued to letters ("A1", "4G") is not a count.
+_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 _PERCENT = re.compile(
     r"(?<![\d.,])\d[\d,.]*\s*(?:%|percent\b|per\s+cent\b|percentage\s+points?\b)", re.I
 )
@@ -54,25 +61,49 @@ _NOT_A_COUNT = re.compile(
 )
 # An age or a duration is background, not a statistic: "Mr. Lee, 43," "At 43," "14 months".
 _AGE_BEFORE = re.compile(r"(?:,|\b(?:At|at|aged|age))\s*$")
-_COMPARISON = re.compile(
-    r"\b(?:more|less|fewer|greater|higher|lower|larger|smaller|better|worse|bigger|faster|"
-    r"slower|stronger|weaker|cheaper|older|younger)\s+than\b|\bcompared\s+(?:with|to)\b|"
-    r"\b(?:twice|half|\w+\s+times)\s+(?:as|the)\b|\bas\s+(?:many|much)\s+as\b|"
-    r"(?:%|\bpercent|\btimes)\s+(?:more|less|fewer|greater|higher|lower|larger|smaller|better|"
-    r"worse|bigger)\b",
-    re.I,
+# Comparisons and document cues are fixed word sequences, built here from their parts and matched
+# with the same word trie as the lexicons (much faster than one regular expression).
+_COMPARATIVES = (
+    "more less fewer greater higher lower larger smaller better worse bigger faster slower "
+    "stronger weaker cheaper older younger"
+).split()
+_COMPARISON_PHRASES = frozenset(
+    [f"{c} than" for c in _COMPARATIVES]
+    + [f"{u} {c}" for u in ("percent", "times") for c in _COMPARATIVES]
+    + [f"{m} {w}" for m in ("twice", "half", "times") for w in ("as", "the")]
+    + ["compared with", "compared to", "as many as", "as much as"]
 )
-_DOCUMENT_CUE = re.compile(
-    r"\b(?:according\s+to|(?:data|figures|statistics|records|numbers|study|survey|poll|polls|"
-    r"report|analysis|census|audit|review|index|ranking|estimates?)\s+(?:from|by|released|"
-    r"published|compiled)|(?:data|figures|statistics|numbers|records|polls?|surveys?|stud(?:y|ies)|"
-    r"reports?|analys[ie]s|census|estimates)\s+(?:show|shows|showed|report|reported|reveal|"
-    r"revealed|indicate|indicated|suggest|suggested|found|find)|(?:compiled|published|released|conducted|estimated|ranked|assessed|"
-    r"measured|counted|tallied|tracked|analy[sz]ed|calculated)\s+by|in\s+(?:a|an|the|its|his|"
-    r"her|their)\s+(?:\w+\s+)?(?:statement|interview|report|letter|filing|email|speech|"
-    r"press\s+release|post|study|survey|analysis|testimony|briefing))\b",
-    re.I,
+_PERCENT_COMPARISON = re.compile(r"%\s+(?:" + "|".join(_COMPARATIVES) + r")\b", re.I)
+_DATA_NOUNS = (
+    "data figures statistics records numbers study studies survey surveys poll polls report "
+    "reports analysis analyses census audit review index ranking estimate estimates"
+).split()
+_DATA_VERBS = (
+    "from by released published compiled show shows showed report reported reveal revealed "
+    "indicate indicated suggest suggested found find"
+).split()
+_AGENT_PARTICIPLES = (
+    "compiled published released conducted estimated ranked assessed measured counted tallied "
+    "tracked analyzed analysed calculated"
+).split()
+_SETTINGS = (
+    "statement interview report letter filing email speech post study survey analysis "
+    "testimony briefing"
+).split() + ["press release"]
+_SETTING_ADJECTIVES = "written joint recent new annual emailed televised sworn separate".split()
+_DOCUMENT_PHRASES = frozenset(
+    ["according to"]
+    + [f"{n} {v}" for n in _DATA_NOUNS for v in _DATA_VERBS]
+    + [f"{p} by" for p in _AGENT_PARTICIPLES]
+    + [
+        f"in {d} {a}{s}"
+        for d in ("a", "an", "the", "its", "his", "her", "their")
+        for a in ["", *(f"{x} " for x in _SETTING_ADJECTIVES)]
+        for s in _SETTINGS
+    ]
 )
+
+
 _CREDIT = re.compile(r"contributed reporting|contributed to this report|appeared first on", re.I)
 _POINTS_BACK = re.compile(
     r"\W*(?:that|this|these|those|the)\s+(?:figures?|numbers?|data|estimates?|count|"
@@ -113,7 +144,7 @@ class Claim:
         if self.support is None:
             return 0.0
         cue = self.support.removeprefix("context: ")
-        return 0.5 if lexicon_pattern("characterizing_verbs").fullmatch(cue) else 1.0
+        return 0.5 if normalise_phrase(cue) in lexicon_terms("characterizing_verbs") else 1.0
 
 
 def _writer_text(doc: Document) -> str:
@@ -127,17 +158,20 @@ def _writer_text(doc: Document) -> str:
 _BIG_NUMBER_WORDS = frozenset(
     {"hundreds", "thousands", "millions", "billions", "trillions", "dozens", "multiple", "numerous"}
 )
-_NUMBER_WORD = re.compile(
-    r"\b(?:" + "|".join(sorted({w for w in load_lexicon("number_words") if " " not in w})) + r")"
-    r"(?:\s+(?:percent|per\s+cent))?\b",
-    re.I,
-)
+_PERCENT_AFTER = re.compile(r"\s+(?:percent|per\s+cent)\b", re.I)
+
+Spans = list[tuple[int, int]]
 
 
-def _statistics(text: str, start: int, end: int) -> list[str]:
-    found = [m.group() for m in _PERCENT.finditer(text, start, end)]
-    for m in _NUMBER.finditer(text, start, end):
+def _statistics(text: str, original: str) -> Spans:
+    found = [m.span() for m in _PERCENT.finditer(text)]
+    percent_starts = {start for start, _ in found}
+    for m in _NUMBER.finditer(text):
         value = m.group()
+        if m.start() in percent_starts:
+            continue  # already counted with its "percent"
+        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in ".,"):
+            continue  # part of a word or of a larger number
         digits = value.replace(",", "").split(".")[0]
         if len(digits) == 4 and 1800 <= int(digits) <= 2100 and "," not in value:
             continue  # a year
@@ -148,35 +182,102 @@ def _statistics(text: str, start: int, end: int) -> list[str]:
             or _AGE_BEFORE.search(text, max(0, m.start() - 6), m.start())
         ):
             continue
-        found.append(value)
-    for m in _NUMBER_WORD.finditer(text, start, end):
-        word = m.group().lower()
-        if word in _BIG_NUMBER_WORDS or word.endswith(("percent", "cent")):
-            found.append(m.group())
-    return found
+        found.append(m.span())
+    for start, end in phrase_spans(original, "number_words"):
+        if text[start] != original[start]:
+            continue  # inside a quotation
+        after = _PERCENT_AFTER.match(text, end)
+        if after:
+            found.append((start, after.end()))
+        elif text[start:end].lower() in _BIG_NUMBER_WORDS:
+            found.append((start, end))
+    return sorted(found)
 
 
-def _features(text: str, span: Span) -> dict[str, list[str]]:
-    s, e = span.start, span.end
-    features = {
-        "statistic": _statistics(text, s, e),
-        "trend": [m.group() for m in lexicon_pattern("trend_words").finditer(text, s, e)],
-        "comparison": [m.group() for m in _COMPARISON.finditer(text, s, e)],
-        "superlative": [m.group() for m in lexicon_pattern("superlatives").finditer(text, s, e)],
-        "causal": [m.group() for m in lexicon_pattern("causal_words").finditer(text, s, e)],
-    }
-    return {k: v for k, v in features.items() if v}
-
-
-def _vague_matches(text: str, span: Span) -> list[re.Match[str]]:
-    out = []
-    for m in regex_lexicon_pattern("vague_support").finditer(text, span.start, span.end):
-        lead = m.group().split()[0].lower()
-        if lead in ("some", "many", "most", "several", "reportedly", "it"):
-            out.append(m)
-        elif not _SPECIFIC_BEFORE.search(text, max(span.start, m.start() - 30), m.start()):
-            out.append(m)
+def _bucket(doc: Document, spans: Spans) -> list[Spans]:
+    """Spans grouped by the sentence their start falls in."""
+    out: list[Spans] = [[] for _ in doc.sentences]
+    for start, end in spans:
+        i = doc.sentence_index(start)
+        if i is not None:
+            out[i].append((start, end))
     return out
+
+
+# The words a vague formula of lexicons/vague_support.txt can open with: the pattern is tried only
+# where one of them starts (a regular expression tried at every character is slow).
+VAGUE_OPENERS = frozenset(
+    "some many most several experts critics observers analysts studies research statistics "
+    "figures reports people others commentators sources reportedly it is are was were "
+    "questions".split()
+)
+
+
+def _vague_spans(doc: Document) -> list[Spans]:
+    """Vague formulas per sentence; one not preceded by a word naming whose it is."""
+    text = doc.text
+    found: Spans = []
+    pattern = regex_lexicon_pattern("vague_support")
+    for start in word_starts(text, VAGUE_OPENERS):
+        m = pattern.match(text, start)
+        if m is None:
+            continue
+        i = doc.sentence_index(m.start())
+        if i is None:
+            continue
+        lead = m.group().split()[0].lower()
+        begin = max(doc.sentences[i].start, m.start() - 30)
+        if lead in ("some", "many", "most", "several", "reportedly", "it") or not (
+            _SPECIFIC_BEFORE.search(text, begin, m.start())
+        ):
+            found.append(m.span())
+    return _bucket(doc, found)
+
+
+@dataclass(frozen=True, slots=True)
+class _Scan:
+    """Everything assess needs, found in one pass over the text and grouped by sentence."""
+
+    features: list[dict[str, Spans]]
+    cues: list[Spans]
+    vague: list[Spans]
+    prescriptive: list[bool]
+
+
+def _scan(doc: Document, masked: str) -> _Scan:
+    text = doc.text
+
+    def outside_quotes(spans: Spans) -> Spans:
+        # Same as matching the masked text, but reuses the word list of the text itself.
+        return [c for c in spans if masked[c[0]] == text[c[0]]]
+
+    kinds = {
+        "statistic": _bucket(doc, _statistics(masked, text)),
+        "trend": _bucket(doc, outside_quotes(phrase_spans(text, "trend_words"))),
+        "comparison": _bucket(
+            doc,
+            sorted(
+                outside_quotes(phrase_spans(text, phrase_trie(_COMPARISON_PHRASES)))
+                + [m.span() for m in _PERCENT_COMPARISON.finditer(masked)]
+            ),
+        ),
+        "superlative": _bucket(doc, outside_quotes(phrase_spans(text, "superlatives"))),
+        "causal": _bucket(doc, outside_quotes(phrase_spans(text, "causal_words"))),
+    }
+    features = [
+        {k: kinds[k][i] for k in CLAIM_KINDS if kinds[k][i]} for i in range(len(doc.sentences))
+    ]
+    cue_spans = phrase_spans(text, "reporting_verbs")
+    cue_spans += phrase_spans(text, phrase_trie(_DOCUMENT_PHRASES))
+    # A cue inside a quotation is the speaker's words, not an attribution by the writer.
+    cue_spans = sorted(c for c in cue_spans if masked[c[0]] == text[c[0]])
+    prescriptive = _bucket(doc, outside_quotes(phrase_spans(text, "prescriptive")))
+    return _Scan(
+        features=features,
+        cues=_bucket(doc, cue_spans),
+        vague=_vague_spans(doc),
+        prescriptive=[bool(p) for p in prescriptive],
+    )
 
 
 def vague_formulas(doc: Document) -> list[Span]:
@@ -190,28 +291,21 @@ def vague_formulas(doc: Document) -> list[Span]:
     ['reportedly', 'Experts say']
     """
     lay = layout(doc)
-    spans = [Span(m.start(), m.end()) for s in doc.sentences for m in _vague_matches(doc.text, s)]
+    spans = [Span(s, e) for per_sentence in _vague_spans(doc) for s, e in per_sentence]
     return [s for s in spans if in_writer_voice(doc, s, lay)]
 
 
-def _own_support(doc: Document, span: Span) -> tuple[str | None, str | None]:
+def _own_support(text: str, cues: Spans, vague: Spans) -> tuple[str | None, str | None]:
     """The first non-vague reporting cue in the sentence, and a vague formula if one is there."""
-    text = doc.text
-    vague = _vague_matches(text, span)
-    cues = [m for m in lexicon_pattern("reporting_verbs").finditer(text, span.start, span.end)]
-    cues += [m for m in _DOCUMENT_CUE.finditer(text, span.start, span.end)]
-    cues.sort(key=lambda m: m.start())
-    for m in cues:
-        if doc.in_quote(Span(m.start(), m.end())):
+    for start, end in cues:
+        if any(vs <= start < ve for vs, ve in vague):
             continue
-        if any(v.start() <= m.start() < v.end() for v in vague):
-            continue
-        return m.group(), None
-    return None, vague[0].group() if vague else None
+        return text[start:end], None
+    return None, text[vague[0][0] : vague[0][1]] if vague else None
 
 
 def _attribution_support(
-    span: Span, attributions: Sequence[Attribution], text: str, vague_spans: list[Span]
+    span: Span, attributions: Sequence[Attribution], vague_spans: list[Span]
 ) -> str | None:
     for a in attributions:
         touches = a.start < span.end and span.start < a.end
@@ -246,37 +340,30 @@ def assess(doc: Document, attributions: Sequence[Attribution] = ()) -> list[Clai
     lay = layout(doc)
     text = doc.text
     masked = _writer_text(doc)
-    headings = {doc.paragraphs[i] for i in lay.headings}
-    prescriptive = lexicon_pattern("prescriptive")
+    scan = _scan(doc, masked)
+    headings = {(doc.paragraphs[i].start, doc.paragraphs[i].end) for i in lay.headings}
     # Support of each sentence on its own, computed once (context looks at neighbours).
     own: list[tuple[str | None, str | None]] = []
-    for s in doc.sentences:
-        vague = _vague_matches(text, s)
-        cue, vague_text = _own_support(doc, s)
+    for i, s in enumerate(doc.sentences):
+        cue, vague_text = _own_support(text, scan.cues[i], scan.vague[i])
         if cue is None:
-            cue = _attribution_support(
-                s, attributions, text, [Span(v.start(), v.end()) for v in vague]
-            )
+            cue = _attribution_support(s, attributions, [Span(*v) for v in scan.vague[i]])
         own.append((cue, vague_text))
     claims: list[Claim] = []
     for i, s in enumerate(doc.sentences):
+        features = scan.features[i]
+        if not features or scan.prescriptive[i] or (s.start, s.end) in headings:
+            continue
+        if not in_writer_voice(doc, s, lay):
+            continue
         body = text[s.start : s.end]
-        if not in_writer_voice(doc, s, lay) or (s.start, s.end) in {
-            (h.start, h.end) for h in headings
-        }:
-            continue
         if body.rstrip("”\"’' )").endswith("?") or _CREDIT.search(body):
-            continue
-        if prescriptive.search(masked, s.start, s.end):
-            continue
-        features = _features(masked, s)
-        if not features:
             continue
         cue, vague = own[i]
         if cue is None and vague is None:
-            cue = _context_support(doc, i, own, "statistic" in features, masked)
+            cue = _context_support(doc, i, own, "statistic" in features, scan)
         kinds = tuple(k for k in CLAIM_KINDS if k in features)
-        evidence = tuple(features[k][0] for k in kinds)
+        evidence = tuple(masked[features[k][0][0] : features[k][0][1]] for k in kinds)
         claims.append(Claim(s.start, s.end, kinds, evidence, cue, None if cue else vague))
     return claims
 
@@ -286,7 +373,7 @@ def _context_support(
     i: int,
     own: list[tuple[str | None, str | None]],
     is_statistic: bool,
-    masked: str,
+    scan: _Scan,
 ) -> str | None:
     """Support from the neighbours of sentence ``i``.
 
@@ -301,8 +388,7 @@ def _context_support(
     if is_statistic and i > 0 and own[i - 1][0]:
         before = doc.paragraph_index(sentences[i - 1].start)
         alone = i + 1 >= len(sentences) or doc.paragraph_index(sentences[i + 1].start) != here
-        previous = sentences[i - 1]
-        if (before == here or alone) and _statistics(masked, previous.start, previous.end):
+        if (before == here or alone) and "statistic" in scan.features[i - 1]:
             return f"context: {own[i - 1][0]}"
     if i + 1 < len(sentences) and doc.paragraph_index(sentences[i + 1].start) == here:
         nxt = sentences[i + 1]

@@ -21,7 +21,7 @@ import re
 from analyzer.document import Document, Span
 from analyzer.layout import in_writer_voice, layout
 from analyzer.lexicons import load_lexicon
-from analyzer.phrases import lexicon_pattern
+from analyzer.phrases import phrase_spans
 from analyzer.results import Finding
 
 _APPROXIMATORS = frozenset(
@@ -97,22 +97,23 @@ def find(doc: Document) -> list[Finding]:
     """
     lay = layout(doc)
     findings: list[Finding] = []
-    for m in lexicon_pattern("hedges").finditer(doc.text):
-        start, end = m.span()
-        word = " ".join(m.group().lower().replace("’", "'").split())
+    text = doc.text
+    for start, end in phrase_spans(text, "hedges"):
+        found = text[start:end]
+        word = " ".join(found.lower().replace("’", "'").split())
         keep, why = _keep_hedge(doc, word, start, end)
         if not keep or _in_question(doc, start):
             continue
         if not in_writer_voice(doc, Span(start, end), lay):
             continue
         message = (
-            f"“{m.group()}” marks the number after it as approximate."
+            f"“{found}” marks the number after it as approximate."
             if why == "approximate"
-            else f"“{m.group()}” softens the statement: the writer does not fully commit to it."
+            else f"“{found}” softens the statement: the writer does not fully commit to it."
         )
-        findings.append(Finding("hedge", start, end, m.group(), message))
-    for m in lexicon_pattern("boosters").finditer(doc.text):
-        start, end = m.span()
+        findings.append(Finding("hedge", start, end, found, message))
+    for start, end in phrase_spans(text, "boosters"):
+        found = text[start:end]
         if _in_question(doc, start) or not in_writer_voice(doc, Span(start, end), lay):
             continue
         findings.append(
@@ -120,8 +121,8 @@ def find(doc: Document) -> list[Finding]:
                 "booster",
                 start,
                 end,
-                m.group(),
-                f"“{m.group()}” presents the statement as beyond doubt; check that the evidence "
+                found,
+                f"“{found}” presents the statement as beyond doubt; check that the evidence "
                 "is as strong as the word.",
             )
         )

@@ -14,7 +14,7 @@ import re
 
 from analyzer.document import Document, Span
 from analyzer.layout import in_writer_voice, layout
-from analyzer.phrases import lexicon_pattern
+from analyzer.phrases import phrase_spans
 from analyzer.results import Finding
 
 _EPISTEMIC_MUST = re.compile(r"\s+(?:have|'ve|’ve)\b", re.I)
@@ -54,9 +54,8 @@ def find(doc: Document) -> list[Finding]:
     lay = layout(doc)
     text = doc.text
     findings: list[Finding] = []
-    for m in lexicon_pattern("prescriptive").finditer(text):
-        start, end = m.span()
-        word = m.group().lower()
+    for start, end in phrase_spans(text, "prescriptive"):
+        word = text[start:end].lower()
         sentence = _sentence(doc, start)
         if sentence is None or not in_writer_voice(doc, Span(start, end), lay):
             continue
@@ -72,8 +71,8 @@ def find(doc: Document) -> list[Finding]:
                 "prescriptive",
                 start,
                 end,
-                m.group(),
-                f"“{m.group()}” tells the reader what should be done: this is the writer’s "
+                text[start:end],
+                f"“{text[start:end]}” tells the reader what should be done: this is the writer’s "
                 "opinion or advice, not reported fact.",
             )
         )
