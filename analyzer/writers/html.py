@@ -371,7 +371,6 @@ def render_article(
         scores=_scores(result),
         metrics=_metrics(result),
         sources=list(result.sources) if result.sources is not None else None,
-        quotes_known=result.quotes is not None,
         comparison=_comparison_summary(comparison, source, root) if comparison else None,
         compare_href=f"{root}compare/{urlquote(result.id)}.html" if comparison else None,
     )
