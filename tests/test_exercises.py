@@ -8,10 +8,11 @@ import dataclasses
 import pytest
 from exercise_examples import ARTICLE, REWRITE, SOURCE, article_result, pair_results
 
+from analyzer import analyze
 from analyzer.exercises import build_worksheet
 from analyzer.exercises.lines import LINE_WIDTH, LineIndex, wrap
 from analyzer.exercises.rewrite import fold
-from analyzer.results import ArticleResult, Comparison, ComparisonIssue
+from analyzer.results import ArticleResult, Attribution, Comparison, ComparisonIssue
 
 
 def check_key(sheet, result: ArticleResult, source=None, comparison: Comparison | None = None):
@@ -30,7 +31,12 @@ def check_key(sheet, result: ArticleResult, source=None, comparison: Comparison 
             if exercise.key == "quotes":
                 q = quotes[(item.start, item.end)]
                 assert item.prompt == q.text == text[item.start : item.end]
-                assert (q.speaker is None) == (item.uncertain is not None)
+                if q.speaker is None:
+                    assert item.uncertain.startswith("Speaker unresolved")
+                elif item.uncertain is not None:
+                    # Resolved from words that share nothing with the name ("She").
+                    said = item.uncertain.split("“")[1].split("”")[0]
+                    assert not set(said.lower().split()) & set(q.speaker.lower().split())
             elif exercise.key == "sources" and item.kind == "named_source":
                 (src,) = [s for s in result.sources if item.answer.endswith(f": {s.name}")]
                 assert src.kind in ("person", "organization", "document")
@@ -228,3 +234,25 @@ def test_pair_key_agrees_with_the_real_comparison_of_the_seed_pairs(seed_results
             )
             assert "changes" in [e.key for e in sheet.exercises]
             check_key(sheet, rewrite, source, comparison)
+
+
+def test_a_speaker_resolved_from_a_pronoun_is_marked_for_the_teacher():
+    result = article_result()
+    second = result.quotes[1]
+    she = result.text.index("“Closing")  # the attribution's source words: "she" put before it
+    text = result.text[:she] + "She said: " + result.text[she:]
+    shift = len("She said: ")
+    moved = analyze(text, id="shelter")
+    (quote,) = [q for q in moved.quotes if q.text == second.text]
+    quote = dataclasses.replace(quote, speaker="Ana Ruiz", speaker_kind="person")
+    attribution = Attribution(
+        she, quote.end, "direct", "Ana Ruiz", "person", "said", quote.start, quote.end,
+        source_start=she, source_end=she + 3,
+    )  # fmt: skip
+    moved = dataclasses.replace(moved, quotes=(quote,), attributions=(attribution,))
+    assert moved.text[she : she + 3] == "She" and quote.start == second.start + shift
+    (quotes,) = [e for e in build_worksheet(moved).exercises if e.key == "quotes"]
+    assert quotes.items[0].uncertain == (
+        "The text calls the speaker “She”; the analyzer took that to mean Ana Ruiz: check who "
+        "it refers to."
+    )

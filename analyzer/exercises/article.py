@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from analyzer.document import Document
 from analyzer.exercises.lines import LineIndex
 from analyzer.exercises.model import Exercise, Item
-from analyzer.results import ArticleResult, Finding
+from analyzer.results import ArticleResult, Attribution, Finding
 
 # (basic, advanced) sizes
 QUOTES_SHOWN = {"basic": 5, "advanced": 10}
@@ -28,6 +28,7 @@ CLAIM_SENTENCES = {"basic": 4, "advanced": 8}
 NAMED_KINDS = ("person", "organization", "document")
 _CLAUSE_END = re.compile(r"[,;:.!?—–()“”\"]")
 _WORD = re.compile(r"\S+")
+_NAME_WORD = re.compile(r"\w+")
 # A probability from a learned part this close to one half is a coin toss.
 BORDERLINE = (0.35, 0.65)
 
@@ -46,6 +47,27 @@ def detail_uncertainty(finding: Finding) -> str | None:
     if isinstance(p, int | float) and BORDERLINE[0] <= p <= BORDERLINE[1]:
         return f"Borderline: the model gives it a probability of {p:.2f}."
     return None
+
+
+def resolved_from(result: ArticleResult, a: Attribution) -> str | None:
+    """The words the text uses for a source the analyzer resolved from elsewhere, or None.
+
+    When the words at the attribution ("She", "the official") share no word with the source's
+    name, the name came from resolving a pronoun or a description: a step worth checking.
+
+    Examples
+    --------
+    >>> r = ArticleResult(id="a", path="", text="She said so.")
+    >>> resolved_from(r, Attribution(0, 12, "indirect", "Ana Ruiz", "person", "said", 0, 12,
+    ...                              source_start=0, source_end=3))
+    'She'
+    """
+    if a.source is None or a.source_start is None or a.source_end is None:
+        return None
+    said = result.text[a.source_start : a.source_end]
+    if set(_NAME_WORD.findall(said.lower())) & set(_NAME_WORD.findall(a.source.lower())):
+        return None
+    return said
 
 
 def _plural(n: int, word: str) -> str:
@@ -87,6 +109,14 @@ def quotes_exercise(
     for q in chosen:
         uncertain = None
         if q.speaker:
+            for a in result.attributions or ():
+                said = resolved_from(result, a) if a.start < q.end and q.start < a.end else None
+                if said is not None and a.source == q.speaker:
+                    uncertain = (
+                        f"The text calls the speaker “{said}”; the analyzer took that to mean "
+                        f"{q.speaker}: check who it refers to."
+                    )
+                    break
             answer = f"Speaker: {q.speaker}"
             reason = f"The analyzer gives these words to {q.speaker}" + (
                 f" ({q.speaker_kind})." if q.speaker_kind else "."
@@ -282,7 +312,8 @@ def hedges_exercise(
 # How sure a sentence's support is, best first: a cue that names the source ("said Ana Ruiz",
 # "according to", "a report shows"), then speech the reader can see is speech (an interview
 # answer, a quotation), then a reported verb the attribution signal read as a source, which
-# is the reading most often wrong ("some cartels might have celebrated").
+# is the reading most often wrong ("some cartels might have celebrated"), as is a source
+# resolved from a pronoun ("She called").
 _SUPPORT_TIER = {"direct": 0, "according_to": 0, "document": 0, "interview": 1, "indirect": 2}
 
 
@@ -293,6 +324,8 @@ def _support(result: ArticleResult, s: int, e: int) -> tuple[int, str, str] | No
         if not (a.start < e and s < a.end and a.source):
             continue
         tier = _SUPPORT_TIER.get(a.kind, 2)
+        if a.kind != "interview" and resolved_from(result, a) is not None:
+            tier = 2  # "She said": who she is was resolved, not read
         if best is not None and best[0] <= tier:
             continue
         if a.kind == "interview":
@@ -336,8 +369,9 @@ def _supported_sentences(
         uncertain = None
         if tier == 2:
             uncertain = (
-                "The analyzer takes a reporting verb as the source here; check that the "
-                "sentence really says who the fact comes from."
+                "The analyzer's source here is its least sure kind (a bare reporting verb, or a "
+                "pronoun it resolved to a name): check that the sentence really says who the "
+                "fact comes from."
             )
         item = Item(
             prompt=text,
