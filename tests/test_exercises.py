@@ -12,7 +12,7 @@ from analyzer import analyze
 from analyzer.exercises import build_worksheet
 from analyzer.exercises.lines import LINE_WIDTH, LineIndex, wrap
 from analyzer.exercises.rewrite import fold
-from analyzer.results import ArticleResult, Attribution, Comparison, ComparisonIssue
+from analyzer.results import ArticleResult, Attribution, Comparison, ComparisonIssue, Source
 
 
 def check_key(sheet, result: ArticleResult, source=None, comparison: Comparison | None = None):
@@ -256,3 +256,18 @@ def test_a_speaker_resolved_from_a_pronoun_is_marked_for_the_teacher():
         "The text calls the speaker “She”; the analyzer took that to mean Ana Ruiz: check who "
         "it refers to."
     )
+
+
+def test_a_source_listed_twice_by_full_and_short_name_is_asked_once():
+    result = article_result()
+    extra = Source("Ruiz", "person", "official", None, 0, 1)
+    result = dataclasses.replace(result, sources=(*result.sources, extra))
+    (sources,) = [
+        e for e in build_worksheet(result, level="advanced").exercises if e.key == "sources"
+    ]
+    answers = sorted(i.answer for i in sources.items if i.kind == "named_source")
+    assert answers == [
+        "Named (organization): county health department",
+        "Named (person): Ana Ruiz",
+        "Named (person): Mark Olsen",
+    ]

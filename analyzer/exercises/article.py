@@ -172,9 +172,12 @@ def sources_exercise(
 ) -> Exercise | None:
     """Sort the sources the article cites into named, anonymous and vague."""
     named: list[Item] = []
+    names = [s.name for s in result.sources or () if s.kind in NAMED_KINDS]
     for s in result.sources or ():
         if s.kind not in NAMED_KINDS:
             continue
+        if any(other != s.name and other.endswith(" " + s.name) for other in names):
+            continue  # "García Harfuch" when "Omar García Harfuch" is listed: one person
         place = _first_place(result, s.name)
         if place is None:
             continue
