@@ -222,3 +222,27 @@ def test_article_page_prints_to_pdf(page, site, paper):
     assert pdf.startswith(b"%PDF-")
     pages = pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages")
     assert 2 <= pages <= 12
+
+
+def test_index_with_hundreds_of_articles_sorts_numbers_as_numbers(page, tmp_path):
+    import dataclasses
+
+    from analyzer.writers.html import render_index
+
+    base = hostile()
+    results = [
+        dataclasses.replace(
+            base, id=f"a{i}", title=f"Article {i}", scores={"sourcing": float(i % 101)}
+        )
+        for i in range(300)
+    ]
+    path = tmp_path / "index.html"
+    path.write_text(render_index(results), encoding="utf-8")
+    open_page(page, path)
+    page.get_by_role("button", name="Sourcing").click()
+    page.get_by_role("button", name="Sourcing").click()
+    values = page.locator("#articles tbody tr td.score").all_text_contents()
+    assert len(values) == 300
+    assert [v.strip() for v in values[:3]] == ["100", "100", "99"]
+    page.fill("#f-text", "article 29")
+    assert page.locator("#shown").inner_text() == "11"  # 29 and 290-299
