@@ -81,7 +81,9 @@ def test_surname_and_titled_mentions_are_the_source_person_a_new_person_is_not()
         "Okafor defended the increase. Ms. Okafor and Mayor Tom Brandt said the pipes were old."
     )
     assert ("name_not_in_source", "Tom Brandt") in issues(SOURCE, derived)
-    assert not [t for k, t in issues(SOURCE, derived) if "Okafor" in t]
+    assert not [
+        t for k, t in issues(SOURCE, derived) if k == "name_not_in_source" and "Okafor" in t
+    ]
 
 
 def test_a_different_first_name_with_the_same_surname_is_not_in_the_source():
@@ -213,3 +215,45 @@ def test_compare_names_a_missing_file_and_exits_1(tmp_path):
     result = CliRunner().invoke(cli, ["compare", str(tmp_path / "nope.txt"), str(seed_path("002"))])
     assert result.exit_code == 1
     assert "nope.txt" in result.output
+
+
+def test_planted_generator_labels_exactly_what_it_changed():
+    from analyzer.compare.planted import _join, _plant
+
+    sentences = [
+        "Officials said 42 people were hurt in the storm on Monday.",
+        "The mayor, Anna Berg, closed schools in March 2021 after a flood.",
+        "“We will rebuild every house that the water took from us,” Berg said.",
+        "Crews led by Tom Lund worked through the night to clear roads.",
+    ]
+    filler = ["The committee will vote on the budget proposal later this month in the capital."]
+    planted, labels = _plant(sentences, " ".join(sentences), filler, 0)
+    text, spans = _join(planted, labels)
+    kinds = sorted(s["kind"] for s in spans if s["kind"] != "context")
+    assert kinds == [
+        "date_mismatch",
+        "name_not_in_source",
+        "number_mismatch",
+        "quote_not_in_source",
+        "unsupported_sentence",
+    ]
+    for s in spans:
+        assert text[s["start"] : s["end"]] == s["text"]
+
+
+def test_evaluation_report_prints_scores_per_kind(tmp_path):
+    from analyzer.compare.evaluate import evaluate
+
+    record = {
+        "id": "x",
+        "faithful": False,
+        "published": None,
+        "source": SOURCE,
+        "derived": "The council raised water rates by 15 percent.",
+        "labels": [{"kind": "number_mismatch", "start": 34, "end": 44, "text": "15 percent"}],
+    }
+    path = tmp_path / "pairs.jsonl"
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    report = evaluate(path)
+    rows = [line.split() for line in report.splitlines()]
+    assert ["number_mismatch", "1", "1", "1.000", "1.000", "1.000"] in rows

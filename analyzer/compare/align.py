@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
+import scipy.sparse as sp
 from sklearn.feature_extraction.text import CountVectorizer
 
 from analyzer.compare.text import content_terms
@@ -75,8 +76,15 @@ class SourceIndex:
             self.vectorizer = CountVectorizer(
                 analyzer=content_terms, binary=True, vocabulary=["\x00"]
             ).fit([""])
-        passage_matrix = self.vectorizer.transform([text[s:e] for s, e in self.passages])
-        self.presence = (passage_matrix > 0).astype(np.float64).T.tocsc()
+        self.presence = None
+        if singles:
+            single = (self.vectorizer.transform(sentence_texts) > 0).astype(np.float64)
+            # A pair holds the terms of either sentence: the element-wise maximum of two rows,
+            # so no pair text is read again.
+            rows = [single]
+            if len(singles) > 1:
+                rows.append(single[:-1].maximum(single[1:]))
+            self.presence = sp.vstack(rows).T.tocsc()
 
     def align(self, texts: Sequence[str]) -> list[Alignment | None]:
         """The best passage for each text; None for a text with no content term."""
@@ -84,7 +92,7 @@ class SourceIndex:
             return []
         weights = self.vectorizer.transform(texts)
         totals = np.asarray(weights.sum(axis=1)).ravel()
-        shared = (weights @ self.presence).toarray() if self.passages else None
+        shared = (weights @ self.presence).toarray() if self.presence is not None else None
         out: list[Alignment | None] = []
         for i, text in enumerate(texts):
             n_terms = len(set(content_terms(text)))

@@ -77,6 +77,7 @@ def _skip_words() -> frozenset[str]:
     return frozenset(load_lexicon("name_titles")) | frozenset(load_lexicon("calendar_words"))
 
 
+@functools.lru_cache(maxsize=100_000)
 def name_key(word: str) -> str:
     """A name word folded for matching: no accents, case, periods or possessive.
 
@@ -224,7 +225,7 @@ def source_name_sets(doc: Document) -> list[frozenset[str]]:
             gap = doc.text[prev_end : m.start()].strip() if prev_end is not None else ""
             if word[0].isupper() and (not run or gap in ("", ".", "-")):
                 run.append(name_key(word))
-            elif word[0].islower() and run and name_key(word) in _PARTICLES and not gap:
+            elif word[0].islower() and run and name_key(word) in _PARTICLES and gap in ("", "-"):
                 pass
             else:
                 if run:

@@ -114,6 +114,18 @@ def _reporting_stems() -> frozenset[str]:
 
 
 def content_terms(text: str) -> list[str]:
+    """Stemmed content words of ``text`` (cached: a sentence is read once per process).
+
+    Examples
+    --------
+    >>> content_terms("Prices rose 5%, she said.")
+    ['price', 'rose', '5']
+    """
+    return list(_content_terms(text))
+
+
+@functools.lru_cache(maxsize=20_000)
+def _content_terms(text: str) -> tuple[str, ...]:
     """Stemmed content words of ``text``: folded; stop words, reporting verbs ("said",
     "emphasized") and possessive 's removed.
 
@@ -136,4 +148,4 @@ def content_terms(text: str) -> list[str]:
         term = stem(w)
         if term not in _reporting_stems():
             terms.append(term)
-    return terms
+    return tuple(terms)
