@@ -10,9 +10,11 @@ attributions of :func:`analyzer.signals.attribution.find` on the article text.
 - Direct subset: gold items whose content holds a quotation mark, against predicted items whose
   content holds one.
 - Speaker correct: the predicted source span overlaps the gold Source span, or the predicted
-  canonical name holds the gold source's last word (coreference resolved, e.g. gold "Harfuch",
-  predicted "Omar García Harfuch"); when gold has no source, only no source is correct. Speaker
-  accuracy is over matched pairs; end-to-end F1 counts a pair only when the speaker is right too.
+  canonical name holds the last word of the gold source's name (coreference resolved, e.g. gold
+  "Mr. Harfuch, the minister," or "Sen. Ana Ruiz (D-Mo.)" against "Omar García Harfuch" or
+  "Ana Ruiz": party tags, appositives after a comma and titles are removed first); when gold
+  has no source, only no source is correct. Speaker accuracy is over matched pairs; end-to-end
+  F1 counts a pair only when the speaker is right too.
 - Cue correct: spans overlap or the first words share a crude lemma (said/says/saying -> say).
 - Sourcing density: attributions per 100 words per article, predicted against gold: Spearman's
   rho and mean absolute error across the split's articles.
@@ -84,7 +86,10 @@ def speaker_correct(text: str, pred: Attribution, gold: GoldAttribution) -> bool
     if pred.source_start is not None and pred.source_end is not None:
         if _chars([(pred.source_start, pred.source_end)]) & _chars(gold.source):
             return True
-    gold_name = _HONORIFIC.sub("", " ".join(text[s:e] for s, e in gold.source)).strip()
+    gold_name = " ".join(text[s:e] for s, e in gold.source)
+    # The name itself: no party tag "(D-Mo.)", no appositive after a comma, no title.
+    gold_name = re.sub(r"\([^)]*\)", " ", gold_name).split(",")[0]
+    gold_name = _HONORIFIC.sub("", gold_name.strip()).strip()
     last = re.findall(r"[\w’'\-]+", gold_name)
     return bool(last) and last[-1].lower() in pred.source.lower().split()
 

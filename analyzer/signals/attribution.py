@@ -317,7 +317,9 @@ def _from_cue(
                 source = earlier[-1].source
             else:
                 source = _subject_before(doc, people, sent, cs, "and")
-        if source is None and word in _INVERTING and (s >= e or ends in ',”"'):
+        opening = not left.strip()  # the cue opens the sentence: "Said Ellis: ..."
+        inverts = word in _INVERTING and (not opening or word in ("said", "says", "added"))
+        if source is None and inverts and (s >= e or ends in ',”"'):
             gap = len(text[ce : ce + 20]) - len(text[ce : ce + 20].lstrip())
             named = [x for x in people.at(ce + gap, ce + gap + 80) if x.start == ce + gap]
             m = _RIGHT_NP.match(text, ce, sent.end)
