@@ -55,7 +55,9 @@ _AUX_TAIL = re.compile(
     r"|yesterday|now|had|has|[a-z]+ly))+\s*$",
     re.IGNORECASE,
 )
-_LEAD = re.compile(r"^(?:\s|and\b|but\b|so\b|yet\b|still\b|now\b|then\b|also\b)+", re.IGNORECASE)
+_LEAD = re.compile(
+    r"^(?:\s|and\b|but\b|so\b|yet\b|still\b|now\b|then\b|also\b|(?-i:[a-z]+ly)\b)+", re.IGNORECASE
+)
 _DETERMINERS = frozenset(
     "the a an some many most several few one two three four five other another his her their "
     "its our this that these those all both each any no top senior".split()
@@ -303,6 +305,9 @@ def _from_cue(
             and len(text[s:e].split()) <= 6
             and not _ends_with_quote(text, s, e)
             and text[s:e].split()[0].lower() not in _NOT_SUBJECT
+            # "began by saying", "stripping out a call": a chunk ending in a preposition or an
+            # article is not a subject.
+            and text[s:e].split()[-1].lower() not in _NOT_SUBJECT | {"a", "an", "the"}
         ):
             source = (s, e)
         elif s >= e and boundary == ",":
@@ -502,7 +507,7 @@ def _resolve(
     if mentions:
         e = people.entities[mentions[-1].entity]
         return e.name, e.kind, e, e.description
-    if low and len(low) <= 4 and not any(w in _PRONOUNS or w in _VERBISH for w in low):
+    if low and len(low) <= 6 and not any(w in _PRONOUNS or w in _VERBISH for w in low):
         # An unlisted name ("Melanie") or a description ("63 percent", "the protesters").
         if all(w[:1].isupper() for w in words):
             return " ".join(words), "person", None, None
