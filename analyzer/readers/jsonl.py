@@ -13,7 +13,7 @@ from typing import IO
 
 from analyzer.errors import InputError
 from analyzer.readers import decode
-from analyzer.readers.metadata import KEYS, parse_derived_from, parse_published
+from analyzer.readers.metadata import validated_fields
 
 
 def iter_jsonl(
@@ -80,18 +80,5 @@ def _fields(where: str, row: object) -> dict[str, object]:
     fields: dict[str, object] = {"text": text}
     if row.get("id") not in (None, ""):
         fields["id"] = str(row["id"])
-    for key in KEYS:
-        value = row.get(key)
-        if value in (None, ""):
-            continue
-        if key == "published":
-            try:
-                value = parse_published(str(value))
-            except ValueError as exc:
-                raise InputError(where, f"field 'published': {exc}") from None
-        elif key == "derived_from":
-            value = parse_derived_from(value)
-        elif not isinstance(value, str):
-            raise InputError(where, f"field {key!r} must be a string")
-        fields[key] = value
+    fields.update(validated_fields(where, row))
     return fields

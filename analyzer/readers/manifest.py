@@ -13,7 +13,7 @@ import json
 from pathlib import Path
 
 from analyzer.errors import InputError
-from analyzer.readers.metadata import KEYS, parse_derived_from, parse_published
+from analyzer.readers.metadata import validated_fields
 
 MANIFEST_NAMES = ("manifest.csv", "manifest.jsonl")
 _FILE_KEYS = ("file", "filename", "path")
@@ -50,18 +50,6 @@ def _parse(path: Path) -> dict[str, dict[str, object]]:
         file_name = next((str(row[k]) for k in _FILE_KEYS if row.get(k)), None)
         if not file_name:
             raise InputError(f"{path}:{number}", "manifest row names no file (column 'file')")
-        meta: dict[str, object] = {}
-        for key in KEYS:
-            value = row.get(key)
-            if value in (None, ""):
-                continue
-            if key == "published":
-                try:
-                    value = parse_published(str(value))
-                except ValueError as exc:
-                    raise InputError(f"{path}:{number}", str(exc)) from None
-            elif key == "derived_from":
-                value = parse_derived_from(value)
-            meta[key] = value
+        meta = validated_fields(f"{path}:{number}", row)
         out[Path(file_name).name] = meta
     return out

@@ -7,6 +7,7 @@ import re
 from collections.abc import Mapping
 
 from analyzer.document import Metadata
+from analyzer.errors import InputError
 
 KEYS = ("title", "published", "outlet", "author", "url", "derived_from")
 
@@ -47,6 +48,35 @@ def parse_derived_from(value: object) -> tuple[str, ...]:
     else:
         items = re.split(r"[,;\s]+", str(value))
     return tuple(i.strip() for i in items if i.strip())
+
+
+def validated_fields(where: str, row: Mapping[str, object]) -> dict[str, object]:
+    """The metadata keys of a manifest row or JSONL line, checked and normalised.
+
+    Raises InputError naming ``where`` (``file:line``) for a date that is not ISO or a text
+    field that is not a string.
+
+    Examples
+    --------
+    >>> validated_fields("m.csv:2", {"title": "Hi", "published": "2025-01-02T08:00", "x": 1})
+    {'title': 'Hi', 'published': '2025-01-02'}
+    """
+    fields: dict[str, object] = {}
+    for key in KEYS:
+        value = row.get(key)
+        if value in (None, ""):
+            continue
+        if key == "published":
+            try:
+                value = parse_published(str(value))
+            except ValueError as exc:
+                raise InputError(where, f"field 'published': {exc}") from None
+        elif key == "derived_from":
+            value = parse_derived_from(value)
+        elif not isinstance(value, str):
+            raise InputError(where, f"field {key!r} must be a string")
+        fields[key] = value
+    return fields
 
 
 def merge(primary: Metadata, fallback: Mapping[str, object]) -> Metadata:
