@@ -20,6 +20,7 @@ EVALUATORS: dict[str, str] = {
     "ai_style": "analyzer.evaluation.ai_style:evaluate",
     "ai_style_human": "analyzer.evaluation.ai_style:evaluate_human",
     "compare": "analyzer.compare.evaluate:evaluate",
+    "bias": "analyzer.learned.bias_eval:evaluate",
 }
 
 

@@ -15,8 +15,10 @@ from analyzer.signals import (
     claims,
     dates,
     hedging,
+    loaded_language,
     prescriptive,
     quotes,
+    reply,
     sources,
 )
 from analyzer.signals.people import find_people
@@ -33,8 +35,19 @@ def analyze_document(
     found_sources = sources.find(doc, found_attributions, found_quotes, people=people)
     attribution_findings = anonymity.find(doc, found_attributions)
     findings: list[Finding] = list(attribution_findings)
+    loaded = loaded_language.assess(doc, found_quotes, attributions=found_attributions)
+    findings += loaded.findings
+    replies = reply.assess(doc, people=people, attributions=found_attributions)
+    findings += replies.findings
     metrics = base_metrics(doc, found_quotes)
     metrics.update(sourcing_metrics(doc, found_attributions, found_sources))
+    metrics.update(
+        loaded_language=len(loaded.findings),
+        loaded_language_sentences=loaded.sentences,
+        loaded_language_in_quotes=loaded.in_quotes,
+        accused_parties=replies.accused,
+        accused_with_reply=replies.answered,
+    )
     scores = sourcing_scores(metrics, found_sources)
 
     # Claims and ai_style read the attribution signal's output as arguments.

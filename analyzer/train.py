@@ -17,6 +17,7 @@ from analyzer.learned.store import models_dir
 # name -> "module:function"; each learned part adds its line.
 TRAINERS: dict[str, str] = {
     "attribution": "analyzer.learned.train_attribution:train",
+    "bias": "analyzer.learned.bias_train:train",
 }
 
 

@@ -213,6 +213,28 @@ METRICS: dict[str, tuple[str, str]] = {
         "Machine-style phrases per 1,000 words",
         "Stock phrases of machine-written text × 1,000 ÷ words.",
     ),
+    "loaded_language": (
+        "Loaded words",
+        "Words named as loaded in sentences of the writer's own voice that the biased-language "
+        "model (trained on expert labels, BABE) flags; up to three a sentence.",
+    ),
+    "loaded_language_sentences": (
+        "Loaded sentences",
+        "Sentences in the writer's own voice the biased-language model flags.",
+    ),
+    "loaded_language_in_quotes": (
+        "Loaded quotations",
+        "Speech quotations the same model would flag: the speakers' words, not charged to the "
+        "outlet.",
+    ),
+    "accused_parties": (
+        "Accused parties",
+        "Named people or organisations the article accuses or criticises.",
+    ),
+    "accused_with_reply": (
+        "Accused parties with a reply",
+        "Accused parties whose response is given, or who the article says were asked.",
+    ),
     "headings_without_reporting": (
         "Headings without reporting",
         "Headings in the body with no quote, attribution or number under them.",

@@ -1,0 +1,180 @@
+"""Train the biased-language model: ``python -m analyzer.train bias --data BABE_FOLDER``.
+
+Cross-validates C and the decision threshold on train.csv (5 stratified folds, fixed seed),
+fits on all of train.csv, writes ``bias.skops`` and the model card ``bias.md``. When dev.csv sits
+beside it, the card also gives the model's figures on dev (the model alone, sentence by sentence;
+the product's figures come from ``python -m analyzer.evaluate bias``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+from sklearn.model_selection import StratifiedKFold
+
+from analyzer.learned import bias
+from analyzer.learned.store import save_model
+
+
+def prf(labels: np.ndarray, pred: np.ndarray) -> dict[str, float]:
+    """Precision, recall, F1 of class 1, accuracy and macro F1, rounded to 3 places.
+
+    Examples
+    --------
+    >>> prf(np.array([1, 1, 0, 0]), np.array([True, False, False, False]))["precision"]
+    1.0
+    """
+    pred = np.asarray(pred, dtype=bool)
+    out = {}
+    f1s = []
+    for cls in (1, 0):
+        hit = pred if cls == 1 else ~pred
+        tp = float(np.sum(hit & (labels == cls)))
+        p = tp / hit.sum() if hit.sum() else 0.0
+        r = tp / (labels == cls).sum() if (labels == cls).sum() else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        f1s.append(f)
+        if cls == 1:
+            out.update(precision=p, recall=r, f1=f)
+    out["accuracy"] = float(np.mean(pred == (labels == 1)))
+    out["macro_f1"] = float(np.mean(f1s))
+    return {k: round(float(v), 3) for k, v in out.items()}
+
+
+def out_of_fold(texts: list[str], labels: np.ndarray, C: float) -> np.ndarray:
+    """Out-of-fold probabilities of "biased" for every training sentence."""
+    probs = np.zeros(len(texts))
+    folds = StratifiedKFold(n_splits=bias.FOLDS, shuffle=True, random_state=0)
+    for fit_idx, test_idx in folds.split(texts, labels):
+        pipe = bias.build_pipeline(C=C).fit([texts[i] for i in fit_idx], labels[fit_idx])
+        probs[test_idx] = pipe.predict_proba([texts[i] for i in test_idx])[:, 1]
+    return probs
+
+
+def train(data: Path, out: Path) -> None:
+    """Cross-validate, fit on train.csv, write ``out/bias.skops`` and ``out/bias.md``."""
+    rows = bias.read_babe(data / "train.csv")
+    texts = [r["text"] for r in rows]
+    labels = np.array([r["label"] for r in rows])
+    cv_rows = []
+    best = None
+    for C in bias.C_GRID:
+        probs = out_of_fold(texts, labels, C)
+        t_f1, f1 = bias.choose_threshold(labels, probs)
+        t_p = bias.precision_threshold(labels, probs, bias.TARGET_PRECISION)
+        cv_rows.append((C, t_f1, prf(labels, probs >= t_f1), t_p, prf(labels, probs >= t_p)))
+        if best is None or f1 > best[2]:
+            best = (C, t_f1, f1, t_p)
+    C, f1_threshold, _, threshold = best
+    marked = [r["biased_words"] for r in rows]
+    model = bias.fit_model(
+        texts, labels, C=C, marked=marked, threshold=threshold, f1_threshold=f1_threshold
+    )
+    save_model(model, out / f"{bias.NAME}.skops")
+    dev = None
+    if (data / "dev.csv").is_file():
+        dev_rows = bias.read_babe(data / "dev.csv")
+        dev_probs = model["pipeline"].predict_proba([r["text"] for r in dev_rows])[:, 1]
+        dev_labels = np.array([r["label"] for r in dev_rows])
+        dev = (prf(dev_labels, dev_probs >= threshold), prf(dev_labels, dev_probs >= f1_threshold))
+    text = card(len(rows), cv_rows, C, threshold, f1_threshold, dev)
+    (out / f"{bias.NAME}.md").write_text(text, "utf-8")
+    print(f"wrote {out / (bias.NAME + '.skops')} (C={C}, threshold={threshold})")
+
+
+def _row(name: str, m: dict[str, float]) -> str:
+    return (
+        f"| {name} | {m['precision']:.3f} | {m['recall']:.3f} | {m['f1']:.3f} | "
+        f"{m['accuracy']:.3f} | {m['macro_f1']:.3f} |"
+    )
+
+
+def card(
+    n: int, cv_rows: list, C: float, threshold: float, f1_threshold: float, dev: tuple | None
+) -> str:
+    """The model card text (markdown)."""
+    head = (
+        "| setting | P (biased) | R (biased) | F1 (biased) | accuracy | macro F1 |\n"
+        "|---|---|---|---|---|---|"
+    )
+    cv = "\n".join(
+        _row(f"C={c}, best-F1 threshold {t:.2f}", m)
+        + "\n"
+        + _row(f"C={c}, precision-first threshold {tp:.2f}", mp)
+        for c, t, m, tp, mp in cv_rows
+    )
+    dev_text = (
+        f"{head}\n{_row(f'product threshold {threshold:.2f}', dev[0])}\n"
+        f"{_row(f'best-F1 threshold {f1_threshold:.2f}', dev[1])}"
+        if dev
+        else "(dev.csv was not beside train.csv when this model was trained)"
+    )
+    return f"""# Model card: bias (biased language, sentence level)
+
+Trained by `python -m analyzer.train bias --data /path/to/babe` (this file is written by that
+command). Used by `analyzer/signals/loaded_language.py` for the `loaded_language` finding.
+
+## What it does
+Gives the probability that a sentence uses loaded, one-sided wording (bias by word choice), and
+the words that pushed that probability up. The product scores each sentence in the writer's own
+voice (speech quotations blanked out) and flags it when the probability reaches the threshold.
+
+## Data and licence
+BABE, "Bias Annotations By Experts" (Spinde, Plank, Krieger, Ruas, Gipp and Aizawa, Findings of
+EMNLP 2021), expert group SG2: sentences from US news outlets across the political spectrum on
+contested topics, each labelled biased / non-biased by majority vote of five trained annotators.
+Training used the train split ({n} sentences) of the project's shared copy; no BABE text is in
+this repository. BABE is distributed under the GNU Affero General Public License v3 (AGPL-3.0).
+This model file holds a vocabulary of words and word pairs drawn from those sentences and one
+weight per entry: it is a derived work of AGPL-3.0 data, so `models/bias.skops` is distributed
+under AGPL-3.0, separately from the project's MIT-licensed code (see README, "Licence").
+An install that must be MIT only has to drop both this file and the loaded_language signal:
+without the file, scoring stops with a ModelError naming it.
+
+## Features and estimator
+scikit-learn Pipeline: `TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True)` over
+lower-cased words of two or more characters (words and pairs seen in one sentence only are
+dropped), then `LogisticRegression(class_weight="balanced")` with C chosen
+from {list(bias.C_GRID)} by {bias.FOLDS}-fold stratified cross-validation (seed 0) on train.
+Chosen: C = {C}. No language model, no downloads; CPU only. Linear on purpose: a word's share of
+the score (unigram weight x TF-IDF value, plus half of each bigram it is part of) is exact, so
+each finding names its words. Stop words are never named.
+
+## Threshold (two operating points, both from cross-validation on train)
+- Product threshold {threshold:.2f}: the lowest threshold whose out-of-fold precision on train
+  reaches {bias.TARGET_PRECISION:.2f}. This is what `loaded_language` uses.
+- Best-F1 threshold {f1_threshold:.2f}: the highest threshold whose out-of-fold F1 is within 0.01
+  of the best (kept for comparison with published BABE figures).
+Why two: BABE's sentences were picked from contested topics and half are biased; in ordinary news
+far fewer are. At the best-F1 threshold the model flags most sentences of plain election
+newswire, which no reader would trust; the product trades recall for precision (README gives
+both operating points on dev and the share of newswire sentences each flags).
+
+## Cross-validated figures (train split, {bias.FOLDS} folds, out-of-fold predictions)
+Sentences of one article can fall in different folds, which flatters these figures slightly.
+
+{head}
+{cv}
+
+## Dev split (model alone, sentence by sentence, whole sentence including quotations)
+{dev_text}
+
+The product's own figures (writer's voice only, through the full pipeline) are printed by
+`python -m analyzer.evaluate bias --data /path/to/babe --split dev`; see README.
+
+## Limits
+- Target was biased-class F1 0.78 on dev; a bag of words reaches about 0.73-0.75 on these splits
+  at its best-F1 threshold, less at the product's precision-first threshold.
+  BERT-class models fine-tuned on BABE report ~0.80; they need a downloaded language model this
+  project does not use. The gap is context: "slammed" in a quote, sarcasm, framing by what is
+  left out are beyond a bag of words.
+- Expert agreement on the label is modest (Krippendorff's alpha 0.40): the label itself is noisy.
+- Learned from 2016-2020 US political news on 20 contested topics: topic words (e.g. names of
+  groups) carry weight, so a sentence about an unfamiliar topic, or a neutral sentence that
+  merely names a contested group, can be misjudged. It was not trained on non-US or non-political
+  writing.
+- BABE sentences were selected from contested topics, about half biased; ordinary news has far
+  fewer biased sentences, so precision on real articles is lower than on dev (README gives the
+  share of sentences it flags in plain newswire).
+"""

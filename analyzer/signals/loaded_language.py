@@ -1,0 +1,140 @@
+"""Loaded language in the writer's own voice, from the biased-language model (BABE).
+
+Each sentence is scored with the words inside speech quotations and interview answers blanked
+out (replaced by spaces, so offsets stay the same): what a speaker said belongs to the speaker,
+not to the outlet. When a
+sentence's writer-voice score reaches the model's threshold, the word model names its loaded
+words: the words it rates at least 0.5, at most three. A sentence with no such word gets no
+finding: a decision no word explains is not shown. Each named word is one ``loaded_language``
+finding whose message gives the sentence's score.
+
+The speech quotations and interview answers are scored on their own and only counted (metric
+``loaded_language_in_quotes``): a reader sees how heated the quoted voices are without that being
+charged to the outlet.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from analyzer.document import Document
+from analyzer.learned import bias
+from analyzer.results import Attribution, Finding, Quote
+
+# Fewer writer-voice words than this and there is nothing to judge ("he said.").
+MIN_WORDS = 4
+MAX_NAMED = 3
+WORD_THRESHOLD = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedLanguage:
+    """What the signal found: findings, flagged sentences, and loaded speech quotations."""
+
+    findings: list[Finding]
+    sentences: int
+    in_quotes: int
+
+
+def assess(
+    doc: Document,
+    quotes: Sequence[Quote],
+    *,
+    attributions: Sequence[Attribution] = (),
+    model: dict[str, Any] | None = None,
+) -> LoadedLanguage:
+    """Score every sentence in the writer's voice and every speech quotation.
+
+    Examples
+    --------
+    >>> from analyzer.document import Article, build_document
+    >>> m = bias.fit_model(["a radical scheme", "the council met", "radical plan", "rain fell"],
+    ...                    [1, 0, 1, 0], C=10.0, marked=[["radical"], [], ["radical"], []])
+    >>> doc = build_document(Article("a", "a", "The mayor pushed a radical scheme on Monday."))
+    >>> [(f.kind, f.text) for f in assess(doc, [], model=m).findings]
+    [('loaded_language', 'radical')]
+    """
+    model = bias.load() if model is None else model
+    threshold = model["threshold"]
+    text = doc.text
+    voiced = writer_voice(doc, quotes, attributions)
+    quoted = [text[q.start + 1 : q.end - 1] for q in quotes]
+    quoted += [text[s:e] for s, e in _answers(attributions)]
+    quoted = [q for q in quoted if len(bias.TOKEN.findall(q)) >= MIN_WORDS]
+    probs = bias.sentence_probability(model, [p for _, p in voiced] + quoted)
+    findings = []
+    sentences = 0
+    for (offset, piece), prob in zip(voiced, probs[: len(voiced)], strict=True):
+        if prob < threshold:
+            continue
+        words = bias.loaded_words(model, piece)
+        named = [w for w in words[:MAX_NAMED] if w.weight >= WORD_THRESHOLD]
+        if not named:
+            continue  # a decision no word explains is not shown to a reader
+        sentences += 1
+        listed = ", ".join(f"“{w.word}”" for w in named)
+        for w in named:
+            findings.append(
+                Finding(
+                    "loaded_language",
+                    offset + w.start,
+                    offset + w.end,
+                    text[offset + w.start : offset + w.end],
+                    f"Loaded wording in the writer's own voice ({listed}). A model trained on "
+                    f"sentences that media-bias experts labelled rates this sentence "
+                    f"{prob:.2f} (flagged from {threshold:.2f}); a neutral word would inform "
+                    f"without taking a side.",
+                    detail={
+                        "sentence_probability": round(prob, 3),
+                        "word_probability": round(w.weight, 3),
+                        "threshold": threshold,
+                    },
+                )
+            )
+    in_quotes = sum(1 for p in probs[len(voiced) :] if p >= threshold)
+    return LoadedLanguage(findings, sentences, in_quotes)
+
+
+def _answers(attributions: Sequence[Attribution]) -> list[tuple[int, int]]:
+    """Content spans of interview answers: the interviewee's words, not the writer's."""
+    return [(a.content_start, a.content_end) for a in attributions if a.kind == "interview"]
+
+
+def writer_voice(
+    doc: Document, quotes: Sequence[Quote], attributions: Sequence[Attribution] = ()
+) -> list[tuple[int, str]]:
+    """Each sentence (start offset, text) with speech quotations and interview answers blanked,
+    when words remain.
+
+    Examples
+    --------
+    >>> from analyzer.document import Article, build_document
+    >>> doc = build_document(Article("a", "a", '“They are crooks,” the mayor said on Monday.'))
+    >>> writer_voice(doc, [Quote(0, 19, "“They are crooks,”")])
+    [(0, '                   the mayor said on Monday.')]
+    """
+    spans = [(q.start, q.end) for q in quotes] + _answers(attributions)
+    voiced = []
+    for s in doc.sentences:
+        piece = _blank(doc.text, s.start, s.end, spans)
+        if len(bias.TOKEN.findall(piece)) >= MIN_WORDS:
+            voiced.append((s.start, piece))
+    return voiced
+
+
+def find(
+    doc: Document, quotes: Sequence[Quote], attributions: Sequence[Attribution] = ()
+) -> list[Finding]:
+    """``loaded_language`` findings in the writer's own voice, sorted by position."""
+    return assess(doc, quotes, attributions=attributions).findings
+
+
+def _blank(text: str, start: int, end: int, spans: Sequence[tuple[int, int]]) -> str:
+    """``text[start:end]`` with every character inside ``spans`` turned into a space."""
+    chars = list(text[start:end])
+    for qs, qe in spans:
+        for i in range(max(qs, start), min(qe, end)):
+            chars[i - start] = " "
+    return "".join(chars)

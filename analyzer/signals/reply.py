@@ -1,0 +1,138 @@
+"""Right of reply: an article that accuses a named person or organisation should give their
+response, or say that one was sought.
+
+An accusation is a cue from ``accusation_cues.txt`` ("accused", "allegedly", "failed to",
+"blamed", "criticized", "a lawsuit against") in a sentence that names a person or organisation.
+The accused is the name the cue points at: the first name after an active cue ("Lee accused
+Acme"), the last name before a passive one ("Acme was accused", "Acme allegedly dumped",
+"the agency failed to"); with no name on that side the cue is skipped. The accused has had a
+reply when the article
+
+- attributes anything to them (a quote, "Acme said", "according to Acme") outside the sentences
+  that accuse them, or
+- has a response phrase from ``response_cues.txt`` ("declined to comment", "did not respond to a
+  request for comment", "said in a statement", "denied") in a sentence that names them or in one
+  of the two sentences after an accusation of them ("He denied wrongdoing.").
+
+Otherwise the first accusation of them gets one ``no_response_sought`` finding.
+
+Limits: names come from capitalised runs (analyzer.signals.people), so an accused described but
+not named ("the landlord") is not checked; the accuser and accused are told apart by word order,
+not by parsing; a response phrase near the accusation is taken to be theirs.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from analyzer.document import Document
+from analyzer.lexicons import load_lexicon
+from analyzer.results import Attribution, Finding
+from analyzer.signals.people import People
+
+# A response phrase this many sentences after an accusation answers it even without the name.
+FOLLOWING = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    """Findings plus how many named parties were accused and how many had a reply."""
+
+    findings: list[Finding]
+    accused: int
+    answered: int
+
+
+@functools.cache
+def _patterns() -> tuple[re.Pattern[str], frozenset[str], re.Pattern[str]]:
+    def alternation(name: str) -> str:
+        terms = sorted(load_lexicon(name), key=len, reverse=True)
+        return "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in terms)
+
+    cues = re.compile(rf"(?<!\w)(?:{alternation('accusation_cues')})(?!\w)", re.IGNORECASE)
+    passive = frozenset(load_lexicon("passive_accusation_cues"))
+    responses = re.compile(rf"(?<!\w)(?:{alternation('response_cues')})(?!\w)", re.IGNORECASE)
+    return cues, passive, responses
+
+
+_BE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being|be|has|have|had)\s+$", re.IGNORECASE)
+
+
+def assess(doc: Document, *, people: People, attributions: Sequence[Attribution]) -> Reply:
+    """Accused named parties, and a ``no_response_sought`` finding for each one left unanswered.
+
+    Examples
+    --------
+    >>> from analyzer.document import Article, build_document
+    >>> from analyzer.signals.people import find_people
+    >>> text = "Ana Ruiz accused Acme Corporation of dumping waste. The river is brown."
+    >>> doc = build_document(Article("a", "a", text))
+    >>> [(f.kind, f.text) for f in assess(doc, people=find_people(doc), attributions=[]).findings]
+    [('no_response_sought', 'accused')]
+    """
+    cues, passive, responses = _patterns()
+    text = doc.text
+    first_accusation: dict[int, tuple[int, int, str]] = {}
+    accused_in: dict[int, list[int]] = {}
+    for si, s in enumerate(doc.sentences):
+        sentence = text[s.start : s.end]
+        mentions = people.at(s.start, s.end)
+        if not mentions:
+            continue
+        for m in cues.finditer(sentence):
+            start, end = s.start + m.start(), s.start + m.end()
+            cue = " ".join(m.group().lower().split())
+            before = [x for x in mentions if x.end <= start]
+            after = [x for x in mentions if x.start >= end]
+            target_first = cue in passive or _BE_BEFORE.search(sentence[: m.start()])
+            # No fall-back to the other side: in "Lee, who sued the company" the name before an
+            # active cue is the accuser.
+            pick = before[-1:] if target_first else after[:1]
+            if not pick:
+                continue
+            entity = pick[0].entity
+            first_accusation.setdefault(entity, (start, end, cue))
+            accused_in.setdefault(entity, []).append(si)
+    answered: set[int] = set()
+    response_sentences = [
+        si for si, s in enumerate(doc.sentences) if responses.search(text[s.start : s.end])
+    ]
+    for entity, sentences in accused_in.items():
+        name = people.entities[entity].name
+        # Their own words count when they come outside the accusing sentences: "Acme was
+        # accused of fraud, according to Lee" must not read as Acme answering.
+        if any(
+            a.source == name and doc.sentence_index(a.start) not in sentences for a in attributions
+        ):
+            answered.add(entity)
+            continue
+        for si in response_sentences:
+            s = doc.sentences[si]
+            names_them = any(x.entity == entity for x in people.at(s.start, s.end))
+            follows = any(0 <= si - a <= FOLLOWING for a in sentences)
+            if names_them or follows:
+                answered.add(entity)
+                break
+    findings = []
+    for entity, (start, end, cue) in first_accusation.items():
+        if entity in answered:
+            continue
+        name = people.entities[entity].name
+        findings.append(
+            Finding(
+                "no_response_sought",
+                start,
+                end,
+                text[start:end],
+                f"The article accuses or criticises {name} (“{cue}”) but gives no response "
+                f"from {name} and does not say one was sought, e.g. “did not respond to a "
+                f"request for comment” or “declined to comment”. Fair reporting lets the "
+                f"accused answer.",
+                detail={"accused": name},
+            )
+        )
+    findings.sort(key=lambda f: f.sort_key())
+    return Reply(findings, len(accused_in), len(answered))

@@ -1,0 +1,63 @@
+"""loaded_language: the writer's own loaded words are findings; a speaker's are only counted."""
+
+from __future__ import annotations
+
+import pytest
+
+from analyzer import analyze
+from analyzer.document import Article, build_document
+from analyzer.signals import loaded_language, quotes
+
+
+@pytest.fixture
+def assess(tiny_bias_model):
+    def run(text: str):
+        doc = build_document(Article("t", "t", text))
+        return loaded_language.assess(doc, quotes.find(doc), model=tiny_bias_model)
+
+    return run
+
+
+def test_loaded_words_in_the_writers_voice_are_findings_on_each_word(assess):
+    result = assess("The radical mob wants to destroy the council.")
+    assert [f.text for f in result.findings] == ["radical", "mob", "destroy"]
+    assert result.sentences == 1
+
+
+def test_every_finding_span_is_the_text_it_names(assess):
+    text = "The council met. Then the radical mob wants to destroy the plan."
+    for f in assess(text).findings:
+        assert text[f.start : f.end] == f.text
+
+
+def test_loaded_words_inside_a_speech_quote_belong_to_the_speaker(assess):
+    result = assess("“The radical mob wants to destroy the council,” the mayor said on Tuesday.")
+    assert result.findings == []
+    assert result.in_quotes == 1
+
+
+def test_a_plain_sentence_has_no_finding(assess):
+    assert assess("The council met on Tuesday to discuss the budget.").findings == []
+
+
+def test_the_committed_model_flags_loaded_wording_and_names_the_words():
+    result = analyze("The radical left's insane scheme to destroy the economy is a disgrace.")
+    named = [f.text for f in result.findings if f.kind == "loaded_language"]
+    assert "insane" in named and "radical" in named
+    assert result.metrics["loaded_language_sentences"] == 1
+    message = next(f.message for f in result.findings if f.kind == "loaded_language")
+    assert "“insane”" in message
+
+
+def test_the_committed_model_leaves_a_plain_news_sentence_alone():
+    result = analyze("The city council approved the budget on Tuesday by a vote of 7 to 2.")
+    assert result.metrics["loaded_language"] == 0
+
+
+def test_the_committed_model_counts_a_loaded_quote_apart_from_the_outlet():
+    result = analyze(
+        "“The radical left's insane scheme will destroy the economy and it is a disgrace,” "
+        "the senator said on Tuesday."
+    )
+    assert result.metrics["loaded_language"] == 0
+    assert result.metrics["loaded_language_in_quotes"] == 1
