@@ -12,6 +12,7 @@ from analyzer.signals import (
     ai_style,
     anonymity,
     attribution,
+    balance,
     claims,
     dates,
     hedging,
@@ -19,6 +20,7 @@ from analyzer.signals import (
     prescriptive,
     quotes,
     reply,
+    roles,
     sources,
 )
 from analyzer.signals.people import find_people
@@ -32,13 +34,24 @@ def analyze_document(
     found_quotes = quotes.find(doc)
     found_attributions = attribution.find(doc, quotes=found_quotes, people=people)
     found_quotes = quotes.assign_speakers(found_quotes, found_attributions)
-    found_sources = sources.find(doc, found_attributions, found_quotes, people=people)
+    found_sources = roles.assign(
+        sources.find(doc, found_attributions, found_quotes, people=people), people
+    )
     attribution_findings = anonymity.find(doc, found_attributions)
     findings: list[Finding] = list(attribution_findings)
     loaded = loaded_language.assess(doc, found_quotes, attributions=found_attributions)
     findings += loaded.findings
     replies = reply.assess(doc, people=people, attributions=found_attributions)
     findings += replies.findings
+    balanced = balance.assess(
+        doc,
+        found_sources,
+        found_attributions,
+        found_quotes,
+        accused=replies.accused,
+        answered=replies.answered,
+    )
+    findings += balanced.findings
     metrics = base_metrics(doc, found_quotes)
     metrics.update(sourcing_metrics(doc, found_attributions, found_sources))
     metrics.update(
@@ -47,8 +60,10 @@ def analyze_document(
         loaded_language_in_quotes=loaded.in_quotes,
         accused_parties=replies.accused,
         accused_with_reply=replies.answered,
+        **balanced.metrics,
     )
     scores = sourcing_scores(metrics, found_sources)
+    scores["balance"] = balanced.score
 
     # Claims and ai_style read the attribution signal's output as arguments.
     stance = hedging.find(doc)

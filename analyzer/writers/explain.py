@@ -172,8 +172,11 @@ SCORES: dict[str, tuple[str, str]] = {
     ),
     "balance": (
         "Balance",
-        "How far the article gives voice to more than one side and kind of source. "
-        "Higher: more balanced.",
+        "How many kinds of voices the article gives, and whether the accused get a reply: "
+        "70 × role diversity + 30 × share of accused parties given a reply (1 if no one is "
+        "accused). Role diversity is 1 − Σ share² over the roles of the sources (official, "
+        "expert, advocate, business, affected, police, journalist), scaled so 1 is as varied "
+        "as the number of sources allows. Higher: more kinds of voices.",
     ),
 }
 

@@ -1,0 +1,173 @@
+"""Source balance: which kinds of voices an article gives, and whether one side goes unheard.
+
+Reads the sources with their roles (:mod:`analyzer.signals.roles`) and the quotes. Metrics:
+
+- ``source_roles``: share of sources per role (sources whose role is known);
+- ``quoted_words_by_role``: share of the words in direct quotes per role of the speaker.
+
+Finding ``one_sided_sourcing`` when
+
+- at least three sources have a known role and all share it (every voice an official, say), or
+- the article reports a dispute (``dispute_cues.txt``: a vote, a lawsuit, an accusation) and
+  cites one source only: the other side is not heard.
+
+Score ``balance`` (0-100): ``70 × role diversity + 30 × reply share``. Role diversity is the
+Gini-Simpson index of the roles, ``1 − Σ share²``, divided by its largest possible value for that
+many sources, ``1 − 1 ÷ min(sources, 7)``, so 1 means as varied as the count of sources allows and
+0 means one kind of voice. Reply share is accused parties given a reply ÷ accused parties (1 when
+the article accuses no one). ``None`` when no source has a known role.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from analyzer.document import Document
+from analyzer.lexicons import load_lexicon
+from analyzer.results import Attribution, Finding, Quote, Source
+from analyzer.signals.roles import ROLES, UNKNOWN
+
+MIN_ONE_ROLE = 3
+_WORD = re.compile(r"\w+(?:[’'\-]\w+)*")
+_LABEL = {
+    "official": "officials",
+    "law_enforcement": "police, prosecutors or security forces",
+    "expert": "experts",
+    "advocate": "advocates",
+    "business": "business voices",
+    "affected": "people affected",
+    "journalist": "journalists",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Balance:
+    """Role shares, findings, and the balance score."""
+
+    metrics: dict[str, Any]
+    findings: list[Finding]
+    score: float | None
+
+
+@functools.cache
+def _disputes() -> re.Pattern[str]:
+    terms = sorted(load_lexicon("dispute_cues"), key=len, reverse=True)
+    return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, terms))})(?!\w)", re.IGNORECASE)
+
+
+def diversity(roles: Sequence[str]) -> float | None:
+    """Normalised Gini-Simpson diversity of known roles; None without any known role.
+
+    Examples
+    --------
+    >>> diversity(["official", "expert"]), diversity(["official", "official", "official"])
+    (1.0, 0.0)
+    >>> round(diversity(["official", "official", "expert"]), 3)
+    0.667
+    """
+    known = [r for r in roles if r != UNKNOWN]
+    if not known:
+        return None
+    n = len(known)
+    most = 1 - 1 / min(n, len(ROLES))
+    if most == 0:
+        return 0.0
+    simpson = 1 - sum((c / n) ** 2 for c in Counter(known).values())
+    return simpson / most
+
+
+def balance_score(roles: Sequence[str], accused: int, answered: int) -> float | None:
+    """``70 × diversity + 30 × reply share``, rounded to one place; None without known roles.
+
+    Examples
+    --------
+    >>> balance_score(["official", "expert"], accused=0, answered=0)
+    100.0
+    >>> balance_score(["official", "official"], accused=1, answered=0)
+    0.0
+    """
+    d = diversity(roles)
+    if d is None:
+        return None
+    reply = answered / accused if accused else 1.0
+    return round(70 * d + 30 * reply, 1)
+
+
+def assess(
+    doc: Document,
+    sources: Sequence[Source],
+    attributions: Sequence[Attribution],
+    quotes: Sequence[Quote],
+    *,
+    accused: int = 0,
+    answered: int = 0,
+) -> Balance:
+    """Role shares, one-sided-sourcing findings and the balance score.
+
+    Examples
+    --------
+    >>> from analyzer.document import Article, build_document
+    >>> doc = build_document(Article("a", "a", "The mayor spoke."))
+    >>> srcs = [Source("Ana Ruiz", "person", role="official"),
+    ...         Source("Lee", "person", role="expert")]
+    >>> assess(doc, srcs, [], []).score
+    100.0
+    """
+    roles = [s.role for s in sources]
+    known = [r for r in roles if r != UNKNOWN]
+    shares = {r: round(c / len(known), 3) for r, c in sorted(Counter(known).items())}
+    role_by_name = {s.name: s.role for s in sources}
+    words: Counter[str] = Counter()
+    for q in quotes:
+        words[role_by_name.get(q.speaker or "", UNKNOWN)] += len(_WORD.findall(q.text))
+    total = sum(words.values())
+    quoted = {r: round(c / total, 3) for r, c in sorted(words.items())} if total else {}
+    findings = []
+    if len(known) >= MIN_ONE_ROLE and len(set(known)) == 1:
+        role = known[0]
+        first = next(s for s in sources if s.role == role)
+        span = _first_attribution(attributions, first.name)
+        if span:
+            findings.append(
+                Finding(
+                    "one_sided_sourcing",
+                    span[0],
+                    span[1],
+                    doc.text[span[0] : span[1]],
+                    f"All {len(known)} sources whose role is clear are {_LABEL[role]}: the "
+                    f"article gives no other kind of voice (for example experts, people "
+                    f"affected, or those who disagree).",
+                    detail={"role": role, "sources": len(known)},
+                )
+            )
+    cited = [s for s in sources if s.kind != "document"]
+    dispute = _disputes().search(doc.text)
+    if dispute and len(cited) == 1:
+        findings.append(
+            Finding(
+                "one_sided_sourcing",
+                dispute.start(),
+                dispute.end(),
+                dispute.group(),
+                f"The article reports a dispute (“{dispute.group()}”) but cites one source "
+                f"only, {cited[0].name}: the other side is not heard.",
+                detail={"sources": 1},
+            )
+        )
+    findings.sort(key=lambda f: f.sort_key())
+    metrics = {"source_roles": shares, "quoted_words_by_role": quoted}
+    return Balance(metrics, findings, balance_score(roles, accused, answered))
+
+
+def _first_attribution(attributions: Sequence[Attribution], name: str) -> tuple[int, int] | None:
+    for a in attributions:
+        if a.source == name:
+            if a.source_start is not None and a.source_end is not None:
+                return a.source_start, a.source_end
+            return a.start, a.end
+    return None

@@ -1,0 +1,105 @@
+"""Source roles: who a source is in the story, from its description, name and title.
+
+Roles: official, law_enforcement, expert, advocate, business, affected, journalist, unknown.
+Each role has a word list (``role_<role>.txt``). The words are looked for, whole and case
+ignored, first in the source's description ("a former Mexican security official", "a local
+activist whose daughter has disappeared"), then in the titles the article gives the source's name
+("President", "Gen."), then in the name itself ("Brookings Institution", "Acme Corporation"). In
+the description the first word found wins, because news writing puts the title first; a word
+right after "former" counts only when nothing else is found ("a former security official and
+one of the country's most prominent security consultants" is an expert now).
+
+Limits: one role per source, by word lists; "president of the union" reads as official; a
+source the article does not describe and whose name says nothing stays unknown.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import re
+from collections.abc import Sequence
+
+from analyzer.lexicons import load_lexicon
+from analyzer.results import Source
+from analyzer.signals.people import People
+
+ROLES: tuple[str, ...] = (
+    "official",
+    "law_enforcement",
+    "expert",
+    "advocate",
+    "business",
+    "affected",
+    "journalist",
+)
+UNKNOWN = "unknown"
+
+
+@functools.cache
+def _matcher() -> tuple[re.Pattern[str], dict[str, str]]:
+    role_of: dict[str, str] = {}
+    for role in ROLES:
+        for term in load_lexicon(f"role_{role}"):
+            role_of.setdefault(term.lower(), role)
+    terms = sorted(role_of, key=len, reverse=True)
+    alternation = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in terms)
+    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE), role_of
+
+
+_FORMER = re.compile(r"\b(?:former|ex|retired|onetime)[\s-]+(?:\w+\s+){0,2}$", re.IGNORECASE)
+
+
+def _first_role(text: str) -> str | None:
+    pattern, role_of = _matcher()
+    fallback = None
+    for m in pattern.finditer(text):
+        role = role_of[" ".join(m.group().lower().split())]
+        if _FORMER.search(text[: m.start()]):
+            fallback = fallback or role
+            continue
+        return role
+    return fallback
+
+
+def role_of(name: str, description: str | None = None, titles: Sequence[str] = ()) -> str:
+    """The role of one source.
+
+    Examples
+    --------
+    >>> role_of("Ana Ruiz", "the mayor of Springfield")
+    'official'
+    >>> role_of("Eduardo Guerrero", "a former security official and a security consultant")
+    'expert'
+    >>> role_of("Brookings Institution"), role_of("Lee Kim", None, ["Sgt."])
+    ('expert', 'unknown')
+    """
+    for text in (description or "", " ".join(titles), name):
+        role = _first_role(text)
+        if role:
+            return role
+    return UNKNOWN
+
+
+def titles_by_name(people: People) -> dict[str, list[str]]:
+    """Titles the article puts before each named entity ("President", "Gen."), in text order."""
+    out: dict[str, list[str]] = {}
+    for m in people.mentions:
+        if m.honorific:
+            out.setdefault(people.entities[m.entity].name, []).append(m.honorific)
+    return out
+
+
+def assign(sources: Sequence[Source], people: People | None = None) -> list[Source]:
+    """The sources with their ``role`` filled in.
+
+    Examples
+    --------
+    >>> assign([Source("Acme Corporation", "organization")])[0].role
+    'business'
+    """
+    titles = titles_by_name(people) if people is not None else {}
+    return [
+        dataclasses.replace(s, role=role_of(s.name, s.description, titles.get(s.name, ())))
+        for s in sources
+    ]
