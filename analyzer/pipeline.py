@@ -15,6 +15,7 @@ from analyzer.signals import (
     balance,
     claims,
     dates,
+    headline,
     hedging,
     loaded_language,
     prescriptive,
@@ -52,6 +53,7 @@ def analyze_document(
         answered=replies.answered,
     )
     findings += balanced.findings
+    findings += headline.find(doc)
     metrics = base_metrics(doc, found_quotes)
     metrics.update(sourcing_metrics(doc, found_attributions, found_sources))
     metrics.update(
