@@ -58,7 +58,7 @@ def _patterns() -> tuple[re.Pattern[str], frozenset[str], re.Pattern[str]]:
     return cues, passive, responses
 
 
-_BE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being|be|has|have|had)\s+$", re.IGNORECASE)
+_BE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+$", re.IGNORECASE)
 
 
 def assess(doc: Document, *, people: People, attributions: Sequence[Attribution]) -> Reply:

@@ -47,7 +47,11 @@ def _matcher() -> tuple[re.Pattern[str], dict[str, str]]:
     return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE), role_of
 
 
-_FORMER = re.compile(r"\b(?:former|ex|retired|onetime)[\s-]+(?:\w+\s+){0,2}$", re.IGNORECASE)
+# "former" reaches over up to two words ("a former Mexican security official"), but not past
+# "now", "who" or "and" ("a former senator now lobbying ...").
+_FORMER = re.compile(
+    r"\b(?:former|ex|retired|onetime)[\s-]+(?:(?!now\b|who\b|and\b)\w+\s+){0,2}$", re.IGNORECASE
+)
 
 
 def _first_role(text: str) -> str | None:
