@@ -5,7 +5,8 @@ An accusation is a cue from ``accusation_cues.txt`` ("accused", "allegedly", "fa
 "blamed", "criticized", "a lawsuit against") in a sentence that names a person or organisation.
 The accused is the name the cue points at: the first name after an active cue ("Lee accused
 Acme"), the last name before a passive one ("Acme was accused", "Acme allegedly dumped",
-"the agency failed to"); with no name on that side the cue is skipped. The accused has had a
+"the agency failed to"), which must stand within three words of a passive cue and not behind
+"who", "which" or "that"; with no such name the cue is skipped. The accused has had a
 reply when the article
 
 - attributes anything to them (a quote, "Acme said", "according to Acme") outside the sentences
@@ -58,6 +59,7 @@ def _patterns() -> tuple[re.Pattern[str], frozenset[str], re.Pattern[str]]:
     return cues, passive, responses
 
 
+_NEAR = re.compile(r"(?:[\s’']*(?!(?:who|which|that)\b)[\w’'\-]+){0,3}[\s’']*", re.IGNORECASE)
 _BE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+$", re.IGNORECASE)
 
 
@@ -91,6 +93,10 @@ def assess(doc: Document, *, people: People, attributions: Sequence[Attribution]
             # No fall-back to the other side: in "Lee, who sued the company" the name before an
             # active cue is the accuser.
             pick = before[-1:] if target_first else after[:1]
+            # A passive cue is about a name right before it ("Mayor John Smith was accused"),
+            # not one further back ("Sheinbaum negotiated exits for leaders who were accused").
+            if target_first and pick and not _NEAR.fullmatch(text[pick[0].end : start]):
+                pick = []
             if not pick:
                 continue
             entity = pick[0].entity
