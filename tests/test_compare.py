@@ -11,7 +11,7 @@ from conftest import SEEDS, seed_path
 from analyzer import analyze, compare
 from analyzer.batch import analyze_paths
 from analyzer.cli import cli
-from analyzer.compare import pair_results, unsupported_in
+from analyzer.compare import SIMILARITY_THRESHOLD, pair_results, unsupported_in
 from analyzer.compare.numeric import find_numbers
 from analyzer.document import Article, build_document
 
@@ -185,7 +185,7 @@ def test_pairing_by_similarity_needs_a_close_rewrite_and_says_so():
     assert list(pairs) == ["der"]
     source_id, paired_by, similarity = pairs["der"]
     assert (source_id, paired_by) == ("src", "similarity")
-    assert similarity >= 0.55
+    assert similarity >= SIMILARITY_THRESHOLD
 
 
 def run(*args):
