@@ -160,12 +160,25 @@ def loaded_words(model: dict[str, Any], text: str) -> list[Driver]:
     >>> [d.word for d in loaded_words(model, "Their radical idea.")][:1]
     ['radical']
     """
-    words = candidate_words(text)
-    if not words:
-        return []
-    probs = model["words"].predict_proba([w.lower() for _, _, w in words])[:, 1]
-    order = sorted(range(len(words)), key=lambda k: (-probs[k], words[k][0]))
-    return [Driver(*words[k], round(float(probs[k]), 4)) for k in order]
+    return loaded_words_many(model, [text])[0]
+
+
+def loaded_words_many(model: dict[str, Any], texts: Sequence[str]) -> list[list[Driver]]:
+    """:func:`loaded_words` for several texts in one call of the word model (one call per
+    article instead of one per sentence: scikit-learn's per-call checks cost more than the work).
+    """
+    words = [candidate_words(t) for t in texts]
+    flat = [w.lower() for ws in words for _, _, w in ws]
+    if not flat:
+        return [[] for _ in texts]
+    probs = model["words"].predict_proba(flat)[:, 1]
+    out, i = [], 0
+    for ws in words:
+        p = probs[i : i + len(ws)]
+        i += len(ws)
+        order = sorted(range(len(ws)), key=lambda k: (-p[k], ws[k][0]))
+        out.append([Driver(*ws[k], round(float(p[k]), 4)) for k in order])
+    return out
 
 
 def fit_model(

@@ -66,10 +66,13 @@ def assess(
     probs = bias.sentence_probability(model, [p for _, p in voiced] + quoted)
     findings = []
     sentences = 0
-    for (offset, piece), prob in zip(voiced, probs[: len(voiced)], strict=True):
-        if prob < threshold:
-            continue
-        words = bias.loaded_words(model, piece)
+    flagged = [
+        (offset, piece, prob)
+        for (offset, piece), prob in zip(voiced, probs[: len(voiced)], strict=True)
+        if prob >= threshold
+    ]
+    ranked = bias.loaded_words_many(model, [piece for _, piece, _ in flagged])
+    for (offset, _, prob), words in zip(flagged, ranked, strict=True):
         named = [w for w in words[:MAX_NAMED] if w.weight >= WORD_THRESHOLD]
         if not named:
             continue  # a decision no word explains is not shown to a reader
