@@ -32,6 +32,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, required=True, help="labelled data folder or file")
     parser.add_argument("--split", default="dev", help="which split to score (default: dev)")
     args = parser.parse_args(argv)
+    if not args.data.exists():
+        parser.error(
+            f"--data {args.data}: no such file or folder (see README, 'Data for evaluation')"
+        )
     module, func = EVALUATORS[args.name].split(":")
     print(getattr(importlib.import_module(module), func)(args.data, args.split))
     return 0

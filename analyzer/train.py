@@ -27,6 +27,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, required=True, help="data set folder or file")
     parser.add_argument("--out", type=Path, default=None, help="models folder (default: models/)")
     args = parser.parse_args(argv)
+    if not args.data.exists():
+        parser.error(
+            f"--data {args.data}: no such file or folder (see README, 'Data for evaluation')"
+        )
     module, func = TRAINERS[args.name].split(":")
     getattr(importlib.import_module(module), func)(args.data, args.out or models_dir())
     return 0

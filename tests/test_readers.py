@@ -315,3 +315,15 @@ def test_jsonl_id_is_made_safe(tmp_path):
     (a,) = read(dump)
     assert a.id == "evil"
     assert Path("out", "articles", a.id + ".html").resolve().is_relative_to(Path("out").resolve())
+
+
+def test_rss_author_keeps_the_name_of_an_email_and_name_field(tmp_path):
+    feed = tmp_path / "feed.xml"
+    feed.write_text(
+        """<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>
+        <item><title>A</title><guid>a</guid><author>ana@example.org (Ana Ruiz)</author>
+        <description>Rain fell all day.</description></item></channel></rss>""",
+        encoding="utf-8",
+    )
+    (a,) = read(feed)
+    assert a.meta.author == "Ana Ruiz"

@@ -59,7 +59,8 @@ def parse_feed(path: str, data: bytes) -> list[dict[str, object]]:
             "key": hashlib.sha1(stable.encode("utf-8")).hexdigest()[:10],
             "text": text,
             "title": entry.get("title"),
-            "author": entry.get("author"),
+            # RSS <author> is "email (Name)"; feedparser splits it, and readers want the name.
+            "author": (entry.get("author_detail") or {}).get("name") or entry.get("author"),
             "url": entry.get("link"),
             "outlet": outlet,
             "index": index,
