@@ -194,13 +194,21 @@ def sentence_spans(text: str, paragraphs: list[Span]) -> list[Span]:
     for p in paragraphs:
         first = len(spans)
         for s, e in splitter.span_tokenize(text[p.start : p.end]):
-            start = p.start + s
+            start, end = p.start + s, p.start + e
+            # Punkt's idea of white space is narrower than str.isspace (control separators such
+            # as \x1f); trim so that every sentence's text is its own stripped text.
+            while start < end and text[start].isspace():
+                start += 1
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            if start == end:
+                continue
             # Untrained Punkt splits after “Really?” in “Really?” she asked; a sentence cannot
             # start with a lower-case word, so such a piece joins the sentence before it.
             if len(spans) > first and text[start].islower():
-                spans[-1] = Span(spans[-1].start, p.start + e)
+                spans[-1] = Span(spans[-1].start, end)
             else:
-                spans.append(Span(start, p.start + e))
+                spans.append(Span(start, end))
     return spans
 
 

@@ -160,3 +160,8 @@ def test_sentence_index_finds_the_sentence_holding_an_offset():
     assert doc.sentence_index(0) == 0
     assert doc.sentence_index(12) == 1
     assert doc.sentence_index(9) is None
+
+
+def test_sentences_are_trimmed_of_control_white_space_punkt_leaves():
+    doc = doc_of("Mr.Mr. \x1f0 ")
+    assert [doc.span_text(s) for s in doc.sentences] == ["Mr.Mr.", "0"]
