@@ -54,7 +54,7 @@ def article(rng: random.Random, n: int, words: int) -> dict[str, str]:
         if kind < 0.25:
             sentence = f"“{body.capitalize()},” {rng.choice(NAMES)} {rng.choice(VERBS[:4])}."
         elif kind < 0.4:
-            sentence = f"{body.capitalize()}, {rng.choice(VERBS[4])} {rng.choice(NAMES)}."
+            sentence = f"{body.capitalize()}, {VERBS[4]} {rng.choice(NAMES)}."
         else:
             sentence = body.capitalize() + "."
         sentences.append(sentence)
