@@ -197,7 +197,7 @@ def test_scores_show_value_and_what_they_measure_and_say_why_one_is_missing(rich
 
 def test_chart_has_a_row_per_group_present(rich_site):
     page = parse((rich_site / "articles" / f"{SOURCE_ID}.html").read_text(encoding="utf-8"))
-    labels = [text_of(t) for t in select(page, "svg.map text")]
+    labels = [text_of(t) for t in page.xpath('//svg[@aria-labelledby="chart-desc"]//text')]
     assert labels == [
         f"Direct quotes ({len(rich_source().quotes)})",
         "Sourcing (1)",

@@ -1,8 +1,10 @@
 """Small charts as geometry for inline SVG: Python places the shapes, the template draws them.
 
-The one chart an article page needs is a map of the text: where, from first character to last,
-the quotes and each group of findings fall. A reader sees at a glance that quotes cluster in the
-first half, or that unsupported claims fill the ending, which a table of counts cannot show.
+Two charts: a map of the text (where, from first character to last, the quotes and each group of
+findings fall: a reader sees at a glance that quotes cluster in the first half, or that
+unsupported claims fill the ending, which a table of counts cannot show), and who is heard (each
+source role's share of the sources and of the quoted words, side by side, which shows at once a
+story told by officials alone).
 """
 
 from __future__ import annotations
@@ -112,4 +114,61 @@ def text_map(
         plot_width=plot_width,
         rows=tuple(rows),
         summary=f"Where the marks fall in the text, from start (left) to end (right): {summary}.",
+    )
+
+
+def role_bars(
+    source_shares: dict[str, float],
+    word_shares: dict[str, float],
+    roles: Sequence[str],
+    *,
+    width: float = 640,
+    label_width: float = 170,
+    row_height: float = 26,
+) -> Chart | None:
+    """One row per source role: its share of the sources (upper bar) and of quoted words (lower).
+
+    Parameters
+    ----------
+    source_shares, word_shares : dict of role to share (0-1)
+        The ``source_roles`` and ``quoted_words_by_role`` metrics.
+    roles : sequence of str
+        Row order; a role with no share in either dict gets no row.
+
+    Examples
+    --------
+    >>> chart = role_bars({"official": 0.5, "expert": 0.5}, {"official": 1.0},
+    ...                   ["official", "expert"], width=270, label_width=70)
+    >>> [(r.label, [t.width for t in r.rects]) for r in chart.rows]
+    [('official', [100.0, 200.0]), ('expert', [100.0, 0.0])]
+    """
+    shown = [r for r in roles if source_shares.get(r) or word_shares.get(r)]
+    if not shown:
+        return None
+    plot_width = width - label_width
+    half = (row_height - 6) / 2
+    rows = []
+    for i, role in enumerate(shown):
+        y = 4 + i * row_height
+        sources, words = source_shares.get(role, 0.0), word_shares.get(role, 0.0)
+        rects = (
+            Rect(label_width, y + 2, round(sources * plot_width, 2), half, "r-sources",
+                 f"{role}: {sources:.0%} of the sources"),
+            Rect(label_width, y + 2 + half, round(words * plot_width, 2), half, "r-words",
+                 f"{role}: {words:.0%} of the quoted words"),
+        )  # fmt: skip
+        rows.append(Row(role.replace("_", " "), y, y + row_height - 8, rects))
+    summary = "; ".join(
+        f"{row.label} {source_shares.get(role, 0):.0%} of sources, "
+        f"{word_shares.get(role, 0):.0%} of quoted words"
+        for row, role in zip(rows, shown, strict=True)
+    )
+    return Chart(
+        width=width,
+        height=8 + len(rows) * row_height,
+        plot_x=label_width,
+        plot_width=plot_width,
+        rows=tuple(rows),
+        summary=f"Who is heard, by role (upper bar: share of sources; lower: share of quoted "
+        f"words): {summary}.",
     )

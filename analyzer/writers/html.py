@@ -25,7 +25,8 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup
 
 from analyzer.results import ArticleResult, Comparison, ComparisonIssue
-from analyzer.writers.charts import Chart, text_map
+from analyzer.signals.roles import ROLES, UNKNOWN
+from analyzer.writers.charts import Chart, role_bars, text_map
 from analyzer.writers.explain import GROUPS, SCORES, kind_info, metric_help, score_help
 from analyzer.writers.highlight import Annotation, Segment, segment
 from analyzer.writers.jsonl import write_atomic
@@ -358,6 +359,11 @@ def render_article(
     chart: Chart | None = text_map(
         len(result.text), annotations, [(g, _GROUP_LABELS[g]) for g in GROUPS]
     )
+    roles_chart = role_bars(
+        result.metrics.get("source_roles") or {},
+        result.metrics.get("quoted_words_by_role") or {},
+        [*ROLES, UNKNOWN],
+    )
     comparison = result.comparison
     return _render(
         "article.html",
@@ -368,6 +374,7 @@ def render_article(
         notes=notes,
         legend=_legend(notes),
         chart=chart,
+        roles_chart=roles_chart,
         scores=_scores(result),
         metrics=_metrics(result),
         sources=list(result.sources) if result.sources is not None else None,
