@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -50,3 +51,33 @@ def tiny_bias_model() -> dict:
     labels = [1] * len(BIAS_LOADED) + [0] * len(BIAS_PLAIN)
     marked = [m for _, m in BIAS_LOADED] + [[] for _ in BIAS_PLAIN]
     return bias.fit_model(texts, labels, C=10.0, marked=marked, threshold=0.5)
+
+
+# Debian's Chromium, launched by path (Playwright's own browser download is not available), with
+# the flags that keep it from reaching for the network on its own.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+
+
+def chromium() -> str:
+    found = shutil.which("chromium") or shutil.which("chromium-browser")
+    if not found:
+        pytest.fail("Chromium not found: apt-get install -y chromium chromium-driver")
+    return found
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for every browser test of the session."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=chromium(), args=CHROMIUM_ARGS)
+        yield b
+        b.close()

@@ -6,7 +6,6 @@ chromium-driver, which .ci/run installs) is launched by path.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -19,14 +18,6 @@ pytestmark = pytest.mark.browser
 
 SOURCE_ID = "000_6af52c64d008fc3c"
 REWRITE_ID = "002_10ec1c2511d1067e"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
 # Runs before any page script: records every policy violation the page reports.
 WATCH = """
 window.__violations = [];
@@ -34,23 +25,6 @@ document.addEventListener("securitypolicyviolation", e => {
   window.__violations.push(e.violatedDirective + " " + e.blockedURI);
 });
 """
-
-
-def chromium() -> str:
-    found = shutil.which("chromium") or shutil.which("chromium-browser")
-    if not found:
-        pytest.fail("Chromium not found: apt-get install -y chromium chromium-driver")
-    return found
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=chromium(), args=ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture(scope="module")

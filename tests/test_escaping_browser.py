@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -29,14 +28,6 @@ from analyzer.writers.worksheet import write_worksheet
 
 pytestmark = pytest.mark.browser
 
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
 TRAP = """
 window.__hits = [];
 window.hit = (n) => window.__hits.push(n);
@@ -140,17 +131,6 @@ def site(tmp_path_factory) -> dict[str, object]:
     write_site(root / "pair", [source, rewrite])
     write_worksheet(build_worksheet(rewrite, source=source, comparison=comparison), root / "pair")
     return {"root": root, "pages": sorted(root.glob("*/**/*.html")), "rewrite": rewrite}
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    path = shutil.which("chromium") or "/usr/bin/chromium"
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=path, args=ARGS)
-        yield b
-        b.close()
 
 
 def visible_text(page) -> str:

@@ -3,8 +3,6 @@ PDF on A4 and Letter, fetch nothing, and no numbered line wraps on either paper.
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 from exercise_examples import article_result, pair_results
 
@@ -13,29 +11,8 @@ from analyzer.writers.worksheet import write_worksheet
 
 pytestmark = pytest.mark.browser
 
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
 # Printable width at 96 px per inch: paper width minus the 14 mm side margins of worksheet.css.
 PRINT_WIDTH_PX = {"A4": round((210 - 28) / 25.4 * 96), "Letter": round((215.9 - 28) / 25.4 * 96)}
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    path = shutil.which("chromium") or shutil.which("chromium-browser")
-    if not path:
-        pytest.fail("Chromium not found: apt-get install -y chromium")
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=path, args=ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture(scope="module")
