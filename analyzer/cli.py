@@ -24,6 +24,17 @@ def _report_failures(batch: BatchResult) -> int:
     return 1 if batch.failures else 0
 
 
+# Shared by every command that writes files (DS1: options used by several commands, once).
+out_option = click.option(
+    "--out",
+    "out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("reports"),
+    show_default=True,
+    help="Output folder.",
+)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="analyzer")
 def cli() -> None:
@@ -32,14 +43,7 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option(
-    "--out",
-    "out",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("reports"),
-    show_default=True,
-    help="Output folder.",
-)
+@out_option
 @click.option(
     "--json", "as_json", is_flag=True, help="Print one JSON record per article; write nothing."
 )
@@ -136,14 +140,7 @@ def score(
     default=None,
     help="The article ARTICLE rewrites: adds the “what did the rewrite change?” exercise.",
 )
-@click.option(
-    "--out",
-    "out",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("reports"),
-    show_default=True,
-    help="Output folder.",
-)
+@out_option
 @click.option(
     "--level",
     type=click.Choice(LEVELS),
@@ -171,14 +168,7 @@ def worksheet(article: str, source: str | None, out: Path, level: str, seed: int
 @cli.command(name="compare")
 @click.argument("source")
 @click.argument("derived")
-@click.option(
-    "--out",
-    "out",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("reports"),
-    show_default=True,
-    help="Output folder.",
-)
+@out_option
 @click.option(
     "--json", "as_json", is_flag=True, help="Print the derived article's record; write nothing."
 )
