@@ -23,6 +23,7 @@ from analyzer.exercises.lines import Line, LineIndex, Location, wrap
 from analyzer.exercises.model import LEVELS, Exercise, Item, Worksheet
 from analyzer.exercises.rewrite import LOW_SIMILARITY, changes_exercise
 from analyzer.results import ArticleResult, Comparison
+from analyzer.writers.explain import score_help
 
 __all__ = [
     "build_worksheet",
@@ -71,7 +72,10 @@ def _summary(result: ArticleResult, comparison: Comparison | None) -> list[tuple
         reasons = "; ".join(result.type_reasons)
         rows.append(("Article type", result.type + (f" ({reasons})" if reasons else "")))
     for name, value in sorted(result.scores.items()):
-        rows.append((f"Score: {name}", "not computed" if value is None else f"{value:g} / 100"))
+        # The teacher reads the key on paper: name the score and say how it reads, in words.
+        label, meaning = score_help(name)
+        shown = "not computed" if value is None else f"{value:g} / 100"
+        rows.append((f"Score: {label}", f"{shown}. {meaning}" if meaning else shown))
     if comparison is not None:
         sim = f"{comparison.similarity:.2f}"
         if comparison.similarity < LOW_SIMILARITY:

@@ -155,7 +155,7 @@ SCORES: dict[str, tuple[str, str]] = {
     "hedging": (
         "Hedging",
         "Where the stance leans: 100 × (hedges + 1) ÷ (hedges + boosters + 2). "
-        "100 is all caution, 0 all certainty, 50 balanced or neither.",
+        "Near 100: mostly caution; near 0: mostly certainty; 50: balanced or neither.",
     ),
     "claim_support": (
         "Claim support",
