@@ -123,6 +123,31 @@ def _analyse(
     return _Analysed([s for s in slots if s is not None], [e for _, e in failed])
 
 
+def _analyse_paths(
+    paths: Iterable[str],
+    stdin: IO[bytes] | None,
+    store: StateStore,
+    engine: str,
+    jobs: int,
+    scheduler: str | None,
+    counts: Counts,
+    bar: Progress,
+) -> _Analysed:
+    """Steps 1 and 2 over the user's paths; the progress bar is closed whatever happens."""
+    try:
+        return _analyse(
+            read_inputs(paths, stdin=stdin),
+            store,
+            engine=engine,
+            jobs=jobs,
+            scheduler=scheduler,
+            counts=counts,
+            progress=bar,
+        )
+    finally:
+        bar.close()
+
+
 def _results(store: StateStore, entries: list[tuple[str, str]]) -> BatchComparisons:
     """Step 3: every current result, in input order, ready for the writers.
 
@@ -217,18 +242,7 @@ def score_paths(
             f"{state_path}: state store cannot be opened ({exc}); delete it to start again"
         ) from None
     with store:
-        try:
-            done = _analyse(
-                read_inputs(paths, stdin=stdin),
-                store,
-                engine=engine,
-                jobs=jobs,
-                scheduler=scheduler,
-                counts=counts,
-                progress=bar,
-            )
-        finally:
-            bar.close()
+        done = _analyse_paths(paths, stdin, store, engine, jobs, scheduler, counts, bar)
         dropped = store.retain(article_id for article_id, _ in done.entries)
         results_path = out / RESULTS_NAME
         files = [results_path, out / "index.html"]
@@ -278,18 +292,7 @@ def analyze_paths(
         tempfile.TemporaryDirectory(prefix="analyzer-") as tmp,
         StateStore(Path(tmp) / STATE_NAME) as store,
     ):
-        try:
-            done = _analyse(
-                read_inputs(paths, stdin=stdin),
-                store,
-                engine=engine,
-                jobs=jobs,
-                scheduler=scheduler,
-                counts=counts,
-                progress=bar,
-            )
-        finally:
-            bar.close()
+        done = _analyse_paths(paths, stdin, store, engine, jobs, scheduler, counts, bar)
         for result in _results(store, done.entries).results():
             if each is None:
                 batch.results.append(result)
