@@ -22,9 +22,8 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
-from analyzer.compare import BatchComparisons
 from analyzer.document import Article
 from analyzer.engines import CHUNK, open_engine
 from analyzer.errors import AnalyzerError, InputError
@@ -36,6 +35,9 @@ from analyzer.writers.html import write_site
 from analyzer.writers.jsonl import write_jsonl
 from analyzer.writers.sqlite import write_db
 from analyzer.writers.worksheet import write_worksheets
+
+if TYPE_CHECKING:
+    from analyzer.compare import BatchComparisons
 
 RESULTS_NAME = "results.jsonl"
 WORKSHEETS_NAME = "worksheets"
@@ -154,6 +156,10 @@ def _results(store: StateStore, entries: list[tuple[str, str]]) -> BatchComparis
     Pairing and comparison plug in here: they see all current results (scored now or earlier),
     so the comparisons a rerun writes are the ones a full run would.
     """
+    # Imported here: comparison needs scikit-learn and scipy (seconds of start-up), which a rerun
+    # where nothing changed never loads.
+    from analyzer.compare import BatchComparisons
+
     ids = [article_id for article_id, _ in entries]
     return BatchComparisons(lambda: store.iter_results(ids), lookup=store.get)
 

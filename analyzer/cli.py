@@ -9,8 +9,6 @@ import click
 
 from analyzer import __version__
 from analyzer.batch import BatchResult, analyze_paths, score_paths
-from analyzer.classroom import make_worksheet
-from analyzer.compare.files import compare_paths
 from analyzer.engines import ENGINES
 from analyzer.errors import AnalyzerError, UsageError
 from analyzer.exercises import LEVELS
@@ -112,6 +110,8 @@ def score(
         raise click.UsageError("--db cannot be combined with --json, which writes nothing")
     if as_json and worksheets:
         raise click.UsageError("--worksheets cannot be combined with --json, which writes nothing")
+    # The commands import what analyses inside their bodies: the models behind it (scikit-learn,
+    # scipy, skops) take seconds to import, and a rerun where nothing changed needs none of them.
     run = {"jobs": jobs, "engine": engine, "scheduler": scheduler, "progress": not quiet}
     try:
         if as_json:
@@ -157,6 +157,8 @@ def score(
 )
 def worksheet(article: str, source: str | None, out: Path, level: str, seed: int) -> None:
     """Write a classroom worksheet and its answer key for ARTICLE to --out."""
+    from analyzer.classroom import make_worksheet  # here: it loads the models (see score)
+
     try:
         paths = make_worksheet(article, source=source, out=out, level=level, seed=seed)
     except AnalyzerError as exc:
@@ -176,6 +178,8 @@ def compare_command(source: str, derived: str, out: Path, as_json: bool) -> None
     """Compare DERIVED (a rewrite or summary) with its SOURCE: dates, numbers, names, quotes and
     sentences the source does not support. Writes --out/results.jsonl (both records) and the
     HTML report with its compare page."""
+    from analyzer.compare.files import compare_paths  # here: it loads the models (see score)
+
     try:
         src, der = compare_paths(source, derived)
     except AnalyzerError as exc:

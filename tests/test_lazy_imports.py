@@ -1,0 +1,91 @@
+"""Start-up cost: what a process imports depends on what it has to do.
+
+The models' libraries (scikit-learn, scipy, skops) and NLTK take seconds to import. A rerun where
+every article is unchanged analyses nothing and compares nothing, so it must not import them.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import ROOT
+
+from analyzer.batch import score_paths
+
+HEAVY = ["nltk", "scipy", "sklearn", "skops"]
+
+# Runs the CLI in a fresh interpreter, then reports which heavy packages it imported.
+RERUN = """
+import json, sys
+from analyzer.cli import cli
+try:
+    cli(["score", sys.argv[1], "--out", sys.argv[2], "--quiet"])
+except SystemExit as exc:
+    status = exc.code
+heavy = sorted({name.split(".")[0] for name in sys.modules} & set(json.loads(sys.argv[3])))
+print(json.dumps({"status": status, "heavy": heavy}))
+"""
+
+
+def run_fresh(*args: str) -> dict:
+    done = subprocess.run(
+        [sys.executable, "-c", RERUN, *args, json.dumps(HEAVY)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
+    )
+    return json.loads(done.stdout.splitlines()[-1])
+
+
+def write_two(folder: Path) -> None:
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "The council voted 5 to 2 on Tuesday. “It is time,” said Mayor Ana Ruiz.\n",
+        encoding="utf-8",
+    )
+    (folder / "b.txt").write_text(
+        "Ridership rose 12 percent last year, according to the transit agency.\n",
+        encoding="utf-8",
+    )
+
+
+def test_unchanged_rerun_imports_no_model_library(tmp_path):
+    write_two(tmp_path / "in")
+    out = tmp_path / "out"
+    assert score_paths([str(tmp_path / "in")], out).counts.scored == 2
+    before = (out / "results.jsonl").read_bytes()
+    assert run_fresh(str(tmp_path / "in"), str(out)) == {"status": 0, "heavy": []}
+    assert (out / "results.jsonl").read_bytes() == before
+
+
+def test_a_run_that_scores_imports_what_it_needs(tmp_path):
+    # The counterpart of the test above: the check can fail, because scoring does import them.
+    write_two(tmp_path / "in")
+    report = run_fresh(str(tmp_path / "in"), str(tmp_path / "out"))
+    assert report["status"] == 0
+    assert "sklearn" in report["heavy"]
+
+
+def test_analyzer_compare_is_the_function_after_the_subpackage_is_imported():
+    code = (
+        "import analyzer, analyzer.compare.engine\n"
+        "from analyzer import compare\n"
+        "print(callable(analyzer.compare), compare is analyzer.compare,"
+        " compare.__module__, analyzer.compare.__name__)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
+    )
+    assert done.stdout.split() == ["True", "True", "analyzer.compare", "compare"]
+
+
+def test_public_names_are_there_on_first_use():
+    import analyzer
+
+    assert {"analyze", "analyze_article", "compare", "ArticleResult"} <= set(dir(analyzer))
+    assert analyzer.analyze("It rained.").metrics["words"] == 2
+    assert analyzer.ArticleResult.__name__ == "ArticleResult"
