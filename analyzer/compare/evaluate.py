@@ -20,7 +20,13 @@ from collections import Counter
 from pathlib import Path
 from statistics import median
 
-from analyzer.compare.engine import SUPPORT_THRESHOLD, check_text, derived_units, source_view
+from analyzer.compare.engine import (
+    MIN_ANCHORS,
+    SUPPORT_THRESHOLD,
+    check_text,
+    derived_units,
+    source_view,
+)
 from analyzer.compare.pairing import SIMILARITY_THRESHOLD, similarity_matrix
 from analyzer.compare.planted import polnear_pairs
 from analyzer.document import Article, Metadata, build_document
@@ -35,6 +41,7 @@ KINDS = (
     "unsupported_sentence",
 )
 SWEEP = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
+ANCHOR_SWEEP = (2, 3, 4, 5, None)  # None: no anchor rule, coverage alone (the session 1 rule)
 
 
 def _load(path: Path) -> list[dict]:
@@ -42,7 +49,9 @@ def _load(path: Path) -> list[dict]:
         return [json.loads(line) for line in handle if line.strip()]
 
 
-def run(records: list[dict], threshold: float = SUPPORT_THRESHOLD) -> list[tuple[dict, list]]:
+def run(
+    records: list[dict], threshold: float = SUPPORT_THRESHOLD, min_anchors: int | None = MIN_ANCHORS
+) -> list[tuple[dict, list]]:
     """Check every record; return (record, issues) pairs."""
     out = []
     for r in records:
@@ -58,6 +67,7 @@ def run(records: list[dict], threshold: float = SUPPORT_THRESHOLD) -> list[tuple
             derived_units(der),
             der_quotes,
             support_threshold=threshold,
+            min_anchors=min_anchors if min_anchors is not None else 10**9,
         )
         out.append((r, issues, der.word_count))
     return out
@@ -181,10 +191,16 @@ def evaluate(data: Path, split: str = "dev") -> str:
     if not sweep:
         return "\n".join(lines + [""] + pairing_report(records))
     lines.append("")
-    lines.append(f"unsupported_sentence threshold sweep (current {SUPPORT_THRESHOLD}):")
-    lines.append(f"{'threshold':>10}{'P':>8}{'R':>8}{'F1':>8}{'alarms/1k':>11}")
-    for t in SWEEP:
-        res = run(records, threshold=t)
+    lines.append(
+        f"unsupported_sentence sweep (current: coverage below {SUPPORT_THRESHOLD} "
+        f"and fewer than {MIN_ANCHORS} anchors)"
+    )
+    lines.append(f"{'threshold':>10}{'anchors':>9}{'P':>8}{'R':>8}{'F1':>8}{'alarms/1k':>11}")
+    grid = [(t, MIN_ANCHORS) for t in SWEEP] + [
+        (SUPPORT_THRESHOLD, a) for a in ANCHOR_SWEEP if a != MIN_ANCHORS
+    ]
+    for t, a in grid:
+        res = run(records, threshold=t, min_anchors=a)
         tab, _, w = score(res)
         sent_alarms = sum(
             1
@@ -195,7 +211,7 @@ def evaluate(data: Path, split: str = "dev") -> str:
         )
         p, r, f = _prf(tab["unsupported_sentence"])
         lines.append(
-            f"{t:>10.2f}{_fmt(p):>8}{_fmt(r):>8}{_fmt(f):>8}"
+            f"{t:>10.2f}{'off' if a is None else a:>9}{_fmt(p):>8}{_fmt(r):>8}{_fmt(f):>8}"
             f"{1000 * sent_alarms / w if w else float('nan'):>11.2f}"
         )
     return "\n".join(lines)

@@ -10,6 +10,9 @@ Labelling method: a change is planted by hand and labelled at the span a careful
 mark: the changed number or date, the new name, the whole quotation, the whole added sentence.
 Every other part of a planted version is kept faithful, so any other issue reported is a false
 alarm. Run ``python benchmarks/compare/make_pairs.py`` to rewrite the JSONL.
+
+Session 2 added, for each source, a heavier rewrite (``REWORDED``: faithful, and with two invented
+sentences) and a condensed summary (``CONDENSED``, faithful): see the comments above them.
 """
 
 from __future__ import annotations
@@ -226,13 +229,213 @@ State health officials say about 9 percent of adults here have diabetes.""",
 ]
 
 
+# Heavier rewrites of the same six sources, added in session 2 by the helper who also changed the
+# sentence-support rule, to check that rule: a faithful version in the style of a machine rewrite
+# (synonyms, nominalisations, sentences merged from different parts of the source, quotations
+# turned into reported speech; no fact added or changed) and the same text with two added
+# sentences on the source's topic that the source does not support (no new name or number, so
+# they test the sentence check alone). Written by the same hand as the rule: they show the rule
+# does what it claims, they are not independent evidence.
+REWORDED = {
+    "water": {
+        "faithful": """Homeowners in Riverton will soon pay more for their water. In a 7-2 vote on Tuesday, city lawmakers backed a 12 percent hike that kicks in on July 1, the first time charges have gone up since 2019.
+For a typical household, the bill will climb by roughly $6 monthly, the city's utilities department said. The extra revenue is earmarked for swapping out 40 miles of aging lead service pipes over the next decade.
+Council President Maria Okafor, who backed the plan, argued the work could not be delayed any longer, noting that the pipes beneath the streets predate most residents.
+Dissenting councilman Derek Hale countered that Riverton ought to have pursued additional federal funding before turning to ratepayers, warning that people living on fixed incomes would feel the pinch each month.
+Around 3,200 local homes remain connected to lead lines, by the department's estimate, and federal regulations introduced last year oblige the city to remove every one of them by 2034.
+Roughly 80 people turned out for a public hearing ahead of the vote, and the majority voiced opposition.""",
+        "planted": """Homeowners in Riverton will soon pay more for their water. In a 7-2 vote on Tuesday, city lawmakers backed a 12 percent hike that kicks in on July 1, the first time charges have gone up since 2019.
+For a typical household, the bill will climb by roughly $6 monthly, the city's utilities department said. The extra revenue is earmarked for swapping out 40 miles of aging lead service pipes over the next decade.
+The increase is expected to drive some small businesses out of the city center.
+Council President Maria Okafor, who backed the plan, argued the work could not be delayed any longer, noting that the pipes beneath the streets predate most residents.
+Dissenting councilman Derek Hale countered that Riverton ought to have pursued additional federal funding before turning to ratepayers, warning that people living on fixed incomes would feel the pinch each month.
+Around 3,200 local homes remain connected to lead lines, by the department's estimate, and federal regulations introduced last year oblige the city to remove every one of them by 2034.
+Several neighbouring towns have kept their own water charges flat.
+Roughly 80 people turned out for a public hearing ahead of the vote, and the majority voiced opposition.""",
+        "labels": [
+            [
+                "unsupported_sentence",
+                "The increase is expected to drive some small businesses out of the city center.",
+            ],
+            [
+                "unsupported_sentence",
+                "Several neighbouring towns have kept their own water charges flat.",
+            ],
+        ],
+    },
+    "factory": {
+        "faithful": """Marlow, Ohio, is set to lose its biggest private employer. Halvorsen Foods said Wednesday that it will shutter the town's canned soup factory in February, wiping out 450 positions.
+The facility has operated since 1968. The company intends to relocate output to a more modern plant in Tennessee, citing cheaper labor and lower freight costs there.
+Chief executive Linda Sorensen described the move as painful in a written statement, stressing that it did not reflect on the calibre of Marlow's workforce.
+Departing employees are to be paid two weeks' wages for each year on the job, and roughly 120 will get the chance to transfer to Tennessee.
+The shutdown will strip about $1.3 million in annual income tax receipts from the town, close to a fifth of the municipal budget, according to Mayor Gary Pruitt, who pledged to fight to bring a new occupant into the building.
+The decision comes after Halvorsen posted a $38 million quarterly loss as sales slid 9 percent year on year.""",
+        "planted": """Marlow, Ohio, is set to lose its biggest private employer. Halvorsen Foods said Wednesday that it will shutter the town's canned soup factory in February, wiping out 450 positions.
+The facility has operated since 1968. The company intends to relocate output to a more modern plant in Tennessee, citing cheaper labor and lower freight costs there.
+Local suppliers, from trucking firms to can makers, expect to lose much of their business once the plant closes.
+Chief executive Linda Sorensen described the move as painful in a written statement, stressing that it did not reflect on the calibre of Marlow's workforce.
+Departing employees are to be paid two weeks' wages for each year on the job, and roughly 120 will get the chance to transfer to Tennessee.
+The shutdown will strip about $1.3 million in annual income tax receipts from the town, close to a fifth of the municipal budget, according to Mayor Gary Pruitt, who pledged to fight to bring a new occupant into the building.
+The company has offered to sell the building to the town at a discount.
+The decision comes after Halvorsen posted a $38 million quarterly loss as sales slid 9 percent year on year.""",
+        "labels": [
+            [
+                "unsupported_sentence",
+                "Local suppliers, from trucking firms to can makers, expect to lose much of their business once the plant closes.",
+            ],
+            [
+                "unsupported_sentence",
+                "The company has offered to sell the building to the town at a discount.",
+            ],
+        ],
+    },
+    "steps": {
+        "faithful": """Taking 7,000 or more steps daily was linked to a 31 percent drop in the chance of death over a decade, compared with managing under 4,000, researchers reported Wednesday in the Journal of Community Health.
+The team tracked 12,400 adults between the ages of 40 and 79 in Denmark and Norway from 2011 through 2021, each of whom wore a pedometer for one week when the research began.
+Dr. Ingrid Lunde, the University of Bergen epidemiologist who headed the work, said the gains flattened out beyond roughly 10,000 steps, meaning marathon training is unnecessary.
+Because the research was observational, the authors cautioned, it cannot show that walking itself cut the risk; people who walk more may be healthier for other reasons.
+Boston General Hospital cardiologist Dr. Paul Meyer, who had no role in the study, said the results fit with a large body of previous research and that a trial assigning people to walk more should come next.
+Funding came from the Danish Heart Foundation.""",
+        "planted": """Taking 7,000 or more steps daily was linked to a 31 percent drop in the chance of death over a decade, compared with managing under 4,000, researchers reported Wednesday in the Journal of Community Health.
+The team tracked 12,400 adults between the ages of 40 and 79 in Denmark and Norway from 2011 through 2021, each of whom wore a pedometer for one week when the research began.
+Walking briskly appeared to matter more than the total number of steps.
+Dr. Ingrid Lunde, the University of Bergen epidemiologist who headed the work, said the gains flattened out beyond roughly 10,000 steps, meaning marathon training is unnecessary.
+Because the research was observational, the authors cautioned, it cannot show that walking itself cut the risk; people who walk more may be healthier for other reasons.
+Boston General Hospital cardiologist Dr. Paul Meyer, who had no role in the study, said the results fit with a large body of previous research and that a trial assigning people to walk more should come next.
+The researchers now plan to study whether the same pattern holds for children.
+Funding came from the Danish Heart Foundation.""",
+        "labels": [
+            [
+                "unsupported_sentence",
+                "Walking briskly appeared to matter more than the total number of steps.",
+            ],
+            [
+                "unsupported_sentence",
+                "The researchers now plan to study whether the same pattern holds for children.",
+            ],
+        ],
+    },
+    "treasurer": {
+        "faithful": """Ronald Vance, who once served as county treasurer, was found guilty Thursday by a federal jury in Tacoma of embezzling $2.4 million of taxpayer money across six years.
+According to prosecutors, the 58-year-old funneled county funds into a shell company under his control and spent the cash on a boat and two vacation homes. Auditors uncovered holes in the county's books, which led to his arrest in March 2023.
+In closing arguments, Assistant U.S. Attorney Karen Liu told the jury that Vance had used public money as though it were his personal bank account.
+Samuel Ortiz, who represents Vance, said an appeal would follow, arguing outside the courthouse that jurors never heard the complete account of how the county managed its finances.
+The most serious charge carries a maximum of 20 years behind bars, and sentencing has been set for April 17.
+Officials said roughly $900,000 of the missing funds has been recovered.""",
+        "planted": """Ronald Vance, who once served as county treasurer, was found guilty Thursday by a federal jury in Tacoma of embezzling $2.4 million of taxpayer money across six years.
+According to prosecutors, the 58-year-old funneled county funds into a shell company under his control and spent the cash on a boat and two vacation homes. Auditors uncovered holes in the county's books, which led to his arrest in March 2023.
+Several county employees have since been placed on leave while investigators review who else had access to the accounts.
+In closing arguments, Assistant U.S. Attorney Karen Liu told the jury that Vance had used public money as though it were his personal bank account.
+Samuel Ortiz, who represents Vance, said an appeal would follow, arguing outside the courthouse that jurors never heard the complete account of how the county managed its finances.
+The most serious charge carries a maximum of 20 years behind bars, and sentencing has been set for April 17.
+Vance had been re-elected by wide margins before the thefts came to light.
+Officials said roughly $900,000 of the missing funds has been recovered.""",
+        "labels": [
+            [
+                "unsupported_sentence",
+                "Several county employees have since been placed on leave while investigators review who else had access to the accounts.",
+            ],
+            [
+                "unsupported_sentence",
+                "Vance had been re-elected by wide margins before the thefts came to light.",
+            ],
+        ],
+    },
+    "marathon": {
+        "faithful": """Alice Chebet of Kenya claimed the Lakeshore Marathon on Sunday, clocking 2 hours 21 minutes and lowering the women's course record by 48 seconds.
+The 29-year-old broke away from Meseret Alemu of Ethiopia after 35 kilometers and crossed the line with more than a minute to spare, securing her first marathon title outside Africa.
+Chebet said afterwards that she felt powerful over the closing ten kilometers and that the spectators carried her home.
+On the men's side, Daniel Kiprop took victory in 2 hours 8 minutes. Organizers counted about 18,000 starters, compared with 15,500 last year.
+Race director Tom Whitaker credited the cool weather for the fast times, saying conditions could not have been better.
+Both winners collect $50,000, and the event generated $3.1 million for local charities, according to the organizers.""",
+        "planted": """Alice Chebet of Kenya claimed the Lakeshore Marathon on Sunday, clocking 2 hours 21 minutes and lowering the women's course record by 48 seconds.
+The 29-year-old broke away from Meseret Alemu of Ethiopia after 35 kilometers and crossed the line with more than a minute to spare, securing her first marathon title outside Africa.
+Chebet said afterwards that she felt powerful over the closing ten kilometers and that the spectators carried her home.
+Several runners were treated for dehydration near the finish line.
+On the men's side, Daniel Kiprop took victory in 2 hours 8 minutes. Organizers counted about 18,000 starters, compared with 15,500 last year.
+Race director Tom Whitaker credited the cool weather for the fast times, saying conditions could not have been better.
+The course was changed to avoid a bridge under repair.
+Both winners collect $50,000, and the event generated $3.1 million for local charities, according to the organizers.""",
+        "labels": [
+            [
+                "unsupported_sentence",
+                "Several runners were treated for dehydration near the finish line.",
+            ],
+            ["unsupported_sentence", "The course was changed to avoid a bridge under repair."],
+        ],
+    },
+    "insulin": {
+        "faithful": """Lawmakers in the state Senate on Wednesday approved legislation limiting what privately insured patients pay for insulin to $35 a month, and the bill now heads to Governor Elena Marsh.
+The vote was 31 to 8, with backing from both parties. The state insurance department says the cap, which would begin on January 1, would cover about 1.2 million residents with insurance.
+Senator Raymond Cho, the Democrat behind the bill, said nobody in the state should be forced to pick between insulin and food.
+Insurance companies fought the proposal, warning of higher premiums; BlueHarbor Health, the largest insurer in the state, projected an increase of about 1 percent.
+Marsh plans to sign it, according to her spokesman. The American Diabetes Association says 22 other states have adopted comparable limits.
+Health officials put the share of adults in the state living with diabetes at about 9 percent.""",
+        "planted": """Lawmakers in the state Senate on Wednesday approved legislation limiting what privately insured patients pay for insulin to $35 a month, and the bill now heads to Governor Elena Marsh.
+The vote was 31 to 8, with backing from both parties. The state insurance department says the cap, which would begin on January 1, would cover about 1.2 million residents with insurance.
+Pharmacies will be required to post the new price limit at their counters.
+Senator Raymond Cho, the Democrat behind the bill, said nobody in the state should be forced to pick between insulin and food.
+Insurance companies fought the proposal, warning of higher premiums; BlueHarbor Health, the largest insurer in the state, projected an increase of about 1 percent.
+Critics say the cap does nothing for people without insurance, who still pay the full list price.
+Marsh plans to sign it, according to her spokesman. The American Diabetes Association says 22 other states have adopted comparable limits.
+Health officials put the share of adults in the state living with diabetes at about 9 percent.""",
+        "labels": [
+            [
+                "unsupported_sentence",
+                "Pharmacies will be required to post the new price limit at their counters.",
+            ],
+            [
+                "unsupported_sentence",
+                "Critics say the cap does nothing for people without insurance, who still pay the full list price.",
+            ],
+        ],
+    },
+}
+
+
+# Condensed faithful summaries of the same six sources, also added in session 2 by the same
+# helper: each sentence merges facts from several source sentences and words them abstractly, as
+# a machine summary does, but adds and changes nothing. No issue should be reported on them;
+# they measure the false-alarm rate of the sentence check on heavy paraphrase (same caveat).
+CONDENSED = {
+    "water": """Riverton residents face steeper water bills after the council comfortably endorsed a rate increase to fund the replacement of ageing lead pipes.
+Supporters, led by council president Maria Okafor, framed the hike as overdue work on infrastructure older than most residents, while dissenter Derek Hale urged the city to chase federal money before burdening households on fixed incomes.
+Many homes are still served by lead lines that federal regulators want removed by 2034.
+Public sentiment at the hearing ran largely against the measure.""",
+    "factory": """Marlow is losing its largest private employer: Halvorsen Foods is shutting its canned soup plant in February and shifting production to a cheaper site in Tennessee, at the cost of 450 jobs.
+The company's chief executive, Linda Sorensen, insisted the decision was no judgement on local workers, who are being offered severance and, for a minority, positions in Tennessee.
+For the town the blow is financial as well as human, since the lost income tax amounts to roughly a fifth of its budget, and the mayor has promised to look for a replacement tenant.
+The closure comes as Halvorsen's sales are sliding and the company is losing money.""",
+    "steps": """A decade-long study of more than 12,000 middle-aged and older adults in Denmark and Norway suggests that walking around 7,000 steps a day is tied to a markedly lower risk of death than a largely sedentary routine.
+The gains appeared to level off at about 10,000 steps, according to lead researcher Ingrid Lunde, so extreme exercise is not required.
+Because the researchers only observed participants, they caution that better health in general may explain part of the link, and an independent cardiologist has called for a trial that would assign people to walk more.""",
+    "treasurer": """A former county treasurer who siphoned $2.4 million of public money into a shell company, spending it on vacation homes and a boat, has been convicted by a federal jury in Tacoma.
+Ronald Vance, arrested after an audit exposed gaps in the county's accounts, could face up to 20 years in prison when he is sentenced in April.
+His lawyer maintains that jurors never heard the full story and plans to appeal.
+Only a fraction of the stolen funds, about $900,000, has been recovered.""",
+    "marathon": """Kenya's Alice Chebet set a women's course record at the Lakeshore Marathon on Sunday, pulling clear of her Ethiopian rival late in the race to claim her first marathon win outside Africa.
+She credited the crowd for carrying her through the final stretch, and organizers pointed to ideal cool conditions for the quick times.
+Daniel Kiprop won the men's race, while the field grew to about 18,000 starters.
+The event also raised $3.1 million for local charities.""",
+    "insulin": """A bipartisan Senate majority has sent Governor Elena Marsh a bill that would limit monthly insulin copays to $35 for roughly 1.2 million privately insured residents, and her office says she will sign it.
+Sponsor Raymond Cho argued that patients should never have to trade insulin for food.
+Insurers, including the state's biggest, BlueHarbor Health, warned that premiums would edge up by about 1 percent as a result.
+The state would join 22 others that have adopted similar caps.""",
+}
+
+
 def records() -> list[dict]:
     """One record per derived text: the source, the derived text, and its labels."""
     out = []
     for p in PAIRS:
-        for variant in ("faithful", "planted"):
-            derived = p[variant]
-            labels = p["labels"] if variant == "planted" else []
+        heavy = REWORDED.get(p["id"], {})
+        variants = {"faithful": (p["faithful"], []), "planted": (p["planted"], p["labels"])}
+        if heavy:
+            variants["reworded"] = (heavy["faithful"], [])
+            variants["reworded-planted"] = (heavy["planted"], heavy["labels"])
+        if p["id"] in CONDENSED:
+            variants["condensed"] = (CONDENSED[p["id"]], [])
+        for variant, (derived, labels) in variants.items():
             spans = []
             for kind, text in labels:
                 start = derived.find(text)
@@ -242,7 +445,7 @@ def records() -> list[dict]:
             out.append(
                 {
                     "id": f"{p['id']}-{variant}",
-                    "faithful": variant == "faithful",
+                    "faithful": not labels,
                     "published": p["published"],
                     "source": p["source"],
                     "derived": derived,
