@@ -79,6 +79,26 @@ def test_according_to_a_document():
     assert doc.text[a.content_start : a.content_end] == "Homicides fell 40 percent"
 
 
+def test_an_action_verb_is_not_an_attribution_but_a_speech_verb_is():
+    doc = doc_of(
+        "The city council voted 5-2 on Tuesday to raise water fees by 22 percent. "
+        "The mayor said the money would replace old pipes."
+    )
+    assert [(a.source, a.cue) for a in attribution.find(doc)] == [("the mayor", "said")]
+
+
+def test_a_claim_next_to_an_action_verb_stays_unsupported():
+    from analyzer import analyze
+
+    result = analyze(
+        "The city council voted 5-2 on Tuesday to raise water fees by 22 percent, "
+        "the largest increase in a decade."
+    )
+    assert [f.kind for f in result.findings if f.kind == "unsupported_claim"] == [
+        "unsupported_claim"
+    ]
+
+
 def test_qa_answers_go_to_the_interviewee_and_questions_to_the_outlet():
     text = (
         "The Daily Planet spoke with Lena Park, the city's new police chief.\n"

@@ -3,9 +3,10 @@
 How an attribution is found, sentence by sentence:
 
 1. **Cue.** Every word of ``attribution_cues.txt`` ("said", "told", "show", "according to") is a
-   candidate; the learned cue model (``models/attribution.skops``) keeps those that work as cues in
-   their context. A cue inside the content of an earlier attribution of the same sentence is left
-   out: only the outermost attribution counts ("X said Y told him ...").
+   candidate, except the action verbs of ``action_cues.txt`` ("voted", "signed": a deed, not
+   words or beliefs); the learned cue model (``models/attribution.skops``) keeps those that work
+   as cues in their context. A cue inside the content of an earlier attribution of the same
+   sentence is left out: only the outermost attribution counts ("X said Y told him ...").
 2. **Source.** The noun phrase next to the cue: before it ("Mr. Harfuch said", "John Creamer, the
    former official, said", "government data show"), after it when the clause is inverted
    ("said Eduardo Guerrero"), after "according to", or the subject of the sentence for a trailing
@@ -251,7 +252,12 @@ def _is_according(text: str, cue: tuple[int, int]) -> bool:
 
 
 def _accepted_cues(doc: Document, model: object) -> list[tuple[int, int]]:
-    spans = cue_model.candidates(doc.text)
+    # Action verbs ("voted", "signed") are cue words of the learned model's list, but report a
+    # deed, not words or beliefs: they never make an attribution (lexicons/action_cues.txt).
+    actions = _lexicon_set("action_cues")
+    spans = [
+        s for s in cue_model.candidates(doc.text) if doc.text[s[0] : s[1]].lower() not in actions
+    ]
     probs = cue_model.cue_probabilities(model, doc.text, spans)  # type: ignore[arg-type]
     return [s for s, p in zip(spans, probs, strict=True) if p >= cue_model.THRESHOLD]
 
