@@ -17,6 +17,7 @@ uses) is the lowest one reaching the target precision (:func:`precision_threshol
 from __future__ import annotations
 
 import csv
+import functools
 import json
 import re
 from collections.abc import Sequence
@@ -33,6 +34,7 @@ from sklearn.feature_extraction.text import (
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline
 
+from analyzer.learned.fastpath import CachedProbability, TfidfLogistic
 from analyzer.learned.store import cached_model
 
 NAME = "bias"
@@ -147,7 +149,21 @@ def sentence_probability(model: dict[str, Any], texts: Sequence[str]) -> list[fl
     """Probability that each text uses loaded, one-sided wording (the sentence model)."""
     if not texts:
         return []
+    fast = _fast_sentences(model["pipeline"])
+    if fast is not None:
+        return fast.probabilities(texts)  # the same floats, without scikit-learn's overhead
     return [float(p) for p in model["pipeline"].predict_proba(list(texts))[:, 1]]
+
+
+# One fast scorer per fitted pipeline (estimators hash by identity), built on first use.
+@functools.cache
+def _fast_sentences(pipeline: Pipeline) -> TfidfLogistic | None:
+    return TfidfLogistic.for_pipeline(pipeline)
+
+
+@functools.cache
+def _word_scores(pipeline: Pipeline) -> CachedProbability:
+    return CachedProbability(pipeline)
 
 
 def loaded_words(model: dict[str, Any], text: str) -> list[Driver]:
@@ -171,7 +187,8 @@ def loaded_words_many(model: dict[str, Any], texts: Sequence[str]) -> list[list[
     flat = [w.lower() for ws in words for _, _, w in ws]
     if not flat:
         return [[] for _ in texts]
-    probs = model["words"].predict_proba(flat)[:, 1]
+    # Each distinct word is scored once per process: the word model sees one word at a time.
+    probs = _word_scores(model["words"]).probabilities(flat)
     out, i = [], 0
     for ws in words:
         p = probs[i : i + len(ws)]

@@ -136,8 +136,9 @@ def find(
 
 def _blank(text: str, start: int, end: int, spans: Sequence[tuple[int, int]]) -> str:
     """``text[start:end]`` with every character inside ``spans`` turned into a space."""
-    chars = list(text[start:end])
+    piece = text[start:end]
     for qs, qe in spans:
-        for i in range(max(qs, start), min(qe, end)):
-            chars[i - start] = " "
-    return "".join(chars)
+        lo, hi = max(qs, start) - start, min(qe, end) - start
+        if lo < hi:
+            piece = piece[:lo] + " " * (hi - lo) + piece[hi:]
+    return piece

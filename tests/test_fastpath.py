@@ -1,0 +1,112 @@
+"""The fast biased-language scorers give scikit-learn's floats exactly (not just closely)."""
+
+from __future__ import annotations
+
+import pytest
+from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.pipeline import Pipeline
+
+from analyzer.learned import bias, fastpath
+from analyzer.learned.fastpath import CachedProbability, TfidfLogistic
+
+TRAIN = [
+    "The radical mayor rammed through a disastrous scheme.",
+    "The council met on Tuesday to discuss the budget.",
+    "Critics slammed the reckless, job-killing plan as a disgrace.",
+    "Ridership rose 12 percent last year, the agency said.",
+    "A shameless power grab by corrupt officials, again.",
+    "The report was published on Monday by the transit agency.",
+    "Élan and naïve café owners cheered the über-popular reform!",
+    "Rain fell across the region for a third day.",
+]
+LABELS = [1, 0, 1, 0, 1, 0, 1, 0]
+TEXTS = [
+    "The radical council met on Tuesday.",
+    "",
+    "   ",
+    "Zzz qqq.",
+    "Rain",
+    "the the the the radical radical",
+    "CORRUPT officials said the plan was RECKLESS and a disgrace to the city.",
+    "Naïve café owners — “über-popular” — met 12 officials at 6 a.m.",
+    "A shameless, shameless power grab.\nThe council met.",
+]
+
+
+def pipeline(**tfidf) -> Pipeline:
+    return Pipeline(
+        [("tfidf", TfidfVectorizer(**tfidf)), ("logreg", LogisticRegression(C=10.0))]
+    ).fit(TRAIN, LABELS)
+
+
+def sklearn_probabilities(pipe: Pipeline, texts: list[str]) -> list[float]:
+    return [float(p) for p in pipe.predict_proba(texts)[:, 1]]
+
+
+@pytest.mark.parametrize(
+    "tfidf",
+    [
+        {"ngram_range": (1, 2), "sublinear_tf": True, "token_pattern": bias.TOKEN_PATTERN},
+        {"ngram_range": (1, 1)},
+        {"ngram_range": (1, 2), "norm": "l1"},
+        {"ngram_range": (1, 2), "norm": None, "use_idf": False},
+        {"ngram_range": (1, 2), "lowercase": False, "min_df": 2},
+    ],
+)
+def test_tfidf_logistic_gives_predict_proba_bit_for_bit(tfidf):
+    pipe = pipeline(**tfidf)
+    fast = TfidfLogistic.for_pipeline(pipe)
+    assert fast is not None
+    assert fast.probabilities(TEXTS) == sklearn_probabilities(pipe, TEXTS)
+    # One text at a time as well as in a batch.
+    assert [fast.probabilities([t])[0] for t in TEXTS] == sklearn_probabilities(pipe, TEXTS)
+
+
+def test_the_committed_bias_model_takes_the_fast_path_and_agrees_exactly():
+    model = bias.load()
+    assert TfidfLogistic.for_pipeline(model["pipeline"]) is not None
+    assert bias.sentence_probability(model, TEXTS) == sklearn_probabilities(
+        model["pipeline"], TEXTS
+    )
+
+
+@pytest.mark.parametrize(
+    "pipe",
+    [
+        pipeline(ngram_range=(1, 3)),
+        pipeline(stop_words="english"),
+        pipeline(analyzer="char_wb"),
+        pipeline(binary=True),
+        Pipeline([("count", CountVectorizer()), ("logreg", LogisticRegression())]).fit(
+            TRAIN, LABELS
+        ),
+    ],
+)
+def test_other_pipeline_shapes_are_left_to_scikit_learn(pipe):
+    assert TfidfLogistic.for_pipeline(pipe) is None
+
+
+def word_pipeline() -> Pipeline:
+    words = ["radical", "disastrous", "reckless", "council", "budget", "agency", "corrupt", "rain"]
+    return bias.build_word_pipeline().fit(words, [1, 1, 1, 0, 0, 0, 1, 0])
+
+
+def test_cached_word_probabilities_equal_a_fresh_batch():
+    pipe = word_pipeline()
+    cached = CachedProbability(pipe)
+    first = ["radical", "plan", "radical", "council"]
+    second = ["plan", "shameless", "council", "radicals"]
+    assert cached.probabilities(first) == sklearn_probabilities(pipe, first)
+    assert cached.probabilities(second) == sklearn_probabilities(pipe, second)
+
+
+def test_the_word_cache_starts_afresh_when_full(monkeypatch):
+    monkeypatch.setattr(fastpath, "MAX_CACHED_WORDS", 3)
+    pipe = word_pipeline()
+    cached = CachedProbability(pipe)
+    assert cached.probabilities(["a1", "b2", "c3"]) == sklearn_probabilities(
+        pipe, ["a1", "b2", "c3"]
+    )
+    words = ["a1", "d4", "e5"]
+    assert cached.probabilities(words) == sklearn_probabilities(pipe, words)
