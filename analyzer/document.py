@@ -159,6 +159,7 @@ _PARAGRAPH = re.compile(r"[^\n]+")
 _OPEN_DOUBLE = "“„«"
 _CLOSE_DOUBLE = "”»"
 _OPENERS_BEFORE = " \t\n([{—–-/:"
+_QUOTE_MARK = re.compile("[" + _OPEN_DOUBLE + _CLOSE_DOUBLE + '"‘’]')
 
 
 @functools.cache
@@ -251,7 +252,10 @@ def quote_spans(text: str, paragraphs: list[Span]) -> list[Span]:
                 i += 1
             else:
                 open_at = None
-        while i < p.end:
+        # Only quotation marks change the state: jump from one to the next instead of visiting
+        # every character (the loop below ignores all other characters).
+        for m in _QUOTE_MARK.finditer(text, i, p.end):
+            i = m.start()
             c = text[i]
             if open_at is None:
                 if c in _OPEN_DOUBLE or (c == '"' and _opens(text, i)):
@@ -265,7 +269,6 @@ def quote_spans(text: str, paragraphs: list[Span]) -> list[Span]:
             elif c in _CLOSE_DOUBLE or c == '"':
                 spans.append(Span(open_at, i + 1))
                 open_at = None
-            i += 1
         if open_at is not None:
             nxt = paragraphs[pi + 1] if pi + 1 < len(paragraphs) else None
             continues = nxt is not None and (
