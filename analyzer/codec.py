@@ -10,6 +10,7 @@ package. Tuples stay tuples and dataclasses stay dataclasses, so ``decode(encode
 from __future__ import annotations
 
 import dataclasses
+import functools
 import importlib
 import json
 from typing import Any
@@ -19,15 +20,30 @@ _TUPLE = "@t"  # key holding the items of an encoded tuple
 _DICT = "@d"  # key holding [key, value] pairs of a dict that cannot be a plain JSON object
 
 
+# Scalars JSON writes as they are. Exact types are checked first (the common case, one dict
+# lookup); subclasses (a numpy float, say) still go through isinstance below.
+_SCALAR_TYPES = frozenset({str, bool, int, float, type(None)})
+
+
+@functools.cache
+def _dataclass_layout(cls: type) -> tuple[str, tuple[str, ...]] | None:
+    """("module:QualName", names of the init fields) of a dataclass type, None for other types."""
+    if not dataclasses.is_dataclass(cls):
+        return None
+    names = tuple(f.name for f in dataclasses.fields(cls) if f.init)
+    return f"{cls.__module__}:{cls.__qualname__}", names
+
+
 def _plain(value: Any) -> Any:
-    if value is None or isinstance(value, str | bool | int | float):
+    cls = type(value)
+    if cls in _SCALAR_TYPES or isinstance(value, str | bool | int | float):
         return value
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        cls = type(value)
-        out: dict[str, Any] = {_CLASS: f"{cls.__module__}:{cls.__qualname__}"}
-        for f in dataclasses.fields(value):
-            if f.init:
-                out[f.name] = _plain(getattr(value, f.name))
+    layout = _dataclass_layout(cls)
+    if layout is not None:
+        name, names = layout
+        out: dict[str, Any] = {_CLASS: name}
+        for field_name in names:
+            out[field_name] = _plain(getattr(value, field_name))
         return out
     if isinstance(value, tuple):
         return {_TUPLE: [_plain(v) for v in value]}

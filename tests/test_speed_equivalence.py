@@ -132,3 +132,25 @@ def test_a_body_match_where_the_guard_fails_falls_back_to_the_whole_pattern():
 @given(DATE_SOUP)
 def test_date_scans_find_what_each_whole_pattern_finds_on_date_soup(text):
     assert fast_date_matches(text) == plain_date_matches(text)
+
+
+def test_record_items_are_what_dataclasses_asdict_gives_key_order_included():
+    from dataclasses import asdict
+
+    from analyzer.pipeline import analyze
+    from analyzer.results import ComparisonIssue
+
+    result = analyze(
+        "“We will win,” said Ana Ruiz, the mayor. According to police, 3 people left. "
+        "Officials said the plan, which critics called reckless, would pass."
+    )
+    items = [*result.quotes, *result.attributions, *result.sources]
+    items.append(ComparisonIssue("number_mismatch", 0, 2, "We", "Differs.", "They", 3, 7))
+    assert {type(i).__name__ for i in items} == {
+        "Quote",
+        "Attribution",
+        "Source",
+        "ComparisonIssue",
+    }
+    for item in items:
+        assert list(item.to_dict().items()) == list(asdict(item).items())
