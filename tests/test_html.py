@@ -16,7 +16,7 @@ from report_examples import PAYLOAD, hostile, rich_rewrite, rich_source, seed_re
 
 from analyzer.cli import cli
 from analyzer.errors import InputError
-from analyzer.results import ArticleResult
+from analyzer.results import ArticleResult, Comparison, ComparisonIssue
 from analyzer.writers import explain
 from analyzer.writers.html import render_article, render_compare, render_index, write_site
 
@@ -242,6 +242,27 @@ def test_compare_page_without_the_source_in_the_batch_still_shows_each_issue():
     page = parse(render_compare(rich_rewrite(), None))
     assert "is not in this batch" in text_of(select(page, ".side-source")[0])
     assert len(select(page, ".notes-list li")) == 2
+
+
+def test_compare_page_lists_specific_changes_before_sentences_not_found():
+    text = "Fees rose at once for all. They rose 30 percent in 2023."
+    issues = (
+        ComparisonIssue("unsupported_sentence", 0, 26, text[0:26], "Few shared words."),
+        ComparisonIssue("number_mismatch", 37, 47, text[37:47], "The source says 22 percent."),
+    )
+    derived = ArticleResult(
+        id="d", path="d.txt", text=text, comparison=Comparison("s", 0.5, "metadata", 0, 0, issues)
+    )
+    page = parse(render_compare(derived, None))
+    notes = select(page, ".notes-list li")
+    assert [(li.get("value"), text_of(li.find("span"))) for li in notes] == [
+        ("2", "Number changed"),
+        ("1", "Not found in source"),
+    ]
+    summary = {text_of(d[0]): text_of(d[1]) for d in select(page, ".summary div")}
+    assert summary["Differences"] == (
+        "1 changed or missing date, number, name or quote; 1 sentence not found in the source"
+    )
 
 
 def test_rewrite_page_links_its_compare_page_and_source(rich_site):

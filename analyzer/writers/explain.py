@@ -29,6 +29,7 @@ GROUPS: dict[str, str] = {
     "tone": "purple, double underline",
     "ai": "grey, striped background",
     "check": "boxed in dark red",
+    "support": "dark red, dashed underline",
     "other": "grey, thin underline",
 }
 
@@ -116,7 +117,10 @@ KINDS: dict[str, KindInfo] = {
         "The source has these words, but from a different speaker.",
     ),
     "unsupported_sentence": KindInfo(
-        "Not in source", "check", "A sentence whose content the source does not support."
+        "Not found in source",
+        "support",
+        "A sentence whose words the source does not share: an addition or an interpretation to "
+        "check. Weaker evidence than a changed date, number, name or quote, which come first.",
     ),
 }
 

@@ -40,6 +40,7 @@ _GROUP_LABELS = {
     "tone": "Tone",
     "ai": "Machine style",
     "check": "To check",
+    "support": "Not found in the source",
     "other": "Other",
 }
 
@@ -403,7 +404,7 @@ def _comparison_summary(
             f"{'' if comparison.source_direct_quotes == 1 else 's'}; "
             f"rewrite: {comparison.derived_direct_quotes}"
         ),
-        "issues": len(comparison.issues),
+        "issues": _count_issues(comparison.issues),
         "interview": (
             f"source: {comparison.source_interview_answers} answers in the interviewee's own "
             f"words; rewrite quotes {comparison.quoted_interview_answers or 0} of them"
@@ -412,6 +413,24 @@ def _comparison_summary(
         ),
         "notes": list(comparison.notes),
     }
+
+
+def _count_issues(issues: Sequence[ComparisonIssue]) -> str:
+    """The differences in words, specific changes first.
+
+    Examples
+    --------
+    >>> from analyzer.results import ComparisonIssue
+    >>> _count_issues([ComparisonIssue("date_mismatch", 0, 4, "2023", "m")])
+    '1 changed or missing date, number, name or quote; 0 sentences not found in the source'
+    """
+    sentences = sum(i.kind == "unsupported_sentence" for i in issues)
+    specific = len(issues) - sentences
+    return (
+        f"{specific} changed or missing date, number, name or quote"
+        f"{'' if specific == 1 else 's'}; {sentences} sentence"
+        f"{'' if sentences == 1 else 's'} not found in the source"
+    )
 
 
 def render_compare(
@@ -438,6 +457,9 @@ def render_compare(
     d_annotations, issue_notes = _annotations(
         derived, issues=issues, include_findings=False, note_quotes=False
     )
+    # Specific changes (dates, numbers, names, quotes) are listed before the sentences the source
+    # does not share, which are weaker evidence; each keeps the number of its mark in the text.
+    issue_notes.sort(key=lambda n: (n.group == "support", n.number))
     source_view = None
     if source is not None:
         s_annotations, _ = _annotations(source, include_findings=False, note_quotes=False)
@@ -457,7 +479,7 @@ def render_compare(
                     issue.source_start,
                     issue.source_end,
                     issue.kind,
-                    "check",
+                    info.group,
                     info.label,
                     f"{info.label} (the source's words): {issue.message}",
                 )
