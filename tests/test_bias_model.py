@@ -29,6 +29,34 @@ def test_the_word_model_names_the_marked_words_first(tiny_bias_model):
     assert (words[0].start, words[0].end) == (4, 11)
 
 
+def test_the_lexicon_rates_a_word_marked_wherever_it_appears_above_a_topic_word():
+    # "tax" sits in every biased sentence but no expert marks it; "slammed" is marked each time.
+    texts = ["Critics slammed the tax plan.", "Rivals slammed the tax cut.", "The tax bill passed."]
+    marked = [["slammed"], ["slammed"], []]
+    lexicon = bias.StemLexicon().fit(texts, marked)
+    assert lexicon.rate("slammed") > lexicon.rate("tax")
+    assert lexicon.rate("slams") == lexicon.rate("slammed")  # one stem, one rate
+    assert lexicon.rate("unseen") == lexicon.prior
+
+
+def test_the_lexicon_features_put_a_sentences_most_marked_word_first():
+    lexicon = bias.StemLexicon().fit(["They slammed it.", "They met."], [["slammed"], []])
+    loaded, plain = lexicon.features(["Critics slammed it.", "Critics met."])
+    assert loaded[0] > plain[0]
+
+
+def test_the_text_model_keeps_plain_scikit_learn_steps():
+    pipe = bias.fit_text_model(
+        ["a radical plan", "rain fell today", "radical scheme", "the sun rose today"],
+        [1, 0, 1, 0],
+        C=10.0,
+    )
+    assert [type(step).__name__ for _, step in pipe.steps] == [
+        "TfidfVectorizer",
+        "LogisticRegression",
+    ]
+
+
 def test_stop_words_and_numbers_are_never_named():
     assert [w for _, _, w in bias.candidate_words("It was 40 of them")] == []
 

@@ -1,17 +1,25 @@
 """The biased-language model: which sentences use loaded, one-sided wording, and which words.
 
-Two scikit-learn pipelines trained on BABE (sentences labelled biased / non-biased by trained
-experts, with the words that make them biased marked; see models/bias.md):
+Learned on BABE (sentences labelled biased / non-biased by trained experts, with the words that
+make them biased marked; see models/bias.md). Three parts decide whether a sentence is loaded:
 
-- the sentence model (word uni- and bigram TF-IDF, logistic regression) decides whether a
-  sentence is loaded;
-- the word model (hashed character n-grams of one word, logistic regression), trained on the
-  experts' marked words, names which words of a flagged sentence are the loaded ones.
+- the text model: word uni- and bigram TF-IDF and a logistic regression fitted on NB-weighted
+  features (each feature scaled by its naive-Bayes log-count ratio, Wang and Manning 2012; the
+  scaling is folded into the saved coefficients, so the file holds a plain TF-IDF + logistic
+  regression pipeline);
+- the marked-word lexicon (:class:`StemLexicon`): for each word stem, how often the experts marked
+  it as loaded where it occurs; a sentence's features are its highest rates;
+- the stack: a logistic regression over the text model's log-odds and the lexicon features,
+  fitted on out-of-fold values (so it learns how far to trust each part on unseen sentences).
 
-The saved object is a dict ``{"pipeline", "words", "threshold", "f1_threshold", "C"}``. Both
-thresholds come from cross-validation on the training split: ``threshold`` (what the product
-uses) is the lowest one reaching the target precision (:func:`precision_threshold`),
-``f1_threshold`` the one best for F1 on BABE (:func:`choose_threshold`), kept for comparison.
+A fourth, the word model (hashed character n-grams of one word, logistic regression), trained on
+the experts' marked words, names which words of a flagged sentence are the loaded ones.
+
+The saved object is a dict ``{"pipeline", "lexicon", "stack", "words", "threshold",
+"f1_threshold", "C"}``. Both thresholds come from cross-validation on the training split:
+``threshold`` (what the product uses) is the lowest one reaching the target precision
+(:func:`precision_threshold`), ``f1_threshold`` the one best for F1 on BABE
+(:func:`choose_threshold`), kept for comparison.
 """
 
 from __future__ import annotations
@@ -26,20 +34,24 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from scipy.special import expit
 from sklearn.feature_extraction.text import (
     ENGLISH_STOP_WORDS,
     HashingVectorizer,
     TfidfVectorizer,
 )
 from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import StratifiedKFold
 from sklearn.pipeline import Pipeline
 
+from analyzer.compare.text import stem
 from analyzer.learned.fastpath import CachedProbability, TfidfLogistic
 from analyzer.learned.store import cached_model
 
 NAME = "bias"
 # The exact types models/bias.skops may hold; anything else is refused at load time.
 TRUSTED_TYPES: tuple[str, ...] = (
+    "analyzer.learned.bias.StemLexicon",
     "numpy.dtype",
     "numpy.float64",
     "numpy.ndarray",
@@ -54,14 +66,17 @@ TRUSTED_TYPES: tuple[str, ...] = (
 # same pattern places each word back in the text when a decision is explained.
 TOKEN_PATTERN = r"(?u)\b\w\w+\b"
 TOKEN = re.compile(TOKEN_PATTERN)
-C_GRID: tuple[float, ...] = (1.0, 3.0, 10.0)
+C_GRID: tuple[float, ...] = (0.3, 1.0, 3.0)
 FOLDS = 5
+# Fewer sentences of a class than this (tests' tiny data) and the stack learns from in-sample
+# features: folds that small leave the text model no words seen twice.
+MIN_PER_CLASS_FOR_STACK = 20
 # Out-of-fold precision the product's threshold must reach on train (see precision_threshold).
 TARGET_PRECISION = 0.75
 
 
-def build_pipeline(*, C: float = 10.0) -> Pipeline:
-    """A fresh, unfitted biased-language pipeline.
+def build_pipeline(*, C: float = 1.0) -> Pipeline:
+    """A fresh, unfitted text-model pipeline (fit it with :func:`fit_text_model`).
 
     Examples
     --------
@@ -146,13 +161,18 @@ def candidate_words(text: str) -> list[tuple[int, int, str]]:
 
 
 def sentence_probability(model: dict[str, Any], texts: Sequence[str]) -> list[float]:
-    """Probability that each text uses loaded, one-sided wording (the sentence model)."""
+    """Probability that each text uses loaded, one-sided wording (text model, lexicon, stack)."""
     if not texts:
         return []
     fast = _fast_sentences(model["pipeline"])
-    if fast is not None:
-        return fast.probabilities(texts)  # the same floats, without scikit-learn's overhead
-    return [float(p) for p in model["pipeline"].predict_proba(list(texts))[:, 1]]
+    if fast is not None:  # the same floats as predict_proba, without scikit-learn's overhead
+        text = np.asarray(fast.probabilities(texts))
+    else:
+        text = model["pipeline"].predict_proba(list(texts))[:, 1]
+    z = np.column_stack([_logit(text), model["lexicon"].features(texts)])
+    # The stack's logistic function written out: predict_proba's checks cost more than 6 numbers.
+    stack = model["stack"]
+    return [float(p) for p in expit(z @ stack.coef_[0] + stack.intercept_[0])]
 
 
 # One fast scorer per fitted pipeline (estimators hash by identity), built on first use.
@@ -198,6 +218,128 @@ def loaded_words_many(model: dict[str, Any], texts: Sequence[str]) -> list[list[
     return out
 
 
+def fit_text_model(texts: Sequence[str], labels: Sequence[int], *, C: float) -> Pipeline:
+    """Fit the text model: TF-IDF, then logistic regression on NB-weighted features.
+
+    Each feature is scaled by its log-count ratio r = log((p / |p|) / (q / |q|)), p and q the
+    smoothed counts of sentences holding it among biased and non-biased ones (NB-SVM, Wang and
+    Manning 2012): words that lean to one class start with more weight, which suits a small
+    training set. The fitted coefficients are multiplied by r afterwards, so the pipeline scores
+    raw TF-IDF values and saves as plain scikit-learn types.
+
+    Examples
+    --------
+    >>> pipe = fit_text_model(["a radical plan", "rain fell today", "radical scheme",
+    ...                        "the sun rose today"], [1, 0, 1, 0], C=10.0)
+    >>> [round(float(p), 2) for p in pipe.predict_proba(["radical idea", "today"])[:, 1]]
+    [0.91, 0.09]
+    """
+    pipe = build_pipeline(C=C)
+    vec, logreg = pipe.named_steps["tfidf"], pipe.named_steps["logreg"]
+    y = np.asarray(labels)
+    x = vec.fit_transform(list(texts))
+    present = (x > 0).astype(np.float64)
+    p = 1.0 + np.asarray(present[y == 1].sum(axis=0)).ravel()
+    q = 1.0 + np.asarray(present[y == 0].sum(axis=0)).ravel()
+    r = np.log((p / p.sum()) / (q / q.sum()))
+    logreg.fit(x.multiply(r).tocsr(), y)
+    logreg.coef_ = logreg.coef_ * r
+    # The words dropped by min_df are kept only for introspection and would triple the file.
+    if hasattr(vec, "stop_words_"):
+        del vec.stop_words_
+    return pipe
+
+
+# A stem as the lexicon sees it: a lower-cased word, inner hyphens and apostrophes kept
+# ("power-hungry" is one word, as the experts marked it).
+LEXICON_WORD = re.compile(r"[^\W\d_](?:[\w'’-]*[^\W_])?")
+
+
+def _stems(text: str) -> set[str]:
+    return {stem(w) for w in LEXICON_WORD.findall(text.lower())}
+
+
+def _marked_stems(marks: Sequence[str]) -> set[str]:
+    words = (m.strip("\"“”'‘’ ").lower() for m in marks)
+    return {stem(w) for w in words if w}
+
+
+class StemLexicon:
+    """For each word stem seen in training, the share of its sentences where experts marked it.
+
+    The rate is smoothed towards ``prior`` with the weight of ``strength`` sentences, so a stem
+    marked once in one sentence does not count as certain; an unseen stem gets ``prior``.
+    :meth:`features` turns a text into its three highest rates (as logs) and how many of its
+    stems reach 0.3 and 0.5.
+
+    Examples
+    --------
+    >>> lex = StemLexicon().fit(["a radical plan", "the radical idea", "a plan"],
+    ...                         [["radical"], ["radical"], []])
+    >>> lex.rate("radical") > lex.rate("plans")
+    True
+    """
+
+    def __init__(self, prior: float = 0.1, strength: float = 5.0) -> None:
+        self.prior = prior
+        self.strength = strength
+
+    def fit(self, texts: Sequence[str], marked: Sequence[Sequence[str]]) -> StemLexicon:
+        seen: dict[str, int] = {}
+        hits: dict[str, int] = {}
+        for text, marks in zip(texts, marked, strict=True):
+            gold = _marked_stems(marks)
+            for s in _stems(text):
+                seen[s] = seen.get(s, 0) + 1
+                hits[s] = hits.get(s, 0) + (s in gold)
+        stems = sorted(seen)
+        n = np.array([seen[s] for s in stems], dtype=np.float64)
+        k = np.array([hits[s] for s in stems], dtype=np.float64)
+        self.stems_ = np.array(stems, dtype=str)
+        self.rates_ = (k + self.prior * self.strength) / (n + self.strength)
+        self._index()
+        return self
+
+    def _index(self) -> None:
+        self.index_ = dict(zip(self.stems_.tolist(), self.rates_.tolist(), strict=True))
+
+    # skops saves the arrays only; the lookup table is rebuilt when the model is loaded.
+    def __getstate__(self) -> dict[str, Any]:
+        return {k: v for k, v in self.__dict__.items() if k != "index_"}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        if "stems_" in state:
+            self._index()
+
+    def rate(self, word: str) -> float:
+        """The smoothed marked rate of ``word``'s stem."""
+        return self.index_.get(stem(word.lower()), self.prior)
+
+    def features(self, texts: Sequence[str]) -> np.ndarray:
+        """Per text: log of its three highest rates (+0.01), counts of rates >= 0.3 and >= 0.5."""
+        out = np.zeros((len(texts), 5))
+        for i, text in enumerate(texts):
+            rates = sorted((self.index_.get(s, self.prior) for s in _stems(text)), reverse=True)
+            top = (rates + [0.0, 0.0, 0.0])[:3]
+            out[i, :3] = np.log(np.array(top) + 0.01)
+            out[i, 3] = sum(r >= 0.3 for r in rates)
+            out[i, 4] = sum(r >= 0.5 for r in rates)
+        return out
+
+
+def _logit(p: np.ndarray) -> np.ndarray:
+    p = np.clip(p, 1e-4, 1 - 1e-4)
+    return np.log(p / (1 - p))
+
+
+def stack_features(pipe: Pipeline, lexicon: StemLexicon, texts: Sequence[str]) -> np.ndarray:
+    """The stack's input: the text model's log-odds and the lexicon features, one row a text
+    (:func:`sentence_probability` builds the same rows through the fast path)."""
+    p = pipe.predict_proba(list(texts))[:, 1]
+    return np.column_stack([_logit(p), lexicon.features(texts)])
+
+
 def fit_model(
     texts: Sequence[str],
     labels: Sequence[int],
@@ -206,13 +348,47 @@ def fit_model(
     marked: Sequence[Sequence[str]],
     threshold: float = 0.5,
     f1_threshold: float = 0.5,
+    words: bool = True,
 ) -> dict[str, Any]:
-    """Fit the sentence model on ``texts`` and the word model on the ``marked`` words.
+    """Fit the text model, the lexicon, the stack and (``words``) the word model.
 
-    The word model learns from the biased sentences only: each of their candidate words is a
-    positive example when the experts marked it, a negative one otherwise.
+    The stack learns from out-of-fold features (text model and lexicon fitted without the
+    sentence being scored), as it will meet unseen sentences. The word model learns from the
+    biased sentences only: each of their candidate words is a positive example when the experts
+    marked it, a negative one otherwise.
     """
-    pipe = build_pipeline(C=C).fit(list(texts), np.asarray(labels))
+    texts, y = list(texts), np.asarray(labels)
+    z = np.zeros((len(texts), 6))
+    held_out = int(np.bincount(y, minlength=2).min()) >= MIN_PER_CLASS_FOR_STACK
+    if held_out:
+        folds = StratifiedKFold(n_splits=FOLDS, shuffle=True, random_state=0)
+        for fit_idx, test_idx in folds.split(texts, y):
+            part = [texts[i] for i in fit_idx]
+            pipe = fit_text_model(part, y[fit_idx], C=C)
+            lex = StemLexicon().fit(part, [marked[i] for i in fit_idx])
+            z[test_idx] = stack_features(pipe, lex, [texts[i] for i in test_idx])
+    pipe = fit_text_model(texts, y, C=C)
+    lexicon = StemLexicon().fit(texts, marked)
+    if not held_out:  # too few sentences to hold any out (tests): in-sample features
+        z = stack_features(pipe, lexicon, texts)
+    stack = LogisticRegression(class_weight="balanced", max_iter=1000).fit(z, y)
+    model = {
+        "pipeline": pipe,
+        "lexicon": lexicon,
+        "stack": stack,
+        "threshold": float(threshold),
+        "f1_threshold": float(f1_threshold),
+        "C": float(C),
+    }
+    if words:
+        model["words"] = fit_word_model(texts, y, marked)
+    return model
+
+
+def fit_word_model(
+    texts: Sequence[str], labels: Sequence[int], marked: Sequence[Sequence[str]]
+) -> Pipeline:
+    """Fit the word model on the candidate words of the biased sentences."""
     words, is_marked = [], []
     for text, label, marks in zip(texts, labels, marked, strict=True):
         if label != 1:
@@ -221,18 +397,7 @@ def fit_model(
         for _, _, w in candidate_words(text):
             words.append(w.lower())
             is_marked.append(int(w.lower() in gold))
-    word_pipe = build_word_pipeline().fit(words, np.asarray(is_marked))
-    # The words dropped by min_df are kept only for introspection and would triple the file.
-    vec = pipe.named_steps["tfidf"]
-    if hasattr(vec, "stop_words_"):
-        del vec.stop_words_
-    return {
-        "pipeline": pipe,
-        "words": word_pipe,
-        "threshold": float(threshold),
-        "f1_threshold": float(f1_threshold),
-        "C": float(C),
-    }
+    return build_word_pipeline().fit(words, np.asarray(is_marked))
 
 
 def choose_threshold(labels: np.ndarray, probs: np.ndarray) -> tuple[float, float]:

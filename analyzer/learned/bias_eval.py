@@ -20,12 +20,9 @@ from pathlib import Path
 
 import numpy as np
 
-from analyzer.document import Article, Metadata, build_document
 from analyzer.learned import bias
-from analyzer.learned.bias_train import prf
+from analyzer.learned.bias_train import prf, writer_voice_pieces
 from analyzer.pipeline import analyze
-from analyzer.signals import attribution, loaded_language, quotes
-from analyzer.signals.people import find_people
 
 
 def _gold_words(row: dict) -> set[str]:
@@ -86,14 +83,9 @@ def evaluate(data: Path, split: str) -> str:
     return "\n".join(lines)
 
 
-def _max_probability(model: dict, text: str, title: str | None = None) -> list[float]:
+def _max_probability(model: dict, text: str) -> list[float]:
     """Writer-voice probability of each sentence, as the signal computes it."""
-    doc = build_document(Article("a", "", text, Metadata(title=title)))
-    people = find_people(doc)
-    found = quotes.find(doc)
-    attributions = attribution.find(doc, quotes=found, people=people)
-    pieces = [p for _, p in loaded_language.writer_voice(doc, found, attributions)]
-    return bias.sentence_probability(model, pieces)
+    return bias.sentence_probability(model, writer_voice_pieces(text))
 
 
 def operating_points(rows: list[dict]) -> list[str]:

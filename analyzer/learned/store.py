@@ -8,6 +8,7 @@ file, raises :class:`~analyzer.errors.ModelError` instead of running it.
 from __future__ import annotations
 
 import functools
+import zipfile
 from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
@@ -24,9 +25,13 @@ def models_dir() -> Path:
 
 
 def save_model(model: Any, path: Path) -> None:
-    """Write ``model`` to ``path`` in skops format."""
+    """Write ``model`` to ``path`` in skops format, compressed.
+
+    skops describes every entry of a vocabulary in its JSON schema; deflate shrinks that about
+    twentyfold (models/bias.skops: 10 MB stored, 0.6 MB deflated) and loading reads either.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
-    sio.dump(model, path)
+    sio.dump(model, path, compression=zipfile.ZIP_DEFLATED)
 
 
 def load_model(path: Path, trusted: Sequence[str]) -> Any:
