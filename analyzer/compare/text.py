@@ -136,16 +136,19 @@ def _content_terms(text: str) -> tuple[str, ...]:
     >>> content_terms("The 37,000 homicides have fallen 22 percent, he noted.")
     ['37000', 'homicid', 'fallen', '22', 'percent']
     """
-    terms = []
     # "37,000" is one term, not "37" and "000".
-    for m in _WORD.finditer(fold(_THOUSANDS.sub("", text))):
-        w = m.group()
-        if w.endswith("'s"):
-            w = w[:-2]
-        w = w.replace("'", "")
-        if not w or w in ENGLISH_STOP_WORDS:
-            continue
-        term = stem(w)
-        if term not in _reporting_stems():
-            terms.append(term)
-    return tuple(terms)
+    found = map(_term, _WORD.findall(fold(_THOUSANDS.sub("", text))))
+    return tuple(t for t in found if t is not None)
+
+
+@functools.lru_cache(maxsize=200_000)
+def _term(word: str) -> str | None:
+    """The term one folded word contributes to :func:`content_terms`, None when it is left out
+    (computed once per word: a batch repeats most of its words)."""
+    if word.endswith("'s"):
+        word = word[:-2]
+    word = word.replace("'", "")
+    if not word or word in ENGLISH_STOP_WORDS:
+        return None
+    term = stem(word)
+    return None if term in _reporting_stems() else term
