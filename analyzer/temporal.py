@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -341,6 +342,13 @@ def find_dates(text: str, published: str | None) -> list[DateMention]:
     >>> [(d.text, d.resolved) for d in find_dates("He was elected last year.", None)]
     [('last year', None)]
     """
+    # The same article's dates are asked for by the dates signal and again when its headline is
+    # checked against the body: answered once (the mentions are immutable).
+    return list(_find_dates(text, published))
+
+
+@functools.lru_cache(maxsize=8)
+def _find_dates(text: str, published: str | None) -> tuple[DateMention, ...]:
     pub = _parse_published(published)
     taken: list[tuple[int, int]] = []
     out: list[DateMention] = []
@@ -355,4 +363,4 @@ def find_dates(text: str, published: str | None) -> list[DateMention]:
             taken.append((m.start(), m.end()))
             out.append(mention)
     out.sort(key=lambda d: (d.start, d.end))
-    return out
+    return tuple(out)

@@ -154,3 +154,31 @@ def test_record_items_are_what_dataclasses_asdict_gives_key_order_included():
     }
     for item in items:
         assert list(item.to_dict().items()) == list(asdict(item).items())
+
+
+def test_word_spans_are_the_sentences_of_each_paragraph_in_order():
+    from analyzer.compare import names
+    from analyzer.document import Article, build_document
+
+    for text in SEED_TEXTS:
+        doc = build_document(Article("a", "a", text))
+        for skip in (False, True):
+            plain = [
+                (s.start, [m.span() for m in names._TOKEN.finditer(doc.text, s.start, s.end)])
+                for p in doc.paragraphs
+                if not (skip and names.is_heading(doc.span_text(p)))
+                for s in doc.sentences
+                if p.start <= s.start < p.end
+            ]
+            fast = [
+                (start, [m.span() for m in tokens])
+                for start, tokens in names._word_spans(doc, skip_headings=skip)
+            ]
+            assert fast == plain
+
+
+def test_find_dates_answers_a_repeated_question_with_a_fresh_list():
+    first = temporal.find_dates("It rained on Tuesday and on May 5.", "2025-03-07")
+    first.clear()
+    again = temporal.find_dates("It rained on Tuesday and on May 5.", "2025-03-07")
+    assert [d.text for d in again] == ["Tuesday", "May 5"]

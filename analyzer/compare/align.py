@@ -29,6 +29,7 @@ passage shares. Names and numbers are left out because their own checks judge th
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -78,6 +79,12 @@ def _shared_prefix(a: str, b: str) -> int:
     return n
 
 
+@functools.lru_cache(maxsize=100_000)
+def _name_term(word: str) -> str:
+    """The stemmed, folded form :func:`name_terms` compares (once per word and process)."""
+    return stem(fold(word).removesuffix("'s").replace("'", ""))
+
+
 def name_terms(text: str, sentences: Sequence[tuple[int, int]]) -> frozenset[str]:
     """Stemmed words the text capitalises inside a sentence and never writes in lower case.
 
@@ -91,8 +98,7 @@ def name_terms(text: str, sentences: Sequence[tuple[int, int]]) -> frozenset[str
     for s, e in sentences:
         for k, m in enumerate(_WORD.finditer(text, s, e)):
             w = m.group()
-            folded = fold(w)
-            term = stem(folded.removesuffix("'s").replace("'", ""))
+            term = _name_term(w)
             if w[0].islower():
                 lower.add(term)
             elif k > 0:

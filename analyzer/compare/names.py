@@ -13,6 +13,7 @@ used only in capitals in both texts ("the Cabinet") is taken for a name.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Iterable
@@ -105,19 +106,19 @@ def is_heading(text: str) -> bool:
 
 def lower_words(*texts: str) -> frozenset[str]:
     """Words that the texts use in lower case somewhere (folded)."""
-    return frozenset(
-        name_key(m.group()) for t in texts for m in _TOKEN.finditer(t) if m.group()[0].islower()
-    )
+    return frozenset(name_key(w) for t in texts for w in _TOKEN.findall(t) if w[0].islower())
 
 
 def _word_spans(doc: Document, *, skip_headings: bool) -> Iterable[tuple[int, list[re.Match]]]:
     """(sentence start, token matches) for every sentence, headings left out when asked."""
+    starts = [s.start for s in doc.sentences]
     for p in doc.paragraphs:
         if skip_headings and is_heading(doc.span_text(p)):
             continue
-        for s in doc.sentences:
-            if p.start <= s.start < p.end:
-                yield s.start, list(_TOKEN.finditer(doc.text, s.start, s.end))
+        # The sentences that start inside the paragraph (sentences are in text order).
+        lo, hi = bisect.bisect_left(starts, p.start), bisect.bisect_left(starts, p.end)
+        for s in doc.sentences[lo:hi]:
+            yield s.start, list(_TOKEN.finditer(doc.text, s.start, s.end))
 
 
 def inner_capitalised(*docs: Document) -> frozenset[str]:

@@ -11,6 +11,7 @@ one), or at least :data:`QUOTE_LOOSE` when every content word of the piece is in
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -34,11 +35,26 @@ class QuoteMatch:
 
 
 class FoldedSource:
-    """The source text folded once, with the map back to original offsets."""
+    """The source text folded once, with the map back to original offsets.
+
+    Folded on first use: a comparison whose rewrite quotes nothing (a headline checked against
+    its body, most often) never needs it, and folding with the map is a loop over characters.
+    """
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.folded, self.where = fold_with_map(text)
+
+    @functools.cached_property
+    def _folded_with_map(self) -> tuple[str, list[int]]:
+        return fold_with_map(self.text)
+
+    @property
+    def folded(self) -> str:
+        return self._folded_with_map[0]
+
+    @property
+    def where(self) -> list[int]:
+        return self._folded_with_map[1]
 
     def locate(self, quote_text: str) -> QuoteMatch | None:
         """Best match of a quotation (marks included or not) in the source; None when the

@@ -33,6 +33,7 @@ def _strong() -> frozenset[str]:
     return frozenset(load_lexicon("headline_strong_words"))
 
 
+@functools.lru_cache(maxsize=100_000)
 def stem(word: str) -> str:
     """A crude stem for matching headline words in the body: no suffix, at most five letters.
 
