@@ -128,6 +128,11 @@ def analyze_document(
             title=doc.meta.title,
         )
     )
+    # A very short text keeps its findings and metrics but gets no rate-based score.
+    withheld = scoring.withheld_scores(words)
+    for name in withheld:
+        scores[name] = None
+    metrics["scores_withheld"] = withheld
     findings.sort(key=Finding.sort_key)
     meta = doc.meta
     return ArticleResult(

@@ -97,6 +97,30 @@ AI_STYLE_WEIGHTS: dict[str, float] = {
     "speech_without_quotes": 10.0,  # reports what people said, never quotes them
     "vague_attributions": 10.0,  # 2.5 per vague attribution per 1,000 words, at most 10
 }
+# Scores built on rates over the words of the text (attributions per 100 words, hedges against
+# boosters, machine habits per 1,000 words) are withheld below this many words, about four
+# sentences of news: there one phrase moves a rate by 10 per 1,000 words or more, so the score
+# would say more than the text does (README, "Short texts").
+MIN_WORDS_TO_SCORE = 100
+RATE_SCORES = ("ai_style", "hedging", "sourcing")
+
+
+def withheld_scores(words: int) -> list[str]:
+    """The rate-based scores too uncertain to give for a text of ``words`` words.
+
+    Shares over counted items (named_attribution, claim_support, balance) are kept: they
+    describe the items the text has, however few.
+
+    Examples
+    --------
+    >>> withheld_scores(6)
+    ['ai_style', 'hedging', 'sourcing']
+    >>> withheld_scores(100)
+    []
+    """
+    return list(RATE_SCORES) if words < MIN_WORDS_TO_SCORE else []
+
+
 FILLER_POINTS_PER_1K = 8.0
 VAGUE_POINTS_PER_1K = 2.5
 SPEECH_CUES_PER_1K = 8.0

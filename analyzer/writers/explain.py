@@ -188,6 +188,11 @@ METRICS: dict[str, tuple[str, str]] = {
     "words": ("Words", "Word tokens: runs of letters or digits (“37,000” and “U.S.” count once)."),
     "sentences": ("Sentences", "Sentences found by the Punkt splitter with the project's list."),
     "paragraphs": ("Paragraphs", "Non-blank lines of the text."),
+    "scores_withheld": (
+        "Scores withheld",
+        "Scores built on rates per word (sourcing, hedging, AI style) that are left empty "
+        "because the text has fewer than 100 words: too few for a rate to mean anything.",
+    ),
     "direct_quotes": (
         "Direct quotes",
         "Quotations of speech between quotation marks; scare quotes and titles do not count.",

@@ -25,6 +25,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup
 
 from analyzer.results import ArticleResult, Comparison, ComparisonIssue
+from analyzer.scoring import MIN_WORDS_TO_SCORE
 from analyzer.signals.roles import ROLES, UNKNOWN
 from analyzer.writers.charts import Chart, role_bars, text_map
 from analyzer.writers.explain import GROUPS, SCORES, kind_info, metric_help, score_help
@@ -279,7 +280,12 @@ def _scores(result: ArticleResult) -> list[Figure]:
         label, text = score_help(name)
         value = result.scores[name]
         shown = _fmt(round(value) if isinstance(value, float) else value)
-        if value is None:
+        if value is None and name in (result.metrics.get("scores_withheld") or ()):
+            text = (text + " " if text else "") + (
+                f"Not computed: the text has {result.metrics.get('words')} words, fewer than the "
+                f"{MIN_WORDS_TO_SCORE} a score built on rates per word needs."
+            )
+        elif value is None:
             text = (
                 text + " " if text else ""
             ) + "Not computed: nothing in this article to measure."
