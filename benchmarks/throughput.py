@@ -16,7 +16,9 @@ It prints wall time, articles per second and CPU time (all processes of the run)
 multiple of the bare pass (absolute rates depend on the machine and its load; ratios much less,
 and CPU ratios least, when other work shares the cores), and the peak resident memory (MB) of the
 largest process and of all processes of the run together, sampled every 20 ms. Timings include
-interpreter start and imports, as a user would see them.
+interpreter start and imports, as a user would see them. The last column is the machine's load
+average over the minute the run ended in (``os.getloadavg``): above the number of CPUs, other work
+was competing for them, and wall times say more about that work than about the analyzer.
 """
 
 from __future__ import annotations
@@ -97,7 +99,7 @@ def row(n: int, bare: Measured, name: str, m: Measured) -> None:
     wall, cpu, rss, tree = m
     print(
         f"{n:>6}  {name:<26} {wall:>7.2f} {n / wall:>7.1f} {wall / bare[0]:>6.1f} "
-        f"{cpu:>7.2f} {cpu / bare[1]:>6.1f} {rss:>7.0f} {tree:>7.0f}",
+        f"{cpu:>7.2f} {cpu / bare[1]:>6.1f} {rss:>7.0f} {tree:>7.0f} {os.getloadavg()[0]:>5.1f}",
         flush=True,
     )
 
@@ -116,7 +118,7 @@ def main() -> None:
         print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, data {args.data}")
         print(
             f"{'N':>6}  {'run':<26} {'wall s':>7} {'art/s':>7} {'x bare':>6} "
-            f"{'CPU s':>7} {'x bare':>6} {'RSS max':>7} {'RSS sum':>7}"
+            f"{'CPU s':>7} {'x bare':>6} {'RSS max':>7} {'RSS sum':>7} {'load':>5}"
         )
         for n in args.sizes:
             inputs = work / f"in-{n}"
@@ -131,18 +133,22 @@ def main() -> None:
                     f"--json --jobs {jobs}",
                     measure([*score, "--json", "--jobs", str(jobs)]),
                 )
-            first: dict[int, tuple[float, Path]] = {}
+            first: dict[int, tuple[Measured, Path]] = {}
             for jobs in args.jobs:
                 out = work / f"out-{n}-{jobs}"
                 m = measure([*score, "--out", str(out), "--jobs", str(jobs)])
                 html = "+html" if (out / "index.html").exists() else ""
                 row(n, bare, f"--out{html} --jobs {jobs}", m)
-                first[jobs] = (m[0], out)
+                first[jobs] = (m, out)
             jobs = args.jobs[-1]
-            t_first, out = first[jobs]
+            m_first, out = first[jobs]
             m = measure([*score, "--out", str(out), "--jobs", str(jobs)])
             row(n, bare, f"rerun unchanged --jobs {jobs}", m)
-            print(f"{n:>6}  first run / unchanged rerun (wall) = {t_first / m[0]:.1f}x", flush=True)
+            print(
+                f"{n:>6}  first run / unchanged rerun: wall {m_first[0] / m[0]:.1f}x, "
+                f"CPU {m_first[1] / m[1]:.1f}x",
+                flush=True,
+            )
             shutil.rmtree(inputs)
     finally:
         shutil.rmtree(work, ignore_errors=True)

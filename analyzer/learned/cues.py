@@ -120,9 +120,9 @@ def features(text: str, start: int, end: int) -> dict[str, Any]:
         "prev_w": f"{prev.lower()}|{word}",
         "prev_char": prev_char if not prev_char.isalnum() else "a",
         "next_char": next_char if not next_char.isalnum() else "a",
-        "quote_before": any(c in '”"’' for c in left_strip[-16:]),
-        "quote_after": any(c in '“"‘' for c in right_strip[:3]),
-        "quote_near": any(c in '“”"' for c in left[-40:] + right[:40]),
+        "quote_before": not _CLOSE.isdisjoint(left_strip[-16:]),
+        "quote_after": not _OPEN.isdisjoint(right_strip[:3]),
+        "quote_near": not _MARKS.isdisjoint(left[-40:] + right[:40]),
         "sentence_start": prev_char in "^.!?\n",
         "capitalised": text[start].isupper(),
     }
