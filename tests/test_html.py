@@ -14,6 +14,7 @@ from click.testing import CliRunner
 from conftest import SEED_IDS, SEEDS
 from report_examples import PAYLOAD, hostile, rich_rewrite, rich_source, seed_result
 
+from analyzer import analyze
 from analyzer.cli import cli
 from analyzer.errors import InputError
 from analyzer.results import ArticleResult, Comparison, ComparisonIssue
@@ -178,13 +179,32 @@ def test_legend_names_each_kind_present_with_its_meaning(rich_site):
     assert "Brand new kind (1)" in legend
 
 
-def test_sources_table_lists_name_kind_role_description_quotes_mentions(rich_site):
+def test_sources_table_lists_name_kind_named_role_description_quotes_mentions(rich_site):
     page = parse((rich_site / "articles" / f"{SOURCE_ID}.html").read_text(encoding="utf-8"))
     rows = [[text_of(c) for c in tr] for tr in select(page, ".sources tbody tr")]
     assert rows == [
-        ["Omar García Harfuch", "person", "official", "Mexico's security minister", "5", "9"],
-        ["Claudia Sheinbaum", "person", "official", "President of Mexico", "0", "4"],
+        [
+            "Omar García Harfuch",
+            "person",
+            "yes",
+            "official",
+            "Mexico's security minister",
+            "5",
+            "9",
+        ],
+        ["Claudia Sheinbaum", "person", "yes", "official", "President of Mexico", "0", "4"],
     ]
+
+
+def test_sources_table_says_which_sources_the_anonymous_count_holds():
+    result = analyze(
+        "Critics argue the plan is unfair. The city council said it would vote again. "
+        "Mayor Ana Ruiz said the vote was fair."
+    )
+    page = parse(render_article(result))
+    named = {text_of(tr[0]): text_of(tr[2]) for tr in select(page, ".sources tbody tr")}
+    assert named == {"critics": "no", "the city council": "no", "Ana Ruiz": "yes"}
+    assert result.metrics["anonymous_sources"] == list(named.values()).count("no")
 
 
 def test_scores_show_value_and_what_they_measure_and_say_why_one_is_missing(rich_site):
@@ -300,9 +320,10 @@ def test_markup_in_any_article_field_comes_out_as_text():
     assert meta["Address"] == "javascript:window.pwned=6"
     assert select(page, ".meta a") == []
     assert PAYLOAD in select(page, ".text p")[0].text_content()
-    assert [text_of(c) for c in select(page, ".sources tbody tr")[0]][:4] == [
+    assert [text_of(c) for c in select(page, ".sources tbody tr")[0]][:5] == [
         "<b>Eve</b>",
         "person",
+        "no",
         "unknown",
         "<i>witness</i>",
     ]

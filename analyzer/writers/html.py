@@ -27,6 +27,7 @@ from markupsafe import Markup
 from analyzer.results import ArticleResult, Comparison, ComparisonIssue
 from analyzer.scoring import MIN_WORDS_TO_SCORE
 from analyzer.signals.roles import ROLES, UNKNOWN
+from analyzer.signals.sources import is_named
 from analyzer.writers.charts import Chart, role_bars, text_map
 from analyzer.writers.explain import GROUPS, SCORES, kind_info, metric_help, score_help
 from analyzer.writers.highlight import Annotation, Segment, segment
@@ -384,7 +385,11 @@ def render_article(
         roles_chart=roles_chart,
         scores=_scores(result),
         metrics=_metrics(result),
-        sources=list(result.sources) if result.sources is not None else None,
+        sources=(
+            [{**src.to_dict(), "named": is_named(src.kind, src.name)} for src in result.sources]
+            if result.sources is not None
+            else None
+        ),
         comparison=_comparison_summary(comparison, source, root) if comparison else None,
         compare_href=f"{root}compare/{urlquote(result.id)}.html" if comparison else None,
     )
