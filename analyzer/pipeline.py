@@ -128,11 +128,8 @@ def analyze_document(
             title=doc.meta.title,
         )
     )
-    # A very short text keeps its findings and metrics but gets no rate-based score.
-    withheld = scoring.withheld_scores(words)
-    for name in withheld:
-        scores[name] = None
-    metrics["scores_withheld"] = withheld
+    # A very short text keeps every score, but the rate-based ones are flagged as weak evidence.
+    metrics["scores_low_confidence"] = scoring.low_confidence_scores(words)
     findings.sort(key=Finding.sort_key)
     meta = doc.meta
     return ArticleResult(

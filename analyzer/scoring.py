@@ -98,27 +98,29 @@ AI_STYLE_WEIGHTS: dict[str, float] = {
     "vague_attributions": 10.0,  # 2.5 per vague attribution per 1,000 words, at most 10
 }
 # Scores built on rates over the words of the text (attributions per 100 words, hedges against
-# boosters, machine habits per 1,000 words) are withheld below this many words, about four
-# sentences of news: there one phrase moves a rate by 10 per 1,000 words or more, so the score
-# would say more than the text does (README, "Short texts").
-MIN_WORDS_TO_SCORE = 100
+# boosters, machine habits per 1,000 words) are marked low-confidence below this many words,
+# about four sentences of news: there one phrase moves a rate by 10 per 1,000 words or more, so
+# the score says more than the text does (README, "Short texts"). They are still given (the
+# record's scores are always 0-100 numbers where something was measured) so callers comparing
+# texts keep working; the flag tells a reader how far to trust them.
+MIN_WORDS_FOR_CONFIDENCE = 100
 RATE_SCORES = ("ai_style", "hedging", "sourcing")
 
 
-def withheld_scores(words: int) -> list[str]:
-    """The rate-based scores too uncertain to give for a text of ``words`` words.
+def low_confidence_scores(words: int) -> list[str]:
+    """The rate-based scores that a text of ``words`` words is too short to support well.
 
-    Shares over counted items (named_attribution, claim_support, balance) are kept: they
+    Shares over counted items (named_attribution, claim_support, balance) are not listed: they
     describe the items the text has, however few.
 
     Examples
     --------
-    >>> withheld_scores(6)
+    >>> low_confidence_scores(6)
     ['ai_style', 'hedging', 'sourcing']
-    >>> withheld_scores(100)
+    >>> low_confidence_scores(100)
     []
     """
-    return list(RATE_SCORES) if words < MIN_WORDS_TO_SCORE else []
+    return list(RATE_SCORES) if words < MIN_WORDS_FOR_CONFIDENCE else []
 
 
 FILLER_POINTS_PER_1K = 8.0

@@ -188,10 +188,10 @@ METRICS: dict[str, tuple[str, str]] = {
     "words": ("Words", "Word tokens: runs of letters or digits (“37,000” and “U.S.” count once)."),
     "sentences": ("Sentences", "Sentences found by the Punkt splitter with the project's list."),
     "paragraphs": ("Paragraphs", "Non-blank lines of the text."),
-    "scores_withheld": (
-        "Scores withheld",
-        "Scores built on rates per word (sourcing, hedging, AI style) that are left empty "
-        "because the text has fewer than 100 words: too few for a rate to mean anything.",
+    "scores_low_confidence": (
+        "Low-confidence scores",
+        "Scores built on rates per word (sourcing, hedging, AI style) that rest on fewer than "
+        "100 words: one phrase moves them a lot, so read them as a rough sign only.",
     ),
     "direct_quotes": (
         "Direct quotes",

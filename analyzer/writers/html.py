@@ -25,7 +25,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup
 
 from analyzer.results import ArticleResult, Comparison, ComparisonIssue
-from analyzer.scoring import MIN_WORDS_TO_SCORE
+from analyzer.scoring import MIN_WORDS_FOR_CONFIDENCE
 from analyzer.signals.roles import ROLES, UNKNOWN
 from analyzer.signals.sources import is_named
 from analyzer.writers.charts import Chart, role_bars, text_map
@@ -281,10 +281,11 @@ def _scores(result: ArticleResult) -> list[Figure]:
         label, text = score_help(name)
         value = result.scores[name]
         shown = _fmt(round(value) if isinstance(value, float) else value)
-        if value is None and name in (result.metrics.get("scores_withheld") or ()):
+        if value is not None and name in (result.metrics.get("scores_low_confidence") or ()):
             text = (text + " " if text else "") + (
-                f"Not computed: the text has {result.metrics.get('words')} words, fewer than the "
-                f"{MIN_WORDS_TO_SCORE} a score built on rates per word needs."
+                f"Low confidence: the text has {result.metrics.get('words')} words, fewer than "
+                f"the {MIN_WORDS_FOR_CONFIDENCE} a score built on rates per word needs to be "
+                "reliable; one phrase moves it a lot."
             )
         elif value is None:
             text = (
