@@ -57,6 +57,10 @@ def test_the_text_model_keeps_plain_scikit_learn_steps():
     ]
 
 
+def test_a_courtesy_title_opening_a_sentence_is_never_named():
+    assert [w for _, _, w in bias.candidate_words("Mr. King slammed it")] == ["slammed"]
+
+
 def test_stop_words_and_numbers_are_never_named():
     assert [w for _, _, w in bias.candidate_words("It was 40 of them")] == []
 

@@ -61,3 +61,19 @@ def test_the_committed_model_counts_a_loaded_quote_apart_from_the_outlet():
     )
     assert result.metrics["loaded_language"] == 0
     assert result.metrics["loaded_language_in_quotes"] == 1
+
+
+def test_with_no_word_gate_a_flagged_sentence_names_its_likeliest_word(tiny_bias_model):
+    # No word here is like a marked one (the word model rates each under 0.5), but the sentence
+    # model is made to flag everything: the finding names the likeliest word, saying it is unsure.
+    model = dict(tiny_bias_model, threshold=0.0, word_threshold=0.0)
+    doc = build_document(Article("t", "t", "The bill passed the senate."))
+    result = loaded_language.assess(doc, [], model=model)
+    assert len(result.findings) == 1
+    assert "unsure" in result.findings[0].message
+
+
+def test_a_word_gate_drops_a_sentence_whose_words_the_word_model_doubts(tiny_bias_model):
+    model = dict(tiny_bias_model, threshold=0.0, word_threshold=0.5)
+    doc = build_document(Article("t", "t", "The bill passed the senate."))
+    assert loaded_language.assess(doc, [], model=model).findings == []

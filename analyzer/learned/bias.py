@@ -16,9 +16,10 @@ A fourth, the word model (hashed character n-grams of one word, logistic regress
 the experts' marked words, names which words of a flagged sentence are the loaded ones.
 
 The saved object is a dict ``{"pipeline", "lexicon", "stack", "words", "threshold",
-"f1_threshold", "C"}``. Both thresholds come from cross-validation on the training split:
-``threshold`` (what the product uses) is the lowest one reaching the target precision
-(:func:`precision_threshold`), ``f1_threshold`` the one best for F1 on BABE
+"f1_threshold", "word_threshold", "C"}``. All three settings come from cross-validation on the
+training split (see bias_train): ``threshold`` and ``word_threshold`` (the word gate) are what
+the product uses, the threshold being the lowest one reaching the target precision
+(:func:`precision_threshold`); ``f1_threshold`` is the one best for F1 on BABE
 (:func:`choose_threshold`), kept for comparison.
 """
 
@@ -47,6 +48,7 @@ from sklearn.pipeline import Pipeline
 from analyzer.compare.text import stem
 from analyzer.learned.fastpath import CachedProbability, TfidfLogistic
 from analyzer.learned.store import cached_model
+from analyzer.lexicons import load_lexicon
 
 NAME = "bias"
 # The exact types models/bias.skops may hold; anything else is refused at load time.
@@ -68,6 +70,13 @@ TOKEN_PATTERN = r"(?u)\b\w\w+\b"
 TOKEN = re.compile(TOKEN_PATTERN)
 C_GRID: tuple[float, ...] = (0.3, 1.0, 3.0)
 FOLDS = 5
+# Word gates tried by cross-validation (see bias_train): how sure the word model must be of some
+# word a finding would name before a sentence is flagged; 0 means no such condition.
+WORD_GATES: tuple[float, ...] = (0.0, 0.3, 0.4, 0.5, 0.6)
+# Words a finding names: the top word (once it reaches the gate) and, up to this many in all,
+# the next ones the word model rates at least NAME_THRESHOLD.
+MAX_NAMED = 3
+NAME_THRESHOLD = 0.5
 # Fewer sentences of a class than this (tests' tiny data) and the stack learns from in-sample
 # features: folds that small leave the text model no words seen twice.
 MIN_PER_CLASS_FOR_STACK = 20
@@ -142,19 +151,29 @@ class Driver:
     weight: float
 
 
+@functools.cache
+def _titles() -> frozenset[str]:
+    return frozenset(t.lower() for t in load_lexicon("honorifics"))
+
+
 def candidate_words(text: str) -> list[tuple[int, int, str]]:
     """Words that may be named as loaded: no stop words ("the", "of"), no bare numbers, no
-    capitalised word after the first (a name is who the sentence is about, not its wording).
+    capitalised word after the first (a name is who the sentence is about, not its wording), no
+    courtesy title or rank ("Mr", "Sen"; lexicon honorifics), even opening the sentence.
 
     Examples
     --------
     >>> [w for _, _, w in candidate_words("The 12 radical bills of Senator Lee")]
     ['radical', 'bills']
+    >>> [w for _, _, w in candidate_words("Mr. King is not an employee")]
+    ['employee']
     """
     out = []
+    titles = _titles()
     for i, m in enumerate(TOKEN.finditer(text)):
         w = m.group()
-        if w.lower() in ENGLISH_STOP_WORDS or w.isdigit() or (i and w[:1].isupper()):
+        low = w.lower()
+        if low in ENGLISH_STOP_WORDS or w.isdigit() or (i and w[:1].isupper()) or low in titles:
             continue
         out.append((m.start(), m.end(), w))
     return out
@@ -184,6 +203,24 @@ def _fast_sentences(pipeline: Pipeline) -> TfidfLogistic | None:
 @functools.cache
 def _word_scores(pipeline: Pipeline) -> CachedProbability:
     return CachedProbability(pipeline)
+
+
+def named_words(model: dict[str, Any], ranked: Sequence[Driver]) -> list[Driver]:
+    """The words a finding names, from a sentence's words ranked by :func:`loaded_words`: none
+    when the top word is rated below the model's word gate (the sentence is then not flagged),
+    else the top word and, of the next two, those rated ``NAME_THRESHOLD`` or more.
+
+    Examples
+    --------
+    >>> ranked = [Driver(0, 3, "big", 0.4), Driver(4, 7, "sad", 0.1)]
+    >>> [d.word for d in named_words({"word_threshold": 0.0}, ranked)]
+    ['big']
+    >>> named_words({"word_threshold": 0.5}, ranked)
+    []
+    """
+    if not ranked or ranked[0].weight < model.get("word_threshold", NAME_THRESHOLD):
+        return []
+    return [d for i, d in enumerate(ranked[:MAX_NAMED]) if i == 0 or d.weight >= NAME_THRESHOLD]
 
 
 def loaded_words(model: dict[str, Any], text: str) -> list[Driver]:
@@ -348,6 +385,7 @@ def fit_model(
     marked: Sequence[Sequence[str]],
     threshold: float = 0.5,
     f1_threshold: float = 0.5,
+    word_threshold: float = NAME_THRESHOLD,
     words: bool = True,
 ) -> dict[str, Any]:
     """Fit the text model, the lexicon, the stack and (``words``) the word model.
@@ -378,6 +416,7 @@ def fit_model(
         "stack": stack,
         "threshold": float(threshold),
         "f1_threshold": float(f1_threshold),
+        "word_threshold": float(word_threshold),
         "C": float(C),
     }
     if words:

@@ -92,8 +92,8 @@ def operating_points(rows: list[dict]) -> list[str]:
     """Sentence-level P/R/F1 at the product threshold, the best-F1 threshold and a few others.
 
     Same writer-voice text as the product; a sentence counts as flagged when its highest
-    probability reaches the threshold (the product also needs a word to name, which almost
-    always holds).
+    probability reaches the threshold, without the product's word gate (the first lines of the
+    report give the product itself).
     """
     model = bias.load()
     labels = np.array([r["label"] for r in rows])

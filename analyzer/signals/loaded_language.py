@@ -4,9 +4,11 @@ Each sentence is scored with the words inside speech quotations and interview an
 out (replaced by spaces, so offsets stay the same): what a speaker said belongs to the speaker,
 not to the outlet. When a
 sentence's writer-voice score reaches the model's threshold, the word model names its loaded
-words: the words it rates at least 0.5, at most three. A sentence with no such word gets no
-finding: a decision no word explains is not shown. Each named word is one ``loaded_language``
-finding whose message gives the sentence's score.
+words (:func:`analyzer.learned.bias.named_words`): its top word, when rated at least the
+model's word gate (both threshold and gate come from cross-validation on the training data),
+and up to two more it rates at least 0.5. A sentence whose top word falls below the gate gets
+no finding. Each named word is one ``loaded_language`` finding whose message gives the
+sentence's score.
 
 The speech quotations and interview answers are scored on their own and only counted (metric
 ``loaded_language_in_quotes``): a reader sees how heated the quoted voices are without that being
@@ -25,8 +27,6 @@ from analyzer.results import Attribution, Finding, Quote
 
 # Fewer writer-voice words than this and there is nothing to judge ("he said.").
 MIN_WORDS = 4
-MAX_NAMED = 3
-WORD_THRESHOLD = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,11 +73,24 @@ def assess(
     ]
     ranked = bias.loaded_words_many(model, [piece for _, piece, _ in flagged])
     for (offset, _, prob), words in zip(flagged, ranked, strict=True):
-        named = [w for w in words[:MAX_NAMED] if w.weight >= WORD_THRESHOLD]
+        named = bias.named_words(model, words)
         if not named:
             continue  # a decision no word explains is not shown to a reader
         sentences += 1
         listed = ", ".join(f"“{w.word}”" for w in named)
+        message = (
+            f"Loaded wording in the writer's own voice ({listed}). A model trained on "
+            f"sentences that media-bias experts labelled rates this sentence "
+            f"{prob:.2f} (flagged from {threshold:.2f}); a neutral word would inform "
+            f"without taking a side."
+        )
+        if named[0].weight < bias.NAME_THRESHOLD:  # the sentence is loaded, its word uncertain
+            message = (
+                f"The writer's own wording here reads as loaded: a model trained on sentences "
+                f"that media-bias experts labelled rates this sentence {prob:.2f} (flagged from "
+                f"{threshold:.2f}). Its most likely loaded word is {listed}, though the word "
+                f"model is unsure of it ({named[0].weight:.2f}); read the whole sentence."
+            )
         for w in named:
             findings.append(
                 Finding(
@@ -85,10 +98,7 @@ def assess(
                     offset + w.start,
                     offset + w.end,
                     text[offset + w.start : offset + w.end],
-                    f"Loaded wording in the writer's own voice ({listed}). A model trained on "
-                    f"sentences that media-bias experts labelled rates this sentence "
-                    f"{prob:.2f} (flagged from {threshold:.2f}); a neutral word would inform "
-                    f"without taking a side.",
+                    message,
                     detail={
                         "sentence_probability": round(prob, 3),
                         "word_probability": round(w.weight, 3),
