@@ -87,6 +87,14 @@ def test_an_action_verb_is_not_an_attribution_but_a_speech_verb_is():
     assert [(a.source, a.cue) for a in attribution.find(doc)] == [("the mayor", "said")]
 
 
+def test_a_figure_of_speech_is_not_a_source_but_a_record_is():
+    doc = doc_of(
+        "Yet Mexico’s history says the smart money is on the cartels. "
+        "The record shows that prices rose 10 percent."
+    )
+    assert [(a.source, a.cue) for a in attribution.find(doc)] == [("the record", "shows")]
+
+
 def test_a_claim_next_to_an_action_verb_stays_unsupported():
     from analyzer import analyze
 

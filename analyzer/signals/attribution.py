@@ -186,6 +186,8 @@ def find(
             if any(q.start < cue[0] < q.end for q in speech):
                 continue  # a cue word inside a quotation belongs to the quoted speech
             f = _from_cue(doc, people, sent, cue, speech, used_quotes, in_sentence, state)
+            if f is not None and _figurative(text, f):
+                continue  # "Mexico's history says ...": a figure of speech, not a source
             later = [c for c in ordered if c[0] > cue[0]]
             if f is not None and f.source is None and later:
                 continue  # "When asked why ..., he replied": the later cue has the source
@@ -829,6 +831,24 @@ def _interviewee(doc: Document, people: People, intro: Sequence[Span]) -> Entity
         return None
     best = max(sorted(counts), key=lambda k: counts[k])
     return people.entities[best]
+
+
+_SOURCE_WORD = re.compile(r"[A-Za-z]+")
+
+
+def _figurative(text: str, f: _Found) -> bool:
+    """Whether the source is a thing that cannot speak ("history", "common sense").
+
+    Examples
+    --------
+    >>> f = _Found(None, (4, 20), (26, 30), None, None, "indirect", None)
+    >>> _figurative("Yet Mexico’s history says so.", f)
+    True
+    """
+    if f.source is None:
+        return False
+    words = _SOURCE_WORD.findall(text[f.source[0] : f.source[1]])
+    return bool(words) and words[-1].lower() in _lexicon_set("figurative_sources")
 
 
 def _to_attribution(text: str, f: _Found) -> Attribution:
