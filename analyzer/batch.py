@@ -6,12 +6,16 @@
    skipped; the rest are scored locally, in a process pool (``jobs``) or on Dask, and their
    results committed to the store as they arrive.
 3. **Compare**: pairing of rewrites with their sources runs over *all* current results, read back
-   from the store, so a rerun that scored nothing still produces every comparison.
+   from the store, so a rerun that scored nothing still produces every comparison. Comparisons
+   are stored too, and reused while both articles are unchanged.
 4. **Write**: results.jsonl (and the other writers) from the results in input order.
 
 One bad input never stops a batch: its InputError is recorded (and named once on stderr by the
-CLI) while every other article is scored and written. Results travel through the store one at a
-time, so memory stays flat whatever the size of the batch.
+CLI) while every other article is scored and written. Memory stays flat whatever the size of the
+batch: results travel through the store one at a time, the run's order and its comparisons are
+kept in the store rather than in lists, and pairing keeps its TF-IDF rows in temporary files
+(:func:`analyzer.compare.pairing.pair_ranks`). What still grows with the batch is small: the
+failures (one line each) and, for pairing, about 50 bytes per article plus the vocabulary.
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
+from typing import IO, Any
 
 from analyzer.document import Article
 from analyzer.engines import CHUNK, open_engine
@@ -30,14 +34,11 @@ from analyzer.errors import AnalyzerError, InputError
 from analyzer.progress import Counts, Progress
 from analyzer.readers import read_inputs
 from analyzer.results import ArticleResult
-from analyzer.state import STATE_NAME, StateStore, article_key, outputs_digest
+from analyzer.state import STATE_NAME, StateStore, article_key, outputs_digest, pack
 from analyzer.writers.html import write_site
 from analyzer.writers.jsonl import write_jsonl
 from analyzer.writers.sqlite import write_db
 from analyzer.writers.worksheet import write_worksheets
-
-if TYPE_CHECKING:
-    from analyzer.compare import BatchComparisons
 
 RESULTS_NAME = "results.jsonl"
 WORKSHEETS_NAME = "worksheets"
@@ -58,8 +59,7 @@ class BatchResult:
 
 @dataclass
 class _Analysed:
-    entries: list[tuple[str, str]]  # (id, key) of every article with a result, in input order
-    failures: list[InputError]
+    failures: list[InputError]  # in input order; the articles with a result are in the store
 
 
 def _analyse(
@@ -72,32 +72,37 @@ def _analyse(
     counts: Counts,
     progress: Progress,
 ) -> _Analysed:
-    """Steps 1 and 2: read, skip what the store already holds, score the rest into the store."""
-    known = store.keys()
-    slots: list[tuple[str, str] | None] = []  # one per input item, None once it failed
-    failed: list[tuple[int, InputError]] = []
-    waiting: dict[str, int] = {}  # article id -> its slot, while it is being scored
+    """Steps 1 and 2: read, skip what the store already holds, score the rest into the store.
 
-    def fail(slot: int, error: InputError) -> None:
-        slots[slot] = None
-        failed.append((slot, error))
+    Each article with a result is recorded in the store's run with its input position
+    (:meth:`StateStore.add_to_run`); only the articles being scored are held here.
+    """
+    failed: list[tuple[int, InputError]] = []  # (input position, error)
+    waiting: dict[str, tuple[int, str]] = {}  # article id -> (position, key) while being scored
+    arrived: list[tuple[int, str]] = []  # (position, id) not yet recorded in the store's run
+    read = 0
+
+    def fail(position: int, error: InputError) -> None:
+        failed.append((position, error))
         counts.failed += 1
         progress.update()
 
     def to_score() -> Iterator[list[Article]]:
+        nonlocal read
         chunk: list[Article] = []
         for item in items:
-            slots.append(None)
+            position = read
+            read += 1
             if isinstance(item, InputError):
-                fail(len(slots) - 1, item)
+                fail(position, item)
                 continue
             key = article_key(item)
-            slots[-1] = (item.id, key)
-            if known.get(item.id) == key:
+            if store.key_of(item.id) == key:
+                arrived.append((position, item.id))
                 counts.unchanged += 1
                 progress.update()
                 continue
-            waiting[item.id] = len(slots) - 1
+            waiting[item.id] = (position, key)
             chunk.append(item)
             if len(chunk) == CHUNK:
                 yield chunk
@@ -109,20 +114,24 @@ def _analyse(
     with open_engine(engine, jobs, scheduler) as run:
         for chunk, outcomes in run(to_score()):
             for article, (blob, error) in zip(chunk, outcomes, strict=True):
-                slot = waiting.pop(article.id)
+                position, key = waiting.pop(article.id)
                 if blob is None:
-                    fail(slot, InputError(article.path, error or "analysis failed"))
+                    fail(position, InputError(article.path, error or "analysis failed"))
                     continue
-                key = slots[slot][1]  # type: ignore[index]
                 rows.append((article.id, key, blob))
+                arrived.append((position, article.id))
                 counts.scored += 1
                 progress.update()
-            if len(rows) >= COMMIT_EVERY:
+            if len(rows) >= COMMIT_EVERY or len(arrived) >= COMMIT_EVERY * 8:
                 store.put(rows)
-                rows = []
+                store.add_to_run(arrived)
+                rows, arrived = [], []
     store.put(rows)
+    store.add_to_run(arrived)
+    store.finish_run()
+    # Failures are reported in input order: read errors come at once, analysis errors later.
     failed.sort(key=lambda pair: pair[0])
-    return _Analysed([s for s in slots if s is not None], [e for _, e in failed])
+    return _Analysed([error for _, error in failed])
 
 
 def _analyse_paths(
@@ -150,18 +159,49 @@ def _analyse_paths(
         bar.close()
 
 
-def _results(store: StateStore, entries: list[tuple[str, str]]) -> BatchComparisons:
-    """Step 3: every current result, in input order, ready for the writers.
+def _compare(store: StateStore) -> None:
+    """Step 3: pair rewrites with their sources over the whole run and store each comparison.
 
-    Pairing and comparison plug in here: they see all current results (scored now or earlier),
-    so the comparisons a rerun writes are the ones a full run would.
+    Pairing sees all current results (scored now or earlier), so the comparisons a rerun writes
+    are the ones a full run would; a comparison already stored for the same two unchanged
+    articles is reused. Only ids, texts and dates pass through pairing, one article at a time.
     """
     # Imported here: comparison needs scikit-learn and scipy (seconds of start-up), which a rerun
     # where nothing changed never loads.
-    from analyzer.compare import BatchComparisons
+    from analyzer.compare import compare
+    from analyzer.compare.pairing import pair_ranks
 
-    ids = [article_id for article_id, _ in entries]
-    return BatchComparisons(lambda: store.iter_results(ids), lookup=store.get)
+    def docs() -> Iterator[tuple[str, list[int | None], str | None]]:
+        for fields in store.run_fields():
+            named = [store.run_rank(s) for s in _items(fields.get("derived_from"))]
+            yield fields["text"], named, fields.get("published")
+
+    pairs = pair_ranks(docs(), id_order=store.run_ranks_by_id())
+    store.set_pairs(
+        (store.run_id(d), store.run_id(s), paired_by, similarity)
+        for d, s, paired_by, similarity in pairs
+    )
+    after = -1
+    while todo := store.pending_pairs(after):
+        rows = []
+        for rank, derived_id, source_id, paired_by, similarity, basis in todo:
+            comparison = compare(
+                store.get(source_id),
+                store.get(derived_id),
+                paired_by=paired_by,
+                similarity=similarity,
+            )
+            rows.append((derived_id, basis, pack(comparison)))
+            after = rank
+        store.put_comparisons(rows)
+    store.drop_stale_comparisons()
+
+
+def _items(value: Any) -> list[Any]:
+    """A tuple as the codec stores it (``{"@t": [...]}``), or a plain list, as a list."""
+    if isinstance(value, dict):
+        return list(value.get("@t", ()))
+    return list(value or ())
 
 
 def _stat(path: Path) -> list[int] | None:
@@ -248,22 +288,26 @@ def score_paths(
             f"{state_path}: state store cannot be opened ({exc}); delete it to start again"
         ) from None
     with store:
+        store.begin_run()
         done = _analyse_paths(paths, stdin, store, engine, jobs, scheduler, counts, bar)
-        dropped = store.retain(article_id for article_id, _ in done.entries)
+        dropped = store.retain_run()
         results_path = out / RESULTS_NAME
         files = [results_path, out / "index.html"]
-        digest = outputs_digest(done.entries, [str(e) for e in done.failures])
+        digest = outputs_digest(store.run_entries(), [str(e) for e in done.failures])
+        compared = False
         if counts.scored or dropped or not _outputs_current(store, digest, files):
-            current = _results(store, done.entries)
-            write_jsonl(results_path, (r.to_record() for r in current.results()))
-            write_site(out, current.results(), done.failures, lookup=current.get)
+            _compare(store)
+            compared = True
+            write_jsonl(results_path, (r.to_record() for r in store.run_results()))
+            write_site(out, store.run_results(), done.failures, lookup=store.run_result)
             saved = {"digest": digest, "files": {str(f): _stat(f) for f in files}}
             store.set_meta("outputs", json.dumps(saved))
+        if (db is not None or worksheets) and not compared:
+            _compare(store)
         if db is not None:
-            write_db(db, _results(store, done.entries).results())
+            write_db(db, store.run_results())
         if worksheets:
-            current = _results(store, done.entries)
-            write_worksheets(out / WORKSHEETS_NAME, current.results(), lookup=current.get)
+            write_worksheets(out / WORKSHEETS_NAME, store.run_results(), lookup=store.run_result)
     counts.seconds = time.perf_counter() - began
     return BatchResult(failures=done.failures, counts=counts)
 
@@ -298,8 +342,10 @@ def analyze_paths(
         tempfile.TemporaryDirectory(prefix="analyzer-") as tmp,
         StateStore(Path(tmp) / STATE_NAME) as store,
     ):
+        store.begin_run()
         done = _analyse_paths(paths, stdin, store, engine, jobs, scheduler, counts, bar)
-        for result in _results(store, done.entries).results():
+        _compare(store)
+        for result in store.run_results():
             if each is None:
                 batch.results.append(result)
             else:

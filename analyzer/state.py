@@ -8,11 +8,18 @@ so a rerun scores only articles whose key changed and takes every other result f
 Results are committed in small transactions as they arrive, in WAL mode: a run killed at any
 point (even ``kill -9``) leaves every committed row whole, and the next run simply scores what is
 missing. Rows whose article is no longer among the inputs are deleted at the end of a run.
+
+The store also carries what a batch would otherwise hold in memory for every article, so a run's
+memory does not grow with the number of articles: the run's order (a temporary table of input
+position and id, :meth:`StateStore.begin_run`) and the comparison of each rewrite with its source
+(kept between runs and reused while both articles' keys are unchanged). Results are read back
+in input order by one streaming query (:meth:`StateStore.run_results`).
 """
 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
 import hashlib
 import json
@@ -21,6 +28,7 @@ import zlib
 from collections.abc import Iterable, Iterator
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from analyzer import __version__
 from analyzer.codec import decode, encode
@@ -96,12 +104,12 @@ def article_key(article: Article, version: str | None = None) -> str:
     return h.hexdigest()
 
 
-def pack(result: ArticleResult) -> bytes:
+def pack(result: Any) -> bytes:
     """A result as stored: codec JSON, compressed (results are mostly repeated text)."""
     return zlib.compress(encode(result).encode("utf-8", "surrogatepass"), 1)
 
 
-def unpack(blob: bytes) -> ArticleResult:
+def unpack(blob: bytes) -> Any:
     """The result :func:`pack` stored."""
     return decode(zlib.decompress(blob).decode("utf-8", "surrogatepass"))
 
@@ -140,11 +148,16 @@ class StateStore:
             self._db.execute(
                 "CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)"
             )
+            self._db.execute(
+                "CREATE TABLE IF NOT EXISTS comparisons"
+                " (id TEXT PRIMARY KEY, basis TEXT NOT NULL, comparison BLOB NOT NULL)"
+            )
             found = self.get_meta("schema")
             if found is not None and found != str(SCHEMA_VERSION):
                 # A store from another layout is a cache, not data: start it again.
                 self._db.execute("DELETE FROM articles")
                 self._db.execute("DELETE FROM meta")
+                self._db.execute("DELETE FROM comparisons")
             self.set_meta("schema", str(SCHEMA_VERSION))
         except sqlite3.DatabaseError:
             self._db.close()
@@ -162,6 +175,11 @@ class StateStore:
     def keys(self) -> dict[str, str]:
         """Every stored id with the key its result was scored under."""
         return dict(self._db.execute("SELECT id, key FROM articles"))
+
+    def key_of(self, article_id: str) -> str | None:
+        """The key one stored article was scored under (None when it is not stored)."""
+        row = self._db.execute("SELECT key FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return None if row is None else row[0]
 
     def put(self, rows: Iterable[tuple[str, str, bytes]]) -> None:
         """Store ``(id, key, packed result)`` rows in one transaction, replacing older rows."""
@@ -190,6 +208,144 @@ class StateStore:
             with self._transaction():
                 self._db.executemany("DELETE FROM articles WHERE id = ?", gone)
         return len(gone)
+
+    # -- the current run: its articles in input order, kept in SQLite rather than in memory
+
+    def begin_run(self) -> None:
+        """Start recording a run: articles arrive with their input position, in any order."""
+        self._db.execute("DROP TABLE IF EXISTS temp.arrived")
+        self._db.execute("DROP TABLE IF EXISTS temp.run")
+        self._db.execute("CREATE TEMP TABLE arrived (pos INTEGER PRIMARY KEY, id TEXT NOT NULL)")
+
+    def add_to_run(self, rows: Iterable[tuple[int, str]]) -> None:
+        """Record ``(input position, id)`` of articles that have a result in this run."""
+        with self._transaction():
+            self._db.executemany("INSERT INTO temp.arrived (pos, id) VALUES (?, ?)", rows)
+
+    def finish_run(self) -> None:
+        """Number the run's articles 0, 1, ... in input order (the ``rank`` of each).
+
+        ``basis`` is filled for rewrites by :meth:`set_pairs`: it names the comparison the run
+        wants (source, how paired, similarity, keys of both articles), so a stored comparison is
+        used only while it is still the right one.
+        """
+        with self._transaction():
+            self._db.execute(
+                "CREATE TEMP TABLE run (rank INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,"
+                " source TEXT, paired_by TEXT, similarity REAL, basis TEXT)"
+            )
+            self._db.execute(
+                "INSERT INTO temp.run (rank, id) SELECT row_number() OVER (ORDER BY pos) - 1, id"
+                " FROM temp.arrived ORDER BY pos"
+            )
+            self._db.execute("DROP TABLE temp.arrived")
+
+    def run_size(self) -> int:
+        return self._db.execute("SELECT count(*) FROM temp.run").fetchone()[0]
+
+    def run_entries(self) -> Iterator[tuple[str, str]]:
+        """``(id, key)`` of the run's articles in input order."""
+        yield from self._db.execute(
+            "SELECT r.id, a.key FROM temp.run r JOIN articles a ON a.id = r.id ORDER BY r.rank"
+        )
+
+    def run_rank(self, article_id: str) -> int | None:
+        """The rank in input order (0, 1, ...) of one article of the run, None when absent."""
+        row = self._db.execute("SELECT rank FROM temp.run WHERE id = ?", (article_id,)).fetchone()
+        return None if row is None else row[0]
+
+    def run_id(self, rank: int) -> str:
+        """The id of the article of the run at ``rank``."""
+        return self._db.execute("SELECT id FROM temp.run WHERE rank = ?", (rank,)).fetchone()[0]
+
+    def run_ranks_by_id(self) -> Iterator[int]:
+        """The run's ranks in code-point order of ids (SQLite compares UTF-8 bytes, which sort
+        as code points do)."""
+        for (rank,) in self._db.execute("SELECT rank FROM temp.run ORDER BY id"):
+            yield rank
+
+    def run_fields(self) -> Iterator[dict[str, Any]]:
+        """The run's stored results in input order as plain JSON objects, without building
+        dataclasses (pairing reads only ids, texts and metadata)."""
+        rows = self._db.execute(
+            "SELECT a.result FROM temp.run r JOIN articles a ON a.id = r.id ORDER BY r.rank"
+        )
+        for (blob,) in rows:
+            yield json.loads(zlib.decompress(blob).decode("utf-8", "surrogatepass"))
+
+    def retain_run(self) -> int:
+        """Delete stored articles that are not in the run; return how many went."""
+        with self._transaction():
+            gone = self._db.execute(
+                "DELETE FROM articles WHERE id NOT IN (SELECT id FROM temp.run)"
+            ).rowcount
+        return gone
+
+    def set_pairs(self, pairs: Iterable[tuple[str, str, str, float]]) -> None:
+        """Record the run's ``(rewrite id, source id, paired_by, similarity)`` pairs."""
+        with self._transaction():
+            self._db.execute(
+                "UPDATE temp.run SET source = NULL, paired_by = NULL, similarity = NULL,"
+                " basis = NULL"
+            )
+            self._db.executemany(
+                "UPDATE temp.run SET source = ?, paired_by = ?, similarity = ? WHERE id = ?",
+                ((source, by, sim, derived) for derived, source, by, sim in pairs),
+            )
+            # The basis names everything a comparison depends on: the pair, how it was found,
+            # and the keys of both articles (a changed article is compared again).
+            self._db.execute(
+                "UPDATE temp.run SET basis = json_array(source, paired_by, similarity,"
+                " (SELECT key FROM articles WHERE id = run.id),"
+                " (SELECT key FROM articles WHERE id = run.source)) WHERE source IS NOT NULL"
+            )
+
+    def pending_pairs(self, after: int = -1, limit: int = 256) -> list[tuple[Any, ...]]:
+        """Up to ``limit`` pairs after rank ``after`` whose comparison is missing or stale:
+        ``(rank, rewrite id, source id, paired_by, similarity, basis)`` in input order."""
+        return self._db.execute(
+            "SELECT r.rank, r.id, r.source, r.paired_by, r.similarity, r.basis FROM temp.run r"
+            " LEFT JOIN comparisons c ON c.id = r.id AND c.basis = r.basis"
+            " WHERE r.rank > ? AND r.basis IS NOT NULL AND c.id IS NULL ORDER BY r.rank LIMIT ?",
+            (after, limit),
+        ).fetchall()
+
+    def put_comparisons(self, rows: Iterable[tuple[str, str, bytes]]) -> None:
+        """Store ``(rewrite id, basis, packed comparison)`` rows, replacing older ones."""
+        with self._transaction():
+            self._db.executemany(
+                "INSERT OR REPLACE INTO comparisons (id, basis, comparison) VALUES (?, ?, ?)",
+                rows,
+            )
+
+    def drop_stale_comparisons(self) -> None:
+        """Delete comparisons the run does not use (article gone, unpaired or re-paired)."""
+        with self._transaction():
+            self._db.execute(
+                "DELETE FROM comparisons WHERE NOT EXISTS (SELECT 1 FROM temp.run r"
+                " WHERE r.id = comparisons.id AND r.basis = comparisons.basis)"
+            )
+
+    def run_results(self) -> Iterator[ArticleResult]:
+        """Every result of the run in input order, each rewrite with its comparison, streamed
+        from one query (memory stays flat whatever the size of the run)."""
+        rows = self._db.execute(
+            "SELECT a.result, c.comparison FROM temp.run r JOIN articles a ON a.id = r.id"
+            " LEFT JOIN comparisons c ON c.id = r.id AND c.basis = r.basis ORDER BY r.rank"
+        )
+        for blob, comparison in rows:
+            yield _with_comparison(unpack(blob), comparison)
+
+    def run_result(self, article_id: str) -> ArticleResult:
+        """One result of the run, with its comparison when it is a rewrite (KeyError if absent)."""
+        row = self._db.execute(
+            "SELECT a.result, c.comparison FROM articles a LEFT JOIN temp.run r ON r.id = a.id"
+            " LEFT JOIN comparisons c ON c.id = r.id AND c.basis = r.basis WHERE a.id = ?",
+            (article_id,),
+        ).fetchone()
+        if row is None:
+            raise KeyError(article_id)
+        return _with_comparison(unpack(row[0]), row[1])
 
     def get_meta(self, name: str) -> str | None:
         row = self._db.execute("SELECT value FROM meta WHERE name = ?", (name,)).fetchone()
@@ -223,9 +379,19 @@ class StateStore:
         self._db.execute("COMMIT")
 
 
+def _with_comparison(result: ArticleResult, comparison: bytes | None) -> ArticleResult:
+    if comparison is None:
+        return result
+    return dataclasses.replace(result, comparison=unpack(comparison))
+
+
 def outputs_digest(entries: Iterable[tuple[str, str]], failures: Iterable[str]) -> str:
-    """One hash of what a run's outputs depend on: ordered (id, key) pairs, failures, writers."""
+    """One hash of what a run's outputs depend on: ordered (id, key) pairs, failures, writers.
+
+    Entries are hashed as they come (a large run is never held as one list).
+    """
     h = hashlib.sha256(output_version().encode())
-    h.update(json.dumps([list(e) for e in entries]).encode())
+    for article_id, key in entries:
+        h.update(json.dumps([article_id, key]).encode() + b"\n")
     h.update(json.dumps(list(failures), ensure_ascii=False).encode())
     return h.hexdigest()

@@ -35,7 +35,8 @@ def seed_batch() -> list[Pairable]:
 def test_blocked_pairing_equals_the_whole_matrix(monkeypatch):
     batch = seed_batch()
     expected = pairing._pair_results_dense(batch)
-    monkeypatch.setattr(pairing, "_BLOCK", 3)  # several blocks, one of them partial
+    monkeypatch.setattr(pairing, "_ROWS", 3)  # several blocks, one of them partial
+    monkeypatch.setattr(pairing, "_COLS", 2)
     assert pairing.pair_results(batch) == expected
     assert expected["named"][:2] == ("s0", "metadata")
     assert expected["half0"][:2] == ("s0", "similarity")

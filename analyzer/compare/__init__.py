@@ -15,7 +15,7 @@ One module per job: ``numeric`` (numbers), ``names``, ``quoting``, ``align`` (se
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Sequence
 
 from analyzer.compare.engine import check_text, derived_units, source_view, unsupported_in
 from analyzer.compare.interview import interview_answers
@@ -28,7 +28,6 @@ from analyzer.signals import quotes as quote_signal
 __all__ = [
     "compare",
     "attach_comparisons",
-    "BatchComparisons",
     "pair_results",
     "unsupported_in",
     "SIMILARITY_THRESHOLD",
@@ -119,56 +118,6 @@ def _answers_quoted(view, answers, der_quotes: Sequence[Quote]) -> int:
             if a.start <= m.source_start < a.end:
                 hit.add(k)
     return len(hit)
-
-
-@dataclasses.dataclass(frozen=True, slots=True)
-class _Pairable:
-    """What pairing needs of a result, so a large batch is not held in memory whole."""
-
-    id: str
-    text: str
-    derived_from: tuple[str, ...]
-    published: str | None
-
-
-class BatchComparisons:
-    """A batch's results with comparisons added, for results read back from a store.
-
-    ``results`` is called to iterate over the batch (twice or more: once here to pair, keeping
-    only ids, texts and metadata, then once per :meth:`results`); ``lookup`` fetches one stored
-    result by id. Each comparison is computed once and kept. This is how :mod:`analyzer.batch`
-    adds comparisons without holding a large batch in memory.
-    """
-
-    def __init__(
-        self,
-        results: Callable[[], Iterable[ArticleResult]],
-        *,
-        lookup: Callable[[str], ArticleResult],
-    ) -> None:
-        self._results = results
-        self._lookup = lookup
-        light = [_Pairable(r.id, r.text, r.derived_from, r.published) for r in results()]
-        self.pairs = pair_results(light)  # type: ignore[arg-type]  # reads only these fields
-        self._done: dict[str, Comparison] = {}
-
-    def _with(self, r: ArticleResult) -> ArticleResult:
-        if r.id not in self.pairs:
-            return r
-        if r.id not in self._done:
-            source_id, paired_by, sim = self.pairs[r.id]
-            source = self._lookup(source_id)
-            self._done[r.id] = compare(source, r, paired_by=paired_by, similarity=sim)
-        return dataclasses.replace(r, comparison=self._done[r.id])
-
-    def results(self) -> Iterator[ArticleResult]:
-        """Every result in batch order, rewrites with their comparison."""
-        for r in self._results():
-            yield self._with(r)
-
-    def get(self, article_id: str) -> ArticleResult:
-        """One result by id, with its comparison (KeyError when absent)."""
-        return self._with(self._lookup(article_id))
 
 
 def attach_comparisons(results: Sequence[ArticleResult]) -> list[ArticleResult]:

@@ -15,13 +15,18 @@ equal lengths go to the earlier id), so two articles can never be each other's s
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import tempfile
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
 from typing import Any
 
 import numpy as np
+import scipy.sparse as sp
 from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.preprocessing import normalize
 
-from analyzer.compare.text import content_terms
+from analyzer.compare.text import _content_terms, content_terms
 from analyzer.results import ArticleResult
 
 # Cosine of TF-IDF document vectors at or above which two articles are taken for source and
@@ -53,7 +58,7 @@ def similarity_matrix(texts: Sequence[str]) -> np.ndarray:
     return (x @ x.T).toarray()
 
 
-def _may_be_source(src: ArticleResult, der: ArticleResult, words: dict[str, int]) -> bool:
+def _may_be_source_of(src: ArticleResult, der: ArticleResult, words: dict[str, int]) -> bool:
     if src.published and der.published and src.published != der.published:
         return src.published < der.published
     if words[src.id] != words[der.id]:
@@ -61,28 +66,243 @@ def _may_be_source(src: ArticleResult, der: ArticleResult, words: dict[str, int]
     return src.id < der.id
 
 
-# Rows of the similarity matrix computed at a time: the whole matrix of a 10,000-article batch
-# would take 800 MB; a block of rows stays near 30 MB.
-_BLOCK = 256
+# Similarities are computed for a block of _ROWS articles against a block of _COLS articles at a
+# time, so at most _ROWS * _COLS of them (about 12 MB) exist at once whatever the batch size.
+_ROWS = 1024
+_COLS = 1024
 
 
-def _tfidf(texts: Sequence[str]) -> tuple[Any, list[int]]:
-    """L2-normalised TF-IDF rows as :func:`similarity_matrix` builds them (None when no text has
-    a content term), and the number of content terms of each text, from one pass of stemming."""
-    lengths: list[int] = []
+class _TfidfRows:
+    """The L2-normalised TF-IDF rows of :func:`similarity_matrix`, kept in files, not in memory.
 
-    def terms(text: str) -> list[str]:
-        found = content_terms(text)
-        lengths.append(len(found))
-        return found
+    Built in two passes, the texts read once: the first stems every text, writes its term counts
+    to a file and keeps only the vocabulary in memory (it grows far slower than the number of
+    articles); the second turns counts into TF-IDF rows with the arithmetic of scikit-learn's
+    ``TfidfVectorizer(sublinear_tf=True)``, entry for entry in the same order, so every
+    similarity is bit for bit the one :func:`similarity_matrix` gives.
+    """
 
-    try:
-        x = TfidfVectorizer(analyzer=terms, sublinear_tf=True).fit_transform(texts)
-    except ValueError:  # no content term anywhere
-        x = None
-    if len(lengths) != len(texts):
-        lengths = [len(content_terms(t)) for t in texts]
-    return x, lengths
+    def __init__(self, folder: Path) -> None:
+        self._files = {name: folder / f"{name}.bin" for name in ("terms", "counts", "cols", "data")}
+        self.indptr = array("q", [0])  # row k is entries indptr[k]:indptr[k+1] of each file
+        self.lengths = array("q")  # content terms of each text (repeats counted)
+        self.n_terms = 0
+
+    def __len__(self) -> int:
+        return len(self.lengths)
+
+    def count(self, texts: Iterable[str]) -> None:
+        """Pass one: term counts per text, terms numbered in order of first appearance."""
+        vocabulary: dict[str, int] = {}
+        df = array("q")
+        with open(self._files["terms"], "wb") as terms, open(self._files["counts"], "wb") as counts:
+            for text in texts:
+                counter: dict[int, int] = {}
+                found = _content_terms.__wrapped__(text)  # uncached: each text is read once
+                for term in found:
+                    index = vocabulary.setdefault(term, len(vocabulary))
+                    counter[index] = counter.get(index, 0) + 1
+                self.lengths.append(len(found))
+                order = sorted(counter)
+                for index in order:
+                    if index == len(df):
+                        df.append(0)
+                    df[index] += 1
+                terms.write(array("i", order).tobytes())
+                counts.write(array("q", [counter[i] for i in order]).tobytes())
+                self.indptr.append(self.indptr[-1] + len(order))
+        self.n_terms = len(vocabulary)
+        # Columns are numbered in alphabetical order of terms, as scikit-learn does; within a
+        # row, entries keep the order of first appearance, which fixes the order of the sums.
+        self._column = np.empty(len(vocabulary), dtype=np.int32)
+        for new, (_, old) in enumerate(sorted(vocabulary.items())):
+            self._column[old] = new
+        del vocabulary
+        smoothed = np.empty(len(df), dtype=np.float64)  # document frequency + 1, by column
+        smoothed[self._column] = np.frombuffer(df, dtype=np.int64)
+        smoothed += 1.0
+        self._idf = np.full_like(smoothed, fill_value=len(self) + 1, dtype=np.float64)
+        self._idf /= smoothed
+        np.log(self._idf, out=self._idf)
+        self._idf += 1.0
+
+    def weigh(self) -> None:
+        """Pass two: the TF-IDF rows, computed and written a block of rows at a time."""
+        with open(self._files["cols"], "wb") as cols, open(self._files["data"], "wb") as data:
+            for lo in range(0, len(self), _ROWS):
+                hi = min(lo + _ROWS, len(self))
+                indptr, start, end = self._span(lo, hi)
+                terms = self._read("terms", np.int32, start, end)
+                x = sp.csr_array(
+                    (
+                        self._read("counts", np.int64, start, end).astype(np.float64),
+                        self._column[terms],
+                        indptr,
+                    ),
+                    shape=(hi - lo, self.n_terms),
+                )
+                np.log(x.data, x.data)  # sublinear tf: 1 + log(count)
+                x.data += 1.0
+                x.data *= self._idf[x.indices]
+                if self.n_terms:  # with no term at all every row stays empty
+                    x = normalize(x, norm="l2", copy=False)
+                cols.write(x.indices.astype(np.int32).tobytes())
+                data.write(x.data.tobytes())
+        for name in ("terms", "counts"):
+            self._files[name].unlink()
+
+    def block(self, lo: int, hi: int) -> sp.csr_array:
+        """TF-IDF rows ``lo:hi`` as a sparse matrix, read from the files."""
+        indptr, start, end = self._span(lo, hi)
+        cols = self._read("cols", np.int32, start, end)
+        return sp.csr_array(
+            (self._read("data", np.float64, start, end), cols, indptr),
+            shape=(hi - lo, self.n_terms),
+        )
+
+    def _span(self, lo: int, hi: int) -> tuple[np.ndarray, int, int]:
+        indptr = np.frombuffer(self.indptr, dtype=np.int64)[lo : hi + 1]
+        start, end = int(indptr[0]), int(indptr[-1])
+        return indptr - start, start, end
+
+    def _read(self, name: str, dtype: Any, start: int, end: int) -> np.ndarray:
+        size = np.dtype(dtype).itemsize
+        return np.fromfile(self._files[name], dtype=dtype, count=end - start, offset=size * start)
+
+
+def pair_ranks(
+    docs: Iterable[tuple[str, Sequence[int], str | None]],
+    *,
+    id_order: Iterable[int],
+    threshold: float = SIMILARITY_THRESHOLD,
+) -> Iterator[tuple[int, int, str, float]]:
+    """:func:`pair_results` over articles numbered 0, 1, ... in batch order, for any batch size.
+
+    ``docs`` gives, article by article, its text, the numbers of the batch articles its
+    ``derived_from`` names (None for a name not in the batch) and its publication date;
+    ``id_order`` the article numbers sorted by id (ties between equal similarities go to the
+    greater id, as in :func:`pair_results`). Yields ``(derived, source, paired_by, similarity)``
+    in batch order. Memory holds a few numbers per article and the vocabulary; the TF-IDF rows
+    live in temporary files and similarities are computed a block at a time.
+
+    Examples
+    --------
+    >>> docs = [("Rain fell in Lima on Monday, flooding roads.", (), None),
+    ...         ("Rain fell in Lima, flooding roads.", (), None),
+    ...         ("Stocks rose in Tokyo.", (0,), None)]
+    >>> [(d, s, by) for d, s, by, _ in pair_ranks(docs, id_order=[0, 1, 2])]
+    [(1, 0, 'similarity'), (2, 0, 'metadata')]
+    """
+    with tempfile.TemporaryDirectory(prefix="analyzer-pairing-") as folder:
+        rows = _TfidfRows(Path(folder))
+        named: dict[int, list[int]] = {}  # articles naming sources, and the named ones present
+        has_named = array("b")
+        dates: dict[str, int] = {}
+        date_codes = array("q")
+
+        def texts() -> Iterator[str]:
+            for k, (text, derived_from, published) in enumerate(docs):
+                has_named.append(1 if derived_from else 0)
+                if derived_from:
+                    named[k] = [s for s in derived_from if s is not None and s != k]
+                date_codes.append(dates.setdefault(published, len(dates)) if published else -1)
+                yield text
+
+        rows.count(texts())
+        n = len(rows)
+        if n < 2:
+            return
+        rows.weigh()
+        # Dates compared as strings, as _may_be_source does: each becomes its rank (0: none).
+        date_rank = np.zeros(len(dates) + 1, dtype=np.int64)
+        for rank, (_, code) in enumerate(sorted(dates.items()), start=1):
+            date_rank[code] = rank
+
+        published = date_rank[np.frombuffer(date_codes, dtype=np.int64)]  # code -1: last = 0
+        words = np.frombuffer(rows.lengths, dtype=np.int64)
+        id_rank = np.empty(n, dtype=np.int64)
+        id_rank[np.fromiter(id_order, dtype=np.int64, count=n)] = np.arange(n)
+        skip = np.frombuffer(has_named, dtype=np.int8).astype(bool)
+
+        found = {k: _named_source(rows, k, sources, id_rank) for k, sources in named.items()}
+        best_score, best_source = _most_similar(rows, threshold, published, words, id_rank, skip)
+        for k in range(n):
+            if k in found:
+                if found[k] is not None:
+                    source, score = found[k]
+                    yield k, source, "metadata", score
+            elif best_source[k] >= 0:
+                yield k, int(best_source[k]), "similarity", float(best_score[k])
+
+
+def _named_source(
+    rows: _TfidfRows, k: int, sources: list[int], id_rank: np.ndarray
+) -> tuple[int, float] | None:
+    """Of the sources an article names, the most similar (ties: the greater id)."""
+    if not sources:
+        return None
+    own = rows.block(k, k + 1)
+    scored = []
+    for s in sources:
+        product = own @ rows.block(s, s + 1).T  # the block product's arithmetic, entry for entry
+        scored.append((float(product.toarray()[0, 0]), int(id_rank[s]), s))
+    score, _, source = max(scored)
+    return source, score
+
+
+def _most_similar(
+    rows: _TfidfRows,
+    threshold: float,
+    published: np.ndarray,
+    words: np.ndarray,
+    id_rank: np.ndarray,
+    skip: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray]:
+    """For each article, its most similar possible source at or above ``threshold`` (score and
+    number; -1 when there is none), from similarities computed one block at a time."""
+    n = len(rows)
+    best_score = np.full(n, -np.inf)
+    best_source = np.full(n, -1, dtype=np.int64)
+    for lo in range(0, n, _ROWS):
+        hi = min(lo + _ROWS, n)
+        left = rows.block(lo, hi)
+        for c_lo in range(0, n, _COLS):
+            c_hi = min(c_lo + _COLS, n)
+            product = (left @ rows.block(c_lo, c_hi).T).tocsr()
+            der = lo + np.repeat(np.arange(hi - lo), np.diff(product.indptr))
+            src = c_lo + product.indices.astype(np.int64)
+            score = product.data
+            keep = (score >= threshold) & (der != src) & ~skip[der]
+            der, src, score = der[keep], src[keep], score[keep]
+            keep = _may_be_source(src, der, published, words, id_rank)
+            der, src, score = der[keep], src[keep], score[keep]
+            if not len(der):
+                continue
+            # The best candidate of each row: highest score, then greatest id.
+            order = np.lexsort((id_rank[src], score, der))
+            last = np.r_[der[order][1:] != der[order][:-1], True]
+            der, src, score = der[order][last], src[order][last], score[order][last]
+            better = (score > best_score[der]) | (
+                (score == best_score[der])
+                & (id_rank[src] > id_rank[np.maximum(best_source[der], 0)])
+            )
+            best_score[der[better]] = score[better]
+            best_source[der[better]] = src[better]
+    return best_score, best_source
+
+
+def _may_be_source(
+    src: np.ndarray, der: np.ndarray, published: np.ndarray, words: np.ndarray, id_rank: np.ndarray
+) -> np.ndarray:
+    """Vectorised :func:`_may_be_source_of`: earlier when both dates are known and differ, else
+    longer, else the smaller id."""
+    p_src, p_der = published[src], published[der]
+    by_date = (p_src > 0) & (p_der > 0) & (p_src != p_der)
+    w_src, w_der = words[src], words[der]
+    by_length = w_src != w_der
+    return np.where(
+        by_date, p_src < p_der, np.where(by_length, w_src > w_der, id_rank[src] < id_rank[der])
+    )
 
 
 def pair_results(
@@ -90,8 +310,8 @@ def pair_results(
 ) -> dict[str, tuple[str, str, float]]:
     """Map each derived article's id to ``(source id, paired_by, similarity)``.
 
-    Similarities are those of :func:`similarity_matrix`, computed a block of rows at a time and
-    read only where they can matter, so memory and time stay reasonable for large batches.
+    Similarities are those of :func:`similarity_matrix`, computed a block at a time and read
+    only where they can matter (:func:`pair_ranks`), so memory stays flat for large batches.
 
     Examples
     --------
@@ -102,45 +322,12 @@ def pair_results(
     >>> {k: (s, by) for k, (s, by, _) in pair_results([a, b, c]).items()}
     {'b': ('a', 'similarity')}
     """
-    if len(results) < 2:
-        return {}
     ids = [r.id for r in results]
     pos = {rid: i for i, rid in enumerate(ids)}
-    x, lengths = _tfidf([r.text for r in results])
-    words = {r.id: n for r, n in zip(results, lengths, strict=True)}
-    pairs: dict[str, tuple[str, str, float]] = {}
-    for lo in range(0, len(results), _BLOCK):
-        hi = min(lo + _BLOCK, len(results))
-        block = (x[lo:hi] @ x.T).tocsr() if x is not None else None
-        for i in range(lo, hi):
-            r = results[i]
-            if block is None:  # similarity_matrix gives the identity matrix here
-                row: dict[int, float] = {i: 1.0}
-            else:
-                start, end = block.indptr[i - lo], block.indptr[i - lo + 1]
-                row = dict(
-                    zip(
-                        block.indices[start:end].tolist(),
-                        block.data[start:end].tolist(),
-                        strict=True,
-                    )
-                )
-            named = [s for s in r.derived_from if s in pos and s != r.id]
-            if named:
-                best = max(named, key=lambda s: (row.get(pos[s], 0.0), s))
-                pairs[r.id] = (best, "metadata", float(row.get(pos[best], 0.0)))
-                continue
-            if r.derived_from:
-                continue
-            candidates = [
-                (score, ids[j])
-                for j, score in row.items()
-                if j != i and score >= threshold and _may_be_source(results[j], r, words)
-            ]
-            if candidates:
-                score, best = max(candidates)
-                pairs[r.id] = (best, "similarity", score)
-    return pairs
+    docs = ((r.text, [pos.get(s) for s in r.derived_from], r.published) for r in results)
+    order = sorted(range(len(ids)), key=ids.__getitem__)
+    pairs = pair_ranks(docs, id_order=order, threshold=threshold)
+    return {ids[d]: (ids[s], by, score) for d, s, by, score in pairs}
 
 
 def _pair_results_dense(
@@ -163,7 +350,7 @@ def _pair_results_dense(
         candidates = [
             (float(sim[i, j]), ids[j])
             for j, other in enumerate(results)
-            if j != i and sim[i, j] >= threshold and _may_be_source(other, r, words)
+            if j != i and sim[i, j] >= threshold and _may_be_source_of(other, r, words)
         ]
         if candidates:
             score, best = max(candidates)
