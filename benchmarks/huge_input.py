@@ -14,7 +14,12 @@ Each step runs in a fresh process and reports wall time and its peak resident me
 
 A bounded process shows the same peak for every N. The articles are generated (seeded), a mix of
 quoted, attributed and plain sentences of ``--words`` words each; nothing is downloaded or copied
-from anywhere.
+from anywhere. Each article has its own topic words (drawn from a made-up vocabulary of 20,000
+words) among words every article shares, so unrelated articles are as dissimilar as real ones;
+one in 20 is a rewrite of an earlier article (half its sentences, a number changed), found by
+similarity, and one in 100 names its source in ``derived_from``. ``--corpus samey`` makes every
+article from the same 30 words instead, so every article looks like a rewrite of every other:
+the worst case for pairing and comparison (all articles paired).
 """
 
 from __future__ import annotations
@@ -45,11 +50,29 @@ WORDS = (
 ).split()
 
 
-def article(rng: random.Random, n: int, words: int) -> dict[str, str]:
-    """One generated article of about ``words`` words."""
-    sentences, count = [], 0
+SYLLABLES = "ba ko ri sen tal mu vor pe gan lis dor ne sha qui lem tob ar fi zu mel".split()
+
+
+def vocabulary(size: int = 20000) -> list[str]:
+    """Made-up content words (``korisen``, ``talmu``...), the same for every run."""
+    rng = random.Random(0)
+    words: set[str] = set()
+    while len(words) < size:
+        words.add("".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4))))
+    return sorted(words)
+
+
+def sentences(rng: random.Random, words: int, topic: list[str] | None) -> list[str]:
+    """Sentences of about ``words`` words: shared words, and ``topic`` words when given."""
+    out, count = [], 0
     while count < words:
-        body = " ".join(rng.choice(WORDS) for _ in range(rng.randint(8, 20)))
+        size = rng.randint(8, 20)
+        if topic is None:
+            body = " ".join(rng.choice(WORDS) for _ in range(size))
+        else:
+            body = " ".join(rng.choice(WORDS if rng.random() < 0.5 else topic) for _ in range(size))
+        if rng.random() < 0.2:
+            body += f" by {rng.randint(2, 99)} percent"
         kind = rng.random()
         if kind < 0.25:
             sentence = f"“{body.capitalize()},” {rng.choice(NAMES)} {rng.choice(VERBS[:4])}."
@@ -57,19 +80,38 @@ def article(rng: random.Random, n: int, words: int) -> dict[str, str]:
             sentence = f"{body.capitalize()}, {VERBS[4]} {rng.choice(NAMES)}."
         else:
             sentence = body.capitalize() + "."
-        sentences.append(sentence)
+        out.append(sentence)
         count += len(sentence.split())
-        if rng.random() < 0.3:
-            sentences.append("\n")
-    text = " ".join(sentences).replace(" \n ", "\n")
-    return {"id": f"a{n:06d}", "title": f"Article {n}", "outlet": "Wire", "text": text}
+    return out
 
 
-def write_dump(path: Path, n: int, words: int) -> None:
+def join(rng: random.Random, parts: list[str]) -> str:
+    text = ""
+    for sentence in parts:
+        text += ("\n" if text and rng.random() < 0.3 else " " if text else "") + sentence
+    return text
+
+
+def write_dump(path: Path, n: int, words: int, corpus: str = "varied") -> None:
     rng = random.Random(n)
+    lexicon = vocabulary()
+    recent: list[tuple[str, list[str]]] = []  # the last articles, for rewrites to copy from
     with open(path, "w", encoding="utf-8") as handle:
         for i in range(n):
-            handle.write(json.dumps(article(rng, i, words), ensure_ascii=False) + "\n")
+            record = {"id": f"a{i:06d}", "title": f"Article {i}", "outlet": "Wire"}
+            if corpus == "samey":
+                parts = sentences(rng, words, None)
+            elif recent and i % 20 == 19:
+                source_id, source = rng.choice(recent)
+                parts = [s for s in source if rng.random() < 0.5] or source[:1]
+                parts = [s.replace(" percent", "0 percent", 1) for s in parts]
+                if i % 100 == 99:
+                    record["derived_from"] = source_id
+            else:
+                parts = sentences(rng, words, rng.sample(lexicon, 30))
+                recent = [*recent[-49:], (record["id"], parts)]
+            record["text"] = join(rng, parts)
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
 def run(cmd: list[str]) -> tuple[float, float, int]:
@@ -85,11 +127,20 @@ def main() -> None:
     parser.add_argument("--articles", type=int, nargs="+", default=[1000, 10000, 100000])
     parser.add_argument("--words", type=int, default=150, help="words per article (150)")
     parser.add_argument("--jobs", type=int, default=1)
+    parser.add_argument(
+        "--corpus",
+        choices=["varied", "samey"],
+        default="varied",
+        help="varied: realistic topics, 1 in 20 a rewrite (default); samey: all paired",
+    )
     parser.add_argument("--skip-score", action="store_true", help="only time the readers")
     args = parser.parse_args()
     python = sys.executable
     work = Path(tempfile.mkdtemp(prefix="analyzer-huge-"))
-    print(f"{args.words} words per article, --jobs {args.jobs}, Python {sys.version.split()[0]}")
+    print(
+        f"{args.words} words per article, {args.corpus} corpus, --jobs {args.jobs},"
+        f" Python {sys.version.split()[0]}"
+    )
     print(f"{'step':<16}{'input':>14}{'seconds':>10}{'peak RSS MB':>14}{'exit':>6}", flush=True)
     rows = _Rows()
     try:
@@ -102,7 +153,7 @@ def main() -> None:
         big.unlink()
         for n in args.articles:
             dump = work / f"dump-{n}.jsonl"
-            write_dump(dump, n, args.words)
+            write_dump(dump, n, args.words, args.corpus)
             size = f"{dump.stat().st_size / 1e6:,.1f} MB"
             seconds, peak, status = run([python, "-c", READ_ONLY, str(dump)])
             rows.append((f"read {n:,}", size, seconds, peak, status))

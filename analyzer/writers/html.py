@@ -11,16 +11,21 @@ exactly those two (by hash) and nothing else, so no page can load or run anythin
 from __future__ import annotations
 
 import base64
+import dataclasses
 import functools
 import hashlib
+import json
 import re
+import tempfile
+from array import array
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote as urlquote
 
+import numpy as np
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
@@ -509,6 +514,11 @@ def render_compare(
     )
 
 
+# Rows per index page. A batch of up to this many articles has one index.html; a larger one
+# gets index.html, index-2.html, ... so no page is too large for a browser (or for memory).
+INDEX_PAGE = 1000
+
+
 @dataclass(frozen=True, slots=True)
 class _Entry:
     """What the index needs of one article (no text), so a batch need not hold every result."""
@@ -518,15 +528,18 @@ class _Entry:
     findings: int
     scores: dict[str, Any]
     source_id: str | None
+    source_title: str | None
 
 
-def _entry(r: ArticleResult) -> _Entry:
+def _entry(r: ArticleResult, source: ArticleResult | None = None) -> _Entry:
+    source_id = r.comparison.source_id if r.comparison else None
     return _Entry(
         _meta(r),
         r.metrics.get("words"),
         len(r.findings),
         dict(r.scores),
-        r.comparison.source_id if r.comparison else None,
+        source_id,
+        _title(source) if source is not None else source_id,
     )
 
 
@@ -541,17 +554,54 @@ def render_index(results: Iterable[ArticleResult], failures: Iterable[Any] = ())
     >>> 'href="articles/a.html"' in page
     True
     """
-    return _render_index([_entry(r) for r in results], failures)
+    kept = list(results)
+    by_id = {r.id: r for r in kept}
+    entries = [_entry(r, by_id.get(r.comparison.source_id) if r.comparison else None) for r in kept]
+    return _render_index(entries, _Summary.of(entries), list(failures))
 
 
-def _render_index(entries: Sequence[_Entry], failures: Iterable[Any]) -> str:
-    present = {name for e in entries for name in e.scores}
-    names = [n for n in SCORES if n in present] + sorted(present - set(SCORES))
+@dataclass
+class _Summary:
+    """What every index page shows about the whole batch, gathered one entry at a time."""
+
+    total: int = 0
+    names: set[str] = field(default_factory=set)
+    types: set[str] = field(default_factory=set)
+    outlets: set[str] = field(default_factory=set)
+
+    def add(self, e: _Entry) -> None:
+        self.total += 1
+        self.names.update(e.scores)
+        if e.meta["type"]:
+            self.types.add(e.meta["type"])
+        if e.meta["outlet"]:
+            self.outlets.add(e.meta["outlet"])
+
+    @classmethod
+    def of(cls, entries: Iterable[_Entry]) -> _Summary:
+        summary = cls()
+        for e in entries:
+            summary.add(e)
+        return summary
+
+
+def _index_name(number: int) -> str:
+    return "index.html" if number == 1 else f"index-{number}.html"
+
+
+def _render_index(
+    entries: Sequence[_Entry],
+    summary: _Summary,
+    failures: Sequence[Any],
+    *,
+    page: int = 1,
+    pages: int = 1,
+) -> str:
+    """One index page: ``entries`` are its rows; ``summary`` describes the whole batch."""
+    names = [n for n in SCORES if n in summary.names] + sorted(summary.names - set(SCORES))
     columns = [(name, score_help(name)[0], score_help(name)[1]) for name in names]
-    titles = {e.meta["id"]: e.meta["title"] for e in entries}
     rows = []
     for e in entries:
-        source_title = titles.get(e.source_id, e.source_id) if e.source_id else None
         rows.append(
             {
                 **e.meta,
@@ -570,30 +620,67 @@ def _render_index(entries: Sequence[_Entry], failures: Iterable[Any]) -> str:
                 ],
                 "compare_href": f"compare/{urlquote(e.meta['id'])}.html" if e.source_id else None,
                 "key_title": e.meta["title"].casefold(),
-                "source_title": source_title,
-                "key_source": (source_title or "").casefold(),
+                "source_title": e.source_title,
+                "key_source": (e.source_title or "").casefold(),
             }
         )
-    types = sorted({e.meta["type"] for e in entries if e.meta["type"]})
-    outlets = sorted({e.meta["outlet"] for e in entries if e.meta["outlet"]})
+    pager = None
+    if pages > 1:
+        first = (page - 1) * INDEX_PAGE + 1
+        pager = {
+            "number": page,
+            "count": pages,
+            "first": first,
+            "last": first + len(entries) - 1,
+            "links": [(n, _index_name(n)) for n in range(1, pages + 1)],
+            "next": _index_name(page + 1) if page < pages else None,
+        }
     failed = [
-        {"path": getattr(f, "path", ""), "reason": getattr(f, "reason", str(f))} for f in failures
+        {"path": getattr(f, "path", ""), "reason": getattr(f, "reason", str(f))}
+        for f in (failures if page == 1 else ())
     ]
     return _render(
         "index.html",
         script="index",
         root="",
         rows=rows,
+        total=summary.total,
         columns=columns,
-        types=types,
-        outlets=outlets,
+        types=sorted(summary.types),
+        outlets=sorted(summary.outlets),
         failures=failed,
-        has_types=bool(types),
+        failed_count=len(failures),
+        has_types=bool(summary.types),
+        pager=pager,
     )
 
 
 def _round(value: Any) -> Any:
     return round(value) if isinstance(value, float) else value
+
+
+class _IdSet:
+    """Ids seen, as sorted 8-byte hashes (8 bytes an article instead of a set of strings), for
+    telling current pages from stale ones; a collision could only spare one stale page."""
+
+    def __init__(self) -> None:
+        self._hashes = array("Q")
+        self._sorted: np.ndarray | None = None
+
+    @staticmethod
+    def _hash(article_id: str) -> int:
+        digest = hashlib.blake2b(article_id.encode("utf-8", "surrogatepass"), digest_size=8)
+        return int.from_bytes(digest.digest(), "little")
+
+    def add(self, article_id: str) -> None:
+        self._hashes.append(self._hash(article_id))
+
+    def __contains__(self, article_id: str) -> bool:
+        if self._sorted is None:
+            self._sorted = np.sort(np.frombuffer(self._hashes, dtype=np.uint64))
+        h = np.uint64(self._hash(article_id))
+        i = int(np.searchsorted(self._sorted, h))
+        return i < len(self._sorted) and self._sorted[i] == h
 
 
 def write_site(
@@ -607,7 +694,8 @@ def write_site(
 
     A compare page is written for every result that holds a comparison; it is named after the
     rewrite (each rewrite has one source). Pages of articles no longer among ``results`` are
-    removed. Files are written atomically.
+    removed. Files are written atomically. A batch of more than :data:`INDEX_PAGE` articles
+    gets its index in pages: ``index.html``, ``index-2.html``, ...
 
     Parameters
     ----------
@@ -616,13 +704,15 @@ def write_site(
     results : iterable of ArticleResult
         Every current result, read once.
     failures : iterable of InputError
-        Inputs that failed, listed on the index with their error.
+        Inputs that failed, listed on the (first) index page with their error.
     lookup : callable, optional
         Finds a result by id (returning None or raising KeyError when absent). Given one (a
         batch passes its state store's), results stream through one at a time and sources are
-        fetched again for compare pages; without one, ``results`` are kept in memory.
+        fetched for compare pages; the index rows wait in a temporary file, so memory stays
+        flat. Without one, ``results`` are kept in memory.
     """
     out = Path(out)
+    failures = list(failures)
     if lookup is None:
         kept = list(results)
         by_id = {r.id: r for r in kept}
@@ -634,28 +724,49 @@ def write_site(
         except KeyError:
             return None
 
-    entries: list[_Entry] = []
-    rewrites: list[str] = []
-    for r in results:
-        name = _check_id(r.id)
-        entries.append(_entry(r))
-        if r.comparison is None:
-            write_atomic(out / "articles" / f"{name}.html", render_article(r))
-        else:
-            rewrites.append(r.id)  # drawn once every source is known
-    for article_id in rewrites:
-        r = find(article_id)
-        if r is None or r.comparison is None:
-            continue
-        source = find(r.comparison.source_id)
-        write_atomic(out / "articles" / f"{article_id}.html", render_article(r, source=source))
-        write_atomic(out / "compare" / f"{article_id}.html", render_compare(r, source))
-    write_atomic(out / "index.html", _render_index(entries, failures))
-    _remove_stale(out / "articles", {e.meta["id"] for e in entries})
-    _remove_stale(out / "compare", set(rewrites))
+    summary = _Summary()
+    articles, rewrites = _IdSet(), _IdSet()
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as rows:
+        for r in results:
+            name = _check_id(r.id)
+            articles.add(r.id)
+            source = None
+            if r.comparison is None:
+                write_atomic(out / "articles" / f"{name}.html", render_article(r))
+            else:
+                source = find(r.comparison.source_id)
+                write_atomic(out / "articles" / f"{name}.html", render_article(r, source=source))
+                write_atomic(out / "compare" / f"{name}.html", render_compare(r, source))
+                rewrites.add(r.id)
+            e = _entry(r, source)
+            summary.add(e)
+            rows.write(json.dumps(dataclasses.astuple(e)) + "\n")
+        rows.seek(0)
+        pages = max(1, -(-summary.total // INDEX_PAGE))
+        for page in range(1, pages + 1):
+            entries = [
+                _Entry(*json.loads(rows.readline())) for _ in range(_page_size(summary.total, page))
+            ]
+            text = _render_index(entries, summary, failures, page=page, pages=pages)
+            write_atomic(out / _index_name(page), text)
+    _remove_stale_index(out, pages)
+    _remove_stale(out / "articles", articles)
+    _remove_stale(out / "compare", rewrites)
 
 
-def _remove_stale(folder: Path, keep: set[str]) -> None:
+def _page_size(total: int, page: int) -> int:
+    return max(0, min(INDEX_PAGE, total - (page - 1) * INDEX_PAGE))
+
+
+def _remove_stale_index(out: Path, pages: int) -> None:
+    """Delete index pages beyond the last one (a batch that shrank)."""
+    for path in out.glob("index-*.html"):
+        number = path.stem.removeprefix("index-")
+        if number.isdigit() and int(number) > pages:
+            path.unlink()
+
+
+def _remove_stale(folder: Path, keep: _IdSet) -> None:
     """Delete pages of articles that are gone (only ``*.html`` this writer names by id)."""
     if not folder.is_dir():
         return
