@@ -67,9 +67,10 @@ def _may_be_source_of(src: ArticleResult, der: ArticleResult, words: dict[str, i
 
 
 # Similarities are computed for a block of _ROWS articles against a block of _COLS articles at a
-# time, so at most _ROWS * _COLS of them (about 12 MB) exist at once whatever the batch size.
-_ROWS = 1024
-_COLS = 1024
+# time, so at most _ROWS * _COLS of them exist at once whatever the batch size (with the arrays
+# that select candidates, about 10 MB).
+_ROWS = 512
+_COLS = 512
 
 
 class _TfidfRows:
