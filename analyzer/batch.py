@@ -43,7 +43,8 @@ from analyzer.writers.worksheet import write_worksheets
 RESULTS_NAME = "results.jsonl"
 WORKSHEETS_NAME = "worksheets"
 
-# Results are committed to the store in groups of this many: a kill loses at most this much work.
+# Results (and comparisons) are committed to the store in groups of this many: a kill loses at
+# most this much work, and no more than this many wait in memory.
 COMMIT_EVERY = 32
 
 
@@ -122,7 +123,7 @@ def _analyse(
                 arrived.append((position, article.id))
                 counts.scored += 1
                 progress.update()
-            if len(rows) >= COMMIT_EVERY or len(arrived) >= COMMIT_EVERY * 8:
+            if len(rows) >= COMMIT_EVERY or len(arrived) >= COMMIT_EVERY:
                 store.put(rows)
                 store.add_to_run(arrived)
                 rows, arrived = [], []
@@ -182,7 +183,7 @@ def _compare(store: StateStore) -> None:
         for d, s, paired_by, similarity in pairs
     )
     after = -1
-    while todo := store.pending_pairs(after):
+    while todo := store.pending_pairs(after, COMMIT_EVERY):
         rows = []
         for rank, derived_id, source_id, paired_by, similarity, basis in todo:
             comparison = compare(
