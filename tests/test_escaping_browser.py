@@ -179,11 +179,8 @@ def expected_on(page_path: Path, root: Path) -> list[str]:
     return []
 
 
-def test_no_payload_runs_fetches_or_goes_missing_on_any_page(browser, site):
-    root: Path = site["root"]  # type: ignore[assignment]
-    pages: list[Path] = site["pages"]  # type: ignore[assignment]
-    kinds = {p.relative_to(root).parts[0] + "/" + p.parent.name for p in pages}
-    assert {"out/out", "out/articles", "out/worksheets", "pair/compare", "pair/articles"} <= kinds
+def trapped_page(browser):
+    """A page with the trap installed, and the lists its outside requests and dialogs go to."""
     context = browser.new_context()
     context.add_init_script(TRAP)
     outside: list[str] = []
@@ -191,6 +188,15 @@ def test_no_payload_runs_fetches_or_goes_missing_on_any_page(browser, site):
     context.on("request", lambda r: None if r.url.startswith("file:") else outside.append(r.url))
     page = context.new_page()
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    return context, page, outside, dialogs
+
+
+def test_no_payload_runs_fetches_or_goes_missing_on_any_page(browser, site):
+    root: Path = site["root"]  # type: ignore[assignment]
+    pages: list[Path] = site["pages"]  # type: ignore[assignment]
+    kinds = {p.relative_to(root).parts[0] + "/" + p.parent.name for p in pages}
+    assert {"out/out", "out/articles", "out/worksheets", "pair/compare", "pair/articles"} <= kinds
+    context, page, outside, dialogs = trapped_page(browser)
     problems: dict[str, object] = {}
     shown = 0
     for path in pages:
@@ -236,13 +242,7 @@ def test_the_trap_catches_a_payload_left_unescaped(browser, tmp_path):
         + "<script>alert(2)</script></body>",
         encoding="utf-8",
     )
-    context = browser.new_context()
-    context.add_init_script(TRAP)
-    outside: list[str] = []
-    dialogs: list[str] = []
-    context.on("request", lambda r: None if r.url.startswith("file:") else outside.append(r.url))
-    page = context.new_page()
-    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    context, page, outside, dialogs = trapped_page(browser)
     page.goto(raw.as_uri())
     page.wait_for_load_state("load")
     assert sorted(page.evaluate("window.__hits")) == [1, 2]
