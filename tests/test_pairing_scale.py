@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analyzer.compare import pairing
-from analyzer.compare.text import fold, fold_with_map
+from analyzer.compare.text import content_terms, fold, fold_with_map
 
 
 @dataclass
@@ -32,9 +32,45 @@ def seed_batch() -> list[Pairable]:
     return batch
 
 
+def may_be_source_of(src: Pairable, der: Pairable, words: dict[str, int]) -> bool:
+    if src.published and der.published and src.published != der.published:
+        return src.published < der.published
+    if words[src.id] != words[der.id]:
+        return words[src.id] > words[der.id]
+    return src.id < der.id
+
+
+def pair_results_dense(
+    results: list[Pairable], *, threshold: float = pairing.SIMILARITY_THRESHOLD
+) -> dict[str, tuple[str, str, float]]:
+    """The whole-matrix form of pair_results, one pair at a time: the reference to compare with."""
+    ids = [r.id for r in results]
+    pos = {rid: i for i, rid in enumerate(ids)}
+    sim = pairing.similarity_matrix([r.text for r in results])
+    words = {r.id: len(content_terms(r.text)) for r in results}
+    pairs: dict[str, tuple[str, str, float]] = {}
+    for i, r in enumerate(results):
+        named = [s for s in r.derived_from if s in pos and s != r.id]
+        if named:
+            best = max(named, key=lambda s: (sim[i, pos[s]], s))
+            pairs[r.id] = (best, "metadata", float(sim[i, pos[best]]))
+    for i, r in enumerate(results):
+        if r.id in pairs or r.derived_from:
+            continue
+        candidates = [
+            (float(sim[i, j]), ids[j])
+            for j, other in enumerate(results)
+            if j != i and sim[i, j] >= threshold and may_be_source_of(other, r, words)
+        ]
+        if candidates:
+            score, best = max(candidates)
+            pairs[r.id] = (best, "similarity", score)
+    return pairs
+
+
 def test_blocked_pairing_equals_the_whole_matrix(monkeypatch):
     batch = seed_batch()
-    expected = pairing._pair_results_dense(batch)
+    expected = pair_results_dense(batch)
     monkeypatch.setattr(pairing, "_ROWS", 3)  # several blocks, one of them partial
     monkeypatch.setattr(pairing, "_COLS", 2)
     assert pairing.pair_results(batch) == expected
@@ -44,11 +80,7 @@ def test_blocked_pairing_equals_the_whole_matrix(monkeypatch):
 
 def test_pairing_of_texts_without_content_terms():
     batch = [Pairable("a", "The and of."), Pairable("b", "It is.", derived_from=("a",))]
-    assert (
-        pairing.pair_results(batch)
-        == pairing._pair_results_dense(batch)
-        == {"b": ("a", "metadata", 0.0)}
-    )
+    assert pairing.pair_results(batch) == pair_results_dense(batch) == {"b": ("a", "metadata", 0.0)}
 
 
 @settings(max_examples=300, deadline=None)

@@ -58,14 +58,6 @@ def similarity_matrix(texts: Sequence[str]) -> np.ndarray:
     return (x @ x.T).toarray()
 
 
-def _may_be_source_of(src: ArticleResult, der: ArticleResult, words: dict[str, int]) -> bool:
-    if src.published and der.published and src.published != der.published:
-        return src.published < der.published
-    if words[src.id] != words[der.id]:
-        return words[src.id] > words[der.id]
-    return src.id < der.id
-
-
 # Similarities are computed for a block of _ROWS articles against a block of _COLS articles at a
 # time, so at most _ROWS * _COLS of them exist at once whatever the batch size (with the arrays
 # that select candidates, about 10 MB).
@@ -295,8 +287,8 @@ def _most_similar(
 def _may_be_source(
     src: np.ndarray, der: np.ndarray, published: np.ndarray, words: np.ndarray, id_rank: np.ndarray
 ) -> np.ndarray:
-    """Vectorised :func:`_may_be_source_of`: earlier when both dates are known and differ, else
-    longer, else the smaller id."""
+    """Whether each ``src`` may be the source of its ``der``: the earlier when both dates are known
+    and differ, else the longer, else the one with the smaller id."""
     p_src, p_der = published[src], published[der]
     by_date = (p_src > 0) & (p_der > 0) & (p_src != p_der)
     w_src, w_der = words[src], words[der]
@@ -329,31 +321,3 @@ def pair_results(
     order = sorted(range(len(ids)), key=ids.__getitem__)
     pairs = pair_ranks(docs, id_order=order, threshold=threshold)
     return {ids[d]: (ids[s], by, score) for d, s, by, score in pairs}
-
-
-def _pair_results_dense(
-    results: Sequence[ArticleResult], *, threshold: float = SIMILARITY_THRESHOLD
-) -> dict[str, tuple[str, str, float]]:
-    """The whole-matrix form of :func:`pair_results`, kept as the reference tests compare with."""
-    ids = [r.id for r in results]
-    pos = {rid: i for i, rid in enumerate(ids)}
-    sim = similarity_matrix([r.text for r in results])
-    words = {r.id: len(content_terms(r.text)) for r in results}
-    pairs: dict[str, tuple[str, str, float]] = {}
-    for i, r in enumerate(results):
-        named = [s for s in r.derived_from if s in pos and s != r.id]
-        if named:
-            best = max(named, key=lambda s: (sim[i, pos[s]], s))
-            pairs[r.id] = (best, "metadata", float(sim[i, pos[best]]))
-    for i, r in enumerate(results):
-        if r.id in pairs or r.derived_from:
-            continue
-        candidates = [
-            (float(sim[i, j]), ids[j])
-            for j, other in enumerate(results)
-            if j != i and sim[i, j] >= threshold and _may_be_source_of(other, r, words)
-        ]
-        if candidates:
-            score, best = max(candidates)
-            pairs[r.id] = (best, "similarity", score)
-    return pairs
