@@ -26,8 +26,9 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import IO
 
+from analyzer.codec import items
 from analyzer.document import Article
 from analyzer.engines import CHUNK, open_engine
 from analyzer.errors import AnalyzerError, InputError
@@ -174,7 +175,7 @@ def _compare(store: StateStore) -> None:
 
     def docs() -> Iterator[tuple[str, list[int | None], str | None]]:
         for fields in store.run_fields():
-            named = [store.run_rank(s) for s in _items(fields.get("derived_from"))]
+            named = [store.run_rank(s) for s in items(fields.get("derived_from"))]
             yield fields["text"], named, fields.get("published")
 
     pairs = pair_ranks(docs(), id_order=store.run_ranks_by_id())
@@ -196,13 +197,6 @@ def _compare(store: StateStore) -> None:
             after = rank
         store.put_comparisons(rows)
     store.drop_stale_comparisons()
-
-
-def _items(value: Any) -> list[Any]:
-    """A tuple as the codec stores it (``{"@t": [...]}``), or a plain list, as a list."""
-    if isinstance(value, dict):
-        return list(value.get("@t", ()))
-    return list(value or ())
 
 
 def _stat(path: Path) -> list[int] | None:

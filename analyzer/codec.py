@@ -89,6 +89,22 @@ def _hook(obj: dict[str, Any]) -> Any:
     return obj
 
 
+def items(value: Any) -> list[Any]:
+    """The items of a tuple as it looks in undecoded JSON (``{"@t": [...]}``), or of a list.
+
+    For readers that parse stored results with plain ``json.loads`` to pick a few fields
+    cheaply, without rebuilding dataclasses.
+
+    Examples
+    --------
+    >>> items(json.loads(encode(("a", "b")))), items(["c"]), items(None)
+    (['a', 'b'], ['c'], [])
+    """
+    if isinstance(value, dict):
+        return list(value.get(_TUPLE, ()))
+    return list(value or ())
+
+
 def encode(value: Any) -> str:
     """Dataclasses, tuples, lists, dicts and scalars as one JSON string.
 
