@@ -8,7 +8,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline
 
 from analyzer.learned import bias, fastpath
-from analyzer.learned.fastpath import CachedProbability, TfidfLogistic
+from analyzer.learned.fastpath import CachedProbability, HashedLogistic, TfidfLogistic
 
 TRAIN = [
     "The radical mayor rammed through a disastrous scheme.",
@@ -112,3 +112,27 @@ def test_the_word_cache_starts_afresh_when_full(monkeypatch):
     )
     words = ["a1", "d4", "e5"]
     assert cached.probabilities(words) == sklearn_probabilities(pipe, words)
+
+
+WORDS = ["radical", "plan", "Élan", "naïve", "über-popular", "", " ", "12", "a", "x" * 40, "rain"]
+
+
+@pytest.mark.parametrize("hashing", [{}, {"norm": "l1"}, {"norm": None}, {"binary": True}])
+def test_hashed_logistic_gives_predict_proba_bit_for_bit(hashing):
+    pipe = bias.build_word_pipeline()
+    pipe.steps[0][1].set_params(**hashing)
+    pipe = pipe.fit(["radical", "disastrous", "council", "budget", "corrupt", "rain"], LABELS[:6])
+    fast = HashedLogistic.for_pipeline(pipe)
+    assert fast is not None
+    assert fast.probabilities(WORDS) == sklearn_probabilities(pipe, WORDS)
+    assert [fast.probabilities([w])[0] for w in WORDS] == sklearn_probabilities(pipe, WORDS)
+
+
+def test_the_committed_word_model_takes_the_fast_path_and_agrees_exactly():
+    pipe = bias.load()["words"]
+    assert HashedLogistic.for_pipeline(pipe) is not None
+    assert CachedProbability(pipe).probabilities(WORDS) == sklearn_probabilities(pipe, WORDS)
+
+
+def test_a_word_model_of_another_shape_is_left_to_scikit_learn():
+    assert HashedLogistic.for_pipeline(pipeline(analyzer="char_wb")) is None

@@ -29,6 +29,7 @@ import csv
 import functools
 import json
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -355,13 +356,19 @@ class StemLexicon:
 
     def features(self, texts: Sequence[str]) -> np.ndarray:
         """Per text: log of its three highest rates (+0.01), counts of rates >= 0.3 and >= 0.5."""
+        index, prior = self.index_, self.prior
+        tops, counts = [], []
+        for text in texts:
+            rates = sorted(index.get(s, prior) for s in _stems(text))
+            tops.append(rates[:-4:-1] + [0.0] * (3 - len(rates)))  # highest first, padded
+            # Rates at or above each cut: what lies past its insertion point.
+            counts.append(
+                (len(rates) - bisect_left(rates, 0.3), len(rates) - bisect_left(rates, 0.5))
+            )
         out = np.zeros((len(texts), 5))
-        for i, text in enumerate(texts):
-            rates = sorted((self.index_.get(s, self.prior) for s in _stems(text)), reverse=True)
-            top = (rates + [0.0, 0.0, 0.0])[:3]
-            out[i, :3] = np.log(np.array(top) + 0.01)
-            out[i, 3] = sum(r >= 0.3 for r in rates)
-            out[i, 4] = sum(r >= 0.5 for r in rates)
+        if texts:
+            out[:, :3] = np.log(np.array(tops) + 0.01)
+            out[:, 3:] = counts
         return out
 
 

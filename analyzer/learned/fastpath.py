@@ -7,8 +7,11 @@ same element-wise operations, in the same order, on the same sparse matrix; test
 bit for bit with ``predict_proba``):
 
 - :class:`TfidfLogistic`: word uni- and bigram TF-IDF followed by binary logistic regression.
-  It builds the count matrix itself (one regex pass per text, a dict lookup per n-gram) and then
-  applies the fitted idf weights, L2 normalisation, the linear model and the logistic function.
+  It builds the count matrix of all of an article's sentences itself (one regex pass per text,
+  a dict lookup per n-gram, numpy counting the pairs) and then applies the fitted idf weights,
+  L2 normalisation, the linear model and the logistic function.
+- :class:`HashedLogistic`: hashed character n-grams followed by binary logistic regression (the
+  word model), with scikit-learn's analyzer and hasher built once instead of on every call.
 - :class:`CachedProbability`: a model applied to single words; each word is scored once per
   process and remembered (an article's words are mostly words seen before).
 
@@ -18,15 +21,14 @@ Any other pipeline shape falls back to ``predict_proba``.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
-from itertools import pairwise
+from itertools import pairwise, repeat
 from typing import Any
 
 import numpy as np
 import scipy.sparse as sp
 from scipy.special import expit
-from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.feature_extraction.text import HashingVectorizer, TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline
 from sklearn.preprocessing import normalize
@@ -99,44 +101,114 @@ class TfidfLogistic:
 
     def probabilities(self, texts: Sequence[str]) -> list[float]:
         """Probability of the positive class for each text."""
-        vocabulary = self._vocabulary
-        indices: list[int] = []
-        counts: list[int] = []
-        indptr = [0]
+        if not texts:
+            return []
+        X = self._tfidf(self._counts(texts))
+        scores = X @ self._coef_t + self._intercept
+        probs = expit(scores.reshape(-1))
+        return [float(p) for p in probs]
+
+    def _counts(self, texts: Sequence[str]) -> sp.csr_matrix:
+        # The n-gram count matrix of all texts at once: one column number per n-gram occurrence,
+        # then numpy counts the (row, column) pairs. np.unique sorts them, which leaves each
+        # row's columns in ascending order, as scikit-learn's sort_indices() does.
+        lookup = self._vocabulary.get
+        columns: list[int] = []
+        lengths = []
         for text in texts:
-            row = Counter(map(vocabulary.get, self._features(text)))
-            row.pop(None, None)  # n-grams outside the vocabulary
-            # Columns in ascending order: what scikit-learn's sort_indices() leaves.
-            for j in sorted(row):
-                indices.append(j)
-                counts.append(row[j])
-            indptr.append(len(indices))
-        data = np.asarray(counts, dtype=np.float64)
+            grams = self._features(text)
+            columns += map(lookup, grams, repeat(-1))  # -1: outside the vocabulary
+            lengths.append(len(grams))
+        n_rows, n_cols = len(texts), self._n_features
+        rows = np.repeat(np.arange(n_rows, dtype=np.int64), lengths)
+        cols = np.asarray(columns, dtype=np.int64)
+        known = cols >= 0
+        keys, counts = np.unique(rows[known] * n_cols + cols[known], return_counts=True)
+        indptr = np.zeros(n_rows + 1, dtype=np.int32)
+        np.cumsum(np.bincount(keys // n_cols, minlength=n_rows), out=indptr[1:])
+        return sp.csr_matrix(
+            (counts.astype(np.float64), (keys % n_cols).astype(np.int32), indptr),
+            shape=(n_rows, n_cols),
+        )
+
+    def _tfidf(self, X: sp.csr_matrix) -> sp.csr_matrix:
+        # TfidfTransformer's steps on the counts, in its order.
+        data = X.data
         if self._sublinear:
             np.log(data, data)
             data += 1.0
-        idx = np.asarray(indices, dtype=np.int32)
         if self._idf is not None:
-            data *= self._idf[idx]
-        X = sp.csr_matrix(
-            (data, idx, np.asarray(indptr, dtype=np.int32)),
-            shape=(len(texts), self._n_features),
-        )
+            data *= self._idf[X.indices]
         if self._norm == "l2":
             # What normalize(X, "l2") runs, without its input checks.
             inplace_csr_row_normalize_l2(X)
         elif self._norm is not None:
             X = normalize(X, norm=self._norm, copy=False)
+        return X
+
+
+class HashedLogistic:
+    """``pipeline.predict_proba(texts)[:, 1]`` for a (HashingVectorizer, LogisticRegression) pair.
+
+    The word model's shape. The vectorizer's analyzer and feature hasher are built once
+    (scikit-learn builds both on every call) and the input checks are skipped; the hashing,
+    normalisation and linear algebra are scikit-learn's own. Use :meth:`for_pipeline`, which
+    returns None for a pipeline of any other shape.
+
+    Examples
+    --------
+    >>> pipe = Pipeline([("hash", HashingVectorizer(analyzer="char_wb", n_features=2**10)),
+    ...                  ("logreg", LogisticRegression())]).fit(["ab", "cd", "abc"], [1, 0, 1])
+    >>> words = ["ab", "cde"]
+    >>> HashedLogistic.for_pipeline(pipe).probabilities(words) == list(
+    ...     pipe.predict_proba(words)[:, 1])
+    True
+    """
+
+    def __init__(self, vectorizer: HashingVectorizer, model: LogisticRegression) -> None:
+        self._analyze = vectorizer.build_analyzer()
+        self._hasher = vectorizer._get_hasher()
+        self._binary = bool(vectorizer.binary)
+        self._norm = vectorizer.norm
+        self._coef_t = model.coef_.T
+        self._intercept = model.intercept_
+
+    @classmethod
+    def for_pipeline(cls, pipeline: Any) -> HashedLogistic | None:
+        """The fast scorer for ``pipeline``, or None when its shape is not the one handled."""
+        if not isinstance(pipeline, Pipeline) or len(pipeline.steps) != 2:
+            return None
+        vec, model = pipeline.steps[0][1], pipeline.steps[1][1]
+        if type(vec) is not HashingVectorizer or type(model) is not LogisticRegression:
+            return None
+        if vec.input != "content" or vec.norm not in ("l1", "l2", None):
+            return None
+        if len(model.classes_) != 2 or model.coef_.shape[0] != 1:
+            return None
+        return cls(vec, model)
+
+    def probabilities(self, texts: Sequence[str]) -> list[float]:
+        """Probability of the positive class for each text."""
+        if not texts:
+            return []
+        # HashingVectorizer.transform's steps, in its order.
+        X = self._hasher.transform(self._analyze(t) for t in texts)
+        if self._binary:
+            X.data.fill(1)
+        if self._norm == "l2":
+            inplace_csr_row_normalize_l2(X)
+        elif self._norm is not None:
+            X = normalize(X, norm=self._norm, copy=False)
         scores = X @ self._coef_t + self._intercept
-        probs = expit(scores.reshape(-1))
-        return [float(p) for p in probs]
+        return [float(p) for p in expit(scores.reshape(-1))]
 
 
 class CachedProbability:
     """``pipeline.predict_proba([word])[0, 1]`` for single words, each word scored once.
 
     Valid for models that score each input on its own (a row's probability does not depend on
-    the other rows of the batch), which holds for a vectorizer followed by a linear model.
+    the other rows of the batch), which holds for a vectorizer followed by a linear model. New
+    words go through :class:`HashedLogistic` when the pipeline has its shape.
 
     Examples
     --------
@@ -149,7 +221,12 @@ class CachedProbability:
     """
 
     def __init__(self, pipeline: Any) -> None:
-        self._pipeline = pipeline
+        fast = HashedLogistic.for_pipeline(pipeline)
+        self._score = (
+            fast.probabilities
+            if fast is not None
+            else lambda words: [float(p) for p in pipeline.predict_proba(words)[:, 1]]
+        )
         self._known: dict[str, float] = {}
 
     def probabilities(self, words: Sequence[str]) -> list[float]:
@@ -159,6 +236,5 @@ class CachedProbability:
             if len(known) + len(new) > MAX_CACHED_WORDS:
                 known.clear()
                 new = list(dict.fromkeys(words))
-            for word, p in zip(new, self._pipeline.predict_proba(new)[:, 1], strict=True):
-                known[word] = float(p)
+            known.update(zip(new, self._score(new), strict=True))
         return [known[w] for w in words]

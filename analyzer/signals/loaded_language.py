@@ -129,9 +129,10 @@ def writer_voice(
     [(0, '                   the mayor said on Monday.')]
     """
     spans = [(q.start, q.end) for q in quotes] + _answers(attributions)
+    blanked = _blank(doc.text, spans)  # once for the article, not per sentence
     voiced = []
     for s in doc.sentences:
-        piece = _blank(doc.text, s.start, s.end, spans)
+        piece = blanked[s.start : s.end]
         if len(bias.TOKEN.findall(piece)) >= MIN_WORDS:
             voiced.append((s.start, piece))
     return voiced
@@ -144,11 +145,10 @@ def find(
     return assess(doc, quotes, attributions=attributions).findings
 
 
-def _blank(text: str, start: int, end: int, spans: Sequence[tuple[int, int]]) -> str:
-    """``text[start:end]`` with every character inside ``spans`` turned into a space."""
-    piece = text[start:end]
-    for qs, qe in spans:
-        lo, hi = max(qs, start) - start, min(qe, end) - start
-        if lo < hi:
-            piece = piece[:lo] + " " * (hi - lo) + piece[hi:]
-    return piece
+def _blank(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    """``text`` with every character inside ``spans`` turned into a space (offsets kept)."""
+    for start, end in spans:
+        start, end = max(start, 0), min(end, len(text))
+        if start < end:
+            text = text[:start] + " " * (end - start) + text[end:]
+    return text

@@ -1,0 +1,73 @@
+"""The learned signals' fast routines against the plain ones they replaced, output for output.
+
+The plain versions below are the code the fast paths replaced, kept as the specification.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from conftest import SEEDS
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analyzer.learned import bias
+
+SEED_TEXTS = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+SEED_LINES = [line for t in SEED_TEXTS for line in t.splitlines() if line.strip()]
+
+
+def plain_lexicon_features(lexicon: bias.StemLexicon, texts: list[str]) -> np.ndarray:
+    """StemLexicon.features one row at a time (before the rows were built together)."""
+    out = np.zeros((len(texts), 5))
+    for i, text in enumerate(texts):
+        rates = sorted(
+            (lexicon.index_.get(s, lexicon.prior) for s in bias._stems(text)), reverse=True
+        )
+        top = (rates + [0.0, 0.0, 0.0])[:3]
+        out[i, :3] = np.log(np.array(top) + 0.01)
+        out[i, 3] = sum(r >= 0.3 for r in rates)
+        out[i, 4] = sum(r >= 0.5 for r in rates)
+    return out
+
+
+def test_lexicon_features_equal_the_row_by_row_ones_on_the_seeds():
+    lexicon = bias.load()["lexicon"]
+    texts = SEED_LINES + ["", "12 34", "Slammed.", "Critics slammed the radical plan."]
+    assert np.array_equal(lexicon.features(texts), plain_lexicon_features(lexicon, texts))
+
+
+def test_lexicon_features_of_no_text_are_an_empty_table():
+    assert bias.load()["lexicon"].features([]).shape == (0, 5)
+
+
+WORD_SOUP = st.lists(
+    st.sampled_from(
+        "slammed radical disgrace the a plan plans council said critics reckless job-killing "
+        "power-hungry shameless 12 Élan naïve über furious regime thugs scheme met rain".split()
+    ),
+    max_size=30,
+).map(" ".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(WORD_SOUP, max_size=8))
+def test_lexicon_features_equal_the_row_by_row_ones_on_word_soup(texts):
+    lexicon = bias.load()["lexicon"]
+    assert np.array_equal(lexicon.features(texts), plain_lexicon_features(lexicon, texts))
+
+
+def test_numpy_log_of_a_table_is_the_log_of_each_row():
+    # The lexicon features take the log of all rows in one call; numpy's vectorised log must
+    # give each element the float the one-row call gave.
+    values = np.random.default_rng(0).random((20_000, 3)) + 0.01
+    whole = np.log(values)
+    rows = np.array([np.log(np.array(list(r))) for r in values])
+    assert np.array_equal(whole, rows)
+
+
+def test_numpy_log_of_a_table_is_the_log_of_each_row_for_every_lexicon_rate():
+    lexicon = bias.load()["lexicon"]
+    rates = np.concatenate([lexicon.rates_, [lexicon.prior, 0.0, 0.0]])
+    values = rates[: len(rates) // 3 * 3].reshape(-1, 3) + 0.01
+    rows = np.array([np.log(np.array(list(r))) for r in values])
+    assert np.array_equal(np.log(values), rows)
