@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import InitVar, dataclass, field
 from typing import TYPE_CHECKING
 
 from analyzer.lexicons import load_lexicon
@@ -84,6 +84,9 @@ class Document:
     ``quotes`` holds every span between quotation marks (marks included), speech or not: scare
     quotes and titles are told apart from speech by :mod:`analyzer.signals.quotes`.
 
+    ``tokens`` may be given (as :func:`dataclasses.replace` does) or left out, in which case the
+    token spans are found in ``text`` on first use; ``token_texts`` holds their strings.
+
     Examples
     --------
     >>> doc = build_document(Article("a", "a.txt", '“It works,” said Mr. Lee. He left.'))
@@ -91,37 +94,65 @@ class Document:
     ['“It works,” said Mr. Lee.', 'He left.']
     >>> [doc.span_text(q) for q in doc.quotes]
     ['“It works,”']
+    >>> doc.token_texts, doc.word_count
+    (('It', 'works', 'said', 'Mr', 'Lee', 'He', 'left'), 7)
     """
 
     text: str
     paragraphs: tuple[Span, ...]
     sentences: tuple[Span, ...]
-    tokens: tuple[Span, ...]
-    quotes: tuple[Span, ...]
+    # An init argument only: reading ``doc.tokens`` goes through the property defined after the
+    # class (a property in the class body would become this argument's default value).
+    tokens: InitVar[tuple[Span, ...] | None] = None
+    quotes: tuple[Span, ...] = ()
     meta: Metadata = field(default_factory=Metadata)
-    _sentence_starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
-    _paragraph_starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
+    _sentence_starts: tuple[int, ...] = field(default=(), init=False, repr=False, compare=False)
+    _paragraph_starts: tuple[int, ...] = field(default=(), init=False, repr=False, compare=False)
+    _quote_starts: tuple[int, ...] = field(default=(), init=False, repr=False, compare=False)
+    # Token spans and their strings, computed on first use: most runs only count the words and
+    # read their strings, and building a Span per word was most of the cost of a Document.
+    _tokens: tuple[Span, ...] | None = field(default=None, init=False, repr=False, compare=False)
+    _token_texts: tuple[str, ...] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
 
-    def __post_init__(self) -> None:
+    def __post_init__(self, tokens: tuple[Span, ...] | None) -> None:
         n = len(self.text)
-        for name in ("paragraphs", "sentences", "tokens", "quotes"):
-            for span in getattr(self, name):
+        given = {"paragraphs": self.paragraphs, "sentences": self.sentences}
+        given.update(tokens=tokens or (), quotes=self.quotes)
+        for name, spans in given.items():
+            for span in spans:
                 if span.end > n:
                     raise IndexError(
                         f"{name[:-1]} span start {span.start} and end {span.end} "
                         f"fall outside a text of length {n}"
                     )
-        object.__setattr__(self, "_sentence_starts", tuple(s.start for s in self.sentences))
-        object.__setattr__(self, "_paragraph_starts", tuple(p.start for p in self.paragraphs))
+        set_ = object.__setattr__
+        set_(self, "_sentence_starts", tuple(s.start for s in self.sentences))
+        set_(self, "_paragraph_starts", tuple(p.start for p in self.paragraphs))
+        set_(self, "_quote_starts", tuple(q.start for q in self.quotes))
+        if tokens is not None:
+            set_(self, "_tokens", tuple(tokens))
 
     def span_text(self, span: Span) -> str:
         """The text a span covers."""
         return self.text[span.start : span.end]
 
     @property
+    def token_texts(self) -> tuple[str, ...]:
+        """The text of each token, in order (``doc.span_text(t) for t in doc.tokens``)."""
+        if self._token_texts is None:
+            if self._tokens is None:
+                texts = tuple(_TOKEN.findall(self.text))
+            else:
+                texts = tuple(self.text[t.start : t.end] for t in self._tokens)
+            object.__setattr__(self, "_token_texts", texts)
+        return self._token_texts
+
+    @property
     def word_count(self) -> int:
         """Tokens that hold a letter or a digit (punctuation is not a word)."""
-        return len(self.tokens)
+        return len(self.token_texts)
 
     def sentence_index(self, offset: int) -> int | None:
         """Index of the sentence that holds character ``offset``, or None between sentences."""
@@ -139,15 +170,26 @@ class Document:
 
     def in_quote(self, span: Span) -> bool:
         """True when ``span`` lies wholly inside one quotation span."""
-        i = bisect.bisect_right([q.start for q in self.quotes], span.start) - 1
+        i = bisect.bisect_right(self._quote_starts, span.start) - 1
         return i >= 0 and self.quotes[i].contains(span)
 
     def tokens_in(self, span: Span) -> list[Span]:
         """The tokens that lie wholly inside ``span``."""
-        starts = [t.start for t in self.tokens]
+        tokens = self.tokens
+        starts = [t.start for t in tokens]
         lo = bisect.bisect_left(starts, span.start)
         hi = bisect.bisect_left(starts, span.end)
-        return [t for t in self.tokens[lo:hi] if t.end <= span.end]
+        return [t for t in tokens[lo:hi] if t.end <= span.end]
+
+
+def _document_tokens(doc: Document) -> tuple[Span, ...]:
+    """The word tokens of the text as spans (see ``_TOKEN``), built on first use."""
+    if doc._tokens is None:
+        object.__setattr__(doc, "_tokens", tuple(token_spans(doc.text)))
+    return doc._tokens
+
+
+Document.tokens = property(_document_tokens)  # type: ignore[assignment]
 
 
 # Words: letters or digits, joined by inner apostrophes, hyphens, periods or commas
@@ -294,7 +336,6 @@ def build_document(article: Article) -> Document:
         text=text,
         paragraphs=tuple(paragraphs),
         sentences=tuple(sentence_spans(text, paragraphs)),
-        tokens=tuple(token_spans(text)),
         quotes=tuple(quote_spans(text, paragraphs)),
         meta=article.meta,
     )

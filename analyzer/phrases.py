@@ -123,15 +123,15 @@ def _words(text: str) -> _Words:
         keys = [_normalise(m.group()) for m in found]
     else:
         found = list(_WORDS.finditer(lowered))
-        keys = _WORDS.findall(lowered)
+        keys = list(map(re.Match.group, found))
     at: dict[str, list[int]] = {}
     for i, k in enumerate(keys):
         if k in at:
             at[k].append(i)
         else:
             at[k] = [i]
-    spans = [m.span() for m in found]
-    return _Words(text, tuple(s for s, _ in spans), tuple(e for _, e in spans), tuple(keys), at)
+    starts, ends = tuple(map(re.Match.start, found)), tuple(map(re.Match.end, found))
+    return _Words(text, starts, ends, tuple(keys), at)
 
 
 _END = ""  # marks the end of a phrase in a trie node (no word is empty)
