@@ -210,9 +210,18 @@ def test_sources_table_says_which_sources_the_anonymous_count_holds():
 def test_scores_show_value_and_what_they_measure_and_say_why_one_is_missing(rich_site):
     page = parse((rich_site / "articles" / f"{SOURCE_ID}.html").read_text(encoding="utf-8"))
     rows = {text_of(tr[0]): [text_of(c) for c in tr[1:]] for tr in select(page, ".scores tbody tr")}
-    assert rows["Sourcing"] == ["82", explain.SCORES["sourcing"][1]]
-    assert rows["Balance"][0] == "—"
-    assert rows["Balance"][1].endswith("Not computed: nothing in this article to measure.")
+    # Each score's name says which way it reads, so a score better low never looks better high.
+    assert list(rows) == [
+        "Sourcing higher is better",
+        "Named attribution higher is better",
+        "Hedging 50 is balanced",
+        "Balance higher is better",
+    ]
+    assert rows["Sourcing higher is better"] == ["82", explain.SCORES["sourcing"][1]]
+    assert rows["Balance higher is better"][0] == "—"
+    assert rows["Balance higher is better"][1].endswith(
+        "Not computed: nothing in this article to measure."
+    )
 
 
 def test_chart_has_a_row_per_group_present(rich_site):
@@ -393,3 +402,58 @@ def test_every_score_and_metric_the_pipeline_writes_is_explained_on_the_page():
         if n not in (explain.SCORES if what == "score" else explain.METRICS)
     )
     assert missing == [], "add a plain-language formula to analyzer/writers/explain.py"
+
+
+def test_index_counts_problems_and_neutral_notes_apart():
+    # Two relative dates (notes), one hedge (a note) and one impossible date (a problem).
+    result = analyze(
+        "Last week the council met. On Feb. 30 it may vote. Yesterday the mayor spoke.",
+        title="Council",
+        published="2025-04-30",
+    )
+    kinds = sorted(f.kind for f in result.findings)
+    assert kinds == ["date_issue", "date_issue", "date_issue", "hedge"]
+    page = parse(render_index([result]))
+    headers = [text_of(th) for th in select(page, "#articles thead th")]
+    assert headers[-2:] == ["Problems", "Notes"]
+    cells = [text_of(td) for td in select(page, "#articles tbody td")]
+    assert cells[-2:] == ["1", "3"]
+
+
+def test_a_relative_date_note_says_in_words_which_week_or_day_it_stands_for():
+    result = analyze(
+        "The council met last week. It voted on Tuesday.", title="Fees", published="2025-04-30"
+    )
+    assert [f.detail["resolved"] for f in result.findings if f.kind == "date_issue"] == [
+        "2025-W17",
+        "2025-04-29",
+    ]
+    page = parse(render_article(result))
+    extras = [text_of(s) for s in select(page, ".notes-list .extra")]
+    assert extras == [
+        "That is the week of Monday 21 April 2025 (21–27 April 2025).",
+        "That is Tuesday 29 April 2025.",
+    ]
+    # The record itself keeps the ISO form.
+    assert result.to_record()["findings"][0]["detail"] == {"resolved": "2025-W17"}
+
+
+def test_compare_page_does_not_print_a_title_the_text_already_opens_with():
+    title = "Mexico’s Security Chief Discusses Aggressive Cartel Strategy"
+    issue = ComparisonIssue("date_mismatch", len(title) + 5, len(title) + 9, "2023", "m", "2025")
+    derived = ArticleResult(
+        id="d",
+        path="d.txt",
+        text=f"{title}\n\nIn 2023 it rained.",
+        title=title,
+        comparison=Comparison("s", 0.8, "metadata", 0, 0, (issue,)),
+    )
+    source = ArticleResult(id="s", path="s.txt", text="In 2025 it rained.", title="Rain")
+    page = parse(render_compare(derived, source))
+    assert [text_of(p) for p in select(page, ".side-derived .sub")] == []
+    assert [text_of(p) for p in select(page, ".side-source .sub")] == ["Rain"]
+    assert text_of(select(page, ".side-derived .text")[0]).startswith(title)
+
+
+def test_unsigned_note_is_listed_with_the_machine_style_marks():
+    assert explain.kind_info("unsigned_note").group == "ai"

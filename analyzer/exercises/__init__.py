@@ -23,7 +23,7 @@ from analyzer.exercises.lines import Line, LineIndex, Location, wrap
 from analyzer.exercises.model import LEVELS, Exercise, Item, Worksheet
 from analyzer.exercises.rewrite import LOW_SIMILARITY, changes_exercise
 from analyzer.results import ArticleResult, Comparison
-from analyzer.writers.explain import score_help
+from analyzer.writers.explain import SCORE_INFO, score_info
 
 __all__ = [
     "build_worksheet",
@@ -71,11 +71,19 @@ def _summary(result: ArticleResult, comparison: Comparison | None) -> list[tuple
     if result.type:
         reasons = "; ".join(result.type_reasons)
         rows.append(("Article type", result.type + (f" ({reasons})" if reasons else "")))
-    for name, value in sorted(result.scores.items()):
-        # The teacher reads the key on paper: name the score and say how it reads, in words.
-        label, meaning = score_help(name)
+    known = [n for n in SCORE_INFO if n in result.scores]
+    for name in known + sorted(set(result.scores) - set(known)):
+        # The teacher reads the key on paper: the value, which way is better, what the score
+        # measures in words, then how it is computed.
+        value = result.scores[name]
+        info = score_info(name)
         shown = "not computed" if value is None else f"{value:g} / 100"
-        rows.append((f"Score: {label}", f"{shown}. {meaning}" if meaning else shown))
+        text = (
+            f"{shown}. {info.reads} {info.measures} Formula: {info.formula}"
+            if info.measures
+            else shown
+        )
+        rows.append((f"Score: {info.label}", text))
     if comparison is not None:
         sim = f"{comparison.similarity:.2f}"
         if comparison.similarity < LOW_SIMILARITY:

@@ -34,7 +34,18 @@ from analyzer.scoring import MIN_WORDS_FOR_CONFIDENCE
 from analyzer.signals.roles import ROLES, UNKNOWN
 from analyzer.signals.sources import is_named
 from analyzer.writers.charts import Chart, role_bars, text_map
-from analyzer.writers.explain import GROUPS, SCORES, kind_info, metric_help, score_help
+from analyzer.writers.dates import readable_date
+from analyzer.writers.explain import (
+    BETTER_SHORT,
+    GROUPS,
+    SCORES,
+    SOURCE_COLUMNS,
+    is_note,
+    kind_info,
+    metric_help,
+    score_help,
+    score_info,
+)
 from analyzer.writers.highlight import Annotation, Segment, segment
 from analyzer.writers.jsonl import write_atomic
 
@@ -142,13 +153,46 @@ class LegendRow:
 
 
 @dataclass(frozen=True, slots=True)
+class Bar:
+    """A score's bar: the filled stretch of a 0-100 track, drawn after which way is better.
+
+    A "higher" or "lower" score fills from 0 to its value (the two differ in colour, and their
+    headings say which way is better); a score with no better end ("neither", hedging) fills from
+    the middle, 50, towards its value, so a balanced 50 draws no fill at all.
+    """
+
+    x: float
+    width: float
+    better: str
+
+    @classmethod
+    def of(cls, value: Any, better: str) -> Bar | None:
+        """The bar of ``value``, or None when there is no number to draw.
+
+        Examples
+        --------
+        >>> Bar.of(80, "higher")
+        Bar(x=0.0, width=80.0, better='higher')
+        >>> Bar.of(30, "neither")
+        Bar(x=30.0, width=20.0, better='neither')
+        """
+        v = _bar(value)
+        if v is None:
+            return None
+        if better == "neither":
+            return cls(min(v, 50.0), round(abs(v - 50.0), 1), better)
+        return cls(0.0, v, better)
+
+
+@dataclass(frozen=True, slots=True)
 class Figure:
     name: str
     label: str
     value: str
-    bar: float | None
+    bar: Bar | None
     help: str
     parts: str = ""
+    reads: str = ""
 
 
 def _fmt(value: Any) -> str:
@@ -186,7 +230,7 @@ def _annotations(
         items.append((q.start, q.end, "quote", q.text, _speaker(q.speaker, q.speaker_kind), ""))
     if include_findings:
         for f in result.findings:
-            items.append((f.start, f.end, f.kind, f.text, f.message, ""))
+            items.append((f.start, f.end, f.kind, f.text, f.message, _date_words(f.detail)))
     for i in issues:
         extra = f"Source: “{i.source_text}”" if i.source_text else "Source: nothing matching"
         items.append((i.start, i.end, i.kind, i.text, i.message, extra))
@@ -211,6 +255,12 @@ def _annotations(
             )
         )
     return annotations, notes
+
+
+def _date_words(detail: dict[str, Any]) -> str:
+    """The date a relative date stands for, in words ("2025-W17": the week of 21 April 2025)."""
+    words = readable_date(str(detail.get("resolved") or ""))
+    return f"That is {words}." if words else ""
 
 
 def _css(group: str) -> str:
@@ -296,7 +346,17 @@ def _scores(result: ArticleResult) -> list[Figure]:
             text = (
                 text + " " if text else ""
             ) + "Not computed: nothing in this article to measure."
-        out.append(Figure(name, label, shown, _bar(value), text))
+        info = score_info(name)
+        out.append(
+            Figure(
+                name,
+                label,
+                shown,
+                Bar.of(value, info.better),
+                text,
+                reads=BETTER_SHORT.get(info.better, ""),
+            )
+        )
     return out
 
 
@@ -314,6 +374,21 @@ def _metrics(result: ArticleResult) -> list[Figure]:
 
 def _title(result: ArticleResult) -> str:
     return result.title or result.id
+
+
+def _opens_with_title(result: ArticleResult) -> bool:
+    """Whether the text's first line is its title (many files repeat it there).
+
+    Examples
+    --------
+    >>> _opens_with_title(ArticleResult(id="a", path="a", text=" Rain  Again\\nIt rained.",
+    ...                                 title="Rain again"))
+    True
+    """
+    if not result.title:
+        return False
+    first = result.text.lstrip().split("\n", 1)[0]
+    return " ".join(first.split()).casefold() == " ".join(result.title.split()).casefold()
 
 
 def _link(url: str | None) -> str | None:
@@ -396,6 +471,7 @@ def render_article(
             if result.sources is not None
             else None
         ),
+        source_columns=SOURCE_COLUMNS,
         comparison=_comparison_summary(comparison, source, root) if comparison else None,
         compare_href=f"{root}compare/{urlquote(result.id)}.html" if comparison else None,
     )
@@ -501,12 +577,20 @@ def render_compare(
                     f"{info.label} (the source's words): {issue.message}",
                 )
             )
-        source_view = {"meta": _meta(source), "paragraphs": _paragraphs(source, s_annotations)}
+        source_view = {
+            "meta": _meta(source),
+            "paragraphs": _paragraphs(source, s_annotations),
+            "title_in_text": _opens_with_title(source),
+        }
     return _render(
         "compare.html",
         script="article",
         root=root,
-        derived={"meta": _meta(derived), "paragraphs": _paragraphs(derived, d_annotations)},
+        derived={
+            "meta": _meta(derived),
+            "paragraphs": _paragraphs(derived, d_annotations),
+            "title_in_text": _opens_with_title(derived),
+        },
         source=source_view,
         summary=_comparison_summary(comparison, source, root),
         notes=issue_notes,
@@ -525,7 +609,8 @@ class _Entry:
 
     meta: dict[str, Any]
     words: Any
-    findings: int
+    problems: int
+    notes: int
     scores: dict[str, Any]
     source_id: str | None
     source_title: str | None
@@ -533,10 +618,12 @@ class _Entry:
 
 def _entry(r: ArticleResult, source: ArticleResult | None = None) -> _Entry:
     source_id = r.comparison.source_id if r.comparison else None
+    notes = sum(is_note(f.kind, f.message) for f in r.findings)
     return _Entry(
         _meta(r),
         r.metrics.get("words"),
-        len(r.findings),
+        len(r.findings) - notes,
+        notes,
         dict(r.scores),
         source_id,
         _title(source) if source is not None else source_id,
@@ -599,7 +686,17 @@ def _render_index(
 ) -> str:
     """One index page: ``entries`` are its rows; ``summary`` describes the whole batch."""
     names = [n for n in SCORES if n in summary.names] + sorted(summary.names - set(SCORES))
-    columns = [(name, score_help(name)[0], score_help(name)[1]) for name in names]
+    columns = [
+        {
+            "name": name,
+            "label": score_info(name).label,
+            "help": score_help(name)[1],
+            "legend": score_info(name).legend,
+            "better": score_info(name).better,
+            "reads": BETTER_SHORT.get(score_info(name).better, ""),
+        }
+        for name in names
+    ]
     rows = []
     for e in entries:
         rows.append(
@@ -608,20 +705,20 @@ def _render_index(
                 "href": f"articles/{urlquote(e.meta['id'])}.html",
                 "words": e.words,
                 "words_shown": _fmt(e.words),
-                "findings": e.findings,
+                "problems": e.problems,
+                "notes": e.notes,
                 "scores": [
                     (
                         name,
                         e.scores.get(name),
                         _fmt(_round(e.scores.get(name))),
-                        _bar(e.scores.get(name)),
+                        Bar.of(e.scores.get(name), score_info(name).better),
                     )
                     for name in names
                 ],
                 "compare_href": f"compare/{urlquote(e.meta['id'])}.html" if e.source_id else None,
                 "key_title": e.meta["title"].casefold(),
                 "source_title": e.source_title,
-                "key_source": (e.source_title or "").casefold(),
             }
         )
     pager = None

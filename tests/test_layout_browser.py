@@ -1,0 +1,68 @@
+"""The index of the seed report laid out by Chromium at a laptop width and a narrow one.
+
+At 1300 px the whole table fits: titles keep room to read as titles, and no type name or id
+breaks inside a word. At 800 px the table scrolls sideways inside its own box; the page does not.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import SEEDS
+
+from analyzer.batch import analyze_paths
+from analyzer.writers.html import write_site
+
+pytestmark = pytest.mark.browser
+
+# Per cell: its width, and how many lines its type name (or the id under a title) takes.
+MEASURE = """() => {
+  const lines = el => {
+    const r = document.createRange();
+    r.selectNodeContents(el);
+    return new Set([...r.getClientRects()].map(x => Math.round(x.top))).size;
+  };
+  const wrap = document.querySelector(".table-wrap");
+  const rows = [...document.querySelectorAll("#articles tbody tr")];
+  return {
+    titleWidths: rows.map(r => r.cells[0].getBoundingClientRect().width),
+    idLines: rows.map(r => lines(r.cells[0].querySelector(".id"))),
+    typeLines: rows.map(r => lines(r.cells[1])),
+    tableOverflows: wrap.scrollWidth > wrap.clientWidth + 1,
+    pageOverflows: document.documentElement.scrollWidth > window.innerWidth + 1,
+  };
+}"""
+
+
+@pytest.fixture(scope="module")
+def seed_index(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("seeds")
+    write_site(out, analyze_paths([str(SEEDS)]).results)
+    return out / "index.html"
+
+
+def measure(browser, index: Path, width: int) -> dict:
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto(index.as_uri())
+        return page.evaluate(MEASURE)
+    finally:
+        context.close()
+
+
+def test_at_1300_px_the_index_fits_and_nothing_breaks_inside_a_word(browser, seed_index):
+    m = measure(browser, seed_index, 1300)
+    assert not m["tableOverflows"] and not m["pageOverflows"]
+    assert min(m["titleWidths"]) >= 15 * 16  # 15rem: a title reads as a title
+    assert m["typeLines"] == [1, 1, 1, 1, 1]  # "ai_rewrite", "interview" stay whole
+    assert m["idLines"] == [1, 1, 1, 1, 1]  # "000_6af52c64d008fc3c" on its own line
+
+
+def test_at_800_px_the_table_scrolls_in_its_box_and_titles_keep_their_room(browser, seed_index):
+    m = measure(browser, seed_index, 800)
+    assert m["tableOverflows"] and not m["pageOverflows"]
+    assert min(m["titleWidths"]) >= 15 * 16
+    assert m["typeLines"] == [1, 1, 1, 1, 1]
+    assert m["idLines"] == [1, 1, 1, 1, 1]
