@@ -121,7 +121,7 @@ def test_index_sorts_by_a_score_both_ways_with_missing_values_last(page, site):
     open_page(page, site / "index.html")
 
     def titles():
-        return page.locator("#articles tbody tr:not([hidden]) td:first-child a").all_inner_texts()
+        return page.locator("#articles tbody tr:not([hidden]) td:first-child > a").all_inner_texts()
 
     src, rew = rich_source().title, rich_rewrite().title
     assert titles() == [src, rew, "<script>x</script>"]

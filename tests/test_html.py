@@ -457,3 +457,16 @@ def test_compare_page_does_not_print_a_title_the_text_already_opens_with():
 
 def test_unsigned_note_is_listed_with_the_machine_style_marks():
     assert explain.kind_info("unsigned_note").group == "ai"
+
+
+def test_article_page_counts_quotes_problems_and_notes_above_its_list():
+    result = analyze(
+        "Last week the council met. On Feb. 30 it may vote. Yesterday the mayor spoke.",
+        title="Council",
+        published="2025-04-30",
+    )
+    page = parse(render_article(result))
+    assert text_of(select(page, "#notes-h")[0]) == "Marked passages (4)"
+    assert text_of(select(page, ".notes .tally")[0]) == (
+        "0 quotes, 1 problem and 3 notes (notes are neutral marks: relative dates and hedges)."
+    )

@@ -462,6 +462,7 @@ def render_article(
         paragraphs=_paragraphs(result, annotations),
         notes=notes,
         legend=_legend(notes),
+        tally=_tally(result),
         chart=chart,
         roles_chart=roles_chart,
         scores=_scores(result),
@@ -474,6 +475,30 @@ def render_article(
         source_columns=SOURCE_COLUMNS,
         comparison=_comparison_summary(comparison, source, root) if comparison else None,
         compare_href=f"{root}compare/{urlquote(result.id)}.html" if comparison else None,
+    )
+
+
+def _tally(result: ArticleResult) -> str:
+    """What the list of marked passages holds: quotes, problems and neutral notes, counted apart.
+
+    Examples
+    --------
+    >>> from analyzer.results import Finding
+    >>> r = ArticleResult(id="a", path="a", text="It may rain.",
+    ...                   findings=(Finding("hedge", 3, 6, "may", "Softens."),))
+    >>> _tally(r)
+    '0 quotes, 0 problems and 1 note (notes are neutral marks: relative dates and hedges).'
+    """
+    quotes = len(result.quotes or ())
+    notes = sum(is_note(f.kind, f.message) for f in result.findings)
+    problems = len(result.findings) - notes
+
+    def n(count: int, word: str) -> str:
+        return f"{count} {word}{'' if count == 1 else 's'}"
+
+    return (
+        f"{n(quotes, 'quote')}, {n(problems, 'problem')} and {n(notes, 'note')} "
+        "(notes are neutral marks: relative dates and hedges)."
     )
 
 
