@@ -470,3 +470,11 @@ def test_article_page_counts_quotes_problems_and_notes_above_its_list():
     assert text_of(select(page, ".notes .tally")[0]) == (
         "0 quotes, 1 problem and 3 notes (notes are neutral marks: relative dates and hedges)."
     )
+
+
+def test_rewrite_page_says_how_many_differences_the_compare_page_marks(rich_site):
+    page = parse((rich_site / "articles" / f"{REWRITE_ID}.html").read_text(encoding="utf-8"))
+    assert text_of(select(page, ".pair p")[0]).endswith(
+        "Differences, marked on the compare page: 2 changed or missing dates, numbers, names or "
+        "quotes; 0 sentences not found in the source."
+    )

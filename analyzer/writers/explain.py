@@ -33,6 +33,7 @@ GROUPS: dict[str, str] = {
     "hedge": "green, dotted underline",
     "tone": "purple, double underline",
     "ai": "grey, striped background",
+    "date": "blue, dotted box",
     "check": "boxed in dark red",
     "support": "dark red, dashed underline",
     "other": "grey, thin underline",
@@ -103,9 +104,11 @@ KINDS: dict[str, KindInfo] = {
         "Stock phrasing common in machine-written text, such as “a testament to”.",
     ),
     "date_issue": KindInfo(
-        "Date to check",
-        "check",
-        "A date that cannot be pinned to the calendar, or that conflicts with another date.",
+        "Date",
+        "date",
+        "A relative date (“last week”, “Tuesday”) and the day it stands for, counted from the "
+        "publication date, so a later reader can place it; or a date that cannot exist "
+        "(“Feb. 30”) or that contradicts its weekday.",
     ),
     "date_mismatch": KindInfo(
         "Date changed", "check", "A date here differs from the date the source gives."

@@ -57,6 +57,7 @@ _GROUP_LABELS = {
     "hedge": "Hedges",
     "tone": "Tone",
     "ai": "Machine style",
+    "date": "Dates",
     "check": "To check",
     "support": "Not found in the source",
     "other": "Other",
@@ -541,12 +542,18 @@ def _count_issues(issues: Sequence[ComparisonIssue]) -> str:
     >>> from analyzer.results import ComparisonIssue
     >>> _count_issues([ComparisonIssue("date_mismatch", 0, 4, "2023", "m")])
     '1 changed or missing date, number, name or quote; 0 sentences not found in the source'
+    >>> _count_issues([])
+    '0 changed or missing dates, numbers, names or quotes; 0 sentences not found in the source'
     """
     sentences = sum(i.kind == "unsupported_sentence" for i in issues)
     specific = len(issues) - sentences
+    what = (
+        "changed or missing date, number, name or quote"
+        if specific == 1
+        else "changed or missing dates, numbers, names or quotes"
+    )
     return (
-        f"{specific} changed or missing date, number, name or quote"
-        f"{'' if specific == 1 else 's'}; {sentences} sentence"
+        f"{specific} {what}; {sentences} sentence"
         f"{'' if sentences == 1 else 's'} not found in the source"
     )
 
