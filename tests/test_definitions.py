@@ -32,7 +32,7 @@ def test_readme_tables_are_the_ones_generated_from_the_definitions_file():
         "README.md and analyzer/static/definitions.toml disagree: run "
         ".venv/bin/python -m analyzer.writers.explain README.md"
     )
-    for name in ("scores", "metrics", "sources"):
+    for name in ("scores", "metrics", "sources", "kinds"):
         assert f"<!-- definitions:{name} -->\n| " in readme
 
 

@@ -317,13 +317,22 @@ def test_jsonl_id_is_made_safe(tmp_path):
     assert Path("out", "articles", a.id + ".html").resolve().is_relative_to(Path("out").resolve())
 
 
-def test_rss_author_keeps_the_name_of_an_email_and_name_field(tmp_path):
+@pytest.mark.parametrize(
+    ("author", "shown"),
+    [
+        ("ana@example.org (Ana Ruiz)", "Ana Ruiz"),  # RSS 2.0 / RFC 822 form
+        ("Ana Ruiz &lt;ana@example.org&gt;", "Ana Ruiz"),
+        ("Ana Ruiz", "Ana Ruiz"),
+        ("ana@example.org", "ana@example.org"),  # no name given: the address is all there is
+    ],
+)
+def test_rss_author_keeps_the_name_of_an_email_and_name_field(tmp_path, author, shown):
     feed = tmp_path / "feed.xml"
     feed.write_text(
-        """<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>
-        <item><title>A</title><guid>a</guid><author>ana@example.org (Ana Ruiz)</author>
+        f"""<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>
+        <item><title>A</title><guid>a</guid><author>{author}</author>
         <description>Rain fell all day.</description></item></channel></rss>""",
         encoding="utf-8",
     )
     (a,) = read(feed)
-    assert a.meta.author == "Ana Ruiz"
+    assert a.meta.author == shown

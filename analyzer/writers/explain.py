@@ -1,5 +1,9 @@
 """Words the reports use to explain what they show: kinds of findings, metrics and scores.
 
+The words live in one data file, ``analyzer/static/definitions.toml``; this module reads it once
+and hands it to the pages and worksheet keys, and regenerates the README's tables from it
+(``python -m analyzer.writers.explain README.md``), so the three never disagree.
+
 Every kind of finding belongs to a *group*; a group fixes how the report marks it (colour plus a
 line style or pattern, so that it reads in greyscale and for colour-blind readers). A kind this
 table does not know yet still renders: its label is made from its name, it joins the ``other``
@@ -25,115 +29,21 @@ class KindInfo:
     meaning: str
 
 
-# Groups in legend order, with the mark a reader learns to recognise.
-GROUPS: dict[str, str] = {
-    "quote": "blue, solid line under the words",
-    "source": "orange, dashed underline",
-    "claim": "red, wavy underline",
-    "hedge": "green, dotted underline",
-    "tone": "purple, double underline",
-    "ai": "grey, striped background",
-    "date": "blue, dotted box",
-    "check": "boxed in dark red",
-    "support": "dark red, dashed underline",
-    "other": "grey, thin underline",
-}
+# Groups, kinds, scores, metrics and sources-table columns are defined once, in
+# analyzer/static/definitions.toml: the pages, the worksheet keys and the README tables (generated
+# by `main` below) all read it.
 
-KINDS: dict[str, KindInfo] = {
-    "quote": KindInfo(
-        "Direct quote", "quote", "Speech quoted word for word between quotation marks."
-    ),
-    "vague_attribution": KindInfo(
-        "Vague attribution",
-        "source",
-        "Credits a claim to an unnamed group, such as “experts say” or “critics argue”.",
-    ),
-    "anonymous_source": KindInfo(
-        "Anonymous source",
-        "source",
-        "A source the article does not name, such as “an official who asked not to be named”.",
-    ),
-    "one_sided_sourcing": KindInfo(
-        "One-sided sourcing", "source", "The sources cited all stand on one side of the story."
-    ),
-    "no_response_sought": KindInfo(
-        "No response sought",
-        "source",
-        "Someone is accused or criticised, and the article does not say it asked them to reply.",
-    ),
-    "unsigned_note": KindInfo(
-        "Unsigned note",
-        "ai",
-        "An editor's note or comment that no named person signs: a habit of machine-written "
-        "rewrites (part of the AI style score).",
-    ),
-    "unsupported_claim": KindInfo(
-        "Unsupported claim",
-        "claim",
-        "A statement of fact that the article credits to no one and backs with nothing.",
-    ),
-    "headline_unsupported": KindInfo(
-        "Headline not supported", "claim", "The headline says something the body does not back."
-    ),
-    "hedge": KindInfo(
-        "Hedge",
-        "hedge",
-        "A word that softens a claim, such as “may”, “reportedly” or “appears to”.",
-    ),
-    "booster": KindInfo(
-        "Booster",
-        "tone",
-        "A word that overstates certainty, such as “clearly”, “undoubtedly” or “proves”.",
-    ),
-    "prescriptive": KindInfo(
-        "Prescriptive",
-        "tone",
-        "Tells officials or readers what must or should be done: opinion, not report.",
-    ),
-    "loaded_language": KindInfo(
-        "Loaded language",
-        "tone",
-        "A word chosen to stir a feeling rather than to describe, such as “slammed”.",
-    ),
-    "rhetorical_question": KindInfo(
-        "Rhetorical question", "tone", "A question the article asks and leaves unanswered."
-    ),
-    "ai_phrase": KindInfo(
-        "Machine-style phrase",
-        "ai",
-        "Stock phrasing common in machine-written text, such as “a testament to”.",
-    ),
-    "date_issue": KindInfo(
-        "Date",
-        "date",
-        "A relative date (“last week”, “Tuesday”) and the day it stands for, counted from the "
-        "publication date, so a later reader can place it; or a date that cannot exist "
-        "(“Feb. 30”) or that contradicts its weekday.",
-    ),
-    "date_mismatch": KindInfo(
-        "Date changed", "check", "A date here differs from the date the source gives."
-    ),
-    "number_mismatch": KindInfo(
-        "Number changed", "check", "A number here differs from the number the source gives."
-    ),
-    "name_not_in_source": KindInfo(
-        "Name not in source", "check", "A name that the source article never mentions."
-    ),
-    "quote_not_in_source": KindInfo(
-        "Quote not in source", "check", "A quotation that cannot be found in the source."
-    ),
-    "misattributed_quote": KindInfo(
-        "Quote credited to someone else",
-        "check",
-        "The source has these words, but from a different speaker.",
-    ),
-    "unsupported_sentence": KindInfo(
-        "Not found in source",
-        "support",
-        "A sentence whose words the source does not share: an addition or an interpretation to "
-        "check. Weaker evidence than a changed date, number, name or quote, which come first.",
-    ),
-}
+
+def _load() -> dict[str, Any]:
+    text = (files("analyzer") / "static" / "definitions.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+_DEFINITIONS = _load()
+# Group -> the mark a reader learns to recognise, in legend order.
+GROUPS: dict[str, str] = {g: d["mark"] for g, d in _DEFINITIONS["groups"].items()}
+GROUP_LABELS: dict[str, str] = {g: d["label"] for g, d in _DEFINITIONS["groups"].items()}
+KINDS: dict[str, KindInfo] = {k: KindInfo(**d) for k, d in _DEFINITIONS["kinds"].items()}
 
 
 def kind_info(kind: str) -> KindInfo:
@@ -161,10 +71,6 @@ def _sentence(text: str) -> str:
     'Word tokens.'
     """
     return text[:1].upper() + text[1:]
-
-
-# Scores, metrics and sources-table columns are defined once, in analyzer/static/definitions.toml:
-# the pages, the worksheet keys and the README tables (generated by `main` below) all read it.
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,12 +102,6 @@ BETTER_SHORT = {
 }
 
 
-def _load() -> dict[str, Any]:
-    text = (files("analyzer") / "static" / "definitions.toml").read_text(encoding="utf-8")
-    return tomllib.loads(text)
-
-
-_DEFINITIONS = _load()
 SCORE_INFO: dict[str, ScoreInfo] = {
     name: ScoreInfo(**fields) for name, fields in _DEFINITIONS["scores"].items()
 }
@@ -271,12 +171,18 @@ def readme_blocks() -> dict[str, str]:
         scores.append(f"| `{name}` ({i.label}) | {i.measures} | {i.reads} | {i.formula} |")
     metrics = ["| metric | what it counts |", "|---|---|"]
     metrics += [f"| `{n}` | {d['text']} |" for n, d in _DEFINITIONS["metrics"].items()]
+    kinds = ["| kind | shown as | mark | what it means |", "|---|---|---|---|"]
+    kinds += [
+        f"| `{k}` | {i.label} | {GROUP_LABELS[i.group]}: {GROUPS[i.group]} | {i.meaning} |"
+        for k, i in KINDS.items()
+    ]
     sources = ["| column | what it holds |", "|---|---|"]
     sources += [f"| {d['label']} | {d['text']} |" for d in _DEFINITIONS["sources"].values()]
     return {
         "scores": "\n".join(scores),
         "metrics": "\n".join(metrics),
         "sources": "\n".join(sources),
+        "kinds": "\n".join(kinds),
     }
 
 

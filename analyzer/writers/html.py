@@ -37,6 +37,7 @@ from analyzer.writers.charts import Chart, role_bars, text_map
 from analyzer.writers.dates import readable_date
 from analyzer.writers.explain import (
     BETTER_SHORT,
+    GROUP_LABELS,
     GROUPS,
     SCORES,
     SOURCE_COLUMNS,
@@ -50,18 +51,7 @@ from analyzer.writers.highlight import Annotation, Segment, segment
 from analyzer.writers.jsonl import write_atomic
 
 _SAFE_ID = re.compile(r"[A-Za-z0-9_-]+")
-_GROUP_LABELS = {
-    "quote": "Direct quotes",
-    "source": "Sourcing",
-    "claim": "Claims",
-    "hedge": "Hedges",
-    "tone": "Tone",
-    "ai": "Machine style",
-    "date": "Dates",
-    "check": "To check",
-    "support": "Not found in the source",
-    "other": "Other",
-}
+_GROUP_LABELS = GROUP_LABELS
 
 
 @functools.cache
