@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analyzer.learned import bias
+from analyzer.signals import attribution, loaded_language
 
 SEED_TEXTS = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
 SEED_LINES = [line for t in SEED_TEXTS for line in t.splitlines() if line.strip()]
@@ -71,3 +72,32 @@ def test_numpy_log_of_a_table_is_the_log_of_each_row_for_every_lexicon_rate():
     values = rates[: len(rates) // 3 * 3].reshape(-1, 3) + 0.01
     rows = np.array([np.log(np.array(list(r))) for r in values])
     assert np.array_equal(np.log(values), rows)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="ab .,:\n", max_size=40))
+def test_has_words_is_four_words_or_more(text):
+    assert loaded_language._has_words(text) == (len(bias.TOKEN.findall(text)) >= 4)
+
+
+BY_SOUP = st.lists(
+    st.sampled_from(["by", "By", " ", "  ", "\n", "stood", "x1", "_a", "the", "é", "1", ",", "ab"]),
+    max_size=14,
+).map("".join)
+
+
+def by_matches(found) -> list[tuple[tuple[int, int], str]]:
+    return [(m.span(), m.group()) for m in found]
+
+
+def test_by_phrases_are_what_the_whole_text_scan_finds_on_the_seeds():
+    for text in SEED_TEXTS + ["assessed by by the Project", "stood by  by the door"]:
+        assert by_matches(attribution._by_phrases(text)) == by_matches(
+            attribution._BY.finditer(text)
+        )
+
+
+@settings(max_examples=500, deadline=None)
+@given(BY_SOUP)
+def test_by_phrases_are_what_the_whole_text_scan_finds_on_by_soup(text):
+    assert by_matches(attribution._by_phrases(text)) == by_matches(attribution._BY.finditer(text))

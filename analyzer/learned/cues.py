@@ -65,15 +65,13 @@ def candidates(text: str) -> list[tuple[int, int]]:
     """
     words = cue_words()
     out = []
-    for m in _WORD.finditer(text):
-        w = m.group().lower()
-        if w in words:
-            if w == "according":
-                to = _TO.match(text, m.end())
-                if to:
-                    out.append((m.start(), to.end()))
-            else:
-                out.append(m.span())
+    for m in [m for m in _WORD.finditer(text) if m.group().lower() in words]:
+        if m.group().lower() == "according":
+            to = _TO.match(text, m.end())
+            if to:
+                out.append((m.start(), to.end()))
+        else:
+            out.append(m.span())
     return out
 
 

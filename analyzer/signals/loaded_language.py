@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any
 
 from analyzer.document import Document
@@ -62,7 +63,7 @@ def assess(
     voiced = writer_voice(doc, quotes, attributions)
     quoted = [text[q.start + 1 : q.end - 1] for q in quotes]
     quoted += [text[s:e] for s, e in _answers(attributions)]
-    quoted = [q for q in quoted if len(bias.TOKEN.findall(q)) >= MIN_WORDS]
+    quoted = [q for q in quoted if _has_words(q)]
     probs = bias.sentence_probability(model, [p for _, p in voiced] + quoted)
     findings = []
     sentences = 0
@@ -133,7 +134,7 @@ def writer_voice(
     voiced = []
     for s in doc.sentences:
         piece = blanked[s.start : s.end]
-        if len(bias.TOKEN.findall(piece)) >= MIN_WORDS:
+        if _has_words(piece):
             voiced.append((s.start, piece))
     return voiced
 
@@ -143,6 +144,11 @@ def find(
 ) -> list[Finding]:
     """``loaded_language`` findings in the writer's own voice, sorted by position."""
     return assess(doc, quotes, attributions=attributions).findings
+
+
+def _has_words(piece: str) -> bool:
+    """Whether ``piece`` holds ``MIN_WORDS`` words or more (the scan stops at that many)."""
+    return sum(1 for _ in islice(bias.TOKEN.finditer(piece), MIN_WORDS)) == MIN_WORDS
 
 
 def _blank(text: str, spans: Sequence[tuple[int, int]]) -> str:
