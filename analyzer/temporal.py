@@ -24,6 +24,8 @@ import functools
 import re
 from dataclasses import dataclass
 
+from analyzer.scan import lowered
+
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
     "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
@@ -129,18 +131,49 @@ _SPECS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
 # alone is several times faster than for guard + body. (For the others it is slower: their
 # bodies open with an optional part or a case-insensitive word.)
 _SEARCH_BODY = frozenset({"iso", "month_day_year", "month_year", "month_day", "year"})
+_MONTH_ONLY = re.compile(_MONTH_RE)
+# The other patterns each hold a word that is fast to find (case-sensitive, literal first
+# character), at a short known distance from where a match starts: (anchor, fewest and most
+# characters between the start of a match and the start of its anchor).
+_ANCHORS: dict[str, tuple[re.Pattern[str], int, int]] = {
+    # day (1-2 characters), suffix (0 or 2), a space, then the month: 2 to 5.
+    "day_month_year": (_MONTH_ONLY, 2, 5),
+    "day_month": (_MONTH_ONLY, 2, 5),
+    # "n" (1-6 characters: "8", "twelve") and a space before the unit: 2 to 7.
+    "ago": (re.compile(r"(?:years?|months?|weeks?|days?|decades?) ago\b"), 2, 7),
+    # "which" (4-8 characters: "last", "previous") and a space before the unit: 5 to 9.
+    "relative_unit": (re.compile(r"(?:year|month|week|decade)\b"), 5, 9),
+    # "which" and its space ("in ": 3, "during ": 7), or "mid-" (4), before the month: 3 to 7.
+    "relative_month": (_MONTH_ONLY, 3, 7),
+    # The weekday itself (0), or "on ", "last ", "next " before it (3 to 5).
+    "weekday": (
+        re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
+        0,
+        5,
+    ),
+}
+# Patterns that ignore case and hold one of these words: skipped when the lower-cased text
+# holds none of them (see analyzer.scan.lowered for when that lower-cased text can be trusted).
+_CASELESS_NEEDS = {"relative_day": ("yesterday", "today", "tomorrow")}
 
 
 @dataclass(frozen=True)
 class _Scan:
     """One date pattern and a faster way to find exactly the same matches.
 
-    ``pattern`` (guard + body) is the definition. When ``body`` is set, finditer over the body
-    alone visits only the places where its first character occurs; each match is kept only when
-    the guard holds where it starts. If the guard fails for any match, the plain scan runs
-    instead, so the result is always what ``pattern.finditer`` gives: when the guard holds at
-    every body match, both scans try the same positions, find the same matches and resume at
-    the same ends. ``needs`` skips the pattern outright when none of its strings occurs.
+    ``pattern`` (guard + body) is the definition, and ``finditer`` gives what
+    ``pattern.finditer`` gives, by one of these shortcuts:
+
+    - ``body``: finditer over the body alone visits only the places where its first character
+      occurs; each match is kept only when the guard holds where it starts. If the guard fails
+      for any match, the plain scan runs instead: when the guard holds at every body match, both
+      scans try the same positions, find the same matches and resume at the same ends.
+    - ``anchor``: every match starts ``near`` (fewest, most) characters before a place where the
+      anchor matches, so the pattern is tried only at those starts, in order, skipping those
+      inside the last match: finditer tries every position, but finds matches only there.
+
+    ``needs`` skips the pattern outright when none of its strings occurs (in the lower-cased
+    text when ``caseless``).
     """
 
     name: str
@@ -148,10 +181,15 @@ class _Scan:
     guard: re.Pattern[str]
     body: re.Pattern[str] | None
     needs: tuple[str, ...]
+    anchor: re.Pattern[str] | None = None
+    near: tuple[int, int] = (0, 0)
+    caseless: bool = False
 
     def finditer(self, text: str) -> list[re.Match[str]]:
-        if self.needs and not any(n in text for n in self.needs):
+        if self.needs and not self._may_match(text):
             return []
+        if self.anchor is not None:
+            return self._anchored(text, self.anchor)
         if self.body is None:
             return list(self.pattern.finditer(text))
         found = []
@@ -161,17 +199,47 @@ class _Scan:
             found.append(m)
         return found
 
+    def _may_match(self, text: str) -> bool:
+        if not self.caseless:
+            return any(n in text for n in self.needs)
+        folded = lowered(text)
+        return folded is None or any(n in folded for n in self.needs)
 
-_SCANS: tuple[_Scan, ...] = tuple(
-    _Scan(
+    def _anchored(self, text: str, anchor: re.Pattern[str]) -> list[re.Match[str]]:
+        fewest, most = self.near
+        starts: set[int] = set()
+        a = anchor.search(text)
+        while a is not None:  # every place the anchor matches, overlapping ones included
+            at = a.start()
+            starts.update(range(max(0, at - most), at - fewest + 1))
+            a = anchor.search(text, at + 1)
+        found = []
+        resume = 0
+        for start in sorted(starts):
+            if start < resume:
+                continue
+            m = self.pattern.match(text, start)
+            if m is not None:
+                found.append(m)
+                resume = m.end()
+        return found
+
+
+def _scan(name: str, guard: str, body: str, needs: tuple[str, ...]) -> _Scan:
+    anchor, fewest, most = _ANCHORS.get(name, (None, 0, 0))
+    return _Scan(
         name,
         re.compile(guard + body),
         re.compile(guard),
         re.compile(body) if name in _SEARCH_BODY else None,
-        needs,
+        _CASELESS_NEEDS.get(name, needs),
+        anchor,
+        (fewest, most),
+        name in _CASELESS_NEEDS,
     )
-    for name, guard, body, needs in _SPECS
-)
+
+
+_SCANS: tuple[_Scan, ...] = tuple(_scan(*spec) for spec in _SPECS)
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((s.name, s.pattern) for s in _SCANS)
 
 

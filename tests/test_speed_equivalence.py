@@ -5,6 +5,8 @@ The plain versions below are the ones the fast code replaced, kept here as the s
 
 from __future__ import annotations
 
+import re
+
 from conftest import SEEDS
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -102,9 +104,26 @@ DATE_SOUP = st.lists(
             "TODAY",
             "\n",
             "percent",
+            "3rd ",
+            "of ",
+            "on ",
+            "during ",
+            "an ",
+            "A",
+            "12",
+            "years",
+            "decade",
+            "month ago",
+            "Monday",
+            "Last ",
+            "previous ",
+            "Sept.",
+            "yeſterday",
+            "İ",
+            "Yesterday",
         ]
     ),
-    max_size=14,
+    max_size=16,
 ).map("".join)
 
 
@@ -182,3 +201,76 @@ def test_find_dates_answers_a_repeated_question_with_a_fresh_list():
     first.clear()
     again = temporal.find_dates("It rained on Tuesday and on May 5.", "2025-03-07")
     assert [d.text for d in again] == ["Tuesday", "May 5"]
+
+
+# --- text-processing steps (session 3): plain versions of what claims, anonymity and reply do
+
+
+def plain_writer_text(doc) -> str:
+    chars = list(doc.text)
+    for q in doc.quotes:
+        chars[q.start : q.end] = " " * (q.end - q.start)
+    return "".join(chars)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.text(alphabet="ab “”\n", max_size=30),
+    st.lists(st.tuples(st.integers(0, 30), st.integers(0, 8)), max_size=5),
+)
+def test_writer_text_blanks_what_blanking_quote_by_quote_blanks(text, quotes):
+    # Overlapping and unordered quotation spans included (a Document may be given any).
+    from analyzer.document import Document
+    from analyzer.signals import claims
+
+    spans = tuple(Span(min(s, len(text)), min(s + n, len(text))) for s, n in quotes)
+    doc = Document(text=text, paragraphs=(), sentences=(), quotes=spans)
+    assert claims._writer_text(doc) == plain_writer_text(doc)
+
+
+NUMBER_SOUP = st.text(alphabet="0123456789,. %aA\nPercent", max_size=30)
+PLAIN_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+PLAIN_PERCENT = re.compile(
+    r"(?<![\d.,])\d[\d,.]*\s*(?:%|percent\b|per\s+cent\b|percentage\s+points?\b)", re.I
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(NUMBER_SOUP)
+def test_number_and_percent_scans_find_what_the_plain_patterns_find(text):
+    from analyzer.signals import claims
+
+    assert [m.span() for m in claims._NUMBER.finditer(text)] == [
+        m.span() for m in PLAIN_NUMBER.finditer(text)
+    ]
+    assert claims._PERCENT.spans(text) == [m.span() for m in PLAIN_PERCENT.finditer(text)]
+
+
+def plain_touches(a, span) -> bool:
+    """The overlap test claims ran for every attribution and every sentence."""
+    touches = a.start < span.end and span.start < a.end
+    return touches or (a.content_start < span.end and span.start < a.content_end)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.integers(0, 6), min_size=1, max_size=6),
+    st.lists(st.tuples(*[st.integers(0, 40)] * 4), max_size=6),
+)
+def test_attributions_touching_a_sentence_are_the_ones_the_plain_loop_finds(gaps, spans):
+    from analyzer.document import Document
+    from analyzer.results import Attribution
+    from analyzer.signals import claims
+
+    sentences, at = [], 0
+    for gap in gaps:  # sentences in order, some empty, some adjacent
+        sentences.append(Span(at, at + gap))
+        at += gap + (gap % 2)
+    doc = Document(text="x" * 60, paragraphs=(), sentences=tuple(sentences))
+    attributions = [
+        Attribution(min(a, b), max(a, b), "indirect", None, None, f"cue{i}", min(c, d), max(c, d))
+        for i, (a, b, c, d) in enumerate(spans)
+    ]
+    touching = claims._touching(doc, attributions)
+    for i, s in enumerate(doc.sentences):
+        assert touching[i] == [a for a in attributions if plain_touches(a, s)]

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from analyzer.document import Document
 from analyzer.lexicons import load_lexicon
 from analyzer.results import Attribution, Finding
+from analyzer.scan import Scanner
 
 # Heads that mark a deliberately unnamed insider rather than a vague crowd.
 _INSIDERS = frozenset(
@@ -37,9 +38,9 @@ VAGUE_MESSAGE = (
 
 
 @functools.cache
-def _phrases() -> re.Pattern[str]:
-    alternation = "|".join(re.escape(p) for p in load_lexicon("anonymity_phrases"))
-    return re.compile(rf"\b(?:{alternation})\b", re.IGNORECASE)
+def _phrases() -> Scanner:
+    alternation = "|".join(re.escape(p.lower()) for p in load_lexicon("anonymity_phrases"))
+    return Scanner.compile(r"\b", rf"(?:{alternation})\b", ignore_case=True)
 
 
 @functools.cache
@@ -79,10 +80,10 @@ def find(doc: Document, attributions: Sequence[Attribution]) -> list[Finding]:
             continue
         out.append(Finding(kind, a.source_start, a.source_end, chunk, message))
     covered = [(f.start, f.end) for f in out]
-    for m in _phrases().finditer(text):
-        if any(s < m.end() and m.start() < e for s, e in covered):
+    for start, end in _phrases().spans(text):
+        if any(s < end and start < e for s, e in covered):
             continue
-        out.append(Finding("anonymous_source", m.start(), m.end(), m.group(), ANONYMOUS_MESSAGE))
+        out.append(Finding("anonymous_source", start, end, text[start:end], ANONYMOUS_MESSAGE))
     out.sort(key=lambda f: f.sort_key())
     return out
 

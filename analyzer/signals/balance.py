@@ -30,6 +30,7 @@ from typing import Any
 from analyzer.document import Document
 from analyzer.lexicons import load_lexicon
 from analyzer.results import Attribution, Finding, Quote, Source
+from analyzer.scan import Scanner
 from analyzer.signals.roles import ROLES, UNKNOWN
 
 MIN_ONE_ROLE = 3
@@ -55,9 +56,10 @@ class Balance:
 
 
 @functools.cache
-def _disputes() -> re.Pattern[str]:
+def _disputes() -> Scanner:
     terms = sorted(load_lexicon("dispute_cues"), key=len, reverse=True)
-    return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, terms))})(?!\w)", re.IGNORECASE)
+    alternation = "|".join(re.escape(t.lower()) for t in terms)
+    return Scanner.compile(r"(?<!\w)", rf"(?:{alternation})(?!\w)", ignore_case=True)
 
 
 def diversity(roles: Sequence[str]) -> float | None:
@@ -146,15 +148,17 @@ def assess(
                 )
             )
     cited = [s for s in sources if s.kind != "document"]
-    dispute = _disputes().search(doc.text)
-    if dispute and len(cited) == 1:
+    # Looked for only when it can matter: one cited source.
+    dispute = _disputes().search(doc.text) if len(cited) == 1 else None
+    if dispute is not None:
+        cue = doc.text[dispute[0] : dispute[1]]
         findings.append(
             Finding(
                 "one_sided_sourcing",
-                dispute.start(),
-                dispute.end(),
-                dispute.group(),
-                f"The article reports a dispute (“{dispute.group()}”) but cites one source "
+                dispute[0],
+                dispute[1],
+                cue,
+                f"The article reports a dispute (“{cue}”) but cites one source "
                 f"only, {cited[0].name}: the other side is not heard.",
                 detail={"sources": 1},
             )

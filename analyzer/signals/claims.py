@@ -21,6 +21,7 @@ Support that names no one ("experts say", "studies show", "reportedly", "is wide
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -36,6 +37,7 @@ from analyzer.phrases import (
     word_starts,
 )
 from analyzer.results import Attribution, Finding
+from analyzer.scan import Scanner
 
 CLAIM_KINDS = ("statistic", "trend", "comparison", "superlative", "causal")
 _KIND_WORDS = {
@@ -50,9 +52,13 @@ _MONTH_BEFORE = re.compile(
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+$|No\.\s*$"
 )
 # A number starts at the first digit of a run; one glued to letters ("A1", "4G") is not a count.
-_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
-_PERCENT = re.compile(
-    r"(?<![\d.,])\d[\d,.]*\s*(?:%|percent\b|per\s+cent\b|percentage\s+points?\b)", re.I
+# Written as "\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?" with the first digit taken out in
+# front: a pattern that opens with a digit lets the engine skip to the digits of the text.
+_NUMBER = re.compile(r"\d(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?)")
+_PERCENT = Scanner.compile(
+    r"(?<![\d.,])",
+    r"\d[\d,.]*\s*(?:%|percent\b|per\s+cent\b|percentage\s+points?\b)",
+    ignore_case=True,
 )
 _NOT_A_COUNT = re.compile(
     r"\s*(?:a\.m\.|p\.m\.|:\d|th\b|st\b|nd\b|rd\b|-year-old|,|(?:more\s+|full\s+)?"
@@ -149,10 +155,16 @@ class Claim:
 
 def _writer_text(doc: Document) -> str:
     """The text with every quotation blanked out (same length, so offsets still hold)."""
-    chars = list(doc.text)
-    for q in doc.quotes:
-        chars[q.start : q.end] = " " * (q.end - q.start)
-    return "".join(chars)
+    text = doc.text
+    parts = []
+    done = 0  # the text before this offset is already in parts
+    for start, end in sorted((q.start, q.end) for q in doc.quotes):
+        if end > done:
+            start = max(start, done)
+            parts += [text[done:start], " " * (end - start)]
+            done = end
+    parts.append(text[done:])
+    return "".join(parts)
 
 
 _BIG_NUMBER_WORDS = frozenset(
@@ -164,7 +176,7 @@ Spans = list[tuple[int, int]]
 
 
 def _statistics(text: str, original: str) -> Spans:
-    found = [m.span() for m in _PERCENT.finditer(text)]
+    found = _PERCENT.spans(text)
     percent_starts = {start for start, _ in found}
     for m in _NUMBER.finditer(text):
         value = m.group()
@@ -304,14 +316,27 @@ def _own_support(text: str, cues: Spans, vague: Spans) -> tuple[str | None, str 
     return None, text[vague[0][0] : vague[0][1]] if vague else None
 
 
-def _attribution_support(
-    span: Span, attributions: Sequence[Attribution], vague_spans: list[Span]
-) -> str | None:
+def _touching(doc: Document, attributions: Sequence[Attribution]) -> list[list[Attribution]]:
+    """For each sentence, in the given order, the attributions whose span or content overlaps it.
+
+    Sentences are in order and do not overlap, so those overlapping ``[lo, hi)`` are the ones
+    from the first ending after ``lo`` to the last starting before ``hi``.
+    """
+    starts = [s.start for s in doc.sentences]
+    ends = [s.end for s in doc.sentences]
+    out: list[list[Attribution]] = [[] for _ in doc.sentences]
     for a in attributions:
-        touches = a.start < span.end and span.start < a.end
-        touches = touches or (a.content_start < span.end and span.start < a.content_end)
-        if not touches:
-            continue
+        hit: set[int] = set()
+        for lo, hi in ((a.start, a.end), (a.content_start, a.content_end)):
+            hit.update(range(bisect.bisect_right(ends, lo), bisect.bisect_left(starts, hi)))
+        for i in hit:
+            out[i].append(a)
+    return out
+
+
+def _attribution_support(touching: Sequence[Attribution], vague_spans: list[Span]) -> str | None:
+    """The cue of the first attribution touching a sentence whose source is not vague."""
+    for a in touching:
         if a.source_start is not None and a.source_end is not None:
             source = Span(a.source_start, a.source_end)
             if any(v.overlaps(source) for v in vague_spans):
@@ -344,10 +369,11 @@ def assess(doc: Document, attributions: Sequence[Attribution] = ()) -> list[Clai
     headings = {(doc.paragraphs[i].start, doc.paragraphs[i].end) for i in lay.headings}
     # Support of each sentence on its own, computed once (context looks at neighbours).
     own: list[tuple[str | None, str | None]] = []
-    for i, s in enumerate(doc.sentences):
+    touching = _touching(doc, attributions)
+    for i in range(len(doc.sentences)):
         cue, vague_text = _own_support(text, scan.cues[i], scan.vague[i])
         if cue is None:
-            cue = _attribution_support(s, attributions, [Span(*v) for v in scan.vague[i]])
+            cue = _attribution_support(touching[i], [Span(*v) for v in scan.vague[i]])
         own.append((cue, vague_text))
     claims: list[Claim] = []
     for i, s in enumerate(doc.sentences):

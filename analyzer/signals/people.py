@@ -112,6 +112,9 @@ _COPULA = re.compile(
 )
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def _is_org(words: list[str], orgs: frozenset[str]) -> bool:
     if any(w in orgs for w in words):
         return True
@@ -133,12 +136,12 @@ def find_people(doc: Document) -> People:
     text = doc.text
     raw = []
     for m in pattern.finditer(text):
-        name = re.sub(r"\s+", " ", m.group("name"))
+        name = _SPACES.sub(" ", m.group("name"))
         end = m.end()
         if name.endswith(("’s", "'s")):  # a possessive is not part of the name
             name, end = name[:-2], end - 2
         hon = m.group("hon")
-        raw.append((m.start(), end, name, hon and re.sub(r"\s+", " ", hon)))
+        raw.append((m.start(), end, name, hon and _SPACES.sub(" ", hon)))
     entities: list[Entity] = []
     full: dict[str, int] = {}
     # Pass 1: full names (two words or more) and organisations become entities.
@@ -155,21 +158,24 @@ def find_people(doc: Document) -> People:
             full[name] = len(entities)
             entities.append(Entity(name, "person", _GENDER.get(hon or "")))
     # "García Harfuch" seen before "Omar García Harfuch": the shorter name joins the longer.
+    padded = {other: f" {other} " for other in full}
     for name, idx in list(full.items()):
         if entities[idx].kind != "person":
             continue
+        pad = padded[name]
         longer = [
             (len(other), j)
             for other, j in full.items()
-            if j != idx and entities[j].kind == "person" and f" {name} " in f" {other} "
+            if j != idx and entities[j].kind == "person" and pad in padded[other]
         ]
         if longer:
             full[name] = max(longer)[1]
     mentions: list[Mention] = []
+    holders = _Holders(entities)
     for start, end, name, hon in raw:
         idx = full.get(name)
         if idx is None:
-            idx = _match_short(name, start, entities, mentions)
+            idx = _match_short(start, entities, holders.of(name))
         if idx is None:
             if not hon:
                 continue  # a lone capitalised word: a place, a brand, a sentence opener
@@ -189,15 +195,37 @@ def find_people(doc: Document) -> People:
     return _compact(people)
 
 
-def _match_short(name: str, start: int, entities: list[Entity], mentions: list[Mention]) -> int:
-    """The person entity whose full name holds ``name`` as whole words, preferring the latest."""
-    pad = f" {name} "
+class _Holders:
+    """Person entities whose full name holds a short name as whole words, found once per name.
+
+    Entities are only ever appended (their name and kind never change), so each name's list is
+    extended with the entities added since it was last asked for instead of being rebuilt.
+    """
+
+    def __init__(self, entities: list[Entity]) -> None:
+        self.entities = entities
+        self.found: dict[str, tuple[int, list[int]]] = {}  # name -> (entities checked, holders)
+
+    def of(self, name: str) -> list[int]:
+        checked, holders = self.found.get(name, (0, []))
+        pad = f" {name} "
+        for i in range(checked, len(self.entities)):
+            e = self.entities[i]
+            if e.kind == "person" and pad in f" {e.name} ":
+                holders.append(i)
+        self.found[name] = (len(self.entities), holders)
+        return holders
+
+
+def _match_short(start: int, entities: list[Entity], holders: list[int]) -> int | None:
+    """The holder of a short name to credit a mention at ``start`` to: the last one named before
+    it, else the first one."""
     best = None
-    for i, e in enumerate(entities):
-        if e.kind == "person" and pad in f" {e.name} ":
-            first = e.mentions[0][0] if e.mentions else None
-            if best is None or (first is not None and first < start):
-                best = i
+    for i in holders:
+        mentions = entities[i].mentions
+        first = mentions[0][0] if mentions else None
+        if best is None or (first is not None and first < start):
+            best = i
     return best
 
 

@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from analyzer.document import Document
 from analyzer.lexicons import load_lexicon
 from analyzer.results import Attribution, Finding
+from analyzer.scan import Scanner
 from analyzer.signals.people import People
 
 # A response phrase this many sentences after an accusation answers it even without the name.
@@ -48,15 +49,14 @@ class Reply:
 
 
 @functools.cache
-def _patterns() -> tuple[re.Pattern[str], frozenset[str], re.Pattern[str]]:
-    def alternation(name: str) -> str:
+def _patterns() -> tuple[Scanner, frozenset[str], Scanner]:
+    def phrases(name: str) -> Scanner:
         terms = sorted(load_lexicon(name), key=len, reverse=True)
-        return "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in terms)
+        alternation = "|".join(re.escape(t.lower()).replace(r"\ ", r"\s+") for t in terms)
+        return Scanner.compile(r"(?<!\w)", rf"(?:{alternation})(?!\w)", ignore_case=True)
 
-    cues = re.compile(rf"(?<!\w)(?:{alternation('accusation_cues')})(?!\w)", re.IGNORECASE)
     passive = frozenset(load_lexicon("passive_accusation_cues"))
-    responses = re.compile(rf"(?<!\w)(?:{alternation('response_cues')})(?!\w)", re.IGNORECASE)
-    return cues, passive, responses
+    return phrases("accusation_cues"), passive, phrases("response_cues")
 
 
 _NEAR = re.compile(r"(?:[\s’']*(?!(?:who|which|that)\b)[\w’'\-]+){0,3}[\s’']*", re.IGNORECASE)
@@ -84,12 +84,12 @@ def assess(doc: Document, *, people: People, attributions: Sequence[Attribution]
         mentions = people.at(s.start, s.end)
         if not mentions:
             continue
-        for m in cues.finditer(sentence):
-            start, end = s.start + m.start(), s.start + m.end()
-            cue = " ".join(m.group().lower().split())
+        for cue_start, cue_end in cues.spans(sentence):
+            start, end = s.start + cue_start, s.start + cue_end
+            cue = " ".join(sentence[cue_start:cue_end].lower().split())
             before = [x for x in mentions if x.end <= start]
             after = [x for x in mentions if x.start >= end]
-            target_first = cue in passive or _BE_BEFORE.search(sentence[: m.start()])
+            target_first = cue in passive or _BE_BEFORE.search(sentence[:cue_start])
             # No fall-back to the other side: in "Lee, who sued the company" the name before an
             # active cue is the accuser.
             pick = before[-1:] if target_first else after[:1]
@@ -104,7 +104,9 @@ def assess(doc: Document, *, people: People, attributions: Sequence[Attribution]
             accused_in.setdefault(entity, []).append(si)
     answered: set[int] = set()
     response_sentences = [
-        si for si, s in enumerate(doc.sentences) if responses.search(text[s.start : s.end])
+        si
+        for si, s in enumerate(doc.sentences)
+        if responses.search(text[s.start : s.end]) is not None
     ]
     for entity, sentences in accused_in.items():
         name = people.entities[entity].name

@@ -1,0 +1,114 @@
+r"""Exact regular-expression scans that let Python's engine skip ahead.
+
+Python's ``re`` jumps straight to the places where a pattern's first character occurs only when
+that character is a literal (or a choice of literals) matched case-sensitively. A pattern that
+opens with a word-boundary test (``\b``, ``(?<!\w)``) or ignores case is tried at every
+character of the text instead, which made such scans a large share of the analysis.
+:class:`Scanner` finds exactly the matches of ``re.compile(guard + body, flags).finditer(text)``
+while searching for the body alone:
+
+- the guard (zero-width tests on where a match may start) is checked only where the body
+  matches; where it fails, the search resumes one character further, as ``finditer`` would;
+- a case-insensitive pattern (``ignore_case``) is searched case-sensitively in the lower-cased
+  text. This gives the same matches as ``re.IGNORECASE`` because the pattern is written in
+  lower case and ASCII, and ``\w``, ``\s`` and ``\d`` hold a character exactly when they hold
+  its lower case (``tests/test_scan.py`` checks every code point). A text where lower-casing
+  changes the length ("İ") or that holds a character ``re.IGNORECASE`` folds onto an ASCII
+  letter without lower-casing to it (dotless "ı", long "ſ") is scanned with the plain pattern.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+# Characters re.IGNORECASE matches to an ASCII letter although their lower case is not that
+# letter: "ı" matches "i" and "ſ" matches "s". (The Kelvin sign lower-cases to "k" itself.)
+_FOLDED_ELSEWHERE = ("ı", "ſ")
+_INLINE_FLAGS = re.compile(r"\(\?[aiLmsux-]+[:)]")
+_ESCAPE = re.compile(r"\\.", re.DOTALL)
+
+
+def lowered(text: str) -> str | None:
+    """``text.lower()`` when matching it case-sensitively finds what re.IGNORECASE finds in
+    ``text`` for a lower-case ASCII pattern, else None (see the module docstring).
+
+    Examples
+    --------
+    >>> lowered("Sued in ’24"), lowered("ıs")
+    ('sued in ’24', None)
+    """
+    low = text.lower()
+    if len(low) != len(text) or any(c in text for c in _FOLDED_ELSEWHERE):
+        return None
+    return low
+
+
+def _check_lower_case(source: str) -> None:
+    """Refuse a source the lower-cased text could not match as re.IGNORECASE would."""
+    plain = _ESCAPE.sub("", source)
+    if _INLINE_FLAGS.search(source) or any(
+        ch.isupper() or (not ch.isascii() and ch.lower() != ch.upper()) for ch in plain
+    ):
+        raise ValueError(f"a caseless pattern must be lower-case ASCII without flags: {source!r}")
+
+
+@dataclass(frozen=True)
+class Scanner:
+    r"""``guard + body`` as one pattern, and a faster way to find exactly its matches.
+
+    Examples
+    --------
+    >>> s = Scanner.compile(r"\b", r"(?:sued|accused)\b", ignore_case=True)
+    >>> s.spans("Acme was Accused; it pursued and sued.")
+    [(9, 16), (33, 37)]
+    """
+
+    pattern: re.Pattern[str]  # the definition: guard + body, with re.IGNORECASE when caseless
+    guard: re.Pattern[str]
+    body: re.Pattern[str]  # searched in the lower-cased text when caseless
+    caseless: bool
+
+    @classmethod
+    def compile(cls, guard: str, body: str, *, ignore_case: bool = False) -> Scanner:
+        """A scanner for ``guard + body``; the guard must be zero-width, the body never empty."""
+        if ignore_case:
+            _check_lower_case(guard + body)
+        return cls(
+            pattern=re.compile(guard + body, re.IGNORECASE if ignore_case else 0),
+            guard=re.compile(guard),
+            body=re.compile(body),
+            caseless=ignore_case,
+        )
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """``(start, end)`` of each match, as ``self.pattern.finditer(text)`` gives them."""
+        return list(self._spans(text))
+
+    def search(self, text: str) -> tuple[int, int] | None:
+        """``(start, end)`` of the first match, as ``self.pattern.search(text)`` gives it."""
+        return next(self._spans(text), None)
+
+    def _spans(self, text: str) -> Iterator[tuple[int, int]]:
+        searched: str | None = text
+        if self.caseless:
+            searched = lowered(text)
+            if searched is None:
+                yield from (m.span() for m in self.pattern.finditer(text))
+                return
+        search, guard = self.body.search, self.guard.match
+        resume = 0  # where finditer would go on from
+        m = search(searched)
+        while m is not None:
+            start, end = m.span()
+            if start == end:
+                # Empty matches follow finditer's own rules: let it go on from here.
+                yield from (x.span() for x in self.pattern.finditer(text, resume))
+                return
+            if guard(searched, start):
+                yield start, end
+                resume = end
+                m = search(searched, end)
+            else:  # no match starts here: try the next character, as finditer does
+                m = search(searched, start + 1)
