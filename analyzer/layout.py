@@ -58,10 +58,14 @@ def is_heading(doc: Document, span: Span) -> bool:
     [True, False]
     """
     text = doc.span_text(span)
-    words = _WORD.findall(text)
-    if not 1 <= len(words) <= 12 or not text[0].isupper():
+    # The cheap tests first: most paragraphs end with closing punctuation, and counting the
+    # words of every paragraph was a pass over the whole text.
+    if not text or not text[0].isupper():
         return False
     if text.endswith(_CLOSING) or text.startswith(("By ", "“", '"')):
+        return False
+    words = _WORD.findall(text)
+    if not 1 <= len(words) <= 12:
         return False
     # A heading capitalises most of its words or is very short ("Editor’s Note").
     capital = sum(1 for w in words if w[0].isupper() or w[0].isdigit())

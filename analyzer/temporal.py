@@ -128,14 +128,18 @@ _SPECS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
 )
 
 # The patterns whose body opens with a choice of literal characters: searching for the body
-# alone is several times faster than for guard + body. (For the others it is slower: their
-# bodies open with an optional part or a case-insensitive word.)
-_SEARCH_BODY = frozenset({"iso", "month_day_year", "month_year", "month_day", "year"})
+# alone is several times faster than for guard + body.
+_SEARCH_BODY = frozenset({"iso", "year"})
 _MONTH_ONLY = re.compile(_MONTH_RE)
 # The other patterns each hold a word that is fast to find (case-sensitive, literal first
-# character), at a short known distance from where a match starts: (anchor, fewest and most
-# characters between the start of a match and the start of its anchor).
+# character) at a short known distance from where a match starts: (anchor, fewest and most
+# characters between the start of a match and the start of its anchor). Seven patterns hold a
+# month name: the text is searched for month names once for all of them.
 _ANCHORS: dict[str, tuple[re.Pattern[str], int, int]] = {
+    # The month opens the match.
+    "month_day_year": (_MONTH_ONLY, 0, 0),
+    "month_year": (_MONTH_ONLY, 0, 0),
+    "month_day": (_MONTH_ONLY, 0, 0),
     # day (1-2 characters), suffix (0 or 2), a space, then the month: 2 to 5.
     "day_month_year": (_MONTH_ONLY, 2, 5),
     "day_month": (_MONTH_ONLY, 2, 5),
@@ -185,11 +189,19 @@ class _Scan:
     near: tuple[int, int] = (0, 0)
     caseless: bool = False
 
-    def finditer(self, text: str) -> list[re.Match[str]]:
+    def finditer(
+        self, text: str, places: dict[re.Pattern[str], list[int]] | None = None
+    ) -> list[re.Match[str]]:
+        """What ``pattern.finditer(text)`` gives. ``places`` keeps where each anchor matches in
+        ``text``, for the other scans of the same text."""
         if self.needs and not self._may_match(text):
             return []
         if self.anchor is not None:
-            return self._anchored(text, self.anchor)
+            if places is None:
+                places = {}
+            if self.anchor not in places:
+                places[self.anchor] = _places(self.anchor, text)
+            return self._anchored(text, places[self.anchor])
         if self.body is None:
             return list(self.pattern.finditer(text))
         found = []
@@ -205,14 +217,11 @@ class _Scan:
         folded = lowered(text)
         return folded is None or any(n in folded for n in self.needs)
 
-    def _anchored(self, text: str, anchor: re.Pattern[str]) -> list[re.Match[str]]:
+    def _anchored(self, text: str, places: list[int]) -> list[re.Match[str]]:
         fewest, most = self.near
         starts: set[int] = set()
-        a = anchor.search(text)
-        while a is not None:  # every place the anchor matches, overlapping ones included
-            at = a.start()
+        for at in places:
             starts.update(range(max(0, at - most), at - fewest + 1))
-            a = anchor.search(text, at + 1)
         found = []
         resume = 0
         for start in sorted(starts):
@@ -223,6 +232,16 @@ class _Scan:
                 found.append(m)
                 resume = m.end()
         return found
+
+
+def _places(anchor: re.Pattern[str], text: str) -> list[int]:
+    """Every offset where ``anchor`` matches, overlapping matches included."""
+    out = []
+    a = anchor.search(text)
+    while a is not None:
+        out.append(a.start())
+        a = anchor.search(text, a.start() + 1)
+    return out
 
 
 def _scan(name: str, guard: str, body: str, needs: tuple[str, ...]) -> _Scan:
@@ -420,9 +439,10 @@ def _find_dates(text: str, published: str | None) -> tuple[DateMention, ...]:
     pub = _parse_published(published)
     taken: list[tuple[int, int]] = []
     out: list[DateMention] = []
+    places: dict[re.Pattern[str], list[int]] = {}
     for scan in _SCANS:
         name = scan.name
-        for m in scan.finditer(text):
+        for m in scan.finditer(text, places):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
             mention = _mention(name, m, pub)

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from analyzer.lexicons import load_lexicon
-from analyzer.scan import Scanner
+from analyzer.scan import Scanner, alternation
 
 # Characters where case folding, word classes or apostrophes make matching tricky.
 _ALPHABET = "aAbBdeEiIİıkKKlnNosSſuUwz’'- .,\n\t_0Σσς"
@@ -94,3 +94,33 @@ def test_a_caseless_pattern_must_be_written_in_lower_case():
         Scanner.compile(r"\b", "(?-i:sued)", ignore_case=True)
     with pytest.raises(ValueError, match="lower-case ASCII"):
         Scanner.compile(r"\b", "é", ignore_case=True)
+
+
+PHRASES = st.lists(
+    st.lists(st.sampled_from(["a", "b", "ab", "a’", "b-a", "ba"]), min_size=1, max_size=3).map(
+        " ".join
+    ),
+    min_size=1,
+    max_size=6,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(PHRASES, st.text(alphabet="abB’- \n", max_size=40))
+def test_a_trie_alternation_matches_what_the_flat_alternation_longest_first_matches(terms, text):
+    terms = sorted(set(terms), key=len, reverse=True)
+    alternatives = [re.escape(t).replace(r"\ ", r"\s+") for t in terms]
+    flat = "(?:" + "|".join(alternatives) + ")"
+    for guard, tail in [("(?<!\\w)", "(?!\\w)"), ("\\b", "\\b"), ("", "")]:
+        plain = re.compile(guard + flat + tail)
+        trie = re.compile(guard + alternation(alternatives) + tail)
+        assert [m.span() for m in trie.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_a_trie_alternation_refuses_what_it_cannot_match_like_the_flat_one():
+    with pytest.raises(ValueError, match="extending it"):
+        alternation(["sue", "sued"])  # the flat alternation would stop at "sue"
+    with pytest.raises(ValueError, match="literal phrase"):
+        alternation(["a.c"])
+    with pytest.raises(ValueError, match="both"):
+        alternation([r"a\s+b", r"a\ c"])

@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from conftest import SEEDS
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analyzer import document, temporal
 from analyzer.document import Span, paragraph_spans, quote_spans
+from analyzer.lexicons import load_lexicon
 
 SEED_TEXTS = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
 
@@ -274,3 +276,57 @@ def test_attributions_touching_a_sentence_are_the_ones_the_plain_loop_finds(gaps
     touching = claims._touching(doc, attributions)
     for i, s in enumerate(doc.sentences):
         assert touching[i] == [a for a in attributions if plain_touches(a, s)]
+
+
+def plain_flat(name: str, guard: str, tail: str, *, longest_first: bool, spaces: bool):
+    """The flat IGNORECASE alternation anonymity, reply and balance compiled before the trie."""
+    terms = load_lexicon(name)
+    if longest_first:
+        terms = sorted(terms, key=len, reverse=True)
+    alternatives = [re.escape(t) for t in terms]
+    if spaces:
+        alternatives = [a.replace(r"\ ", r"\s+") for a in alternatives]
+    return re.compile(rf"{guard}(?:{'|'.join(alternatives)}){tail}", re.IGNORECASE)
+
+
+def lexicon_soup(name: str):
+    terms = list(load_lexicon(name))
+    pieces = terms + [t.upper() for t in terms] + [t.title() for t in terms]
+    pieces += [" ", "  ", "\n", "s", "x", "-", "’", "İ", "ı", "ſ", "K", "."]
+    return st.lists(st.sampled_from(pieces), max_size=10).map("".join)
+
+
+LEXICON_SCANNERS = [
+    ("anonymity_phrases", r"\b", r"\b", False, False),
+    ("dispute_cues", r"(?<!\w)", r"(?!\w)", True, False),
+    ("accusation_cues", r"(?<!\w)", r"(?!\w)", True, True),
+    ("response_cues", r"(?<!\w)", r"(?!\w)", True, True),
+]
+
+
+def _scanner(name: str):
+    from analyzer.signals import anonymity, balance, reply
+
+    if name == "anonymity_phrases":
+        return anonymity._phrases()
+    if name == "dispute_cues":
+        return balance._disputes()
+    cues, _, responses = reply._patterns()
+    return cues if name == "accusation_cues" else responses
+
+
+@pytest.mark.parametrize("name, guard, tail, longest_first, spaces", LEXICON_SCANNERS)
+def test_lexicon_scanners_find_what_the_flat_alternations_found(
+    name, guard, tail, longest_first, spaces
+):
+    plain = plain_flat(name, guard, tail, longest_first=longest_first, spaces=spaces)
+    scanner = _scanner(name)
+
+    @settings(max_examples=150, deadline=None)
+    @given(lexicon_soup(name))
+    def check(text):
+        assert scanner.spans(text) == [m.span() for m in plain.finditer(text)]
+
+    check()
+    for text in SEED_TEXTS:
+        assert scanner.spans(text) == [m.span() for m in plain.finditer(text)]

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from analyzer.document import Document
 from analyzer.lexicons import load_lexicon
 from analyzer.results import Attribution, Finding
-from analyzer.scan import Scanner
+from analyzer.scan import Scanner, alternation
 
 # Heads that mark a deliberately unnamed insider rather than a vague crowd.
 _INSIDERS = frozenset(
@@ -39,8 +39,12 @@ VAGUE_MESSAGE = (
 
 @functools.cache
 def _phrases() -> Scanner:
-    alternation = "|".join(re.escape(p.lower()) for p in load_lexicon("anonymity_phrases"))
-    return Scanner.compile(r"\b", rf"(?:{alternation})\b", ignore_case=True)
+    # Longest first, as the trie needs. The order of the file does not change what matches:
+    # the only phrase that extends another ("anonymous sources") goes on with a letter, where
+    # the shorter one cannot end (\b), so the two never both match in one place.
+    terms = sorted(load_lexicon("anonymity_phrases"), key=len, reverse=True)
+    body = alternation([re.escape(t.lower()) for t in terms])
+    return Scanner.compile(r"\b", rf"{body}\b", ignore_case=True)
 
 
 @functools.cache

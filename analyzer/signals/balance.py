@@ -30,7 +30,7 @@ from typing import Any
 from analyzer.document import Document
 from analyzer.lexicons import load_lexicon
 from analyzer.results import Attribution, Finding, Quote, Source
-from analyzer.scan import Scanner
+from analyzer.scan import Scanner, alternation
 from analyzer.signals.roles import ROLES, UNKNOWN
 
 MIN_ONE_ROLE = 3
@@ -58,8 +58,8 @@ class Balance:
 @functools.cache
 def _disputes() -> Scanner:
     terms = sorted(load_lexicon("dispute_cues"), key=len, reverse=True)
-    alternation = "|".join(re.escape(t.lower()) for t in terms)
-    return Scanner.compile(r"(?<!\w)", rf"(?:{alternation})(?!\w)", ignore_case=True)
+    body = alternation([re.escape(t.lower()) for t in terms])
+    return Scanner.compile(r"(?<!\w)", rf"{body}(?!\w)", ignore_case=True)
 
 
 def diversity(roles: Sequence[str]) -> float | None:

@@ -116,7 +116,7 @@ _SPACES = re.compile(r"\s+")
 
 
 def _is_org(words: list[str], orgs: frozenset[str]) -> bool:
-    if any(w in orgs for w in words):
+    if not orgs.isdisjoint(words):
         return True
     return len(words) == 1 and len(words[0]) >= 2 and words[0].isupper()
 
@@ -239,6 +239,8 @@ def _description(text: str, end: int) -> str | None:
 
 def _compact(people: People) -> People:
     used = sorted({m.entity for m in people.mentions})
+    if len(used) == len(people.entities):  # every entity is mentioned: nothing to renumber
+        return people
     remap = {old: new for new, old in enumerate(used)}
     entities = [people.entities[i] for i in used]
     mentions = [Mention(m.start, m.end, remap[m.entity], m.honorific) for m in people.mentions]

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from analyzer.document import Document
 from analyzer.lexicons import load_lexicon
 from analyzer.results import Attribution, Finding
-from analyzer.scan import Scanner
+from analyzer.scan import Scanner, alternation
 from analyzer.signals.people import People
 
 # A response phrase this many sentences after an accusation answers it even without the name.
@@ -52,8 +52,8 @@ class Reply:
 def _patterns() -> tuple[Scanner, frozenset[str], Scanner]:
     def phrases(name: str) -> Scanner:
         terms = sorted(load_lexicon(name), key=len, reverse=True)
-        alternation = "|".join(re.escape(t.lower()).replace(r"\ ", r"\s+") for t in terms)
-        return Scanner.compile(r"(?<!\w)", rf"(?:{alternation})(?!\w)", ignore_case=True)
+        body = alternation([re.escape(t.lower()).replace(r"\ ", r"\s+") for t in terms])
+        return Scanner.compile(r"(?<!\w)", rf"{body}(?!\w)", ignore_case=True)
 
     passive = frozenset(load_lexicon("passive_accusation_cues"))
     return phrases("accusation_cues"), passive, phrases("response_cues")
