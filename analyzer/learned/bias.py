@@ -32,6 +32,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -294,7 +295,7 @@ LEXICON_WORD = re.compile(r"[^\W\d_](?:[\w'’-]*[^\W_])?")
 
 
 def _stems(text: str) -> set[str]:
-    return {stem(w) for w in LEXICON_WORD.findall(text.lower())}
+    return set(map(stem, LEXICON_WORD.findall(text.lower())))
 
 
 def _marked_stems(marks: Sequence[str]) -> set[str]:
@@ -359,7 +360,7 @@ class StemLexicon:
         index, prior = self.index_, self.prior
         tops, counts = [], []
         for text in texts:
-            rates = sorted(index.get(s, prior) for s in _stems(text))
+            rates = sorted(map(index.get, _stems(text), repeat(prior)))
             tops.append(rates[:-4:-1] + [0.0] * (3 - len(rates)))  # highest first, padded
             # Rates at or above each cut: what lies past its insertion point.
             counts.append(
