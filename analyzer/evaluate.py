@@ -21,6 +21,7 @@ EVALUATORS: dict[str, str] = {
     "ai_style_human": "analyzer.evaluation.ai_style:evaluate_human",
     "compare": "analyzer.compare.evaluate:evaluate",
     "bias": "analyzer.learned.bias_eval:evaluate",
+    "bias-words": "analyzer.learned.bias_words_eval:evaluate",
     "roles": "analyzer.evaluation.bias_rules:evaluate_roles",
     "reply": "analyzer.evaluation.bias_rules:evaluate_reply",
 }
