@@ -29,6 +29,29 @@ def test_the_word_model_names_the_marked_words_first(tiny_bias_model):
     assert (words[0].start, words[0].end) == (4, 11)
 
 
+def test_naming_raises_a_word_experts_marked_wherever_it_appeared(tiny_bias_model):
+    (prob,), (ratio,) = bias.word_evidence(tiny_bias_model, ["corrupt"])
+    assert ratio > 1
+    assert bias.naming_scores(tiny_bias_model, ["corrupt"])[0] > prob
+
+
+def test_naming_lowers_a_word_experts_saw_often_and_never_marked(tiny_bias_model):
+    (prob,), (ratio,) = bias.word_evidence(tiny_bias_model, ["council"])
+    assert ratio < 1
+    assert bias.naming_scores(tiny_bias_model, ["council"])[0] < prob
+
+
+def test_a_word_the_lexicon_never_saw_keeps_the_word_models_probability(tiny_bias_model):
+    (prob,), (ratio,) = bias.word_evidence(tiny_bias_model, ["zeppelin"])
+    assert ratio == 1
+    assert bias.naming_scores(tiny_bias_model, ["zeppelin"])[0] == pytest.approx(prob)
+
+
+def test_further_words_are_named_only_from_the_naming_cut():
+    ranked = [bias.Driver(0, 3, "top", 0.3), bias.Driver(4, 7, "near", bias.NAME_MORE - 0.01)]
+    assert [d.word for d in bias.named_words({"word_threshold": 0.0}, ranked)] == ["top"]
+
+
 def test_the_lexicon_rates_a_word_marked_wherever_it_appears_above_a_topic_word():
     # "tax" sits in every biased sentence but no expert marks it; "slammed" is marked each time.
     texts = ["Critics slammed the tax plan.", "Rivals slammed the tax cut.", "The tax bill passed."]

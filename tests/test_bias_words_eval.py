@@ -50,7 +50,7 @@ def test_the_command_scores_the_products_named_words(
         tmp_path / "dev.csv",
         [
             ("The corrupt council rigged the vote again.", 1, ["corrupt", '"rigged"']),
-            ("The radical senator wants to destroy the budget.", 1, ["Radical", "destroy"]),
+            ("The radical senator wants to destroy the budget.", 1, ["Radical"]),
             ("The council met in March to discuss the budget.", 0, []),
             ("The council met in March to discuss the so-called budget.", 1, ["so-called"]),
         ],
@@ -58,9 +58,9 @@ def test_the_command_scores_the_products_named_words(
     assert evaluate.main(["bias-words", "--data", str(tmp_path), "--split", "dev"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[1] == "sentences 4, biased 3, flagged 2 (biased and flagged 2)"
-    assert lines[2].startswith("over flagged sentences: precision 0.800  recall 1.000")
-    assert lines[3].startswith("over biased sentences:  precision 0.800  recall 0.667")
+    assert lines[2].startswith("over flagged sentences: precision 0.750  recall 1.000")
+    assert lines[3].startswith("over biased sentences:  precision 0.750  recall 0.600")
     assert lines[4] == (
-        "named words no expert marked: 0.200 (1 of 5; 0 of them in non-biased sentences)"
+        "named words no expert marked: 0.250 (1 of 4; 0 of them in non-biased sentences)"
     )
-    assert lines[5].endswith("0.833 (5 of 6)")
+    assert lines[5].endswith("0.800 (4 of 5)")

@@ -75,9 +75,19 @@ FOLDS = 5
 # Word gates tried by cross-validation (see bias_train): how sure the word model must be of some
 # word a finding would name before a sentence is flagged; 0 means no such condition.
 WORD_GATES: tuple[float, ...] = (0.0, 0.3, 0.4, 0.5, 0.6)
-# Words a finding names: the top word (once it reaches the gate) and, up to this many in all,
-# the next ones the word model rates at least NAME_THRESHOLD.
-MAX_NAMED = 3
+# A word's naming score joins the word model and the marked-word lexicon: the word model's
+# log-odds plus LEXICON_WEIGHT times log(rate / prior), the stem's marked rate against the rate of
+# an unseen stem. A stem experts saw often and rarely marked ("robberies", a topic word) falls;
+# one they marked wherever it appeared rises; an unseen word keeps the word model's score.
+LEXICON_WEIGHT = 1.0
+# Words a finding names: the top word (once it reaches the gate) and, up to MAX_NAMED in all, the
+# next ones scoring at least NAME_MORE. The three settings were chosen by 5-fold cross-validation
+# on train, on the words named in out-of-fold flagged sentences against the experts' marked words
+# (README, "Which words are named"): of the settings within 0.01 of the best word F1, the one
+# with the highest word precision.
+MAX_NAMED = 4
+NAME_MORE = 0.7
+# Below this score the top word is named with a caution (the signal's message says so).
 NAME_THRESHOLD = 0.5
 # Fewer sentences of a class than this (tests' tiny data) and the stack learns from in-sample
 # features: folds that small leave the text model no words seen twice.
@@ -210,7 +220,7 @@ def _word_scores(pipeline: Pipeline) -> CachedProbability:
 def named_words(model: dict[str, Any], ranked: Sequence[Driver]) -> list[Driver]:
     """The words a finding names, from a sentence's words ranked by :func:`loaded_words`: none
     when the top word is rated below the model's word gate (the sentence is then not flagged),
-    else the top word and, of the next two, those rated ``NAME_THRESHOLD`` or more.
+    else the top word and, of the next ``MAX_NAMED - 1``, those scoring ``NAME_MORE`` or more.
 
     Examples
     --------
@@ -219,14 +229,18 @@ def named_words(model: dict[str, Any], ranked: Sequence[Driver]) -> list[Driver]
     ['big']
     >>> named_words({"word_threshold": 0.5}, ranked)
     []
+    >>> ranked = [Driver(0, 3, "big", 0.9), Driver(4, 7, "sad", 0.85), Driver(8, 9, "ok", 0.7)]
+    >>> [d.word for d in named_words({"word_threshold": 0.0}, ranked)]
+    ['big', 'sad']
     """
     if not ranked or ranked[0].weight < model.get("word_threshold", NAME_THRESHOLD):
         return []
-    return [d for i, d in enumerate(ranked[:MAX_NAMED]) if i == 0 or d.weight >= NAME_THRESHOLD]
+    return [d for i, d in enumerate(ranked[:MAX_NAMED]) if i == 0 or d.weight >= NAME_MORE]
 
 
 def loaded_words(model: dict[str, Any], text: str) -> list[Driver]:
-    """The words of ``text`` ranked by how likely experts would mark them as loaded.
+    """The words of ``text`` ranked by how likely experts would mark them as loaded (the naming
+    score: word model and marked-word lexicon, see :data:`LEXICON_WEIGHT`).
 
     Examples
     --------
@@ -247,7 +261,7 @@ def loaded_words_many(model: dict[str, Any], texts: Sequence[str]) -> list[list[
     if not flat:
         return [[] for _ in texts]
     # Each distinct word is scored once per process: the word model sees one word at a time.
-    probs = _word_scores(model["words"]).probabilities(flat)
+    probs = naming_scores(model, flat)
     out, i = [], 0
     for ws in words:
         p = probs[i : i + len(ws)]
@@ -255,6 +269,42 @@ def loaded_words_many(model: dict[str, Any], texts: Sequence[str]) -> list[list[
         order = sorted(range(len(ws)), key=lambda k: (-p[k], ws[k][0]))
         out.append([Driver(*ws[k], round(float(p[k]), 4)) for k in order])
     return out
+
+
+def naming_scores(model: dict[str, Any], words: Sequence[str]) -> np.ndarray:
+    """The naming score of each lower-cased word: expit(logit(word model) + LEXICON_WEIGHT *
+    log(rate / prior)), ``rate`` the lexicon's smoothed marked rate of the word's stem.
+
+    Examples
+    --------
+    >>> model = fit_model(["a radical plan", "the tax plan", "radical idea", "tax rises"],
+    ...                   [1, 0, 1, 0], C=1.0, marked=[["radical"], [], ["radical"], []])
+    >>> radical, tax = naming_scores(model, ["radical", "tax"])
+    >>> bool(radical > 0.5 > tax)
+    True
+    """
+    return combine(*word_evidence(model, words), LEXICON_WEIGHT)
+
+
+def word_evidence(model: dict[str, Any], words: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Per lower-cased word: the word model's probability and the stem's marked rate divided by
+    the lexicon's prior (1 for a stem the lexicon never saw)."""
+    probs = np.asarray(_word_scores(model["words"]).probabilities(words))
+    lexicon = model["lexicon"]
+    index, prior = lexicon.index_, lexicon.prior
+    return probs, np.array([index.get(stem(w), prior) for w in words]) / prior
+
+
+def combine(probs: np.ndarray, ratios: np.ndarray, weight: float) -> np.ndarray:
+    """expit(logit(probs) + weight * log(ratios)): the naming score (see :func:`naming_scores`).
+
+    Examples
+    --------
+    >>> combine(np.array([0.5, 0.5]), np.array([1.0, 4.0]), 2.0).round(3).tolist()
+    [0.5, 0.941]
+    """
+    p = np.clip(probs, 1e-4, 1 - 1e-4)
+    return expit(np.log(p / (1 - p)) + weight * np.log(ratios))
 
 
 def fit_text_model(texts: Sequence[str], labels: Sequence[int], *, C: float) -> Pipeline:

@@ -240,14 +240,22 @@ quotations blanked) and refits all three parts without the held-out fold. The de
 (NB weighting, lexicon smoothing 0.1 / 5, the five features) was chosen by the same 5-fold
 cross-validation on train; README ("Loaded language") lists the variants tried and their figures.
 A fourth part, the word model (hashed character 2-5-grams of one word + logistic regression,
-trained on the experts' marked words in biased sentences), names the words of a flagged sentence;
-stop words are never named.
+trained on the experts' marked words in biased sentences), helps name the words of a flagged
+sentence: a word's naming score is expit(logit(word model) + {bias.LEXICON_WEIGHT:g} log(rate /
+0.1)), `rate` its stem's marked share in the lexicon (0.1 for an unseen stem), so a stem experts
+saw often and rarely marked (a topic word such as "robberies") falls and one they marked
+wherever it appeared rises. The top-scoring word is named, then up to {bias.MAX_NAMED - 1} more
+scoring {bias.NAME_MORE:g} or more; stop words, numbers, names and courtesy titles are never
+named. Those settings (`LEXICON_WEIGHT`, `NAME_MORE`, `MAX_NAMED` in
+`analyzer/learned/bias.py`) were chosen by 5-fold cross-validation on train against the experts'
+marked words (`python -m analyzer.learned.bias_naming --data /path/to/babe`); the word-level
+figures on dev are in README ("Which words are named").
 
 ## Threshold and word gate (from cross-validation on train)
 - Product threshold {threshold:.2f} with word gate {gate:.1f}: a sentence is flagged when its
   probability reaches the threshold and the word model rates one of the words the finding would
-  name at least the gate (gate 0: no such condition; the sentence's most likely word is always
-  named, with the others it rates 0.5 or more). Chosen together with C: the (C, gate) pair whose
+  name at least the gate (gate 0: no such condition; the sentence's top-scoring word is always
+  named). Chosen together with C: the (C, gate) pair whose
   product decision has the best out-of-fold F1, each gate at the lowest threshold whose
   out-of-fold precision reaches {bias.TARGET_PRECISION:.2f}. This is what `loaded_language` uses.
 - Best-F1 threshold {f1_threshold:.2f}: the highest threshold whose out-of-fold F1 (no gate) is

@@ -4,11 +4,11 @@ Each sentence is scored with the words inside speech quotations and interview an
 out (replaced by spaces, so offsets stay the same): what a speaker said belongs to the speaker,
 not to the outlet. When a
 sentence's writer-voice score reaches the model's threshold, the word model names its loaded
-words (:func:`analyzer.learned.bias.named_words`): its top word, when rated at least the
-model's word gate (both threshold and gate come from cross-validation on the training data),
-and up to two more it rates at least 0.5. A sentence whose top word falls below the gate gets
-no finding. Each named word is one ``loaded_language`` finding whose message gives the
-sentence's score.
+words (:func:`analyzer.learned.bias.named_words`): its top word by naming score (word model
+and the experts' marked-word lexicon), when it reaches the model's word gate (threshold and gate
+come from cross-validation on the training data), and the next ones scoring at least
+``bias.NAME_MORE``. A sentence whose top word falls below the gate gets no finding. Each named
+word is one ``loaded_language`` finding whose message gives the sentence's score.
 
 The speech quotations and interview answers are scored on their own and only counted (metric
 ``loaded_language_in_quotes``): a reader sees how heated the quoted voices are without that being
