@@ -229,7 +229,7 @@ def named_words(model: dict[str, Any], ranked: Sequence[Driver]) -> list[Driver]
     ['big']
     >>> named_words({"word_threshold": 0.5}, ranked)
     []
-    >>> ranked = [Driver(0, 3, "big", 0.9), Driver(4, 7, "sad", 0.85), Driver(8, 9, "ok", 0.7)]
+    >>> ranked = [Driver(0, 3, "big", 0.9), Driver(4, 7, "sad", 0.85), Driver(8, 9, "ok", 0.6)]
     >>> [d.word for d in named_words({"word_threshold": 0.0}, ranked)]
     ['big', 'sad']
     """
