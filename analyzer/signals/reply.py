@@ -103,10 +103,11 @@ def assess(doc: Document, *, people: People, attributions: Sequence[Attribution]
             first_accusation.setdefault(entity, (start, end, cue))
             accused_in.setdefault(entity, []).append(si)
     answered: set[int] = set()
+    # Response phrases matter only for the accused; most articles accuse no one.
     response_sentences = [
         si
         for si, s in enumerate(doc.sentences)
-        if responses.search(text[s.start : s.end]) is not None
+        if accused_in and responses.search(text[s.start : s.end]) is not None
     ]
     for entity, sentences in accused_in.items():
         name = people.entities[entity].name
