@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from analyzer.lexicons import load_lexicon
@@ -107,7 +108,19 @@ class _Words:
     starts: tuple[int, ...]
     ends: tuple[int, ...]
     keys: tuple[str, ...]
-    at: dict[str, list[int]]  # word -> indices where it occurs
+    # Where each word occurs, as a chain: first[word] is its first index and after[i] the next
+    # index of the same word (-1 at the end). Two objects for the garbage collector to track
+    # instead of one list per distinct word, which made every article trigger collections.
+    first: dict[str, int]
+    after: list[int]
+
+    def at(self, key: str) -> Iterator[int]:
+        """Indices where word ``key`` occurs, in order."""
+        i = self.first.get(key, -1)
+        after = self.after
+        while i >= 0:
+            yield i
+            i = after[i]
 
 
 def _normalise(word: str) -> str:
@@ -124,14 +137,14 @@ def _words(text: str) -> _Words:
     else:
         found = list(_WORDS.finditer(lowered))
         keys = list(map(re.Match.group, found))
-    at: dict[str, list[int]] = {}
-    for i, k in enumerate(keys):
-        if k in at:
-            at[k].append(i)
-        else:
-            at[k] = [i]
+    first: dict[str, int] = {}
+    after = [-1] * len(keys)
+    for i in range(len(keys) - 1, -1, -1):
+        k = keys[i]
+        after[i] = first.get(k, -1)
+        first[k] = i
     starts, ends = tuple(map(re.Match.start, found)), tuple(map(re.Match.end, found))
-    return _Words(text, starts, ends, tuple(keys), at)
+    return _Words(text, starts, ends, tuple(keys), first, after)
 
 
 _END = ""  # marks the end of a phrase in a trie node (no word is empty)
@@ -174,8 +187,8 @@ def phrase_spans(text: str, name: str | dict) -> list[tuple[int, int]]:
     root = _lexicon_trie(name) if isinstance(name, str) else name
     keys, starts, ends, n = w.keys, w.starts, w.ends, len(w.keys)
     # Only words that can open a phrase are tried: look them up rather than walk every word.
-    small, large = (root, w.at) if len(root) < len(w.at) else (w.at, root)
-    candidates = sorted(i for k in small if k in large for i in w.at[k])
+    small, large = (root, w.first) if len(root) < len(w.first) else (w.first, root)
+    candidates = sorted(i for k in small if k in large for i in w.at(k))
     out: list[tuple[int, int]] = []
     free = 0  # the first word not yet inside a match
     for i in candidates:
@@ -204,7 +217,7 @@ def word_starts(text: str, words: frozenset[str]) -> list[int]:
     [0, 12]
     """
     w = _words(text)
-    return sorted(w.starts[i] for k in words for i in w.at.get(k, ()))
+    return sorted(w.starts[i] for k in words for i in w.at(k))
 
 
 @functools.cache

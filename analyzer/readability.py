@@ -47,7 +47,6 @@ def _hyphenator() -> pyphen.Pyphen:
     return pyphen.Pyphen(lang="en_US")
 
 
-@functools.lru_cache(maxsize=200_000)
 def syllables(word: str) -> int:
     """Syllables in one word.
 
@@ -72,8 +71,13 @@ def reading_grade(doc: Document) -> float | None:
     >>> reading_grade(build_document(Article("a", "a", "The cat sat on the mat.")))
     -1.45
     """
-    # One cached lookup per token gives both whether it is a word and its syllables.
-    counts = list(map(_token_syllables, doc.token_texts))
+    # One dictionary lookup per token gives both whether it is a word and its syllables; only
+    # tokens not seen before in this process are counted.
+    counts = list(map(_SEEN.get, doc.token_texts))
+    if None in counts:
+        for i, token in enumerate(doc.token_texts):
+            if counts[i] is None:
+                counts[i] = _token_syllables(token)
     words = len(counts) - counts.count(0)
     if not words or not doc.sentences:
         return None
@@ -81,7 +85,16 @@ def reading_grade(doc: Document) -> float | None:
     return round(grade, 2)
 
 
-@functools.lru_cache(maxsize=200_000)
+# Syllables of the tokens seen so far (0 for a token without a letter). A plain dictionary of
+# strings and numbers: unlike an lru_cache's entries, it adds nothing for the garbage collector
+# to track. Bounded: once full, further tokens are counted each time.
+_SEEN: dict[str, int] = {}
+_SEEN_MAX = 200_000
+
+
 def _token_syllables(token: str) -> int:
     """Syllables of a token that holds a letter; 0 for one that does not ("2024", "3.5")."""
-    return syllables(token) if any(map(str.isalpha, token)) else 0
+    count = syllables(token) if any(map(str.isalpha, token)) else 0
+    if len(_SEEN) < _SEEN_MAX:
+        _SEEN[token] = count
+    return count

