@@ -8,15 +8,41 @@ file, raises :class:`~analyzer.errors.ModelError` instead of running it.
 from __future__ import annotations
 
 import functools
+import sys
 import zipfile
 from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import skops.io as sio
-
 from analyzer.errors import ModelError
+
+
+def _import_skops() -> Any:
+    """``skops.io``, imported without its survey of every scikit-learn estimator.
+
+    On import, skops lists every estimator class of scikit-learn (``all_estimators``, which
+    imports all of scikit-learn, and with it pytest and dask: about a second per process) to
+    trust them by default. Here that list is empty, so only the types a caller names are trusted
+    beyond skops' own primitives, containers and numpy/scipy basics: stricter than skops'
+    default, and what :func:`load_model` promises. (When another module imported skops first,
+    skops keeps trusting scikit-learn's estimators by default; the analyzer never does that.)
+    """
+    if "skops.io" not in sys.modules:
+        import sklearn.utils
+
+        survey = sklearn.utils.all_estimators
+        sklearn.utils.all_estimators = lambda *args, **kwargs: []
+        try:
+            import skops.io
+        finally:
+            sklearn.utils.all_estimators = survey
+    import skops.io
+
+    return skops.io
+
+
+sio = _import_skops()
 
 
 def models_dir() -> Path:
