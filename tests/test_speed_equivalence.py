@@ -330,3 +330,46 @@ def test_lexicon_scanners_find_what_the_flat_alternations_found(
     check()
     for text in SEED_TEXTS:
         assert scanner.spans(text) == [m.span() for m in plain.finditer(text)]
+
+
+# Word soup for alignment: repeated words (distinctive or not), names capitalised inside a
+# sentence, numbers, a prefix pair ("Mexican"/"Mexico") and sentences with no content term.
+ALIGN_WORDS = ["Mexico", "Mexican", "troops", "Ruiz", "ruiz", "wages", "fell", "rose", "42",
+               "it", "is", "the", "mayor", "Harbor", "budget", "budgets", "said"]  # fmt: skip
+ALIGN_SENTENCE = st.lists(st.sampled_from(ALIGN_WORDS), min_size=1, max_size=8).map(
+    lambda words: " ".join(words) + "."
+)
+
+
+def _source(sentences: list[str]) -> tuple[str, list[tuple[int, int]]]:
+    spans, at = [], 0
+    for s in sentences:
+        spans.append((at, at + len(s)))
+        at += len(s) + 1
+    return " ".join(sentences), spans
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(ALIGN_SENTENCE, max_size=6), ALIGN_SENTENCE, st.lists(ALIGN_SENTENCE, max_size=2))
+def test_aligning_one_text_with_sets_equals_the_matrix_product(sentences, claim, others):
+    from analyzer.compare.align import SourceIndex
+
+    text, spans = _source(sentences)
+    index = SourceIndex(text, spans, [claim, *others])
+    # align([claim]) takes the one-text path; with a second text the matrices are used.
+    assert index.align([claim]) == index.align([claim, claim])[:1]
+    for other in others:
+        assert index.align([other]) == index.align([other, claim])[:1]
+
+
+def test_aligning_one_headline_with_sets_equals_the_matrix_product_on_the_seeds():
+    from analyzer.compare.align import SourceIndex
+    from analyzer.document import Article, build_document
+
+    for text in SEED_TEXTS:
+        doc = build_document(Article("s", "", text))
+        spans = [(s.start, s.end) for s in doc.sentences]
+        claims = [text[s:e] for s, e in spans[:3]] + ["Mexican Mayor Slams 42 Budgets"]
+        index = SourceIndex(text, spans, claims)
+        for claim in claims:
+            assert index.align([claim]) == index.align([claim, claim])[:1]

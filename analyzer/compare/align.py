@@ -4,10 +4,11 @@ Each derived sentence is compared with every source passage: each source sentenc
 of adjacent sentences (a rewrite often merges two). Both sides are reduced to sets of content
 terms (folded, stop words and reporting verbs removed, Porter-stemmed, numbers kept:
 :func:`content_terms`) by scikit-learn's ``CountVectorizer``, and passages are scored with one
-sparse matrix product. A derived term the source never uses is matched to a source term that
-shares its first letters (at least five, and four fifths of the shorter term): a stronger
-stemmer, so "Mexican" meets "Mexico" and "intervention" meets "intervene", which Porter's rules
-keep apart.
+sparse matrix product (one text alone, a headline, is scored with sets: the same counts,
+without the cost of building matrices). A derived term the source never uses is matched to a
+source term that shares its first letters (at least five, and four fifths of the shorter
+term): a stronger stemmer, so "Mexican" meets "Mexico" and "intervention" meets "intervene",
+which Porter's rules keep apart.
 
 Two measures come out of it, and a sentence is only called unsupported when both fail:
 
@@ -31,6 +32,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -136,37 +138,13 @@ class SourceIndex:
         pairs = [(a[0], b[1]) for a, b in zip(singles, singles[1:], strict=False)]
         self.passages = singles + pairs
         self.n_single = len(singles)
-        sentence_terms = [content_terms(text[s:e]) for s, e in singles]
-        self.source_terms = frozenset(t for terms in sentence_terms for t in terms)
+        self.sentence_terms = [content_terms(text[s:e]) for s, e in singles]
+        self.source_terms = frozenset(t for terms in self.sentence_terms for t in terms)
         self.by_prefix: dict[str, list[str]] = {}
         for t in sorted(self.source_terms):
             if len(t) >= PREFIX_MIN and not t.isdigit():
                 self.by_prefix.setdefault(t[:PREFIX_MIN], []).append(t)
-        self.vectorizer = CountVectorizer(analyzer=_identity, binary=True)
-        try:
-            self.vectorizer.fit(sentence_terms + [self.terms(t) for t in fit_texts] or [[]])
-        except ValueError:
-            # No content term on either side ("It is."): an empty vocabulary, so nothing aligns,
-            # instead of sklearn's "empty vocabulary" error stopping the whole batch.
-            self.vectorizer = CountVectorizer(
-                analyzer=_identity, binary=True, vocabulary=["\x00"]
-            ).fit([[]])
-        self.presence = None
-        self.distinctive = None
-        if singles:
-            single = (self.vectorizer.transform(sentence_terms) > 0).astype(np.float64)
-            # A pair holds the terms of either sentence: the element-wise maximum of two rows,
-            # so no pair text is read again.
-            rows = [single]
-            if len(singles) > 1:
-                rows.append(single[:-1].maximum(single[1:]))
-            self.presence = sp.vstack(rows).T.tocsc()
-            df = np.asarray(single.sum(axis=0)).ravel()
-            limit = max(DISTINCTIVE_SENTENCES, DISTINCTIVE_SHARE * len(singles))
-            names = name_terms(text, singles)
-            vocab = self.vectorizer.get_feature_names_out()
-            ordinary = np.array([not (t.isdigit() or t in names) for t in vocab], dtype=bool)
-            self.distinctive = sp.diags(((df > 0) & (df <= limit) & ordinary).astype(np.float64))
+        self.fit_texts = list(fit_texts)
 
     def terms(self, text: str) -> list[str]:
         """Content terms of ``text``, each one the source lacks replaced by a source term with
@@ -187,28 +165,93 @@ class SourceIndex:
             out.append(t)
         return out
 
+    def _limit(self) -> float:
+        """Most sentences a distinctive term may appear in."""
+        return max(DISTINCTIVE_SENTENCES, DISTINCTIVE_SHARE * self.n_single)
+
+    @functools.cached_property
+    def _vocabulary(self) -> frozenset[str]:
+        """The terms the alignment counts: the source's and those of the fitted texts."""
+        return self.source_terms.union(*(self.terms(t) for t in self.fit_texts))
+
+    @functools.cached_property
+    def _matrices(self) -> tuple[CountVectorizer, sp.csc_matrix | None, sp.dia_matrix | None]:
+        """(vectorizer, passage-by-term presence, diagonal of distinctive terms), for aligning
+        many texts with one sparse matrix product."""
+        singles = self.passages[: self.n_single]
+        vectorizer = CountVectorizer(analyzer=_identity, binary=True)
+        try:
+            vectorizer.fit(self.sentence_terms + [self.terms(t) for t in self.fit_texts] or [[]])
+        except ValueError:
+            # No content term on either side ("It is."): an empty vocabulary, so nothing aligns,
+            # instead of sklearn's "empty vocabulary" error stopping the whole batch.
+            vectorizer = CountVectorizer(analyzer=_identity, binary=True, vocabulary=["\x00"])
+            vectorizer.fit([[]])
+        if not singles:
+            return vectorizer, None, None
+        single = (vectorizer.transform(self.sentence_terms) > 0).astype(np.float64)
+        # A pair holds the terms of either sentence: the element-wise maximum of two rows,
+        # so no pair text is read again.
+        rows = [single]
+        if len(singles) > 1:
+            rows.append(single[:-1].maximum(single[1:]))
+        presence = sp.vstack(rows).T.tocsc()
+        df = np.asarray(single.sum(axis=0)).ravel()
+        names = name_terms(self.text, singles)
+        vocab = vectorizer.get_feature_names_out()
+        ordinary = np.array([not (t.isdigit() or t in names) for t in vocab], dtype=bool)
+        distinctive = sp.diags(((df > 0) & (df <= self._limit()) & ordinary).astype(np.float64))
+        return vectorizer, presence, distinctive
+
     def align(self, texts: Sequence[str]) -> list[Alignment | None]:
         """The best passage for each text; None for a text with no content term."""
+        if len(texts) == 1:
+            return [self._align_one(texts[0])]
         if not texts:
             return []
-        weights = self.vectorizer.transform([self.terms(t) for t in texts])
+        vectorizer, presence, distinctive = self._matrices
+        weights = vectorizer.transform([self.terms(t) for t in texts])
         totals = np.asarray(weights.sum(axis=1)).ravel()
         shared = anchored = None
-        if self.presence is not None:
-            shared = (weights @ self.presence).toarray()
-            anchored = (weights @ self.distinctive @ self.presence).toarray()
+        if presence is not None:
+            shared = (weights @ presence).toarray()
+            anchored = (weights @ distinctive @ presence).toarray()
         out: list[Alignment | None] = []
         for i, text in enumerate(texts):
             n_terms = len(set(content_terms(text)))
             if totals[i] <= 0 or shared is None:
                 out.append(None if totals[i] <= 0 else Alignment(0.0, 0, 0, n_terms))
                 continue
-            cov = shared[i] / totals[i]
-            best_single = int(np.argmax(cov[: self.n_single]))
-            best = int(np.argmax(cov))
-            # Prefer the single sentence unless the pair adds real support.
-            if cov[best] <= cov[best_single] + 0.05:
-                best = best_single
-            s, e = self.passages[best]
-            out.append(Alignment(float(cov[best]), s, e, n_terms, int(anchored[i].max())))
+            out.append(self._best(shared[i] / totals[i], n_terms, int(anchored[i].max())))
         return out
+
+    def _best(self, cov: np.ndarray, n_terms: int, anchors: int) -> Alignment:
+        best_single = int(np.argmax(cov[: self.n_single]))
+        best = int(np.argmax(cov))
+        # Prefer the single sentence unless the pair adds real support.
+        if cov[best] <= cov[best_single] + 0.05:
+            best = best_single
+        s, e = self.passages[best]
+        return Alignment(float(cov[best]), s, e, n_terms, anchors)
+
+    def _align_one(self, text: str) -> Alignment | None:
+        """:meth:`align` for one text (a headline) with sets instead of matrices.
+
+        The same counts as the matrix product, so the same floats: a passage's coverage is the
+        number of the text's distinct counted terms it holds over their number, its anchors
+        the number of those that are distinctive in the source.
+        """
+        wanted = set(self.terms(text)) & self._vocabulary
+        n_terms = len(set(content_terms(text)))
+        if not wanted:
+            return None
+        if not self.n_single:
+            return Alignment(0.0, 0, 0, n_terms)
+        found = [wanted.intersection(terms) for terms in self.sentence_terms]
+        found += [a | b for a, b in zip(found, found[1:], strict=False)]
+        cov = np.array([len(f) for f in found], dtype=np.float64) / float(len(wanted))
+        df = Counter(t for f in found[: self.n_single] for t in f)
+        names = name_terms(self.text, self.passages[: self.n_single])
+        limit = self._limit()
+        distinctive = {t for t, n in df.items() if n <= limit and not (t.isdigit() or t in names)}
+        return self._best(cov, n_terms, max(len(f & distinctive) for f in found))
