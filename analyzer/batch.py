@@ -30,7 +30,7 @@ from typing import IO
 
 from analyzer.codec import items
 from analyzer.document import Article
-from analyzer.engines import CHUNK, open_engine
+from analyzer.engines import CHUNK, Pair, Runner, compare_chunk, open_engine, score_chunk
 from analyzer.errors import AnalyzerError, InputError
 from analyzer.progress import Counts, Progress
 from analyzer.readers import read_inputs
@@ -68,9 +68,7 @@ def _analyse(
     items: Iterable[Article | InputError],
     store: StateStore,
     *,
-    engine: str,
-    jobs: int,
-    scheduler: str | None,
+    run: Runner,
     counts: Counts,
     progress: Progress,
 ) -> _Analysed:
@@ -113,21 +111,20 @@ def _analyse(
             yield chunk
 
     rows: list[tuple[str, str, bytes]] = []
-    with open_engine(engine, jobs, scheduler) as run:
-        for chunk, outcomes in run(to_score()):
-            for article, (blob, error) in zip(chunk, outcomes, strict=True):
-                position, key = waiting.pop(article.id)
-                if blob is None:
-                    fail(position, InputError(article.path, error or "analysis failed"))
-                    continue
-                rows.append((article.id, key, blob))
-                arrived.append((position, article.id))
-                counts.scored += 1
-                progress.update()
-            if len(rows) >= COMMIT_EVERY or len(arrived) >= COMMIT_EVERY:
-                store.put(rows)
-                store.add_to_run(arrived)
-                rows, arrived = [], []
+    for chunk, outcomes in run(score_chunk, to_score()):
+        for article, (blob, error) in zip(chunk, outcomes, strict=True):
+            position, key = waiting.pop(article.id)
+            if blob is None:
+                fail(position, InputError(article.path, error or "analysis failed"))
+                continue
+            rows.append((article.id, key, blob))
+            arrived.append((position, article.id))
+            counts.scored += 1
+            progress.update()
+        if len(rows) >= COMMIT_EVERY or len(arrived) >= COMMIT_EVERY:
+            store.put(rows)
+            store.add_to_run(arrived)
+            rows, arrived = [], []
     store.put(rows)
     store.add_to_run(arrived)
     store.finish_run()
@@ -140,33 +137,26 @@ def _analyse_paths(
     paths: Iterable[str],
     stdin: IO[bytes] | None,
     store: StateStore,
-    engine: str,
-    jobs: int,
-    scheduler: str | None,
+    run: Runner,
     counts: Counts,
     bar: Progress,
 ) -> _Analysed:
     """Steps 1 and 2 over the user's paths; the progress bar is closed whatever happens."""
     try:
         return _analyse(
-            read_inputs(paths, stdin=stdin),
-            store,
-            engine=engine,
-            jobs=jobs,
-            scheduler=scheduler,
-            counts=counts,
-            progress=bar,
+            read_inputs(paths, stdin=stdin), store, run=run, counts=counts, progress=bar
         )
     finally:
         bar.close()
 
 
-def _compare(store: StateStore) -> None:
+def _compare(store: StateStore, run: Runner) -> None:
     """Step 3: pair rewrites with their sources over the whole run and store each comparison.
 
     Pairing sees all current results (scored now or earlier), so the comparisons a rerun writes
     are the ones a full run would; a comparison already stored for the same two unchanged
     articles is reused. Only ids, texts and dates pass through pairing, one article at a time.
+    The comparisons themselves run on the engine (in the worker pool with ``jobs`` > 1).
     """
     # Imported here: comparison needs scikit-learn and scipy (seconds of start-up), which a rerun
     # where nothing changed never loads.
@@ -183,19 +173,37 @@ def _compare(store: StateStore) -> None:
         (store.run_id(d), store.run_id(s), paired_by, similarity)
         for d, s, paired_by, similarity in pairs
     )
-    after = -1
-    while todo := store.pending_pairs(after, COMMIT_EVERY):
-        rows = []
-        for rank, derived_id, source_id, paired_by, similarity, basis in todo:
-            comparison = compare(
-                store.get(source_id),
-                store.get(derived_id),
-                paired_by=paired_by,
-                similarity=similarity,
-            )
-            rows.append((derived_id, basis, pack(comparison)))
-            after = rank
-        store.put_comparisons(rows)
+    # What each chunk in flight is about, by the chunk's identity: (rewrite id, basis, source id).
+    about: dict[int, list[tuple[str, str, str]]] = {}
+
+    def chunks() -> Iterator[list[Pair]]:
+        after = -1
+        while todo := store.pending_pairs(after, CHUNK):
+            chunk: list[Pair] = []
+            about[id(chunk)] = []
+            for rank, derived_id, source_id, paired_by, similarity, basis in todo:
+                chunk.append(
+                    (store.packed(source_id), store.packed(derived_id), paired_by, similarity)
+                )
+                about[id(chunk)].append((derived_id, basis, source_id))
+                after = rank
+            yield chunk
+
+    rows: list[tuple[str, str, bytes]] = []
+    for chunk, outcomes in run(compare_chunk, chunks()):
+        for (derived_id, basis, source_id), (blob, _), pair in zip(
+            about.pop(id(chunk)), outcomes, chunk, strict=True
+        ):
+            if blob is None:
+                # Failed in a worker: compared again here, so a bug stops the batch with its own
+                # exception, as it does without workers (and a lost worker costs no comparison).
+                source, derived = store.get(source_id), store.get(derived_id)
+                blob = pack(compare(source, derived, paired_by=pair[2], similarity=pair[3]))
+            rows.append((derived_id, basis, blob))
+        if len(rows) >= COMMIT_EVERY:
+            store.put_comparisons(rows)
+            rows = []
+    store.put_comparisons(rows)
     store.drop_stale_comparisons()
 
 
@@ -282,23 +290,23 @@ def score_paths(
         raise AnalyzerError(
             f"{state_path}: state store cannot be opened ({exc}); delete it to start again"
         ) from None
-    with store:
+    with store, open_engine(engine, jobs, scheduler) as run:
         store.begin_run()
-        done = _analyse_paths(paths, stdin, store, engine, jobs, scheduler, counts, bar)
+        done = _analyse_paths(paths, stdin, store, run, counts, bar)
         dropped = store.retain_run()
         results_path = out / RESULTS_NAME
         files = [results_path, out / "index.html"]
         digest = outputs_digest(store.run_entries(), [str(e) for e in done.failures])
         compared = False
         if counts.scored or dropped or not _outputs_current(store, digest, files):
-            _compare(store)
+            _compare(store, run)
             compared = True
             write_jsonl(results_path, (r.to_record() for r in store.run_results()))
             write_site(out, store.run_results(), done.failures, lookup=store.run_result)
             saved = {"digest": digest, "files": {str(f): _stat(f) for f in files}}
             store.set_meta("outputs", json.dumps(saved))
         if (db is not None or worksheets) and not compared:
-            _compare(store)
+            _compare(store, run)
         if db is not None:
             write_db(db, store.run_results())
         if worksheets:
@@ -336,10 +344,11 @@ def analyze_paths(
     with (
         tempfile.TemporaryDirectory(prefix="analyzer-") as tmp,
         StateStore(Path(tmp) / STATE_NAME) as store,
+        open_engine(engine, jobs, scheduler) as run,
     ):
         store.begin_run()
-        done = _analyse_paths(paths, stdin, store, engine, jobs, scheduler, counts, bar)
-        _compare(store)
+        done = _analyse_paths(paths, stdin, store, run, counts, bar)
+        _compare(store, run)
         for result in store.run_results():
             if each is None:
                 batch.results.append(result)

@@ -1,9 +1,10 @@
-"""Where articles are analysed: in this process, in a pool of processes, or on Dask.
+"""Where articles are analysed and compared: in this process, in a pool of processes, or on Dask.
 
-Every engine runs the same function, :func:`score_chunk`, over chunks of articles and hands back
-packed results (see :mod:`analyzer.state`), so the bytes a batch writes do not depend on the
-engine or on the number of workers. Workers keep their lexicons and models loaded between chunks
-(``functools.cache`` in each process), so the cost of loading them is paid once per worker.
+Every engine runs the same functions over chunks of work and hands back packed results (see
+:mod:`analyzer.state`): :func:`score_chunk` over articles, :func:`compare_chunk` over
+source/rewrite pairs. So the bytes a batch writes do not depend on the engine or on the number
+of workers. Workers keep their lexicons and models loaded between chunks (``functools.cache`` in
+each process), so the cost of loading them is paid once per worker; one pool serves both steps.
 
 Only a bounded number of chunks is in flight at any time: memory stays flat however many
 articles a batch holds, and reading inputs overlaps with analysis.
@@ -16,6 +17,7 @@ import itertools
 import multiprocessing
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from typing import Any
 
 from analyzer.document import Article
 from analyzer.errors import UsageError
@@ -26,10 +28,15 @@ ENGINES = ("local", "dask")
 # enough that progress moves and the last tasks do not leave a worker idle for long.
 CHUNK = 8
 
-# (packed result, None) when analysis worked, (None, reason) when it raised.
+# (packed result, None) when the work worked, (None, reason) when it raised.
 Outcome = tuple[bytes | None, str | None]
-Done = tuple[list[Article], list[Outcome]]
-Runner = Callable[[Iterable[list[Article]]], Iterator[Done]]
+# A chunk of work (articles, or pairs to compare) and its outcomes, one per item.
+Done = tuple[list[Any], list[Outcome]]
+Work = Callable[[list[Any]], list[Outcome]]
+# run(work, chunks): each chunk done by ``work``, yielded in completion order.
+Runner = Callable[[Work, Iterable[list[Any]]], Iterator[Done]]
+# A pair to compare: (packed source result, packed rewrite result, paired_by, similarity).
+Pair = tuple[bytes, bytes, str, float | None]
 
 
 def score_chunk(articles: list[Article]) -> list[Outcome]:
@@ -56,21 +63,49 @@ def score_chunk(articles: list[Article]) -> list[Outcome]:
     return out
 
 
-def _serial(chunks: Iterable[list[Article]]) -> Iterator[Done]:
+def compare_chunk(pairs: list[Pair]) -> list[Outcome]:
+    """Compare each pair of packed results; an exception fails that pair only, with its reason.
+
+    Examples
+    --------
+    >>> from analyzer.state import pack, unpack
+    >>> from analyzer.pipeline import analyze_article
+    >>> src = pack(analyze_article(Article("s", "", "Prices rose 5 percent.")))
+    >>> der = pack(analyze_article(Article("d", "", "Prices rose 7 percent.")))
+    >>> [(blob, error)] = compare_chunk([(src, der, "metadata", 0.5)])
+    >>> [i.text for i in unpack(blob).issues], error
+    (['7 percent'], None)
+    """
+    from analyzer.compare import compare
+    from analyzer.state import pack, unpack
+
+    out: list[Outcome] = []
+    for source, derived, paired_by, similarity in pairs:
+        try:
+            comparison = compare(
+                unpack(source), unpack(derived), paired_by=paired_by, similarity=similarity
+            )
+            out.append((pack(comparison), None))
+        except Exception as exc:
+            out.append((None, f"comparison failed ({type(exc).__name__}: {exc})"))
+    return out
+
+
+def _serial(work: Work, chunks: Iterable[list[Any]]) -> Iterator[Done]:
     for chunk in chunks:
-        yield chunk, score_chunk(chunk)
+        yield chunk, work(chunk)
 
 
-def _failed(chunk: list[Article], exc: BaseException) -> Done:
+def _failed(chunk: list[Any], exc: BaseException) -> Done:
     reason = f"worker failed ({type(exc).__name__}: {exc})"
     return chunk, [(None, reason)] * len(chunk)
 
 
 def _windowed(
-    submit: Callable[[list[Article]], Future], chunks: Iterable[list[Article]], window: int
+    submit: Callable[[list[Any]], Future], chunks: Iterable[list[Any]], window: int
 ) -> Iterator[Done]:
     """Keep at most ``window`` chunks in flight; yield each as soon as it is done."""
-    pending: dict[Future, list[Article]] = {}
+    pending: dict[Future, list[Any]] = {}
     source = iter(chunks)
     exhausted = False
     while True:
@@ -102,18 +137,23 @@ def warm_up() -> None:
 @contextlib.contextmanager
 def _process_pool(jobs: int) -> Iterator[Runner]:
     with contextlib.ExitStack() as stack:
+        pools: list[ProcessPoolExecutor] = []  # started on the first chunk of work, then kept
 
-        def run(chunks: Iterable[list[Article]]) -> Iterator[Done]:
+        def run(work: Work, chunks: Iterable[list[Any]]) -> Iterator[Done]:
             source = iter(chunks)
             first = next(source, None)
             if first is None:
-                return  # nothing to score (an unchanged rerun): no pool, no loading
-            warm_up()
-            # fork: workers start as copies of this process, imports and loaded data included.
-            context = multiprocessing.get_context("fork")
-            pool = stack.enter_context(ProcessPoolExecutor(max_workers=jobs, mp_context=context))
+                return  # nothing to do (an unchanged rerun): no pool, no loading
+            if not pools:
+                if work is score_chunk:
+                    warm_up()
+                # fork: workers start as copies of this process, imports and loaded data included.
+                context = multiprocessing.get_context("fork")
+                pools.append(
+                    stack.enter_context(ProcessPoolExecutor(max_workers=jobs, mp_context=context))
+                )
             yield from _windowed(
-                lambda chunk: pool.submit(score_chunk, chunk),
+                lambda chunk: pools[0].submit(work, chunk),
                 itertools.chain([first], source),
                 window=jobs * 3,
             )
@@ -144,13 +184,13 @@ def _dask(jobs: int, scheduler: str | None) -> Iterator[Runner]:
             client = stack.enter_context(Client(scheduler, timeout="30s"))
         workers = max(1, len(client.scheduler_info().get("workers", {})))
 
-        def run(chunks: Iterable[list[Article]]) -> Iterator[Done]:
+        def run(work: Work, chunks: Iterable[list[Any]]) -> Iterator[Done]:
             # Articles travel inside the task as text: workers need no access to the inputs.
             source = iter(chunks)
-            pending: dict[str, list[Article]] = {}
+            pending: dict[str, list[Any]] = {}
             stream = as_completed()
             for chunk in source:
-                future = client.submit(score_chunk, chunk, pure=False)
+                future = client.submit(work, chunk, pure=False)
                 pending[future.key] = chunk
                 stream.add(future)
                 if len(pending) >= workers * 3:
@@ -165,7 +205,7 @@ def _dask(jobs: int, scheduler: str | None) -> Iterator[Runner]:
                     future.release()
                 nxt = next(source, None)
                 if nxt is not None:
-                    new = client.submit(score_chunk, nxt, pure=False)
+                    new = client.submit(work, nxt, pure=False)
                     pending[new.key] = nxt
                     stream.add(new)
 
@@ -176,15 +216,16 @@ def _dask(jobs: int, scheduler: str | None) -> Iterator[Runner]:
 def open_engine(
     engine: str = "local", jobs: int = 1, scheduler: str | None = None
 ) -> Iterator[Runner]:
-    """A function from chunks of articles to (chunk, outcomes), in completion order.
+    """A function ``run(work, chunks)`` yielding (chunk, outcomes) in completion order.
 
-    ``local`` with ``jobs=1`` scores in this process; with more, in a pool of ``jobs`` processes.
+    ``local`` with ``jobs=1`` works in this process; with more, in a pool of ``jobs`` processes.
     ``dask`` starts a LocalCluster of ``jobs`` workers, or connects to ``scheduler`` when given.
 
     Examples
     --------
     >>> with open_engine("local", 1) as run:
-    ...     [[error for _, error in outcomes] for _, outcomes in run([[Article("a", "", "Hi.")]])]
+    ...     chunks = [[Article("a", "", "Hi.")]]
+    ...     [[error for _, error in outcomes] for _, outcomes in run(score_chunk, chunks)]
     [[None]]
     """
     if engine not in ENGINES:

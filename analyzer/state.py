@@ -190,10 +190,14 @@ class StateStore:
 
     def get(self, article_id: str) -> ArticleResult:
         """The stored result of one article (KeyError when there is none)."""
+        return unpack(self.packed(article_id))
+
+    def packed(self, article_id: str) -> bytes:
+        """The stored result of one article as :func:`pack` wrote it (KeyError when none)."""
         row = self._db.execute("SELECT result FROM articles WHERE id = ?", (article_id,)).fetchone()
         if row is None:
             raise KeyError(article_id)
-        return unpack(row[0])
+        return row[0]
 
     def iter_results(self, ids: Iterable[str]) -> Iterator[ArticleResult]:
         """Stored results in the order of ``ids``, read one at a time (memory stays flat)."""

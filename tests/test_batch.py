@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import shutil
@@ -117,6 +118,18 @@ def test_results_bytes_do_not_depend_on_jobs(tmp_path):
     assert counts(one) == counts(two) == (21, 0, 0)
     a = (tmp_path / "one" / "results.jsonl").read_bytes()
     assert a == (tmp_path / "two" / "results.jsonl").read_bytes()
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_failing_comparison_stops_the_batch_with_its_own_exception(tmp_path, monkeypatch, jobs):
+    # With workers, the comparison fails in a worker first and is run again in the main process.
+    def broken(source, derived, **options):
+        raise RuntimeError(f"compare bug on {derived.id}")
+
+    monkeypatch.setattr(importlib.import_module("analyzer.compare"), "compare", broken)
+    # the seeds hold two rewrites (002 of 000, 003 of 001): the first in input order stops it
+    with pytest.raises(RuntimeError, match="^compare bug on 002_10ec1c2511d1067e$"):
+        score_paths([str(SEEDS)], tmp_path / "out", jobs=jobs)
 
 
 def test_a_failing_article_is_reported_and_the_rest_written(tmp_path, monkeypatch):
