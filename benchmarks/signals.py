@@ -61,6 +61,7 @@ def main() -> None:
     parser.add_argument("--data", type=Path, required=True, help="folder of .txt articles")
     parser.add_argument("--limit", type=int, default=200, help="articles to measure")
     parser.add_argument("--warm", type=int, default=50, help="other articles analysed first")
+    parser.add_argument("--pattern", default="*.txt", help="file names to read (e.g. '*.md')")
     args = parser.parse_args()
 
     from analyzer.pipeline import analyze_article
@@ -73,7 +74,7 @@ def main() -> None:
         if hasattr(module, name):
             label = f"{module_name.rsplit('.', 1)[-1]}.{name}"
             setattr(module, name, _timed(spent, label, getattr(module, name)))
-    paths = sorted(p for p in args.data.rglob("*.txt") if p.is_file())
+    paths = sorted(p for p in args.data.rglob(args.pattern) if p.is_file())
     warm, paths = paths[-args.warm :] if args.warm else [], paths[: args.limit]
     if set(warm) & set(paths):
         raise SystemExit(f"{args.data}: fewer than --limit + --warm articles")

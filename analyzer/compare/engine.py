@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
@@ -43,32 +42,38 @@ MIN_TERMS = 4
 NAME_MATCH = 88.0
 
 
-@dataclass(frozen=True, slots=True)
 class SourceView:
-    """A source Document read once for every check."""
+    """A source Document read once for every check; each part is read on first use (a headline
+    without a number never needs the body's numbers)."""
 
-    doc: Document
-    quotes: tuple[Quote, ...]
-    numbers: tuple[NumberMention, ...]
-    dates: tuple[DateMention, ...]
-    name_sets: tuple[frozenset[str], ...]
-    name_words: tuple[str, ...]
-    folded: FoldedSource
+    def __init__(self, doc: Document, quotes: Sequence[Quote] = ()) -> None:
+        self.doc = doc
+        self.quotes = tuple(quotes)
+
+    @functools.cached_property
+    def dates(self) -> tuple[DateMention, ...]:
+        return tuple(find_dates(self.doc.text, self.doc.meta.published))
+
+    @functools.cached_property
+    def numbers(self) -> tuple[NumberMention, ...]:
+        return tuple(_numbers_outside_dates(self.doc.text, self.dates))
+
+    @functools.cached_property
+    def name_sets(self) -> tuple[frozenset[str], ...]:
+        return tuple(source_name_sets(self.doc))
+
+    @functools.cached_property
+    def name_words(self) -> tuple[str, ...]:
+        return tuple(sorted(set().union(*self.name_sets))) if self.name_sets else ()
+
+    @functools.cached_property
+    def folded(self) -> FoldedSource:
+        return FoldedSource(self.doc.text)
 
 
 def source_view(doc: Document, quotes: Sequence[Quote] = ()) -> SourceView:
     """Read a source Document for comparison."""
-    dates = find_dates(doc.text, doc.meta.published)
-    sets = source_name_sets(doc)
-    return SourceView(
-        doc=doc,
-        quotes=tuple(quotes),
-        numbers=tuple(_numbers_outside_dates(doc.text, dates)),
-        dates=tuple(dates),
-        name_sets=tuple(sets),
-        name_words=tuple(sorted(set().union(*sets))) if sets else (),
-        folded=FoldedSource(doc.text),
-    )
+    return SourceView(doc, quotes)
 
 
 def _numbers_outside_dates(text: str, dates: Sequence[DateMention]) -> list[NumberMention]:
