@@ -37,7 +37,7 @@ from analyzer.readers import read_inputs
 from analyzer.results import ArticleResult
 from analyzer.state import STATE_NAME, StateStore, article_key, outputs_digest, pack
 from analyzer.writers.html import write_site
-from analyzer.writers.jsonl import write_jsonl
+from analyzer.writers.jsonl import atomic_file, dumps
 from analyzer.writers.sqlite import write_db
 from analyzer.writers.worksheet import write_worksheets
 
@@ -301,8 +301,15 @@ def score_paths(
         if counts.scored or dropped or not _outputs_current(store, digest, files):
             _compare(store, run)
             compared = True
-            write_jsonl(results_path, (r.to_record() for r in store.run_results()))
-            write_site(out, store.run_results(), done.failures, lookup=store.run_result)
+            with atomic_file(results_path) as jsonl:
+
+                def recorded(result: ArticleResult) -> ArticleResult:
+                    jsonl.write(dumps(result.to_record()) + "\n")
+                    return result
+
+                # One read of each stored result feeds both results.jsonl and its pages.
+                results = map(recorded, store.run_results())
+                write_site(out, results, done.failures, lookup=store.run_result)
             saved = {"digest": digest, "files": {str(f): _stat(f) for f in files}}
             store.set_meta("outputs", json.dumps(saved))
         if (db is not None or worksheets) and not compared:
