@@ -36,10 +36,7 @@ from analyzer.progress import Counts, Progress
 from analyzer.readers import read_inputs
 from analyzer.results import ArticleResult
 from analyzer.state import STATE_NAME, StateStore, article_key, outputs_digest, pack
-from analyzer.writers.html import write_site
 from analyzer.writers.jsonl import atomic_file, dumps
-from analyzer.writers.sqlite import write_db
-from analyzer.writers.worksheet import write_worksheets
 
 RESULTS_NAME = "results.jsonl"
 WORKSHEETS_NAME = "worksheets"
@@ -299,6 +296,10 @@ def score_paths(
         digest = outputs_digest(store.run_entries(), [str(e) for e in done.failures])
         compared = False
         if counts.scored or dropped or not _outputs_current(store, digest, files):
+            # The page writers (Jinja2, numpy via scoring) are imported only when pages are
+            # written: an unchanged rerun spends most of its time on imports otherwise.
+            from analyzer.writers.html import write_site
+
             _compare(store, run)
             compared = True
             with atomic_file(results_path) as jsonl:
@@ -315,8 +316,12 @@ def score_paths(
         if (db is not None or worksheets) and not compared:
             _compare(store, run)
         if db is not None:
+            from analyzer.writers.sqlite import write_db
+
             write_db(db, store.run_results())
         if worksheets:
+            from analyzer.writers.worksheet import write_worksheets
+
             write_worksheets(out / WORKSHEETS_NAME, store.run_results(), lookup=store.run_result)
     counts.seconds = time.perf_counter() - began
     return BatchResult(failures=done.failures, counts=counts)

@@ -12,7 +12,6 @@ from analyzer.batch import BatchResult, analyze_paths, score_paths
 from analyzer.engines import ENGINES
 from analyzer.errors import AnalyzerError, UsageError
 from analyzer.exercises import LEVELS
-from analyzer.writers.html import write_site
 from analyzer.writers.jsonl import dumps, write_jsonl
 
 
@@ -179,6 +178,7 @@ def compare_command(source: str, derived: str, out: Path, as_json: bool) -> None
     sentences the source does not support. Writes --out/results.jsonl (both records) and the
     HTML report with its compare page."""
     from analyzer.compare.files import compare_paths  # here: it loads the models (see score)
+    from analyzer.writers.html import write_site
 
     try:
         src, der = compare_paths(source, derived)
