@@ -259,7 +259,6 @@ def _scan(name: str, guard: str, body: str, needs: tuple[str, ...]) -> _Scan:
 
 
 _SCANS: tuple[_Scan, ...] = tuple(_scan(*spec) for spec in _SPECS)
-_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((s.name, s.pattern) for s in _SCANS)
 
 
 def _parse_published(published: str | None) -> dt.date | None:

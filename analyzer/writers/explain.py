@@ -223,10 +223,6 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-if __name__ == "__main__":
-    raise SystemExit(main())
-
-
 # ------------------------------------------------------------------------ problems and notes
 
 # Findings that inform rather than fault: a hedge is not a flaw by itself (the hedging score has
@@ -252,3 +248,7 @@ def is_note(kind: str, message: str) -> bool:
     if kind in NOTE_KINDS:
         return True
     return kind == "date_issue" and any(cue in message for cue in _RELATIVE_DATE)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -51,7 +51,6 @@ from analyzer.writers.highlight import Annotation, Segment, segment
 from analyzer.writers.jsonl import write_atomic
 
 _SAFE_ID = re.compile(r"[A-Za-z0-9_-]+")
-_GROUP_LABELS = GROUP_LABELS
 
 
 @functools.cache
@@ -305,7 +304,7 @@ def _legend(notes: Sequence[Note], *, quotes: bool = False) -> list[LegendRow]:
         if group == "quote" and quotes and not kinds:
             kinds = ((kind_info("quote").label, kind_info("quote").meaning, ""),)
         if kinds:
-            rows.append(LegendRow(group, _GROUP_LABELS[group], style, kinds, _css(group)))
+            rows.append(LegendRow(group, GROUP_LABELS[group], style, kinds, _css(group)))
     return rows
 
 
@@ -437,7 +436,7 @@ def render_article(
     """
     annotations, notes = _annotations(result)
     chart: Chart | None = text_map(
-        len(result.text), annotations, [(g, _GROUP_LABELS[g]) for g in GROUPS]
+        len(result.text), annotations, [(g, GROUP_LABELS[g]) for g in GROUPS]
     )
     roles_chart = role_bars(
         result.metrics.get("source_roles") or {},
