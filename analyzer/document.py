@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections.abc import Iterable
 from dataclasses import InitVar, dataclass, field
 from typing import TYPE_CHECKING
 
@@ -257,6 +258,29 @@ def sentence_spans(text: str, paragraphs: list[Span]) -> list[Span]:
 
 def token_spans(text: str) -> list[Span]:
     return [Span(m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+def blank(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """``text`` with every character inside ``spans`` turned into a space.
+
+    The length stays the same, so every offset into the text still holds: signals blank
+    quotations to judge the writer's own words and keep reporting offsets into the article.
+    Spans may overlap or reach past the text.
+
+    Examples
+    --------
+    >>> blank("He said “no” twice.", [(8, 12), (10, 12)])
+    'He said      twice.'
+    """
+    parts = []
+    done = 0  # the text before this offset is already in parts
+    for start, end in sorted(spans):
+        start, end = max(start, done), min(end, len(text))
+        if start < end:
+            parts += [text[done:start], " " * (end - start)]
+            done = end
+    parts.append(text[done:])
+    return "".join(parts)
 
 
 def _opens(text: str, i: int) -> bool:

@@ -220,14 +220,13 @@ def plain_writer_text(doc) -> str:
     st.text(alphabet="ab “”\n", max_size=30),
     st.lists(st.tuples(st.integers(0, 30), st.integers(0, 8)), max_size=5),
 )
-def test_writer_text_blanks_what_blanking_quote_by_quote_blanks(text, quotes):
+def test_blank_blanks_what_blanking_quote_by_quote_blanks(text, quotes):
     # Overlapping and unordered quotation spans included (a Document may be given any).
-    from analyzer.document import Document
-    from analyzer.signals import claims
+    from analyzer.document import Document, blank
 
     spans = tuple(Span(min(s, len(text)), min(s + n, len(text))) for s, n in quotes)
     doc = Document(text=text, paragraphs=(), sentences=(), quotes=spans)
-    assert claims._writer_text(doc) == plain_writer_text(doc)
+    assert blank(doc.text, ((q.start, q.end) for q in doc.quotes)) == plain_writer_text(doc)
 
 
 NUMBER_SOUP = st.text(alphabet="0123456789,. %aA\nPercent", max_size=30)

@@ -24,7 +24,7 @@ from analyzer.compare.names import (
 )
 from analyzer.compare.numeric import NumberMention, find_numbers, same_number
 from analyzer.compare.quoting import QUOTE_MATCH, FoldedSource
-from analyzer.document import Article, Document, Metadata, build_document
+from analyzer.document import Article, Document, Metadata, blank, build_document
 from analyzer.results import ComparisonIssue, Quote
 from analyzer.temporal import DateMention, find_dates
 
@@ -389,10 +389,8 @@ def check_text(
     text = derived.text
     # Quotations are checked word for word by check_quotes; sentence support judges what the
     # rewrite says in its own voice, so quoted words are blanked out before alignment.
-    unquoted = list(text)
-    for q in quotes:
-        unquoted[q.start : q.end] = " " * (q.end - q.start)
-    unit_texts = ["".join(unquoted[s:e]) for s, e in units]
+    unquoted = blank(text, ((q.start, q.end) for q in quotes))
+    unit_texts = [unquoted[s:e] for s, e in units]
     index = SourceIndex(
         source.doc.text, [(s.start, s.end) for s in source.doc.sentences], unit_texts
     )

@@ -26,7 +26,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from analyzer.document import Document, Span
+from analyzer.document import Document, Span, blank
 from analyzer.layout import in_writer_voice, layout
 from analyzer.phrases import (
     lexicon_terms,
@@ -151,20 +151,6 @@ class Claim:
             return 0.0
         cue = self.support.removeprefix("context: ")
         return 0.5 if normalise_phrase(cue) in lexicon_terms("characterizing_verbs") else 1.0
-
-
-def _writer_text(doc: Document) -> str:
-    """The text with every quotation blanked out (same length, so offsets still hold)."""
-    text = doc.text
-    parts = []
-    done = 0  # the text before this offset is already in parts
-    for start, end in sorted((q.start, q.end) for q in doc.quotes):
-        if end > done:
-            start = max(start, done)
-            parts += [text[done:start], " " * (end - start)]
-            done = end
-    parts.append(text[done:])
-    return "".join(parts)
 
 
 _BIG_NUMBER_WORDS = frozenset(
@@ -364,7 +350,7 @@ def assess(doc: Document, attributions: Sequence[Attribution] = ()) -> list[Clai
     """
     lay = layout(doc)
     text = doc.text
-    masked = _writer_text(doc)
+    masked = blank(doc.text, ((q.start, q.end) for q in doc.quotes))
     scan = _scan(doc, masked)
     headings = {(doc.paragraphs[i].start, doc.paragraphs[i].end) for i in lay.headings}
     # Support of each sentence on its own, computed once (context looks at neighbours).

@@ -20,7 +20,7 @@ import functools
 import re
 
 from analyzer.compare.engine import unsupported_in
-from analyzer.document import Document
+from analyzer.document import Document, blank
 from analyzer.lexicons import load_lexicon
 from analyzer.results import Finding
 
@@ -52,7 +52,7 @@ def _body(doc: Document, skip: tuple[int, int] | None) -> Document:
     if skip is None:
         return doc
     s, e = skip
-    text = doc.text[:s] + " " * (e - s) + doc.text[e:]
+    text = blank(doc.text, [skip])
 
     def keep(spans):
         return tuple(x for x in spans if x.end <= s or x.start >= e)

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import Any
 
-from analyzer.document import Document
+from analyzer.document import Document, blank
 from analyzer.learned import bias
 from analyzer.results import Attribution, Finding, Quote
 
@@ -130,7 +130,7 @@ def writer_voice(
     [(0, '                   the mayor said on Monday.')]
     """
     spans = [(q.start, q.end) for q in quotes] + _answers(attributions)
-    blanked = _blank(doc.text, spans)  # once for the article, not per sentence
+    blanked = blank(doc.text, spans)  # once for the article, not per sentence
     voiced = []
     for s in doc.sentences:
         piece = blanked[s.start : s.end]
@@ -149,12 +149,3 @@ def find(
 def _has_words(piece: str) -> bool:
     """Whether ``piece`` holds ``MIN_WORDS`` words or more (the scan stops at that many)."""
     return sum(1 for _ in islice(bias.TOKEN.finditer(piece), MIN_WORDS)) == MIN_WORDS
-
-
-def _blank(text: str, spans: Sequence[tuple[int, int]]) -> str:
-    """``text`` with every character inside ``spans`` turned into a space (offsets kept)."""
-    for start, end in spans:
-        start, end = max(start, 0), min(end, len(text))
-        if start < end:
-            text = text[:start] + " " * (end - start) + text[end:]
-    return text
