@@ -26,6 +26,14 @@ def text_of(node) -> str:
     return " ".join(node.text_content().split())
 
 
+def definitions(page, section: str) -> dict[str, str]:
+    """The term -> definition pairs of the <dl> in the page's <section class=section>."""
+    return {
+        text_of(div.find("dt")): text_of(div.find("dd"))
+        for div in page.xpath(f"//section[@class='{section}']//dl/div")
+    }
+
+
 def test_readme_tables_are_the_ones_generated_from_the_definitions_file():
     readme = README.read_text(encoding="utf-8")
     assert explain.rewrite_readme(readme) == readme, (
@@ -79,10 +87,7 @@ def test_article_page_explains_hedging_with_the_same_words_as_the_readme():
 
 def test_index_shows_a_visible_legend_line_per_score_with_which_way_is_better():
     page = lxml.html.fromstring(render_index([analyze(AI_TEXT, title="Fees")]))
-    legend = {
-        text_of(div.find("dt")): text_of(div.find("dd"))
-        for div in page.xpath("//section[@class='score-legend']//dl/div")
-    }
+    legend = definitions(page, "score-legend")
     assert legend["AI style (lower is better)"] == (
         "How many habits of machine-written rewrites the text shows (stock phrases, unsigned "
         "notes, rhetorical questions, speech never quoted). Lower is better: 0 reads like "
@@ -138,10 +143,7 @@ def test_sources_table_explains_why_quotes_can_exceed_mentions():
         "“The council agrees with me on this plan.”"
     )
     page = lxml.html.fromstring(render_article(analyze(text, title="Pipes")))
-    columns = {
-        text_of(div.find("dt")): text_of(div.find("dd"))
-        for div in page.xpath("//section[@class='sources']//dl/div")
-    }
+    columns = definitions(page, "sources")
     assert columns["Quotes"] == (
         "Quotations of speech and interview answers credited to the source. A speaker named once "
         "can be quoted several times in a row, so Quotes can be larger than Mentions."

@@ -38,6 +38,19 @@ from sklearn.utils.sparsefuncs_fast import inplace_csr_row_normalize_l2
 MAX_CACHED_WORDS = 200_000
 
 
+def _binary_linear(pipeline: Any, vectorizer_type: type) -> tuple[Any, LogisticRegression] | None:
+    """(vectorizer, model) of a two-step ``vectorizer_type`` + binary LogisticRegression
+    pipeline, or None for any other shape (the fast scorers then leave it to scikit-learn)."""
+    if not isinstance(pipeline, Pipeline) or len(pipeline.steps) != 2:
+        return None
+    vec, model = pipeline.steps[0][1], pipeline.steps[1][1]
+    if type(vec) is not vectorizer_type or type(model) is not LogisticRegression:
+        return None
+    if len(model.classes_) != 2 or model.coef_.shape[0] != 1:
+        return None
+    return vec, model
+
+
 class TfidfLogistic:
     """``pipeline.predict_proba(texts)[:, 1]`` for a (TfidfVectorizer, LogisticRegression) pair.
 
@@ -70,11 +83,10 @@ class TfidfLogistic:
     @classmethod
     def for_pipeline(cls, pipeline: Any) -> TfidfLogistic | None:
         """The fast scorer for ``pipeline``, or None when its shape is not the one handled."""
-        if not isinstance(pipeline, Pipeline) or len(pipeline.steps) != 2:
+        parts = _binary_linear(pipeline, TfidfVectorizer)
+        if parts is None:
             return None
-        vec, model = pipeline.steps[0][1], pipeline.steps[1][1]
-        if type(vec) is not TfidfVectorizer or type(model) is not LogisticRegression:
-            return None
+        vec, model = parts
         plain_words = (
             vec.analyzer == "word"
             and vec.input == "content"
@@ -88,9 +100,7 @@ class TfidfLogistic:
             and vec.norm in ("l1", "l2", None)
             and re.compile(vec.token_pattern).groups == 0
         )
-        if not plain_words or len(model.classes_) != 2 or model.coef_.shape[0] != 1:
-            return None
-        return cls(vec, model)
+        return cls(vec, model) if plain_words else None
 
     def _features(self, text: str) -> list[str]:
         # CountVectorizer's word analyzer: lower-case, find tokens, add the bigrams after them.
@@ -176,14 +186,11 @@ class HashedLogistic:
     @classmethod
     def for_pipeline(cls, pipeline: Any) -> HashedLogistic | None:
         """The fast scorer for ``pipeline``, or None when its shape is not the one handled."""
-        if not isinstance(pipeline, Pipeline) or len(pipeline.steps) != 2:
+        parts = _binary_linear(pipeline, HashingVectorizer)
+        if parts is None:
             return None
-        vec, model = pipeline.steps[0][1], pipeline.steps[1][1]
-        if type(vec) is not HashingVectorizer or type(model) is not LogisticRegression:
-            return None
+        vec, model = parts
         if vec.input != "content" or vec.norm not in ("l1", "l2", None):
-            return None
-        if len(model.classes_) != 2 or model.coef_.shape[0] != 1:
             return None
         return cls(vec, model)
 
