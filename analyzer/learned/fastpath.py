@@ -8,8 +8,8 @@ bit for bit with ``predict_proba``):
 
 - :class:`TfidfLogistic`: word uni- and bigram TF-IDF followed by binary logistic regression.
   It builds the count matrix of all of an article's sentences itself (one regex pass per text,
-  a dict lookup per n-gram, numpy counting the pairs) and then applies the fitted idf weights,
-  L2 normalisation, the linear model and the logistic function.
+  a dict lookup per token, numpy finding the bigrams and counting) and then applies the fitted
+  idf weights, L2 normalisation, the linear model and the logistic function.
 - :class:`HashedLogistic`: hashed character n-grams followed by binary logistic regression (the
   word model), with scikit-learn's analyzer and hasher built once instead of on every call.
 - :class:`CachedProbability`: a model applied to single words; each word is scored once per
@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from itertools import pairwise, repeat
+from itertools import count, repeat
 from typing import Any
 
 import numpy as np
@@ -34,6 +34,9 @@ from sklearn.pipeline import Pipeline
 from sklearn.preprocessing import normalize
 from sklearn.utils.sparsefuncs_fast import inplace_csr_row_normalize_l2
 
+# Token patterns whose tokens hold no white space: with them a vocabulary entry "a b" can only be
+# the bigram of tokens "a" and "b" (TfidfLogistic looks bigrams up as pairs of tokens).
+_SPACELESS_TOKENS = frozenset({r"(?u)\b\w\w+\b"})
 # Words remembered by CachedProbability before it starts afresh: bounds memory on huge batches.
 MAX_CACHED_WORDS = 200_000
 
@@ -69,11 +72,29 @@ class TfidfLogistic:
     """
 
     def __init__(self, vectorizer: TfidfVectorizer, model: LogisticRegression) -> None:
-        self._vocabulary: dict[str, int] = vectorizer.vocabulary_
-        self._n_features = len(self._vocabulary)
+        vocabulary: dict[str, int] = vectorizer.vocabulary_
+        self._n_features = len(vocabulary)
+        # Every token is looked up once, as a number: its unigram column, or (for a token that
+        # occurs only inside bigrams) a number from n_features up. A bigram is then the pair of
+        # its tokens' numbers, so no "a b" string is built for each pair of an article's words.
+        self._bigrams = vectorizer.ngram_range == (1, 2)
+        ids = {g: c for g, c in vocabulary.items() if not self._bigrams or " " not in g}
+        pairs: dict[tuple[int, int], int] = {}
+        beyond = count(self._n_features)
+        for gram, column in vocabulary.items():
+            if self._bigrams and " " in gram:
+                a, b = gram.split(" ")
+                for token in (a, b):
+                    if token not in ids:
+                        ids[token] = next(beyond)
+                pairs[ids[a], ids[b]] = column
+        self._ids = ids
+        self._base = max(ids.values(), default=0) + 1  # pair (a, b) is the key a * base + b
+        order = sorted((a * self._base + b, c) for (a, b), c in pairs.items())
+        self._pair_keys = np.array([k for k, _ in order], dtype=np.int64)
+        self._pair_columns = np.array([c for _, c in order], dtype=np.int64)
         self._token = re.compile(vectorizer.token_pattern)
         self._lowercase = bool(vectorizer.lowercase)
-        self._bigrams = vectorizer.ngram_range == (1, 2)
         self._sublinear = bool(vectorizer.sublinear_tf)
         self._idf = vectorizer.idf_ if vectorizer.use_idf else None
         self._norm = vectorizer.norm
@@ -99,15 +120,9 @@ class TfidfLogistic:
             and vec.ngram_range in ((1, 1), (1, 2))
             and vec.norm in ("l1", "l2", None)
             and re.compile(vec.token_pattern).groups == 0
+            and (vec.ngram_range == (1, 1) or vec.token_pattern in _SPACELESS_TOKENS)
         )
         return cls(vec, model) if plain_words else None
-
-    def _features(self, text: str) -> list[str]:
-        # CountVectorizer's word analyzer: lower-case, find tokens, add the bigrams after them.
-        tokens = self._token.findall(text.lower() if self._lowercase else text)
-        if self._bigrams and len(tokens) > 1:
-            tokens += [f"{a} {b}" for a, b in pairwise(tokens)]
-        return tokens
 
     def probabilities(self, texts: Sequence[str]) -> list[float]:
         """Probability of the positive class for each text."""
@@ -119,21 +134,35 @@ class TfidfLogistic:
         return [float(p) for p in probs]
 
     def _counts(self, texts: Sequence[str]) -> sp.csr_matrix:
-        # The n-gram count matrix of all texts at once: one column number per n-gram occurrence,
-        # then numpy counts the (row, column) pairs. np.unique sorts them, which leaves each
-        # row's columns in ascending order, as scikit-learn's sort_indices() does.
-        lookup = self._vocabulary.get
-        columns: list[int] = []
+        # The n-gram count matrix of all texts at once. Tokens are found as CountVectorizer's
+        # word analyzer finds them (lower-cased, one regex pass a text) and numbered with one
+        # dict lookup each; a bigram (two neighbouring tokens of one text) is found by its pair
+        # of numbers in a sorted array. numpy then counts the (row, column) pairs: np.unique
+        # sorts them, which leaves each row's columns in ascending order, as scikit-learn's
+        # sort_indices() does.
+        lookup = self._ids.get
+        numbers: list[int] = []
         lengths = []
         for text in texts:
-            grams = self._features(text)
-            columns += map(lookup, grams, repeat(-1))  # -1: outside the vocabulary
-            lengths.append(len(grams))
+            tokens = self._token.findall(text.lower() if self._lowercase else text)
+            numbers += map(lookup, tokens, repeat(-1))  # -1: in no n-gram of the vocabulary
+            lengths.append(len(tokens))
         n_rows, n_cols = len(texts), self._n_features
         rows = np.repeat(np.arange(n_rows, dtype=np.int64), lengths)
-        cols = np.asarray(columns, dtype=np.int64)
-        known = cols >= 0
-        keys, counts = np.unique(rows[known] * n_cols + cols[known], return_counts=True)
+        tokens = np.asarray(numbers, dtype=np.int64)
+        unigram = (tokens >= 0) & (tokens < n_cols)
+        found_rows, found_cols = [rows[unigram]], [tokens[unigram]]
+        if self._bigrams and len(self._pair_keys) and len(tokens) > 1:
+            first, second = tokens[:-1], tokens[1:]
+            both = (rows[:-1] == rows[1:]) & (first >= 0) & (second >= 0)
+            keys = first[both] * self._base + second[both]
+            at = np.searchsorted(self._pair_keys, keys)
+            at[at == len(self._pair_keys)] = 0  # past the last key: compared (and missed) below
+            hit = self._pair_keys[at] == keys
+            found_rows.append(rows[:-1][both][hit])
+            found_cols.append(self._pair_columns[at[hit]])
+        cells = np.concatenate(found_rows) * n_cols + np.concatenate(found_cols)
+        keys, counts = np.unique(cells, return_counts=True)
         indptr = np.zeros(n_rows + 1, dtype=np.int32)
         np.cumsum(np.bincount(keys // n_cols, minlength=n_rows), out=indptr[1:])
         return sp.csr_matrix(
