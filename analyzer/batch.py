@@ -192,8 +192,9 @@ def _compare(store: StateStore, run: Runner) -> None:
             about.pop(id(chunk)), outcomes, chunk, strict=True
         ):
             if blob is None:
-                # Failed in a worker: compared again here, so a bug stops the batch with its own
-                # exception, as it does without workers (and a lost worker costs no comparison).
+                # The chunk failed in a worker (compare_chunk lets an exception through): its
+                # pairs are compared again here, so a bug stops the batch with its own exception,
+                # as it does without workers, and a lost worker costs no comparison.
                 source, derived = store.get(source_id), store.get(derived_id)
                 blob = pack(compare(source, derived, paired_by=pair[2], similarity=pair[3]))
             rows.append((derived_id, basis, blob))

@@ -64,7 +64,11 @@ def score_chunk(articles: list[Article]) -> list[Outcome]:
 
 
 def compare_chunk(pairs: list[Pair]) -> list[Outcome]:
-    """Compare each pair of packed results; an exception fails that pair only, with its reason.
+    """Compare each pair of packed results; an exception is not caught: it fails the chunk.
+
+    A comparison that raises is a bug: in this process it stops the batch at once, with its own
+    exception, after one try. From a worker, the engine reports the chunk as failed and the
+    batch compares its pairs again in the main process (see :func:`analyzer.batch._compare`).
 
     Examples
     --------
@@ -79,16 +83,10 @@ def compare_chunk(pairs: list[Pair]) -> list[Outcome]:
     from analyzer.compare import compare
     from analyzer.state import pack, unpack
 
-    out: list[Outcome] = []
-    for source, derived, paired_by, similarity in pairs:
-        try:
-            comparison = compare(
-                unpack(source), unpack(derived), paired_by=paired_by, similarity=similarity
-            )
-            out.append((pack(comparison), None))
-        except Exception as exc:
-            out.append((None, f"comparison failed ({type(exc).__name__}: {exc})"))
-    return out
+    return [
+        (pack(compare(unpack(source), unpack(derived), paired_by=by, similarity=similarity)), None)
+        for source, derived, by, similarity in pairs
+    ]
 
 
 def _serial(work: Work, chunks: Iterable[list[Any]]) -> Iterator[Done]:

@@ -132,6 +132,22 @@ def test_a_failing_comparison_stops_the_batch_with_its_own_exception(tmp_path, m
         score_paths([str(SEEDS)], tmp_path / "out", jobs=jobs)
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_failing_comparison_runs_once_in_the_main_process(tmp_path, monkeypatch, jobs):
+    # Without workers it is not tried a second time before it raises; with workers, the one try
+    # in this process is the one that raises (the worker's try happened in another process).
+    tried: list[str] = []
+
+    def broken(source, derived, **options):
+        tried.append(derived.id)
+        raise RuntimeError("compare bug")
+
+    monkeypatch.setattr(importlib.import_module("analyzer.compare"), "compare", broken)
+    with pytest.raises(RuntimeError, match="^compare bug$"):
+        score_paths([str(SEEDS)], tmp_path / "out", jobs=jobs)
+    assert tried == ["002_10ec1c2511d1067e"]
+
+
 def test_a_failing_article_is_reported_and_the_rest_written(tmp_path, monkeypatch):
     import analyzer.pipeline
 
