@@ -19,9 +19,12 @@ while searching for the body alone:
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+
+from analyzer.lexicons import load_lexicon
 
 # Characters re.IGNORECASE matches to an ASCII letter although their lower case is not that
 # letter: "ı" matches "i" and "ſ" matches "s". (The Kelvin sign lower-cases to "k" itself.)
@@ -164,3 +167,22 @@ def alternation(alternatives: Sequence[str]) -> str:
         return "(?:" + "|".join(branches) + ("|)" if "" in node else ")")
 
     return "(?:" + "|".join(unit + emit(child) for unit, child in sorted(root.items())) + ")"
+
+
+@functools.cache
+def lexicon_scanner(name: str, guard: str, end: str, *, any_space: bool = False) -> Scanner:
+    r"""A caseless :class:`Scanner` for the phrases of lexicon ``name``: ``guard``, the phrases as
+    an :func:`alternation` (longest first, as the trie needs), then ``end``. With ``any_space``
+    a space in a phrase matches any run of white space; else only a space. Built once per process.
+
+    Examples
+    --------
+    >>> scanner = lexicon_scanner("dispute_cues", r"(?<!\w)", r"(?!\w)")
+    >>> scanner.search("The company was sued in May.")
+    (16, 20)
+    """
+    terms = sorted(load_lexicon(name), key=len, reverse=True)
+    escaped = [re.escape(t.lower()) for t in terms]
+    if any_space:
+        escaped = [e.replace(r"\ ", r"\s+") for e in escaped]
+    return Scanner.compile(guard, alternation(escaped) + end, ignore_case=True)

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from analyzer import document, temporal
 from analyzer.document import Span, paragraph_spans, quote_spans
 from analyzer.lexicons import load_lexicon
+from analyzer.scan import lexicon_scanner
 
 SEED_TEXTS = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
 
@@ -303,23 +304,13 @@ LEXICON_SCANNERS = [
 ]
 
 
-def _scanner(name: str):
-    from analyzer.signals import anonymity, balance, reply
-
-    if name == "anonymity_phrases":
-        return anonymity._phrases()
-    if name == "dispute_cues":
-        return balance._disputes()
-    cues, _, responses = reply._patterns()
-    return cues if name == "accusation_cues" else responses
-
-
 @pytest.mark.parametrize("name, guard, tail, longest_first, spaces", LEXICON_SCANNERS)
 def test_lexicon_scanners_find_what_the_flat_alternations_found(
     name, guard, tail, longest_first, spaces
 ):
     plain = plain_flat(name, guard, tail, longest_first=longest_first, spaces=spaces)
-    scanner = _scanner(name)
+    # The scanners anonymity, balance and reply build, with the same arguments.
+    scanner = lexicon_scanner(name, guard, tail, any_space=spaces)
 
     @settings(max_examples=150, deadline=None)
     @given(lexicon_soup(name))

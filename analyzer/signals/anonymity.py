@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from analyzer.document import Document
 from analyzer.lexicons import load_lexicon
 from analyzer.results import Attribution, Finding
-from analyzer.scan import Scanner, alternation
+from analyzer.scan import lexicon_scanner
 
 # Heads that mark a deliberately unnamed insider rather than a vague crowd.
 _INSIDERS = frozenset(
@@ -35,16 +35,6 @@ VAGUE_MESSAGE = (
     "This attribution does not say who exactly: which {head}? A reader cannot check a claim "
     "credited to an unnamed group."
 )
-
-
-@functools.cache
-def _phrases() -> Scanner:
-    # Longest first, as the trie needs. The order of the file does not change what matches:
-    # the only phrase that extends another ("anonymous sources") goes on with a letter, where
-    # the shorter one cannot end (\b), so the two never both match in one place.
-    terms = sorted(load_lexicon("anonymity_phrases"), key=len, reverse=True)
-    body = alternation([re.escape(t.lower()) for t in terms])
-    return Scanner.compile(r"\b", rf"{body}\b", ignore_case=True)
 
 
 @functools.cache
@@ -84,7 +74,10 @@ def find(doc: Document, attributions: Sequence[Attribution]) -> list[Finding]:
             continue
         out.append(Finding(kind, a.source_start, a.source_end, chunk, message))
     covered = [(f.start, f.end) for f in out]
-    for start, end in _phrases().spans(text):
+    # The order of the file does not change what matches: the only phrase that extends another
+    # ("anonymous sources") goes on with a letter, where the shorter one cannot end (\b), so the
+    # two never both match in one place.
+    for start, end in lexicon_scanner("anonymity_phrases", r"\b", r"\b").spans(text):
         if any(s < end and start < e for s, e in covered):
             continue
         out.append(Finding("anonymous_source", start, end, text[start:end], ANONYMOUS_MESSAGE))

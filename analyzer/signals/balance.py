@@ -20,7 +20,6 @@ the article accuses no one). ``None`` when no source has a known role.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -28,9 +27,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from analyzer.document import Document
-from analyzer.lexicons import load_lexicon
 from analyzer.results import Attribution, Finding, Quote, Source
-from analyzer.scan import Scanner, alternation
+from analyzer.scan import lexicon_scanner
 from analyzer.signals.roles import ROLES, UNKNOWN
 
 MIN_ONE_ROLE = 3
@@ -53,13 +51,6 @@ class Balance:
     metrics: dict[str, Any]
     findings: list[Finding]
     score: float | None
-
-
-@functools.cache
-def _disputes() -> Scanner:
-    terms = sorted(load_lexicon("dispute_cues"), key=len, reverse=True)
-    body = alternation([re.escape(t.lower()) for t in terms])
-    return Scanner.compile(r"(?<!\w)", rf"{body}(?!\w)", ignore_case=True)
 
 
 def diversity(roles: Sequence[str]) -> float | None:
@@ -149,7 +140,11 @@ def assess(
             )
     cited = [s for s in sources if s.kind != "document"]
     # Looked for only when it can matter: one cited source.
-    dispute = _disputes().search(doc.text) if len(cited) == 1 else None
+    dispute = (
+        lexicon_scanner("dispute_cues", r"(?<!\w)", r"(?!\w)").search(doc.text)
+        if len(cited) == 1
+        else None
+    )
     if dispute is not None:
         cue = doc.text[dispute[0] : dispute[1]]
         findings.append(

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from analyzer.document import Document
 from analyzer.lexicons import load_lexicon
 from analyzer.results import Attribution, Finding
-from analyzer.scan import Scanner, alternation
+from analyzer.scan import Scanner, lexicon_scanner
 from analyzer.signals.people import People
 
 # A response phrase this many sentences after an accusation answers it even without the name.
@@ -50,13 +50,10 @@ class Reply:
 
 @functools.cache
 def _patterns() -> tuple[Scanner, frozenset[str], Scanner]:
-    def phrases(name: str) -> Scanner:
-        terms = sorted(load_lexicon(name), key=len, reverse=True)
-        body = alternation([re.escape(t.lower()).replace(r"\ ", r"\s+") for t in terms])
-        return Scanner.compile(r"(?<!\w)", rf"{body}(?!\w)", ignore_case=True)
-
     passive = frozenset(load_lexicon("passive_accusation_cues"))
-    return phrases("accusation_cues"), passive, phrases("response_cues")
+    cues = lexicon_scanner("accusation_cues", r"(?<!\w)", r"(?!\w)", any_space=True)
+    responses = lexicon_scanner("response_cues", r"(?<!\w)", r"(?!\w)", any_space=True)
+    return cues, passive, responses
 
 
 _NEAR = re.compile(r"(?:[\s’']*(?!(?:who|which|that)\b)[\w’'\-]+){0,3}[\s’']*", re.IGNORECASE)
