@@ -75,9 +75,12 @@ class Scanner:
 
     @classmethod
     def compile(cls, guard: str, body: str, *, ignore_case: bool = False) -> Scanner:
-        """A scanner for ``guard + body``; the guard must be zero-width, the body never empty."""
+        """A scanner for ``guard + body``; the guard must be zero-width and hold no group, the
+        body never empty."""
         if ignore_case:
             _check_lower_case(guard + body)
+        if re.compile(guard).groups:
+            raise ValueError(f"a guard holds no groups (they would renumber the body's): {guard!r}")
         return cls(
             pattern=re.compile(guard + body, re.IGNORECASE if ignore_case else 0),
             guard=re.compile(guard),
@@ -87,18 +90,34 @@ class Scanner:
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """``(start, end)`` of each match, as ``self.pattern.finditer(text)`` gives them."""
-        return list(self._spans(text))
+        return [m.span() for m in self._matches(text)]
 
     def search(self, text: str) -> tuple[int, int] | None:
         """``(start, end)`` of the first match, as ``self.pattern.search(text)`` gives it."""
-        return next(self._spans(text), None)
+        m = next(self._matches(text), None)
+        return None if m is None else m.span()
 
-    def _spans(self, text: str) -> Iterator[tuple[int, int]]:
+    def matches(self, text: str) -> list[re.Match[str]]:
+        r"""The matches of ``self.pattern.finditer(text)``, mostly as matches of the body alone:
+        the same spans and groups (the guard holds none). Case-sensitive scanners only (a
+        caseless one searches the lower-cased text, whose groups are not the text's).
+
+        Examples
+        --------
+        >>> s = Scanner.compile(r"(?<![\d.])\b", r"(?P<year>20\d\d)\b")
+        >>> [m.group("year") for m in s.matches("In 2024, not 3.2025 or 12024, but 2025.")]
+        ['2024', '2025']
+        """
+        if self.caseless:
+            raise ValueError("a caseless scanner's matches are in the lower-cased text")
+        return list(self._matches(text))
+
+    def _matches(self, text: str) -> Iterator[re.Match[str]]:
         searched: str | None = text
         if self.caseless:
             searched = lowered(text)
             if searched is None:
-                yield from (m.span() for m in self.pattern.finditer(text))
+                yield from self.pattern.finditer(text)
                 return
         search, guard = self.body.search, self.guard.match
         resume = 0  # where finditer would go on from
@@ -107,10 +126,10 @@ class Scanner:
             start, end = m.span()
             if start == end:
                 # Empty matches follow finditer's own rules: let it go on from here.
-                yield from (x.span() for x in self.pattern.finditer(text, resume))
+                yield from self.pattern.finditer(text, resume)
                 return
             if guard(searched, start):
-                yield start, end
+                yield m
                 resume = end
                 m = search(searched, end)
             else:  # no match starts here: try the next character, as finditer does

@@ -24,7 +24,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from analyzer.scan import lowered
+from analyzer.scan import Scanner, lowered
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
@@ -168,10 +168,9 @@ class _Scan:
     ``pattern`` (guard + body) is the definition, and ``finditer`` gives what
     ``pattern.finditer`` gives, by one of these shortcuts:
 
-    - ``body``: finditer over the body alone visits only the places where its first character
-      occurs; each match is kept only when the guard holds where it starts. If the guard fails
-      for any match, the plain scan runs instead: when the guard holds at every body match, both
-      scans try the same positions, find the same matches and resume at the same ends.
+    - ``scanner``: the body is searched alone and each match kept where the guard holds
+      (:class:`analyzer.scan.Scanner`); the search visits only the places where the body's first
+      character occurs.
     - ``anchor``: every match starts ``near`` (fewest, most) characters before a place where the
       anchor matches, so the pattern is tried only at those starts, in order, skipping those
       inside the last match: finditer tries every position, but finds matches only there.
@@ -182,8 +181,7 @@ class _Scan:
 
     name: str
     pattern: re.Pattern[str]
-    guard: re.Pattern[str]
-    body: re.Pattern[str] | None
+    scanner: Scanner | None
     needs: tuple[str, ...]
     anchor: re.Pattern[str] | None = None
     near: tuple[int, int] = (0, 0)
@@ -202,14 +200,9 @@ class _Scan:
             if self.anchor not in places:
                 places[self.anchor] = _places(self.anchor, text)
             return self._anchored(text, places[self.anchor])
-        if self.body is None:
-            return list(self.pattern.finditer(text))
-        found = []
-        for m in self.body.finditer(text):
-            if not self.guard.match(text, m.start()):
-                return list(self.pattern.finditer(text))
-            found.append(m)
-        return found
+        if self.scanner is not None:
+            return self.scanner.matches(text)
+        return list(self.pattern.finditer(text))
 
     def _may_match(self, text: str) -> bool:
         if not self.caseless:
@@ -249,8 +242,7 @@ def _scan(name: str, guard: str, body: str, needs: tuple[str, ...]) -> _Scan:
     return _Scan(
         name,
         re.compile(guard + body),
-        re.compile(guard),
-        re.compile(body) if name in _SEARCH_BODY else None,
+        Scanner.compile(guard, body) if name in _SEARCH_BODY else None,
         _CASELESS_NEEDS.get(name, needs),
         anchor,
         (fewest, most),

@@ -65,8 +65,11 @@ def candidates(text: str) -> list[tuple[int, int]]:
     """
     words = cue_words()
     out = []
-    for m in [m for m in _WORD.finditer(text) if m.group().lower() in words]:
-        if m.group().lower() == "according":
+    for m in _WORD.finditer(text):
+        word = m.group().lower()
+        if word not in words:
+            continue
+        if word == "according":
             to = _TO.match(text, m.end())
             if to:
                 out.append((m.start(), to.end()))
@@ -103,6 +106,7 @@ def features(text: str, start: int, end: int) -> dict[str, Any]:
     after = _WORDS.search(right)
     prev = before[-1] if before else ""
     nxt = after.group() if after else ""
+    prev_low, next_low = prev.lower(), nxt.lower()
     left_strip = left.rstrip()
     right_strip = right.lstrip()
     prev_char = left_strip[-1:] or "^"
@@ -110,12 +114,12 @@ def features(text: str, start: int, end: int) -> dict[str, Any]:
     return {
         "w": word,
         "suffix": word[-3:],
-        "prev": prev.lower(),
-        "next": nxt.lower(),
+        "prev": prev_low,
+        "next": next_low,
         "prev_shape": _shape(prev),
         "next_shape": _shape(nxt),
-        "w_next": f"{word}|{nxt.lower()}",
-        "prev_w": f"{prev.lower()}|{word}",
+        "w_next": f"{word}|{next_low}",
+        "prev_w": f"{prev_low}|{word}",
         "prev_char": prev_char if not prev_char.isalnum() else "a",
         "next_char": next_char if not next_char.isalnum() else "a",
         "quote_before": not _CLOSE.isdisjoint(left_strip[-16:]),
