@@ -44,6 +44,9 @@ def _same(scanner: Scanner, text: str) -> None:
     assert scanner.spans(text) == [m.span() for m in scanner.pattern.finditer(text)]
     first = scanner.pattern.search(text)
     assert scanner.search(text) == (first.span() if first else None)
+    if not scanner.caseless:  # matches of the body: the same spans and groups
+        expected = [(m.span(), m.groups()) for m in scanner.pattern.finditer(text)]
+        assert [(m.span(), m.groups()) for m in scanner.matches(text)] == expected
 
 
 _CASELESS = [
@@ -54,6 +57,7 @@ _CASELESS = [
 _CASED = [
     Scanner.compile(r"\b", r"(?:Sued|in|In)\b"),
     Scanner.compile(r"(?<![\d.])", r"\d+(?:\.\d+)?"),
+    Scanner.compile(r"(?<![\d.])\b", r"(?P<whole>\d+)(?:\.(?P<part>\d+))?"),
 ]
 
 
