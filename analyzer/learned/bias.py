@@ -235,7 +235,19 @@ def named_words(model: dict[str, Any], ranked: Sequence[Driver]) -> list[Driver]
     """
     if not ranked or ranked[0].weight < model.get("word_threshold", NAME_THRESHOLD):
         return []
-    return [d for i, d in enumerate(ranked[:MAX_NAMED]) if i == 0 or d.weight >= NAME_MORE]
+    return [ranked[i] for i in top_named([d.weight for d in ranked], MAX_NAMED, NAME_MORE)]
+
+
+def top_named(weights: Sequence[float], most: int, more: float) -> list[int]:
+    """Positions named from weights ranked highest first: the first, then of the next
+    ``most - 1`` those of ``more`` or more (the naming rule; the gate is the caller's).
+
+    Examples
+    --------
+    >>> top_named([0.9, 0.6, 0.8, 0.95], 3, 0.7)
+    [0, 2]
+    """
+    return [i for i, w in enumerate(weights[:most]) if i == 0 or w >= more]
 
 
 def loaded_words(model: dict[str, Any], text: str) -> list[Driver]:

@@ -55,8 +55,9 @@ def name(c: Candidates, weight: float, cut: float, most: int) -> set[str]:
     (['slammed', 'tax'], ['slammed'])
     """
     scores = bias.combine(c.probs, c.ratios, weight)
-    order = sorted(range(len(c.words)), key=lambda k: (-scores[k], c.starts[k]))[:most]
-    return {c.words[k] for i, k in enumerate(order) if i == 0 or scores[k] >= cut}
+    order = sorted(range(len(c.words)), key=lambda k: (-scores[k], c.starts[k]))
+    # Unrounded scores: the findings round weights to 4 decimals first, which moves ties only.
+    return {c.words[order[i]] for i in bias.top_named([scores[k] for k in order], most, cut)}
 
 
 def choose(results: Sequence[tuple[tuple[float, float, int], WordFigures]]) -> int:
