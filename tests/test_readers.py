@@ -258,6 +258,34 @@ def test_file_over_the_size_limit_is_refused(tmp_path, monkeypatch):
     assert errors(read(f)) == [f"{f}: file is 500 bytes, over the 100-byte limit for one article"]
 
 
+def _grown(monkeypatch, lost: int) -> None:
+    """Make every file look ``lost`` bytes shorter when opened than it is when read."""
+    import analyzer.readers as readers
+
+    real = readers._open_regular
+
+    def opened(path):
+        stream, size = real(path)
+        return stream, size - lost
+
+    monkeypatch.setattr(readers, "_open_regular", opened)
+
+
+def test_file_that_grew_after_it_was_opened_is_read_whole(tmp_path, monkeypatch):
+    _grown(monkeypatch, 40)
+    f = tmp_path / "a.txt"
+    f.write_text(BODY, encoding="utf-8")
+    assert [a.text for a in articles(read(f))] == [BODY]
+
+
+def test_file_that_grew_past_the_limit_while_read_is_refused(tmp_path, monkeypatch):
+    monkeypatch.setattr("analyzer.readers.decode.MAX_ARTICLE_BYTES", 100)
+    _grown(monkeypatch, 50)
+    f = tmp_path / "a.txt"
+    f.write_text("word " * 30, encoding="utf-8")  # 150 bytes, found as 100 when opened
+    assert errors(read(f)) == [f"{f}: file grew past the 100-byte limit while read"]
+
+
 def test_broken_html_and_feed_are_errors(tmp_path):
     (tmp_path / "broken.html").write_text("<html><body><div><p", encoding="utf-8")
     (tmp_path / "broken.xml").write_text("<rss><channel><item><title>x</ti", encoding="utf-8")
