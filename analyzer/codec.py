@@ -10,9 +10,10 @@ package. Tuples stay tuples and dataclasses stay dataclasses, so ``decode(encode
 from __future__ import annotations
 
 import dataclasses
-import functools
 import importlib
 import json
+import operator
+from collections.abc import Callable, Iterable
 from typing import Any
 
 _CLASS = "@"  # key holding "module:QualName" of an encoded dataclass
@@ -20,40 +21,83 @@ _TUPLE = "@t"  # key holding the items of an encoded tuple
 _DICT = "@d"  # key holding [key, value] pairs of a dict that cannot be a plain JSON object
 
 
-# Scalars JSON writes as they are. Exact types are checked first (the common case, one dict
-# lookup); subclasses (a numpy float, say) still go through isinstance below.
+# Scalars JSON writes as they are. A value of one of these exact types is written without a
+# call (the common case: most of a result is strings and numbers inside findings); subclasses (a
+# numpy float, say) go through their converter, which returns them as they are too.
 _SCALAR_TYPES = frozenset({str, bool, int, float, type(None)})
 
-
-@functools.cache
-def _dataclass_layout(cls: type) -> tuple[str, tuple[str, ...]] | None:
-    """("module:QualName", names of the init fields) of a dataclass type, None for other types."""
-    if not dataclasses.is_dataclass(cls):
-        return None
-    names = tuple(f.name for f in dataclasses.fields(cls) if f.init)
-    return f"{cls.__module__}:{cls.__qualname__}", names
+Converter = Callable[[Any], Any]
+# The converter of each type met so far: what to do with a value is decided once per type, not
+# once per value (a result holds some 600 values; a batch some 600,000).
+_converters: dict[type, Converter] = {}
 
 
 def _plain(value: Any) -> Any:
+    """``value`` as JSON-ready dicts, lists and scalars (dataclasses and tuples marked)."""
     cls = type(value)
-    if cls in _SCALAR_TYPES or isinstance(value, str | bool | int | float):
+    if cls in _SCALAR_TYPES:
         return value
-    layout = _dataclass_layout(cls)
-    if layout is not None:
-        name, names = layout
-        out: dict[str, Any] = {_CLASS: name}
-        for field_name in names:
-            out[field_name] = _plain(getattr(value, field_name))
-        return out
-    if isinstance(value, tuple):
-        return {_TUPLE: [_plain(v) for v in value]}
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    if isinstance(value, dict):
-        if all(isinstance(k, str) and not k.startswith("@") for k in value):
-            return {k: _plain(v) for k, v in value.items()}
-        return {_DICT: [[_plain(k), _plain(v)] for k, v in value.items()]}
+    convert = _converters.get(cls)
+    if convert is None:
+        convert = _converters[cls] = _converter(cls)
+    return convert(value)
+
+
+def _items(values: Iterable[Any]) -> list[Any]:
+    return [v if type(v) in _SCALAR_TYPES else _plain(v) for v in values]
+
+
+def _converter(cls: type) -> Converter:
+    """How to write values of type ``cls``; the order of the checks decides for subclasses."""
+    if issubclass(cls, str | bool | int | float):
+        return _same
+    if dataclasses.is_dataclass(cls):
+        return _dataclass_converter(cls)
+    if issubclass(cls, tuple):
+        return lambda value: {_TUPLE: _items(value)}
+    if issubclass(cls, list):
+        return _items
+    if issubclass(cls, dict):
+        return _dict
+    return _refuse
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+def _refuse(value: Any) -> Any:
     raise TypeError(f"cannot store a value of type {type(value).__name__}: {value!r}")
+
+
+def _dataclass_converter(cls: type) -> Converter:
+    """A dict holding "module:QualName" under ``@`` and every init field, in field order."""
+    name = f"{cls.__module__}:{cls.__qualname__}"
+    names = tuple(f.name for f in dataclasses.fields(cls) if f.init)
+    # attrgetter fetches all the fields in one call; it gives a lone value for a single name.
+    fetch: Callable[[Any], tuple[Any, ...]]
+    if len(names) > 1:
+        fetch = operator.attrgetter(*names)
+    else:
+        fetch = lambda value: tuple(getattr(value, n) for n in names)  # noqa: E731
+
+    def convert(value: Any) -> dict[str, Any]:
+        out: dict[str, Any] = {_CLASS: name}
+        for field_name, v in zip(names, fetch(value), strict=True):
+            out[field_name] = v if type(v) in _SCALAR_TYPES else _plain(v)
+        return out
+
+    return convert
+
+
+def _dict(value: dict[Any, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for k, v in value.items():
+        if not isinstance(k, str) or k.startswith("@"):
+            # Keys JSON cannot hold as they are: the dict is written as [key, value] pairs.
+            return {_DICT: [[_plain(k), _plain(v)] for k, v in value.items()]}
+        out[k] = v if type(v) in _SCALAR_TYPES else _plain(v)
+    return out
 
 
 def _hashable(value: Any) -> Any:

@@ -26,7 +26,6 @@ import json
 import sqlite3
 import zlib
 from collections.abc import Iterable, Iterator
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -57,7 +56,9 @@ def _digest_tree(root: Path, skip: tuple[str, ...]) -> str:
 
 
 def _package_root() -> Path:
-    return Path(str(resources.files("analyzer")))
+    # The folder of this module's package (importlib.resources would give the same folder for an
+    # installed package, at the price of importing zipfile on every run).
+    return Path(__file__).parent
 
 
 @functools.cache
