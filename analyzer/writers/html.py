@@ -41,6 +41,7 @@ from analyzer.writers.explain import (
     GROUPS,
     SCORES,
     SOURCE_COLUMNS,
+    ScoreInfo,
     is_note,
     kind_info,
     metric_help,
@@ -637,6 +638,9 @@ class _Entry:
     source_title: str | None
 
 
+_ENTRY_FIELDS = tuple(f.name for f in dataclasses.fields(_Entry))
+
+
 def _entry(r: ArticleResult, source: ArticleResult | None = None) -> _Entry:
     source_id = r.comparison.source_id if r.comparison else None
     notes = sum(is_note(f.kind, f.message) for f in r.findings)
@@ -707,16 +711,18 @@ def _render_index(
 ) -> str:
     """One index page: ``entries`` are its rows; ``summary`` describes the whole batch."""
     names = [n for n in SCORES if n in summary.names] + sorted(summary.names - set(SCORES))
+    # Looked up once per column, not once per cell: a page has up to 1,000 rows.
+    infos = [(name, score_info(name)) for name in names]
     columns = [
         {
             "name": name,
-            "label": score_info(name).label,
+            "label": info.label,
             "help": score_help(name)[1],
-            "legend": score_info(name).legend,
-            "better": score_info(name).better,
-            "reads": BETTER_SHORT.get(score_info(name).better, ""),
+            "legend": info.legend,
+            "better": info.better,
+            "reads": BETTER_SHORT.get(info.better, ""),
         }
-        for name in names
+        for name, info in infos
     ]
     rows = []
     for e in entries:
@@ -728,15 +734,7 @@ def _render_index(
                 "words_shown": _fmt(e.words),
                 "problems": e.problems,
                 "notes": e.notes,
-                "scores": [
-                    (
-                        name,
-                        e.scores.get(name),
-                        _fmt(_round(e.scores.get(name))),
-                        Bar.of(e.scores.get(name), score_info(name).better),
-                    )
-                    for name in names
-                ],
+                "scores": [_score_cell(name, e.scores.get(name), info) for name, info in infos],
                 "compare_href": f"compare/{urlquote(e.meta['id'])}.html" if e.source_id else None,
                 "key_title": e.meta["title"].casefold(),
                 "source_title": e.source_title,
@@ -771,6 +769,11 @@ def _render_index(
         has_types=bool(summary.types),
         pager=pager,
     )
+
+
+def _score_cell(name: str, value: Any, info: ScoreInfo) -> tuple[str, Any, str, Bar | None]:
+    """One score of one index row: name, value, value as shown, and its bar."""
+    return name, value, _fmt(_round(value)), Bar.of(value, info.better)
 
 
 def _round(value: Any) -> Any:
@@ -858,7 +861,8 @@ def write_site(
                 rewrites.add(r.id)
             e = _entry(r, source)
             summary.add(e)
-            rows.write(json.dumps(dataclasses.astuple(e)) + "\n")
+            # The fields as they are (astuple would deep-copy every dict for nothing).
+            rows.write(json.dumps([getattr(e, f) for f in _ENTRY_FIELDS]) + "\n")
         rows.seek(0)
         pages = max(1, -(-summary.total // INDEX_PAGE))
         for page in range(1, pages + 1):
