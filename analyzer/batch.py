@@ -26,7 +26,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from analyzer.codec import items
 from analyzer.document import Article
@@ -34,9 +34,11 @@ from analyzer.engines import CHUNK, Pair, Runner, compare_chunk, open_engine, sc
 from analyzer.errors import AnalyzerError, InputError
 from analyzer.progress import Counts, Progress
 from analyzer.readers import read_inputs
-from analyzer.results import ArticleResult
 from analyzer.state import STATE_NAME, StateStore, article_key, outputs_digest, pack
 from analyzer.writers.jsonl import atomic_file, dumps
+
+if TYPE_CHECKING:  # only named in annotations; an unchanged rerun never builds a result
+    from analyzer.results import ArticleResult
 
 RESULTS_NAME = "results.jsonl"
 WORKSHEETS_NAME = "worksheets"

@@ -27,12 +27,14 @@ import sqlite3
 import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from analyzer import __version__
 from analyzer.codec import decode, encode
 from analyzer.document import Article
-from analyzer.results import ArticleResult
+
+if TYPE_CHECKING:  # decoding a result imports its classes; an unchanged rerun decodes none
+    from analyzer.results import ArticleResult
 
 STATE_NAME = "state.sqlite"
 SCHEMA_VERSION = 1

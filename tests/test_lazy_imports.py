@@ -19,8 +19,14 @@ from analyzer.batch import score_paths
 
 HEAVY = ["jinja2", "nltk", "numpy", "scipy", "sklearn", "skops"]
 # Lighter, but a rerun pays for every module it loads: the encoding detector (only for text
-# that is not UTF-8) and the worksheet machinery (only for worksheets).
-HEAVY += ["charset_normalizer", "analyzer.exercises", "analyzer.writers.explain"]
+# that is not UTF-8), the worksheet machinery (only for worksheets) and the result classes
+# (only to decode a stored result).
+HEAVY += [
+    "charset_normalizer",
+    "analyzer.exercises",
+    "analyzer.writers.explain",
+    "analyzer.results",
+]
 
 # Runs the CLI in a fresh interpreter, then reports which heavy packages it imported.
 RERUN = """
