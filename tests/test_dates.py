@@ -18,7 +18,7 @@ def test_relative_dates_are_resolved_against_published():
 
 def test_without_published_relative_dates_stay_unresolved():
     (finding,) = dates.find(doc_of("He was elected last year."))
-    assert finding.detail == {"resolved": None}
+    assert finding.detail == {"relative": True, "resolved": None}
     assert "left unresolved rather than guessed" in finding.message
 
 
@@ -35,6 +35,19 @@ def test_a_weekday_that_contradicts_its_date_is_flagged():
     (finding,) = dates.find(doc_of("On Tuesday, March 5, 2025, they met."))
     assert finding.text == "Tuesday, March 5, 2025"
     assert "was a Wednesday, not a Tuesday" in finding.message
+
+
+def test_detail_relative_tells_relative_dates_from_faulty_ones():
+    doc = doc_of(
+        "Last week, on Tuesday, March 5, 2025, a Feb. 30 date and last year were cited.",
+        published="2025-04-30",
+    )
+    assert [(f.text, f.detail["relative"]) for f in dates.find(doc)] == [
+        ("Last week", True),
+        ("Tuesday, March 5, 2025", False),
+        ("Feb. 30", False),
+        ("last year", True),
+    ]
 
 
 def test_capitalised_relative_dates_at_a_sentence_start_are_found():

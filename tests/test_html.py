@@ -420,6 +420,19 @@ def test_index_counts_problems_and_neutral_notes_apart():
     assert cells[-2:] == ["1", "3"]
 
 
+def test_a_date_finding_is_a_note_by_its_relative_flag_not_by_its_wording():
+    from analyzer.results import Finding
+
+    text = "It rained last year and on Feb. 30."
+    findings = (
+        Finding("date_issue", 10, 19, "last year", "Any words.", {"relative": True}),
+        Finding("date_issue", 27, 34, "Feb. 30", "Not a relative date.", {"relative": False}),
+    )
+    result = ArticleResult(id="a", path="a", text=text, title="Rain", findings=findings)
+    cells = [text_of(td) for td in select(parse(render_index([result])), "#articles tbody td")]
+    assert cells[-2:] == ["1", "1"]
+
+
 def test_a_relative_date_note_says_in_words_which_week_or_day_it_stands_for():
     result = analyze(
         "The council met last week. It voted on Tuesday.", title="Fees", published="2025-04-30"
@@ -435,7 +448,7 @@ def test_a_relative_date_note_says_in_words_which_week_or_day_it_stands_for():
         "That is Tuesday 29 April 2025.",
     ]
     # The record itself keeps the ISO form.
-    assert result.to_record()["findings"][0]["detail"] == {"resolved": "2025-W17"}
+    assert result.to_record()["findings"][0]["detail"] == {"relative": True, "resolved": "2025-W17"}
 
 
 def test_compare_page_does_not_print_a_title_the_text_already_opens_with():

@@ -11,6 +11,9 @@ Mentions come from :func:`analyzer.temporal.find_dates`. Each finding is a ``dat
 - an impossible calendar date ("Feb. 30");
 - a weekday that contradicts the date next to it ("Tuesday, March 5, 2025" when that day was a
   Wednesday).
+
+``detail.relative`` tells the kinds apart: true for the relative dates (notes for the reader),
+false for the impossible and self-contradictory dates (faults of the article).
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ def _relative(doc: Document, m: DateMention, published: str | None) -> Finding:
             m.end,
             f"“{m.text}” is a relative date: counted from the publication date ({published}) it "
             f"means {m.resolved}. A copy read later, or a rewrite, may place it wrongly.",
+            relative=True,
             resolved=m.resolved,
         )
     if not published:
@@ -44,6 +48,7 @@ def _relative(doc: Document, m: DateMention, published: str | None) -> Finding:
             m.end,
             f"“{m.text}” is a relative date, and the article has no publication date, so it "
             "cannot be placed in time; it is left unresolved rather than guessed.",
+            relative=True,
             resolved=None,
         )
     return _finding(
@@ -51,6 +56,7 @@ def _relative(doc: Document, m: DateMention, published: str | None) -> Finding:
         m.start,
         m.end,
         f"“{m.text}” names a stretch of time, not a date; it is not resolved.",
+        relative=True,
         resolved=None,
     )
 
@@ -74,6 +80,7 @@ def _weekday_clash(doc: Document, day: DateMention, date: DateMention) -> Findin
         f"“{doc.text[day.start : date.end]}” contradicts itself: "
         f"{date.year}-{date.month:02d}-{date.day:02d} was a {calendar.day_name[actual]}, "
         f"not a {calendar.day_name[said]}.",
+        relative=False,
         resolved=None,
     )
 
@@ -86,8 +93,8 @@ def find(doc: Document) -> list[Finding]:
     >>> from analyzer.document import Article, Metadata, build_document
     >>> meta = Metadata(published="2025-12-03")
     >>> doc = build_document(Article("a", "a", "He won last year, on Feb. 30.", meta))
-    >>> [(f.text, f.detail["resolved"]) for f in find(doc)]
-    [('last year', '2024'), ('Feb. 30', None)]
+    >>> [(f.text, f.detail["relative"], f.detail["resolved"]) for f in find(doc)]
+    [('last year', True, '2024'), ('Feb. 30', False, None)]
     """
     published = doc.meta.published
     mentions = find_dates(doc.text, published)
@@ -100,6 +107,7 @@ def find(doc: Document) -> list[Finding]:
                     m.start,
                     m.end,
                     f"“{m.text}” is not a real date: {m.problem}.",
+                    relative=False,
                     resolved=None,
                 )
             )

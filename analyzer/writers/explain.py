@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import sys
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
@@ -228,26 +229,26 @@ def main(argv: list[str] | None = None) -> int:
 # Findings that inform rather than fault: a hedge is not a flaw by itself (the hedging score has
 # no better end), and a relative date is marked so a reader knows the day it stands for.
 NOTE_KINDS = frozenset({"hedge"})
-# The dates signal's wording for a relative date (resolved, or left unresolved): the only way
-# its findings tell a relative date from an impossible or self-contradictory one, which are faults.
-_RELATIVE_DATE = ("is a relative date", "names a stretch of time")
 
 
-def is_note(kind: str, message: str) -> bool:
+def is_note(kind: str, detail: Mapping[str, Any]) -> bool:
     """Whether a finding is a neutral note for the reader rather than a problem of the article.
+
+    A ``date_issue`` is a note when the dates signal marks it relative (``detail.relative``);
+    an impossible or self-contradictory date is a problem.
 
     Examples
     --------
-    >>> is_note("date_issue", "“last year” is a relative date: ... it means 2024.")
+    >>> is_note("date_issue", {"relative": True, "resolved": "2024"})
     True
-    >>> is_note("date_issue", "“Feb. 30” is not a real date: February has 28 days.")
+    >>> is_note("date_issue", {"relative": False, "resolved": None})
     False
-    >>> is_note("hedge", "Softens the claim."), is_note("unsupported_claim", "No source.")
+    >>> is_note("hedge", {}), is_note("unsupported_claim", {})
     (True, False)
     """
     if kind in NOTE_KINDS:
         return True
-    return kind == "date_issue" and any(cue in message for cue in _RELATIVE_DATE)
+    return kind == "date_issue" and detail.get("relative") is True
 
 
 if __name__ == "__main__":

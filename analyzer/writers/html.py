@@ -481,7 +481,7 @@ def _tally(result: ArticleResult) -> str:
     '0 quotes, 0 problems and 1 note (notes are neutral marks: relative dates and hedges).'
     """
     quotes = len(result.quotes or ())
-    notes = sum(is_note(f.kind, f.message) for f in result.findings)
+    notes = sum(is_note(f.kind, f.detail) for f in result.findings)
     problems = len(result.findings) - notes
 
     def n(count: int, word: str) -> str:
@@ -643,7 +643,7 @@ _ENTRY_FIELDS = tuple(f.name for f in dataclasses.fields(_Entry))
 
 def _entry(r: ArticleResult, source: ArticleResult | None = None) -> _Entry:
     source_id = r.comparison.source_id if r.comparison else None
-    notes = sum(is_note(f.kind, f.message) for f in r.findings)
+    notes = sum(is_note(f.kind, f.detail) for f in r.findings)
     return _Entry(
         _meta(r),
         r.metrics.get("words"),
