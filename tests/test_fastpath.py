@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import functools
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline
@@ -74,6 +78,40 @@ def test_the_committed_bias_model_takes_the_fast_path_and_agrees_exactly():
     stack_input = bias.stack_features(model["pipeline"], model["lexicon"], TEXTS)
     expected = [float(p) for p in model["stack"].predict_proba(stack_input)[:, 1]]
     assert bias.sentence_probability(model, TEXTS) == expected
+
+
+@functools.cache
+def _committed_counts():
+    vec = bias.load()["pipeline"].steps[0][1]
+    counter = CountVectorizer(
+        vocabulary=vec.vocabulary_,
+        ngram_range=vec.ngram_range,
+        token_pattern=vec.token_pattern,
+        lowercase=vec.lowercase,
+    )
+    return TfidfLogistic.for_pipeline(bias.load()["pipeline"]), counter, sorted(vec.vocabulary_)
+
+
+# Soup of the committed model's own n-grams (its bigrams, and pairs of its words it never saw
+# together), unknown words, case and separators, split into texts at "|".
+_VOCABULARY_SAMPLE = _committed_counts()[2][::97]
+_SOUP = st.lists(
+    st.sampled_from(_VOCABULARY_SAMPLE + ["Zzqx", "THE", "’s", "|", ".", " ", "\n", "12", "a"]),
+    max_size=30,
+).map(" ".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_SOUP)
+def test_the_count_matrix_is_count_vectorizers_for_the_committed_vocabulary(soup):
+    fast, counter, _ = _committed_counts()
+    texts = soup.split("|")
+    got, expected = fast._counts(texts), counter.transform(texts)
+    expected.sort_indices()
+    assert got.shape == expected.shape
+    assert got.indptr.tolist() == expected.indptr.tolist()
+    assert got.indices.tolist() == expected.indices.tolist()
+    assert got.data.tolist() == expected.data.tolist()
 
 
 @pytest.mark.parametrize(
