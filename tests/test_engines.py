@@ -1,0 +1,57 @@
+"""Local engines: what is loaded before the work starts is kept out of the collector's walks."""
+
+from __future__ import annotations
+
+import gc
+
+import pytest
+
+from analyzer.engines import open_engine
+
+
+def frozen_count(chunk: list[int]) -> list[tuple[bytes, None]]:
+    """A chunk of work reporting how many objects its process holds out of the collector."""
+    return [(str(gc.get_freeze_count()).encode(), None) for _ in chunk]
+
+
+def counts_seen(jobs: int, chunks: list[list[int]]) -> list[int]:
+    with open_engine("local", jobs) as run:
+        return [int(blob) for _, outcomes in run(frozen_count, chunks) for blob, _ in outcomes]
+
+
+def test_pool_workers_start_with_what_this_process_loaded_out_of_the_collectors_walks():
+    assert gc.get_freeze_count() == 0
+    assert min(counts_seen(2, [[1], [2], [3]])) > 1000
+
+
+def test_in_process_what_the_first_chunk_loaded_is_held_out_for_the_next_ones():
+    first, second = counts_seen(1, [[1], [2]])
+    assert first == 0 and second > 1000
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_the_objects_are_handed_back_to_the_collector_when_the_run_ends(jobs):
+    counts_seen(jobs, [[1], [2]])
+    assert gc.get_freeze_count() == 0
+
+
+def test_objects_the_caller_froze_itself_are_left_frozen():
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        counts_seen(1, [[1], [2]])
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
+
+
+def collector_enabled(chunk: list[int]) -> list[tuple[bytes, None]]:
+    return [(str(gc.isenabled()).encode(), None) for _ in chunk]
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_the_collector_is_paused_only_while_the_first_chunk_loads(jobs):
+    with open_engine("local", jobs) as run:
+        seen = [blob for _, outcomes in run(collector_enabled, [[1], [2]]) for blob, _ in outcomes]
+    assert seen == ([b"False", b"True"] if jobs == 1 else [b"True", b"True"])
+    assert gc.isenabled()
