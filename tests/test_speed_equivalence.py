@@ -339,27 +339,109 @@ def _source(sentences: list[str]) -> tuple[str, list[tuple[int, int]]]:
     return " ".join(sentences), spans
 
 
+def plain_align(index, texts: list[str]) -> list:
+    """SourceIndex.align as it was: scikit-learn's CountVectorizer over the source sentences and
+    the fitted texts, sparse presence and distinctive-term matrices, one sparse product."""
+    import numpy as np
+    import scipy.sparse as sp
+    from sklearn.feature_extraction.text import CountVectorizer
+
+    from analyzer.compare.align import Alignment, name_terms
+    from analyzer.compare.text import content_terms
+
+    singles = index.passages[: index.n_single]
+    vectorizer = CountVectorizer(analyzer=lambda terms: terms, binary=True)
+    try:
+        vectorizer.fit(index.sentence_terms + [index.terms(t) for t in index.fit_texts] or [[]])
+    except ValueError:
+        vectorizer = CountVectorizer(analyzer=lambda terms: terms, binary=True, vocabulary=["\x00"])
+        vectorizer.fit([[]])
+    presence = distinctive = None
+    if singles:
+        single = (vectorizer.transform(index.sentence_terms) > 0).astype(np.float64)
+        rows = [single]
+        if len(singles) > 1:
+            rows.append(single[:-1].maximum(single[1:]))
+        presence = sp.vstack(rows).T.tocsc()
+        df = np.asarray(single.sum(axis=0)).ravel()
+        names = name_terms(index.text, singles)
+        vocab = vectorizer.get_feature_names_out()
+        ordinary = np.array([not (t.isdigit() or t in names) for t in vocab], dtype=bool)
+        distinctive = sp.diags(((df > 0) & (df <= index._limit()) & ordinary).astype(np.float64))
+    if not texts:
+        return []
+    weights = vectorizer.transform([index.terms(t) for t in texts])
+    totals = np.asarray(weights.sum(axis=1)).ravel()
+    shared = anchored = None
+    if presence is not None:
+        shared = (weights @ presence).toarray()
+        anchored = (weights @ distinctive @ presence).toarray()
+    out = []
+    for i, text in enumerate(texts):
+        n_terms = len(set(content_terms(text)))
+        if totals[i] <= 0 or shared is None:
+            out.append(None if totals[i] <= 0 else Alignment(0.0, 0, 0, n_terms))
+            continue
+        out.append(index._best(shared[i] / totals[i], n_terms, int(anchored[i].max())))
+    return out
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.lists(ALIGN_SENTENCE, max_size=6), ALIGN_SENTENCE, st.lists(ALIGN_SENTENCE, max_size=2))
-def test_aligning_one_text_with_sets_equals_the_matrix_product(sentences, claim, others):
+def test_alignment_equals_the_sparse_matrix_product(sentences, claim, others):
     from analyzer.compare.align import SourceIndex
 
     text, spans = _source(sentences)
     index = SourceIndex(text, spans, [claim, *others])
-    # align([claim]) takes the one-text path; with a second text the matrices are used.
-    assert index.align([claim]) == index.align([claim, claim])[:1]
-    for other in others:
-        assert index.align([other]) == index.align([other, claim])[:1]
+    assert index.align([claim]) == plain_align(index, [claim])
+    assert index.align([claim, *others]) == plain_align(index, [claim, *others])
+    # A text that was not fitted counts only the terms of the source and the fitted texts.
+    stranger = "Budgets of the Harbor mayor rose 42 troops."
+    assert index.align([stranger, claim]) == plain_align(index, [stranger, claim])
 
 
-def test_aligning_one_headline_with_sets_equals_the_matrix_product_on_the_seeds():
+def test_alignment_equals_the_sparse_matrix_product_on_the_seeds():
     from analyzer.compare.align import SourceIndex
     from analyzer.document import Article, build_document
 
+    docs = [build_document(Article("s", "", text)) for text in SEED_TEXTS]
+    for source in docs:
+        spans = [(s.start, s.end) for s in source.sentences]
+        for derived in docs:
+            texts = [derived.text[s.start : s.end] for s in derived.sentences]
+            index = SourceIndex(source.text, spans, texts)
+            assert index.align(texts) == plain_align(index, texts)
+        headline = ["Mexican Mayor Slams 42 Budgets"]
+        index = SourceIndex(source.text, spans, headline)
+        assert index.align(headline) == plain_align(index, headline)
+
+
+# Marks, spaces, letters that fold to several characters ("ﬁ", "½", "ﷺ") or lose an accent.
+FOLD_SOUP = st.text(alphabet=st.sampled_from("aZé1 ’'‘`´-_.,\n\tﬁ½İßﷺ\u0301"), max_size=40)
+
+
+@settings(max_examples=400, deadline=None)
+@given(FOLD_SOUP)
+def test_folding_with_the_map_equals_the_character_loop(text):
+    from analyzer.compare.text import _fold_with_map_by_character, fold_with_map
+
+    assert fold_with_map(text) == _fold_with_map_by_character(text)
+
+
+def test_folding_with_the_map_equals_the_character_loop_on_the_seeds():
+    from analyzer.compare.text import _fold_with_map_by_character, fold_with_map
+
     for text in SEED_TEXTS:
-        doc = build_document(Article("s", "", text))
-        spans = [(s.start, s.end) for s in doc.sentences]
-        claims = [text[s:e] for s, e in spans[:3]] + ["Mexican Mayor Slams 42 Budgets"]
-        index = SourceIndex(text, spans, claims)
-        for claim in claims:
-            assert index.align([claim]) == index.align([claim, claim])[:1]
+        assert fold_with_map(text) == _fold_with_map_by_character(text)
+        assert fold_with_map(text.replace("a", "ﬁ")) == _fold_with_map_by_character(
+            text.replace("a", "ﬁ")
+        )
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("1234,a ."), max_size=30))
+def test_thousands_commas_are_the_ones_the_plain_pattern_finds(text):
+    from analyzer.compare.text import _THOUSANDS
+
+    plain = re.compile(r"(?<=\d),(?=\d{3}\b)")
+    assert [m.span() for m in _THOUSANDS.finditer(text)] == [m.span() for m in plain.finditer(text)]

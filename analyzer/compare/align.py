@@ -3,12 +3,11 @@
 Each derived sentence is compared with every source passage: each source sentence and each pair
 of adjacent sentences (a rewrite often merges two). Both sides are reduced to sets of content
 terms (folded, stop words and reporting verbs removed, Porter-stemmed, numbers kept:
-:func:`content_terms`) by scikit-learn's ``CountVectorizer``, and passages are scored with one
-sparse matrix product (one text alone, a headline, is scored with sets: the same counts,
-without the cost of building matrices). A derived term the source never uses is matched to a
-source term that shares its first letters (at least five, and four fifths of the shorter
-term): a stronger stemmer, so "Mexican" meets "Mexico" and "intervention" meets "intervene",
-which Porter's rules keep apart.
+:func:`content_terms`), and all passages are scored at once with one product of two small 0/1
+matrices (texts by terms, terms by passages): counts of shared terms. A derived term the source
+never uses is matched to a source term that shares its first letters (at least five, and four
+fifths of the shorter term): a stronger stemmer, so "Mexican" meets "Mexico" and "intervention"
+meets "intervene", which Porter's rules keep apart.
 
 Two measures come out of it, and a sentence is only called unsupported when both fail:
 
@@ -32,13 +31,11 @@ from __future__ import annotations
 
 import functools
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 import scipy.sparse as sp
-from sklearn.feature_extraction.text import CountVectorizer
 
 from analyzer.compare.text import content_terms, fold, stem
 
@@ -68,10 +65,6 @@ class Alignment:
     anchors: int = 0
 
 
-def _identity(terms: list[str]) -> list[str]:
-    return terms
-
-
 def _shared_prefix(a: str, b: str) -> int:
     n = 0
     for x, y in zip(a, b, strict=False):
@@ -98,14 +91,11 @@ def name_terms(text: str, sentences: Sequence[tuple[int, int]]) -> frozenset[str
     lower: set[str] = set()
     inner: set[str] = set()
     for s, e in sentences:
-        for k, m in enumerate(_WORD.finditer(text, s, e)):
-            w = m.group()
-            term = _name_term(w)
-            if w[0].islower():
-                lower.add(term)
-            elif k > 0:
-                inner.add(term)
-    return frozenset(inner - lower)
+        words = _WORD.findall(text, s, e)
+        lower.update(w for w in words if w[0].islower())
+        inner.update(w for w in words[1:] if not w[0].islower())
+    # Each distinct word stemmed once.
+    return frozenset(set(map(_name_term, inner)) - set(map(_name_term, lower)))
 
 
 class SourceIndex:
@@ -170,60 +160,62 @@ class SourceIndex:
         return max(DISTINCTIVE_SENTENCES, DISTINCTIVE_SHARE * self.n_single)
 
     @functools.cached_property
-    def _vocabulary(self) -> frozenset[str]:
-        """The terms the alignment counts: the source's and those of the fitted texts."""
-        return self.source_terms.union(*(self.terms(t) for t in self.fit_texts))
+    def _fit_terms(self) -> dict[str, frozenset[str]]:
+        """The distinct :meth:`terms` of each fitted text, computed once."""
+        return {t: frozenset(self.terms(t)) for t in self.fit_texts}
+
+    def _counted(self, text: str) -> frozenset[str]:
+        """The distinct terms of ``text`` the alignment counts: those of the source and of the
+        fitted texts (all of a fitted text's own)."""
+        fitted = self._fit_terms.get(text)
+        if fitted is not None:
+            return fitted
+        return frozenset(self.terms(text)).intersection(
+            self.source_terms.union(*self._fit_terms.values())
+        )
 
     @functools.cached_property
-    def _matrices(self) -> tuple[CountVectorizer, sp.csc_matrix | None, sp.dia_matrix | None]:
-        """(vectorizer, passage-by-term presence, diagonal of distinctive terms), for aligning
-        many texts with one sparse matrix product."""
-        singles = self.passages[: self.n_single]
-        vectorizer = CountVectorizer(analyzer=_identity, binary=True)
-        try:
-            vectorizer.fit(self.sentence_terms + [self.terms(t) for t in self.fit_texts] or [[]])
-        except ValueError:
-            # No content term on either side ("It is."): an empty vocabulary, so nothing aligns,
-            # instead of sklearn's "empty vocabulary" error stopping the whole batch.
-            vectorizer = CountVectorizer(analyzer=_identity, binary=True, vocabulary=["\x00"])
-            vectorizer.fit([[]])
-        if not singles:
-            return vectorizer, None, None
-        single = (vectorizer.transform(self.sentence_terms) > 0).astype(np.float64)
-        # A pair holds the terms of either sentence: the element-wise maximum of two rows,
-        # so no pair text is read again.
-        rows = [single]
-        if len(singles) > 1:
-            rows.append(single[:-1].maximum(single[1:]))
-        presence = sp.vstack(rows).T.tocsc()
-        df = np.asarray(single.sum(axis=0)).ravel()
-        names = name_terms(self.text, singles)
-        vocab = vectorizer.get_feature_names_out()
-        ordinary = np.array([not (t.isdigit() or t in names) for t in vocab], dtype=bool)
-        distinctive = sp.diags(((df > 0) & (df <= self._limit()) & ordinary).astype(np.float64))
-        return vectorizer, presence, distinctive
+    def _passages(self) -> tuple[dict[str, int], sp.csc_array, frozenset[str]]:
+        """(column of each source term, term-by-passage presence, distinctive terms)."""
+        column = {t: j for j, t in enumerate(sorted(self.source_terms))}
+        singles = [frozenset(terms) for terms in self.sentence_terms]
+        # A pair holds the terms of either sentence: no pair text is read again.
+        passages = singles + [a | b for a, b in zip(singles, singles[1:], strict=False)]
+        presence = _presence([[column[t] for t in terms] for terms in passages], len(column)).T
+        df: dict[str, int] = {}
+        for terms in singles:
+            for t in terms:
+                df[t] = df.get(t, 0) + 1
+        names = name_terms(self.text, self.passages[: self.n_single])
+        limit = self._limit()
+        distinctive = frozenset(
+            t for t, n in df.items() if n <= limit and not (t.isdigit() or t in names)
+        )
+        return column, presence.tocsc(), distinctive
 
     def align(self, texts: Sequence[str]) -> list[Alignment | None]:
-        """The best passage for each text; None for a text with no content term."""
-        if len(texts) == 1:
-            return [self._align_one(texts[0])]
-        if not texts:
-            return []
-        vectorizer, presence, distinctive = self._matrices
-        weights = vectorizer.transform([self.terms(t) for t in texts])
-        totals = np.asarray(weights.sum(axis=1)).ravel()
-        shared = anchored = None
-        if presence is not None:
-            shared = (weights @ presence).toarray()
-            anchored = (weights @ distinctive @ presence).toarray()
-        out: list[Alignment | None] = []
-        for i, text in enumerate(texts):
-            n_terms = len(set(content_terms(text)))
-            if totals[i] <= 0 or shared is None:
-                out.append(None if totals[i] <= 0 else Alignment(0.0, 0, 0, n_terms))
-                continue
-            out.append(self._best(shared[i] / totals[i], n_terms, int(anchored[i].max())))
-        return out
+        """The best passage for each text; None for a text with no content term.
+
+        A passage's coverage is the number of the text's distinct counted terms it holds over
+        their number; the anchors, the most of those distinctive in the source that one passage
+        holds. Both counts for all texts and passages come from sparse products of 0/1 matrices:
+        sums of ones, exact in any order.
+        """
+        wanted = [self._counted(t) for t in texts]
+        n_terms = [len(set(content_terms(t))) for t in texts]
+        if not self.n_single:
+            return [
+                Alignment(0.0, 0, 0, n) if w else None for w, n in zip(wanted, n_terms, strict=True)
+            ]
+        column, presence, distinctive = self._passages
+        rows = [[column[t] for t in w if t in column] for w in wanted]
+        shared = (_presence(rows, len(column)) @ presence).toarray()
+        rows = [[column[t] for t in w if t in distinctive] for w in wanted]
+        anchored = (_presence(rows, len(column)) @ presence).toarray()
+        return [
+            self._best(shared[i] / float(len(w)), n_terms[i], int(anchored[i].max())) if w else None
+            for i, w in enumerate(wanted)
+        ]
 
     def _best(self, cov: np.ndarray, n_terms: int, anchors: int) -> Alignment:
         best_single = int(np.argmax(cov[: self.n_single]))
@@ -234,24 +226,11 @@ class SourceIndex:
         s, e = self.passages[best]
         return Alignment(float(cov[best]), s, e, n_terms, anchors)
 
-    def _align_one(self, text: str) -> Alignment | None:
-        """:meth:`align` for one text (a headline) with sets instead of matrices.
 
-        The same counts as the matrix product, so the same floats: a passage's coverage is the
-        number of the text's distinct counted terms it holds over their number, its anchors
-        the number of those that are distinctive in the source.
-        """
-        wanted = set(self.terms(text)) & self._vocabulary
-        n_terms = len(set(content_terms(text)))
-        if not wanted:
-            return None
-        if not self.n_single:
-            return Alignment(0.0, 0, 0, n_terms)
-        found = [wanted.intersection(terms) for terms in self.sentence_terms]
-        found += [a | b for a, b in zip(found, found[1:], strict=False)]
-        cov = np.array([len(f) for f in found], dtype=np.float64) / float(len(wanted))
-        df = Counter(t for f in found[: self.n_single] for t in f)
-        names = name_terms(self.text, self.passages[: self.n_single])
-        limit = self._limit()
-        distinctive = {t for t, n in df.items() if n <= limit and not (t.isdigit() or t in names)}
-        return self._best(cov, n_terms, max(len(f & distinctive) for f in found))
+def _presence(rows: list[list[int]], n_columns: int) -> sp.csr_array:
+    """A 0/1 matrix with a one in each row at the given columns."""
+    indptr = np.zeros(len(rows) + 1, dtype=np.int64)
+    indptr[1:] = np.cumsum([len(r) for r in rows])
+    indices = np.fromiter((j for r in rows for j in r), dtype=np.int64, count=int(indptr[-1]))
+    data = np.ones(len(indices))
+    return sp.csr_array((data, indices, indptr), shape=(len(rows), n_columns))

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from analyzer.compare.text import content_terms, fold_with_map
+from analyzer.compare.text import content_terms, fold, fold_with_map
 
 QUOTE_MATCH = 90.0
 QUOTE_LOOSE = 75.0
@@ -70,7 +70,7 @@ class FoldedSource:
         True
         """
         inner = quote_text.strip().strip(_MARKS).strip()
-        pieces = [fold_with_map(p)[0] for p in _ELLIPSIS.split(inner)]
+        pieces = [fold(p) for p in _ELLIPSIS.split(inner)]
         pieces = [p for p in pieces if len(p.split()) >= 2]
         if not pieces or not self.folded:
             return None

@@ -12,12 +12,14 @@ import functools
 import re
 import unicodedata
 
+import numpy as np
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from analyzer.lexicons import load_lexicon
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
+# Opens with the comma, which the engine skips ahead to, and looks back past it.
+_THOUSANDS = re.compile(r",(?<=\d,)(?=\d{3}\b)")
 
 
 @functools.lru_cache(maxsize=100_000)
@@ -37,6 +39,22 @@ def fold_char(c: str) -> str:
     return " "
 
 
+class _FoldTable(dict):
+    """``str.translate`` table of :func:`fold_char`, filled on first sight of each character
+    (one table per process instead of one per call)."""
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = fold_char(chr(code))
+        return folded
+
+
+_FOLD = _FoldTable()
+# An apostrophe-like mark not between two letters or digits, which folding turns into a space.
+# Written to open with the mark (the engine skips ahead to one) and to look back past it.
+_LOOSE_APOSTROPHE = re.compile(r"['’‘`´](?:(?![^\W_])|(?<![^\W_]['’‘`´]))")
+_SPACES = re.compile(" {2,}")
+
+
 def fold_with_map(text: str) -> tuple[str, list[int]]:
     """Folded text and, for each folded character, its offset in ``text``.
 
@@ -49,6 +67,23 @@ def fold_with_map(text: str) -> tuple[str, list[int]]:
     >>> folded, where[0], where[-1]
     ("oh we've won", 1, 14)
     """
+    folded = _LOOSE_APOSTROPHE.sub(" ", text).translate(_FOLD)
+    if len(folded) != len(text):
+        return _fold_with_map_by_character(text)
+    # Every character folded to one ("ﬁ" and "½" fold to more, and take the loop above): the
+    # folded text keeps a character where it is not a space or follows one that is not.
+    codes = np.frombuffer(folded.encode("utf-32-le"), dtype=np.uint32)
+    space = codes == 32
+    keep = ~space
+    keep[1:] |= space[1:] & ~space[:-1]
+    where = np.flatnonzero(keep)
+    if len(where) and space[where[-1]]:
+        where = where[:-1]
+    return codes[where].tobytes().decode("utf-32-le"), where.tolist()
+
+
+def _fold_with_map_by_character(text: str) -> tuple[str, list[int]]:
+    """:func:`fold_with_map` one character at a time (any character folds to any string)."""
     out: list[str] = []
     where: list[int] = []
     n = len(text)
@@ -68,11 +103,6 @@ def fold_with_map(text: str) -> tuple[str, list[int]]:
     return "".join(out), where
 
 
-# An apostrophe-like mark not between two letters or digits, which folding turns into a space.
-_LOOSE_APOSTROPHE = re.compile(r"['’‘`´](?![^\W_])|(?<![^\W_])['’‘`´]")
-_SPACES = re.compile(" {2,}")
-
-
 def fold(text: str) -> str:
     """Folded text without the offset map: ``fold_with_map(text)[0]``, computed with
     ``str.translate`` instead of a loop over characters (pairing folds every text of a batch).
@@ -82,9 +112,7 @@ def fold(text: str) -> str:
     >>> fold("García-Harfuch’s U.S. trip!")
     "garcia harfuch's u s trip"
     """
-    text = _LOOSE_APOSTROPHE.sub(" ", text)
-    table = {ord(c): fold_char(c) for c in set(text)}
-    return _SPACES.sub(" ", text.translate(table)).strip(" ")
+    return _SPACES.sub(" ", _LOOSE_APOSTROPHE.sub(" ", text).translate(_FOLD)).strip(" ")
 
 
 @functools.cache
