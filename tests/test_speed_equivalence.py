@@ -445,3 +445,116 @@ def test_thousands_commas_are_the_ones_the_plain_pattern_finds(text):
 
     plain = re.compile(r"(?<=\d),(?=\d{3}\b)")
     assert [m.span() for m in _THOUSANDS.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def plain_word_mentions(text: str) -> list:
+    """numeric._word_mentions as it was: every word of the text visited in turn."""
+    from analyzer.compare import numeric
+
+    values = numeric._word_values()
+    words = [(m.start(), m.end(), m.group().lower()) for m in numeric._WORD.finditer(text)]
+    found = []
+    i = 0
+    while i < len(words):
+        run: list[tuple[int, int, str]] = []
+        j = i
+        while j < len(words):
+            s, e, w = words[j]
+            gap = text[run[-1][1] : s] if run else ""
+            if run and gap.strip(" -") != "":
+                break
+            is_one = w == "one" and (
+                (run and values.get(run[-1][2], 0) in range(20, 100, 10))
+                or (j + 1 < len(words) and words[j + 1][2] in ("hundred", *numeric._SCALES))
+            )
+            if w in values or is_one:
+                run.append((s, e, w))
+                j += 1
+            elif w == "and" and run and j + 1 < len(words) and words[j + 1][2] in values:
+                run.append((s, e, w))
+                j += 1
+            else:
+                break
+        if not run:
+            i += 1
+            continue
+        while run and run[-1][2] == "and":
+            run.pop()
+        value = numeric._word_run_value([w for _, _, w in run], values)
+        start, end = run[0][0], run[-1][1]
+        plural = text[end : end + 1] == "s"
+        if value is not None and not plural:
+            unit, end = numeric._unit_at(text, end)
+            found.append(numeric.NumberMention(start, end, text[start:end], value, unit))
+        i = j if j > i else i + 1
+    return found
+
+
+NUMBER_WORDS = ["one", "One", "two", "twenty", "Ninety", "hundred", "thousand", "million", "and",
+                "dozen", "decades", "s", "per", "cent", "percent", "the", "bn", "-", ",", "."]  # fmt: skip
+WORD_NUMBER_SOUP = st.lists(
+    st.tuples(st.sampled_from(NUMBER_WORDS), st.sampled_from([" ", "-", " - ", ", ", ""])),
+    max_size=14,
+).map(lambda parts: "".join(w + gap for w, gap in parts))
+
+
+@settings(max_examples=500, deadline=None)
+@given(WORD_NUMBER_SOUP)
+def test_number_words_are_the_ones_the_word_by_word_scan_finds(text):
+    from analyzer.compare.numeric import _word_mentions
+
+    assert _word_mentions(text) == plain_word_mentions(text)
+
+
+def test_number_words_are_the_ones_the_word_by_word_scan_finds_on_the_seeds():
+    from analyzer.compare.numeric import _word_mentions
+
+    for text in SEED_TEXTS:
+        assert _word_mentions(text) == plain_word_mentions(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 30), st.integers(0, 6)), max_size=6), st.integers(-2, 70))
+def test_offsets_inside_units_are_the_ones_the_plain_loop_finds(gaps, offset):
+    from analyzer.compare.engine import _within
+
+    units, at = [], 0
+    for gap, length in gaps:
+        units.append((at + gap, at + gap + length))
+        at += gap + length
+    shuffled = units[::-1]  # out of order: looked up one by one
+    for spans in (units, shuffled, units + units[:1]):
+        assert _within(spans)(offset) == any(s <= offset < e for s, e in spans)
+
+
+def test_names_are_found_in_the_source_as_rapidfuzz_alone_finds_them():
+    from rapidfuzz import fuzz, process
+
+    from analyzer.compare.engine import NAME_MATCH, _same_word, name_in_source, source_view
+    from analyzer.compare.names import find_names, inner_capitalised, lower_words
+    from analyzer.document import Article, build_document
+
+    def plain(keys, source):
+        mapped = []
+        for k in keys:
+            if not k:
+                continue
+            hit = process.extractOne(
+                k, source.name_words, scorer=fuzz.ratio, score_cutoff=NAME_MATCH
+            )
+            if hit is None or not _same_word(k, hit[0]):
+                return False
+            mapped.append(hit[0])
+        return not mapped or any(frozenset(mapped) <= s for s in source.name_sets)
+
+    docs = [build_document(Article("s", "", text)) for text in SEED_TEXTS]
+    for source in docs:
+        for derived in docs:
+            view = source_view(source)
+            names = find_names(
+                derived,
+                ordinary=lower_words(derived.text, source.text),
+                capitalised=inner_capitalised(source, derived),
+            )
+            keys = [n.keys for n in names] + [("harfuch", "omar"), ("harfuhc",), ("", "x")]
+            assert [name_in_source(k, view) for k in keys] == [plain(k, view) for k in keys]

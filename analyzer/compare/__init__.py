@@ -109,6 +109,8 @@ def compare(
 
 def _answers_quoted(view, answers, der_quotes: Sequence[Quote]) -> int:
     """How many interview answers the rewrite quotes from (at least one matching quotation)."""
+    if not answers:  # not an interview: no quotation to look up
+        return 0
     hit = set()
     for q in der_quotes:
         m = view.folded.locate(q.text)

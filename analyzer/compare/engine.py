@@ -7,8 +7,9 @@ headline) is checked for dates, numbers, names, quotations and overall support.
 
 from __future__ import annotations
 
+import bisect
 import functools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from rapidfuzz import fuzz, process
 
@@ -67,8 +68,17 @@ class SourceView:
         return tuple(sorted(set().union(*self.name_sets))) if self.name_sets else ()
 
     @functools.cached_property
+    def name_word_set(self) -> frozenset[str]:
+        return frozenset(self.name_words)
+
+    @functools.cached_property
     def folded(self) -> FoldedSource:
         return FoldedSource(self.doc.text)
+
+    @functools.cached_property
+    def known_names(self) -> dict[tuple[str, ...], bool]:
+        """:func:`name_in_source` of each name's words, as asked (a rewrite repeats its names)."""
+        return {}
 
 
 def source_view(doc: Document, quotes: Sequence[Quote] = ()) -> SourceView:
@@ -214,9 +224,21 @@ def name_in_source(keys: Sequence[str], source: SourceView) -> bool:
     is not part of "John Smith". Titles were dropped before (``President Sheinbaum`` is
     ``Sheinbaum``); words are compared folded, tolerating a slip of spelling.
     """
+    keys = tuple(keys)
+    known = source.known_names.get(keys)
+    if known is None:
+        known = source.known_names[keys] = _name_in_source(keys, source)
+    return known
+
+
+def _name_in_source(keys: Sequence[str], source: SourceView) -> bool:
     mapped = []
     for k in keys:
         if not k:
+            continue
+        if k in source.name_word_set:
+            # A source word equal to k scores 100, which only k itself does: the best match.
+            mapped.append(k)
             continue
         hit = process.extractOne(k, source.name_words, scorer=fuzz.ratio, score_cutoff=NAME_MATCH)
         if hit is None or not _same_word(k, hit[0]):
@@ -375,6 +397,25 @@ def derived_units(doc: Document) -> list[tuple[int, int]]:
     return units
 
 
+def _within(units: Sequence[tuple[int, int]]) -> Callable[[int], bool]:
+    """Whether an offset falls inside one of ``units``: by bisection when they are in order and
+    do not overlap (sentences), else by looking at each."""
+    starts = [s for s, _ in units]
+    ends = [e for _, e in units]
+    ordered = all(a <= b for a, b in zip(starts, starts[1:], strict=False)) and all(
+        e <= s for e, s in zip(ends, starts[1:], strict=False)
+    )
+    if not ordered:
+        return lambda offset: any(s <= offset < e for s, e in units)
+
+    def inside(offset: int) -> bool:
+        # Only the last unit starting at or before the offset can hold it.
+        k = bisect.bisect_right(starts, offset) - 1
+        return k >= 0 and offset < ends[k]
+
+    return inside
+
+
 def check_text(
     source: SourceView,
     derived: Document,
@@ -396,8 +437,7 @@ def check_text(
     )
     align = _Aligner(units, index.align(unit_texts))
 
-    def inside(start: int) -> bool:
-        return any(s <= start < e for s, e in units)
+    inside = _within(units)
 
     dates = [d for d in find_dates(text, derived.meta.published) if inside(d.start)]
     numbers = [n for n in _numbers_outside_dates(text, dates) if inside(n.start)]

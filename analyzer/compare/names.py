@@ -106,7 +106,8 @@ def is_heading(text: str) -> bool:
 
 def lower_words(*texts: str) -> frozenset[str]:
     """Words that the texts use in lower case somewhere (folded)."""
-    return frozenset(name_key(w) for t in texts for w in _TOKEN.findall(t) if w[0].islower())
+    words = {w for t in texts for w in _TOKEN.findall(t) if w[0].islower()}
+    return frozenset(map(name_key, words))  # each distinct word folded once
 
 
 def _word_spans(doc: Document, *, skip_headings: bool) -> Iterable[tuple[int, list[re.Match]]]:
@@ -123,11 +124,11 @@ def _word_spans(doc: Document, *, skip_headings: bool) -> Iterable[tuple[int, li
 
 def inner_capitalised(*docs: Document) -> frozenset[str]:
     """Words capitalised somewhere other than at the start of a sentence (folded)."""
-    out = set()
+    words = set()
     for doc in docs:
         for _, tokens in _word_spans(doc, skip_headings=True):
-            out.update(name_key(m.group()) for m in tokens[1:] if m.group()[0].isupper())
-    return frozenset(out)
+            words.update(w for w in (m.group() for m in tokens[1:]) if w[0].isupper())
+    return frozenset(map(name_key, words))  # each distinct word folded once
 
 
 def find_names(

@@ -101,31 +101,35 @@ def _digit_mentions(text: str) -> list[NumberMention]:
 
 def _word_mentions(text: str) -> list[NumberMention]:
     values = _word_values()
-    words = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text)]
+    matches = list(_WORD.finditer(text))
+    lowered = [m.group().lower() for m in matches]
     found = []
-    i = 0
-    while i < len(words):
+    resume = 0  # words before this one belong to a run already read
+    for i, first in enumerate(lowered):
+        # A run opens only on a number word (or "one"): every other word is passed by.
+        if i < resume or not (first in values or first == "one"):
+            continue
         run: list[tuple[int, int, str]] = []
         j = i
-        while j < len(words):
-            s, e, w = words[j]
+        while j < len(lowered):
+            s, e, w = matches[j].start(), matches[j].end(), lowered[j]
             gap = text[run[-1][1] : s] if run else ""
             if run and gap.strip(" -") != "":
                 break
             is_one = w == "one" and (
                 (run and values.get(run[-1][2], 0) in range(20, 100, 10))
-                or (j + 1 < len(words) and words[j + 1][2] in ("hundred", *_SCALES))
+                or (j + 1 < len(lowered) and lowered[j + 1] in ("hundred", *_SCALES))
             )
             if w in values or is_one:
                 run.append((s, e, w))
                 j += 1
-            elif w == "and" and run and j + 1 < len(words) and words[j + 1][2] in values:
+            elif w == "and" and run and j + 1 < len(lowered) and lowered[j + 1] in values:
                 run.append((s, e, w))
                 j += 1
             else:
                 break
+        resume = j if j > i else i + 1
         if not run:
-            i += 1
             continue
         while run and run[-1][2] == "and":
             run.pop()
@@ -136,7 +140,6 @@ def _word_mentions(text: str) -> list[NumberMention]:
         if value is not None and not plural:
             unit, end = _unit_at(text, end)
             found.append(NumberMention(start, end, text[start:end], value, unit))
-        i = j if j > i else i + 1
     return found
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import tempfile
 from array import array
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -90,20 +91,19 @@ class _TfidfRows:
         df = array("q")
         with open(self._files["terms"], "wb") as terms, open(self._files["counts"], "wb") as counts:
             for text in texts:
-                counter: dict[int, int] = {}
                 found = _content_terms.__wrapped__(text)  # uncached: each text is read once
-                for term in found:
-                    index = vocabulary.setdefault(term, len(vocabulary))
-                    counter[index] = counter.get(index, 0) + 1
+                # Counter keeps the order of first appearance, so new terms are numbered in it.
+                counter = sorted(
+                    (vocabulary.setdefault(term, len(vocabulary)), n)
+                    for term, n in Counter(found).items()
+                )
                 self.lengths.append(len(found))
-                order = sorted(counter)
-                for index in order:
-                    if index == len(df):
-                        df.append(0)
+                df.extend([0] * (len(vocabulary) - len(df)))
+                for index, _ in counter:
                     df[index] += 1
-                terms.write(array("i", order).tobytes())
-                counts.write(array("q", [counter[i] for i in order]).tobytes())
-                self.indptr.append(self.indptr[-1] + len(order))
+                terms.write(array("i", [index for index, _ in counter]).tobytes())
+                counts.write(array("q", [n for _, n in counter]).tobytes())
+                self.indptr.append(self.indptr[-1] + len(counter))
         self.n_terms = len(vocabulary)
         # Columns are numbered in alphabetical order of terms, as scikit-learn does; within a
         # row, entries keep the order of first appearance, which fixes the order of the sums.

@@ -169,7 +169,7 @@ def _content_terms(text: str) -> tuple[str, ...]:
     """
     # "37,000" is one term, not "37" and "000".
     found = map(_term, _WORD.findall(fold(_THOUSANDS.sub("", text))))
-    return tuple(t for t in found if t is not None)
+    return tuple([t for t in found if t is not None])
 
 
 @functools.lru_cache(maxsize=200_000)
