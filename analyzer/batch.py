@@ -20,17 +20,27 @@ failures (one line each) and, for pairing, about 50 bytes per article plus the v
 
 from __future__ import annotations
 
+import itertools
 import json
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, Any
 
 from analyzer.codec import items
 from analyzer.document import Article
-from analyzer.engines import CHUNK, Pair, Runner, compare_chunk, open_engine, score_chunk
+from analyzer.engines import (
+    CHUNK,
+    Outcome,
+    Pair,
+    Runner,
+    Work,
+    compare_chunk,
+    open_engine,
+    score_chunk,
+)
 from analyzer.errors import AnalyzerError, InputError
 from analyzer.progress import Counts, Progress
 from analyzer.readers import read_inputs
@@ -155,19 +165,26 @@ def _compare(store: StateStore, run: Runner) -> None:
     Pairing sees all current results (scored now or earlier), so the comparisons a rerun writes
     are the ones a full run would; a comparison already stored for the same two unchanged
     articles is reused. Only ids, texts and dates pass through pairing, one article at a time.
-    The comparisons themselves run on the engine (in the worker pool with ``jobs`` > 1).
+    The content terms pairing counts, and the comparisons themselves, are computed on the engine
+    (in the worker pool with ``jobs`` > 1).
     """
     # Imported here: comparison needs scikit-learn and scipy (seconds of start-up), which a rerun
     # where nothing changed never loads.
     from analyzer.compare import compare
-    from analyzer.compare.pairing import pair_ranks
+    from analyzer.compare.pairing import pair_ranks, terms_of, text_terms, text_terms_chunk
 
     def docs() -> Iterator[tuple[str, list[int | None], str | None]]:
         for fields in store.run_fields():
             named = [store.run_rank(s) for s in items(fields.get("derived_from"))]
             yield fields["text"], named, fields.get("published")
 
-    pairs = pair_ranks(docs(), id_order=store.run_ranks_by_id())
+    def terms(texts: Iterable[str]) -> Iterator[tuple[str, ...]]:
+        # Stemming every text is most of pairing's work: the engine's workers do it, and this
+        # process reads their answers back in batch order (a lost worker's texts: here).
+        for text, (blob, _) in _in_order(run, text_terms_chunk, texts):
+            yield terms_of(blob) if blob is not None else next(text_terms([text]))
+
+    pairs = pair_ranks(docs(), id_order=store.run_ranks_by_id(), terms=terms)
     store.set_pairs(
         (store.run_id(d), store.run_id(s), paired_by, similarity)
         for d, s, paired_by, similarity in pairs
@@ -205,6 +222,29 @@ def _compare(store: StateStore, run: Runner) -> None:
             rows = []
     store.put_comparisons(rows)
     store.drop_stale_comparisons()
+
+
+def _in_order(run: Runner, work: Work, items: Iterable[Any]) -> Iterator[tuple[Any, Outcome]]:
+    """Each item with its outcome from ``work``, run in chunks on the engine, in the items' order
+    (the engine hands chunks back as they finish: a few wait here for the ones before them)."""
+    number: dict[int, int] = {}  # chunk identity -> its place, while it is in flight
+
+    def chunks() -> Iterator[list[Any]]:
+        source = iter(items)
+        for place in itertools.count():
+            chunk = list(itertools.islice(source, CHUNK))
+            if not chunk:
+                return
+            number[id(chunk)] = place
+            yield chunk
+
+    finished: dict[int, tuple[list[Any], list[Outcome]]] = {}
+    following = 0
+    for chunk, outcomes in run(work, chunks()):
+        finished[number.pop(id(chunk))] = (chunk, outcomes)
+        while following in finished:
+            yield from zip(*finished.pop(following), strict=True)
+            following += 1
 
 
 def _stat(path: Path) -> list[int] | None:

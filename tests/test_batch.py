@@ -299,3 +299,35 @@ def test_dask_scheduler_and_two_workers_give_the_local_bytes(tmp_path):
                 proc.wait()
     local = (tmp_path / "local" / "results.jsonl").read_bytes()
     assert local == (tmp_path / "dask" / "results.jsonl").read_bytes()
+
+
+def test_work_on_the_engine_comes_back_in_the_order_of_its_items():
+    from analyzer.batch import _in_order
+
+    def backwards(work, chunks):  # an engine that finishes the last chunk first
+        return reversed([(chunk, work(chunk)) for chunk in chunks])
+
+    def work(chunk):
+        return [(bytes([i]), None) for i in chunk]
+
+    assert list(_in_order(backwards, work, range(30))) == [
+        (i, (bytes([i]), None)) for i in range(30)
+    ]
+
+
+def test_pairing_terms_a_worker_lost_are_computed_in_the_main_process(tmp_path, monkeypatch):
+    score_paths([str(SEEDS)], tmp_path / "whole")
+    lost: list[str] = []
+
+    def lose(texts):
+        lost.extend(texts)
+        return [(None, "worker failed (lost)")] * len(texts)
+
+    monkeypatch.setattr(
+        importlib.import_module("analyzer.compare.pairing"), "text_terms_chunk", lose
+    )
+    score_paths([str(SEEDS)], tmp_path / "lost")
+    assert len(lost) == 5  # every seed's terms were asked of the engine, and lost
+    expected = (tmp_path / "whole" / "results.jsonl").read_bytes()
+    assert (tmp_path / "lost" / "results.jsonl").read_bytes() == expected
+    assert b'"paired_by": "metadata"' in expected

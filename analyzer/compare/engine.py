@@ -389,11 +389,14 @@ def check_sentences(
 
 def derived_units(doc: Document) -> list[tuple[int, int]]:
     """The sentences of a derived text that make statements: headings are left out."""
+    starts = [s.start for s in doc.sentences]
     units = []
     for p in doc.paragraphs:
         if is_heading(doc.span_text(p)):
             continue
-        units.extend((s.start, s.end) for s in doc.sentences if p.start <= s.start < p.end)
+        # The sentences that start inside the paragraph (sentences are in text order).
+        lo, hi = bisect.bisect_left(starts, p.start), bisect.bisect_left(starts, p.end)
+        units.extend((s.start, s.end) for s in doc.sentences[lo:hi])
     return units
 
 

@@ -159,18 +159,20 @@ def find_names(
         pending: list[re.Match] = []  # particles waiting for a following name word
         for i, m in enumerate(tokens):
             word = m.group()
-            key = name_key(word)
             gap = doc.text[(pending or run)[-1].end() : m.start()] if run else ""
             if run and gap.strip() and gap.strip() != "." and gap.strip() != "-":
                 names.extend(_close(doc, run))
                 run, pending = [], []
             if word[0].islower():
-                if run and key in _PARTICLES:
-                    pending.append(m)
-                    continue
-                names.extend(_close(doc, run))
-                run, pending = [], []
+                # Most words: lower case outside a name, with nothing to close.
+                if run:
+                    if name_key(word) in _PARTICLES:
+                        pending.append(m)
+                        continue
+                    names.extend(_close(doc, run))
+                    run, pending = [], []
                 continue
+            key = name_key(word)
             common = (
                 key in skip
                 or key in ENGLISH_STOP_WORDS
@@ -223,18 +225,20 @@ def source_name_sets(doc: Document) -> list[frozenset[str]]:
     sets = []
     for _, tokens in _word_spans(doc, skip_headings=False):
         run: list[str] = []
-        prev_end = None
+        prev_end = 0
         for m in tokens:
             word = m.group()
-            gap = doc.text[prev_end : m.start()].strip() if prev_end is not None else ""
-            if word[0].isupper() and (not run or gap in ("", ".", "-")):
-                run.append(name_key(word))
-            elif word[0].islower() and run and name_key(word) in _PARTICLES and gap in ("", "-"):
-                pass
-            else:
-                if run:
-                    sets.append(frozenset(run))
-                run = [name_key(word)] if word[0].isupper() else []
+            if run:  # the gap from the word before decides whether the run goes on
+                gap = doc.text[prev_end : m.start()].strip()
+                if word[0].isupper() and gap in ("", ".", "-"):
+                    run.append(name_key(word))
+                    prev_end = m.end()
+                    continue
+                if word[0].islower() and name_key(word) in _PARTICLES and gap in ("", "-"):
+                    prev_end = m.end()
+                    continue
+                sets.append(frozenset(run))
+            run = [name_key(word)] if word[0].isupper() else []
             prev_end = m.end()
         if run:
             sets.append(frozenset(run))

@@ -15,10 +15,11 @@ equal lengths go to the earlier id), so two articles can never be each other's s
 
 from __future__ import annotations
 
+import json
 import tempfile
 from array import array
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -85,13 +86,13 @@ class _TfidfRows:
     def __len__(self) -> int:
         return len(self.lengths)
 
-    def count(self, texts: Iterable[str]) -> None:
-        """Pass one: term counts per text, terms numbered in order of first appearance."""
+    def count(self, found_terms: Iterable[Sequence[str]]) -> None:
+        """Pass one: term counts per text (given its content terms), terms numbered in order of
+        first appearance."""
         vocabulary: dict[str, int] = {}
         df = array("q")
         with open(self._files["terms"], "wb") as terms, open(self._files["counts"], "wb") as counts:
-            for text in texts:
-                found = _content_terms.__wrapped__(text)  # uncached: each text is read once
+            for found in found_terms:
                 # Counter keeps the order of first appearance, so new terms are numbered in it.
                 counter = sorted(
                     (vocabulary.setdefault(term, len(vocabulary)), n)
@@ -163,20 +164,44 @@ class _TfidfRows:
         return np.fromfile(self._files[name], dtype=dtype, count=end - start, offset=size * start)
 
 
+def text_terms(texts: Iterable[str]) -> Iterator[tuple[str, ...]]:
+    """The content terms of each text (:func:`content_terms`), in order, computed here."""
+    return map(_content_terms.__wrapped__, texts)  # uncached: each text is read once
+
+
+def text_terms_chunk(texts: list[str]) -> list[tuple[bytes, None]]:
+    """:func:`text_terms` of a chunk of texts, each as JSON: work for an engine's workers, read
+    back with :func:`terms_of`.
+
+    Examples
+    --------
+    >>> [terms_of(blob) for blob, _ in text_terms_chunk(["Prices rose 5%."])]
+    [('price', 'rose', '5')]
+    """
+    return [(json.dumps(terms).encode(), None) for terms in text_terms(texts)]
+
+
+def terms_of(blob: bytes) -> tuple[str, ...]:
+    """The terms :func:`text_terms_chunk` sent for one text."""
+    return tuple(json.loads(blob))
+
+
 def pair_ranks(
     docs: Iterable[tuple[str, Sequence[int], str | None]],
     *,
     id_order: Iterable[int],
     threshold: float = SIMILARITY_THRESHOLD,
+    terms: Callable[[Iterable[str]], Iterable[Sequence[str]]] = text_terms,
 ) -> Iterator[tuple[int, int, str, float]]:
     """:func:`pair_results` over articles numbered 0, 1, ... in batch order, for any batch size.
 
     ``docs`` gives, article by article, its text, the numbers of the batch articles its
     ``derived_from`` names (None for a name not in the batch) and its publication date;
     ``id_order`` the article numbers sorted by id (ties between equal similarities go to the
-    greater id, as in :func:`pair_results`). Yields ``(derived, source, paired_by, similarity)``
-    in batch order. Memory holds a few numbers per article and the vocabulary; the TF-IDF rows
-    live in temporary files and similarities are computed a block at a time.
+    greater id, as in :func:`pair_results`); ``terms`` turns the texts, in order, into their
+    content terms (a batch computes them on its workers). Yields ``(derived, source, paired_by,
+    similarity)`` in batch order. Memory holds a few numbers per article and the vocabulary; the
+    TF-IDF rows live in temporary files and similarities are computed a block at a time.
 
     Examples
     --------
@@ -201,7 +226,7 @@ def pair_ranks(
                 date_codes.append(dates.setdefault(published, len(dates)) if published else -1)
                 yield text
 
-        rows.count(texts())
+        rows.count(terms(texts()))
         n = len(rows)
         if n < 2:
             return
