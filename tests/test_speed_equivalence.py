@@ -194,7 +194,7 @@ def test_word_spans_are_the_sentences_of_each_paragraph_in_order():
             ]
             fast = [
                 (start, [m.span() for m in tokens])
-                for start, tokens in names._word_spans(doc, skip_headings=skip)
+                for start, tokens in names.Words(doc).spans(skip_headings=skip)
             ]
             assert fast == plain
 

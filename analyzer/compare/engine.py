@@ -16,6 +16,7 @@ from rapidfuzz import fuzz, process
 from analyzer.compare.align import Alignment, SourceIndex
 from analyzer.compare.names import (
     NameMention,
+    Words,
     find_names,
     inner_capitalised,
     is_heading,
@@ -60,8 +61,12 @@ class SourceView:
         return tuple(_numbers_outside_dates(self.doc.text, self.dates))
 
     @functools.cached_property
+    def words(self) -> Words:
+        return Words(self.doc)
+
+    @functools.cached_property
     def name_sets(self) -> tuple[frozenset[str], ...]:
-        return tuple(source_name_sets(self.doc))
+        return tuple(source_name_sets(self.words))
 
     @functools.cached_property
     def name_words(self) -> tuple[str, ...]:
@@ -445,11 +450,12 @@ def check_text(
     dates = [d for d in find_dates(text, derived.meta.published) if inside(d.start)]
     numbers = [n for n in _numbers_outside_dates(text, dates) if inside(n.start)]
     ordinary = lower_words(text, source.doc.text)
-    capitalised = inner_capitalised(source.doc, derived)
+    words = Words(derived)
+    capitalised = inner_capitalised(source.words, words)
     names = [
         n
         for n in find_names(
-            derived,
+            words,
             ordinary=ordinary,
             capitalised=capitalised,
             skip_headings=not headline,

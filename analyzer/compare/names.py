@@ -16,7 +16,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
@@ -110,29 +110,53 @@ def lower_words(*texts: str) -> frozenset[str]:
     return frozenset(map(name_key, words))  # each distinct word folded once
 
 
-def _word_spans(doc: Document, *, skip_headings: bool) -> Iterable[tuple[int, list[re.Match]]]:
-    """(sentence start, token matches) for every sentence, headings left out when asked."""
-    starts = [s.start for s in doc.sentences]
-    for p in doc.paragraphs:
-        if skip_headings and is_heading(doc.span_text(p)):
-            continue
-        # The sentences that start inside the paragraph (sentences are in text order).
-        lo, hi = bisect.bisect_left(starts, p.start), bisect.bisect_left(starts, p.end)
-        for s in doc.sentences[lo:hi]:
-            yield s.start, list(_TOKEN.finditer(doc.text, s.start, s.end))
+class Words:
+    """The words of each sentence of a Document, matched once for all the name checks of a
+    comparison (:func:`inner_capitalised`, :func:`find_names` and :func:`source_name_sets` each
+    read them; they also take the Document itself).
+
+    Examples
+    --------
+    >>> from analyzer.document import Article, build_document
+    >>> words = Words(build_document(Article("a", "a", "Heading\\n\\nAna ran. She won.")))
+    >>> [(start, [m.group() for m in tokens]) for start, tokens in words.spans(skip_headings=True)]
+    [(9, ['Ana', 'ran']), (18, ['She', 'won'])]
+    """
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        starts = [s.start for s in doc.sentences]
+        self._sentences: list[tuple[bool, int, list[re.Match]]] = []
+        for p in doc.paragraphs:
+            heading = is_heading(doc.span_text(p))
+            # The sentences that start inside the paragraph (sentences are in text order).
+            lo, hi = bisect.bisect_left(starts, p.start), bisect.bisect_left(starts, p.end)
+            for s in doc.sentences[lo:hi]:
+                tokens = list(_TOKEN.finditer(doc.text, s.start, s.end))
+                self._sentences.append((heading, s.start, tokens))
+
+    def spans(self, *, skip_headings: bool) -> Iterator[tuple[int, list[re.Match]]]:
+        """(sentence start, token matches) for every sentence, headings left out when asked."""
+        for heading, start, tokens in self._sentences:
+            if not (skip_headings and heading):
+                yield start, tokens
 
 
-def inner_capitalised(*docs: Document) -> frozenset[str]:
+def _words(doc: Document | Words) -> Words:
+    return doc if isinstance(doc, Words) else Words(doc)
+
+
+def inner_capitalised(*docs: Document | Words) -> frozenset[str]:
     """Words capitalised somewhere other than at the start of a sentence (folded)."""
     words = set()
     for doc in docs:
-        for _, tokens in _word_spans(doc, skip_headings=True):
+        for _, tokens in _words(doc).spans(skip_headings=True):
             words.update(w for w in (m.group() for m in tokens[1:]) if w[0].isupper())
     return frozenset(map(name_key, words))  # each distinct word folded once
 
 
 def find_names(
-    doc: Document,
+    doc: Document | Words,
     *,
     ordinary: frozenset[str],
     capitalised: frozenset[str],
@@ -153,8 +177,10 @@ def find_names(
     ['Omar García Harfuch']
     """
     skip = _skip_words()
+    words = _words(doc)
+    doc = words.doc
     names: list[NameMention] = []
-    for _, tokens in _word_spans(doc, skip_headings=skip_headings):
+    for _, tokens in words.spans(skip_headings=skip_headings):
         run: list[re.Match] = []
         pending: list[re.Match] = []  # particles waiting for a following name word
         for i, m in enumerate(tokens):
@@ -219,11 +245,13 @@ def _close(doc: Document, run: list[re.Match]) -> list[NameMention]:
     return [NameMention(start, end, doc.text[start:end], keys, tuple(parts))]
 
 
-def source_name_sets(doc: Document) -> list[frozenset[str]]:
+def source_name_sets(doc: Document | Words) -> list[frozenset[str]]:
     """Every run of capitalised words in the source, as sets of folded words (lenient: no word
     is dropped, so a derived name only has to be part of one of them)."""
+    words = _words(doc)
+    doc = words.doc
     sets = []
-    for _, tokens in _word_spans(doc, skip_headings=False):
+    for _, tokens in words.spans(skip_headings=False):
         run: list[str] = []
         prev_end = 0
         for m in tokens:
