@@ -38,7 +38,7 @@ class Annotation:
         return 0 <= self.start < self.end
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: built once per piece of text, and frozen costs 4x to build
 class Segment:
     """A piece of text and the annotations covering all of it (empty: plain text).
 

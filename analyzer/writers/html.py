@@ -112,7 +112,9 @@ def _render(template: str, *, script: str, **context: Any) -> str:
 # ---------------------------------------------------------------- view data (templates only print)
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: some 70 are built per article page, and a frozen dataclass's __init__ (which sets
+# each field through object.__setattr__) costs about four times as much.
+@dataclass(slots=True)
 class SegmentView:
     text: str
     css: str
