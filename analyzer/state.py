@@ -23,6 +23,7 @@ import dataclasses
 import functools
 import hashlib
 import json
+import os
 import sqlite3
 import zlib
 from collections.abc import Iterable, Iterator
@@ -45,15 +46,27 @@ _ANALYSIS_SKIP = ("templates", "static", "writers", "__pycache__")
 
 
 def _digest_tree(root: Path, skip: tuple[str, ...]) -> str:
+    """One hash of every file under ``root`` (name and bytes), in the order of their path parts.
+
+    Files whose path has a part named in ``skip``, and compiled ``.pyc``/``.pyo`` files, are
+    left out. Walked with os.walk rather than Path.rglob: this runs on every batch, and
+    pathlib's per-file objects cost more than reading and hashing the files.
+    """
     h = hashlib.sha256()
-    if root.is_dir():
-        for path in sorted(root.rglob("*")):
-            rel = path.relative_to(root)
-            if not path.is_file() or any(part in skip for part in rel.parts):
+    if not root.is_dir():
+        return h.hexdigest()
+    found: list[tuple[str, ...]] = []
+    for folder, dirs, names in os.walk(root):
+        dirs[:] = [d for d in dirs if d not in skip]
+        parts = Path(folder).relative_to(root).parts
+        for name in names:
+            if name in skip or os.path.splitext(name)[1] in (".pyc", ".pyo"):
                 continue
-            if path.suffix in (".pyc", ".pyo"):
-                continue
-            h.update(str(rel).encode() + b"\0" + path.read_bytes() + b"\0")
+            if os.path.isfile(os.path.join(folder, name)):
+                found.append((*parts, name))
+    for parts in sorted(found):  # the order sorted Paths had: part by part
+        rel = "/".join(parts)
+        h.update(rel.encode() + b"\0" + (root / rel).read_bytes() + b"\0")
     return h.hexdigest()
 
 

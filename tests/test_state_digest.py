@@ -1,0 +1,62 @@
+"""The code hash behind every article key: the same digest as the pathlib walk it replaced.
+
+``rglob_digest`` is the walk before os.walk, kept as the specification: same files, same order
+(part by part), same bytes hashed, so a store written before the change keeps its keys.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+import pytest
+
+from analyzer.state import _ANALYSIS_SKIP, _digest_tree, _package_root
+
+
+def rglob_digest(root: Path, skip: tuple[str, ...]) -> str:
+    h = hashlib.sha256()
+    if root.is_dir():
+        for path in sorted(root.rglob("*")):
+            rel = path.relative_to(root)
+            if not path.is_file() or any(part in skip for part in rel.parts):
+                continue
+            if path.suffix in (".pyc", ".pyo"):
+                continue
+            h.update(str(rel).encode() + b"\0" + path.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+def test_same_digest_as_the_pathlib_walk_on_awkward_names(tmp_path):
+    files = {
+        "a/b.txt": "1",
+        "a-c.txt": "2",  # "-" sorts before "/": part-by-part order differs from string order
+        "a.b/c.txt": "3",
+        "A/z.txt": "4",
+        "x.pyc": "5",
+        ".pyc": "6",  # a hidden file named .pyc has no suffix: it is hashed
+        "skipme/d.txt": "7",
+        "deep/skipme": "8",
+        "deep/er/é.txt": "9",
+        "empty.txt": "",
+    }
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    (tmp_path / "emptydir").mkdir()
+    os.symlink(tmp_path / "a-c.txt", tmp_path / "link.txt")
+    os.symlink(tmp_path / "a", tmp_path / "linkdir")  # not followed by either walk
+    os.symlink(tmp_path / "gone", tmp_path / "broken.txt")
+    assert _digest_tree(tmp_path, ("skipme",)) == rglob_digest(tmp_path, ("skipme",))
+
+
+def test_a_missing_folder_hashes_as_empty(tmp_path):
+    assert _digest_tree(tmp_path / "no", ()) == rglob_digest(tmp_path / "no", ())
+
+
+@pytest.mark.parametrize("skip", [_ANALYSIS_SKIP, ("__pycache__",)])
+def test_same_digest_as_the_pathlib_walk_on_the_package(skip):
+    root = _package_root()
+    assert _digest_tree(root, skip) == rglob_digest(root, skip)
+    assert _digest_tree(root.parent / "models", skip) == rglob_digest(root.parent / "models", skip)
