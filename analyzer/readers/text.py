@@ -33,9 +33,10 @@ def split_front_matter(path: str, text: str) -> tuple[Metadata, str]:
     ...
     analyzer.errors.InputError: a.txt: front matter line 2 has no ':' (expected key: value)
     """
-    lines = text.split("\n")
-    if not lines or lines[0].strip() != "---":
+    # Most articles have no front matter: look at the first line before splitting them all.
+    if text.partition("\n")[0].strip() != "---":
         return Metadata(), text
+    lines = text.split("\n")
     if not any(line.strip() == "---" for line in lines[1:]):
         raise InputError(path, "front matter opened with '---' on line 1 is never closed")
     values: dict[str, object] = {}
