@@ -128,3 +128,15 @@ def test_a_trie_alternation_refuses_what_it_cannot_match_like_the_flat_one():
         alternation(["a.c"])
     with pytest.raises(ValueError, match="both"):
         alternation([r"a\s+b", r"a\ c"])
+
+
+def test_a_guard_may_not_hold_a_group():
+    with pytest.raises(ValueError, match="a guard holds no groups"):
+        Scanner.compile(r"(?<=(a))", "b")
+
+
+def test_a_caseless_scanner_gives_spans_but_not_match_objects():
+    scanner = Scanner.compile(r"\b", "rain", ignore_case=True)
+    assert scanner.spans("Rain, RAIN.") == [(0, 4), (6, 10)]
+    with pytest.raises(ValueError, match="lower-cased text"):
+        scanner.matches("Rain")

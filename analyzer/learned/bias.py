@@ -244,8 +244,10 @@ def top_named(weights: Sequence[float], most: int, more: float) -> list[int]:
 
     Examples
     --------
-    >>> top_named([0.9, 0.6, 0.8, 0.95], 3, 0.7)
-    [0, 2]
+    >>> top_named([0.95, 0.8, 0.6, 0.75], 3, 0.7)
+    [0, 1]
+    >>> top_named([0.5, 0.4], 3, 0.7)
+    [0]
     """
     return [i for i, w in enumerate(weights[:most]) if i == 0 or w >= more]
 

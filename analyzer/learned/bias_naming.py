@@ -56,7 +56,8 @@ def name(c: Candidates, weight: float, cut: float, most: int) -> set[str]:
     """
     scores = bias.combine(c.probs, c.ratios, weight)
     order = sorted(range(len(c.words)), key=lambda k: (-scores[k], c.starts[k]))
-    # Unrounded scores: the findings round weights to 4 decimals first, which moves ties only.
+    # Unrounded scores: findings round weights to 4 decimals first, so a score within 0.00005
+    # under the cut is named there and not here (it changes which setting wins, not the output).
     return {c.words[order[i]] for i in bias.top_named([scores[k] for k in order], most, cut)}
 
 

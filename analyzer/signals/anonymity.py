@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from analyzer.document import Document
 from analyzer.lexicons import load_lexicon
 from analyzer.results import Attribution, Finding
-from analyzer.scan import lexicon_scanner
+from analyzer.scan import Scanner, lexicon_scanner
 
 # Heads that mark a deliberately unnamed insider rather than a vague crowd.
 _INSIDERS = frozenset(
@@ -77,12 +77,17 @@ def find(doc: Document, attributions: Sequence[Attribution]) -> list[Finding]:
     # The order of the file does not change what matches: the only phrase that extends another
     # ("anonymous sources") goes on with a letter, where the shorter one cannot end (\b), so the
     # two never both match in one place.
-    for start, end in lexicon_scanner("anonymity_phrases", r"\b", r"\b").spans(text):
+    for start, end in _phrases().spans(text):
         if any(s < end and start < e for s, e in covered):
             continue
         out.append(Finding("anonymous_source", start, end, text[start:end], ANONYMOUS_MESSAGE))
     out.sort(key=lambda f: f.sort_key())
     return out
+
+
+def _phrases() -> Scanner:
+    """The scanner of anonymity phrases, whole words only (built once per process)."""
+    return lexicon_scanner("anonymity_phrases", r"\b", r"\b")
 
 
 _QUANTIFIERS = re.compile(r"^(?:some|many|several|most|other|few)$", re.IGNORECASE)

@@ -28,7 +28,7 @@ from typing import Any
 
 from analyzer.document import Document
 from analyzer.results import Attribution, Finding, Quote, Source
-from analyzer.scan import lexicon_scanner
+from analyzer.scan import Scanner, lexicon_scanner
 from analyzer.signals.roles import ROLES, UNKNOWN
 
 MIN_ONE_ROLE = 3
@@ -91,6 +91,11 @@ def balance_score(roles: Sequence[str], accused: int, answered: int) -> float | 
     return round(70 * d + 30 * reply, 1)
 
 
+def _disputes() -> Scanner:
+    """The scanner of words that say a claim is disputed (built once per process)."""
+    return lexicon_scanner("dispute_cues", r"(?<!\w)", r"(?!\w)")
+
+
 def assess(
     doc: Document,
     sources: Sequence[Source],
@@ -140,11 +145,7 @@ def assess(
             )
     cited = [s for s in sources if s.kind != "document"]
     # Looked for only when it can matter: one cited source.
-    dispute = (
-        lexicon_scanner("dispute_cues", r"(?<!\w)", r"(?!\w)").search(doc.text)
-        if len(cited) == 1
-        else None
-    )
+    dispute = _disputes().search(doc.text) if len(cited) == 1 else None
     if dispute is not None:
         cue = doc.text[dispute[0] : dispute[1]]
         findings.append(
