@@ -38,13 +38,14 @@ from analyzer.engines import (
     Runner,
     Work,
     compare_chunk,
+    lost,
     open_engine,
     score_chunk,
 )
 from analyzer.errors import AnalyzerError, InputError
 from analyzer.progress import Counts, Progress
 from analyzer.readers import read_inputs
-from analyzer.state import STATE_NAME, StateStore, article_key, outputs_digest, pack
+from analyzer.state import STATE_NAME, StateStore, article_key, outputs_digest
 from analyzer.writers.jsonl import atomic_file, dumps
 
 if TYPE_CHECKING:  # only named in annotations; an unchanged rerun never builds a result
@@ -159,18 +160,18 @@ def _analyse_paths(
         bar.close()
 
 
-def _compare(store: StateStore, run: Runner) -> None:
+def _compare(store: StateStore, run: Runner) -> list[InputError]:
     """Step 3: pair rewrites with their sources over the whole run and store each comparison.
 
     Pairing sees all current results (scored now or earlier), so the comparisons a rerun writes
     are the ones a full run would; a comparison already stored for the same two unchanged
     articles is reused. Only ids, texts and dates pass through pairing, one article at a time.
     The content terms pairing counts, and the comparisons themselves, are computed on the engine
-    (in the worker pool with ``jobs`` > 1).
+    (in the worker pool with ``jobs`` > 1). A comparison that fails is not stored: it comes
+    back as a failure naming the rewrite's file (its record has no comparison), in input order.
     """
-    # Imported here: comparison needs scikit-learn and scipy (seconds of start-up), which a rerun
+    # Imported here: pairing needs scikit-learn and scipy (seconds of start-up), which a rerun
     # where nothing changed never loads.
-    from analyzer.compare import compare
     from analyzer.compare.pairing import pair_ranks, terms_of, text_terms, text_terms_chunk
 
     def docs() -> Iterator[tuple[str, list[int | None], str | None]]:
@@ -206,22 +207,26 @@ def _compare(store: StateStore, run: Runner) -> None:
             yield chunk
 
     rows: list[tuple[str, str, bytes]] = []
+    failed: list[tuple[int, InputError]] = []  # (rewrite's rank, failure)
     for chunk, outcomes in run(compare_chunk, chunks()):
-        for (derived_id, basis, source_id), (blob, _), pair in zip(
+        for (derived_id, basis, source_id), (blob, error), pair in zip(
             about.pop(id(chunk)), outcomes, chunk, strict=True
         ):
+            if lost(error):  # the worker was lost, not the comparison: do it here
+                [(blob, error)] = compare_chunk([pair])
             if blob is None:
-                # The chunk failed in a worker (compare_chunk lets an exception through): its
-                # pairs are compared again here, so a bug stops the batch with its own exception,
-                # as it does without workers, and a lost worker costs no comparison.
-                source, derived = store.get(source_id), store.get(derived_id)
-                blob = pack(compare(source, derived, paired_by=pair[2], similarity=pair[3]))
-            rows.append((derived_id, basis, blob))
+                reason = f"comparison with source {source_id} failed ({error})"
+                failed.append(
+                    (store.run_rank(derived_id), InputError(store.get(derived_id).path, reason))
+                )
+            else:
+                rows.append((derived_id, basis, blob))
         if len(rows) >= COMMIT_EVERY:
             store.put_comparisons(rows)
             rows = []
     store.put_comparisons(rows)
     store.drop_stale_comparisons()
+    return [error for _, error in sorted(failed, key=lambda pair: pair[0])]
 
 
 def _in_order(run: Runner, work: Work, items: Iterable[Any]) -> Iterator[tuple[Any, Outcome]]:
@@ -343,7 +348,7 @@ def score_paths(
             # written: an unchanged rerun spends most of its time on imports otherwise.
             from analyzer.writers.html import write_site
 
-            _compare(store, run)
+            failures = done.failures + _compare(store, run)
             compared = True
             with atomic_file(results_path) as jsonl:
 
@@ -353,11 +358,14 @@ def score_paths(
 
                 # One read of each stored result feeds both results.jsonl and its pages.
                 results = map(recorded, store.run_results())
-                write_site(out, results, done.failures, lookup=store.run_result)
+                write_site(out, results, failures, lookup=store.run_result)
             saved = {"digest": digest, "files": {str(f): _stat(f) for f in files}}
-            store.set_meta("outputs", json.dumps(saved))
+            # Outputs with a failed comparison are never current: the next run tries it again.
+            store.set_meta("outputs", json.dumps(saved if failures == done.failures else {}))
+        else:
+            failures = done.failures
         if (db is not None or worksheets) and not compared:
-            _compare(store, run)
+            failures = done.failures + _compare(store, run)
         if db is not None:
             from analyzer.writers.sqlite import write_db
 
@@ -367,7 +375,7 @@ def score_paths(
 
             write_worksheets(out / WORKSHEETS_NAME, store.run_results(), lookup=store.run_result)
     counts.seconds = time.perf_counter() - began
-    return BatchResult(failures=done.failures, counts=counts)
+    return BatchResult(failures=failures, counts=counts)
 
 
 def analyze_paths(
@@ -403,12 +411,12 @@ def analyze_paths(
     ):
         store.begin_run()
         done = _analyse_paths(paths, stdin, store, run, counts, bar)
-        _compare(store, run)
+        compare_failures = _compare(store, run)
         for result in store.run_results():
             if each is None:
                 batch.results.append(result)
             else:
                 each(result)
-    batch.failures = done.failures
+    batch.failures = done.failures + compare_failures
     counts.seconds = time.perf_counter() - began
     return batch

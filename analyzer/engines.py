@@ -34,6 +34,8 @@ ENGINES = ("local", "dask")
 CHUNK = 8
 
 # (packed result, None) when the work worked, (None, reason) when it raised.
+# The reason of every item of a chunk whose worker was lost (a crash, a lost Dask worker).
+WORKER_FAILED = "worker failed"
 Outcome = tuple[bytes | None, str | None]
 # A chunk of work (articles, or pairs to compare) and its outcomes, one per item.
 Done = tuple[list[Any], list[Outcome]]
@@ -69,11 +71,8 @@ def score_chunk(articles: list[Article]) -> list[Outcome]:
 
 
 def compare_chunk(pairs: list[Pair]) -> list[Outcome]:
-    """Compare each pair of packed results; an exception is not caught: it fails the chunk.
-
-    A comparison that raises is a bug: in this process it stops the batch at once, with its own
-    exception, after one try. From a worker, the engine reports the chunk as failed and the
-    batch compares its pairs again in the main process (see :func:`analyzer.batch._compare`).
+    """Compare each pair of packed results; an exception fails that pair only, with its reason
+    (the exception's type and message: the batch names the files).
 
     Examples
     --------
@@ -84,14 +83,26 @@ def compare_chunk(pairs: list[Pair]) -> list[Outcome]:
     >>> [(blob, error)] = compare_chunk([(src, der, "metadata", 0.5)])
     >>> [i.text for i in unpack(blob).issues], error
     (['7 percent'], None)
+    >>> compare_chunk([(src, b"damaged", "metadata", 0.5)])[0][1]
+    'error: Error -3 while decompressing data: incorrect header check'
     """
     from analyzer.compare import compare
     from analyzer.state import pack, unpack
 
-    return [
-        (pack(compare(unpack(source), unpack(derived), paired_by=by, similarity=similarity)), None)
-        for source, derived, by, similarity in pairs
-    ]
+    out: list[Outcome] = []
+    for source, derived, by, similarity in pairs:
+        try:
+            done = compare(unpack(source), unpack(derived), paired_by=by, similarity=similarity)
+            out.append((pack(done), None))
+        except Exception as exc:  # one pair's bug must not stop the batch
+            out.append((None, f"{type(exc).__name__}: {exc}"))
+    return out
+
+
+def lost(reason: str | None) -> bool:
+    """True when an outcome failed because its worker was lost, not because of its own work
+    (the work itself was not done: it can be tried again elsewhere)."""
+    return reason is not None and reason.startswith(WORKER_FAILED)
 
 
 Loading = Callable[[], contextlib.AbstractContextManager[None]]
@@ -143,7 +154,7 @@ def _in_process(loading: Loading) -> Runner:
 
 
 def _failed(chunk: list[Any], exc: BaseException) -> Done:
-    reason = f"worker failed ({type(exc).__name__}: {exc})"
+    reason = f"{WORKER_FAILED} ({type(exc).__name__}: {exc})"
     return chunk, [(None, reason)] * len(chunk)
 
 

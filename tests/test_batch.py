@@ -46,9 +46,13 @@ def write_articles(folder: Path, n: int, start: int = 0) -> list[str]:
     return names
 
 
-def ids(out: Path) -> list[str]:
+def read_records(out: Path) -> list[dict]:
     lines = (out / "results.jsonl").read_text(encoding="utf-8").splitlines()
-    return [json.loads(line)["id"] for line in lines]
+    return [json.loads(line) for line in lines]
+
+
+def ids(out: Path) -> list[str]:
+    return [record["id"] for record in read_records(out)]
 
 
 def counts(batch) -> tuple[int, int, int]:
@@ -120,32 +124,47 @@ def test_results_bytes_do_not_depend_on_jobs(tmp_path):
     assert a == (tmp_path / "two" / "results.jsonl").read_bytes()
 
 
-@pytest.mark.parametrize("jobs", [1, 2])
-def test_a_failing_comparison_stops_the_batch_with_its_own_exception(tmp_path, monkeypatch, jobs):
-    # With workers, the comparison fails in a worker first and is run again in the main process.
-    def broken(source, derived, **options):
-        raise RuntimeError(f"compare bug on {derived.id}")
-
-    monkeypatch.setattr(importlib.import_module("analyzer.compare"), "compare", broken)
-    # the seeds hold two rewrites (002 of 000, 003 of 001): the first in input order stops it
-    with pytest.raises(RuntimeError, match="^compare bug on 002_10ec1c2511d1067e$"):
-        score_paths([str(SEEDS)], tmp_path / "out", jobs=jobs)
+REWRITE_002, SOURCE_000 = "002_10ec1c2511d1067e", "000_6af52c64d008fc3c"
 
 
-@pytest.mark.parametrize("jobs", [1, 2])
-def test_a_failing_comparison_runs_once_in_the_main_process(tmp_path, monkeypatch, jobs):
-    # Without workers it is not tried a second time before it raises; with workers, the one try
-    # in this process is the one that raises (the worker's try happened in another process).
-    tried: list[str] = []
+def compare_failing_on(monkeypatch, derived_id: str) -> list[str]:
+    """Make the comparison of one rewrite raise; return the list of rewrites tried."""
+    module = importlib.import_module("analyzer.compare")
+    real, tried = module.compare, []
 
-    def broken(source, derived, **options):
+    def fragile(source, derived, **options):
         tried.append(derived.id)
-        raise RuntimeError("compare bug")
+        if derived.id == derived_id:
+            raise RuntimeError("compare bug")
+        return real(source, derived, **options)
 
-    monkeypatch.setattr(importlib.import_module("analyzer.compare"), "compare", broken)
-    with pytest.raises(RuntimeError, match="^compare bug$"):
-        score_paths([str(SEEDS)], tmp_path / "out", jobs=jobs)
-    assert tried == ["002_10ec1c2511d1067e"]
+    monkeypatch.setattr(module, "compare", fragile)
+    return tried
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_failing_comparison_is_reported_and_the_rest_written(tmp_path, monkeypatch, jobs):
+    # The seeds hold two rewrites: 002 of 000 (made to fail here) and 003 of 001.
+    tried = compare_failing_on(monkeypatch, REWRITE_002)
+    batch = score_paths([str(SEEDS)], tmp_path / "out", jobs=jobs)
+    assert [str(f) for f in batch.failures] == [
+        f"{SEEDS / (REWRITE_002 + '.txt')}: comparison with source {SOURCE_000} failed"
+        " (RuntimeError: compare bug)"
+    ]
+    records = read_records(tmp_path / "out")
+    assert [r["comparison"] is not None for r in records] == [False, False, False, True, False]
+    if jobs == 1:  # tried once (with workers, the tries happen in the worker processes)
+        assert tried == [REWRITE_002, "003_59ff69fff0e8114d"]
+
+
+def test_a_failed_comparison_is_tried_again_by_the_next_run(tmp_path, monkeypatch):
+    with monkeypatch.context() as patch:
+        compare_failing_on(patch, REWRITE_002)
+        assert len(score_paths([str(SEEDS)], tmp_path / "out").failures) == 1
+    batch = score_paths([str(SEEDS)], tmp_path / "out")
+    assert batch.failures == []
+    assert counts(batch) == (0, 5, 0)
+    assert read_records(tmp_path / "out")[2]["comparison"]["source_id"] == SOURCE_000
 
 
 def test_a_failing_article_is_reported_and_the_rest_written(tmp_path, monkeypatch):
