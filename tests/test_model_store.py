@@ -66,6 +66,15 @@ def test_saving_leaves_the_model_in_memory_as_it_was(tmp_path):
     assert not hasattr(model.steps[0][1], PACKED)
 
 
+def test_a_vectorizer_held_twice_is_saved_and_left_as_it_was(tmp_path):
+    model = fitted()
+    vocabulary = dict(model.steps[0][1].vocabulary_)
+    save_model({"pipeline": model, "again": model}, tmp_path / "m.skops")
+    assert model.steps[0][1].vocabulary_ == vocabulary
+    loaded = load_model(tmp_path / "m.skops", TRUSTED)
+    assert loaded["again"].steps[0][1].vocabulary_ == vocabulary
+
+
 def test_the_vocabulary_is_written_as_arrays_not_one_schema_node_per_term(tmp_path):
     path = tmp_path / "m.skops"
     save_model(fitted(), path)

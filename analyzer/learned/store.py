@@ -81,20 +81,22 @@ def _vectorizers(model: Any) -> Iterator[Any]:
 @contextlib.contextmanager
 def _packed_vocabularies(model: Any) -> Iterator[None]:
     """While in the block, each vocabulary of ``model`` is held as two arrays (see above)."""
-    packed = []
-    for vec in _vectorizers(model):
-        vocabulary = vec.vocabulary_
-        terms = np.array(list(vocabulary), dtype=str)
-        # numpy drops trailing NUL characters of a str: such a vocabulary is left as a dict.
-        if terms.tolist() == list(vocabulary):
-            columns = np.fromiter(vocabulary.values(), dtype=np.int64, count=len(vocabulary))
-            setattr(vec, PACKED, (terms, columns))
-            del vec.vocabulary_
-            packed.append((vec, vocabulary))
+    packed: dict[int, tuple[Any, dict[str, int]]] = {}  # by identity: a part may recur
     try:
+        for vec in _vectorizers(model):
+            if id(vec) in packed:
+                continue
+            vocabulary = vec.vocabulary_
+            terms = np.array(list(vocabulary), dtype=str)
+            # numpy drops trailing NUL characters of a str: such a vocabulary is left as a dict.
+            if terms.tolist() == list(vocabulary):
+                columns = np.fromiter(vocabulary.values(), dtype=np.int64, count=len(vocabulary))
+                setattr(vec, PACKED, (terms, columns))
+                del vec.vocabulary_
+                packed[id(vec)] = (vec, vocabulary)
         yield
     finally:
-        for vec, vocabulary in packed:
+        for vec, vocabulary in packed.values():
             delattr(vec, PACKED)
             vec.vocabulary_ = vocabulary
 
