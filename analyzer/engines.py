@@ -19,13 +19,14 @@ from __future__ import annotations
 import contextlib
 import gc
 import itertools
-import multiprocessing
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from analyzer.document import Article
 from analyzer.errors import UsageError
+
+if TYPE_CHECKING:  # the pool's modules are imported where a pool starts: a rerun needs none
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 ENGINES = ("local", "dask")
 
@@ -162,6 +163,8 @@ def _windowed(
     submit: Callable[[list[Any]], Future], chunks: Iterable[list[Any]], window: int
 ) -> Iterator[Done]:
     """Keep at most ``window`` chunks in flight; yield each as soon as it is done."""
+    from concurrent.futures import FIRST_COMPLETED, wait
+
     pending: dict[Future, list[Any]] = {}
     source = iter(chunks)
     exhausted = False
@@ -205,6 +208,9 @@ def _process_pool(jobs: int, loading: Loading) -> Iterator[Runner]:
                 with loading():
                     if work is score_chunk:
                         warm_up()
+                import multiprocessing
+                from concurrent.futures import ProcessPoolExecutor
+
                 # fork: workers start as copies of this process, imports and loaded data included.
                 context = multiprocessing.get_context("fork")
                 pools.append(

@@ -20,9 +20,11 @@ from analyzer.batch import score_paths
 HEAVY = ["jinja2", "nltk", "numpy", "scipy", "sklearn", "skops"]
 # Lighter, but a rerun pays for every module it loads: the encoding detector (only for text
 # that is not UTF-8), the worksheet machinery (only for worksheets) and the result classes
-# (only to decode a stored result).
+# (only to decode a stored result), the process pool's modules (only when there is work).
 HEAVY += [
     "charset_normalizer",
+    "concurrent.futures",
+    "multiprocessing",
     "analyzer.exercises",
     "analyzer.writers.explain",
     "analyzer.results",
