@@ -12,12 +12,8 @@ from analyzer import __version__
 from analyzer.batch import BatchResult, analyze_paths, score_paths
 from analyzer.engines import ENGINES
 from analyzer.errors import AnalyzerError, UsageError
+from analyzer.levels import LEVELS
 from analyzer.writers.jsonl import dumps, write_jsonl
-
-# The worksheet levels of analyzer.exercises.LEVELS, spelled here: importing analyzer.exercises
-# loads the worksheet machinery (~40 ms), which every `score` would pay for one option's choices.
-# tests/test_cli.py checks that both say the same.
-LEVELS = ("basic", "advanced")
 
 
 def _report_failures(batch: BatchResult) -> int:

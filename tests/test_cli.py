@@ -79,13 +79,6 @@ def test_bad_inputs_are_named_once_and_the_rest_is_written(tmp_path):
     assert "Traceback" not in result.output
 
 
-def test_worksheet_levels_offered_are_the_exercises_levels():
-    from analyzer import cli as module
-    from analyzer.exercises import LEVELS
-
-    assert module.LEVELS == LEVELS
-
-
 def test_usage_error_exits_2():
     result = CliRunner().invoke(cli, ["score"])
     assert result.exit_code == 2

@@ -20,8 +20,9 @@ from analyzer.exercises.article import (
     sources_exercise,
 )
 from analyzer.exercises.lines import Line, LineIndex, Location, wrap
-from analyzer.exercises.model import LEVELS, Exercise, Item, Worksheet
+from analyzer.exercises.model import Exercise, Item, Worksheet
 from analyzer.exercises.rewrite import LOW_SIMILARITY, changes_exercise
+from analyzer.levels import LEVELS
 from analyzer.results import ArticleResult, Comparison
 from analyzer.writers.explain import SCORE_INFO, score_info
 

@@ -6,8 +6,6 @@ from dataclasses import dataclass, field
 
 from analyzer.exercises.lines import Line, Location
 
-LEVELS = ("basic", "advanced")
-
 
 @dataclass(frozen=True, slots=True)
 class Item:
