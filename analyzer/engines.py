@@ -145,7 +145,7 @@ def _in_process(loading: Loading) -> Runner:
     def run(work: Work, chunks: Iterable[list[Any]]) -> Iterator[Done]:
         for i, chunk in enumerate(chunks):
             if i == 0:
-                with loading():  # the first chunk loads what the next ones use
+                with loading():  # each step's first chunk loads what its next ones use
                     outcomes = work(chunk)
             else:
                 outcomes = work(chunk)
@@ -284,6 +284,8 @@ def open_engine(
 
     ``local`` with ``jobs=1`` works in this process; with more, in a pool of ``jobs`` processes.
     ``dask`` starts a LocalCluster of ``jobs`` workers, or connects to ``scheduler`` when given.
+    The local engines pause this process's garbage collector while the first work loads modules
+    and models, and keep those objects out of its walks (``gc.freeze``) until the block ends.
 
     Examples
     --------
