@@ -20,6 +20,7 @@ failures (one line each) and, for pairing, about 50 bytes per article plus the v
 
 from __future__ import annotations
 
+import functools
 import itertools
 import json
 import tempfile
@@ -346,7 +347,7 @@ def score_paths(
         if counts.scored or dropped or not _outputs_current(store, digest, files):
             # The page writers (Jinja2, numpy via scoring) are imported only when pages are
             # written: an unchanged rerun spends most of its time on imports otherwise.
-            from analyzer.writers.html import write_site
+            from analyzer.writers.html import render_chunk, write_site
 
             failures = done.failures + _compare(store, run)
             compared = True
@@ -356,9 +357,12 @@ def score_paths(
                     jsonl.write(dumps(result.to_record()) + "\n")
                     return result
 
-                # One read of each stored result feeds both results.jsonl and its pages.
+                # One read of each stored result feeds both results.jsonl and its pages. With
+                # workers, they render the pages (~3 ms an article) while this process writes.
                 results = map(recorded, store.run_results())
-                write_site(out, results, failures, lookup=store.run_result)
+                on_engine = engine != "local" or jobs > 1
+                render = functools.partial(_in_order, run, render_chunk) if on_engine else None
+                write_site(out, results, failures, lookup=store.run_result, render=render)
             saved = {"digest": digest, "files": {str(f): _stat(f) for f in files}}
             # Outputs with a failed comparison are never current: the next run tries it again.
             store.set_meta("outputs", json.dumps(saved if failures == done.failures else {}))

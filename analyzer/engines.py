@@ -34,10 +34,11 @@ ENGINES = ("local", "dask")
 # enough that progress moves and the last tasks do not leave a worker idle for long.
 CHUNK = 8
 
-# (packed result, None) when the work worked, (None, reason) when it raised.
+# (what the work made, None) when it worked, (None, reason) when it raised. What work makes is a
+# packed result (scoring, comparing) or an article's pages (analyzer.writers.html.render_chunk).
 # The reason of every item of a chunk whose worker was lost (a crash, a lost Dask worker).
 WORKER_FAILED = "worker failed"
-Outcome = tuple[bytes | None, str | None]
+Outcome = tuple[Any, str | None]
 # A chunk of work (articles, or pairs to compare) and its outcomes, one per item.
 Done = tuple[list[Any], list[Outcome]]
 Work = Callable[[list[Any]], list[Outcome]]

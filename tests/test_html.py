@@ -19,7 +19,13 @@ from analyzer.cli import cli
 from analyzer.errors import InputError
 from analyzer.results import ArticleResult, Comparison, ComparisonIssue
 from analyzer.writers import explain
-from analyzer.writers.html import render_article, render_compare, render_index, write_site
+from analyzer.writers.html import (
+    render_article,
+    render_chunk,
+    render_compare,
+    render_index,
+    write_site,
+)
 
 SOURCE_ID = "000_6af52c64d008fc3c"
 REWRITE_ID = "002_10ec1c2511d1067e"
@@ -491,3 +497,43 @@ def test_rewrite_page_says_how_many_differences_the_compare_page_marks(rich_site
         "Differences, marked on the compare page: 2 changed or missing dates, numbers, names or "
         "quotes; 0 sentences not found in the source."
     )
+
+
+def rendered_elsewhere(jobs):
+    """A render function as a batch's engine gives: render_chunk over chunks, in job order."""
+    jobs = list(jobs)
+    for start in range(0, len(jobs), 2):
+        chunk = jobs[start : start + 2]
+        yield from zip(chunk, render_chunk(chunk), strict=True)
+
+
+def test_pages_rendered_elsewhere_are_the_pages_rendered_here(tmp_path, rich_site):
+    write_site(tmp_path, [rich_source(), rich_rewrite(), hostile()], [], render=rendered_elsewhere)
+    files = sorted(p.relative_to(rich_site) for p in rich_site.rglob("*.html"))
+    assert len(files) == 5  # index, 3 articles, 1 compare page
+    assert sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*.html")) == files
+    for rel in files:
+        assert (tmp_path / rel).read_bytes() == (rich_site / rel).read_bytes()
+
+
+def test_a_page_that_failed_elsewhere_is_rendered_here(tmp_path, rich_site):
+    def lost(jobs):  # every worker lost: the writer renders every page itself
+        return ((job, (None, "worker failed (BrokenProcessPool: gone)")) for job in jobs)
+
+    write_site(tmp_path, [rich_source(), rich_rewrite(), hostile()], [], render=lost)
+    for page in rich_site.rglob("*.html"):
+        assert (tmp_path / page.relative_to(rich_site)).read_bytes() == page.read_bytes()
+
+
+def test_a_page_that_cannot_be_rendered_raises_its_error_with_or_without_render(
+    tmp_path, monkeypatch
+):
+    def broken(result, **options):
+        raise RuntimeError("template bug")
+
+    monkeypatch.setattr("analyzer.writers.html.render_article", broken)
+    [(pages, reason)] = render_chunk([(rich_source(), None)])
+    assert pages is None and reason == "RuntimeError: template bug"
+    for render in (None, rendered_elsewhere):
+        with pytest.raises(RuntimeError, match="template bug"):
+            write_site(tmp_path / str(render), [rich_source()], [], render=render)

@@ -18,7 +18,7 @@ import json
 import re
 import tempfile
 from array import array
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
@@ -806,12 +806,54 @@ class _IdSet:
         return i < len(self._sorted) and self._sorted[i] == h
 
 
+# A page job, (result, the source it was compared with or None), and its pages: the article's
+# page and, for a rewrite, its compare page.
+Job = tuple[ArticleResult, ArticleResult | None]
+Pages = tuple[str, str | None]
+
+
+def render_pages(result: ArticleResult, source: ArticleResult | None = None) -> Pages:
+    """The pages of one result: its article page and, when it holds a comparison, its compare
+    page (``source`` is the article it was compared with, None when not in the batch).
+
+    Examples
+    --------
+    >>> article, compare = render_pages(ArticleResult(id="a", path="a.txt", text="It rained."))
+    >>> article.startswith("<!DOCTYPE html>"), compare
+    (True, None)
+    """
+    if result.comparison is None:
+        return render_article(result), None
+    return render_article(result, source=source), render_compare(result, source)
+
+
+def render_chunk(jobs: list[Job]) -> list[tuple[Pages | None, str | None]]:
+    """:func:`render_pages` over a chunk of jobs, as an engine's work (one outcome per job): an
+    exception fails that job only, with its reason, and :func:`write_site` renders it again.
+
+    Examples
+    --------
+    >>> [((article, compare), error)] = render_chunk([(ArticleResult("a", "a.txt", "Hi."), None)])
+    >>> compare, error
+    (None, None)
+    """
+    out: list[tuple[Pages | None, str | None]] = []
+    for result, source in jobs:
+        try:
+            out.append((render_pages(result, source), None))
+        except Exception as exc:  # write_site renders it again and raises it there
+            out.append((None, f"{type(exc).__name__}: {exc}"))
+    return out
+
+
 def write_site(
     out: Path,
     results: Iterable[ArticleResult],
     failures: Iterable[Any] = (),
     *,
     lookup: Callable[[str], ArticleResult | None] | None = None,
+    render: Callable[[Iterable[Job]], Iterable[tuple[Job, tuple[Pages | None, str | None]]]]
+    | None = None,
 ) -> None:
     """Write ``out``/index.html, ``out``/articles/<id>.html and ``out``/compare/<id>.html.
 
@@ -833,6 +875,11 @@ def write_site(
         batch passes its state store's), results stream through one at a time and sources are
         fetched for compare pages; the index rows wait in a temporary file, so memory stays
         flat. Without one, ``results`` are kept in memory.
+    render : callable, optional
+        Renders the pages somewhere else: given (result, source or None) jobs, it yields each
+        job in the same order with :func:`render_chunk`'s outcome for it (a batch passes its
+        engine's worker pool, which is otherwise idle while pages are written). Without one,
+        pages are rendered here; the bytes written are the same either way.
     """
     out = Path(out)
     failures = list(failures)
@@ -847,19 +894,26 @@ def write_site(
         except KeyError:
             return None
 
+    def jobs() -> Iterator[Job]:
+        for r in results:
+            yield r, (find(r.comparison.source_id) if r.comparison is not None else None)
+
+    if render is None:
+        done: Iterable[tuple[Job, Pages]] = ((job, render_pages(*job)) for job in jobs())
+    else:  # an outcome that failed is rendered here: its error is raised here, as without render
+        done = (
+            (job, pages if pages is not None else render_pages(*job))
+            for job, (pages, _) in render(jobs())
+        )
     summary = _Summary()
     articles, rewrites = _IdSet(), _IdSet()
     with tempfile.TemporaryFile("w+", encoding="utf-8") as rows:
-        for r in results:
+        for (r, source), (article, compare) in done:
             name = _check_id(r.id)
             articles.add(r.id)
-            source = None
-            if r.comparison is None:
-                write_atomic(out / "articles" / f"{name}.html", render_article(r))
-            else:
-                source = find(r.comparison.source_id)
-                write_atomic(out / "articles" / f"{name}.html", render_article(r, source=source))
-                write_atomic(out / "compare" / f"{name}.html", render_compare(r, source))
+            write_atomic(out / "articles" / f"{name}.html", article)
+            if compare is not None:
+                write_atomic(out / "compare" / f"{name}.html", compare)
                 rewrites.add(r.id)
             e = _entry(r, source)
             summary.add(e)
