@@ -35,9 +35,11 @@ def _at(text: str, phrase: str, after: int = 0) -> tuple[int, int]:
     return start, start + len(phrase)
 
 
-def _finding(text: str, kind: str, phrase: str, message: str, after: int = 0) -> Finding:
+def _finding(
+    text: str, kind: str, phrase: str, message: str, after: int = 0, **detail: object
+) -> Finding:
     s, e = _at(text, phrase, after)
-    return Finding(kind, s, e, text[s:e], message)
+    return Finding(kind, s, e, text[s:e], message, detail)
 
 
 def article_result(title: str = "Council closes shelter") -> ArticleResult:
@@ -56,13 +58,21 @@ def article_result(title: str = "Council closes shelter") -> ArticleResult:
             "hedge",
             "may",
             "“may” softens the statement: the writer does not fully commit to it.",
+            approximate=False,
         ),
-        _finding(t, "hedge", "about", "“about” marks the number after it as approximate."),
+        _finding(
+            t,
+            "hedge",
+            "about",
+            "“about” marks the number after it as approximate.",
+            approximate=True,
+        ),
         _finding(
             t,
             "hedge",
             "could",
             "“could” softens the statement: the writer does not fully commit to it.",
+            approximate=False,
         ),
         _finding(t, "booster", "clearly", "“clearly” presents the statement as beyond doubt."),
         _finding(

@@ -50,6 +50,14 @@ def test_approximators_hedge_only_before_a_number():
     ]
 
 
+def test_a_hedge_says_whether_it_marks_a_number_as_approximate():
+    findings = hedging.find(doc_of("The plan may fail, with about 40 jobs lost."))
+    assert [(f.text, f.detail) for f in findings] == [
+        ("may", {"approximate": False}),
+        ("about", {"approximate": True}),
+    ]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -269,7 +269,7 @@ def hedges_exercise(
     n_boosters = min(BOOSTERS_ASKED[level], len(boosters))
     items = []
     for f in hedges + (boosters if n_boosters else []):
-        approximate = f.kind == "hedge" and "approximate" in f.message
+        approximate = f.kind == "hedge" and bool(f.detail.get("approximate"))
         span = _what_it_softens(result.text, f.start, f.end, approximate)
         verb = "softens" if f.kind == "hedge" else "strengthens"
         uncertain = detail_uncertainty(f)

@@ -106,12 +106,14 @@ def find(doc: Document) -> list[Finding]:
             continue
         if not in_writer_voice(doc, Span(start, end), lay):
             continue
+        approximate = why == "approximate"
         message = (
             f"“{found}” marks the number after it as approximate."
-            if why == "approximate"
+            if approximate
             else f"“{found}” softens the statement: the writer does not fully commit to it."
         )
-        findings.append(Finding("hedge", start, end, found, message))
+        # detail.approximate: readers (the worksheets) tell the two kinds apart by it.
+        findings.append(Finding("hedge", start, end, found, message, {"approximate": approximate}))
     for start, end in phrase_spans(text, "boosters"):
         found = text[start:end]
         if _in_question(doc, start) or not in_writer_voice(doc, Span(start, end), lay):
