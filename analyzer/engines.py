@@ -200,6 +200,27 @@ def _process_pool(jobs: int, loading: Loading) -> Iterator[Runner]:
     with contextlib.ExitStack() as stack:
         pools: list[ProcessPoolExecutor] = []  # started on the first chunk of work, then kept
 
+        def start() -> None:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            # fork: workers start as copies of this process, imports and loaded data included.
+            context = multiprocessing.get_context("fork")
+            pools.append(
+                stack.enter_context(ProcessPoolExecutor(max_workers=jobs, mp_context=context))
+            )
+
+        def submit(work: Work, chunk: list[Any]) -> Future:
+            from concurrent.futures.process import BrokenProcessPool
+
+            try:
+                return pools[-1].submit(work, chunk)
+            except BrokenProcessPool:
+                # A worker died (killed, out of memory): the chunks the pool held fail as "worker
+                # failed"; the rest of the batch goes to a new pool forked from this process.
+                start()
+                return pools[-1].submit(work, chunk)
+
         def run(work: Work, chunks: Iterable[list[Any]]) -> Iterator[Done]:
             source = iter(chunks)
             first = next(source, None)
@@ -209,16 +230,9 @@ def _process_pool(jobs: int, loading: Loading) -> Iterator[Runner]:
                 with loading():
                     if work is score_chunk:
                         warm_up()
-                import multiprocessing
-                from concurrent.futures import ProcessPoolExecutor
-
-                # fork: workers start as copies of this process, imports and loaded data included.
-                context = multiprocessing.get_context("fork")
-                pools.append(
-                    stack.enter_context(ProcessPoolExecutor(max_workers=jobs, mp_context=context))
-                )
+                start()
             yield from _windowed(
-                lambda chunk: pools[0].submit(work, chunk),
+                lambda chunk: submit(work, chunk),
                 itertools.chain([first], source),
                 window=jobs * 3,
             )

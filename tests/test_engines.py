@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import os
 
 import pytest
 
@@ -55,3 +56,23 @@ def test_the_collector_is_paused_only_while_the_first_chunk_loads(jobs):
         seen = [blob for _, outcomes in run(collector_enabled, [[1], [2]]) for blob, _ in outcomes]
     assert seen == ([b"False", b"True"] if jobs == 1 else [b"True", b"True"])
     assert gc.isenabled()
+
+
+def crash_on(chunk: list[str]) -> list[tuple[str, None]]:
+    """Work that kills its worker process on the chunk ["crash"] (as an out-of-memory kill would)."""
+    if chunk == ["crash"]:
+        os._exit(1)
+    return [(item, None) for item in chunk]
+
+
+def test_a_worker_that_dies_fails_its_chunks_and_the_rest_goes_to_a_new_pool():
+    chunks = [["crash"]] + [[f"a{i}"] for i in range(30)]
+    with open_engine("local", 2) as run:
+        done = {chunk[0]: outcomes[0] for chunk, outcomes in run(crash_on, chunks)}
+        # the pool serves the next step too
+        again = [outcomes for _, outcomes in run(crash_on, [["b"]])]
+    assert set(done) == {chunk[0] for chunk in chunks}  # every chunk answered, none raised
+    assert done["crash"][0] is None and done["crash"][1].startswith("worker failed")
+    # chunks in flight when the worker died may fail with it; those sent later do not
+    assert all(done[f"a{i}"] == (f"a{i}", None) for i in range(10, 30))
+    assert again == [[("b", None)]]
