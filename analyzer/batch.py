@@ -63,7 +63,8 @@ COMMIT_EVERY = 32
 @dataclass
 class BatchResult:
     """What a batch produced: results in input order (filled by :func:`analyze_paths` only;
-    :func:`score_paths` leaves them in the store), failures in input order, and counts."""
+    :func:`score_paths` leaves them in the store), failures (inputs that could not be read or
+    analysed, in input order, then comparisons that failed, in input order), and counts."""
 
     results: list[ArticleResult] = field(default_factory=list)
     failures: list[InputError] = field(default_factory=list)
@@ -349,7 +350,8 @@ def score_paths(
             # written: an unchanged rerun spends most of its time on imports otherwise.
             from analyzer.writers.html import render_chunk, write_site
 
-            failures = done.failures + _compare(store, run)
+            compare_failures = _compare(store, run)
+            failures = done.failures + compare_failures
             compared = True
             with atomic_file(results_path) as jsonl:
 
@@ -365,7 +367,7 @@ def score_paths(
                 write_site(out, results, failures, lookup=store.run_result, render=render)
             saved = {"digest": digest, "files": {str(f): _stat(f) for f in files}}
             # Outputs with a failed comparison are never current: the next run tries it again.
-            store.set_meta("outputs", json.dumps(saved if failures == done.failures else {}))
+            store.set_meta("outputs", json.dumps({} if compare_failures else saved))
         else:
             failures = done.failures
         if (db is not None or worksheets) and not compared:

@@ -1,17 +1,21 @@
 """Where articles are analysed and compared: in this process, in a pool of processes, or on Dask.
 
-Every engine runs the same functions over chunks of work and hands back packed results (see
-:mod:`analyzer.state`): :func:`score_chunk` over articles, :func:`compare_chunk` over
-source/rewrite pairs. So the bytes a batch writes do not depend on the engine or on the number
-of workers. Lexicons and models stay loaded between chunks (``functools.cache`` in each process).
-The local pool's workers are forked from this process once it has loaded them (:func:`warm_up`),
-so a run pays for loading once, not once per worker; one pool serves both steps. What is loaded
+Every engine runs the same functions over chunks of work and hands back one outcome per item:
+:func:`score_chunk` over articles and :func:`compare_chunk` over source/rewrite pairs (packed
+results, see :mod:`analyzer.state`), pairing's content terms
+(:func:`analyzer.compare.pairing.text_terms_chunk`) and pages
+(:func:`analyzer.writers.html.render_chunk`). So the bytes a batch writes do not depend on the
+engine or on the number of workers. Lexicons and models stay loaded between chunks
+(``functools.cache`` in each process). The local pool's workers are forked from this process
+once it has loaded them (:func:`warm_up`), so a run pays for loading once, not once per worker;
+one pool serves every step (a pool whose worker died is replaced by a new one). What is loaded
 by then lives as long as the run, so it is taken out of the garbage collector's walks
 (:func:`_loads_kept`): full collections, in this process and in the workers, then walk only what
 the articles themselves allocate.
 
 Only a bounded number of chunks is in flight at any time: memory stays flat however many
-articles a batch holds, and reading inputs overlaps with analysis.
+articles a batch holds, and reading inputs overlaps with analysis. (A step that needs its
+outcomes in input order keeps the chunks that finish ahead of a slow one until it is done.)
 """
 
 from __future__ import annotations
@@ -36,7 +40,8 @@ CHUNK = 8
 
 # (what the work made, None) when it worked, (None, reason) when it raised. What work makes is a
 # packed result (scoring, comparing) or an article's pages (analyzer.writers.html.render_chunk).
-# The reason of every item of a chunk whose worker was lost (a crash, a lost Dask worker).
+# The reason of every item of a chunk that came back as an exception instead of outcomes: its
+# worker was lost (a crash, a lost Dask worker) or the chunk could not be shipped.
 WORKER_FAILED = "worker failed"
 Outcome = tuple[Any, str | None]
 # A chunk of work (articles, or pairs to compare) and its outcomes, one per item.

@@ -350,3 +350,25 @@ def test_pairing_terms_a_worker_lost_are_computed_in_the_main_process(tmp_path, 
     expected = (tmp_path / "whole" / "results.jsonl").read_bytes()
     assert (tmp_path / "lost" / "results.jsonl").read_bytes() == expected
     assert b'"paired_by": "metadata"' in expected
+
+
+def test_comparisons_a_worker_lost_are_done_in_the_main_process(tmp_path, monkeypatch):
+    import analyzer.batch
+    from analyzer.engines import WORKER_FAILED
+
+    score_paths([str(SEEDS)], tmp_path / "whole")
+    real = analyzer.batch.compare_chunk
+    calls: list[int] = []
+
+    def lost_on_the_engine(pairs):  # the engine's call loses every chunk; retries here work
+        calls.append(len(pairs))
+        if len(calls) == 1:
+            return [(None, f"{WORKER_FAILED} (lost)")] * len(pairs)
+        return real(pairs)
+
+    monkeypatch.setattr(analyzer.batch, "compare_chunk", lost_on_the_engine)
+    batch = score_paths([str(SEEDS)], tmp_path / "lost")
+    assert batch.failures == []
+    assert calls == [2, 1, 1]  # the seeds' two pairs in one chunk, then each again here
+    expected = (tmp_path / "whole" / "results.jsonl").read_bytes()
+    assert (tmp_path / "lost" / "results.jsonl").read_bytes() == expected
