@@ -66,13 +66,15 @@ def crash_on(chunk: list[str]) -> list[tuple[str, None]]:
 
 
 def test_a_worker_that_dies_fails_its_chunks_and_the_rest_goes_to_a_new_pool():
-    chunks = [["crash"]] + [[f"a{i}"] for i in range(30)]
+    chunks = [["crash"]] + [[f"a{i}"] for i in range(40)]
     with open_engine("local", 2) as run:
         done = {chunk[0]: outcomes[0] for chunk, outcomes in run(crash_on, chunks)}
         # the pool serves the next step too
         again = [outcomes for _, outcomes in run(crash_on, [["b"]])]
     assert set(done) == {chunk[0] for chunk in chunks}  # every chunk answered, none raised
-    assert done["crash"][0] is None and done["crash"][1].startswith("worker failed")
-    # chunks in flight when the worker died may fail with it; those sent later do not
-    assert all(done[f"a{i}"] == (f"a{i}", None) for i in range(10, 30))
+    failed = [item for item, (result, _) in done.items() if result is None]
+    assert all(done[item][1].startswith("worker failed") for item in failed)
+    # "crash" and whichever chunks were in flight with it when the pool broke (at most the
+    # window of 2 x 3 chunks): the others went to the new pool
+    assert "crash" in failed and len(failed) <= 6
     assert again == [[("b", None)]]
