@@ -64,7 +64,8 @@ COMMIT_EVERY = 32
 class BatchResult:
     """What a batch produced: results in input order (filled by :func:`analyze_paths` only;
     :func:`score_paths` leaves them in the store), failures (inputs that could not be read or
-    analysed, in input order, then comparisons that failed, in input order), and counts."""
+    analysed, in input order, then comparisons that failed, then pages that could not be
+    rendered, each in input order), and counts."""
 
     results: list[ArticleResult] = field(default_factory=list)
     failures: list[InputError] = field(default_factory=list)
@@ -364,10 +365,11 @@ def score_paths(
                 results = map(recorded, store.run_results())
                 on_engine = engine != "local" or jobs > 1
                 render = functools.partial(_in_order, run, render_chunk) if on_engine else None
-                write_site(out, results, failures, lookup=store.run_result, render=render)
+                later = write_site(out, results, failures, lookup=store.run_result, render=render)
+            failures += later
             saved = {"digest": digest, "files": {str(f): _stat(f) for f in files}}
-            # Outputs with a failed comparison are never current: the next run tries it again.
-            store.set_meta("outputs", json.dumps({} if compare_failures else saved))
+            # Outputs with a failed comparison or page are never current: the next run retries.
+            store.set_meta("outputs", json.dumps({} if compare_failures or later else saved))
         else:
             failures = done.failures
         if (db is not None or worksheets) and not compared:

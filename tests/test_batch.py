@@ -372,3 +372,28 @@ def test_comparisons_a_worker_lost_are_done_in_the_main_process(tmp_path, monkey
     assert calls == [2, 1, 1]  # the seeds' two pairs in one chunk, then each again here
     expected = (tmp_path / "whole" / "results.jsonl").read_bytes()
     assert (tmp_path / "lost" / "results.jsonl").read_bytes() == expected
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_page_that_cannot_be_rendered_is_reported_and_the_rest_written(
+    tmp_path, monkeypatch, jobs
+):
+    import analyzer.writers.html as html
+
+    real = html.render_article
+
+    def fragile(result, **options):
+        if result.id == REWRITE_002:
+            raise RuntimeError("template bug")
+        return real(result, **options)
+
+    monkeypatch.setattr(html, "render_article", fragile)
+    batch = score_paths([str(SEEDS)], tmp_path / "out", jobs=jobs)
+    assert [str(f) for f in batch.failures] == [
+        f"{SEEDS / (REWRITE_002 + '.txt')}: page could not be rendered (RuntimeError: template bug)"
+    ]
+    assert len(ids(tmp_path / "out")) == 5  # every record written
+    assert len(list((tmp_path / "out" / "articles").iterdir())) == 4
+    monkeypatch.setattr(html, "render_article", real)
+    assert score_paths([str(SEEDS)], tmp_path / "out").failures == []  # tried again
+    assert len(list((tmp_path / "out" / "articles").iterdir())) == 5

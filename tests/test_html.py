@@ -18,7 +18,7 @@ from analyzer import analyze
 from analyzer.cli import cli
 from analyzer.errors import InputError
 from analyzer.results import ArticleResult, Comparison, ComparisonIssue
-from analyzer.writers import explain
+from analyzer.writers import explain, html
 from analyzer.writers.html import (
     render_article,
     render_chunk,
@@ -525,15 +525,23 @@ def test_a_page_that_failed_elsewhere_is_rendered_here(tmp_path, rich_site):
         assert (tmp_path / page.relative_to(rich_site)).read_bytes() == page.read_bytes()
 
 
-def test_a_page_that_cannot_be_rendered_raises_its_error_with_or_without_render(
-    tmp_path, monkeypatch
-):
-    def broken(result, **options):
-        raise RuntimeError("template bug")
+def test_a_page_that_cannot_be_rendered_is_a_failure_and_the_rest_is_written(tmp_path, monkeypatch):
+    real = html.render_article
 
-    monkeypatch.setattr("analyzer.writers.html.render_article", broken)
+    def fragile(result, **options):
+        if result.id == rich_source().id:
+            raise RuntimeError("template bug")
+        return real(result, **options)
+
+    monkeypatch.setattr("analyzer.writers.html.render_article", fragile)
     [(pages, reason)] = render_chunk([(rich_source(), None)])
     assert pages is None and reason == "RuntimeError: template bug"
     for render in (None, rendered_elsewhere):
-        with pytest.raises(RuntimeError, match="template bug"):
-            write_site(tmp_path / str(render), [rich_source()], [], render=render)
+        out = tmp_path / str(render)
+        failed = write_site(out, [rich_source(), hostile()], [], render=render)
+        assert [str(f) for f in failed] == [
+            f"{rich_source().path}: page could not be rendered (RuntimeError: template bug)"
+        ]
+        assert sorted(p.name for p in (out / "articles").iterdir()) == [f"{hostile().id}.html"]
+        index = (out / "index.html").read_text(encoding="utf-8")
+        assert "page could not be rendered (RuntimeError: template bug)" in index

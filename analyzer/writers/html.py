@@ -29,6 +29,7 @@ import numpy as np
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
+from analyzer.errors import InputError
 from analyzer.results import ArticleResult, Comparison, ComparisonIssue
 from analyzer.scoring import MIN_WORDS_FOR_CONFIDENCE
 from analyzer.signals.roles import ROLES, UNKNOWN
@@ -854,7 +855,7 @@ def write_site(
     lookup: Callable[[str], ArticleResult | None] | None = None,
     render: Callable[[Iterable[Job]], Iterable[tuple[Job, tuple[Pages | None, str | None]]]]
     | None = None,
-) -> None:
+) -> list[InputError]:
     """Write ``out``/index.html, ``out``/articles/<id>.html and ``out``/compare/<id>.html.
 
     A compare page is written for every result that holds a comparison; it is named after the
@@ -880,6 +881,12 @@ def write_site(
         job in the same order with :func:`render_chunk`'s outcome for it (a batch passes its
         engine's worker pool, which is otherwise idle while pages are written). Without one,
         pages are rendered here; the bytes written are the same either way.
+
+    Returns
+    -------
+    list of InputError
+        The articles whose pages could not be rendered (a bug an article sets off): they have no
+        page and no index row, and are listed on the index with the other failures.
     """
     out = Path(out)
     failures = list(failures)
@@ -898,17 +905,30 @@ def write_site(
         for r in results:
             yield r, (find(r.comparison.source_id) if r.comparison is not None else None)
 
+    page_failures: list[InputError] = []
+
+    def rendered_here(job: Job) -> Pages | None:
+        try:
+            return render_pages(*job)
+        except Exception as exc:  # one article's page must not stop the batch
+            reason = f"page could not be rendered ({type(exc).__name__}: {exc})"
+            page_failures.append(InputError(job[0].path, reason))
+            return None
+
     if render is None:
-        done: Iterable[tuple[Job, Pages]] = ((job, render_pages(*job)) for job in jobs())
-    else:  # an outcome that failed is rendered here: its error is raised here, as without render
+        done: Iterable[tuple[Job, Pages | None]] = ((job, rendered_here(job)) for job in jobs())
+    else:  # an outcome that failed elsewhere (a lost worker, a bug) is rendered here
         done = (
-            (job, pages if pages is not None else render_pages(*job))
-            for job, (pages, _) in render(jobs())
+            (job, rendered if rendered is not None else rendered_here(job))
+            for job, (rendered, _) in render(jobs())
         )
     summary = _Summary()
     articles, rewrites = _IdSet(), _IdSet()
     with tempfile.TemporaryFile("w+", encoding="utf-8") as rows:
-        for (r, source), (article, compare) in done:
+        for (r, source), rendered in done:
+            if rendered is None:
+                continue
+            article, compare = rendered
             name = _check_id(r.id)
             articles.add(r.id)
             write_atomic(out / "articles" / f"{name}.html", article)
@@ -925,11 +945,12 @@ def write_site(
             entries = [
                 _Entry(*json.loads(rows.readline())) for _ in range(_page_size(summary.total, page))
             ]
-            text = _render_index(entries, summary, failures, page=page, pages=pages)
+            text = _render_index(entries, summary, failures + page_failures, page=page, pages=pages)
             write_atomic(out / _index_name(page), text)
     _remove_stale_index(out, pages)
     _remove_stale(out / "articles", articles)
     _remove_stale(out / "compare", rewrites)
+    return page_failures
 
 
 def _page_size(total: int, page: int) -> int:
