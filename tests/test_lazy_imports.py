@@ -13,6 +13,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from conftest import ROOT
 
 from analyzer.batch import score_paths
@@ -35,7 +36,7 @@ RERUN = """
 import json, sys
 from analyzer.cli import cli
 try:
-    cli(["score", sys.argv[1], "--out", sys.argv[2], "--quiet"])
+    cli(["score", sys.argv[1], "--out", sys.argv[2], "--quiet", "--jobs", sys.argv[4]])
 except SystemExit as exc:
     status = exc.code
 heavy = sorted(set(sys.modules) & set(json.loads(sys.argv[3])))
@@ -43,9 +44,9 @@ print(json.dumps({"status": status, "heavy": heavy}))
 """
 
 
-def run_fresh(*args: str) -> dict:
+def run_fresh(inputs: str, out: str, jobs: int = 1) -> dict:
     done = subprocess.run(
-        [sys.executable, "-c", RERUN, *args, json.dumps(HEAVY)],
+        [sys.executable, "-c", RERUN, inputs, out, json.dumps(HEAVY), str(jobs)],
         capture_output=True,
         text=True,
         cwd=ROOT,
@@ -66,12 +67,13 @@ def write_two(folder: Path) -> None:
     )
 
 
-def test_unchanged_rerun_imports_no_model_library(tmp_path):
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_unchanged_rerun_imports_no_model_library(tmp_path, jobs):
     write_two(tmp_path / "in")
     out = tmp_path / "out"
     assert score_paths([str(tmp_path / "in")], out).counts.scored == 2
     before = (out / "results.jsonl").read_bytes()
-    assert run_fresh(str(tmp_path / "in"), str(out)) == {"status": 0, "heavy": []}
+    assert run_fresh(str(tmp_path / "in"), str(out), jobs) == {"status": 0, "heavy": []}
     assert (out / "results.jsonl").read_bytes() == before
 
 
