@@ -527,8 +527,10 @@ def test_a_page_that_failed_elsewhere_is_rendered_here(tmp_path, rich_site):
 
 def test_a_page_that_cannot_be_rendered_is_a_failure_and_the_rest_is_written(tmp_path, monkeypatch):
     real = html.render_article
+    tried: list[str] = []
 
     def fragile(result, **options):
+        tried.append(result.id)
         if result.id == rich_source().id:
             raise RuntimeError("template bug")
         return real(result, **options)
@@ -538,7 +540,9 @@ def test_a_page_that_cannot_be_rendered_is_a_failure_and_the_rest_is_written(tmp
     assert pages is None and reason == "RuntimeError: template bug"
     for render in (None, rendered_elsewhere):
         out = tmp_path / str(render)
+        tried.clear()
         failed = write_site(out, [rich_source(), hostile()], [], render=render)
+        assert tried == [rich_source().id, hostile().id]  # the failing page is tried once
         assert [str(f) for f in failed] == [
             f"{rich_source().path}: page could not be rendered (RuntimeError: template bug)"
         ]

@@ -29,6 +29,7 @@ import numpy as np
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
+from analyzer.engines import lost
 from analyzer.errors import InputError
 from analyzer.results import ArticleResult, Comparison, ComparisonIssue
 from analyzer.scoring import MIN_WORDS_FOR_CONFIDENCE
@@ -830,7 +831,7 @@ def render_pages(result: ArticleResult, source: ArticleResult | None = None) -> 
 
 def render_chunk(jobs: list[Job]) -> list[tuple[Pages | None, str | None]]:
     """:func:`render_pages` over a chunk of jobs, as an engine's work (one outcome per job): an
-    exception fails that job only, with its reason, and :func:`write_site` renders it again.
+    exception fails that job only, with its reason, which :func:`write_site` reports.
 
     Examples
     --------
@@ -842,7 +843,7 @@ def render_chunk(jobs: list[Job]) -> list[tuple[Pages | None, str | None]]:
     for result, source in jobs:
         try:
             out.append((render_pages(result, source), None))
-        except Exception as exc:  # write_site renders it again and raises it there
+        except Exception as exc:  # one article's page must not stop the batch
             out.append((None, f"{type(exc).__name__}: {exc}"))
     return out
 
@@ -907,21 +908,15 @@ def write_site(
 
     page_failures: list[InputError] = []
 
-    def rendered_here(job: Job) -> Pages | None:
-        try:
-            return render_pages(*job)
-        except Exception as exc:  # one article's page must not stop the batch
-            reason = f"page could not be rendered ({type(exc).__name__}: {exc})"
-            page_failures.append(InputError(job[0].path, reason))
-            return None
+    def outcome(job: Job, rendered: Pages | None, reason: str | None) -> Pages | None:
+        if rendered is None and lost(reason):  # the worker was lost, not the page: render here
+            [(rendered, reason)] = render_chunk([job])
+        if rendered is None:  # the page's own error: reported once, not tried again
+            page_failures.append(InputError(job[0].path, f"page could not be rendered ({reason})"))
+        return rendered
 
-    if render is None:
-        done: Iterable[tuple[Job, Pages | None]] = ((job, rendered_here(job)) for job in jobs())
-    else:  # an outcome that failed elsewhere (a lost worker, a bug) is rendered here
-        done = (
-            (job, rendered if rendered is not None else rendered_here(job))
-            for job, (rendered, _) in render(jobs())
-        )
+    outcomes = render(jobs()) if render is not None else ((j, *render_chunk([j])) for j in jobs())
+    done = ((job, outcome(job, *result)) for job, result in outcomes)
     summary = _Summary()
     articles, rewrites = _IdSet(), _IdSet()
     with tempfile.TemporaryFile("w+", encoding="utf-8") as rows:
