@@ -30,7 +30,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from analyzer.codec import items
 from analyzer.document import Article
 from analyzer.engines import (
     CHUNK,
@@ -46,7 +45,7 @@ from analyzer.engines import (
 from analyzer.errors import AnalyzerError, InputError
 from analyzer.progress import Counts, Progress
 from analyzer.readers import read_inputs
-from analyzer.state import STATE_NAME, StateStore, article_key, outputs_digest
+from analyzer.state import STATE_NAME, Scored, StateStore, article_key, outputs_digest
 from analyzer.writers.jsonl import atomic_file, dumps
 
 if TYPE_CHECKING:  # only named in annotations; an unchanged rerun never builds a result
@@ -123,14 +122,14 @@ def _analyse(
         if chunk:
             yield chunk
 
-    rows: list[tuple[str, str, bytes]] = []
+    rows: list[tuple[str, str, Scored]] = []
     for chunk, outcomes in run(score_chunk, to_score()):
-        for article, (blob, error) in zip(chunk, outcomes, strict=True):
+        for article, (scored, error) in zip(chunk, outcomes, strict=True):
             position, key = waiting.pop(article.id)
-            if blob is None:
+            if scored is None:
                 fail(position, InputError(article.path, error or "analysis failed"))
                 continue
-            rows.append((article.id, key, blob))
+            rows.append((article.id, key, scored))
             arrived.append((position, article.id))
             counts.scored += 1
             progress.update()
@@ -166,29 +165,30 @@ def _analyse_paths(
 def _compare(store: StateStore, run: Runner) -> list[InputError]:
     """Step 3: pair rewrites with their sources over the whole run and store each comparison.
 
-    Pairing sees all current results (scored now or earlier), so the comparisons a rerun writes
-    are the ones a full run would; a comparison already stored for the same two unchanged
-    articles is reused. Only ids, texts and dates pass through pairing, one article at a time.
-    The content terms pairing counts, and the comparisons themselves, are computed on the engine
-    (in the worker pool with ``jobs`` > 1). A comparison that fails is not stored: it comes
-    back as a failure naming the rewrite's file (its record has no comparison), in input order.
+    Pairing sees all current results (scored now or earlier), so the comparisons a rerun writes are
+    the ones a full run would; a comparison already stored for the same two unchanged articles is
+    reused. Pairing reads each article's term counts, dates and named sources, one article at a
+    time, as scoring stored them (:class:`analyzer.state.Scored`); the comparisons are computed on
+    the engine (in the worker pool with ``jobs`` > 1). A comparison that fails is not stored: it
+    comes back as a failure naming the rewrite's file (its record has no comparison), in input
+    order.
     """
     # Imported here: pairing needs scikit-learn and scipy (seconds of start-up), which a rerun
     # where nothing changed never loads.
-    from analyzer.compare.pairing import pair_ranks, terms_of, text_terms, text_terms_chunk
+    from analyzer.compare.pairing import count_terms, pair_ranks
 
-    def docs() -> Iterator[tuple[str, list[int | None], str | None]]:
-        for fields in store.run_fields():
-            named = [store.run_rank(s) for s in items(fields.get("derived_from"))]
-            yield fields["text"], named, fields.get("published")
+    def docs() -> Iterator[tuple[dict[str, int], list[int | None], str | None]]:
+        # What pairing reads was stored beside each result when it was scored: no result is
+        # decoded and no text stemmed again (only where the worker could not count the terms).
+        for article_id, published, derived_from, terms in store.run_pairing():
+            named = [store.run_rank(s) for s in json.loads(derived_from or "[]")]
+            if terms is None:
+                counts = count_terms(store.get(article_id).text)
+            else:
+                counts = json.loads(terms)
+            yield counts, named, published
 
-    def terms(texts: Iterable[str]) -> Iterator[tuple[str, ...]]:
-        # Stemming every text is most of pairing's work: the engine's workers do it, and this
-        # process reads their answers back in batch order (a lost worker's texts: here).
-        for text, (blob, _) in _in_order(run, text_terms_chunk, texts):
-            yield terms_of(blob) if blob is not None else next(text_terms([text]))
-
-    pairs = pair_ranks(docs(), id_order=store.run_ranks_by_id(), terms=terms)
+    pairs = pair_ranks(docs(), id_order=store.run_ranks_by_id())
     store.set_pairs(
         (store.run_id(d), store.run_id(s), paired_by, similarity)
         for d, s, paired_by, similarity in pairs

@@ -1,10 +1,9 @@
 """Where articles are analysed and compared: in this process, in a pool of processes, or on Dask.
 
 Every engine runs the same functions over chunks of work and hands back one outcome per item:
-:func:`score_chunk` over articles and :func:`compare_chunk` over source/rewrite pairs (packed
-results, see :mod:`analyzer.state`), pairing's content terms
-(:func:`analyzer.compare.pairing.text_terms_chunk`) and pages
-(:func:`analyzer.writers.html.render_chunk`). So the bytes a batch writes do not depend on the
+:func:`score_chunk` over articles (each result packed with pairing's term counts, see
+:mod:`analyzer.state`), :func:`compare_chunk` over source/rewrite pairs of packed results and
+pages (:func:`analyzer.writers.html.render_chunk`). So the bytes a batch writes do not depend on the
 engine or on the number of workers. Lexicons and models stay loaded between chunks
 (``functools.cache`` in each process). The local pool's workers are forked from this process
 once it has loaded them (:func:`warm_up`), so a run pays for loading once, not once per worker;
@@ -23,6 +22,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import itertools
+import json
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -38,8 +38,9 @@ ENGINES = ("local", "dask")
 # enough that progress moves and the last tasks do not leave a worker idle for long.
 CHUNK = 8
 
-# (what the work made, None) when it worked, (None, reason) when it raised. What work makes is a
-# packed result (scoring, comparing) or an article's pages (analyzer.writers.html.render_chunk).
+# (what the work made, None) when it worked, (None, reason) when it raised. What work makes is an
+# analyzer.state.Scored (scoring), a packed comparison, or an article's pages
+# (analyzer.writers.html.render_chunk).
 # The reason of every item of a chunk that came back as an exception instead of outcomes: its
 # worker was lost (a crash, a lost Dask worker) or the chunk could not be shipped.
 WORKER_FAILED = "worker failed"
@@ -54,27 +55,46 @@ Pair = tuple[bytes, bytes, str, float | None]
 
 
 def score_chunk(articles: list[Article]) -> list[Outcome]:
-    """Analyse each article; an exception fails that article only, with its reason.
+    """Analyse each article into what the store keeps of it (:class:`analyzer.state.Scored`);
+    an exception fails that article only, with its reason.
+
+    Pairing's term counts are computed here too, while the text is at hand and in parallel
+    with the other articles; a failure there only leaves them out (pairing computes them
+    again), never the result.
 
     Examples
     --------
     >>> from analyzer.state import unpack
-    >>> [(blob, error)] = score_chunk([Article("a", "a.txt", "It rained.")])
-    >>> unpack(blob).metrics["words"], error
-    (2, None)
+    >>> [(scored, error)] = score_chunk([Article("a", "a.txt", "It rained.")])
+    >>> unpack(scored.result).metrics["words"], scored.terms, error
+    (2, '{"rain": 1}', None)
     """
     # Imported here so that a process which never analyses (an unchanged rerun) never pays for
     # NLTK and the models.
     from analyzer.pipeline import analyze_article
-    from analyzer.state import pack
+    from analyzer.state import Scored, pack
 
     out: list[Outcome] = []
     for article in articles:
         try:
-            out.append((pack(analyze_article(article)), None))
+            result = analyze_article(article)
+            blob = pack(result)
         except Exception as exc:  # one article's bug must not stop the batch
             out.append((None, f"analysis failed ({type(exc).__name__}: {exc})"))
+            continue
+        named = json.dumps(list(result.derived_from)) if result.derived_from else None
+        out.append((Scored(blob, result.published, named, _terms(result.text)), None))
     return out
+
+
+def _terms(text: str) -> str | None:
+    """Pairing's term counts of ``text`` as JSON, None when they cannot be computed."""
+    from analyzer.compare import pairing
+
+    try:
+        return json.dumps(pairing.count_terms(text))
+    except Exception:  # pairing computes them again from the stored text
+        return None
 
 
 def compare_chunk(pairs: list[Pair]) -> list[Outcome]:

@@ -1,9 +1,10 @@
 """The state store: what was scored, from which input, by which version of the analyzer.
 
 A batch keeps one SQLite file (``state.sqlite`` in the output folder unless told otherwise) with a
-row per article: its id, a key, and the full result. The key is a hash of the article's text,
-path and metadata and of the analyzer's own code, lexicons and models (:func:`analysis_version`),
-so a rerun scores only articles whose key changed and takes every other result from the store.
+row per article: its id, a key, the full result, and what pairing reads of it (:class:`Scored`). The
+key is a hash of the article's text, path and metadata and of the analyzer's own code, lexicons and
+models (:func:`analysis_version`), so a rerun scores only articles whose key changed and takes every
+other result from the store.
 
 Results are committed in small transactions as they arrive, in WAL mode: a run killed at any
 point (even ``kill -9``) leaves every committed row whole, and the next run simply scores what is
@@ -28,7 +29,7 @@ import sqlite3
 import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from analyzer import __version__
 from analyzer.codec import decode, encode
@@ -38,7 +39,7 @@ if TYPE_CHECKING:  # decoding a result imports its classes; an unchanged rerun d
     from analyzer.results import ArticleResult
 
 STATE_NAME = "state.sqlite"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # Files that change what an analysis produces. Templates, styles and writers only change how a
 # result is shown, so editing them does not force a rescore (see output_version).
@@ -130,6 +131,21 @@ def unpack(blob: bytes) -> Any:
     return decode(zlib.decompress(blob).decode("utf-8", "surrogatepass"))
 
 
+class Scored(NamedTuple):
+    """What the store keeps of one analysed article: the packed result, and beside it what
+    pairing reads (:mod:`analyzer.compare.pairing`), so that pairing decodes no result.
+
+    ``derived_from`` is a JSON list of the ids the article names (None when it names none);
+    ``terms`` the JSON object of :func:`analyzer.compare.pairing.count_terms` of its text, None
+    when computing them failed (pairing then computes them again from the result's text).
+    """
+
+    result: bytes
+    published: str | None = None
+    derived_from: str | None = None
+    terms: str | None = None
+
+
 class StateStore:
     """Scored articles by id, with the key each was scored under.
 
@@ -144,7 +160,7 @@ class StateStore:
     >>> from analyzer.pipeline import analyze_article
     >>> store = StateStore(":memory:")
     >>> article = Article("a", "a.txt", "It rained.")
-    >>> store.put([("a", "k1", pack(analyze_article(article)))])
+    >>> store.put([("a", "k1", Scored(pack(analyze_article(article))))])
     >>> store.keys(), store.get("a").text
     ({'a': 'k1'}, 'It rained.')
     """
@@ -158,22 +174,22 @@ class StateStore:
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
             self._db.execute(
-                "CREATE TABLE IF NOT EXISTS articles"
-                " (id TEXT PRIMARY KEY, key TEXT NOT NULL, result BLOB NOT NULL)"
-            )
-            self._db.execute(
                 "CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)"
+            )
+            if self.get_meta("schema") != str(SCHEMA_VERSION):
+                # A store from another layout (or a new one) is a cache, not data: start again.
+                self._db.execute("DROP TABLE IF EXISTS articles")
+                self._db.execute("DROP TABLE IF EXISTS comparisons")
+                self._db.execute("DELETE FROM meta")
+            # Beside each result, what pairing reads of it (see Scored).
+            self._db.execute(
+                "CREATE TABLE IF NOT EXISTS articles (id TEXT PRIMARY KEY, key TEXT NOT NULL,"
+                " result BLOB NOT NULL, published TEXT, derived_from TEXT, terms TEXT)"
             )
             self._db.execute(
                 "CREATE TABLE IF NOT EXISTS comparisons"
                 " (id TEXT PRIMARY KEY, basis TEXT NOT NULL, comparison BLOB NOT NULL)"
             )
-            found = self.get_meta("schema")
-            if found is not None and found != str(SCHEMA_VERSION):
-                # A store from another layout is a cache, not data: start it again.
-                self._db.execute("DELETE FROM articles")
-                self._db.execute("DELETE FROM meta")
-                self._db.execute("DELETE FROM comparisons")
             self.set_meta("schema", str(SCHEMA_VERSION))
         except sqlite3.DatabaseError:
             self._db.close()
@@ -197,11 +213,13 @@ class StateStore:
         row = self._db.execute("SELECT key FROM articles WHERE id = ?", (article_id,)).fetchone()
         return None if row is None else row[0]
 
-    def put(self, rows: Iterable[tuple[str, str, bytes]]) -> None:
-        """Store ``(id, key, packed result)`` rows in one transaction, replacing older rows."""
+    def put(self, rows: Iterable[tuple[str, str, Scored]]) -> None:
+        """Store ``(id, key, scored)`` rows in one transaction, replacing older rows."""
         with self._transaction():
             self._db.executemany(
-                "INSERT OR REPLACE INTO articles (id, key, result) VALUES (?, ?, ?)", rows
+                "INSERT OR REPLACE INTO articles (id, key, result, published, derived_from,"
+                " terms) VALUES (?, ?, ?, ?, ?, ?)",
+                ((article_id, key, *scored) for article_id, key, scored in rows),
             )
 
     def get(self, article_id: str) -> ArticleResult:
@@ -284,14 +302,13 @@ class StateStore:
         for (rank,) in self._db.execute("SELECT rank FROM temp.run ORDER BY id"):
             yield rank
 
-    def run_fields(self) -> Iterator[dict[str, Any]]:
-        """The run's stored results in input order as plain JSON objects, without building
-        dataclasses (pairing reads only ids, texts and metadata)."""
-        rows = self._db.execute(
-            "SELECT a.result FROM temp.run r JOIN articles a ON a.id = r.id ORDER BY r.rank"
+    def run_pairing(self) -> Iterator[tuple[str, str | None, str | None, str | None]]:
+        """``(id, published, derived_from, terms)`` of the run's articles in input order, as
+        :class:`Scored` stored them: what pairing reads, without decoding any result."""
+        yield from self._db.execute(
+            "SELECT r.id, a.published, a.derived_from, a.terms FROM temp.run r"
+            " JOIN articles a ON a.id = r.id ORDER BY r.rank"
         )
-        for (blob,) in rows:
-            yield json.loads(zlib.decompress(blob).decode("utf-8", "surrogatepass"))
 
     def retain_run(self) -> int:
         """Delete stored articles that are not in the run; return how many went."""

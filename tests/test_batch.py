@@ -334,22 +334,93 @@ def test_work_on_the_engine_comes_back_in_the_order_of_its_items():
     ]
 
 
-def test_pairing_terms_a_worker_lost_are_computed_in_the_main_process(tmp_path, monkeypatch):
+def stored_pairing(out: Path) -> dict[str, tuple]:
+    """What the store keeps for pairing beside each result: id -> (published, named, terms)."""
+    with sqlite3.connect(out / "state.sqlite") as db:
+        rows = db.execute("SELECT id, published, derived_from, terms FROM articles").fetchall()
+    return {i: (p, json.loads(d) if d else None, t and json.loads(t)) for i, p, d, t in rows}
+
+
+def test_each_article_is_stored_with_its_term_counts_dates_and_named_sources(tmp_path):
+    from analyzer.compare.pairing import count_terms
+
+    score_paths([str(SEEDS)], tmp_path / "out")
+    stored = stored_pairing(tmp_path / "out")
+    with StateStore(tmp_path / "out" / "state.sqlite") as store:
+        expected = {
+            i: (r.published, list(r.derived_from) or None, count_terms(r.text))
+            for i, r in ((i, store.get(i)) for i in store.keys())
+        }
+    assert stored == expected
+    assert len(stored) == 5
+    assert any(named for _, named, _ in stored.values())  # seeds name their sources
+    # The order of first appearance survives the store: it numbers pairing's terms.
+    assert all(list(stored[i][2]) == list(expected[i][2]) for i in stored)
+
+
+def test_a_rerun_counts_the_terms_of_the_changed_article_only(tmp_path, monkeypatch):
+    pairing = importlib.import_module("analyzer.compare.pairing")
+    inputs, out = tmp_path / "in", tmp_path / "out"
+    write_articles(inputs, 3)
+    score_paths([str(inputs)], out)
+    counted: list[str] = []
+    real = pairing.count_terms
+
+    def counting(text: str) -> dict[str, int]:
+        counted.append(text)
+        return real(text)
+
+    monkeypatch.setattr(pairing, "count_terms", counting)
+    (inputs / "story-0001.txt").write_text(article(41), encoding="utf-8")
+    assert counts(score_paths([str(inputs)], out)) == (1, 2, 0)
+    with StateStore(out / "state.sqlite") as store:
+        assert counted == [store.get("story-0001").text]
+
+
+def test_terms_a_worker_could_not_count_are_counted_for_pairing(tmp_path, monkeypatch):
+    pairing = importlib.import_module("analyzer.compare.pairing")
     score_paths([str(SEEDS)], tmp_path / "whole")
-    lost: list[str] = []
+    tried: dict[str, int] = {}
+    real = pairing.count_terms
 
-    def lose(texts):
-        lost.extend(texts)
-        return [(None, "worker failed (lost)")] * len(texts)
+    def fails_once(text: str) -> dict[str, int]:  # on the worker, right after the analysis
+        tried[text] = tried.get(text, 0) + 1
+        if tried[text] == 1:
+            raise RuntimeError("no terms")
+        return real(text)
 
-    monkeypatch.setattr(
-        importlib.import_module("analyzer.compare.pairing"), "text_terms_chunk", lose
-    )
-    score_paths([str(SEEDS)], tmp_path / "lost")
-    assert len(lost) == 5  # every seed's terms were asked of the engine, and lost
+    monkeypatch.setattr(pairing, "count_terms", fails_once)
+    batch = score_paths([str(SEEDS)], tmp_path / "failed")
+    assert counts(batch) == (5, 0, 0) and batch.failures == []  # every result was kept
+    assert sorted(tried.values()) == [2] * 5  # once on the worker, once more for pairing
+    assert [terms for _, _, terms in stored_pairing(tmp_path / "failed").values()] == [None] * 5
     expected = (tmp_path / "whole" / "results.jsonl").read_bytes()
-    assert (tmp_path / "lost" / "results.jsonl").read_bytes() == expected
+    assert (tmp_path / "failed" / "results.jsonl").read_bytes() == expected
     assert b'"paired_by": "metadata"' in expected
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_batch_pairs_as_the_whole_similarity_matrix_does(tmp_path, jobs):
+    from test_pairing_scale import Pairable, pair_results_dense
+
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    shutil.copy(SEEDS / "manifest.csv", inputs)  # the seeds' derived_from
+    for seed in sorted(SEEDS.glob("*.txt")):
+        text = seed.read_text(encoding="utf-8")
+        (inputs / seed.name).write_text(text, encoding="utf-8")
+        (inputs / f"half-{seed.name}").write_text(text[: len(text) // 2], encoding="utf-8")
+    results = analyze_paths([str(inputs)], jobs=jobs).results
+    expected = pair_results_dense(
+        [Pairable(r.id, r.text, r.derived_from, r.published) for r in results]
+    )
+    found = {
+        r.id: (r.comparison.source_id, r.comparison.paired_by, r.comparison.similarity)
+        for r in results
+        if r.comparison is not None
+    }
+    assert found == expected
+    assert {by for _, by, _ in found.values()} == {"metadata", "similarity"}
 
 
 def test_comparisons_a_worker_lost_are_done_in_the_main_process(tmp_path, monkeypatch):

@@ -15,11 +15,10 @@ equal lengths go to the earlier id), so two articles can never be each other's s
 
 from __future__ import annotations
 
-import json
 import tempfile
 from array import array
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -86,19 +85,18 @@ class _TfidfRows:
     def __len__(self) -> int:
         return len(self.lengths)
 
-    def count(self, found_terms: Iterable[Sequence[str]]) -> None:
-        """Pass one: term counts per text (given its content terms), terms numbered in order of
+    def count(self, term_counts: Iterable[Mapping[str, int]]) -> None:
+        """Pass one: term counts per text (:func:`count_terms`), terms numbered in order of
         first appearance."""
         vocabulary: dict[str, int] = {}
         df = array("q")
         with open(self._files["terms"], "wb") as terms, open(self._files["counts"], "wb") as counts:
-            for found in found_terms:
-                # Counter keeps the order of first appearance, so new terms are numbered in it.
+            for found in term_counts:
+                # Terms come in order of first appearance, so new terms are numbered in it.
                 counter = sorted(
-                    (vocabulary.setdefault(term, len(vocabulary)), n)
-                    for term, n in Counter(found).items()
+                    (vocabulary.setdefault(term, len(vocabulary)), n) for term, n in found.items()
                 )
-                self.lengths.append(len(found))
+                self.lengths.append(sum(found.values()))
                 df.extend([0] * (len(vocabulary) - len(df)))
                 for index, _ in counter:
                     df[index] += 1
@@ -164,50 +162,40 @@ class _TfidfRows:
         return np.fromfile(self._files[name], dtype=dtype, count=end - start, offset=size * start)
 
 
-def text_terms(texts: Iterable[str]) -> Iterator[tuple[str, ...]]:
-    """The content terms of each text (:func:`content_terms`), in order, computed here."""
-    return map(_content_terms.__wrapped__, texts)  # uncached: each text is read once
-
-
-def text_terms_chunk(texts: list[str]) -> list[tuple[bytes, None]]:
-    """:func:`text_terms` of a chunk of texts, each as JSON: work for an engine's workers, read
-    back with :func:`terms_of`.
+def count_terms(text: str) -> dict[str, int]:
+    """Each content term of ``text`` (:func:`content_terms`) with its count, in order of first
+    appearance: all that pairing needs of a text (a batch stores it with the article's result).
 
     Examples
     --------
-    >>> [terms_of(blob) for blob, _ in text_terms_chunk(["Prices rose 5%."])]
-    [('price', 'rose', '5')]
+    >>> count_terms("Prices rose 5%. Prices fell.")
+    {'price': 2, 'rose': 1, '5': 1, 'fell': 1}
     """
-    return [(json.dumps(terms).encode(), None) for terms in text_terms(texts)]
-
-
-def terms_of(blob: bytes) -> tuple[str, ...]:
-    """The terms :func:`text_terms_chunk` sent for one text."""
-    return tuple(json.loads(blob))
+    # Uncached: each text is read once (the cache serves sentences, looked up again and again).
+    return dict(Counter(_content_terms.__wrapped__(text)))
 
 
 def pair_ranks(
-    docs: Iterable[tuple[str, Sequence[int], str | None]],
+    docs: Iterable[tuple[Mapping[str, int], Sequence[int | None], str | None]],
     *,
     id_order: Iterable[int],
     threshold: float = SIMILARITY_THRESHOLD,
-    terms: Callable[[Iterable[str]], Iterable[Sequence[str]]] = text_terms,
 ) -> Iterator[tuple[int, int, str, float]]:
     """:func:`pair_results` over articles numbered 0, 1, ... in batch order, for any batch size.
 
-    ``docs`` gives, article by article, its text, the numbers of the batch articles its
-    ``derived_from`` names (None for a name not in the batch) and its publication date;
-    ``id_order`` the article numbers sorted by id (ties between equal similarities go to the
-    greater id, as in :func:`pair_results`); ``terms`` turns the texts, in order, into their
-    content terms (a batch computes them on its workers). Yields ``(derived, source, paired_by,
-    similarity)`` in batch order. Memory holds a few numbers per article and the vocabulary; the
-    TF-IDF rows live in temporary files and similarities are computed a block at a time.
+    ``docs`` gives, article by article, the :func:`count_terms` of its text (a batch computes them
+    on its workers, as each article is analysed, and stores them), the numbers of the batch articles
+    its ``derived_from`` names (None for a name not in the batch) and its publication date;
+    ``id_order`` the article numbers sorted by id (ties between equal similarities go to the greater
+    id, as in :func:`pair_results`). Yields ``(derived, source, paired_by, similarity)`` in batch
+    order. Memory holds a few numbers per article and the vocabulary; the TF-IDF rows live in
+    temporary files and similarities are computed a block at a time.
 
     Examples
     --------
-    >>> docs = [("Rain fell in Lima on Monday, flooding roads.", (), None),
-    ...         ("Rain fell in Lima, flooding roads.", (), None),
-    ...         ("Stocks rose in Tokyo.", (0,), None)]
+    >>> texts = ["Rain fell in Lima on Monday, flooding roads.",
+    ...          "Rain fell in Lima, flooding roads.", "Stocks rose in Tokyo."]
+    >>> docs = [(count_terms(t), named, None) for t, named in zip(texts, [(), (), (0,)])]
     >>> [(d, s, by) for d, s, by, _ in pair_ranks(docs, id_order=[0, 1, 2])]
     [(1, 0, 'similarity'), (2, 0, 'metadata')]
     """
@@ -218,15 +206,15 @@ def pair_ranks(
         dates: dict[str, int] = {}
         date_codes = array("q")
 
-        def texts() -> Iterator[str]:
-            for k, (text, derived_from, published) in enumerate(docs):
+        def term_counts() -> Iterator[Mapping[str, int]]:
+            for k, (counts, derived_from, published) in enumerate(docs):
                 has_named.append(1 if derived_from else 0)
                 if derived_from:
                     named[k] = [s for s in derived_from if s is not None and s != k]
                 date_codes.append(dates.setdefault(published, len(dates)) if published else -1)
-                yield text
+                yield counts
 
-        rows.count(terms(texts()))
+        rows.count(term_counts())
         n = len(rows)
         if n < 2:
             return
@@ -342,7 +330,9 @@ def pair_results(
     """
     ids = [r.id for r in results]
     pos = {rid: i for i, rid in enumerate(ids)}
-    docs = ((r.text, [pos.get(s) for s in r.derived_from], r.published) for r in results)
+    docs = (
+        (count_terms(r.text), [pos.get(s) for s in r.derived_from], r.published) for r in results
+    )
     order = sorted(range(len(ids)), key=ids.__getitem__)
     pairs = pair_ranks(docs, id_order=order, threshold=threshold)
     return {ids[d]: (ids[s], by, score) for d, s, by, score in pairs}
