@@ -175,9 +175,9 @@ def _compare(store: StateStore, run: Runner) -> list[InputError]:
     """
     # Imported here: pairing needs scikit-learn and scipy (seconds of start-up), which a rerun
     # where nothing changed never loads.
-    from analyzer.compare.pairing import count_terms, pair_ranks
+    from analyzer.compare.pairing import TermCounts, count_terms, pair_ranks
 
-    def docs() -> Iterator[tuple[dict[str, int], list[int | None], str | None]]:
+    def docs() -> Iterator[tuple[TermCounts, list[int | None], str | None]]:
         # What pairing reads was stored beside each result when it was scored: no result is
         # decoded and no text stemmed again (only where the worker could not count the terms).
         for article_id, published, derived_from, terms in store.run_pairing():

@@ -67,7 +67,7 @@ def score_chunk(articles: list[Article]) -> list[Outcome]:
     >>> from analyzer.state import unpack
     >>> [(scored, error)] = score_chunk([Article("a", "a.txt", "It rained.")])
     >>> unpack(scored.result).metrics["words"], scored.terms, error
-    (2, '{"rain": 1}', None)
+    (2, '[["rain"], [1]]', None)
     """
     # Imported here so that a process which never analyses (an unchanged rerun) never pays for
     # NLTK and the models.

@@ -136,8 +136,9 @@ class Scored(NamedTuple):
     pairing reads (:mod:`analyzer.compare.pairing`), so that pairing decodes no result.
 
     ``derived_from`` is a JSON list of the ids the article names (None when it names none);
-    ``terms`` the JSON object of :func:`analyzer.compare.pairing.count_terms` of its text, None
-    when computing them failed (pairing then computes them again from the result's text).
+    ``terms`` :func:`analyzer.compare.pairing.count_terms` of its text as JSON (two lists: terms
+    and counts), None when computing them failed (pairing then computes them again from the
+    result's text).
     """
 
     result: bytes

