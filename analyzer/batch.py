@@ -2,6 +2,7 @@
 
 1. **Read** (:func:`analyzer.readers.read_inputs`): every input, in a stable order, becomes an
    Article or the InputError that stopped it. Each Article gets a key (:func:`article_key`).
+   A file the store shows unchanged since a run read it is not read again (:class:`_Files`).
 2. **Analyse** (:mod:`analyzer.engines`): articles whose key is already in the state store are
    skipped; the rest are scored locally, in a process pool (``jobs``) or on Dask, and their
    results committed to the store as they arrive.
@@ -21,6 +22,7 @@ failures (one line each) and, for pairing, about 50 bytes per article plus the v
 from __future__ import annotations
 
 import functools
+import hashlib
 import itertools
 import json
 import tempfile
@@ -44,8 +46,15 @@ from analyzer.engines import (
 )
 from analyzer.errors import AnalyzerError, InputError
 from analyzer.progress import Counts, Progress
-from analyzer.readers import read_inputs
-from analyzer.state import STATE_NAME, Scored, StateStore, article_key, outputs_digest
+from analyzer.readers import Unread, read_inputs
+from analyzer.state import (
+    STATE_NAME,
+    Scored,
+    StateStore,
+    analysis_version,
+    article_key,
+    outputs_digest,
+)
 from analyzer.writers.jsonl import atomic_file, dumps
 
 if TYPE_CHECKING:  # only named in annotations; an unchanged rerun never builds a result
@@ -76,22 +85,56 @@ class _Analysed:
     failures: list[InputError]  # in input order; the articles with a result are in the store
 
 
+class _Files:
+    """The store's record of input files, as :func:`read_inputs` consults it
+    (:class:`analyzer.readers.FileRecord`).
+
+    A file's signature is kept with the analysis version: a new analyzer (whose keys differ)
+    reads every file again. What a read notes waits here until :func:`_analyse` has the
+    article's key (at most one article: the reader notes it just before yielding it).
+    """
+
+    def __init__(self, store: StateStore) -> None:
+        self._store = store
+        self._version = analysis_version()
+        self._noted: tuple[Article, str] | None = None
+
+    def _basis(self, signature: str) -> str:
+        return hashlib.sha256(f"{self._version}\0{signature}".encode()).hexdigest()
+
+    def recall(self, path: str, signature: str) -> str | None:
+        return self._store.recall_file(path, self._basis(signature))
+
+    def note(self, article: Article, signature: str) -> None:
+        self._noted = (article, self._basis(signature))
+
+    def basis_of(self, article: Article) -> str | None:
+        """The basis noted for ``article`` when it was read (None: not to be remembered)."""
+        noted, self._noted = self._noted, None
+        return noted[1] if noted is not None and noted[0] is article else None
+
+
 def _analyse(
-    items: Iterable[Article | InputError],
+    items: Iterable[Article | InputError | Unread],
     store: StateStore,
     *,
     run: Runner,
     counts: Counts,
     progress: Progress,
+    files: _Files | None = None,
 ) -> _Analysed:
     """Steps 1 and 2: read, skip what the store already holds, score the rest into the store.
 
     Each article with a result is recorded in the store's run with its input position
-    (:meth:`StateStore.add_to_run`); only the articles being scored are held here.
+    (:meth:`StateStore.add_to_run`); only the articles being scored are held here. With
+    ``files``, the signature of each file read is remembered with its article's key.
     """
     failed: list[tuple[int, InputError]] = []  # (input position, error)
     waiting: dict[str, tuple[int, str]] = {}  # article id -> (position, key) while being scored
     arrived: list[tuple[int, str]] = []  # (position, id) not yet recorded in the store's run
+    # (path, basis, id, key) of files read. Written before the article's result may be: the
+    # store trusts such a row only while the article is stored under that key.
+    remembered: list[tuple[str, str, str, str]] = []
     read = 0
 
     def fail(position: int, error: InputError) -> None:
@@ -108,7 +151,15 @@ def _analyse(
             if isinstance(item, InputError):
                 fail(position, item)
                 continue
+            if isinstance(item, Unread):  # the store holds its result under the current key
+                arrived.append((position, item.id))
+                counts.unchanged += 1
+                progress.update()
+                continue
             key = article_key(item)
+            basis = files.basis_of(item) if files is not None else None
+            if basis is not None:
+                remembered.append((item.path, basis, item.id, key))
             if store.key_of(item.id) == key:
                 arrived.append((position, item.id))
                 counts.unchanged += 1
@@ -136,9 +187,11 @@ def _analyse(
         if len(rows) >= COMMIT_EVERY or len(arrived) >= COMMIT_EVERY:
             store.put(rows)
             store.add_to_run(arrived)
-            rows, arrived = [], []
+            store.remember_files(remembered)
+            rows, arrived, remembered = [], [], []
     store.put(rows)
     store.add_to_run(arrived)
+    store.remember_files(remembered)
     store.finish_run()
     # Failures are reported in input order: read errors come at once, analysis errors later.
     failed.sort(key=lambda pair: pair[0])
@@ -152,12 +205,17 @@ def _analyse_paths(
     run: Runner,
     counts: Counts,
     bar: Progress,
+    remember: bool = False,
 ) -> _Analysed:
-    """Steps 1 and 2 over the user's paths; the progress bar is closed whatever happens."""
+    """Steps 1 and 2 over the user's paths; the progress bar is closed whatever happens.
+
+    With ``remember``, files the store shows unchanged are not read, and the signatures of
+    the files read are stored for the next run.
+    """
+    files = _Files(store) if remember else None
     try:
-        return _analyse(
-            read_inputs(paths, stdin=stdin), store, run=run, counts=counts, progress=bar
-        )
+        items = read_inputs(paths, stdin=stdin, record=files)
+        return _analyse(items, store, run=run, counts=counts, progress=bar, files=files)
     finally:
         bar.close()
 
@@ -340,7 +398,7 @@ def score_paths(
         ) from None
     with store, open_engine(engine, jobs, scheduler) as run:
         store.begin_run()
-        done = _analyse_paths(paths, stdin, store, run, counts, bar)
+        done = _analyse_paths(paths, stdin, store, run, counts, bar, remember=True)
         dropped = store.retain_run()
         results_path = out / RESULTS_NAME
         files = [results_path, out / "index.html"]

@@ -6,6 +6,11 @@ key is a hash of the article's text, path and metadata and of the analyzer's own
 models (:func:`analysis_version`), so a rerun scores only articles whose key changed and takes every
 other result from the store.
 
+The store also remembers each input file's signature (:mod:`analyzer.readers.signatures`) with
+the id and key of the article it held, so a rerun need not read a file that has not changed
+(:meth:`StateStore.recall_file`). Such a row is trusted only while the article is stored under
+the same key, so it never has to be kept in step with the articles.
+
 Results are committed in small transactions as they arrive, in WAL mode: a run killed at any
 point (even ``kill -9``) leaves every committed row whole, and the next run simply scores what is
 missing. Rows whose article is no longer among the inputs are deleted at the end of a run.
@@ -181,6 +186,7 @@ class StateStore:
                 # A store from another layout (or a new one) is a cache, not data: start again.
                 self._db.execute("DROP TABLE IF EXISTS articles")
                 self._db.execute("DROP TABLE IF EXISTS comparisons")
+                self._db.execute("DROP TABLE IF EXISTS files")
                 self._db.execute("DELETE FROM meta")
             # Beside each result, what pairing reads of it (see Scored).
             self._db.execute(
@@ -190,6 +196,10 @@ class StateStore:
             self._db.execute(
                 "CREATE TABLE IF NOT EXISTS comparisons"
                 " (id TEXT PRIMARY KEY, basis TEXT NOT NULL, comparison BLOB NOT NULL)"
+            )
+            self._db.execute(
+                "CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, basis TEXT NOT NULL,"
+                " id TEXT NOT NULL, key TEXT NOT NULL)"
             )
             self.set_meta("schema", str(SCHEMA_VERSION))
         except sqlite3.DatabaseError:
@@ -312,12 +322,40 @@ class StateStore:
         )
 
     def retain_run(self) -> int:
-        """Delete stored articles that are not in the run; return how many went."""
+        """Delete stored articles, and files remembered with them, that are not in the run;
+        return how many articles went."""
         with self._transaction():
             gone = self._db.execute(
                 "DELETE FROM articles WHERE id NOT IN (SELECT id FROM temp.run)"
             ).rowcount
+            self._db.execute("DELETE FROM files WHERE id NOT IN (SELECT id FROM temp.run)")
         return gone
+
+    # -- input files: what each held when it was read, so an unchanged one is not read again
+
+    def remember_files(self, rows: Iterable[tuple[str, str, str, str]]) -> None:
+        """Store ``(path, basis, article id, key)`` rows: the file at ``path``, read with this
+        ``basis`` (its signature and the analysis version), held the article ``id`` whose key
+        is ``key``."""
+        with self._transaction():
+            self._db.executemany(
+                "INSERT OR REPLACE INTO files (path, basis, id, key) VALUES (?, ?, ?, ?)", rows
+            )
+
+    def recall_file(self, path: str, basis: str) -> str | None:
+        """The id of the article the file at ``path`` held when it was read with ``basis``, if
+        that article is still stored under the key it had then; None otherwise.
+
+        The key check is what keeps this safe without keeping files and articles in step: a
+        row written before its article was stored (or after a kill), or whose article was
+        scored again from another file, simply finds another key and is ignored.
+        """
+        row = self._db.execute(
+            "SELECT f.id FROM files f JOIN articles a ON a.id = f.id AND a.key = f.key"
+            " WHERE f.path = ? AND f.basis = ?",
+            (path, basis),
+        ).fetchone()
+        return None if row is None else row[0]
 
     def set_pairs(self, pairs: Iterable[tuple[str, str, str, float]]) -> None:
         """Record the run's ``(rewrite id, source id, paired_by, similarity)`` pairs."""

@@ -4,6 +4,11 @@
 an :class:`~analyzer.document.Article` or the :class:`~analyzer.errors.InputError` that stopped it.
 One bad input never stops the others.
 
+Given a :class:`FileRecord` (a batch's state store), a file that yields one article (text,
+Markdown, HTML) and whose signature (:mod:`analyzer.readers.signatures`) is the one the record
+holds is not read at all: an :class:`Unread` names the article it still holds. Feeds and JSONL
+files are always read: they hold many articles, whose ids come from inside the file.
+
 Metadata comes, in order of precedence, from front matter, the folder's manifest, the page or feed
 itself (HTML, RSS/Atom, JSONL fields), and a trailing "The post ... appeared first on X." line.
 """
@@ -14,18 +19,21 @@ import io
 import os
 import stat
 import sys
+import time
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, BinaryIO
+from typing import IO, BinaryIO, Protocol
 
 from analyzer.document import Article, Metadata
 from analyzer.errors import InputError
 from analyzer.readers import decode
-from analyzer.readers.decode import check_size, decode_bytes
+from analyzer.readers.decode import check_size, decode_bytes, decode_direct
 from analyzer.readers.ids import safe_id
 from analyzer.readers.jsonl import iter_jsonl
 from analyzer.readers.manifest import MANIFEST_NAMES, read_manifest
 from analyzer.readers.metadata import merge, split_appeared_first
+from analyzer.readers.signatures import signature, trusted
 from analyzer.readers.text import split_front_matter
 
 TEXT_SUFFIXES = {".txt", ".md"}
@@ -34,7 +42,7 @@ FEED_SUFFIXES = {".xml", ".rss", ".atom"}
 JSONL_SUFFIXES = {".jsonl"}
 SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | FEED_SUFFIXES | JSONL_SUFFIXES
 
-__all__ = ["read_inputs", "discover", "SUFFIXES"]
+__all__ = ["read_inputs", "discover", "SUFFIXES", "FileRecord", "Unread"]
 
 # How much of standard input is looked at to tell JSONL from a feed, a page or plain text.
 _SNIFF_BYTES = 64 * 1024
@@ -47,13 +55,38 @@ class _Ids:
         self._seen: set[str] = set()
 
     def take(self, raw: str) -> str:
+        candidate = self.next(raw)
+        self._seen.add(candidate)
+        return candidate
+
+    def next(self, raw: str) -> str:
+        """The id :meth:`take` would hand out for ``raw`` now, without taking it."""
         base = safe_id(raw)
         candidate, n = base, 1
         while candidate in self._seen:
             n += 1
             candidate = f"{base}-{n}"
-        self._seen.add(candidate)
         return candidate
+
+
+@dataclass(frozen=True, slots=True)
+class Unread:
+    """A file left unread: the caller's :class:`FileRecord` shows it still holds article ``id``
+    (the same id, path, metadata and text a read would give)."""
+
+    path: str
+    id: str
+
+
+class FileRecord(Protocol):
+    """What a caller (a batch's state store) remembers of the files it read before."""
+
+    def recall(self, path: str, signature: str) -> str | None:
+        """The id of the article ``path`` held when it was read with this signature, if the
+        caller still holds that article's result; None otherwise."""
+
+    def note(self, article: Article, signature: str) -> None:
+        """``article`` was just read from a file with this signature, old enough to trust."""
 
 
 def discover(paths: Iterable[str]) -> Iterator[str | InputError]:
@@ -90,9 +123,12 @@ def discover(paths: Iterable[str]) -> Iterator[str | InputError]:
 
 
 def read_inputs(
-    paths: Iterable[str], *, stdin: IO[bytes] | None = None
-) -> Iterator[Article | InputError]:
+    paths: Iterable[str], *, stdin: IO[bytes] | None = None, record: FileRecord | None = None
+) -> Iterator[Article | InputError | Unread]:
     """Yield an Article, or the InputError that prevented one, for every article in ``paths``.
+
+    With a ``record``, a file it shows unchanged is not read: an :class:`Unread` stands for its
+    article (see :mod:`analyzer.readers.signatures`). Standard input is always read.
 
     Examples
     --------
@@ -124,20 +160,40 @@ def read_inputs(
                     if isinstance(exc, InputError)
                     else InputError(str(folder / "manifest"), f"manifest cannot be read ({exc})")
                 )
-        yield from _read_file(item, where, manifests[folder].get(where.name, {}), ids)
+        row = manifests[folder].get(where.name, {})
+        yield from _read_file(item, where, row, ids, record)
 
 
 def _read_file(
-    path: str, where: Path, manifest_row: dict[str, object], ids: _Ids
-) -> Iterator[Article | InputError]:
+    path: str,
+    where: Path,
+    manifest_row: dict[str, object],
+    ids: _Ids,
+    record: FileRecord | None = None,
+) -> Iterator[Article | InputError | Unread]:
     suffix = where.suffix.lower()
     stem = where.stem
+    # Only files that yield one article, whose id comes from the file name, are remembered:
+    # a feed's or a JSONL file's ids come from inside it, with errors line by line.
+    if suffix in FEED_SUFFIXES or suffix in JSONL_SUFFIXES:
+        record = None
+    html = suffix in HTML_SUFFIXES
+    read_at = 0
+    if record is not None:
+        read_at = time.time_ns()  # before the file is looked at: see signatures.trusted
+        unread = _recall(path, manifest_row, html, stem, ids, record)
+        if unread is not None:
+            yield unread
+            return
     try:
         stream, size = _open_regular(path)
     except InputError as exc:
         yield exc
         return
     with stream:
+        # The signature is taken from the open file before it is read: a write during the read
+        # changes it, so the next run reads the file again.
+        info = os.fstat(stream.fileno()) if record is not None else None
         if suffix in JSONL_SUFFIXES:
             # A dump is read a line at a time, never whole: its size is not limited.
             try:
@@ -166,12 +222,41 @@ def _read_file(
     try:
         if suffix in FEED_SUFFIXES:
             yield from _feed_articles(path, data, stem, ids)
-        elif suffix in HTML_SUFFIXES:
-            yield _html_article(path, decode_bytes(path, data), stem, manifest_row, ids)
+            return
+        # Text the encoding detector had to guess depends on charset-normalizer's version too:
+        # such a file is never remembered, so it is read (and guessed) again each run.
+        text = decode_direct(path, data)
+        if text is None:
+            info = None
+            text = decode_bytes(path, data)
+        if html:
+            article = _html_article(path, text, stem, manifest_row, ids)
         else:
-            yield _text_article(path, decode_bytes(path, data), stem, manifest_row, ids)
+            article = _text_article(path, text, stem, manifest_row, ids)
     except InputError as exc:
         yield exc
+        return
+    if record is not None and info is not None and trusted(info, read_at):
+        record.note(article, signature(info, manifest_row, html))
+    yield article
+
+
+def _recall(
+    path: str, row: dict[str, object], html: bool, stem: str, ids: _Ids, record: FileRecord
+) -> Unread | None:
+    """An Unread for a file ``record`` shows unchanged whose id is still free; None: read it."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None  # reading it reports why
+    if not stat.S_ISREG(info.st_mode):
+        return None
+    known = record.recall(path, signature(info, row, html))
+    # The id must be the one a read would give now: ids depend on the files read before.
+    if known is None or ids.next(stem) != known:
+        return None
+    ids.take(stem)
+    return Unread(path, known)
 
 
 _KINDS = (

@@ -41,6 +41,23 @@ def decode_bytes(path: str, data: bytes) -> str:
     >>> decode_bytes("a.txt", "café".encode("cp1252"))
     'café'
     """
+    text = decode_direct(path, data)
+    return text if text is not None else _detect(path, data)
+
+
+def decode_direct(path: str, data: bytes) -> str | None:
+    """Decode ``data`` as its byte order mark or UTF-8 says; None when only detection can tell.
+
+    What this decodes depends on nothing but the bytes; what the detector picks depends on the
+    installed charset-normalizer too.
+
+    Examples
+    --------
+    >>> decode_direct("a.txt", "café".encode("utf-8"))
+    'café'
+    >>> decode_direct("a.txt", "café".encode("cp1252")) is None
+    True
+    """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
@@ -52,7 +69,10 @@ def decode_bytes(path: str, data: bytes) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
-        pass
+        return None
+
+
+def _detect(path: str, data: bytes) -> str:
     # Imported here: nearly all news is UTF-8, and the detector costs ~10 ms of start-up.
     from charset_normalizer import from_bytes
 

@@ -1,0 +1,206 @@
+"""A rerun does not read an input file whose signature (stat and manifest row) is unchanged.
+
+Each test counts the files a run opens by wrapping the reader's one way of opening a file
+(readers._open_regular), so "not read" is observed, not assumed. Files written by a test are
+seconds old at most, which a real run never trusts (they could still change within the same
+timestamp tick: signatures.RACY_NS); the ``trusted`` fixture lifts that wait, except in the test
+of that rule itself.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+import analyzer.batch
+import analyzer.readers as readers
+from analyzer.batch import score_paths
+from analyzer.readers import signatures
+from analyzer.state import Scored, StateStore
+
+TEXT = "The council voted 5 to 2 on Tuesday to add three bus routes, the mayor said.\n"
+
+
+@pytest.fixture
+def opened(monkeypatch) -> list[str]:
+    """The paths the readers open, in order, for every run in the test."""
+    paths: list[str] = []
+    real = readers._open_regular
+
+    def spy(path: str):
+        paths.append(Path(path).name)
+        return real(path)
+
+    monkeypatch.setattr(readers, "_open_regular", spy)
+    return paths
+
+
+@pytest.fixture
+def trusted(monkeypatch) -> None:
+    """Trust signatures of files written just now (a real run waits RACY_NS for that)."""
+    monkeypatch.setattr(signatures, "RACY_NS", -60 * 10**9)
+
+
+def score(inputs: Path, out: Path, opened: list[str]) -> tuple[list[str], tuple[int, int, int]]:
+    """Score ``inputs`` into ``out``: the files opened, and (scored, unchanged, failed)."""
+    opened.clear()
+    batch = score_paths([str(inputs)], out)
+    counts = batch.counts
+    return list(opened), (counts.scored, counts.unchanged, counts.failed)
+
+
+def records(out: Path) -> list[dict]:
+    return [json.loads(line) for line in (out / "results.jsonl").open(encoding="utf-8")]
+
+
+def test_an_unchanged_file_is_not_read_again(tmp_path, opened, trusted):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "in" / "b.txt").write_text(TEXT.replace("three", "four"), encoding="utf-8")
+    assert score(tmp_path / "in", tmp_path / "out", opened) == (["a.txt", "b.txt"], (2, 0, 0))
+    first = (tmp_path / "out" / "results.jsonl").read_bytes()
+    assert score(tmp_path / "in", tmp_path / "out", opened) == ([], (0, 2, 0))
+    assert (tmp_path / "out" / "results.jsonl").read_bytes() == first
+
+
+def test_new_content_with_the_old_size_and_mtime_is_read(tmp_path, opened, trusted):
+    # os.utime can put mtime back, but the change time (ctime) moves on with every write.
+    (tmp_path / "in").mkdir()
+    path = tmp_path / "in" / "a.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    score(tmp_path / "in", tmp_path / "out", opened)
+    before = path.stat()
+    path.write_text(TEXT.replace("Tuesday", "Thursday")[:-2] + "\n", encoding="utf-8")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert (path.stat().st_size, path.stat().st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+    assert score(tmp_path / "in", tmp_path / "out", opened) == (["a.txt"], (1, 0, 0))
+    assert "Thursday" in records(tmp_path / "out")[0]["text"]
+
+
+def test_a_changed_manifest_row_reads_the_file_again(tmp_path, opened, trusted):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "in" / "b.txt").write_text(TEXT, encoding="utf-8")
+    manifest = tmp_path / "in" / "manifest.csv"
+    manifest.write_text("file,author\na.txt,Jo Park\n", encoding="utf-8")
+    score(tmp_path / "in", tmp_path / "out", opened)
+    manifest.write_text("file,author\na.txt,Ann Lee\n", encoding="utf-8")
+    assert score(tmp_path / "in", tmp_path / "out", opened) == (["a.txt"], (1, 1, 0))
+    assert [r["author"] for r in records(tmp_path / "out")] == ["Ann Lee", None]
+
+
+def test_a_deleted_file_is_dropped_and_forgotten(tmp_path, opened, trusted):
+    (tmp_path / "in").mkdir()
+    for name in ("a", "b"):
+        (tmp_path / "in" / f"{name}.txt").write_text(TEXT, encoding="utf-8")
+    score(tmp_path / "in", tmp_path / "out", opened)
+    (tmp_path / "in" / "b.txt").unlink()
+    assert score(tmp_path / "in", tmp_path / "out", opened) == ([], (0, 1, 0))
+    assert [r["id"] for r in records(tmp_path / "out")] == ["a"]
+    with StateStore(tmp_path / "out" / "state.sqlite") as store:
+        assert store.recall_file(str(tmp_path / "in" / "b.txt"), "any") is None
+        remembered = store._db.execute("SELECT path FROM files").fetchall()
+    assert remembered == [(str(tmp_path / "in" / "a.txt"),)]
+
+
+def test_a_renamed_file_is_read_under_its_new_name(tmp_path, opened, trusted):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(TEXT, encoding="utf-8")
+    score(tmp_path / "in", tmp_path / "out", opened)
+    (tmp_path / "in" / "a.txt").rename(tmp_path / "in" / "c.txt")
+    assert score(tmp_path / "in", tmp_path / "out", opened) == (["c.txt"], (1, 0, 0))
+    assert [(r["id"], Path(r["path"]).name) for r in records(tmp_path / "out")] == [("c", "c.txt")]
+
+
+def test_an_unchanged_file_whose_id_is_now_taken_earlier_is_read(tmp_path, opened, trusted):
+    # Ids are handed out in reading order: b/x.txt was "x-2" beside a/x.txt, and is "x" alone.
+    for folder in ("a", "b"):
+        (tmp_path / "in" / folder).mkdir(parents=True)
+        (tmp_path / "in" / folder / "x.txt").write_text(f"{folder}: {TEXT}", encoding="utf-8")
+    score(tmp_path / "in", tmp_path / "out", opened)
+    assert [r["id"] for r in records(tmp_path / "out")] == ["x", "x-2"]
+    shutil.rmtree(tmp_path / "in" / "a")
+    assert score(tmp_path / "in", tmp_path / "out", opened) == (["x.txt"], (1, 0, 0))
+    assert [(r["id"], r["text"][:2]) for r in records(tmp_path / "out")] == [("x", "b:")]
+
+
+def test_jsonl_and_feed_files_are_always_read(tmp_path, opened, trusted):
+    (tmp_path / "in").mkdir()
+    lines = [json.dumps({"id": f"n{i}", "text": f"{i}: {TEXT}"}) for i in range(2)]
+    (tmp_path / "in" / "dump.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    item = f"<item><title>Routes</title><guid>r1</guid><description>{TEXT}</description></item>"
+    feed = f'<?xml version="1.0"?><rss version="2.0"><channel>{item}</channel></rss>'
+    (tmp_path / "in" / "news.rss").write_text(feed, encoding="utf-8")
+    assert score(tmp_path / "in", tmp_path / "out", opened)[1] == (3, 0, 0)
+    assert score(tmp_path / "in", tmp_path / "out", opened) == (
+        ["dump.jsonl", "news.rss"],
+        (0, 3, 0),
+    )
+
+
+def test_a_file_the_encoding_detector_read_is_always_read(tmp_path, opened, trusted):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_bytes(TEXT.replace("mayor", "maire café").encode("cp1252"))
+    score(tmp_path / "in", tmp_path / "out", opened)
+    assert score(tmp_path / "in", tmp_path / "out", opened) == (["a.txt"], (0, 1, 0))
+
+
+def test_a_file_changed_just_before_it_was_read_is_read_again(tmp_path, opened):
+    # Racily clean: a write after the read, within the same timestamp tick, could leave size
+    # and times as they were. A file changed less than RACY_NS before its read is not trusted.
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(TEXT, encoding="utf-8")
+    score(tmp_path / "in", tmp_path / "out", opened)
+    assert score(tmp_path / "in", tmp_path / "out", opened) == (["a.txt"], (0, 1, 0))
+
+
+def test_a_new_analyzer_reads_every_file_again(tmp_path, opened, trusted, monkeypatch):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(TEXT, encoding="utf-8")
+    score(tmp_path / "in", tmp_path / "out", opened)
+    monkeypatch.setattr(analyzer.batch, "analysis_version", lambda: "another analyzer")
+    assert score(tmp_path / "in", tmp_path / "out", opened)[0] == ["a.txt"]
+
+
+def test_another_state_store_reads_every_file(tmp_path, opened, trusted):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(TEXT, encoding="utf-8")
+    score(tmp_path / "in", tmp_path / "out", opened)
+    opened.clear()
+    score_paths([str(tmp_path / "in")], tmp_path / "out", state=tmp_path / "other.sqlite")
+    assert opened == ["a.txt"]
+
+
+def test_a_remembered_file_counts_only_while_its_article_keeps_the_key(tmp_path):
+    # Files and articles are written in separate transactions (a kill may fall between them):
+    # a file row is used only while the article is stored under the key it names.
+    with StateStore(tmp_path / "state.sqlite") as store:
+        store.remember_files([("in/a.txt", "basis", "a", "k1")])
+        assert store.recall_file("in/a.txt", "basis") is None  # no article yet
+        store.put([("a", "k1", Scored(b""))])
+        assert store.recall_file("in/a.txt", "basis") == "a"
+        assert store.recall_file("in/a.txt", "other basis") is None
+        store.put([("a", "k2", Scored(b""))])
+        assert store.recall_file("in/a.txt", "basis") is None
+
+
+def test_an_unchanged_html_page_is_not_read_again(tmp_path, opened, trusted):
+    (tmp_path / "in").mkdir()
+    body = "".join(f"<p>{i}: {TEXT}</p>" for i in range(4))
+    page = f"<html><head><title>Routes</title></head><body><article>{body}</article></body></html>"
+    (tmp_path / "in" / "a.html").write_text(page, encoding="utf-8")
+    assert score(tmp_path / "in", tmp_path / "out", opened) == (["a.html"], (1, 0, 0))
+    assert score(tmp_path / "in", tmp_path / "out", opened) == ([], (0, 1, 0))
+
+
+def test_an_html_signature_names_the_extraction_libraries_and_their_versions():
+    from importlib.metadata import version
+
+    info = os.stat(__file__)
+    assert signatures.signature(info, {}, html=True) != signatures.signature(info, {}, html=False)
+    assert f"trafilatura={version('trafilatura')}" in signatures.html_libraries().split()
+    assert f"lxml={version('lxml')}" in signatures.html_libraries().split()
