@@ -49,13 +49,14 @@ from analyzer.progress import Counts, Progress
 from analyzer.readers import Unread, read_inputs
 from analyzer.state import (
     STATE_NAME,
+    Compared,
     Scored,
     StateStore,
     analysis_version,
     article_key,
     outputs_digest,
 )
-from analyzer.writers.jsonl import atomic_file, dumps
+from analyzer.writers.jsonl import atomic_file
 
 if TYPE_CHECKING:  # only named in annotations; an unchanged rerun never builds a result
     from analyzer.results import ArticleResult
@@ -267,21 +268,21 @@ def _compare(store: StateStore, run: Runner) -> list[InputError]:
                 after = rank
             yield chunk
 
-    rows: list[tuple[str, str, bytes]] = []
+    rows: list[tuple[str, str, Compared]] = []
     failed: list[tuple[int, InputError]] = []  # (rewrite's rank, failure)
     for chunk, outcomes in run(compare_chunk, chunks()):
-        for (derived_id, basis, source_id), (blob, error), pair in zip(
+        for (derived_id, basis, source_id), (compared, error), pair in zip(
             about.pop(id(chunk)), outcomes, chunk, strict=True
         ):
             if lost(error):  # the worker was lost, not the comparison: do it here
-                [(blob, error)] = compare_chunk([pair])
-            if blob is None:
+                [(compared, error)] = compare_chunk([pair])
+            if compared is None:
                 reason = f"comparison with source {source_id} failed ({error})"
                 failed.append(
                     (store.run_rank(derived_id), InputError(store.get(derived_id).path, reason))
                 )
             else:
-                rows.append((derived_id, basis, blob))
+                rows.append((derived_id, basis, compared))
         if len(rows) >= COMMIT_EVERY:
             store.put_comparisons(rows)
             rows = []
@@ -407,23 +408,22 @@ def score_paths(
         if counts.scored or dropped or not _outputs_current(store, digest, files):
             # The page writers (Jinja2, numpy via scoring) are imported only when pages are
             # written: an unchanged rerun spends most of its time on imports otherwise.
-            from analyzer.writers.html import render_chunk, write_site
+            from analyzer.writers.html import render_stored_chunk, write_stored_site
 
             compare_failures = _compare(store, run)
             failures = done.failures + compare_failures
             compared = True
             with atomic_file(results_path) as jsonl:
-
-                def recorded(result: ArticleResult) -> ArticleResult:
-                    jsonl.write(dumps(result.to_record()) + "\n")
-                    return result
-
-                # One read of each stored result feeds both results.jsonl and its pages. With
-                # workers, they render the pages (~3 ms an article) while this process writes.
-                results = map(recorded, store.run_results())
+                # The records are the lines made with the results (on the workers) and stored:
+                # copied, not rebuilt. The file replaces the old one once the pages are written.
+                for line in store.run_lines():
+                    jsonl.write(line + "\n")
+                # With workers, they decode the stored results and render the pages (~3 ms an
+                # article) while this process writes what they send back.
                 on_engine = engine != "local" or jobs > 1
-                render = functools.partial(_in_order, run, render_chunk) if on_engine else None
-                later = write_site(out, results, failures, lookup=store.run_result, render=render)
+                work = render_stored_chunk
+                render = functools.partial(_in_order, run, work) if on_engine else None
+                later = write_stored_site(out, store.run_page_jobs(), failures, render=render)
             failures += later
             saved = {"digest": digest, "files": {str(f): _stat(f) for f in files}}
             # Outputs with a failed comparison or page are never current: the next run retries.
@@ -453,12 +453,15 @@ def analyze_paths(
     progress: bool = False,
     stdin: IO[bytes] | None = None,
     each: Callable[[ArticleResult], None] | None = None,
+    lines: Callable[[str], None] | None = None,
 ) -> BatchResult:
     """Read and analyse every article in ``paths``; nothing is written, results are returned.
 
     The same steps as :func:`score_paths`, with a throw-away store in a temporary folder. When
     ``each`` is given, every result is handed to it in input order instead of being kept, so a
-    large batch streams through in flat memory.
+    large batch streams through in flat memory. When ``lines`` is given instead, it gets every
+    result's results.jsonl line (``dumps(result.to_record())``, no newline) in input order, as
+    stored with the result: no result is decoded here (``analyzer score --json``).
 
     Examples
     --------
@@ -467,6 +470,10 @@ def analyze_paths(
     >>> _ = (folder / "a.txt").write_text("It rained.", encoding="utf-8")
     >>> [r.id for r in analyze_paths([str(folder)]).results]
     ['a']
+    >>> printed = []
+    >>> _ = analyze_paths([str(folder)], lines=printed.append)
+    >>> printed[0][:37]
+    '{"attributions": [], "author": null, '
     """
     counts, bar, began = _start(progress)
     batch = BatchResult(counts=counts)
@@ -478,7 +485,10 @@ def analyze_paths(
         store.begin_run()
         done = _analyse_paths(paths, stdin, store, run, counts, bar)
         compare_failures = _compare(store, run)
-        for result in store.run_results():
+        if lines is not None:
+            for line in store.run_lines():
+                lines(line)
+        for result in store.run_results() if lines is None else ():
             if each is None:
                 batch.results.append(result)
             else:

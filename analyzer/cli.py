@@ -115,9 +115,8 @@ def score(
     run = {"jobs": jobs, "engine": engine, "scheduler": scheduler, "progress": not quiet}
     try:
         if as_json:
-            batch = analyze_paths(
-                paths, each=lambda result: click.echo(dumps(result.to_record())), **run
-            )
+            # The records as stored with the results (made on the workers): none is decoded.
+            batch = analyze_paths(paths, lines=click.echo, **run)
         else:
             batch = score_paths(paths, out, state=state, db=db, worksheets=worksheets, **run)
     except UsageError as exc:

@@ -1,10 +1,11 @@
 """Where articles are analysed and compared: in this process, in a pool of processes, or on Dask.
 
 Every engine runs the same functions over chunks of work and hands back one outcome per item:
-:func:`score_chunk` over articles (each result packed with pairing's term counts, see
-:mod:`analyzer.state`), :func:`compare_chunk` over source/rewrite pairs of packed results and
-pages (:func:`analyzer.writers.html.render_chunk`). So the bytes a batch writes do not depend on the
-engine or on the number of workers. Lexicons and models stay loaded between chunks
+:func:`score_chunk` over articles (each result packed with its results.jsonl line and pairing's
+term counts, see :mod:`analyzer.state`), :func:`compare_chunk` over source/rewrite pairs of packed
+results (each comparison with the rewrite's line) and pages
+(:func:`analyzer.writers.html.render_stored_chunk`). So the bytes a batch writes do not depend on
+the engine or on the number of workers. Lexicons and models stay loaded between chunks
 (``functools.cache`` in each process). The local pool's workers are forked from this process
 once it has loaded them (:func:`warm_up`), so a run pays for loading once, not once per worker;
 one pool serves every step (a pool whose worker died is replaced by a new one). What is loaded
@@ -39,8 +40,8 @@ ENGINES = ("local", "dask")
 CHUNK = 8
 
 # (what the work made, None) when it worked, (None, reason) when it raised. What work makes is an
-# analyzer.state.Scored (scoring), a packed comparison, or an article's pages
-# (analyzer.writers.html.render_chunk).
+# analyzer.state.Scored (scoring), an analyzer.state.Compared (comparing), or an article's pages
+# (analyzer.writers.html.render_stored_chunk).
 # The reason of every item of a chunk that came back as an exception instead of outcomes: its
 # worker was lost (a crash, a lost Dask worker) or the chunk could not be shipped.
 WORKER_FAILED = "worker failed"
@@ -58,32 +59,35 @@ def score_chunk(articles: list[Article]) -> list[Outcome]:
     """Analyse each article into what the store keeps of it (:class:`analyzer.state.Scored`);
     an exception fails that article only, with its reason.
 
-    Pairing's term counts are computed here too, while the text is at hand and in parallel
-    with the other articles; a failure there only leaves them out (pairing computes them
-    again), never the result.
+    The article's results.jsonl line is made here too (so the main process copies it instead
+    of decoding the result), and pairing's term counts, while the text is at hand and in
+    parallel with the other articles; a failure in the terms only leaves them out (pairing
+    computes them again), never the result.
 
     Examples
     --------
-    >>> from analyzer.state import unpack
+    >>> from analyzer.state import unpack, unpack_line
     >>> [(scored, error)] = score_chunk([Article("a", "a.txt", "It rained.")])
     >>> unpack(scored.result).metrics["words"], scored.terms, error
     (2, '[["rain"], [1]]', None)
+    >>> unpack_line(scored.line)[:16]
+    '{"attributions":'
     """
     # Imported here so that a process which never analyses (an unchanged rerun) never pays for
     # NLTK and the models.
     from analyzer.pipeline import analyze_article
-    from analyzer.state import Scored, pack
+    from analyzer.state import Scored, line_of, pack
 
     out: list[Outcome] = []
     for article in articles:
         try:
             result = analyze_article(article)
-            blob = pack(result)
+            blob, line = pack(result), line_of(result)
         except Exception as exc:  # one article's bug must not stop the batch
             out.append((None, f"analysis failed ({type(exc).__name__}: {exc})"))
             continue
         named = json.dumps(list(result.derived_from)) if result.derived_from else None
-        out.append((Scored(blob, result.published, named, _terms(result.text)), None))
+        out.append((Scored(blob, line, result.published, named, _terms(result.text)), None))
     return out
 
 
@@ -98,29 +102,39 @@ def _terms(text: str) -> str | None:
 
 
 def compare_chunk(pairs: list[Pair]) -> list[Outcome]:
-    """Compare each pair of packed results; an exception fails that pair only, with its reason
-    (the exception's type and message: the batch names the files).
+    """Compare each pair of packed results into what the store keeps of the comparison
+    (:class:`analyzer.state.Compared`: with the rewrite's results.jsonl line as it reads with
+    it); an exception fails that pair only, with its reason (the exception's type and message:
+    the batch names the files).
 
     Examples
     --------
-    >>> from analyzer.state import pack, unpack
+    >>> from analyzer.state import pack, unpack, unpack_line
     >>> from analyzer.pipeline import analyze_article
     >>> src = pack(analyze_article(Article("s", "", "Prices rose 5 percent.")))
     >>> der = pack(analyze_article(Article("d", "", "Prices rose 7 percent.")))
-    >>> [(blob, error)] = compare_chunk([(src, der, "metadata", 0.5)])
-    >>> [i.text for i in unpack(blob).issues], error
+    >>> [(compared, error)] = compare_chunk([(src, der, "metadata", 0.5)])
+    >>> [i.text for i in unpack(compared.comparison).issues], error
     (['7 percent'], None)
+    >>> '"comparison": {"derived_direct_quotes"' in unpack_line(compared.line)
+    True
     >>> compare_chunk([(src, b"damaged", "metadata", 0.5)])[0][1]
     'error: Error -3 while decompressing data: incorrect header check'
     """
+    import dataclasses
+
     from analyzer.compare import compare
-    from analyzer.state import pack, unpack
+    from analyzer.state import Compared, line_of, pack, unpack
 
     out: list[Outcome] = []
     for source, derived, by, similarity in pairs:
         try:
-            done = compare(unpack(source), unpack(derived), paired_by=by, similarity=similarity)
-            out.append((pack(done), None))
+            rewrite = unpack(derived)
+            packed = pack(compare(unpack(source), rewrite, paired_by=by, similarity=similarity))
+            # The line of the comparison as the store gives it back, so that it is the line of
+            # the result StateStore.run_results builds (the record rounds a float of it).
+            line = line_of(dataclasses.replace(rewrite, comparison=unpack(packed)))
+            out.append((Compared(packed, line), None))
         except Exception as exc:  # one pair's bug must not stop the batch
             out.append((None, f"{type(exc).__name__}: {exc}"))
     return out

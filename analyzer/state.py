@@ -1,10 +1,11 @@
 """The state store: what was scored, from which input, by which version of the analyzer.
 
 A batch keeps one SQLite file (``state.sqlite`` in the output folder unless told otherwise) with a
-row per article: its id, a key, the full result, and what pairing reads of it (:class:`Scored`). The
-key is a hash of the article's text, path and metadata and of the analyzer's own code, lexicons and
-models (:func:`analysis_version`), so a rerun scores only articles whose key changed and takes every
-other result from the store.
+row per article: its id, a key, the full result, its results.jsonl line and what pairing reads of
+it (:class:`Scored`), all made where the article was analysed, so that neither writing records nor
+pairing decodes a result. The key is a hash of the article's text, path and metadata and of the
+analyzer's own code, lexicons and models (:func:`analysis_version`), so a rerun scores only articles
+whose key changed and takes every other result from the store.
 
 The store also remembers each input file's signature (:mod:`analyzer.readers.signatures`) with
 the id and key of the article it held, so a rerun need not read a file that has not changed
@@ -18,8 +19,10 @@ missing. Rows whose article is no longer among the inputs are deleted at the end
 The store also carries what a batch would otherwise hold in memory for every article, so a run's
 memory does not grow with the number of articles: the run's order (a temporary table of input
 position and id, :meth:`StateStore.begin_run`) and the comparison of each rewrite with its source
-(kept between runs and reused while both articles' keys are unchanged). Results are read back
-in input order by one streaming query (:meth:`StateStore.run_results`).
+(kept between runs and reused while both articles' keys are unchanged), with the rewrite's
+results.jsonl line as it reads with that comparison. Results are read back in input order by one
+streaming query (:meth:`StateStore.run_results`), and so are the lines
+(:meth:`StateStore.run_lines`) and what pages are made from (:meth:`StateStore.run_page_jobs`).
 """
 
 from __future__ import annotations
@@ -39,16 +42,19 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from analyzer import __version__
 from analyzer.codec import decode, encode
 from analyzer.document import Article
+from analyzer.writers.jsonl import dumps
 
 if TYPE_CHECKING:  # decoding a result imports its classes; an unchanged rerun decodes none
     from analyzer.results import ArticleResult
 
 STATE_NAME = "state.sqlite"
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4  # 2: what pairing reads; 3: terms as two lists; 4: results.jsonl lines
 
 # Files that change what an analysis produces. Templates, styles and writers only change how a
-# result is shown, so editing them does not force a rescore (see output_version).
+# result is shown, so editing them does not force a rescore (see output_version); the one
+# exception is the module that writes results.jsonl lines, which are stored with the results.
 _ANALYSIS_SKIP = ("templates", "static", "writers", "__pycache__")
+_LINE_WRITER = ("writers", "jsonl.py")
 
 
 def _digest_tree(root: Path, skip: tuple[str, ...]) -> str:
@@ -94,6 +100,7 @@ def analysis_version() -> str:
         str(SCHEMA_VERSION),
         _digest_tree(root, _ANALYSIS_SKIP),
         _digest_tree(root.parent / "models", ("__pycache__",)),
+        hashlib.sha256(root.joinpath(*_LINE_WRITER).read_bytes()).hexdigest(),
     ]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
@@ -136,9 +143,31 @@ def unpack(blob: bytes) -> Any:
     return decode(zlib.decompress(blob).decode("utf-8", "surrogatepass"))
 
 
+def line_of(result: ArticleResult) -> bytes:
+    """A result's results.jsonl line (without its newline) as stored, compressed like results.
+
+    Made by whoever made the result (an engine's worker), so that writing results.jsonl or
+    ``--json`` is a copy of stored lines, with no result decoded in the main process.
+
+    Examples
+    --------
+    >>> from analyzer.results import ArticleResult
+    >>> result = ArticleResult(id="a", path="a.txt", text="Hi.")
+    >>> unpack_line(line_of(result)) == dumps(result.to_record())
+    True
+    """
+    return zlib.compress(dumps(result.to_record()).encode("utf-8", "surrogatepass"), 1)
+
+
+def unpack_line(blob: bytes) -> str:
+    """The line :func:`line_of` stored."""
+    return zlib.decompress(blob).decode("utf-8", "surrogatepass")
+
+
 class Scored(NamedTuple):
-    """What the store keeps of one analysed article: the packed result, and beside it what
-    pairing reads (:mod:`analyzer.compare.pairing`), so that pairing decodes no result.
+    """What the store keeps of one analysed article: the packed result, its results.jsonl line
+    (:func:`line_of`, so that writing records decodes no result), and what pairing reads
+    (:mod:`analyzer.compare.pairing`), so that pairing decodes no result either.
 
     ``derived_from`` is a JSON list of the ids the article names (None when it names none);
     ``terms`` :func:`analyzer.compare.pairing.count_terms` of its text as JSON (two lists: terms
@@ -147,9 +176,18 @@ class Scored(NamedTuple):
     """
 
     result: bytes
+    line: bytes
     published: str | None = None
     derived_from: str | None = None
     terms: str | None = None
+
+
+class Compared(NamedTuple):
+    """What the store keeps of one comparison: the packed :class:`~analyzer.results.Comparison`
+    and the rewrite's results.jsonl line as it reads with it (:func:`line_of`)."""
+
+    comparison: bytes
+    line: bytes
 
 
 class StateStore:
@@ -166,7 +204,8 @@ class StateStore:
     >>> from analyzer.pipeline import analyze_article
     >>> store = StateStore(":memory:")
     >>> article = Article("a", "a.txt", "It rained.")
-    >>> store.put([("a", "k1", Scored(pack(analyze_article(article))))])
+    >>> result = analyze_article(article)
+    >>> store.put([("a", "k1", Scored(pack(result), line_of(result)))])
     >>> store.keys(), store.get("a").text
     ({'a': 'k1'}, 'It rained.')
     """
@@ -188,14 +227,16 @@ class StateStore:
                 self._db.execute("DROP TABLE IF EXISTS comparisons")
                 self._db.execute("DROP TABLE IF EXISTS files")
                 self._db.execute("DELETE FROM meta")
-            # Beside each result, what pairing reads of it (see Scored).
+            # Beside each result, its line and what pairing reads of it (see Scored); beside
+            # each comparison, the rewrite's line with it (see Compared).
             self._db.execute(
                 "CREATE TABLE IF NOT EXISTS articles (id TEXT PRIMARY KEY, key TEXT NOT NULL,"
-                " result BLOB NOT NULL, published TEXT, derived_from TEXT, terms TEXT)"
+                " result BLOB NOT NULL, line BLOB NOT NULL, published TEXT, derived_from TEXT,"
+                " terms TEXT)"
             )
             self._db.execute(
-                "CREATE TABLE IF NOT EXISTS comparisons"
-                " (id TEXT PRIMARY KEY, basis TEXT NOT NULL, comparison BLOB NOT NULL)"
+                "CREATE TABLE IF NOT EXISTS comparisons (id TEXT PRIMARY KEY, basis TEXT NOT NULL,"
+                " comparison BLOB NOT NULL, line BLOB NOT NULL)"
             )
             self._db.execute(
                 "CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, basis TEXT NOT NULL,"
@@ -228,8 +269,8 @@ class StateStore:
         """Store ``(id, key, scored)`` rows in one transaction, replacing older rows."""
         with self._transaction():
             self._db.executemany(
-                "INSERT OR REPLACE INTO articles (id, key, result, published, derived_from,"
-                " terms) VALUES (?, ?, ?, ?, ?, ?)",
+                "INSERT OR REPLACE INTO articles (id, key, result, line, published,"
+                " derived_from, terms) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 ((article_id, key, *scored) for article_id, key, scored in rows),
             )
 
@@ -386,12 +427,13 @@ class StateStore:
             (after, limit),
         ).fetchall()
 
-    def put_comparisons(self, rows: Iterable[tuple[str, str, bytes]]) -> None:
-        """Store ``(rewrite id, basis, packed comparison)`` rows, replacing older ones."""
+    def put_comparisons(self, rows: Iterable[tuple[str, str, Compared]]) -> None:
+        """Store ``(rewrite id, basis, compared)`` rows, replacing older ones."""
         with self._transaction():
             self._db.executemany(
-                "INSERT OR REPLACE INTO comparisons (id, basis, comparison) VALUES (?, ?, ?)",
-                rows,
+                "INSERT OR REPLACE INTO comparisons (id, basis, comparison, line)"
+                " VALUES (?, ?, ?, ?)",
+                ((article_id, basis, *compared) for article_id, basis, compared in rows),
             )
 
     def drop_stale_comparisons(self) -> None:
@@ -411,6 +453,33 @@ class StateStore:
         )
         for blob, comparison in rows:
             yield _with_comparison(unpack(blob), comparison)
+
+    def run_lines(self) -> Iterator[str]:
+        """Every results.jsonl line of the run (without newline) in input order, a rewrite's
+        with its comparison: the stored lines, no result decoded (streamed like
+        :meth:`run_results`, and equal to ``dumps(result.to_record())`` of each of them)."""
+        rows = self._db.execute(
+            "SELECT coalesce(c.line, a.line) FROM temp.run r JOIN articles a ON a.id = r.id"
+            " LEFT JOIN comparisons c ON c.id = r.id AND c.basis = r.basis ORDER BY r.rank"
+        )
+        for (blob,) in rows:
+            yield unpack_line(blob)
+
+    def run_page_jobs(self) -> Iterator[tuple[bytes, bytes | None, bytes | None, bytes | None]]:
+        """What the pages of each article of the run are made from, in input order, as stored:
+        ``(result, comparison, source's result, source's comparison)``, packed, None where
+        there is none (the source only for a rewrite with its comparison; that source's own
+        comparison when it is a rewrite too). :func:`unpack_page_job` decodes one: the result
+        as :meth:`run_results` gives it and its source as :meth:`run_result` does."""
+        yield from self._db.execute(
+            "SELECT a.result, c.comparison, s.result, sc.comparison FROM temp.run r"
+            " JOIN articles a ON a.id = r.id"
+            " LEFT JOIN comparisons c ON c.id = r.id AND c.basis = r.basis"
+            " LEFT JOIN articles s ON s.id = r.source AND c.id IS NOT NULL"
+            " LEFT JOIN temp.run rs ON rs.id = s.id"
+            " LEFT JOIN comparisons sc ON sc.id = rs.id AND sc.basis = rs.basis"
+            " ORDER BY r.rank"
+        )
 
     def run_result(self, article_id: str) -> ArticleResult:
         """One result of the run, with its comparison when it is a rewrite (KeyError if absent)."""
@@ -459,6 +528,16 @@ def _with_comparison(result: ArticleResult, comparison: bytes | None) -> Article
     if comparison is None:
         return result
     return dataclasses.replace(result, comparison=unpack(comparison))
+
+
+def unpack_page_job(
+    job: tuple[bytes, bytes | None, bytes | None, bytes | None],
+) -> tuple[ArticleResult, ArticleResult | None]:
+    """The result and source (None when there is none) of a job of
+    :meth:`StateStore.run_page_jobs`."""
+    result, comparison, source, source_comparison = job
+    found = None if source is None else _with_comparison(unpack(source), source_comparison)
+    return _with_comparison(unpack(result), comparison), found
 
 
 def outputs_digest(entries: Iterable[tuple[str, str]], failures: Iterable[str]) -> str:

@@ -181,10 +181,10 @@ def test_a_remembered_file_counts_only_while_its_article_keeps_the_key(tmp_path)
     with StateStore(tmp_path / "state.sqlite") as store:
         store.remember_files([("in/a.txt", "basis", "a", "k1")])
         assert store.recall_file("in/a.txt", "basis") is None  # no article yet
-        store.put([("a", "k1", Scored(b""))])
+        store.put([("a", "k1", Scored(b"", b""))])
         assert store.recall_file("in/a.txt", "basis") == "a"
         assert store.recall_file("in/a.txt", "other basis") is None
-        store.put([("a", "k2", Scored(b""))])
+        store.put([("a", "k2", Scored(b"", b""))])
         assert store.recall_file("in/a.txt", "basis") is None
 
 

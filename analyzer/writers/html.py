@@ -812,6 +812,13 @@ class _IdSet:
 # page and, for a rewrite, its compare page.
 Job = tuple[ArticleResult, ArticleResult | None]
 Pages = tuple[str, str | None]
+# A page job as the state store holds it (StateStore.run_page_jobs): the packed result and its
+# packed comparison, and the same two of the source (None where there is none). A batch ships
+# these to the engine's workers, which decode them: its main process decodes no result.
+StoredJob = tuple[bytes, bytes | None, bytes | None, bytes | None]
+# What rendering a job gives back to the process that writes: both pages as UTF-8 bytes, written
+# as they are, and the article's index row (the fields of _Entry).
+Rendered = tuple[bytes, bytes | None, list[Any]]
 
 
 def render_pages(result: ArticleResult, source: ArticleResult | None = None) -> Pages:
@@ -829,23 +836,61 @@ def render_pages(result: ArticleResult, source: ArticleResult | None = None) -> 
     return render_article(result, source=source), render_compare(result, source)
 
 
-def render_chunk(jobs: list[Job]) -> list[tuple[Pages | None, str | None]]:
-    """:func:`render_pages` over a chunk of jobs, as an engine's work (one outcome per job): an
+def _rendered(result: ArticleResult, source: ArticleResult | None) -> Rendered:
+    article, compare = render_pages(result, source)
+    entry = _entry(result, source)
+    return (
+        article.encode("utf-8"),
+        None if compare is None else compare.encode("utf-8"),
+        [getattr(entry, f) for f in _ENTRY_FIELDS],
+    )
+
+
+def render_chunk(jobs: list[Job]) -> list[tuple[Rendered | None, str | None]]:
+    """The pages and index row of each job, as an engine's work (one outcome per job): an
     exception fails that job only, with its reason, which :func:`write_site` reports.
 
     Examples
     --------
-    >>> [((article, compare), error)] = render_chunk([(ArticleResult("a", "a.txt", "Hi."), None)])
-    >>> compare, error
-    (None, None)
+    >>> job = (ArticleResult("a", "a.txt", "Hi."), None)
+    >>> [((article, compare, row), error)] = render_chunk([job])
+    >>> article[:15], compare, row[0]["id"], error
+    (b'<!DOCTYPE html>', None, 'a', None)
     """
-    out: list[tuple[Pages | None, str | None]] = []
+    out: list[tuple[Rendered | None, str | None]] = []
     for result, source in jobs:
         try:
-            out.append((render_pages(result, source), None))
+            out.append((_rendered(result, source), None))
         except Exception as exc:  # one article's page must not stop the batch
             out.append((None, f"{type(exc).__name__}: {exc}"))
     return out
+
+
+def render_stored_chunk(jobs: list[StoredJob]) -> list[tuple[Rendered | None, str | None]]:
+    """:func:`render_chunk` over jobs as the state store holds them (decoded here).
+
+    Examples
+    --------
+    >>> from analyzer.state import pack
+    >>> [((article, compare, row), error)] = render_stored_chunk(
+    ...     [(pack(ArticleResult("a", "a.txt", "Hi.")), None, None, None)]
+    ... )
+    >>> article[:15], compare, row[0]["id"], error
+    (b'<!DOCTYPE html>', None, 'a', None)
+    """
+    from analyzer.state import unpack_page_job
+
+    out: list[tuple[Rendered | None, str | None]] = []
+    for job in jobs:
+        try:
+            out.append((_rendered(*unpack_page_job(job)), None))
+        except Exception as exc:  # one article's page must not stop the batch
+            out.append((None, f"{type(exc).__name__}: {exc}"))
+    return out
+
+
+# render(jobs): each job in the same order with its outcome (see write_site).
+Render = Callable[[Iterable[Any]], Iterable[tuple[Any, tuple[Rendered | None, str | None]]]]
 
 
 def write_site(
@@ -854,8 +899,7 @@ def write_site(
     failures: Iterable[Any] = (),
     *,
     lookup: Callable[[str], ArticleResult | None] | None = None,
-    render: Callable[[Iterable[Job]], Iterable[tuple[Job, tuple[Pages | None, str | None]]]]
-    | None = None,
+    render: Render | None = None,
 ) -> list[InputError]:
     """Write ``out``/index.html, ``out``/articles/<id>.html and ``out``/compare/<id>.html.
 
@@ -873,15 +917,15 @@ def write_site(
     failures : iterable of InputError
         Inputs that failed, listed on the (first) index page with their error.
     lookup : callable, optional
-        Finds a result by id (returning None or raising KeyError when absent). Given one (a
-        batch passes its state store's), results stream through one at a time and sources are
-        fetched for compare pages; the index rows wait in a temporary file, so memory stays
-        flat. Without one, ``results`` are kept in memory.
+        Finds a result by id (returning None or raising KeyError when absent). Given one,
+        results stream through one at a time and sources are fetched for compare pages; the
+        index rows wait in a temporary file, so memory stays flat. Without one, ``results`` are
+        kept in memory.
     render : callable, optional
         Renders the pages somewhere else: given (result, source or None) jobs, it yields each
-        job in the same order with :func:`render_chunk`'s outcome for it (a batch passes its
-        engine's worker pool, which is otherwise idle while pages are written). Without one,
-        pages are rendered here; the bytes written are the same either way.
+        job in the same order with :func:`render_chunk`'s outcome for it (an engine's worker
+        pool, say). Without one, pages are rendered here; the bytes written are the same
+        either way.
 
     Returns
     -------
@@ -889,8 +933,6 @@ def write_site(
         The articles whose pages could not be rendered (a bug an article sets off): they have no
         page and no index row, and are listed on the index with the other failures.
     """
-    out = Path(out)
-    failures = list(failures)
     if lookup is None:
         kept = list(results)
         by_id = {r.id: r for r in kept}
@@ -906,34 +948,71 @@ def write_site(
         for r in results:
             yield r, (find(r.comparison.source_id) if r.comparison is not None else None)
 
+    return _write(out, jobs(), failures, render, render_chunk, lambda job: job[0].path)
+
+
+def write_stored_site(
+    out: Path,
+    jobs: Iterable[StoredJob],
+    failures: Iterable[Any] = (),
+    *,
+    render: Render | None = None,
+) -> list[InputError]:
+    """:func:`write_site` for a batch, from page jobs as its state store holds them
+    (:meth:`analyzer.state.StateStore.run_page_jobs`, in input order).
+
+    With ``render`` (the batch's engine running :func:`render_stored_chunk`), the results are
+    decoded and the pages rendered on the engine's workers, while this process only writes what
+    comes back: pages as bytes and index rows. Without it, both happen here. The bytes written
+    are those of :func:`write_site` over the same results.
+    """
+    from analyzer.state import unpack
+
+    def path(job: StoredJob) -> str:  # needed only for a page that failed
+        return unpack(job[0]).path
+
+    return _write(out, jobs, failures, render, render_stored_chunk, path)
+
+
+def _write(
+    out: Path,
+    jobs: Iterable[Any],
+    failures: Iterable[Any],
+    render: Render | None,
+    work: Callable[[list[Any]], list[tuple[Rendered | None, str | None]]],
+    path: Callable[[Any], str],
+) -> list[InputError]:
+    """Render ``jobs`` with ``work`` (through ``render`` when given) and write every page."""
+    out = Path(out)
+    failures = list(failures)
     page_failures: list[InputError] = []
 
-    def outcome(job: Job, rendered: Pages | None, reason: str | None) -> Pages | None:
+    def outcome(job: Any, rendered: Rendered | None, reason: str | None) -> Rendered | None:
         if rendered is None and lost(reason):  # the worker was lost, not the page: render here
-            [(rendered, reason)] = render_chunk([job])
+            [(rendered, reason)] = work([job])
         if rendered is None:  # the page's own error: reported once, not tried again
-            page_failures.append(InputError(job[0].path, f"page could not be rendered ({reason})"))
+            page_failures.append(InputError(path(job), f"page could not be rendered ({reason})"))
         return rendered
 
-    outcomes = render(jobs()) if render is not None else ((j, *render_chunk([j])) for j in jobs())
-    done = ((job, outcome(job, *result)) for job, result in outcomes)
+    outcomes = render(jobs) if render is not None else ((j, *work([j])) for j in jobs)
+    done = (outcome(job, *result) for job, result in outcomes)
     summary = _Summary()
     articles, rewrites = _IdSet(), _IdSet()
     with tempfile.TemporaryFile("w+", encoding="utf-8") as rows:
-        for (r, source), rendered in done:
+        for rendered in done:
             if rendered is None:
                 continue
-            article, compare = rendered
-            name = _check_id(r.id)
-            articles.add(r.id)
+            article, compare, fields = rendered
+            e = _Entry(*fields)
+            article_id = e.meta["id"]
+            name = _check_id(article_id)
+            articles.add(article_id)
             write_atomic(out / "articles" / f"{name}.html", article)
             if compare is not None:
                 write_atomic(out / "compare" / f"{name}.html", compare)
-                rewrites.add(r.id)
-            e = _entry(r, source)
+                rewrites.add(article_id)
             summary.add(e)
-            # The fields as they are (astuple would deep-copy every dict for nothing).
-            rows.write(json.dumps([getattr(e, f) for f in _ENTRY_FIELDS]) + "\n")
+            rows.write(json.dumps(fields) + "\n")
         rows.seek(0)
         pages = max(1, -(-summary.total // INDEX_PAGE))
         for page in range(1, pages + 1):

@@ -29,25 +29,36 @@ def _umask() -> int:
 
 
 @contextlib.contextmanager
-def atomic_file(path: Path) -> Iterator[TextIO]:
-    """A text file to write that replaces ``path`` only when the block ends without an exception
-    (it is written as a temporary file first), so a crash never leaves half a file."""
+def _replacing(path: Path) -> Iterator[int]:
+    """A file descriptor of a temporary file that replaces ``path`` only when the block ends
+    without an exception, so a crash never leaves half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
         # mkstemp creates the file readable by its owner only; outputs get the usual mode.
         os.fchmod(fd, 0o666 & ~_umask())
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            yield handle
+        yield fd
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
 
 
-def write_atomic(path: Path, text: str | Iterable[str]) -> None:
-    """Write ``text`` (one string, or pieces written as they come) to ``path`` through a
-    temporary file, so a crash never leaves half a file."""
+@contextlib.contextmanager
+def atomic_file(path: Path) -> Iterator[TextIO]:
+    """A text file to write that replaces ``path`` only when the block ends without an exception
+    (it is written as a temporary file first), so a crash never leaves half a file."""
+    with _replacing(path) as fd, os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+        yield handle
+
+
+def write_atomic(path: Path, text: str | bytes | Iterable[str]) -> None:
+    """Write ``text`` (one string, UTF-8 bytes, or pieces written as they come) to ``path``
+    through a temporary file, so a crash never leaves half a file."""
+    if isinstance(text, bytes):
+        with _replacing(path) as fd, os.fdopen(fd, "wb") as raw:
+            raw.write(text)
+        return
     with atomic_file(path) as handle:
         if isinstance(text, str):
             handle.write(text)

@@ -1,0 +1,126 @@
+"""Stored results.jsonl lines: made with each result (and each comparison) where it is made, and
+copied to results.jsonl and ``--json`` in input order instead of being rebuilt from results."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import sqlite3
+
+from click.testing import CliRunner
+from conftest import SEEDS
+
+import analyzer.batch
+from analyzer.batch import analyze_paths, score_paths
+from analyzer.cli import cli
+from analyzer.state import Scored, StateStore, line_of, pack, unpack_line
+from analyzer.writers.html import write_site, write_stored_site
+from analyzer.writers.jsonl import dumps
+
+REWRITE_002, SOURCE_000 = "002_10ec1c2511d1067e", "000_6af52c64d008fc3c"
+
+
+def seed_lines(jobs: int = 1) -> list[str]:
+    lines: list[str] = []
+    analyze_paths([str(SEEDS)], lines=lines.append, jobs=jobs)
+    return lines
+
+
+def test_each_stored_line_is_the_json_of_its_record():
+    results = analyze_paths([str(SEEDS)]).results
+    assert seed_lines() == [dumps(r.to_record()) for r in results]
+    assert sum(r.comparison is not None for r in results) == 2  # rewrites' lines are covered
+
+
+def test_lines_made_by_workers_are_the_lines_made_here():
+    assert seed_lines(jobs=2) == seed_lines(jobs=1)
+
+
+def test_a_rewrites_line_carries_its_comparison_and_its_sources_line_none():
+    records = {r["id"]: r for r in map(json.loads, seed_lines())}
+    assert records[REWRITE_002]["comparison"]["source_id"] == SOURCE_000
+    assert records[SOURCE_000]["comparison"] is None
+
+
+def test_score_json_prints_the_lines_results_jsonl_holds(tmp_path):
+    score_paths([str(SEEDS)], tmp_path / "out")
+    printed = CliRunner().invoke(cli, ["score", str(SEEDS), "--json"])
+    assert printed.exit_code == 0
+    assert printed.output == (tmp_path / "out" / "results.jsonl").read_text(encoding="utf-8")
+
+
+def test_a_rerun_reusing_stored_comparisons_writes_the_same_bytes(tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    score_paths([str(SEEDS)], out)
+    expected = (out / "results.jsonl").read_bytes()
+    (out / "results.jsonl").unlink()  # the outputs are written again, from the store alone
+
+    def not_again(pairs):
+        raise AssertionError(f"compared again: {len(pairs)} pairs")
+
+    monkeypatch.setattr(analyzer.batch, "compare_chunk", not_again)
+    assert score_paths([str(SEEDS)], out).counts.unchanged == 5
+    assert (out / "results.jsonl").read_bytes() == expected
+    assert expected.count(b'"paired_by": "metadata"') == 2
+
+
+def test_a_failed_comparison_leaves_the_rewrite_its_line_without_comparison(tmp_path):
+    # A comparison missing from the store (failed, or not done yet) gives the article's own line.
+    out = tmp_path / "out"
+    score_paths([str(SEEDS)], out)
+    with StateStore(out / "state.sqlite") as store:
+        store.begin_run()
+        store.add_to_run([(0, REWRITE_002)])
+        store.finish_run()
+        (line,) = store.run_lines()
+    assert line == dumps(analyze_paths([str(SEEDS / f"{REWRITE_002}.txt")]).results[0].to_record())
+    assert json.loads(line)["comparison"] is None
+
+
+def test_a_store_of_the_older_layout_is_started_again(tmp_path):
+    path = tmp_path / "state.sqlite"
+    with sqlite3.connect(path) as con:  # schema 1: results alone
+        con.execute("CREATE TABLE articles (id TEXT PRIMARY KEY, key TEXT, result BLOB)")
+        con.execute("CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        con.execute("INSERT INTO meta VALUES ('schema', '1')")
+        con.execute("INSERT INTO articles VALUES ('a', 'k', x'00')")
+    con.close()
+    (result,) = analyze_paths([str(SEEDS / f"{SOURCE_000}.txt")]).results
+    with StateStore(path) as store:
+        assert store.keys() == {}
+        store.put([(result.id, "k", Scored(b"packed", line_of(result)))])
+        store.begin_run()
+        store.add_to_run([(0, result.id)])
+        store.finish_run()
+        assert [unpack_line(line_of(result))] == list(store.run_lines())
+
+
+def packed_jobs(results):
+    """Page jobs as a state store gives them: (result, comparison, source, its comparison)."""
+    by_id = {r.id: r for r in results}
+
+    def apart(result):
+        bare = dataclasses.replace(result, comparison=None)
+        return pack(bare), None if result.comparison is None else pack(result.comparison)
+
+    for r in results:
+        source = by_id.get(r.comparison.source_id) if r.comparison is not None else None
+        yield (*apart(r), *(apart(source) if source is not None else (None, None)))
+
+
+def test_pages_from_stored_jobs_are_the_pages_write_site_writes(tmp_path):
+    results = analyze_paths([str(SEEDS)]).results
+    write_site(tmp_path / "site", results)
+
+    def lost(jobs):  # every worker lost: the writer renders every page itself
+        return ((job, (None, "worker failed (BrokenProcessPool: gone)")) for job in jobs)
+
+    for render in (None, lost):
+        out = tmp_path / str(render)
+        assert write_stored_site(out, packed_jobs(results), render=render) == []
+        pages = sorted(p.relative_to(out) for p in out.rglob("*.html"))
+        assert len(pages) == 8  # the index, 5 articles, 2 compare pages
+        site = tmp_path / "site"
+        assert pages == sorted(p.relative_to(site) for p in site.rglob("*.html"))
+        for page in pages:
+            assert (out / page).read_bytes() == (site / page).read_bytes()
