@@ -99,20 +99,56 @@ class _Files:
         self._store = store
         self._version = analysis_version()
         self._noted: tuple[Article, str] | None = None
+        # Remembered files are fetched a window at a time, in path order (which is the order
+        # files within a folder are read in): one query per _WINDOW files instead of one each.
+        # The window holds the rows from path _low to _high (None: to the end of the table).
+        self._window: dict[str, tuple[str, str]] = {}
+        self._low: str | None = None
+        self._high: str | None = None
 
     def _basis(self, signature: str) -> str:
         return hashlib.sha256(f"{self._version}\0{signature}".encode()).hexdigest()
 
     def recall(self, path: str, signature: str) -> str | None:
-        return self._store.recall_file(path, self._basis(signature))
+        if not _storable(path):
+            return None
+        if not self._covers(path):
+            rows = self._store.remembered_files(path, _WINDOW)
+            self._window = {found: (basis, article_id) for found, basis, article_id in rows}
+            self._low = path
+            self._high = rows[-1][0] if len(rows) == _WINDOW else None
+        basis, article_id = self._window.get(path, (None, None))
+        return article_id if basis == self._basis(signature) else None
+
+    def _covers(self, path: str) -> bool:
+        if self._low is None or path < self._low:
+            return False
+        return self._high is None or path <= self._high
 
     def note(self, article: Article, signature: str) -> None:
-        self._noted = (article, self._basis(signature))
+        if _storable(article.path):
+            self._noted = (article, self._basis(signature))
 
     def basis_of(self, article: Article) -> str | None:
         """The basis noted for ``article`` when it was read (None: not to be remembered)."""
         noted, self._noted = self._noted, None
         return noted[1] if noted is not None and noted[0] is article else None
+
+
+# How many remembered files one query fetches (see _Files.recall).
+_WINDOW = 256
+
+
+def _storable(path: str) -> bool:
+    """False for a file name that is not valid Unicode (bytes the file system could not decode,
+    kept as lone surrogates), which SQLite cannot store: such a file is simply read each run."""
+    if path.isascii():
+        return True
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _analyse(

@@ -9,7 +9,7 @@ whose key changed and takes every other result from the store.
 
 The store also remembers each input file's signature (:mod:`analyzer.readers.signatures`) with
 the id and key of the article it held, so a rerun need not read a file that has not changed
-(:meth:`StateStore.recall_file`). Such a row is trusted only while the article is stored under
+(:meth:`StateStore.remembered_files`). Such a row is trusted only while the article is stored under
 the same key, so it never has to be kept in step with the articles.
 
 Results are committed in small transactions as they arrive, in WAL mode: a run killed at any
@@ -48,7 +48,8 @@ if TYPE_CHECKING:  # decoding a result imports its classes; an unchanged rerun d
     from analyzer.results import ArticleResult
 
 STATE_NAME = "state.sqlite"
-SCHEMA_VERSION = 4  # 2: what pairing reads; 3: terms as two lists; 4: results.jsonl lines
+SCHEMA_VERSION = 5  # 2: what pairing reads; 3: terms as two lists; 4: results.jsonl lines;
+# 5: input files remembered (files)
 
 # Files that change what an analysis produces. Templates, styles and writers only change how a
 # result is shown, so editing them does not force a rescore (see output_version); the one
@@ -383,20 +384,21 @@ class StateStore:
                 "INSERT OR REPLACE INTO files (path, basis, id, key) VALUES (?, ?, ?, ?)", rows
             )
 
-    def recall_file(self, path: str, basis: str) -> str | None:
-        """The id of the article the file at ``path`` held when it was read with ``basis``, if
-        that article is still stored under the key it had then; None otherwise.
+    def remembered_files(self, start: str, limit: int) -> list[tuple[str, str, str]]:
+        """Up to ``limit`` remembered files from path ``start`` on, in path order (code points):
+        ``(path, basis, id)`` of those whose article is still stored under the key they name.
+        One query serves many files: a rerun asks in the order it reads them.
 
         The key check is what keeps this safe without keeping files and articles in step: a
-        row written before its article was stored (or after a kill), or whose article was
-        scored again from another file, simply finds another key and is ignored.
+        row written before its article was stored (or before a kill), or whose article was
+        scored again from another file, finds another key and is left out.
         """
-        row = self._db.execute(
-            "SELECT f.id FROM files f JOIN articles a ON a.id = f.id AND a.key = f.key"
-            " WHERE f.path = ? AND f.basis = ?",
-            (path, basis),
-        ).fetchone()
-        return None if row is None else row[0]
+        return self._db.execute(
+            "SELECT f.path, f.basis, f.id FROM files f"
+            " JOIN articles a ON a.id = f.id AND a.key = f.key"
+            " WHERE f.path >= ? ORDER BY f.path LIMIT ?",
+            (start, limit),
+        ).fetchall()
 
     def set_pairs(self, pairs: Iterable[tuple[str, str, str, float]]) -> None:
         """Record the run's ``(rewrite id, source id, paired_by, similarity)`` pairs."""

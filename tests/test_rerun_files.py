@@ -102,9 +102,8 @@ def test_a_deleted_file_is_dropped_and_forgotten(tmp_path, opened, trusted):
     assert score(tmp_path / "in", tmp_path / "out", opened) == ([], (0, 1, 0))
     assert [r["id"] for r in records(tmp_path / "out")] == ["a"]
     with StateStore(tmp_path / "out" / "state.sqlite") as store:
-        assert store.recall_file(str(tmp_path / "in" / "b.txt"), "any") is None
-        remembered = store._db.execute("SELECT path FROM files").fetchall()
-    assert remembered == [(str(tmp_path / "in" / "a.txt"),)]
+        remembered = [path for path, _, _ in store.remembered_files("", 10)]
+    assert remembered == [str(tmp_path / "in" / "a.txt")]
 
 
 def test_a_renamed_file_is_read_under_its_new_name(tmp_path, opened, trusted):
@@ -180,12 +179,32 @@ def test_a_remembered_file_counts_only_while_its_article_keeps_the_key(tmp_path)
     # a file row is used only while the article is stored under the key it names.
     with StateStore(tmp_path / "state.sqlite") as store:
         store.remember_files([("in/a.txt", "basis", "a", "k1")])
-        assert store.recall_file("in/a.txt", "basis") is None  # no article yet
+        assert store.remembered_files("", 10) == []  # no article yet
         store.put([("a", "k1", Scored(b"", b""))])
-        assert store.recall_file("in/a.txt", "basis") == "a"
-        assert store.recall_file("in/a.txt", "other basis") is None
+        assert store.remembered_files("", 10) == [("in/a.txt", "basis", "a")]
         store.put([("a", "k2", Scored(b"", b""))])
-        assert store.recall_file("in/a.txt", "basis") is None
+        assert store.remembered_files("", 10) == []
+
+
+def test_remembered_files_are_fetched_a_window_at_a_time_in_any_order(
+    tmp_path, opened, trusted, monkeypatch
+):
+    # A folder's files come before its subfolders', which is not the order of their paths.
+    monkeypatch.setattr(analyzer.batch, "_WINDOW", 2)
+    for folder in ("in", "in/b", "in/b/c", "in/a"):
+        (tmp_path / folder).mkdir(parents=True, exist_ok=True)
+        for name in ("x", "y", "z"):
+            text = f"{folder}/{name}: {TEXT}"
+            (tmp_path / folder / f"{name}-{folder[-1]}.txt").write_text(text, encoding="utf-8")
+    assert score(tmp_path / "in", tmp_path / "out", opened)[1] == (12, 0, 0)
+    assert score(tmp_path / "in", tmp_path / "out", opened) == ([], (0, 12, 0))
+
+
+def test_a_file_name_that_is_not_valid_unicode_is_not_remembered(tmp_path):
+    # Bytes the file system could not decode are kept as lone surrogates, which SQLite refuses.
+    with StateStore(tmp_path / "state.sqlite") as store:
+        files = analyzer.batch._Files(store)
+        assert files.recall("in/caf\udce9.txt", "signature") is None
 
 
 def test_an_unchanged_html_page_is_not_read_again(tmp_path, opened, trusted):

@@ -59,6 +59,10 @@ class _Ids:
         self._seen.add(candidate)
         return candidate
 
+    def claim(self, candidate: str) -> None:
+        """Take ``candidate``, which :meth:`next` has just handed out."""
+        self._seen.add(candidate)
+
     def next(self, raw: str) -> str:
         """The id :meth:`take` would hand out for ``raw`` now, without taking it."""
         base = safe_id(raw)
@@ -255,7 +259,7 @@ def _recall(
     # The id must be the one a read would give now: ids depend on the files read before.
     if known is None or ids.next(stem) != known:
         return None
-    ids.take(stem)
+    ids.claim(known)
     return Unread(path, known)
 
 
