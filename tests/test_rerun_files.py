@@ -165,6 +165,16 @@ def test_a_new_analyzer_reads_every_file_again(tmp_path, opened, trusted, monkey
     assert score(tmp_path / "in", tmp_path / "out", opened)[0] == ["a.txt"]
 
 
+def test_where_ctime_is_not_the_change_time_every_file_is_read(
+    tmp_path, opened, trusted, monkeypatch
+):
+    monkeypatch.setattr(signatures, "SUPPORTED", False)  # as on Windows: ctime is creation time
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(TEXT, encoding="utf-8")
+    score(tmp_path / "in", tmp_path / "out", opened)
+    assert score(tmp_path / "in", tmp_path / "out", opened) == (["a.txt"], (0, 1, 0))
+
+
 def test_another_state_store_reads_every_file(tmp_path, opened, trusted):
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "a.txt").write_text(TEXT, encoding="utf-8")

@@ -27,7 +27,7 @@ from typing import IO, BinaryIO, Protocol
 
 from analyzer.document import Article, Metadata
 from analyzer.errors import InputError
-from analyzer.readers import decode
+from analyzer.readers import decode, signatures
 from analyzer.readers.decode import check_size, decode_bytes, decode_direct
 from analyzer.readers.ids import safe_id
 from analyzer.readers.jsonl import iter_jsonl
@@ -143,6 +143,8 @@ def read_inputs(
     [('a', 'Hi', 'It rained.')]
     """
     ids = _Ids()
+    if not signatures.SUPPORTED:
+        record = None
     manifests: dict[Path, dict[str, dict[str, object]]] = {}
     for item in discover(paths):
         if isinstance(item, InputError):

@@ -19,6 +19,11 @@ import functools
 import os
 import re
 
+# Only POSIX systems give a file's change time as st_ctime; Windows gives its creation time,
+# which an edit does not move, so there an edit that restores mtime and keeps the size would go
+# unseen: files are not remembered there, and every file is read as before.
+SUPPORTED = os.name == "posix"
+
 # Timestamps come from a coarse clock (a few ms on Linux, 1-2 s on FAT, some network file
 # systems), and a file server's clock may run a little apart from ours: 5 s covers both, and
 # costs only one more read of files written just before a run.
