@@ -270,7 +270,15 @@ def _compare(store: StateStore, run: Runner) -> list[InputError]:
     """
     # Imported here: pairing needs scikit-learn and scipy (seconds of start-up), which a rerun
     # where nothing changed never loads.
-    from analyzer.compare.pairing import TermCounts, count_terms, pair_ranks
+    from analyzer.compare.pairing import (
+        BlockPair,
+        Candidates,
+        TermCounts,
+        block_candidates,
+        block_candidates_chunk,
+        count_terms,
+        pair_ranks,
+    )
 
     def docs() -> Iterator[tuple[TermCounts, list[int | None], str | None]]:
         # What pairing reads was stored beside each result when it was scored: no result is
@@ -283,7 +291,13 @@ def _compare(store: StateStore, run: Runner) -> list[InputError]:
                 counts = json.loads(terms)
             yield counts, named, published
 
-    pairs = pair_ranks(docs(), id_order=store.run_ranks_by_id())
+    def products(pairs: Iterable[BlockPair]) -> Iterator[Candidates]:
+        # The similarity blocks (pairing's quadratic part) are multiplied on the engine, a pair
+        # of blocks a task, in any order; a block whose worker was lost is multiplied here.
+        for [pair], [(found, _)] in run(block_candidates_chunk, ([pair] for pair in pairs)):
+            yield found if found is not None else block_candidates(pair)
+
+    pairs = pair_ranks(docs(), id_order=store.run_ranks_by_id(), products=products)
     store.set_pairs(
         (store.run_id(d), store.run_id(s), paired_by, similarity)
         for d, s, paired_by, similarity in pairs

@@ -421,6 +421,26 @@ def test_a_batch_pairs_as_the_whole_similarity_matrix_does(tmp_path, jobs):
     assert {by for _, by, _ in found.values()} == {"metadata", "similarity"}
 
 
+def test_similarity_blocks_a_worker_lost_are_multiplied_in_the_main_process(tmp_path, monkeypatch):
+    from analyzer.engines import WORKER_FAILED
+
+    pairing = importlib.import_module("analyzer.compare.pairing")
+    score_paths([str(SEEDS)], tmp_path / "whole")
+    lost: list[int] = []
+
+    def lose(pairs):
+        lost.extend(lo for _, _, lo, _, _ in pairs)
+        return [(None, f"{WORKER_FAILED} (lost)")] * len(pairs)
+
+    monkeypatch.setattr(pairing, "block_candidates_chunk", lose)
+    monkeypatch.setattr(pairing, "_BLOCK", 2)  # five seeds: blocks 0-1, 2-3, 4
+    score_paths([str(SEEDS)], tmp_path / "lost")
+    assert sorted(lost) == [0, 0, 0, 2, 2, 4]  # the blocks on and above the diagonal, once each
+    expected = (tmp_path / "whole" / "results.jsonl").read_bytes()
+    assert (tmp_path / "lost" / "results.jsonl").read_bytes() == expected
+    assert b'"paired_by": "metadata"' in expected
+
+
 def test_comparisons_a_worker_lost_are_done_in_the_main_process(tmp_path, monkeypatch):
     import analyzer.batch
     from analyzer.engines import WORKER_FAILED

@@ -18,7 +18,7 @@ from __future__ import annotations
 import tempfile
 from array import array
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -189,6 +189,7 @@ def pair_ranks(
     *,
     id_order: Iterable[int],
     threshold: float = SIMILARITY_THRESHOLD,
+    products: Callable[[Iterable[BlockPair]], Iterable[Candidates]] | None = None,
 ) -> Iterator[tuple[int, int, str, float]]:
     """:func:`pair_results` over articles numbered 0, 1, ... in batch order, for any batch size.
 
@@ -196,9 +197,11 @@ def pair_ranks(
     on its workers, as each article is analysed, and stores them), the numbers of the batch articles
     its ``derived_from`` names (None for a name not in the batch) and its publication date;
     ``id_order`` the article numbers sorted by id (ties between equal similarities go to the greater
-    id, as in :func:`pair_results`). Yields ``(derived, source, paired_by, similarity)`` in batch
-    order. Memory holds a few numbers per article and the vocabulary; the TF-IDF rows live in
-    temporary files and similarities are computed a block at a time.
+    id, as in :func:`pair_results`); ``products`` maps :func:`block_candidates` over pairs of
+    blocks, in any order (a batch runs them on its workers; here by default). Yields ``(derived,
+    source, paired_by, similarity)`` in batch order. Memory holds a few numbers per article and
+    the vocabulary; the TF-IDF rows live in temporary files and similarities are computed a block
+    at a time.
 
     Examples
     --------
@@ -240,7 +243,9 @@ def pair_ranks(
         skip = np.frombuffer(has_named, dtype=np.int8).astype(bool)
 
         found = {k: _named_source(rows, k, sources, id_rank) for k, sources in named.items()}
-        best_score, best_source = _most_similar(rows, threshold, published, words, id_rank, skip)
+        best_score, best_source = _most_similar(
+            rows, threshold, published, words, id_rank, skip, products or _here
+        )
         for k in range(n):
             if k in found:
                 if found[k] is not None:
@@ -265,6 +270,41 @@ def _named_source(
     return source, score
 
 
+# Two blocks of TF-IDF rows to multiply (rows from ``lo`` and rows from ``c_lo``, ``c_lo >= lo``)
+# and the threshold; and what the product yields: the pairs at or above the threshold, as rewrite
+# numbers, source numbers and similarities, both ways round.
+BlockPair = tuple[sp.csr_array, sp.csr_array, int, int, float]
+Candidates = tuple[np.ndarray, np.ndarray, np.ndarray]
+
+
+def block_candidates(pair: BlockPair) -> Candidates:
+    """The similarities of two blocks of rows at or above the threshold, an article never paired
+    with itself.
+
+    A similarity is the same both ways round, bit for bit (the rows' entries are in one order,
+    see :meth:`_TfidfRows.weigh`), so a block below the diagonal is never computed: the block
+    above it gives its pairs, turned round.
+    """
+    left, right, lo, c_lo, threshold = pair
+    product = (left @ right.T).tocsr()
+    der = lo + np.repeat(np.arange(left.shape[0]), np.diff(product.indptr))
+    src = c_lo + product.indices.astype(np.int64)
+    keep = (product.data >= threshold) & (der != src)
+    der, src, score = der[keep], src[keep], product.data[keep]
+    if c_lo != lo:  # the block below the diagonal: the same similarities, turned round
+        der, src, score = np.r_[der, src], np.r_[src, der], np.r_[score, score]
+    return der, src, score
+
+
+def _here(pairs: Iterable[BlockPair]) -> Iterator[Candidates]:
+    return map(block_candidates, pairs)
+
+
+def block_candidates_chunk(pairs: list[BlockPair]) -> list[tuple[Candidates, None]]:
+    """:func:`block_candidates` of each pair: work for an engine's workers."""
+    return [(block_candidates(pair), None) for pair in pairs]
+
+
 def _most_similar(
     rows: _TfidfRows,
     threshold: float,
@@ -272,26 +312,30 @@ def _most_similar(
     words: np.ndarray,
     id_rank: np.ndarray,
     skip: np.ndarray,
+    products: Callable[[Iterable[BlockPair]], Iterable[Candidates]],
 ) -> tuple[np.ndarray, np.ndarray]:
     """For each article, its most similar possible source at or above ``threshold`` (score and
-    number; -1 when there is none), from similarities computed one block at a time.
-
-    A similarity is the same both ways round, bit for bit (the rows' entries are in one order,
-    see :meth:`_TfidfRows.weigh`), so only the blocks on and above the diagonal are computed:
-    each serves its rows as rewrites of its columns and its columns as rewrites of its rows.
-    """
+    number; -1 when there is none), from similarities computed one pair of blocks at a time, on
+    and above the diagonal (:func:`block_candidates`), in any order."""
     n = len(rows)
     best_score = np.full(n, -np.inf)
     best_source = np.full(n, -1, dtype=np.int64)
 
-    def consider(der: np.ndarray, src: np.ndarray, score: np.ndarray) -> None:
-        keep = (score >= threshold) & (der != src) & ~skip[der]
+    def pairs() -> Iterator[BlockPair]:
+        for lo in range(0, n, _BLOCK):
+            left = rows.block(lo, min(lo + _BLOCK, n))
+            for c_lo in range(lo, n, _BLOCK):
+                yield left, rows.block(c_lo, min(c_lo + _BLOCK, n)), lo, c_lo, threshold
+
+    for der, src, score in products(pairs()):
+        keep = ~skip[der]
         der, src, score = der[keep], src[keep], score[keep]
         keep = _may_be_source(src, der, published, words, id_rank)
         der, src, score = der[keep], src[keep], score[keep]
         if not len(der):
-            return
-        # The best candidate of each row: highest score, then greatest id.
+            continue
+        # The best candidate of each row: highest score, then greatest id (so the order in
+        # which blocks arrive does not matter: no two candidates tie on both).
         order = np.lexsort((id_rank[src], score, der))
         last = np.r_[der[order][1:] != der[order][:-1], True]
         der, src, score = der[order][last], src[order][last], score[order][last]
@@ -300,18 +344,6 @@ def _most_similar(
         )
         best_score[der[better]] = score[better]
         best_source[der[better]] = src[better]
-
-    for lo in range(0, n, _BLOCK):
-        hi = min(lo + _BLOCK, n)
-        left = rows.block(lo, hi)
-        for c_lo in range(lo, n, _BLOCK):
-            c_hi = min(c_lo + _BLOCK, n)
-            product = (left @ rows.block(c_lo, c_hi).T).tocsr()
-            der = lo + np.repeat(np.arange(hi - lo), np.diff(product.indptr))
-            src = c_lo + product.indices.astype(np.int64)
-            consider(der, src, product.data)
-            if c_lo != lo:  # the block below the diagonal: the same similarities, transposed
-                consider(src, der, product.data)
     return best_score, best_source
 
 
