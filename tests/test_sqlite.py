@@ -157,3 +157,29 @@ JOIN articles d ON d.id = c.article_id
 LEFT JOIN articles s ON s.id = c.source_id
 ORDER BY issues DESC
 """
+
+
+def test_articles_are_committed_in_groups_and_a_failure_keeps_every_article_before_it(tmp_path):
+    from analyzer.writers.sqlite import COMMIT_EVERY
+
+    db = tmp_path / "r.db"
+    many = [dataclasses.replace(rich_source(), id=f"a{i:03d}") for i in range(COMMIT_EVERY + 5)]
+    bad = dataclasses.replace(
+        many[-1], id="bad", findings=(Finding("hedge", object(), 3, "x", "m"),)
+    )  # type: ignore[arg-type]
+    with pytest.raises(sqlite3.Error):
+        write_db(db, [*many, bad])
+    assert rows(db, "SELECT count(*) FROM articles") == [(len(many),)]
+    assert rows(db, "SELECT count(*) FROM findings WHERE article_id = 'bad'") == [(0,)]
+
+
+def test_results_that_stop_midway_keep_the_articles_written_before(tmp_path):
+    db = tmp_path / "r.db"
+
+    def results():
+        yield rich_source()
+        raise RuntimeError("store damaged")
+
+    with pytest.raises(RuntimeError):
+        write_db(db, results())
+    assert rows(db, "SELECT id FROM articles") == [(rich_source().id,)]

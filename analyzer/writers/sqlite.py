@@ -2,9 +2,11 @@
 
 One row per article in ``articles``; its scores, metrics, findings, sources, quotes,
 attributions, comparison and comparison issues in their own tables, keyed by ``article_id``.
-Each article is written in one transaction: its old rows are deleted and the new ones inserted
-together, so a crash (or a bad value) never leaves half an article, and scoring an article again
-replaces it. The schema is in the README, "SQLite store".
+Each article is written whole or not at all: its old rows are deleted and the new ones inserted
+inside one savepoint, so a crash (or a bad value) never leaves half an article, and scoring an
+article again replaces it. Articles are committed in groups (:data:`COMMIT_EVERY`): a commit
+waits for the disk, and one per article made a batch's database cost seconds per 1,000. The schema
+is in the README, "SQLite store".
 """
 
 from __future__ import annotations
@@ -18,6 +20,9 @@ from typing import Any
 from analyzer.results import ArticleResult
 
 SCHEMA_VERSION = 1
+
+# Articles per transaction in write_db (each within it in a savepoint of its own).
+COMMIT_EVERY = 64
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -146,80 +151,87 @@ def _metric_value(value: Any) -> Any:
 def store_result(con: sqlite3.Connection, result: ArticleResult) -> None:
     """Replace one article's rows, all in one transaction (all written, or none)."""
     with con:
-        con.execute("DELETE FROM articles WHERE id = ?", (result.id,))
-        for table in _CHILD_TABLES:
-            con.execute(f"DELETE FROM {table} WHERE article_id = ?", (result.id,))
+        _replace(con, result)
+
+
+def _replace(con: sqlite3.Connection, result: ArticleResult) -> None:
+    """Delete one article's rows and insert its new ones (in the caller's transaction)."""
+    con.execute("DELETE FROM articles WHERE id = ?", (result.id,))
+    for table in _CHILD_TABLES:
+        con.execute(f"DELETE FROM {table} WHERE article_id = ?", (result.id,))
+    con.execute(
+        "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            result.id,
+            result.path,
+            result.title,
+            result.outlet,
+            result.author,
+            result.published,
+            result.url,
+            result.type,
+            result.metrics.get("words"),
+            json.dumps(list(result.derived_from)),
+            result.text,
+        ),
+    )
+    aid = result.id
+    con.executemany(
+        "INSERT INTO scores VALUES (?, ?, ?)",
+        [(aid, name, value) for name, value in sorted(result.scores.items())],
+    )
+    con.executemany(
+        "INSERT INTO metrics VALUES (?, ?, ?)",
+        [(aid, name, _metric_value(v)) for name, v in sorted(result.metrics.items())],
+    )
+    con.executemany(
+        "INSERT INTO findings VALUES (?, ?, ?, ?, ?, ?)",
+        [(aid, f.kind, f.start, f.end, f.text, f.message) for f in result.findings],
+    )
+    con.executemany(
+        "INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [
+            (aid, s.name, s.kind, s.role, s.description, s.quotes, s.mentions)
+            for s in result.sources or ()
+        ],
+    )
+    con.executemany(
+        "INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?)",
+        [(aid, q.start, q.end, q.text, q.speaker, q.speaker_kind) for q in result.quotes or ()],
+    )
+    con.executemany(
+        "INSERT INTO attributions VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [
+            (aid, a.start, a.end, a.kind, a.source, a.source_kind, a.cue)
+            for a in result.attributions or ()
+        ],
+    )
+    c = result.comparison
+    if c is not None:
         con.execute(
-            "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO comparisons VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
-                result.id,
-                result.path,
-                result.title,
-                result.outlet,
-                result.author,
-                result.published,
-                result.url,
-                result.type,
-                result.metrics.get("words"),
-                json.dumps(list(result.derived_from)),
-                result.text,
+                aid,
+                c.source_id,
+                c.similarity,
+                c.paired_by,
+                c.source_direct_quotes,
+                c.derived_direct_quotes,
+                c.source_interview_answers,
+                c.quoted_interview_answers,
+                json.dumps(list(c.notes), ensure_ascii=False),
             ),
         )
-        aid = result.id
         con.executemany(
-            "INSERT INTO scores VALUES (?, ?, ?)",
-            [(aid, name, value) for name, value in sorted(result.scores.items())],
+            "INSERT INTO comparison_issues VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(aid, i.kind, i.start, i.end, i.text, i.message, i.source_text) for i in c.issues],
         )
-        con.executemany(
-            "INSERT INTO metrics VALUES (?, ?, ?)",
-            [(aid, name, _metric_value(v)) for name, v in sorted(result.metrics.items())],
-        )
-        con.executemany(
-            "INSERT INTO findings VALUES (?, ?, ?, ?, ?, ?)",
-            [(aid, f.kind, f.start, f.end, f.text, f.message) for f in result.findings],
-        )
-        con.executemany(
-            "INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [
-                (aid, s.name, s.kind, s.role, s.description, s.quotes, s.mentions)
-                for s in result.sources or ()
-            ],
-        )
-        con.executemany(
-            "INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?)",
-            [(aid, q.start, q.end, q.text, q.speaker, q.speaker_kind) for q in result.quotes or ()],
-        )
-        con.executemany(
-            "INSERT INTO attributions VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [
-                (aid, a.start, a.end, a.kind, a.source, a.source_kind, a.cue)
-                for a in result.attributions or ()
-            ],
-        )
-        c = result.comparison
-        if c is not None:
-            con.execute(
-                "INSERT INTO comparisons VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    aid,
-                    c.source_id,
-                    c.similarity,
-                    c.paired_by,
-                    c.source_direct_quotes,
-                    c.derived_direct_quotes,
-                    c.source_interview_answers,
-                    c.quoted_interview_answers,
-                    json.dumps(list(c.notes), ensure_ascii=False),
-                ),
-            )
-            con.executemany(
-                "INSERT INTO comparison_issues VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [(aid, i.kind, i.start, i.end, i.text, i.message, i.source_text) for i in c.issues],
-            )
 
 
 def write_db(path: Path | str, results: Iterable[ArticleResult]) -> None:
-    """Write (or replace) every result in the store at ``path``, one transaction per article.
+    """Write (or replace) every result in the store at ``path``, each article whole or not at
+    all (a savepoint each), committed every :data:`COMMIT_EVERY` articles. An article that
+    fails leaves no row; the ones before it are committed, then the error is raised.
 
     Articles already in the store and not in ``results`` are kept, so an incremental batch that
     re-scores only changed articles leaves the others as they were.
@@ -234,8 +246,26 @@ def write_db(path: Path | str, results: Iterable[ArticleResult]) -> None:
     [('a', 'Hello')]
     """
     con = connect(path)
+    con.isolation_level = None  # transactions and savepoints are begun here, not by the module
     try:
+        waiting = 0  # articles in the open transaction
         for result in results:
-            store_result(con, result)
+            if waiting == 0:
+                con.execute("BEGIN")
+            con.execute("SAVEPOINT article")
+            try:
+                _replace(con, result)
+            except BaseException:
+                con.execute("ROLLBACK TO article")  # the articles before this one stay
+                raise
+            con.execute("RELEASE article")
+            waiting += 1
+            if waiting == COMMIT_EVERY:
+                con.execute("COMMIT")
+                waiting = 0
     finally:
-        con.close()
+        try:
+            if con.in_transaction:  # only whole articles are in it: a failing one was undone
+                con.execute("COMMIT")
+        finally:
+            con.close()
