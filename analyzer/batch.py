@@ -92,7 +92,9 @@ class _Files:
 
     A file's signature is kept with the analysis version: a new analyzer (whose keys differ)
     reads every file again. What a read notes waits here until :func:`_analyse` has the
-    article's key (at most one article: the reader notes it just before yielding it).
+    article's key (at most one article: the reader notes it just before yielding it). Every path
+    it is given is valid Unicode, which SQLite can store: the readers refuse any other
+    (:mod:`analyzer.readers.names`), so such a file is never remembered, nor read.
     """
 
     def __init__(self, store: StateStore) -> None:
@@ -110,8 +112,6 @@ class _Files:
         return hashlib.sha256(f"{self._version}\0{signature}".encode()).hexdigest()
 
     def recall(self, path: str, signature: str) -> str | None:
-        if not _storable(path):
-            return None
         if not self._covers(path):
             rows = self._store.remembered_files(path, _WINDOW)
             self._window = {found: (basis, article_id) for found, basis, article_id in rows}
@@ -126,8 +126,7 @@ class _Files:
         return self._high is None or path <= self._high
 
     def note(self, article: Article, signature: str) -> None:
-        if _storable(article.path):
-            self._noted = (article, self._basis(signature))
+        self._noted = (article, self._basis(signature))
 
     def basis_of(self, article: Article) -> str | None:
         """The basis noted for ``article`` when it was read (None: not to be remembered)."""
@@ -137,18 +136,6 @@ class _Files:
 
 # How many remembered files one query fetches (see _Files.recall).
 _WINDOW = 256
-
-
-def _storable(path: str) -> bool:
-    """False for a file name that is not valid Unicode (bytes the file system could not decode,
-    kept as lone surrogates), which SQLite cannot store: such a file is simply read each run."""
-    if path.isascii():
-        return True
-    try:
-        path.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
 
 
 def _analyse(

@@ -14,6 +14,7 @@ from analyzer.errors import InputError
 from analyzer.exercises import build_worksheet
 from analyzer.pipeline import analyze_article
 from analyzer.readers import read_inputs
+from analyzer.readers.names import shown
 from analyzer.writers.worksheet import write_worksheet
 
 
@@ -24,7 +25,7 @@ def read_one(path: str) -> Article:
         if isinstance(item, InputError):
             raise item
     if len(items) != 1:
-        raise InputError(path, f"holds {len(items)} articles; a worksheet needs exactly one")
+        raise InputError(shown(path), f"holds {len(items)} articles; a worksheet needs exactly one")
     return items[0]
 
 

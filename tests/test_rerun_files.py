@@ -210,11 +210,23 @@ def test_remembered_files_are_fetched_a_window_at_a_time_in_any_order(
     assert score(tmp_path / "in", tmp_path / "out", opened) == ([], (0, 12, 0))
 
 
-def test_a_file_name_that_is_not_valid_unicode_is_not_remembered(tmp_path):
-    # Bytes the file system could not decode are kept as lone surrogates, which SQLite refuses.
-    with StateStore(tmp_path / "state.sqlite") as store:
-        files = analyzer.batch._Files(store)
-        assert files.recall("in/caf\udce9.txt", "signature") is None
+def test_a_file_name_that_is_not_valid_unicode_is_refused_each_run_never_remembered(
+    tmp_path, opened, trusted
+):
+    # Bytes the file system could not decode are kept as lone surrogates, which SQLite (and every
+    # output) refuses: the readers name such a file as an error before opening or recalling it.
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(TEXT, encoding="utf-8")
+    try:
+        with open(os.fsencode(tmp_path / "in") + b"/caf\xe9.txt", "wb") as handle:
+            handle.write(TEXT.encode())
+    except (OSError, UnicodeError):
+        pytest.skip("this file system refuses a name that is not UTF-8")
+    assert score(tmp_path / "in", tmp_path / "out", opened) == (["a.txt"], (1, 0, 1))
+    assert score(tmp_path / "in", tmp_path / "out", opened) == ([], (0, 1, 1))
+    with StateStore(tmp_path / "out" / "state.sqlite") as store:
+        remembered = [path for path, _, _ in store.remembered_files("", 10)]
+    assert remembered == [str(tmp_path / "in" / "a.txt")]
 
 
 def test_an_unchanged_html_page_is_not_read_again(tmp_path, opened, trusted):

@@ -9,6 +9,7 @@ from analyzer.document import Article
 from analyzer.errors import InputError
 from analyzer.pipeline import analyze_article
 from analyzer.readers import read_inputs
+from analyzer.readers.names import shown
 from analyzer.results import ArticleResult
 
 
@@ -18,7 +19,7 @@ def _read_one(path: str) -> Article:
         if isinstance(item, InputError):
             raise item
     if len(items) != 1:
-        raise InputError(path, f"holds {len(items)} articles; compare needs exactly one")
+        raise InputError(shown(path), f"holds {len(items)} articles; compare needs exactly one")
     return items[0]
 
 

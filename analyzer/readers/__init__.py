@@ -2,7 +2,9 @@
 
 :func:`read_inputs` walks files and folders in a stable order and yields, for each article, either
 an :class:`~analyzer.document.Article` or the :class:`~analyzer.errors.InputError` that stopped it.
-One bad input never stops the others.
+One bad input never stops the others. A file whose name (or a folder's above it) is not valid
+UTF-8 is refused by name, before it is read (:mod:`analyzer.readers.names`): no path an Article,
+an id or a FileRecord is given can hold a lone surrogate.
 
 Given a :class:`FileRecord` (a batch's state store), a file that yields one article (text,
 Markdown, HTML) and whose signature (:mod:`analyzer.readers.signatures`) is the one the record
@@ -33,6 +35,7 @@ from analyzer.readers.ids import safe_id
 from analyzer.readers.jsonl import iter_jsonl
 from analyzer.readers.manifest import MANIFEST_NAMES, read_manifest
 from analyzer.readers.metadata import merge, split_appeared_first
+from analyzer.readers.names import name_error, shown, valid
 from analyzer.readers.signatures import signature, trusted
 from analyzer.readers.text import split_front_matter
 
@@ -98,6 +101,8 @@ def discover(paths: Iterable[str]) -> Iterator[str | InputError]:
 
     A file named directly is always read, whatever its suffix; inside folders only the known
     suffixes are. Symbolic links to folders are not followed, so a link loop cannot recurse.
+    A file whose path is not valid UTF-8 is an InputError here (:mod:`analyzer.readers.names`),
+    so every path yielded is valid Unicode.
     """
     for raw in paths:
         if raw == "-":
@@ -108,22 +113,24 @@ def discover(paths: Iterable[str]) -> Iterator[str | InputError]:
             is_dir = path.is_dir()
             exists = is_dir or path.exists() or path.is_symlink()
         except OSError as exc:
-            yield InputError(raw, f"cannot be read ({exc.strerror or exc})")
+            yield InputError(shown(raw), f"cannot be read ({exc.strerror or exc})")
             continue
         if not exists:
-            yield InputError(raw, "no such file or folder")
+            yield InputError(shown(raw), "no such file or folder")
         elif is_dir:
             for root, dirs, files in os.walk(path, followlinks=False):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                root_valid = valid(root)
                 for name in sorted(files):
                     if name.startswith(".") or name in MANIFEST_NAMES:
                         continue
                     # splitext, not Path: one Path per file name is a measurable share of a
                     # rerun. Hidden names are skipped above; "x." gives "." (no suffix matches).
                     if os.path.splitext(name)[1].lower() in SUFFIXES:
-                        yield os.path.join(root, name)
+                        found = os.path.join(root, name)
+                        yield found if root_valid and valid(name) else name_error(found)
         else:
-            yield raw
+            yield raw if valid(raw) else name_error(raw)
 
 
 def read_inputs(
