@@ -13,12 +13,15 @@ from analyzer.batch import BatchResult, analyze_paths, score_paths
 from analyzer.engines import ENGINES
 from analyzer.errors import AnalyzerError, UsageError
 from analyzer.levels import LEVELS
+from analyzer.readers.names import shown
 from analyzer.writers.jsonl import dumps, write_jsonl
 
 
 def _report_failures(batch: BatchResult) -> int:
+    # One line each, whatever a file name holds: a newline or a terminal escape in it is shown
+    # escaped, never acted on (the index page and results.jsonl keep the name as it is).
     for failure in batch.failures:
-        click.echo(f"error: {failure}", err=True)
+        click.echo(f"error: {shown(str(failure))}", err=True)
     return 1 if batch.failures else 0
 
 
@@ -122,7 +125,7 @@ def score(
     except UsageError as exc:
         raise click.UsageError(str(exc)) from None
     except AnalyzerError as exc:
-        raise click.ClickException(str(exc)) from None
+        raise click.ClickException(shown(str(exc))) from None
     status = _report_failures(batch)
     if not quiet and sys.stderr.isatty():
         # Like the progress bar, the summary is for a person watching; logs and pipes get only
@@ -161,7 +164,7 @@ def worksheet(article: str, source: str | None, out: Path, level: str, seed: int
     try:
         paths = make_worksheet(article, source=source, out=out, level=level, seed=seed)
     except AnalyzerError as exc:
-        raise click.ClickException(str(exc)) from None
+        raise click.ClickException(shown(str(exc))) from None
     for path in paths:
         click.echo(str(path))
 
@@ -183,7 +186,7 @@ def compare_command(source: str, derived: str, out: Path, as_json: bool) -> None
     try:
         src, der = compare_paths(source, derived)
     except AnalyzerError as exc:
-        raise click.ClickException(str(exc)) from None
+        raise click.ClickException(shown(str(exc))) from None
     if as_json:
         click.echo(dumps(der.to_record()))
     else:

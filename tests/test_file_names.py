@@ -140,3 +140,14 @@ def test_worksheet_of_a_bad_name_is_a_clear_error(tmp_path):
         f"Error: {tmp_path}/in/bad\\xff.txt: file name is not valid UTF-8 (rename it)"
     ]
     assert not (tmp_path / "out").exists()
+
+
+def test_a_line_break_or_terminal_escape_in_a_name_stays_on_one_escaped_error_line(tmp_path):
+    folder = good_folder(tmp_path)
+    try:
+        (folder / "a\nb\x1b[31m.txt").write_bytes(b"")
+    except OSError as exc:
+        pytest.skip(f"this file system refuses such a name ({exc})")
+    result = run_cli("score", str(folder), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [f"error: {folder}/a\\nb\\x1b[31m.txt: file is empty"]

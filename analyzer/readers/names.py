@@ -34,23 +34,31 @@ def valid(name: str) -> bool:
 
 
 def shown(path: str) -> str:
-    """``path`` as it can be printed: bytes that are not UTF-8 are written ``\\xNN`` (as ``ls -b``
-    does), so a user can see which file is meant and find it.
+    """``path`` as it can be printed on one line: bytes that are not UTF-8 are written ``\\xNN``
+    (as ``ls -b`` does), and characters that do not print (line breaks, terminal escapes,
+    direction overrides) as Python escapes, so a user can see which file is meant and find it.
+    Printable text, backslashes included, is left as it is.
 
     Examples
     --------
     >>> print(shown("in/bad\\udcff.txt"))
     in/bad\\xff.txt
+    >>> print(shown("in/a\\nb\\x1b[31m.txt"))
+    in/a\\nb\\x1b[31m.txt
     >>> shown("in/café.txt")
     'in/café.txt'
     """
-    if valid(path):
+    if path.isprintable():  # nearly every path: nothing to escape
         return path
-    try:
-        raw = os.fsencode(path)  # the bytes the file system holds
-    except UnicodeEncodeError:  # a surrogate no file system name decodes to (a library caller's)
-        return path.encode("utf-8", "backslashreplace").decode("utf-8")
-    return raw.decode("utf-8", "backslashreplace")
+    if not valid(path):
+        try:
+            raw = os.fsencode(path)  # the bytes the file system holds
+        except UnicodeEncodeError:  # a surrogate no file name decodes to (a library caller's)
+            raw = path.encode("utf-8", "backslashreplace")
+        path = raw.decode("utf-8", "backslashreplace")
+    return "".join(
+        ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in path
+    )
 
 
 def name_error(path: str) -> InputError:
