@@ -68,6 +68,15 @@ def similarity_matrix(texts: Sequence[str]) -> np.ndarray:
 _BLOCK = 512
 
 
+class _Numbering(dict):
+    """Terms numbered 0, 1, ... in the order they are first looked up (one lookup per term; only
+    a new term runs Python code)."""
+
+    def __missing__(self, term: str) -> int:
+        number = self[term] = len(self)
+        return number
+
+
 class _TfidfRows:
     """The L2-normalised TF-IDF rows of :func:`similarity_matrix`, kept in files, not in memory.
 
@@ -91,13 +100,10 @@ class _TfidfRows:
     def count(self, term_counts: Iterable[TermCounts]) -> None:
         """Pass one: the term counts of each text (:func:`count_terms`) written to a file, terms
         numbered in order of first appearance in the batch."""
-        vocabulary: dict[str, int] = {}
+        vocabulary = _Numbering()
         with open(self._files["terms"], "wb") as terms, open(self._files["counts"], "wb") as counts:
             for found, n in term_counts:
                 # Each text's terms come in order of first appearance: new ones are numbered so.
-                new = [term for term in found if term not in vocabulary]
-                first = len(vocabulary)
-                vocabulary.update(zip(new, range(first, first + len(new)), strict=True))
                 terms.write(array("i", map(vocabulary.__getitem__, found)).tobytes())
                 counts.write(array("q", n).tobytes())
                 self.lengths.append(sum(n))
