@@ -55,6 +55,7 @@ from analyzer.state import (
     analysis_version,
     article_key,
     outputs_digest,
+    unpack_result,
 )
 from analyzer.writers.jsonl import atomic_file
 
@@ -470,9 +471,18 @@ def score_paths(
         if (db is not None or worksheets) and not compared:
             failures = done.failures + _compare(store, run)
         if db is not None:
-            from analyzer.writers.sqlite import write_db
+            from analyzer.writers.sqlite import article_rows, rows_chunk, write_rows
 
-            write_db(db, store.run_results())
+            def db_rows(job: tuple[bytes, bytes | None], rows: Any, error: str | None) -> Any:
+                # Made again here when the engine could not (a lost worker, or a bug: then it is
+                # raised here, as before).
+                return rows if error is None else article_rows(unpack_result(*job))
+
+            if engine != "local" or jobs > 1:  # the workers decode the stored results
+                stored = _in_order(run, rows_chunk, store.run_packed())
+                write_rows(db, (db_rows(job, *outcome) for job, outcome in stored))
+            else:
+                write_rows(db, map(article_rows, store.run_results()))
         if worksheets:
             from analyzer.writers.worksheet import write_worksheets
 

@@ -483,6 +483,15 @@ class StateStore:
             " ORDER BY r.rank"
         )
 
+    def run_packed(self) -> Iterator[tuple[bytes, bytes | None]]:
+        """The run's results in input order as stored, undecoded: ``(result, comparison)``,
+        the comparison None unless the article is a rewrite with one (:func:`unpack_result`
+        decodes a pair into what :meth:`run_results` gives)."""
+        yield from self._db.execute(
+            "SELECT a.result, c.comparison FROM temp.run r JOIN articles a ON a.id = r.id"
+            " LEFT JOIN comparisons c ON c.id = r.id AND c.basis = r.basis ORDER BY r.rank"
+        )
+
     def run_result(self, article_id: str) -> ArticleResult:
         """One result of the run, with its comparison when it is a rewrite (KeyError if absent)."""
         row = self._db.execute(
@@ -530,6 +539,11 @@ def _with_comparison(result: ArticleResult, comparison: bytes | None) -> Article
     if comparison is None:
         return result
     return dataclasses.replace(result, comparison=unpack(comparison))
+
+
+def unpack_result(result: bytes, comparison: bytes | None) -> ArticleResult:
+    """A result of :meth:`StateStore.run_packed`, with its comparison."""
+    return _with_comparison(unpack(result), comparison)
 
 
 def unpack_page_job(

@@ -183,3 +183,30 @@ def test_results_that_stop_midway_keep_the_articles_written_before(tmp_path):
     with pytest.raises(RuntimeError):
         write_db(db, results())
     assert rows(db, "SELECT id FROM articles") == [(rich_source().id,)]
+
+
+def dump(db) -> list[str]:
+    con = sqlite3.connect(db)
+    try:
+        return list(con.iterdump())
+    finally:
+        con.close()
+
+
+def test_a_batch_writes_the_same_database_whether_workers_or_this_process_decode(tmp_path):
+    from analyzer.batch import score_paths
+
+    score_paths([str(SEEDS)], tmp_path / "one", db=tmp_path / "one.db", jobs=1)
+    score_paths([str(SEEDS)], tmp_path / "two", db=tmp_path / "two.db", jobs=2)
+    assert rows(tmp_path / "two.db", "SELECT count(*) FROM comparisons") == [(2,)]
+    assert dump(tmp_path / "two.db") == dump(tmp_path / "one.db")
+
+
+def test_database_rows_a_worker_could_not_make_are_made_here(tmp_path, monkeypatch):
+    from analyzer.batch import score_paths
+
+    score_paths([str(SEEDS)], tmp_path / "one", db=tmp_path / "one.db")
+    lost = [(None, "worker failed (lost)")]
+    monkeypatch.setattr("analyzer.writers.sqlite.rows_chunk", lambda jobs: lost * len(jobs))
+    score_paths([str(SEEDS)], tmp_path / "two", db=tmp_path / "two.db", jobs=2)
+    assert dump(tmp_path / "two.db") == dump(tmp_path / "one.db")

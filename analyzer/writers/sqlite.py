@@ -148,90 +148,96 @@ def _metric_value(value: Any) -> Any:
     return json.dumps(value, sort_keys=True, ensure_ascii=False)
 
 
+# One article's rows: its id and, table by table in insertion order, the rows to insert. Made
+# where the result is decoded (an engine's worker, in a batch), inserted by write_rows.
+ArticleRows = tuple[str, list[tuple[str, list[tuple[Any, ...]]]]]
+
+
+def article_rows(result: ArticleResult) -> ArticleRows:
+    """Every row one result gives, table by table.
+
+    Examples
+    --------
+    >>> aid, tables = article_rows(ArticleResult(id="a", path="a.txt", text="Hi."))
+    >>> aid, [name for name, rows in tables if rows]
+    ('a', ['articles'])
+    """
+    aid = result.id
+    article = (
+        aid,
+        result.path,
+        result.title,
+        result.outlet,
+        result.author,
+        result.published,
+        result.url,
+        result.type,
+        result.metrics.get("words"),
+        json.dumps(list(result.derived_from)),
+        result.text,
+    )
+    tables: list[tuple[str, list[tuple[Any, ...]]]] = [
+        ("articles", [article]),
+        ("scores", [(aid, name, value) for name, value in sorted(result.scores.items())]),
+        ("metrics", [(aid, name, _metric_value(v)) for name, v in sorted(result.metrics.items())]),
+        ("findings", [(aid, f.kind, f.start, f.end, f.text, f.message) for f in result.findings]),
+        (
+            "sources",
+            [
+                (aid, s.name, s.kind, s.role, s.description, s.quotes, s.mentions)
+                for s in result.sources or ()
+            ],
+        ),
+        (
+            "quotes",
+            [(aid, q.start, q.end, q.text, q.speaker, q.speaker_kind) for q in result.quotes or ()],
+        ),
+        (
+            "attributions",
+            [
+                (aid, a.start, a.end, a.kind, a.source, a.source_kind, a.cue)
+                for a in result.attributions or ()
+            ],
+        ),
+    ]
+    c = result.comparison
+    if c is not None:
+        compared = (
+            aid,
+            c.source_id,
+            c.similarity,
+            c.paired_by,
+            c.source_direct_quotes,
+            c.derived_direct_quotes,
+            c.source_interview_answers,
+            c.quoted_interview_answers,
+            json.dumps(list(c.notes), ensure_ascii=False),
+        )
+        issues = [(aid, i.kind, i.start, i.end, i.text, i.message, i.source_text) for i in c.issues]
+        tables += [("comparisons", [compared]), ("comparison_issues", issues)]
+    return aid, tables
+
+
 def store_result(con: sqlite3.Connection, result: ArticleResult) -> None:
     """Replace one article's rows, all in one transaction (all written, or none)."""
     with con:
-        _replace(con, result)
+        _replace(con, article_rows(result))
 
 
-def _replace(con: sqlite3.Connection, result: ArticleResult) -> None:
+def _replace(con: sqlite3.Connection, rows: ArticleRows) -> None:
     """Delete one article's rows and insert its new ones (in the caller's transaction)."""
-    con.execute("DELETE FROM articles WHERE id = ?", (result.id,))
+    aid, tables = rows
+    con.execute("DELETE FROM articles WHERE id = ?", (aid,))
     for table in _CHILD_TABLES:
-        con.execute(f"DELETE FROM {table} WHERE article_id = ?", (result.id,))
-    con.execute(
-        "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            result.id,
-            result.path,
-            result.title,
-            result.outlet,
-            result.author,
-            result.published,
-            result.url,
-            result.type,
-            result.metrics.get("words"),
-            json.dumps(list(result.derived_from)),
-            result.text,
-        ),
-    )
-    aid = result.id
-    con.executemany(
-        "INSERT INTO scores VALUES (?, ?, ?)",
-        [(aid, name, value) for name, value in sorted(result.scores.items())],
-    )
-    con.executemany(
-        "INSERT INTO metrics VALUES (?, ?, ?)",
-        [(aid, name, _metric_value(v)) for name, v in sorted(result.metrics.items())],
-    )
-    con.executemany(
-        "INSERT INTO findings VALUES (?, ?, ?, ?, ?, ?)",
-        [(aid, f.kind, f.start, f.end, f.text, f.message) for f in result.findings],
-    )
-    con.executemany(
-        "INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [
-            (aid, s.name, s.kind, s.role, s.description, s.quotes, s.mentions)
-            for s in result.sources or ()
-        ],
-    )
-    con.executemany(
-        "INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?)",
-        [(aid, q.start, q.end, q.text, q.speaker, q.speaker_kind) for q in result.quotes or ()],
-    )
-    con.executemany(
-        "INSERT INTO attributions VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [
-            (aid, a.start, a.end, a.kind, a.source, a.source_kind, a.cue)
-            for a in result.attributions or ()
-        ],
-    )
-    c = result.comparison
-    if c is not None:
-        con.execute(
-            "INSERT INTO comparisons VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                aid,
-                c.source_id,
-                c.similarity,
-                c.paired_by,
-                c.source_direct_quotes,
-                c.derived_direct_quotes,
-                c.source_interview_answers,
-                c.quoted_interview_answers,
-                json.dumps(list(c.notes), ensure_ascii=False),
-            ),
-        )
-        con.executemany(
-            "INSERT INTO comparison_issues VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [(aid, i.kind, i.start, i.end, i.text, i.message, i.source_text) for i in c.issues],
-        )
+        con.execute(f"DELETE FROM {table} WHERE article_id = ?", (aid,))
+    for table, values in tables:
+        if values:
+            marks = ", ".join("?" * len(values[0]))
+            con.executemany(f"INSERT INTO {table} VALUES ({marks})", values)
 
 
 def write_db(path: Path | str, results: Iterable[ArticleResult]) -> None:
-    """Write (or replace) every result in the store at ``path``, each article whole or not at
-    all (a savepoint each), committed every :data:`COMMIT_EVERY` articles. An article that
-    fails leaves no row; the ones before it are committed, then the error is raised.
+    """Write (or replace) every result in the store at ``path`` (see :func:`write_rows`).
 
     Articles already in the store and not in ``results`` are kept, so an incremental batch that
     re-scores only changed articles leaves the others as they were.
@@ -245,16 +251,24 @@ def write_db(path: Path | str, results: Iterable[ArticleResult]) -> None:
     >>> connect(db).execute("SELECT id, title FROM articles").fetchall()
     [('a', 'Hello')]
     """
+    write_rows(path, (article_rows(r) for r in results))
+
+
+def write_rows(path: Path | str, articles: Iterable[ArticleRows]) -> None:
+    """Write (or replace) the rows of every article (:func:`article_rows`) in the store at
+    ``path``, each article whole or not at all (a savepoint each), committed every
+    :data:`COMMIT_EVERY` articles. An article that fails leaves no row; the ones before it are
+    committed, then the error is raised."""
     con = connect(path)
     con.isolation_level = None  # transactions and savepoints are begun here, not by the module
     try:
         waiting = 0  # articles in the open transaction
-        for result in results:
+        for rows in articles:
             if waiting == 0:
                 con.execute("BEGIN")
             con.execute("SAVEPOINT article")
             try:
-                _replace(con, result)
+                _replace(con, rows)
             except BaseException:
                 con.execute("ROLLBACK TO article")  # the articles before this one stay
                 raise
@@ -269,3 +283,30 @@ def write_db(path: Path | str, results: Iterable[ArticleResult]) -> None:
                 con.execute("COMMIT")
         finally:
             con.close()
+
+
+# A result as the state store holds it (StateStore.run_packed): packed result and comparison.
+StoredResult = tuple[bytes, bytes | None]
+
+
+def rows_chunk(jobs: list[StoredResult]) -> list[tuple[ArticleRows | None, str | None]]:
+    """:func:`article_rows` of stored results, decoded here: an engine's work, so that a batch's
+    main process decodes no result for the database (one outcome per job; a failure gives its
+    reason, and the batch makes those rows again itself, where the error is raised).
+
+    Examples
+    --------
+    >>> from analyzer.state import pack
+    >>> [((aid, tables), error)] = rows_chunk([(pack(ArticleResult("a", "a.txt", "Hi.")), None)])
+    >>> aid, tables[0][1][0][-1], error
+    ('a', 'Hi.', None)
+    """
+    from analyzer.state import unpack_result
+
+    out: list[tuple[ArticleRows | None, str | None]] = []
+    for result, comparison in jobs:
+        try:
+            out.append((article_rows(unpack_result(result, comparison)), None))
+        except Exception as exc:  # made again by the batch, which then raises it
+            out.append((None, f"{type(exc).__name__}: {exc}"))
+    return out
