@@ -24,6 +24,9 @@ import contextlib
 import gc
 import itertools
 import json
+import os
+import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -234,6 +237,23 @@ def warm_up() -> None:
     score_chunk([Article("warm-up", "", "It rained. “We are ready,” said Ana Ruiz, the mayor.")])
 
 
+def _exit_with_parent(parent: int, every: float = 0.5) -> None:
+    """Make this pool worker exit once the process that started it is gone.
+
+    A worker waits for tasks on a pipe that its siblings hold open too, so when the batch's
+    process is killed (``kill -9``, out of memory) nothing tells the workers: they would live on
+    as orphans, holding their memory. A daemon thread watches the parent's pid instead (portable,
+    unlike Linux's ``PR_SET_PDEATHSIG``) and ends the worker within ``every`` seconds.
+    """
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(every)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
+
+
 @contextlib.contextmanager
 def _process_pool(jobs: int, loading: Loading) -> Iterator[Runner]:
     with contextlib.ExitStack() as stack:
@@ -246,7 +266,14 @@ def _process_pool(jobs: int, loading: Loading) -> Iterator[Runner]:
             # fork: workers start as copies of this process, imports and loaded data included.
             context = multiprocessing.get_context("fork")
             pools.append(
-                stack.enter_context(ProcessPoolExecutor(max_workers=jobs, mp_context=context))
+                stack.enter_context(
+                    ProcessPoolExecutor(
+                        max_workers=jobs,
+                        mp_context=context,
+                        initializer=_exit_with_parent,
+                        initargs=(os.getpid(),),
+                    )
+                )
             )
 
         def submit(work: Work, chunk: list[Any]) -> Future:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import json
 import os
@@ -260,6 +261,52 @@ def test_kill_9_mid_run_then_rerun_finishes_with_every_article_once(tmp_path):
     with StateStore(out / "state.sqlite") as store:
         assert store.check() == []
         assert sorted(store.keys()) == names
+
+
+def _children(pid: int) -> list[int]:
+    """Pids whose parent is ``pid`` (from /proc)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            # The command name, in parentheses, may hold spaces: the fields after it are fixed.
+            stat = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if entry.name.isdigit() and int(stat[1]) == pid:
+            found.append(int(entry.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state != "Z"  # a zombie has exited, it only waits to be reaped
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
+def test_pool_workers_exit_when_the_batch_process_is_killed(tmp_path):
+    inputs = tmp_path / "in"
+    write_articles(inputs, 240)
+    out = tmp_path / "out"
+    proc = _run_cli([str(inputs), "--out", str(out), "--jobs", "2"])
+    try:
+        deadline = time.monotonic() + 120
+        while len(_children(proc.pid)) < 2 and proc.poll() is None:
+            assert time.monotonic() < deadline, "no pool workers started in two minutes"
+            time.sleep(0.05)
+        workers = _children(proc.pid)
+        assert proc.poll() is None, "the run ended before it could be killed"
+        os.kill(proc.pid, signal.SIGKILL)  # the batch process alone, not its group
+        proc.wait()
+        deadline = time.monotonic() + 10
+        while any(_alive(w) for w in workers):
+            assert time.monotonic() < deadline, "pool workers outlived the batch process"
+            time.sleep(0.05)
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)
 
 
 def _free_port() -> int:
