@@ -506,7 +506,8 @@ def analyze_paths(
 
     The same steps as :func:`score_paths`, with a throw-away store in a temporary folder. When
     ``each`` is given, every result is handed to it in input order instead of being kept, so a
-    large batch streams through in flat memory. When ``lines`` is given instead, it gets every
+    large batch streams through in flat memory. When ``lines`` is given instead (not both: a
+    ValueError), it gets every
     result's results.jsonl line (``dumps(result.to_record())``, no newline) in input order, as
     stored with the result: no result is decoded here (``analyzer score --json``).
 
@@ -522,6 +523,8 @@ def analyze_paths(
     >>> printed[0][:37]
     '{"attributions": [], "author": null, '
     """
+    if each is not None and lines is not None:
+        raise ValueError("give each or lines, not both: each result goes to one of them")
     counts, bar, began = _start(progress)
     batch = BatchResult(counts=counts)
     with (
@@ -535,11 +538,11 @@ def analyze_paths(
         if lines is not None:
             for line in store.run_lines():
                 lines(line)
-        for result in store.run_results() if lines is None else ():
-            if each is None:
-                batch.results.append(result)
-            else:
+        elif each is not None:
+            for result in store.run_results():
                 each(result)
+        else:
+            batch.results.extend(store.run_results())
     batch.failures = done.failures + compare_failures
     counts.seconds = time.perf_counter() - began
     return batch

@@ -42,7 +42,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from analyzer import __version__
 from analyzer.codec import decode, encode
 from analyzer.document import Article
-from analyzer.writers.jsonl import dumps
+from analyzer.writers.record_line import dumps
 
 if TYPE_CHECKING:  # decoding a result imports its classes; an unchanged rerun decodes none
     from analyzer.results import ArticleResult
@@ -53,9 +53,9 @@ SCHEMA_VERSION = 5  # 2: what pairing reads; 3: terms as two lists; 4: results.j
 
 # Files that change what an analysis produces. Templates, styles and writers only change how a
 # result is shown, so editing them does not force a rescore (see output_version); the one
-# exception is the module that writes results.jsonl lines, which are stored with the results.
+# exception is the encoder of results.jsonl lines, which are stored with the results.
 _ANALYSIS_SKIP = ("templates", "static", "writers", "__pycache__")
-_LINE_WRITER = ("writers", "jsonl.py")
+_LINE_WRITER = ("writers", "record_line.py")
 
 
 def _digest_tree(root: Path, skip: tuple[str, ...]) -> str:
@@ -286,20 +286,6 @@ class StateStore:
             raise KeyError(article_id)
         return row[0]
 
-    def iter_results(self, ids: Iterable[str]) -> Iterator[ArticleResult]:
-        """Stored results in the order of ``ids``, read one at a time (memory stays flat)."""
-        for article_id in ids:
-            yield self.get(article_id)
-
-    def retain(self, ids: Iterable[str]) -> int:
-        """Delete every row whose id is not in ``ids``; return how many went."""
-        keep = set(ids)
-        gone = [(i,) for i in self.keys() if i not in keep]
-        if gone:
-            with self._transaction():
-                self._db.executemany("DELETE FROM articles WHERE id = ?", gone)
-        return len(gone)
-
     # -- the current run: its articles in input order, kept in SQLite rather than in memory
 
     def begin_run(self) -> None:
@@ -330,9 +316,6 @@ class StateStore:
                 " FROM temp.arrived ORDER BY pos"
             )
             self._db.execute("DROP TABLE temp.arrived")
-
-    def run_size(self) -> int:
-        return self._db.execute("SELECT count(*) FROM temp.run").fetchone()[0]
 
     def run_entries(self) -> Iterator[tuple[str, str]]:
         """``(id, key)`` of the run's articles in input order."""
@@ -412,9 +395,13 @@ class StateStore:
                 ((source, by, sim, derived) for derived, source, by, sim in pairs),
             )
             # The basis names everything a comparison depends on: the pair, how it was found,
-            # and the keys of both articles (a changed article is compared again).
+            # and the keys of both articles (a changed article is compared again). The
+            # similarity is written with 17 digits, enough to tell any two doubles apart
+            # (json_array alone keeps 15). A basis stored before had a bare number there, so it
+            # never equals one made now: such a comparison is made again once, then dropped.
             self._db.execute(
-                "UPDATE temp.run SET basis = json_array(source, paired_by, similarity,"
+                "UPDATE temp.run SET basis = json_array(source, paired_by,"
+                " printf('%!.17g', similarity),"
                 " (SELECT key FROM articles WHERE id = run.id),"
                 " (SELECT key FROM articles WHERE id = run.source)) WHERE source IS NOT NULL"
             )
@@ -448,13 +435,10 @@ class StateStore:
 
     def run_results(self) -> Iterator[ArticleResult]:
         """Every result of the run in input order, each rewrite with its comparison, streamed
-        from one query (memory stays flat whatever the size of the run)."""
-        rows = self._db.execute(
-            "SELECT a.result, c.comparison FROM temp.run r JOIN articles a ON a.id = r.id"
-            " LEFT JOIN comparisons c ON c.id = r.id AND c.basis = r.basis ORDER BY r.rank"
-        )
-        for blob, comparison in rows:
-            yield _with_comparison(unpack(blob), comparison)
+        from one query (memory stays flat whatever the size of the run): :meth:`run_packed`,
+        decoded."""
+        for blob, comparison in self.run_packed():
+            yield unpack_result(blob, comparison)
 
     def run_lines(self) -> Iterator[str]:
         """Every results.jsonl line of the run (without newline) in input order, a rewrite's

@@ -132,6 +132,9 @@ def test_pairing_in_blocks_equals_the_whole_matrix_on_word_soup(
 
 @settings(max_examples=100, deadline=None)
 @given(st.lists(soup, min_size=2, max_size=9))
-def test_a_similarity_is_the_same_both_ways_round_bit_for_bit(texts):
+def test_the_oracle_assumption_holds_scikit_learns_similarity_is_symmetric_bit_for_bit(texts):
+    # The oracle, not the blocked code: pairing multiplies only blocks on and above the diagonal
+    # and relies on sim(i, j) == sim(j, i) exactly. What guards pairing itself is the
+    # comparison with the whole matrix above.
     sim = pairing.similarity_matrix(texts)
     assert (sim == sim.T).all()

@@ -159,9 +159,21 @@ ORDER BY issues DESC
 """
 
 
-def test_articles_are_committed_in_groups_and_a_failure_keeps_every_article_before_it(tmp_path):
+def test_articles_are_committed_in_groups_and_a_failure_keeps_every_article_before_it(
+    tmp_path, monkeypatch
+):
+    import analyzer.writers.sqlite as writer
     from analyzer.writers.sqlite import COMMIT_EVERY
 
+    statements: list[str] = []
+
+    def traced(path):
+        con = real_connect(path)
+        con.set_trace_callback(statements.append)
+        return con
+
+    real_connect = writer.connect
+    monkeypatch.setattr(writer, "connect", traced)
     db = tmp_path / "r.db"
     many = [dataclasses.replace(rich_source(), id=f"a{i:03d}") for i in range(COMMIT_EVERY + 5)]
     bad = dataclasses.replace(
@@ -171,6 +183,10 @@ def test_articles_are_committed_in_groups_and_a_failure_keeps_every_article_befo
         write_db(db, [*many, bad])
     assert rows(db, "SELECT count(*) FROM articles") == [(len(many),)]
     assert rows(db, "SELECT count(*) FROM findings WHERE article_id = 'bad'") == [(0,)]
+    # the first COMMIT_EVERY articles share one transaction; the rest (and the undone one) a second
+    steps = [s for s in statements if s in ("BEGIN", "COMMIT", "SAVEPOINT article")]
+    group = ["BEGIN", *["SAVEPOINT article"] * COMMIT_EVERY, "COMMIT"]
+    assert steps == [*group, "BEGIN", *["SAVEPOINT article"] * 6, "COMMIT"]
 
 
 def test_results_that_stop_midway_keep_the_articles_written_before(tmp_path):

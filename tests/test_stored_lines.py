@@ -7,6 +7,7 @@ import dataclasses
 import json
 import sqlite3
 
+import pytest
 from click.testing import CliRunner
 from conftest import SEEDS
 
@@ -124,3 +125,22 @@ def test_pages_from_stored_jobs_are_the_pages_write_site_writes(tmp_path):
         assert pages == sorted(p.relative_to(site) for p in site.rglob("*.html"))
         for page in pages:
             assert (out / page).read_bytes() == (site / page).read_bytes()
+
+
+def test_similarities_differing_in_the_last_bit_name_different_comparisons(tmp_path):
+    near = 0.1 + 0.2  # 0.30000000000000004: the same as 0.3 to 15 digits
+    with StateStore(tmp_path / "state.sqlite") as store:
+        store.put([(i, "k", Scored(b"packed", b"line")) for i in ("a", "b")])
+        store.begin_run()
+        store.add_to_run([(0, "a"), (1, "b")])
+        store.finish_run()
+        bases = []
+        for similarity in (0.3, near):
+            store.set_pairs([("b", "a", "similarity", similarity)])
+            bases.append(store.pending_pairs()[0][5])
+    assert bases[0] != bases[1]
+
+
+def test_each_and_lines_together_are_refused():
+    with pytest.raises(ValueError, match="not both"):
+        analyze_paths([str(SEEDS)], each=print, lines=print)

@@ -898,7 +898,6 @@ def write_site(
     results: Iterable[ArticleResult],
     failures: Iterable[Any] = (),
     *,
-    lookup: Callable[[str], ArticleResult | None] | None = None,
     render: Render | None = None,
 ) -> list[InputError]:
     """Write ``out``/index.html, ``out``/articles/<id>.html and ``out``/compare/<id>.html.
@@ -913,14 +912,10 @@ def write_site(
     out : Path
         The report folder.
     results : iterable of ArticleResult
-        Every current result, read once.
+        Every current result, kept in memory: a compare page's source is found among them.
+        (A batch writes its pages from the store instead: :func:`write_stored_site`.)
     failures : iterable of InputError
         Inputs that failed, listed on the (first) index page with their error.
-    lookup : callable, optional
-        Finds a result by id (returning None or raising KeyError when absent). Given one,
-        results stream through one at a time and sources are fetched for compare pages; the
-        index rows wait in a temporary file, so memory stays flat. Without one, ``results`` are
-        kept in memory.
     render : callable, optional
         Renders the pages somewhere else: given (result, source or None) jobs, it yields each
         job in the same order with :func:`render_chunk`'s outcome for it (an engine's worker
@@ -933,20 +928,12 @@ def write_site(
         The articles whose pages could not be rendered (a bug an article sets off): they have no
         page and no index row, and are listed on the index with the other failures.
     """
-    if lookup is None:
-        kept = list(results)
-        by_id = {r.id: r for r in kept}
-        results, lookup = kept, by_id.get
-
-    def find(article_id: str) -> ArticleResult | None:
-        try:
-            return lookup(article_id)
-        except KeyError:
-            return None
+    kept = list(results)
+    by_id = {r.id: r for r in kept}
 
     def jobs() -> Iterator[Job]:
-        for r in results:
-            yield r, (find(r.comparison.source_id) if r.comparison is not None else None)
+        for r in kept:
+            yield r, (by_id.get(r.comparison.source_id) if r.comparison is not None else None)
 
     return _write(out, jobs(), failures, render, render_chunk, lambda job: job[0].path)
 

@@ -3,23 +3,13 @@
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
-
-def dumps(record: dict[str, Any]) -> str:
-    """One record as one deterministic JSON line (no trailing newline).
-
-    Examples
-    --------
-    >>> dumps({"b": 1, "a": "é"})
-    '{"a": "é", "b": 1}'
-    """
-    return json.dumps(record, sort_keys=True, ensure_ascii=False, separators=(", ", ": "))
+from analyzer.writers.record_line import dumps  # the line encoder, kept importable from here
 
 
 def _umask() -> int:

@@ -1,0 +1,18 @@
+"""The encoder of results.jsonl lines. Lines are stored with the results, so this module (and
+only this one of the writers) is part of the analysis version: editing it rescores everything."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+
+def dumps(record: dict[str, Any]) -> str:
+    """One record as one deterministic JSON line (no trailing newline).
+
+    Examples
+    --------
+    >>> dumps({"b": 1, "a": "é"})
+    '{"a": "é", "b": 1}'
+    """
+    return json.dumps(record, sort_keys=True, ensure_ascii=False, separators=(", ", ": "))
