@@ -9,9 +9,11 @@ of that rule itself.
 
 from __future__ import annotations
 
+import datetime
 import json
 import os
 import shutil
+import types
 from pathlib import Path
 
 import pytest
@@ -236,6 +238,25 @@ def test_an_unchanged_html_page_is_not_read_again(tmp_path, opened, trusted):
     (tmp_path / "in" / "a.html").write_text(page, encoding="utf-8")
     assert score(tmp_path / "in", tmp_path / "out", opened) == (["a.html"], (1, 0, 0))
     assert score(tmp_path / "in", tmp_path / "out", opened) == ([], (0, 1, 0))
+
+
+def test_an_unchanged_html_page_is_read_again_on_another_day(tmp_path, opened, trusted):
+    # htmldate refuses dates after today, so a page's metadata can change with the date alone.
+    class Tomorrow(datetime.date):
+        @classmethod
+        def today(cls) -> datetime.date:
+            return datetime.date(2099, 1, 2)
+
+    (tmp_path / "in").mkdir()
+    body = "".join(f"<p>{i}: {TEXT}</p>" for i in range(4))
+    page = f"<html><head><title>Routes</title></head><body><article>{body}</article></body></html>"
+    (tmp_path / "in" / "a.html").write_text(page, encoding="utf-8")
+    (tmp_path / "in" / "b.txt").write_text(TEXT, encoding="utf-8")
+    assert score(tmp_path / "in", tmp_path / "out", opened) == (["a.html", "b.txt"], (2, 0, 0))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(signatures, "datetime", types.SimpleNamespace(date=Tomorrow))
+        assert score(tmp_path / "in", tmp_path / "out", opened) == (["a.html"], (0, 2, 0))
+        assert score(tmp_path / "in", tmp_path / "out", opened) == ([], (0, 2, 0))
 
 
 def test_an_html_signature_names_the_extraction_libraries_and_their_versions():

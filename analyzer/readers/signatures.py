@@ -15,6 +15,7 @@ such a file is read again by the next run (and remembered then, once it is old e
 
 from __future__ import annotations
 
+import datetime
 import functools
 import os
 import re
@@ -36,7 +37,7 @@ _HTML_ROOTS = ("trafilatura", "lxml-html-clean")
 
 def signature(info: os.stat_result, manifest_row: dict[str, object], html: bool) -> str:
     """What must be unchanged for a file to yield the same article: stat, manifest row, and for
-    HTML the extraction libraries' versions.
+    HTML the extraction libraries' versions and today's date.
 
     Examples
     --------
@@ -52,6 +53,10 @@ def signature(info: os.stat_result, manifest_row: dict[str, object], html: bool)
         info.st_dev,
         repr(manifest_row),  # fields are strings and tuples of strings: repr is stable
         html_libraries() if html else "",
+        # An HTML page's date comes from htmldate, which refuses dates after the end of today
+        # (its max_date, local time): a page dated tomorrow yields another date tomorrow. So a
+        # page is read again once a day, and its metadata is never older than a fresh run's.
+        datetime.date.today().isoformat() if html else "",
     )
     return repr(parts)
 
