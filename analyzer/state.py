@@ -347,13 +347,18 @@ class StateStore:
         )
 
     def retain_run(self) -> int:
-        """Delete stored articles, and files remembered with them, that are not in the run;
-        return how many articles went."""
+        """Delete stored articles that are not in the run, and every remembered file whose
+        article is no longer stored under the key it names; return how many articles went."""
         with self._transaction():
             gone = self._db.execute(
                 "DELETE FROM articles WHERE id NOT IN (SELECT id FROM temp.run)"
             ).rowcount
-            self._db.execute("DELETE FROM files WHERE id NOT IN (SELECT id FROM temp.run)")
+            # By (id, key), not id alone: a renamed file's old row keeps an id another file now
+            # holds, and would otherwise stay (and be fetched by every window) for good.
+            self._db.execute(
+                "DELETE FROM files WHERE NOT EXISTS (SELECT 1 FROM articles a"
+                " WHERE a.id = files.id AND a.key = files.key)"
+            )
         return gone
 
     # -- input files: what each held when it was read, so an unchanged one is not read again

@@ -13,6 +13,7 @@ import datetime
 import json
 import os
 import shutil
+import sqlite3
 import types
 from pathlib import Path
 
@@ -115,6 +116,19 @@ def test_a_renamed_file_is_read_under_its_new_name(tmp_path, opened, trusted):
     (tmp_path / "in" / "a.txt").rename(tmp_path / "in" / "c.txt")
     assert score(tmp_path / "in", tmp_path / "out", opened) == (["c.txt"], (1, 0, 0))
     assert [(r["id"], Path(r["path"]).name) for r in records(tmp_path / "out")] == [("c", "c.txt")]
+
+
+def test_a_file_row_whose_id_another_file_now_holds_is_forgotten(tmp_path, opened, trusted):
+    # a.txt renamed a.md: the new file holds the id "a" under another key, so the old row can
+    # never be used again and is deleted, not kept (and fetched by every window) for good.
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(TEXT, encoding="utf-8")
+    score(tmp_path / "in", tmp_path / "out", opened)
+    (tmp_path / "in" / "a.txt").rename(tmp_path / "in" / "a.md")
+    assert score(tmp_path / "in", tmp_path / "out", opened) == (["a.md"], (1, 0, 0))
+    with sqlite3.connect(tmp_path / "out" / "state.sqlite") as db:
+        rows = db.execute("SELECT path, id FROM files").fetchall()
+    assert rows == [(str(tmp_path / "in" / "a.md"), "a")]
 
 
 def test_an_unchanged_file_whose_id_is_now_taken_earlier_is_read(tmp_path, opened, trusted):
@@ -229,6 +243,33 @@ def test_a_file_name_that_is_not_valid_unicode_is_refused_each_run_never_remembe
     with StateStore(tmp_path / "out" / "state.sqlite") as store:
         remembered = [path for path, _, _ in store.remembered_files("", 10)]
     assert remembered == [str(tmp_path / "in" / "a.txt")]
+
+
+def test_an_unread_rewrite_whose_source_was_edited_gives_a_fresh_runs_bytes(
+    tmp_path, opened, trusted
+):
+    # The rewrite is not read again, but its comparison is made again with the edited source.
+    source = " ".join(
+        f"The council voted {n} to 2 on Tuesday to add three bus routes, the mayor said."
+        for n in range(3, 9)
+    )
+    rewrite = source.replace("the mayor said", "officials confirmed")
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(source + "\n", encoding="utf-8")
+    (tmp_path / "in" / "b.txt").write_text(
+        f"---\ntitle: Routes\nderived_from: a\n---\n{rewrite}\n", encoding="utf-8"
+    )
+    score(tmp_path / "in", tmp_path / "out", opened)
+    (tmp_path / "in" / "a.txt").write_text(source.replace("three", "four") + "\n", "utf-8")
+    assert score(tmp_path / "in", tmp_path / "out", opened) == (["a.txt"], (1, 1, 0))
+    score(tmp_path / "in", tmp_path / "fresh", opened)
+
+    def outputs(out: Path) -> dict[str, bytes]:
+        files = sorted(p for p in out.rglob("*") if p.is_file() and "state" not in p.name)
+        return {str(p.relative_to(out)): p.read_bytes() for p in files}
+
+    assert outputs(tmp_path / "out") == outputs(tmp_path / "fresh")
+    assert b'"paired_by": "metadata"' in outputs(tmp_path / "out")["results.jsonl"]
 
 
 def test_an_unchanged_html_page_is_not_read_again(tmp_path, opened, trusted):
