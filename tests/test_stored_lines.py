@@ -14,7 +14,7 @@ from conftest import SEEDS
 import analyzer.batch
 from analyzer.batch import analyze_paths, score_paths
 from analyzer.cli import cli
-from analyzer.state import Scored, StateStore, line_of, pack, unpack_line
+from analyzer.state import Compared, Scored, StateStore, line_of, pack, unpack_line
 from analyzer.writers.html import write_site, write_stored_site
 from analyzer.writers.jsonl import dumps
 
@@ -139,6 +139,20 @@ def test_similarities_differing_in_the_last_bit_name_different_comparisons(tmp_p
             store.set_pairs([("b", "a", "similarity", similarity)])
             bases.append(store.pending_pairs()[0][5])
     assert bases[0] != bases[1]
+
+
+def test_a_comparison_stored_with_a_15_digit_basis_is_made_again_then_dropped(tmp_path):
+    with StateStore(tmp_path / "state.sqlite") as store:
+        store.put([(i, "k", Scored(b"packed", b"line")) for i in ("a", "b")])
+        old_basis = '["a","similarity",0.3,"k","k"]'  # json_array(..., similarity, ...) before
+        store.put_comparisons([("b", old_basis, Compared(b"c", b"l"))])
+        store.begin_run()
+        store.add_to_run([(0, "a"), (1, "b")])
+        store.finish_run()
+        store.set_pairs([("b", "a", "similarity", 0.3)])
+        assert [row[1] for row in store.pending_pairs()] == ["b"]
+        store.drop_stale_comparisons()
+        assert list(store.run_packed()) == [(b"packed", None)] * 2
 
 
 def test_each_and_lines_together_are_refused():
