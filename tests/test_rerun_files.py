@@ -14,6 +14,7 @@ import json
 import os
 import shutil
 import sqlite3
+import time
 import types
 from pathlib import Path
 
@@ -288,6 +289,10 @@ def test_an_unchanged_html_page_is_read_again_on_another_day(tmp_path, opened, t
         def today(cls) -> datetime.date:
             return datetime.date(2099, 1, 2)
 
+        @classmethod
+        def fromtimestamp(cls, seconds: float) -> datetime.date:
+            return datetime.date(2099, 1, 2)
+
     (tmp_path / "in").mkdir()
     body = "".join(f"<p>{i}: {TEXT}</p>" for i in range(4))
     page = f"<html><head><title>Routes</title></head><body><article>{body}</article></body></html>"
@@ -298,6 +303,18 @@ def test_an_unchanged_html_page_is_read_again_on_another_day(tmp_path, opened, t
         patch.setattr(signatures, "datetime", types.SimpleNamespace(date=Tomorrow))
         assert score(tmp_path / "in", tmp_path / "out", opened) == (["a.html"], (0, 2, 0))
         assert score(tmp_path / "in", tmp_path / "out", opened) == ([], (0, 2, 0))
+
+
+def test_an_html_signature_holds_the_date_of_the_read_not_of_the_signature():
+    # A read that began before midnight used that day's limit on dates: its signature says so.
+    info = os.stat(__file__)
+    yesterday = time.time_ns() - 86_400 * 10**9
+    read_yesterday = signatures.signature(info, {}, html=True, at_ns=yesterday)
+    assert read_yesterday != signatures.signature(info, {}, html=True)
+    assert read_yesterday == signatures.signature(info, {}, html=True, at_ns=yesterday + 1)
+    assert signatures.signature(info, {}, html=False, at_ns=yesterday) == signatures.signature(
+        info, {}, html=False
+    )
 
 
 def test_an_html_signature_names_the_extraction_libraries_and_their_versions():

@@ -254,7 +254,7 @@ def _read_file(
         # (batch._Files.basis_of): this relies on nothing buffering items between this reader
         # and batch._analyse. If something did, notes would be overwritten and files quietly
         # no longer remembered (read each run, never wrong).
-        record.note(article, signature(info, manifest_row, html))
+        record.note(article, signature(info, manifest_row, html, read_at))
     yield article
 
 

@@ -35,9 +35,12 @@ RACY_NS = 5_000_000_000
 _HTML_ROOTS = ("trafilatura", "lxml-html-clean")
 
 
-def signature(info: os.stat_result, manifest_row: dict[str, object], html: bool) -> str:
+def signature(
+    info: os.stat_result, manifest_row: dict[str, object], html: bool, at_ns: int | None = None
+) -> str:
     """What must be unchanged for a file to yield the same article: stat, manifest row, and for
-    HTML the extraction libraries' versions and today's date.
+    HTML the extraction libraries' versions and the local date at ``at_ns`` (nanoseconds since
+    the epoch: when the page was read; now when None).
 
     Examples
     --------
@@ -56,7 +59,9 @@ def signature(info: os.stat_result, manifest_row: dict[str, object], html: bool)
         # An HTML page's date comes from htmldate, which refuses dates after the end of today
         # (its max_date, local time): a page dated tomorrow yields another date tomorrow. So a
         # page is read again once a day, and its metadata is never older than a fresh run's.
-        datetime.date.today().isoformat() if html else "",
+        # The date is the read's, not the signature's: a read that crosses midnight was
+        # extracted with the day before's limit.
+        _day(at_ns) if html else "",
     )
     return repr(parts)
 
@@ -74,6 +79,12 @@ def trusted(info: os.stat_result, read_at_ns: int) -> bool:
     """
     changed = max(info.st_mtime_ns, info.st_ctime_ns)
     return changed < read_at_ns - RACY_NS
+
+
+def _day(at_ns: int | None) -> str:
+    """The local date (ISO) at ``at_ns`` nanoseconds since the epoch, or today."""
+    day = datetime.date.today() if at_ns is None else datetime.date.fromtimestamp(at_ns / 1e9)
+    return day.isoformat()
 
 
 @functools.cache
