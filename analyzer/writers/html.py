@@ -857,13 +857,7 @@ def render_chunk(jobs: list[Job]) -> list[tuple[Rendered | None, str | None]]:
     >>> article[:15], compare, row[0]["id"], error
     (b'<!DOCTYPE html>', None, 'a', None)
     """
-    out: list[tuple[Rendered | None, str | None]] = []
-    for result, source in jobs:
-        try:
-            out.append((_rendered(result, source), None))
-        except Exception as exc:  # one article's page must not stop the batch
-            out.append((None, f"{type(exc).__name__}: {exc}"))
-    return out
+    return _each_rendered(jobs, lambda job: _rendered(*job))
 
 
 def render_stored_chunk(jobs: list[StoredJob]) -> list[tuple[Rendered | None, str | None]]:
@@ -880,10 +874,17 @@ def render_stored_chunk(jobs: list[StoredJob]) -> list[tuple[Rendered | None, st
     """
     from analyzer.state import unpack_page_job
 
+    return _each_rendered(jobs, lambda job: _rendered(*unpack_page_job(job)))
+
+
+def _each_rendered(
+    jobs: Iterable[Any], render: Callable[[Any], Rendered]
+) -> list[tuple[Rendered | None, str | None]]:
+    """``render`` of each job as an outcome: an exception fails that job only, with its reason."""
     out: list[tuple[Rendered | None, str | None]] = []
     for job in jobs:
         try:
-            out.append((_rendered(*unpack_page_job(job)), None))
+            out.append((render(job), None))
         except Exception as exc:  # one article's page must not stop the batch
             out.append((None, f"{type(exc).__name__}: {exc}"))
     return out
