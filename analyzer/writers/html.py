@@ -51,7 +51,7 @@ from analyzer.writers.explain import (
     score_info,
 )
 from analyzer.writers.highlight import Annotation, Segment, segment
-from analyzer.writers.jsonl import write_atomic
+from analyzer.writers.jsonl import sweep_temporaries, write_atomic
 
 _SAFE_ID = re.compile(r"[A-Za-z0-9_-]+")
 
@@ -1012,6 +1012,8 @@ def _write(
     _remove_stale_index(out, pages)
     _remove_stale(out / "articles", articles)
     _remove_stale(out / "compare", rewrites)
+    for folder in (out, out / "articles", out / "compare"):
+        sweep_temporaries(folder)
     return page_failures
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -18,12 +19,18 @@ def _umask() -> int:
     return mask
 
 
+# A temporary file is named ".NAME.PID.XXXXXXXX" (mkstemp's eight random characters) after the
+# file it replaces and the process writing it: a run killed while writing leaves it behind, and
+# a later run can tell it from the file of a run still writing.
+_TEMPORARY = re.compile(r"\..+\.(\d+)\.[a-z0-9_]{8}")
+
+
 @contextlib.contextmanager
 def _replacing(path: Path) -> Iterator[int]:
     """A file descriptor of a temporary file that replaces ``path`` only when the block ends
     without an exception, so a crash never leaves half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", dir=path.parent)
     try:
         # mkstemp creates the file readable by its owner only; outputs get the usual mode.
         os.fchmod(fd, 0o666 & ~_umask())
@@ -32,6 +39,43 @@ def _replacing(path: Path) -> Iterator[int]:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def sweep_temporaries(folder: Path) -> list[Path]:
+    """Delete the temporary files that runs killed while writing (``kill -9``, a power cut) left
+    in ``folder``, and return them. A file whose process is still alive is left alone: another
+    run may be writing it.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / ".index.html.999999999.k2x9_abq").write_text("<half a page")
+    >>> _ = (folder / f".index.html.{os.getpid()}.k2x9_abq").write_text("<being written")
+    >>> [p.name for p in sweep_temporaries(folder)]
+    ['.index.html.999999999.k2x9_abq']
+    """
+    if os.name == "nt":  # os.kill(pid, 0) would end the process there instead of probing it
+        return []
+    swept = []
+    for path in sorted(Path(folder).glob(".*")):
+        found = _TEMPORARY.fullmatch(path.name)
+        if found and not _alive(int(found[1])) and path.is_file():
+            path.unlink(missing_ok=True)
+            swept.append(path)
+    return swept
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)  # signal 0 only asks whether the process exists
+    except PermissionError:  # it does, and belongs to another user
+        return True
+    except (ProcessLookupError, OverflowError):  # gone, or a number no process can have
+        return False
+    return True
 
 
 @contextlib.contextmanager

@@ -19,7 +19,7 @@ from markupsafe import Markup
 from analyzer.exercises import Exercise, Item, Line, Worksheet, build_worksheet
 from analyzer.results import ArticleResult
 from analyzer.writers.html import _check_id, _environment, _sha256, _static
-from analyzer.writers.jsonl import write_atomic
+from analyzer.writers.jsonl import sweep_temporaries, write_atomic
 
 
 @functools.cache
@@ -117,6 +117,7 @@ def write_worksheets(
 
     A rewrite that carries a comparison gets the pair exercises, with its source found through
     ``lookup`` (None or KeyError when the source is gone: the sheet is then the article alone).
+    Temporary files a killed run left in ``out`` are removed.
     """
     written = 0
     for result in results:
@@ -135,4 +136,5 @@ def write_worksheets(
         )
         write_worksheet(sheet, out)
         written += 1
+    sweep_temporaries(out)
     return written

@@ -1,0 +1,79 @@
+"""A run killed while writing an output leaves its temporary file; the next run removes it."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import SEEDS
+
+from analyzer.batch import score_paths
+from analyzer.writers.jsonl import sweep_temporaries
+
+pytestmark = pytest.mark.skipif(os.name == "nt", reason="no kill -9 and no sweep on Windows")
+
+# Writes the first piece of ``path`` through write_atomic, then kills itself with SIGKILL: the
+# temporary file is left as a real killed run leaves it.
+KILLED_WRITER = """
+import os, signal, sys
+from pathlib import Path
+from analyzer.writers.jsonl import write_atomic
+
+def pieces():
+    yield "<!doctype html><p>half a page"
+    os.kill(os.getpid(), signal.SIGKILL)
+
+write_atomic(Path(sys.argv[1]), pieces())
+"""
+
+
+def _killed_while_writing(path: Path) -> Path:
+    done = subprocess.run([sys.executable, "-c", KILLED_WRITER, str(path)], check=False)
+    assert done.returncode == -signal.SIGKILL
+    [left] = [p for p in path.parent.iterdir() if p.name.startswith(f".{path.name}.")]
+    return left
+
+
+def test_a_killed_writer_leaves_a_temporary_file_that_the_sweep_removes(tmp_path):
+    left = _killed_while_writing(tmp_path / "index.html")
+    assert not (tmp_path / "index.html").exists()  # the half-written page never replaced it
+
+    assert sweep_temporaries(tmp_path) == [left]
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_sweep_spares_the_temporary_file_of_a_process_still_running(tmp_path):
+    with subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"]) as alive:
+        try:
+            writing = tmp_path / f".index.html.{alive.pid}.k2x9_abq"
+            writing.write_text("<being written")
+            assert sweep_temporaries(tmp_path) == []
+            assert writing.exists()
+        finally:
+            alive.kill()
+
+
+def test_the_sweep_leaves_files_it_did_not_name_alone(tmp_path):
+    for name in [".hidden", ".index.html", ".index.html.12.short", "index.html.99999999.k2x9_abq"]:
+        (tmp_path / name).write_text("kept")
+    assert sweep_temporaries(tmp_path) == []
+    assert len(list(tmp_path.iterdir())) == 4
+
+
+def test_a_run_removes_what_a_killed_run_left_in_every_report_folder(tmp_path):
+    out = tmp_path / "out"
+    score_paths([str(SEEDS)], out)
+    left = [
+        _killed_while_writing(out / "results.jsonl"),
+        _killed_while_writing(out / "articles" / "000.html"),
+        _killed_while_writing(out / "compare" / "002.html"),
+    ]
+    (out / "results.jsonl").unlink()  # so that the rerun writes its outputs again
+
+    score_paths([str(SEEDS)], out)
+    assert [p for p in left if p.exists()] == []
+    assert [p.name for p in out.rglob(".*") if not p.name.startswith(".state")] == []
