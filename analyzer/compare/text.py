@@ -116,10 +116,9 @@ def fold(text: str) -> str:
 
 
 @functools.cache
-def _stemmer():  # -> nltk.stem.porter.PorterStemmer
-    # Imported on first use: importing nltk costs a good part of a second, and only the
-    # comparison needs the stemmer.
-    from nltk.stem.porter import PorterStemmer
+def _stemmer():  # -> analyzer.compare.porter.PorterStemmer
+    # NLTK's stemmer, copied (importing it from NLTK imports scipy.stats and scikit-learn).
+    from analyzer.compare.porter import PorterStemmer
 
     return PorterStemmer()
 
