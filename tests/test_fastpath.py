@@ -1,18 +1,22 @@
-"""The fast biased-language scorers give scikit-learn's floats exactly (not just closely)."""
+"""The fast scorers (biased language, attribution cues) give scikit-learn's floats exactly (not just closely)."""
 
 from __future__ import annotations
 
 import functools
 
+import numpy as np
 import pytest
+from conftest import SEEDS
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from sklearn.feature_extraction import FeatureHasher
 from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline
 
-from analyzer.learned import bias, fastpath
+from analyzer.learned import bias, cues, fastpath
 from analyzer.learned.fastpath import CachedProbability, HashedLogistic, TfidfLogistic
+from analyzer.learned.store import cached_model
 
 TRAIN = [
     "The radical mayor rammed through a disastrous scheme.",
@@ -179,3 +183,49 @@ def test_the_committed_word_model_takes_the_fast_path_and_agrees_exactly():
 
 def test_a_word_model_of_another_shape_is_left_to_scikit_learn():
     assert HashedLogistic.for_pipeline(pipeline(analyzer="char_wb")) is None
+
+
+_FEATURE_ROWS = st.lists(
+    st.dictionaries(
+        st.sampled_from(["w", "prev", "next", "quote_before", "capitalised", "prev_w"]),
+        st.one_of(st.booleans(), st.text(max_size=6)),
+    ),
+    min_size=1,
+    max_size=12,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    rows=_FEATURE_ROWS,
+    n_features=st.sampled_from([2, 7, 2**4, 2**15]),
+    alternate_sign=st.booleans(),
+    seed=st.integers(0, 2**16),
+)
+def test_hashed_dot_adds_up_the_floats_the_sparse_product_does(
+    rows, n_features, alternate_sign, seed
+):
+    # Few columns force collisions: repeated columns of a row are merged before the product.
+    # Weights of very different sizes make the order of the additions show in the result.
+    hasher = FeatureHasher(n_features=n_features, input_type="dict", alternate_sign=alternate_sign)
+    rng = np.random.default_rng(seed)
+    weights = rng.normal(size=n_features) * 10.0 ** rng.integers(-8, 9, size=n_features)
+    expected = hasher.transform(rows) @ weights
+    assert fastpath.hashed_dot(hasher, weights, rows).tobytes() == expected.tobytes()
+
+
+def test_hashed_dot_gives_the_attribution_models_own_scores_on_the_seeds():
+    model = cached_model(cues.MODEL_NAME, cues.TRUSTED_TYPES)
+    hasher, weights = model.steps[0][1], model.steps[-1][1].coef_.ravel()
+    for path in sorted(SEEDS.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        rows = [cues.features(text, s, e) for s, e in cues.candidates(text)]
+        expected = hasher.transform(rows) @ weights
+        assert fastpath.hashed_dot(hasher, weights, rows).tobytes() == expected.tobytes()
+
+
+def test_hashed_dot_adds_numeric_feature_values_as_scikit_learn_does():
+    hasher = FeatureHasher(n_features=4, input_type="dict")
+    rows = [{"a": 0.1, "b": 0.2, "c": 0.3, "d": 1e16, "e": -1e16}, {"a": 2.5}]
+    weights = np.array([0.7, -1.3, 2.9, 1e-3])
+    assert (fastpath.hashed_dot(hasher, weights, rows) == hasher.transform(rows) @ weights).all()

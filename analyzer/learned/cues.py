@@ -21,6 +21,7 @@ from sklearn.feature_extraction import FeatureHasher
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline
 
+from analyzer.learned.fastpath import hashed_dot
 from analyzer.lexicons import load_lexicon
 
 MODEL_NAME = "attribution"
@@ -148,5 +149,5 @@ def cue_probabilities(model: Pipeline, text: str, spans: list[tuple[int, int]]) 
     # The pipeline's own predict_proba validates its input on every call, which costs more than
     # the arithmetic for one article; the same logistic function is computed directly here.
     hasher, classifier = model.steps[0][1], model.steps[-1][1]
-    z = hasher.transform(rows) @ classifier.coef_.ravel() + classifier.intercept_[0]
+    z = hashed_dot(hasher, classifier.coef_.ravel(), rows) + classifier.intercept_[0]
     return [float(p) for p in 1.0 / (1.0 + np.exp(-z))]
