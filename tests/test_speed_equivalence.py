@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from analyzer import document, temporal
 from analyzer.document import Span, paragraph_spans, quote_spans
 from analyzer.lexicons import load_lexicon
-from analyzer.signals import anonymity, balance, reply
+from analyzer.signals import anonymity, attribution, balance, people, reply
 
 SEED_TEXTS = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
 
@@ -557,3 +557,149 @@ def test_names_are_found_in_the_source_as_rapidfuzz_alone_finds_them():
             )
             keys = [n.keys for n in names] + [("harfuch", "omar"), ("harfuhc",), ("", "x")]
             assert [name_in_source(k, view) for k in keys] == [plain(k, view) for k in keys]
+
+
+# People: the name pattern with its word lists as tries, and the holders of a short name found
+# from an index of word runs, against the flat alternations and the entity-by-entity scan.
+def plain_name_pattern() -> re.Pattern[str]:
+    """people._patterns' mention pattern as first written: flat alternations of the lists."""
+    upper, particles = people._UPPER, people._PARTICLES
+    stop = "|".join(re.escape(w) for w in load_lexicon("name_stopwords"))
+    hons = sorted(load_lexicon("honorifics"), key=len, reverse=True)
+    hon = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in hons)
+    shortened = set(load_lexicon("abbreviations"))
+    abbrev = "|".join(re.escape(h) for h in hons if h.lower() in shortened)
+    word = rf"(?!(?:{stop}|{abbrev})\b)(?:[{upper}][\w’'\-]*[\w]|[{upper}]\.(?=\s+[{upper}]))"
+    name = rf"{word}(?:[ \t\u00a0]+(?:{particles}[ \t\u00a0]+)?{word})*"
+    return re.compile(rf"(?=[{upper}])(?:\b(?P<hon>{hon})\b\.?\s+)?\b(?P<name>{name})")
+
+
+def _mention_matches(pattern: re.Pattern[str], text: str) -> list[tuple]:
+    return [(m.span(), m.span("hon"), m.span("name")) for m in pattern.finditer(text)]
+
+
+def name_soup():
+    terms = list(load_lexicon("honorifics")) + list(load_lexicon("name_stopwords"))
+    terms += list(load_lexicon("abbreviations"))
+    pieces = terms + [t.upper() for t in terms] + ["Ana", "Ruiz", "de la", "J.", "O’Neill"]
+    pieces += [" ", "  ", "\n", "\t", ".", ",", "’s", "s", "-", "Ω", "Émile"]
+    return st.lists(st.sampled_from(pieces), max_size=14).map("".join)
+
+
+def test_the_name_pattern_finds_what_the_flat_alternations_found_on_the_seeds():
+    fast, plain = people._patterns()[0], plain_name_pattern()
+    for text in SEED_TEXTS:
+        assert _mention_matches(fast, text) == _mention_matches(plain, text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(name_soup())
+def test_the_name_pattern_finds_what_the_flat_alternations_found_on_name_soup(text):
+    assert _mention_matches(people._patterns()[0], text) == _mention_matches(
+        plain_name_pattern(), text
+    )
+
+
+NAME_WORDS = st.lists(st.sampled_from(["Ana", "Ruiz", "Lee", "Ana-Lee", "Le", "A.", "de"]),
+                      min_size=1, max_size=4).map(" ".join)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.tuples(NAME_WORDS, st.sampled_from(["person", "organization"])), max_size=8),
+    NAME_WORDS,
+)
+def test_holders_are_the_persons_whose_name_holds_the_words(entities, name):
+    holders = people._Holders()
+    listed = [people.Entity(n, kind) for n, kind in entities]
+    for i, e in enumerate(listed):
+        if e.kind == "person":
+            holders.add(i, e.name)
+    plain = [i for i, e in enumerate(listed) if e.kind == "person" and f" {name} " in f" {e.name} "]
+    assert holders.of(name) == plain
+
+
+def plain_join_longer_names(full: dict[str, int], entities: list) -> None:
+    """find_people's loop before the index: every name against every other."""
+    padded = {other: f" {other} " for other in full}
+    for name, idx in list(full.items()):
+        if entities[idx].kind != "person":
+            continue
+        pad = padded[name]
+        longer = [
+            (len(other), j)
+            for other, j in full.items()
+            if j != idx and entities[j].kind == "person" and pad in padded[other]
+        ]
+        if longer:
+            full[name] = max(longer)[1]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(NAME_WORDS, st.sampled_from(["person", "organization"])), max_size=8))
+def test_shorter_names_join_the_entities_the_plain_loop_joins_them_to(named):
+    entities, full = [], {}
+    for name, kind in named:
+        if name not in full:
+            full[name] = len(entities)
+            entities.append(people.Entity(name, kind))
+    holders = people._Holders()
+    for i, e in enumerate(entities):
+        if e.kind == "person":
+            holders.add(i, e.name)
+    fast, plain = dict(full), dict(full)
+    people._join_longer_names(fast, entities, holders)
+    plain_join_longer_names(plain, entities)
+    assert list(fast.items()) == list(plain.items())
+
+
+# Attribution: the last clause boundary before a cue, searched in a window that widens.
+def plain_last_boundary(text: str, start: int, end: int) -> tuple[int, str] | None:
+    bounds = list(attribution._BOUNDARY.finditer(text[start:end]))
+    return (start + bounds[-1].end(), bounds[-1].group()) if bounds else None
+
+
+BOUNDARY_SOUP = st.lists(
+    st.sampled_from(["that", "thAT", "and", "Andes", "band", "who", "whose", "ſo", "ıf", "İf",
+                     "since", "x", "é", "1", "_", " ", "\n", ",", "“", "—", "’", "-", "a" * 30]),
+    max_size=40,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(BOUNDARY_SOUP, st.integers(0, 2000), st.integers(0, 2000))
+def test_the_last_boundary_is_the_last_one_the_whole_slice_holds(text, a, b):
+    start, end = sorted((a % (len(text) + 1), b % (len(text) + 1)))
+    assert attribution._last_boundary(text, start, end) == plain_last_boundary(text, start, end)
+
+
+def test_the_last_boundary_is_the_last_one_the_whole_slice_holds_on_the_seeds():
+    for text in SEED_TEXTS:
+        for end in range(0, len(text), 7):
+            start = max(0, end - 300 + end % 250)
+            assert attribution._last_boundary(text, start, end) == plain_last_boundary(
+                text, start, end
+            )
+
+
+INTRO_SOUP = st.lists(
+    st.sampled_from(["This interview has been EDITED and condensed.", "Edıted excerpts of our",
+                     "conversation", "transcript from the interview", "Q: Why?", "A: Yes.",
+                     "Did you go?", "We did.", "ſo", "İ", "\n", " ", "x"]),
+    max_size=14,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(INTRO_SOUP)
+def test_the_interview_word_check_never_skips_an_intro(text):
+    # With the check (the text's lower case) and without it (as if lowering were unsafe).
+    doc = document.build_document(document.Article("a", "a", text))
+    found = attribution._interview(doc, people.find_people(doc))
+    original = attribution.lowered
+    attribution.lowered = lambda text: None
+    try:
+        searched = attribution._interview(doc, people.find_people(doc))
+    finally:
+        attribution.lowered = original
+    assert found == searched

@@ -41,6 +41,7 @@ from analyzer.learned import cues as cue_model
 from analyzer.learned.store import cached_model
 from analyzer.lexicons import load_lexicon
 from analyzer.results import Attribution, Quote
+from analyzer.scan import lowered
 from analyzer.signals.people import Entity, People, find_people
 
 # A clause boundary: the source of a cue never reaches back across one of these.
@@ -99,6 +100,8 @@ _QA_INTRO = re.compile(
     r"their)\s+(?:conversation|interview|discussion)\b|\binterview has been (?:edited|condensed)",
     re.IGNORECASE,
 )
+# Every match of _QA_INTRO holds one of these words (in any case).
+_QA_INTRO_WORDS = ("edited", "condensed", "excerpt", "transcript", "interview")
 _QA_PREFIX = re.compile(r"^(?:Q|Question)\s*[:.]\s*")
 _ANSWER_PREFIX = re.compile(r"^(?:A|Answer)\s*[:.]\s*")
 _INTERVIEWED = re.compile(
@@ -250,10 +253,36 @@ def _in_heading(doc: Document, offset: int) -> bool:
         return False
     p = doc.paragraphs[pi]
     body = doc.text[p.start : p.end]
-    words = body.split()
+    words = body.split(maxsplit=12)  # a 13th item (the rest) is enough to say "too long"
     if len(words) > 12 or body.rstrip()[-1:] in '.!?”"’:':
         return False
     return sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
+
+
+def _last_boundary(text: str, start: int, end: int) -> tuple[int, str] | None:
+    """End (in ``text``) and text of the last match of ``_BOUNDARY.finditer(text[start:end])``.
+
+    The source of a cue lies after the last clause boundary before it, usually a few words back:
+    the search looks at the last 48 characters first and widens the window only when it holds
+    no boundary. Matches never overlap (a mark, or a whole word between word boundaries) and a
+    match depends only on its own characters and the one before, so those starting inside a
+    window are the same as in the whole slice; a window reaching ``start`` is the slice itself.
+
+    Examples
+    --------
+    >>> _last_boundary("He said that the mayor, who left, said", 0, 34)
+    (33, ',')
+    """
+    width = 48
+    while True:
+        lo = max(start, end - width)
+        if lo == start:
+            matches = list(_BOUNDARY.finditer(text[start:end]))
+            return (start + matches[-1].end(), matches[-1].group()) if matches else None
+        matches = list(_BOUNDARY.finditer(text, lo, end))
+        if matches:
+            return matches[-1].end(), matches[-1].group()
+        width *= 2
 
 
 def _is_according(text: str, cue: tuple[int, int]) -> bool:
@@ -296,8 +325,8 @@ def _from_cue(
     word = text[cs:ce].lower()
     according = word.startswith("according")
     left = text[sent.start : cs]
-    bounds = list(_BOUNDARY.finditer(left))
-    seg_start = sent.start + bounds[-1].end() if bounds else sent.start
+    last = _last_boundary(text, sent.start, cs)
+    seg_start = last[0] if last else sent.start
     source: tuple[int, int] | None = None
     description = None
     after_cue = ce
@@ -315,7 +344,7 @@ def _from_cue(
         lead = _LEAD.match(seg)
         s0 = seg_start + (lead.end() if lead else 0)
         s, e = _strip(text, s0, s0 + len(seg) - (lead.end() if lead else 0))
-        boundary = bounds[-1].group().lower() if bounds else ""
+        boundary = last[1].lower() if last else ""
         if (
             s < e
             and len(text[s:e].split()) <= 6
@@ -474,7 +503,7 @@ def _resolve(
     chunk = text[source[0] : source[1]]
     words = chunk.split()
     # "You’ve", "we’re": a pronoun with a contracted verb is still the pronoun.
-    low = [re.split(r"[’']", w.lower().strip(".,"))[0] for w in words]
+    low = [w.lower().strip(".,").partition("’")[0].partition("'")[0] for w in words]
     if len(low) == 1 and low[0] in _PRONOUNS:
         if low[0] in ("it", "they") and state.nominal is not None:
             return state.nominal
@@ -787,9 +816,13 @@ def _interview(doc: Document, people: People) -> list[_Found]:
     if len(paras) < 4:
         return []
     intro = None
+    # Most articles hold none of the intro's words: one look at the lower-cased text spares a
+    # caseless search of each paragraph (scan.lowered: None when lower-casing could miss one).
+    low = lowered(text)
+    may_intro = low is None or any(w in low for w in _QA_INTRO_WORDS)
     for i, p in enumerate(paras[: max(3, int(len(paras) * 0.6))]):
         body = text[p.start : p.end]
-        if _QA_INTRO.search(body) or _QA_PREFIX.match(body):
+        if (may_intro and _QA_INTRO.search(body)) or _QA_PREFIX.match(body):
             intro = i if not _QA_PREFIX.match(body) else i - 1
             break
     if intro is None:

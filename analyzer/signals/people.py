@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from analyzer.document import Document
 from analyzer.lexicons import load_lexicon
+from analyzer.scan import alternation
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _PARTICLES = r"(?:de|del|de\s+la|la|las|los|van|von|der|den|da|dos|das|bin|ibn|al|el|le|du|di)"
@@ -26,14 +27,17 @@ _PARTICLES = r"(?:de|del|de\s+la|la|las|los|van|von|der|den|da|dos|das|bin|ibn|a
 
 @functools.cache
 def _patterns() -> tuple[re.Pattern[str], frozenset[str], frozenset[str]]:
-    stop = "|".join(re.escape(w) for w in load_lexicon("name_stopwords"))
+    # Word lists as tries (scan.alternation): the engine tries only the branches that go on
+    # with the character at hand instead of every word in turn, at every capital.
+    stop = [re.escape(w) for w in load_lexicon("name_stopwords")]
     hons = sorted(load_lexicon("honorifics"), key=len, reverse=True)
-    hon = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in hons)
+    hon = alternation([re.escape(h).replace(r"\ ", r"\s+") for h in hons])
     # Abbreviated titles end a name ("Ms" in "But Ms. Sheinbaum"); spelled-out ones may belong
     # to it ("World Justice Project", "Supreme Court Justice").
     shortened = set(load_lexicon("abbreviations"))
-    abbrev = "|".join(re.escape(h) for h in hons if h.lower() in shortened)
-    word = rf"(?!(?:{stop}|{abbrev})\b)(?:[{_UPPER}][\w’'\-]*[\w]|[{_UPPER}]\.(?=\s+[{_UPPER}]))"
+    abbrev = [re.escape(h) for h in hons if h.lower() in shortened]
+    not_name = alternation(sorted(set(stop + abbrev), key=lambda w: (-len(w), w)))
+    word = rf"(?!{not_name}\b)(?:[{_UPPER}][\w’'\-]*[\w]|[{_UPPER}]\.(?=\s+[{_UPPER}]))"
     # Names never run across a line break: a heading above a paragraph is not part of a name.
     name = rf"{word}(?:[ \t\u00a0]+(?:{_PARTICLES}[ \t\u00a0]+)?{word})*"
     # The leading look-ahead lets the engine skip every position that is not a capital fast.
@@ -157,21 +161,12 @@ def find_people(doc: Document) -> People:
                 continue
             full[name] = len(entities)
             entities.append(Entity(name, "person", _GENDER.get(hon or "")))
-    # "García Harfuch" seen before "Omar García Harfuch": the shorter name joins the longer.
-    padded = {other: f" {other} " for other in full}
-    for name, idx in list(full.items()):
-        if entities[idx].kind != "person":
-            continue
-        pad = padded[name]
-        longer = [
-            (len(other), j)
-            for other, j in full.items()
-            if j != idx and entities[j].kind == "person" and pad in padded[other]
-        ]
-        if longer:
-            full[name] = max(longer)[1]
+    holders = _Holders()
+    for i, e in enumerate(entities):
+        if e.kind == "person":
+            holders.add(i, e.name)
+    _join_longer_names(full, entities, holders)
     mentions: list[Mention] = []
-    holders = _Holders(entities)
     for start, end, name, hon in raw:
         idx = full.get(name)
         if idx is None:
@@ -181,6 +176,7 @@ def find_people(doc: Document) -> People:
                 continue  # a lone capitalised word: a place, a brand, a sentence opener
             full[name] = idx = len(entities)
             entities.append(Entity(name, "person"))
+            holders.add(idx, name)
         e = entities[idx]
         if e.kind == "person" and e.gender is None and hon in _GENDER:
             e.gender = _GENDER[hon]
@@ -196,25 +192,42 @@ def find_people(doc: Document) -> People:
 
 
 class _Holders:
-    """Person entities whose full name holds a short name as whole words, found once per name.
+    """The person entities whose full name holds a name as whole words, in entity order.
 
-    Entities are only ever appended (their name and kind never change), so each name's list is
-    extended with the entities added since it was last asked for instead of being rebuilt.
+    Every run of consecutive words of each person's name is filed once, when the entity is
+    added (names are single-spaced words), so a name's holders are one dict lookup instead of
+    a scan of every entity for each name.
     """
 
-    def __init__(self, entities: list[Entity]) -> None:
-        self.entities = entities
-        self.found: dict[str, tuple[int, list[int]]] = {}  # name -> (entities checked, holders)
+    def __init__(self) -> None:
+        self._by_run: dict[str, list[int]] = {}
+
+    def add(self, index: int, name: str) -> None:
+        words = name.split(" ")
+        runs = {
+            " ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)
+        }
+        for run in runs:
+            self._by_run.setdefault(run, []).append(index)
 
     def of(self, name: str) -> list[int]:
-        checked, holders = self.found.get(name, (0, []))
-        pad = f" {name} "
-        for i in range(checked, len(self.entities)):
-            e = self.entities[i]
-            if e.kind == "person" and pad in f" {e.name} ":
-                holders.append(i)
-        self.found[name] = (len(self.entities), holders)
-        return holders
+        return self._by_run.get(name, [])
+
+
+def _join_longer_names(full: dict[str, int], entities: list[Entity], holders: _Holders) -> None:
+    """ "García Harfuch" seen before "Omar García Harfuch": the shorter name joins the longer.
+
+    Each person name of ``full`` is pointed at the entity of the longest other name holding it
+    (the higher entity number on a tie), as that name points when its turn has come already.
+    """
+    for name, idx in list(full.items()):
+        if entities[idx].kind != "person":
+            continue
+        longer = [
+            (len(entities[j].name), full[entities[j].name]) for j in holders.of(name) if j != idx
+        ]
+        if longer:
+            full[name] = max(longer)[1]
 
 
 def _match_short(start: int, entities: list[Entity], holders: list[int]) -> int | None:
