@@ -62,35 +62,35 @@ def score_chunk(articles: list[Article]) -> list[Outcome]:
     """Analyse each article into what the store keeps of it (:class:`analyzer.state.Scored`);
     an exception fails that article only, with its reason.
 
-    The article's results.jsonl line is made here too (so the main process copies it instead
-    of decoding the result), and pairing's term counts, while the text is at hand and in
-    parallel with the other articles; a failure in the terms only leaves them out (pairing
-    computes them again), never the result.
+    The packed result starts with the article's results.jsonl line (so the main process copies
+    it instead of decoding the result). Pairing's term counts are made here too, while the text
+    is at hand and in parallel with the other articles; a failure in the terms only leaves them
+    out (pairing computes them again), never the result.
 
     Examples
     --------
-    >>> from analyzer.state import unpack, unpack_line
+    >>> from analyzer.state import result_line, unpack
     >>> [(scored, error)] = score_chunk([Article("a", "a.txt", "It rained.")])
     >>> unpack(scored.result).metrics["words"], scored.terms, error
     (2, '[["rain"], [1]]', None)
-    >>> unpack_line(scored.line)[:16]
+    >>> result_line(scored.result)[:16]
     '{"attributions":'
     """
     # Imported here so that a process which never analyses (an unchanged rerun) never pays for
     # NLTK and the models.
     from analyzer.pipeline import analyze_article
-    from analyzer.state import Scored, line_of, pack
+    from analyzer.state import Scored, pack
 
     out: list[Outcome] = []
     for article in articles:
         try:
             result = analyze_article(article)
-            blob, line = pack(result), line_of(result)
+            blob = pack(result)
         except Exception as exc:  # one article's bug must not stop the batch
             out.append((None, f"analysis failed ({type(exc).__name__}: {exc})"))
             continue
         named = json.dumps(list(result.derived_from)) if result.derived_from else None
-        out.append((Scored(blob, line, result.published, named, _terms(result.text)), None))
+        out.append((Scored(blob, result.published, named, _terms(result.text)), None))
     return out
 
 

@@ -48,8 +48,8 @@ if TYPE_CHECKING:  # decoding a result imports its classes; an unchanged rerun d
     from analyzer.results import ArticleResult
 
 STATE_NAME = "state.sqlite"
-SCHEMA_VERSION = 5  # 2: what pairing reads; 3: terms as two lists; 4: results.jsonl lines;
-# 5: input files remembered (files)
+SCHEMA_VERSION = 6  # 2: what pairing reads; 3: terms as two lists; 4: results.jsonl lines;
+# 5: input files remembered (files); 6: a result stored with its line in front (stored_result)
 
 # Files that change what an analysis produces. Templates, styles and writers only change how a
 # result is shown, so editing them does not force a rescore (see output_version); the one
@@ -134,20 +134,52 @@ def article_key(article: Article, version: str | None = None) -> str:
     return h.hexdigest()
 
 
-def pack(result: Any) -> bytes:
-    """A result as stored: codec JSON, compressed (results are mostly repeated text)."""
-    return zlib.compress(encode(result).encode("utf-8", "surrogatepass"), 1)
+def pack(value: Any) -> bytes:
+    """A result or comparison as stored, compressed (results are mostly repeated text): an
+    :class:`~analyzer.results.ArticleResult` as its results.jsonl line followed by what the line
+    does not hold (:mod:`analyzer.stored_result`; :func:`result_line` reads the line), anything
+    else as codec JSON."""
+    from analyzer.results import ArticleResult  # imported by then: here is a result to pack
+
+    if isinstance(value, ArticleResult):
+        from analyzer import stored_result
+
+        text = stored_result.encode(value)
+    else:
+        text = encode(value)
+    return zlib.compress(text.encode("utf-8", "surrogatepass"), 1)
 
 
 def unpack(blob: bytes) -> Any:
-    """The result :func:`pack` stored."""
-    return decode(zlib.decompress(blob).decode("utf-8", "surrogatepass"))
+    """The result or comparison :func:`pack` stored."""
+    text = zlib.decompress(blob).decode("utf-8", "surrogatepass")
+    if "\n" in text:  # codec JSON has none: JSON escapes newlines inside strings
+        from analyzer import stored_result
+
+        return stored_result.decode(text)
+    return decode(text)
+
+
+def result_line(blob: bytes) -> str:
+    """The results.jsonl line (without its newline) of a result :func:`pack` stored.
+
+    Examples
+    --------
+    >>> from analyzer.results import ArticleResult
+    >>> result = ArticleResult(id="a", path="a.txt", text="Hi.")
+    >>> result_line(pack(result)) == dumps(result.to_record())
+    True
+    """
+    text = zlib.decompress(blob).decode("utf-8", "surrogatepass")
+    return text[: text.index("\n")]
 
 
 def line_of(result: ArticleResult) -> bytes:
-    """A result's results.jsonl line (without its newline) as stored, compressed like results.
+    """A result's results.jsonl line (without its newline) as stored, compressed like results:
+    the line of a rewrite with its comparison (:class:`Compared`; a packed result starts with its
+    own line, see :func:`result_line`).
 
-    Made by whoever made the result (an engine's worker), so that writing results.jsonl or
+    Made by whoever made the comparison (an engine's worker), so that writing results.jsonl or
     ``--json`` is a copy of stored lines, with no result decoded in the main process.
 
     Examples
@@ -166,9 +198,10 @@ def unpack_line(blob: bytes) -> str:
 
 
 class Scored(NamedTuple):
-    """What the store keeps of one analysed article: the packed result, its results.jsonl line
-    (:func:`line_of`, so that writing records decodes no result), and what pairing reads
-    (:mod:`analyzer.compare.pairing`), so that pairing decodes no result either.
+    """What the store keeps of one analysed article: the packed result, which starts with its
+    results.jsonl line (:func:`result_line`, so that writing records decodes no result), and
+    what pairing reads (:mod:`analyzer.compare.pairing`), so that pairing decodes no result
+    either.
 
     ``derived_from`` is a JSON list of the ids the article names (None when it names none);
     ``terms`` :func:`analyzer.compare.pairing.count_terms` of its text as JSON (two lists: terms
@@ -177,7 +210,6 @@ class Scored(NamedTuple):
     """
 
     result: bytes
-    line: bytes
     published: str | None = None
     derived_from: str | None = None
     terms: str | None = None
@@ -206,7 +238,7 @@ class StateStore:
     >>> store = StateStore(":memory:")
     >>> article = Article("a", "a.txt", "It rained.")
     >>> result = analyze_article(article)
-    >>> store.put([("a", "k1", Scored(pack(result), line_of(result)))])
+    >>> store.put([("a", "k1", Scored(pack(result)))])
     >>> store.keys(), store.get("a").text
     ({'a': 'k1'}, 'It rained.')
     """
@@ -228,12 +260,11 @@ class StateStore:
                 self._db.execute("DROP TABLE IF EXISTS comparisons")
                 self._db.execute("DROP TABLE IF EXISTS files")
                 self._db.execute("DELETE FROM meta")
-            # Beside each result, its line and what pairing reads of it (see Scored); beside
-            # each comparison, the rewrite's line with it (see Compared).
+            # Beside each result (which holds its line), what pairing reads of it (see Scored);
+            # beside each comparison, the rewrite's line with it (see Compared).
             self._db.execute(
                 "CREATE TABLE IF NOT EXISTS articles (id TEXT PRIMARY KEY, key TEXT NOT NULL,"
-                " result BLOB NOT NULL, line BLOB NOT NULL, published TEXT, derived_from TEXT,"
-                " terms TEXT)"
+                " result BLOB NOT NULL, published TEXT, derived_from TEXT, terms TEXT)"
             )
             self._db.execute(
                 "CREATE TABLE IF NOT EXISTS comparisons (id TEXT PRIMARY KEY, basis TEXT NOT NULL,"
@@ -270,8 +301,8 @@ class StateStore:
         """Store ``(id, key, scored)`` rows in one transaction, replacing older rows."""
         with self._transaction():
             self._db.executemany(
-                "INSERT OR REPLACE INTO articles (id, key, result, line, published,"
-                " derived_from, terms) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "INSERT OR REPLACE INTO articles (id, key, result, published, derived_from,"
+                " terms) VALUES (?, ?, ?, ?, ?, ?)",
                 ((article_id, key, *scored) for article_id, key, scored in rows),
             )
 
@@ -450,11 +481,11 @@ class StateStore:
         with its comparison: the stored lines, no result decoded (streamed like
         :meth:`run_results`, and equal to ``dumps(result.to_record())`` of each of them)."""
         rows = self._db.execute(
-            "SELECT coalesce(c.line, a.line) FROM temp.run r JOIN articles a ON a.id = r.id"
+            "SELECT c.line, a.result FROM temp.run r JOIN articles a ON a.id = r.id"
             " LEFT JOIN comparisons c ON c.id = r.id AND c.basis = r.basis ORDER BY r.rank"
         )
-        for (blob,) in rows:
-            yield unpack_line(blob)
+        for compared, result in rows:
+            yield result_line(result) if compared is None else unpack_line(compared)
 
     def run_page_jobs(self) -> Iterator[tuple[bytes, bytes | None, bytes | None, bytes | None]]:
         """What the pages of each article of the run are made from, in input order, as stored:

@@ -207,9 +207,9 @@ def test_a_remembered_file_counts_only_while_its_article_keeps_the_key(tmp_path)
     with StateStore(tmp_path / "state.sqlite") as store:
         store.remember_files([("in/a.txt", "basis", "a", "k1")])
         assert store.remembered_files("", 10) == []  # no article yet
-        store.put([("a", "k1", Scored(b"", b""))])
+        store.put([("a", "k1", Scored(b""))])
         assert store.remembered_files("", 10) == [("in/a.txt", "basis", "a")]
-        store.put([("a", "k2", Scored(b"", b""))])
+        store.put([("a", "k2", Scored(b""))])
         assert store.remembered_files("", 10) == []
 
 

@@ -437,6 +437,47 @@ def test_folding_with_the_map_equals_the_character_loop_on_the_seeds():
         )
 
 
+def plain_fold(text: str) -> str:
+    """compare.text.fold as it was: every character through str.translate with the fold table."""
+    from analyzer.compare.text import _FOLD, _LOOSE_APOSTROPHE, _SPACES
+
+    return _SPACES.sub(" ", _LOOSE_APOSTROPHE.sub(" ", text).translate(_FOLD)).strip(" ")
+
+
+def plain_folded_words(text: str) -> list[str]:
+    """compare.text.folded_words as it was: the word pattern over the folded text."""
+    from analyzer.compare.text import _WORD
+
+    return _WORD.findall(plain_fold(text))
+
+
+@settings(max_examples=400, deadline=None)
+@given(FOLD_SOUP)
+def test_folding_and_its_words_equal_the_translate_table_and_the_word_pattern(text):
+    from analyzer.compare.text import fold, folded_words
+
+    assert fold(text) == plain_fold(text)
+    assert folded_words(text) == plain_folded_words(text)
+
+
+def test_folding_and_its_words_equal_the_translate_table_and_the_word_pattern_on_the_seeds():
+    from analyzer.compare.text import fold, folded_words
+
+    for text in SEED_TEXTS:
+        assert fold(text) == plain_fold(text)
+        assert folded_words(text) == plain_folded_words(text)
+
+
+def test_folded_words_equal_the_word_pattern_for_every_character_of_the_basic_plane():
+    # Each character beside letters, marks, spaces and itself: folding it to several characters,
+    # to none that are word characters, or to an edge space must not change the words.
+    from analyzer.compare.text import folded_words
+
+    for block in range(0x80, 0x10000, 0x80):
+        text = "".join(f"a{c}’{c}b {c}{c}'x {c} " for c in map(chr, range(block, block + 0x80)))
+        assert folded_words(text) == plain_folded_words(text), hex(block)
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.sampled_from("1234,a ."), max_size=30))
 def test_thousands_commas_are_the_ones_the_plain_pattern_finds(text):

@@ -14,7 +14,7 @@ from conftest import SEEDS
 import analyzer.batch
 from analyzer.batch import analyze_paths, score_paths
 from analyzer.cli import cli
-from analyzer.state import Compared, Scored, StateStore, line_of, pack, unpack_line
+from analyzer.state import Compared, Scored, StateStore, pack
 from analyzer.writers.html import write_site, write_stored_site
 from analyzer.writers.jsonl import dumps
 
@@ -89,11 +89,11 @@ def test_a_store_of_the_older_layout_is_started_again(tmp_path):
     (result,) = analyze_paths([str(SEEDS / f"{SOURCE_000}.txt")]).results
     with StateStore(path) as store:
         assert store.keys() == {}
-        store.put([(result.id, "k", Scored(b"packed", line_of(result)))])
+        store.put([(result.id, "k", Scored(pack(result)))])
         store.begin_run()
         store.add_to_run([(0, result.id)])
         store.finish_run()
-        assert [unpack_line(line_of(result))] == list(store.run_lines())
+        assert [dumps(result.to_record())] == list(store.run_lines())
 
 
 def packed_jobs(results):
@@ -130,7 +130,7 @@ def test_pages_from_stored_jobs_are_the_pages_write_site_writes(tmp_path):
 def test_similarities_differing_in_the_last_bit_name_different_comparisons(tmp_path):
     near = 0.1 + 0.2  # 0.30000000000000004: the same as 0.3 to 15 digits
     with StateStore(tmp_path / "state.sqlite") as store:
-        store.put([(i, "k", Scored(b"packed", b"line")) for i in ("a", "b")])
+        store.put([(i, "k", Scored(b"packed")) for i in ("a", "b")])
         store.begin_run()
         store.add_to_run([(0, "a"), (1, "b")])
         store.finish_run()
@@ -143,7 +143,7 @@ def test_similarities_differing_in_the_last_bit_name_different_comparisons(tmp_p
 
 def test_a_comparison_stored_with_a_15_digit_basis_is_made_again_then_dropped(tmp_path):
     with StateStore(tmp_path / "state.sqlite") as store:
-        store.put([(i, "k", Scored(b"packed", b"line")) for i in ("a", "b")])
+        store.put([(i, "k", Scored(b"packed")) for i in ("a", "b")])
         old_basis = '["a","similarity",0.3,"k","k"]'  # json_array(..., similarity, ...) before
         store.put_comparisons([("b", old_basis, Compared(b"c", b"l"))])
         store.begin_run()

@@ -1,0 +1,133 @@
+"""How the state store keeps a result: its results.jsonl line, and what the line does not hold.
+
+A result is stored as its results.jsonl line (``dumps(result.to_record())``), a newline, and
+codec JSON (:mod:`analyzer.codec`) of the parts the line does not give back exactly: the metrics,
+the scores and each finding's detail (the line sorts their keys and turns tuples into lists).
+Everything else in a record is strings, numbers and lists that JSON gives back as they were. So
+an article is converted to plain data and written as JSON once, for its line, instead of once
+for the line and again for the codec; and writing results.jsonl is a copy of the first part.
+
+A result that the line does not hold exactly otherwise (a comparison, whose similarity the
+record rounds; a value of another type where the record expects strings, numbers or tuples)
+keeps its line and is stored whole with the codec after it. Either way
+``decode(encode(result)) == result``, with every tuple, dict order and class as it was.
+
+Examples
+--------
+>>> from analyzer.results import ArticleResult, Finding
+>>> result = ArticleResult("a", "a.txt", "It may rain.", metrics={"words": 3},
+...     findings=(Finding("hedge", 3, 6, "may", "Softens.", {"b": 1, "a": (2,)}),))
+>>> stored = encode(result)
+>>> line_of(stored)[:35]
+'{"author": null, "comparison": null'
+>>> decode(stored) == result, list(decode(stored).findings[0].detail)
+(True, ['b', 'a'])
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import operator
+from collections.abc import Callable
+from dataclasses import fields
+from typing import Any
+
+from analyzer import codec
+from analyzer.results import ArticleResult, Attribution, Finding, Quote, Source
+from analyzer.writers.record_line import dumps
+
+# Values JSON gives back with the same type and value.
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+# The fields each record item is rebuilt from (a finding's detail comes from the codec part).
+_GET: dict[type, Callable[[Any], tuple[Any, ...]]] = {
+    Finding: operator.attrgetter("kind", "start", "end", "text", "message"),
+    **{
+        cls: operator.attrgetter(*(f.name for f in fields(cls)))
+        for cls in (Quote, Attribution, Source)
+    },
+}
+# The ArticleResult fields a record holds as scalars.
+_TOP = ("id", "path", "text", "title", "outlet", "author", "published", "url", "type")
+_GET_TOP = operator.attrgetter(*_TOP)
+
+
+def encode(result: ArticleResult) -> str:
+    """``result`` as stored: its line, a newline, and codec JSON of what the line does not hold
+    (:func:`line_of` gives the line back, :func:`decode` the result)."""
+    line = dumps(result.to_record())
+    if _line_holds(result):
+        rest: Any = (result.metrics, result.scores, [f.detail for f in result.findings])
+    else:
+        rest = result
+    # JSON escapes a newline inside a string, so the first newline ends the line.
+    return line + "\n" + codec.encode(rest)
+
+
+def line_of(stored: str) -> str:
+    """The results.jsonl line (without newline) of a result :func:`encode` stored."""
+    return stored[: stored.index("\n")]
+
+
+def decode(stored: str) -> ArticleResult:
+    """The result :func:`encode` stored, rebuilt exactly."""
+    line, _, rest = stored.partition("\n")
+    extra = codec.decode(rest)
+    if isinstance(extra, ArticleResult):
+        return extra
+    metrics, scores, details = extra
+    record = json.loads(line)
+    return ArticleResult(
+        id=record["id"],
+        path=record["path"],
+        text=record["text"],
+        title=record["title"],
+        outlet=record["outlet"],
+        author=record["author"],
+        published=record["published"],
+        url=record["url"],
+        derived_from=tuple(record["derived_from"]),
+        paragraphs=tuple(map(tuple, record["paragraphs"])),
+        type=record.get("type"),
+        type_reasons=tuple(record.get("type_reasons", ())),
+        scores=scores,
+        metrics=metrics,
+        sources=_items(Source, record.get("sources")),
+        quotes=_items(Quote, record.get("quotes")),
+        attributions=_items(Attribution, record.get("attributions")),
+        findings=tuple(
+            Finding(f["kind"], f["start"], f["end"], f["text"], f["message"], detail)
+            for f, detail in zip(record["findings"], details, strict=True)
+        ),
+    )
+
+
+def _items(cls: type, dicts: list[dict[str, Any]] | None) -> tuple[Any, ...] | None:
+    return None if dicts is None else tuple(cls(**d) for d in dicts)
+
+
+def _line_holds(result: ArticleResult) -> bool:
+    """True when :func:`decode` rebuilds ``result`` from its line (with the metrics, scores and
+    details beside it): no comparison, items of exactly the record's classes in tuples where the
+    record has lists, and scalars JSON gives back as they were everywhere else."""
+    if type(result) is not ArticleResult or result.comparison is not None:
+        return False
+    if result.type is None and result.type_reasons:  # the record leaves both out
+        return False
+    # (class of the items, the tuple of them) where the record has a list of objects
+    groups = [(tuple, result.paragraphs), (Finding, result.findings)]
+    for cls, group in (
+        (Source, result.sources),
+        (Quote, result.quotes),
+        (Attribution, result.attributions),
+    ):
+        if group is not None:
+            groups.append((cls, group))
+    if not all(
+        type(group) is tuple and set(map(type, group)) <= {cls} for cls, group in groups
+    ) or not (type(result.derived_from) is tuple and type(result.type_reasons) is tuple):
+        return False
+    values = [_GET_TOP(result), result.derived_from, result.type_reasons, *result.paragraphs]
+    for cls, group in groups[1:]:
+        values += map(_GET[cls], group)
+    return _SCALARS.issuperset(map(type, itertools.chain.from_iterable(values)))

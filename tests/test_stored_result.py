@@ -1,0 +1,144 @@
+"""A stored result is its results.jsonl line plus what the line does not hold: it must give back
+exactly what the codec alone gave back (same values, tuples, dict orders and classes), and the
+line must be the line of its record."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from conftest import SEEDS
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analyzer import codec, stored_result
+from analyzer.batch import analyze_paths
+from analyzer.results import ArticleResult, Attribution, Finding, Quote, Source
+from analyzer.state import pack, result_line, unpack
+from analyzer.writers.record_line import dumps
+
+
+def assert_stored_exactly(result: ArticleResult) -> None:
+    back = unpack(pack(result))
+    assert back == result
+    # The codec's JSON names every class and keeps dict order and tuples: equal JSON, same value.
+    assert codec.encode(back) == codec.encode(result)
+    assert result_line(pack(result)) == dumps(result.to_record())
+
+
+def beside_line(result: ArticleResult) -> bool:
+    """True when the result was stored as its line plus metrics, scores and details."""
+    return stored_result.encode(result).split("\n", 1)[1].startswith('{"@t"')
+
+
+def test_every_field_of_a_result_is_rebuilt_from_the_line_or_stored_beside_it():
+    # A new field must be read back by stored_result.decode (this list is what it reads).
+    assert [f.name for f in dataclasses.fields(ArticleResult)] == [
+        *("id", "path", "text", "title", "outlet", "author", "published", "url"),
+        *("derived_from", "paragraphs", "type", "type_reasons", "scores", "metrics"),
+        *("sources", "quotes", "attributions", "findings", "comparison"),
+    ]
+
+
+def test_seed_results_are_stored_beside_their_lines_and_come_back_exactly():
+    results = analyze_paths([str(SEEDS)]).results
+    for result in results:
+        bare = dataclasses.replace(result, comparison=None)
+        assert beside_line(bare)
+        assert_stored_exactly(bare)
+
+
+def test_a_result_with_its_comparison_is_stored_whole_after_its_line():
+    # The record rounds the similarity: the line cannot give it back.
+    results = analyze_paths([str(SEEDS)]).results
+    rewrites = [r for r in results if r.comparison is not None]
+    assert rewrites
+    for result in rewrites:
+        assert not beside_line(result)
+        assert_stored_exactly(result)
+
+
+SCALAR = st.one_of(
+    st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=5)
+)
+KEYS = st.text(alphabet="abz@", max_size=3)
+FREE = st.recursive(
+    SCALAR,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=3),
+        st.lists(inner, max_size=3).map(tuple),
+        st.dictionaries(KEYS, inner, max_size=3),
+        st.dictionaries(st.integers(0, 3), inner, max_size=2),
+    ),
+    max_leaves=8,
+)
+FREE_DICT = st.dictionaries(KEYS, FREE, max_size=4)
+# Where the record holds scalars: mostly scalars, sometimes a value JSON would not give back.
+ODD = st.one_of(SCALAR, SCALAR, SCALAR, st.tuples(st.integers()), st.lists(st.integers()))
+
+FINDINGS = st.lists(
+    st.builds(
+        Finding, st.text(max_size=3), st.integers(), ODD, st.text(max_size=3), ODD, FREE_DICT
+    ),
+    max_size=3,
+).map(tuple)
+SOURCES = st.one_of(
+    st.none(),
+    st.lists(st.builds(Source, st.text(max_size=3), ODD, quotes=ODD), max_size=2).map(tuple),
+)
+QUOTES = st.one_of(
+    st.none(),
+    st.lists(st.builds(Quote, st.integers(), st.integers(), ODD, ODD), max_size=2).map(tuple),
+)
+ATTRIBUTIONS = st.one_of(
+    st.none(),
+    st.lists(
+        st.builds(
+            Attribution,
+            *(st.integers(), st.integers(), st.text(max_size=2)),
+            *(ODD,) * 3,
+            st.integers(),
+            st.integers(),
+            source_end=ODD,
+        ),
+        max_size=2,
+    ).map(tuple),
+)
+RESULTS = st.builds(
+    ArticleResult,
+    id=st.text(max_size=4),
+    path=ODD,
+    text=st.text(max_size=20),
+    title=ODD,
+    derived_from=st.one_of(st.lists(st.text(max_size=2), max_size=2).map(tuple), st.just(["a"])),
+    paragraphs=st.lists(st.tuples(st.integers(), st.integers()), max_size=2).map(tuple),
+    type=st.one_of(st.none(), st.text(max_size=3)),
+    type_reasons=st.lists(st.text(max_size=3), max_size=2).map(tuple),
+    scores=st.dictionaries(KEYS, st.one_of(st.none(), st.floats(allow_nan=False)), max_size=3),
+    metrics=FREE_DICT,
+    sources=SOURCES,
+    quotes=QUOTES,
+    attributions=ATTRIBUTIONS,
+    findings=FINDINGS,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(RESULTS)
+def test_any_result_comes_back_exactly_and_with_its_line(result):
+    try:
+        line = dumps(result.to_record())
+    except (TypeError, ValueError):  # a record JSON cannot write fails its article anyway
+        return
+    assert result_line(pack(result)) == line
+    back = unpack(pack(result))
+    assert back == result
+    assert codec.encode(back) == codec.encode(result)
+
+
+def test_a_value_the_line_would_change_is_stored_whole():
+    tuple_where_a_string_goes = ArticleResult("a", "a.txt", "Hi.", title=("x",))  # type: ignore[arg-type]
+    list_where_a_tuple_goes = ArticleResult("a", "a.txt", "Hi.", derived_from=["b"])  # type: ignore[arg-type]
+    reasons_without_type = ArticleResult("a", "a.txt", "Hi.", type_reasons=("r",))
+    for result in (tuple_where_a_string_goes, list_where_a_tuple_goes, reasons_without_type):
+        assert not beside_line(result)
+        assert_stored_exactly(result)
