@@ -101,3 +101,41 @@ def test_by_phrases_are_what_the_whole_text_scan_finds_on_the_seeds():
 @given(BY_SOUP)
 def test_by_phrases_are_what_the_whole_text_scan_finds_on_by_soup(text):
     assert by_matches(attribution._by_phrases(text)) == by_matches(attribution._BY.finditer(text))
+
+
+def plain_candidate_words(text: str) -> list[tuple[int, int, str]]:
+    """bias.candidate_words before stop words and titles became one set (the specification)."""
+    titles = {t.lower() for t in bias.load_lexicon("honorifics")}
+    out = []
+    for i, m in enumerate(bias.TOKEN.finditer(text)):
+        w = m.group()
+        low = w.lower()
+        if (
+            low in bias.ENGLISH_STOP_WORDS
+            or w.isdigit()
+            or (i and w[:1].isupper())
+            or low in titles
+        ):
+            continue
+        out.append((m.start(), m.end(), w))
+    return out
+
+
+CANDIDATE_SOUP = st.lists(
+    st.sampled_from(
+        "The the Mr mr. Sen SEN radical Radical 12 1st x _a Élan über of OF job-killing "
+        "Trump’s it's , . \n".split(" ")
+    ),
+    max_size=20,
+).map(" ".join)
+
+
+def test_candidate_words_are_the_plain_ones_on_the_seeds():
+    for line in SEED_LINES:
+        assert bias.candidate_words(line) == plain_candidate_words(line)
+
+
+@settings(max_examples=300, deadline=None)
+@given(CANDIDATE_SOUP)
+def test_candidate_words_are_the_plain_ones_on_word_soup(text):
+    assert bias.candidate_words(text) == plain_candidate_words(text)

@@ -164,8 +164,9 @@ class Driver:
 
 
 @functools.cache
-def _titles() -> frozenset[str]:
-    return frozenset(t.lower() for t in load_lexicon("honorifics"))
+def _never_named() -> frozenset[str]:
+    # Stop words and courtesy titles, lower-cased: one set, one lookup per word.
+    return ENGLISH_STOP_WORDS | {t.lower() for t in load_lexicon("honorifics")}
 
 
 def candidate_words(text: str) -> list[tuple[int, int, str]]:
@@ -181,13 +182,12 @@ def candidate_words(text: str) -> list[tuple[int, int, str]]:
     ['employee']
     """
     out = []
-    titles = _titles()
+    never = _never_named()
     for i, m in enumerate(TOKEN.finditer(text)):
         w = m.group()
-        low = w.lower()
-        if low in ENGLISH_STOP_WORDS or w.isdigit() or (i and w[:1].isupper()) or low in titles:
+        if w.lower() in never or w.isdigit() or (i and w[0].isupper()):
             continue
-        out.append((m.start(), m.end(), w))
+        out.append((*m.span(), w))
     return out
 
 
@@ -275,13 +275,13 @@ def loaded_words_many(model: dict[str, Any], texts: Sequence[str]) -> list[list[
     if not flat:
         return [[] for _ in texts]
     # Each distinct word is scored once per process: the word model sees one word at a time.
-    probs = naming_scores(model, flat)
+    probs = naming_scores(model, flat).tolist()  # Python floats: no numpy scalar per word
     out, i = [], 0
     for ws in words:
         p = probs[i : i + len(ws)]
         i += len(ws)
         order = sorted(range(len(ws)), key=lambda k: (-p[k], ws[k][0]))
-        out.append([Driver(*ws[k], round(float(p[k]), 4)) for k in order])
+        out.append([Driver(*ws[k], round(p[k], 4)) for k in order])
     return out
 
 
@@ -306,7 +306,8 @@ def word_evidence(model: dict[str, Any], words: Sequence[str]) -> tuple[np.ndarr
     probs = np.asarray(_word_scores(model["words"]).probabilities(words))
     lexicon = model["lexicon"]
     index, prior = lexicon.index_, lexicon.prior
-    return probs, np.array([index.get(stem(w), prior) for w in words]) / prior
+    rates = np.fromiter(map(index.get, map(stem, words), repeat(prior)), np.float64, len(words))
+    return probs, rates / prior
 
 
 def combine(probs: np.ndarray, ratios: np.ndarray, weight: float) -> np.ndarray:

@@ -272,13 +272,13 @@ class CachedProbability:
 
     def probabilities(self, words: Sequence[str]) -> list[float]:
         known = self._known
-        new = list(dict.fromkeys(w for w in words if w not in known))
+        new = [w for w in dict.fromkeys(words) if w not in known]  # distinct words first
         if new:
             if len(known) + len(new) > MAX_CACHED_WORDS:
                 known.clear()
                 new = list(dict.fromkeys(words))
             known.update(zip(new, self._score(new), strict=True))
-        return [known[w] for w in words]
+        return list(map(known.__getitem__, words))
 
 
 def hashed_dot(hasher: FeatureHasher, weights: np.ndarray, rows: Sequence[dict]) -> np.ndarray:
