@@ -15,6 +15,7 @@ import unicodedata
 import numpy as np
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
+from analyzer.compare import fast_porter
 from analyzer.lexicons import load_lexicon
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
@@ -138,24 +139,16 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", _fold_chars(_LOOSE_APOSTROPHE.sub(" ", text))).strip(" ")
 
 
-@functools.cache
-def _stemmer():  # -> analyzer.compare.porter.PorterStemmer
-    # NLTK's stemmer, copied (importing it from NLTK imports scipy.stats and scikit-learn).
-    from analyzer.compare.porter import PorterStemmer
-
-    return PorterStemmer()
-
-
 @functools.lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
-    """Porter stem of a folded word (NLTK's stemmer needs no download).
+    """Porter stem of a folded word: NLTK's stemmer's stem (:mod:`analyzer.compare.fast_porter`).
 
     Examples
     --------
     >>> stem("arrests"), stem("arrested")
     ('arrest', 'arrest')
     """
-    return _stemmer().stem(word)
+    return fast_porter.stem(word)
 
 
 @functools.cache
