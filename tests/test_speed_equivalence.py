@@ -744,3 +744,40 @@ def test_the_interview_word_check_never_skips_an_intro(text):
     finally:
         attribution.lowered = original
     assert found == searched
+
+
+def plain_without_aux_tail(seg: str) -> str:
+    """The closing auxiliaries cut off by a search for the run from every space, as before."""
+    tail = re.compile(rf"(?:\s+(?:{attribution._AUX_WORD.pattern}))+\s*$", re.IGNORECASE)
+    found = tail.search(" " + seg)
+    return seg[: max(0, found.start() - 1)] if found else seg
+
+
+AUX_SOUP = st.lists(
+    st.sampled_from(["has", "HAS", "also", "Mr.", "Lee", "quickly", "ly", "fly", "ſtill", "ıs",
+                     "İs", "K", "wasn’t", " ", "  ", "\n", "\t", "\x1c", "\xa0", ",", "hastily",
+                     "has-", "once", "said"]),
+    max_size=10,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(AUX_SOUP)
+def test_the_auxiliaries_cut_from_a_subject_are_the_ones_the_tail_search_cut(seg):
+    assert attribution._without_aux_tail(seg) == plain_without_aux_tail(seg)
+
+
+def test_the_auxiliaries_cut_from_a_subject_are_the_ones_the_tail_search_cut_on_the_seeds():
+    for text in SEED_TEXTS:
+        for end in range(0, len(text), 5):
+            seg = text[max(0, end - 40) : end]
+            assert attribution._without_aux_tail(seg) == plain_without_aux_tail(seg)
+
+
+def test_names_are_single_spaced_as_the_white_space_pattern_spaced_them():
+    # str.split and the pattern \s agree on every code point, so a name's white space runs
+    # become one space either way (names start and end with a letter or a period).
+    spaces = re.compile(r"\s")
+    disagree = [c for c in map(chr, range(0x110000)) if c.isspace() != bool(spaces.match(c))]
+    assert disagree == []
+    assert people._single_spaced("Vice\u00a0 President\tAna\u2003Ruiz") == "Vice President Ana Ruiz"

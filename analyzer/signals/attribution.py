@@ -50,12 +50,13 @@ _BOUNDARY = re.compile(
     r"|before|since|where|whom|whose|so|than|whether)\b",
     re.IGNORECASE,
 )
-_AUX_TAIL = re.compile(
-    r"(?:\s+(?:has|have|had|also|previously|repeatedly|later|then|would|will|did|does|do|recently"
+# Auxiliaries and adverbs between a subject and its cue ("has also said", "had previously told").
+_AUX_WORD = re.compile(
+    r"has|have|had|also|previously|repeatedly|later|then|would|will|did|does|do|recently"
     r"|publicly|frequently|often|again|once|already|never|not|is|are|was|were|been|being|still"
     r"|just|even|first|could|might|may|should|must|can|quickly|privately|reportedly|initially"
     r"|earlier|ultimately|always|only|clearly|flatly|openly|simply|further|long|last|today"
-    r"|yesterday|now|had|has|[a-z]+ly))+\s*$",
+    r"|yesterday|now|had|has|[a-z]+ly",
     re.IGNORECASE,
 )
 _LEAD = re.compile(
@@ -100,8 +101,8 @@ _QA_INTRO = re.compile(
     r"their)\s+(?:conversation|interview|discussion)\b|\binterview has been (?:edited|condensed)",
     re.IGNORECASE,
 )
-# Every match of _QA_INTRO holds one of these words (in any case).
-_QA_INTRO_WORDS = ("edited", "condensed", "excerpt", "transcript", "interview")
+# Every match of _QA_INTRO holds one of these words (in any case); "interview" alone is common.
+_QA_INTRO_WORDS = ("edited", "condensed", "excerpt", "transcript")
 _QA_PREFIX = re.compile(r"^(?:Q|Question)\s*[:.]\s*")
 _ANSWER_PREFIX = re.compile(r"^(?:A|Answer)\s*[:.]\s*")
 _INTERVIEWED = re.compile(
@@ -337,10 +338,7 @@ def _from_cue(
             after_cue = source[1]
     else:
         # Subject before the cue, without trailing auxiliaries ("has also said").
-        seg = text[seg_start:cs]
-        tail = _AUX_TAIL.search(" " + seg)
-        if tail:
-            seg = seg[: max(0, tail.start() - 1)]
+        seg = _without_aux_tail(text[seg_start:cs])
         lead = _LEAD.match(seg)
         s0 = seg_start + (lead.end() if lead else 0)
         s, e = _strip(text, s0, s0 + len(seg) - (lead.end() if lead else 0))
@@ -425,6 +423,27 @@ def _from_cue(
         entity=entity,
         description=description,
     )
+
+
+def _without_aux_tail(seg: str) -> str:
+    """``seg`` up to the white space before its closing run of auxiliaries and adverbs.
+
+    The run is the longest sequence of words at the end that are each a whole _AUX_WORD, read
+    from the last word back (a search for the run from every space of the segment cost more).
+
+    Examples
+    --------
+    >>> _without_aux_tail("Mr. Lee has also "), _without_aux_tail("previously")
+    ('Mr. Lee', '')
+    """
+    rest, cut = seg.rstrip(), None
+    while rest:
+        *before, last = rest.rsplit(None, 1)
+        if not _AUX_WORD.fullmatch(last):
+            break
+        rest = before[0] if before else ""
+        cut = len(rest)
+    return seg if cut is None else seg[:cut]
 
 
 def _subject_before(

@@ -16,6 +16,7 @@ import bisect
 import functools
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from analyzer.document import Document
 from analyzer.lexicons import load_lexicon
@@ -58,8 +59,9 @@ class Entity:
     mentions: list[tuple[int, int]] = field(default_factory=list)
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
+class Mention(NamedTuple):
+    """Where the article names an entity (an immutable record, one per name in the text)."""
+
     start: int
     end: int
     entity: int  # index into People.entities
@@ -116,7 +118,9 @@ _COPULA = re.compile(
 )
 
 
-_SPACES = re.compile(r"\s+")
+def _single_spaced(words: str) -> str:
+    """White space runs as one space (a name never starts or ends with white space)."""
+    return " ".join(words.split())
 
 
 def _is_org(words: list[str], orgs: frozenset[str]) -> bool:
@@ -140,12 +144,12 @@ def find_people(doc: Document) -> People:
     text = doc.text
     raw = []
     for m in pattern.finditer(text):
-        name = _SPACES.sub(" ", m.group("name"))
+        name = _single_spaced(m.group("name"))
         end = m.end()
         if name.endswith(("’s", "'s")):  # a possessive is not part of the name
             name, end = name[:-2], end - 2
         hon = m.group("hon")
-        raw.append((m.start(), end, name, hon and _SPACES.sub(" ", hon)))
+        raw.append((m.start(), end, name, hon and _single_spaced(hon)))
     entities: list[Entity] = []
     full: dict[str, int] = {}
     # Pass 1: full names (two words or more) and organisations become entities.
