@@ -6,13 +6,14 @@ The plain versions below are the ones the fast code replaced, kept here as the s
 from __future__ import annotations
 
 import re
+import sys
 
 import pytest
 from conftest import SEEDS
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analyzer import document, temporal
+from analyzer import document, phrases, temporal
 from analyzer.document import Span, paragraph_spans, quote_spans
 from analyzer.lexicons import load_lexicon
 from analyzer.signals import anonymity, attribution, balance, people, reply
@@ -781,3 +782,71 @@ def test_names_are_single_spaced_as_the_white_space_pattern_spaced_them():
     disagree = [c for c in map(chr, range(0x110000)) if c.isspace() != bool(spaces.match(c))]
     assert disagree == []
     assert people._single_spaced("Vice\u00a0 President\tAna\u2003Ruiz") == "Vice President Ana Ruiz"
+
+# The word index before it was one re.split: a match object per word, in the lower-cased text.
+PLAIN_WORD = re.compile(r"\w+(?:['’-]\w+)*")
+
+
+def plain_word_index(text: str) -> tuple[list[str], list[int], list[int]]:
+    lowered = text.lower().replace("’", "'")
+    if len(lowered) != len(text):
+        found = list(PLAIN_WORD.finditer(text))
+        keys = [m.group().lower().replace("’", "'") for m in found]
+    else:
+        found = list(PLAIN_WORD.finditer(lowered))
+        keys = [m.group() for m in found]
+    return keys, [m.start() for m in found], [m.end() for m in found]
+
+
+WORD_SOUP = st.lists(
+    st.sampled_from(
+        ["a", "Z", "7", "_", " ", "\n", "\t", "\x1f", ".", ",", "'", "’", "-", "--", "..", ",,"]
+        + ["U.S.", "37,000", "3.5", "it’s", "O'Neil", "İ", "Σ", "ΟΔΟΣ", "ß", "é", "ǅ", "²", "ⅰ"]
+        + ["Ⓐ", "\u0301", "ﬁ", "—", "“", "”", "x-y", "-z", "q'", "%", "\u200b", "\xa0"]
+    ),
+    max_size=40,
+).map("".join)
+
+
+def _check_word_index(text: str) -> None:
+    index = phrases._words.__wrapped__(text)
+    keys, starts, ends = plain_word_index(text)
+    assert (list(index.keys), list(index.starts), list(index.ends)) == (keys, starts, ends)
+    for key in set(keys):
+        assert list(index.at(key)) == [i for i, k in enumerate(keys) if k == key]
+
+
+@settings(max_examples=500, deadline=None)
+@given(WORD_SOUP)
+def test_the_word_index_finds_what_one_match_per_word_found(text):
+    _check_word_index(text)
+
+
+def test_the_word_index_finds_what_one_match_per_word_found_on_the_seeds():
+    for text in SEED_TEXTS:
+        _check_word_index(text)
+
+
+def test_lower_casing_keeps_word_characters_and_the_rest_apart_at_every_code_point():
+    # The word index splits the lower-cased text and keeps its offsets for the text itself (a
+    # character whose lower case is longer sends the text to the plain path instead).
+    word = re.compile(r"\w")
+    changed = [
+        hex(code)
+        for code in range(sys.maxunicode + 1)
+        if len(chr(code).lower()) == 1
+        and bool(word.match(chr(code))) != bool(word.match(chr(code).lower()))
+    ]
+    assert changed == []
+
+
+def test_a_character_whose_lower_case_is_longer_keeps_the_word_offsets_of_the_text():
+    text = "İstanbul’s mayor, İmamoğlu, spoke."
+    index = phrases._words(text)
+    assert [text[s:e] for s, e in zip(index.starts, index.ends, strict=True)] == [
+        "İstanbul’s",
+        "mayor",
+        "İmamoğlu",
+        "spoke",
+    ]
+    assert index.keys[0] == "i̇stanbul's"
