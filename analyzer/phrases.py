@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from analyzer.lexicons import load_lexicon
@@ -50,13 +50,18 @@ class _Words:
     first: dict[str, int]
     after: list[int]
 
-    def at(self, key: str) -> Iterator[int]:
-        """Indices where word ``key`` occurs, in order."""
-        i = self.first.get(key, -1)
-        after = self.after
-        while i >= 0:
-            yield i
-            i = after[i]
+    def where(self, words: Collection[str]) -> list[int]:
+        """Indices where any of ``words`` occurs, in order."""
+        first, after = self.first, self.after
+        found = []
+        # The set operation walks the smaller side (a lexicon or this text's distinct words).
+        for word in first.keys() & words:
+            i = first[word]
+            while i >= 0:
+                found.append(i)
+                i = after[i]
+        found.sort()
+        return found
 
 
 def _normalise(word: str) -> str:
@@ -125,12 +130,10 @@ def phrase_spans(text: str, name: str | dict) -> list[tuple[int, int]]:
     w = _words(text)
     root = _lexicon_trie(name) if isinstance(name, str) else name
     keys, starts, ends, n = w.keys, w.starts, w.ends, len(w.keys)
-    # Only words that can open a phrase are tried: look them up rather than walk every word.
-    small, large = (root, w.first) if len(root) < len(w.first) else (w.first, root)
-    candidates = sorted(i for k in small if k in large for i in w.at(k))
     out: list[tuple[int, int]] = []
     free = 0  # the first word not yet inside a match
-    for i in candidates:
+    # Only words that can open a phrase are tried: look them up rather than walk every word.
+    for i in w.where(root.keys()):
         if i < free:
             continue
         node = root[keys[i]]
@@ -156,7 +159,8 @@ def word_starts(text: str, words: frozenset[str]) -> list[int]:
     [0, 12]
     """
     w = _words(text)
-    return sorted(w.starts[i] for k in words for i in w.at(k))
+    starts = w.starts
+    return [starts[i] for i in w.where(words)]
 
 
 @functools.cache

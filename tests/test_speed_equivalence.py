@@ -813,7 +813,9 @@ def _check_word_index(text: str) -> None:
     keys, starts, ends = plain_word_index(text)
     assert (list(index.keys), list(index.starts), list(index.ends)) == (keys, starts, ends)
     for key in set(keys):
-        assert list(index.at(key)) == [i for i, k in enumerate(keys) if k == key]
+        assert index.where({key}) == [i for i, k in enumerate(keys) if k == key]
+    some = {"a", "z", "it's", "no such word"}
+    assert index.where(some) == [i for i, k in enumerate(keys) if k in some]
 
 
 @settings(max_examples=500, deadline=None)
