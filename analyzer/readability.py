@@ -119,12 +119,12 @@ def reading_grade(doc: Document) -> float | None:
     -1.45
     """
     # One dictionary lookup per token gives both whether it is a word and its syllables; only
-    # tokens not seen before in this process are counted.
-    counts = list(map(_SEEN.get, doc.token_texts))
+    # tokens not seen before in this process are counted, each once.
+    tokens = doc.token_texts
+    counts = list(map(_SEEN.get, tokens))
     if None in counts:
-        for i, token in enumerate(doc.token_texts):
-            if counts[i] is None:
-                counts[i] = _token_syllables(token)
+        new = {token: _token_syllables(token) for token in set(tokens).difference(_SEEN)}
+        counts = list(map(new.get, tokens, counts))  # a new token's count, else the one found
     words = len(counts) - counts.count(0)
     if not words or not doc.sentences:
         return None

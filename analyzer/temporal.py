@@ -192,13 +192,16 @@ class _Scan:
     ) -> list[re.Match[str]]:
         """What ``pattern.finditer(text)`` gives. ``places`` keeps where each anchor matches in
         ``text``, for the other scans of the same text."""
+        if places is None:
+            places = {}
+        # ``needs`` only saves work, so it is not checked again once another scan of the text
+        # has found its anchor's places (seven scans share the month names').
+        if self.anchor in places:
+            return self._anchored(text, places[self.anchor])
         if self.needs and not self._may_match(text):
             return []
         if self.anchor is not None:
-            if places is None:
-                places = {}
-            if self.anchor not in places:
-                places[self.anchor] = _places(self.anchor, text)
+            places[self.anchor] = _places(self.anchor, text)
             return self._anchored(text, places[self.anchor])
         if self.scanner is not None:
             return self.scanner.matches(text)
