@@ -783,6 +783,7 @@ def test_names_are_single_spaced_as_the_white_space_pattern_spaced_them():
     assert disagree == []
     assert people._single_spaced("Vice\u00a0 President\tAna\u2003Ruiz") == "Vice President Ana Ruiz"
 
+
 # The word index before it was one re.split: a match object per word, in the lower-cased text.
 PLAIN_WORD = re.compile(r"\w+(?:['’-]\w+)*")
 
