@@ -229,3 +229,12 @@ def test_hashed_dot_adds_numeric_feature_values_as_scikit_learn_does():
     rows = [{"a": 0.1, "b": 0.2, "c": 0.3, "d": 1e16, "e": -1e16}, {"a": 2.5}]
     weights = np.array([0.7, -1.3, 2.9, 1e-3])
     assert (fastpath.hashed_dot(hasher, weights, rows) == hasher.transform(rows) @ weights).all()
+
+
+def test_hashed_dot_falls_back_to_the_public_calls_when_a_private_routine_is_gone(monkeypatch):
+    monkeypatch.setattr(fastpath, "hash_features", None)
+    hasher = FeatureHasher(n_features=2**4, input_type="dict")
+    rows = [{"w": "said", "quote": True}, {"w": "show", "quote": False}]
+    weights = np.linspace(-1, 1, 16)
+    expected = hasher.transform(rows) @ weights
+    assert fastpath.hashed_dot(hasher, weights, rows).tobytes() == expected.tobytes()

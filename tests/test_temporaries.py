@@ -12,7 +12,7 @@ import pytest
 from conftest import SEEDS
 
 from analyzer.batch import score_paths
-from analyzer.writers.jsonl import sweep_temporaries
+from analyzer.writers.jsonl import sweep_temporaries, writer_tag
 
 pytestmark = pytest.mark.skipif(os.name == "nt", reason="no kill -9 and no sweep on Windows")
 
@@ -49,7 +49,7 @@ def test_a_killed_writer_leaves_a_temporary_file_that_the_sweep_removes(tmp_path
 def test_the_sweep_spares_the_temporary_file_of_a_process_still_running(tmp_path):
     with subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"]) as alive:
         try:
-            writing = tmp_path / f".index.html.{alive.pid}.k2x9_abq"
+            writing = tmp_path / f".index.html.{writer_tag(alive.pid)}.k2x9_abq"
             writing.write_text("<being written")
             assert sweep_temporaries(tmp_path) == []
             assert writing.exists()
@@ -57,8 +57,18 @@ def test_the_sweep_spares_the_temporary_file_of_a_process_still_running(tmp_path
             alive.kill()
 
 
+def test_the_sweep_spares_a_temporary_file_another_machine_wrote(tmp_path):
+    other_host = "0000abcd" if not writer_tag(1).startswith("0000abcd") else "0000abce"
+    elsewhere = tmp_path / f".index.html.{other_host}-999999999.k2x9_abq"
+    elsewhere.write_text("<being written on a shared volume")
+    assert sweep_temporaries(tmp_path) == []
+    assert elsewhere.exists()
+
+
 def test_the_sweep_leaves_files_it_did_not_name_alone(tmp_path):
-    for name in [".hidden", ".index.html", ".index.html.12.short", "index.html.99999999.k2x9_abq"]:
+    dead = writer_tag(999999999)
+    names = [".hidden", ".index.html", f".index.html.{dead}.short", f"index.html.{dead}.k2x9_abq"]
+    for name in names:
         (tmp_path / name).write_text("kept")
     assert sweep_temporaries(tmp_path) == []
     assert len(list(tmp_path.iterdir())) == 4

@@ -1,12 +1,18 @@
-"""The Porter stemmer's NLTK mode, written for speed: the stems of :mod:`analyzer.compare.porter`.
+"""The Porter stemmer's NLTK mode, written for speed: the stems of NLTK's ``PorterStemmer``.
 
-:class:`analyzer.compare.porter.PorterStemmer` (NLTK's code) builds each step's rule list on
+``nltk.stem.porter.PorterStemmer`` builds each step's rule list on
 every call and tries the rules one by one; stemming a word the process has not seen costs some
 20 microseconds, and a batch stems a few dozen new words per article. :func:`stem` gives the same
 stem as ``PorterStemmer().stem(word)`` (the default mode, ``NLTK_EXTENSIONS``) with each step's
 suffixes in a table looked up once per suffix length, and a word's consonant/vowel pattern read
-with one ``str.translate``. tests/test_porter.py holds it to the class on the pronouncing
-dictionary, on news words and on generated words.
+with one ``str.translate``. tests/test_fast_porter.py holds it to NLTK's class on the
+pronouncing dictionary, on news words and on generated words. It is not imported from NLTK
+because NLTK's package ``__init__`` imports most of NLTK (a third of a second per process).
+
+Derived from NLTK 3.10.4's ``nltk/stem/porter.py``: Natural Language Toolkit, Copyright (C)
+2001-2026 NLTK Project, https://www.nltk.org/. Licensed under the Apache License, Version 2.0
+(http://www.apache.org/licenses/LICENSE-2.0); distributed on an "AS IS" BASIS, WITHOUT
+WARRANTIES OR CONDITIONS OF ANY KIND.
 
 Porter, M. "An algorithm for suffix stripping." Program 14.3 (1980): 130-137.
 """
@@ -222,7 +228,7 @@ def _step5b(w: str) -> str:
 
 
 def stem(word: str) -> str:
-    """``PorterStemmer().stem(word)`` of :mod:`analyzer.compare.porter` (NLTK's default mode).
+    """``nltk.stem.porter.PorterStemmer().stem(word)`` (NLTK's default mode).
 
     Examples
     --------

@@ -29,15 +29,21 @@ from typing import Any
 
 import numpy as np
 import scipy.sparse as sp
-from scipy.sparse import _sparsetools
 from scipy.special import expit
 from sklearn.feature_extraction import FeatureHasher
-from sklearn.feature_extraction._hashing_fast import transform as hash_features
 from sklearn.feature_extraction.text import HashingVectorizer, TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline
 from sklearn.preprocessing import normalize
 from sklearn.utils.sparsefuncs_fast import inplace_csr_row_normalize_l2
+
+# hashed_dot calls two private modules (scikit-learn's hashing, scipy's CSR routines) directly.
+# Should an upgrade rename or change them, it falls back to the public calls: same floats.
+try:
+    from scipy.sparse import _sparsetools
+    from sklearn.feature_extraction._hashing_fast import transform as hash_features
+except ImportError:  # pragma: no cover - depends on the installed versions
+    _sparsetools = hash_features = None
 
 # Token patterns whose tokens hold no white space: with them a vocabulary entry "a b" can only be
 # the bigram of tokens "a" and "b" (TfidfLogistic looks bigrams up as pairs of tokens).
@@ -300,6 +306,17 @@ def hashed_dot(hasher: FeatureHasher, weights: np.ndarray, rows: Sequence[dict])
     """
     if hasher.input_type != "dict" or hasher.dtype is not np.float64 or not rows:
         return hasher.transform(rows) @ weights
+    try:
+        return _private_hashed_dot(hasher, weights, rows)
+    except (TypeError, AttributeError, ValueError):  # the private routines changed: public path
+        return hasher.transform(rows) @ weights
+
+
+def _private_hashed_dot(
+    hasher: FeatureHasher, weights: np.ndarray, rows: Sequence[dict]
+) -> np.ndarray:
+    if hash_features is None or _sparsetools is None:
+        raise AttributeError("private hashing or CSR routines not available")
     columns, indptr, values = hash_features(
         (row.items() for row in rows), hasher.n_features, np.float64, hasher.alternate_sign, 0
     )

@@ -5,7 +5,9 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import socket
 import tempfile
+import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, TextIO
@@ -19,10 +21,16 @@ def _umask() -> int:
     return mask
 
 
-# A temporary file is named ".NAME.PID.XXXXXXXX" (mkstemp's eight random characters) after the
-# file it replaces and the process writing it: a run killed while writing leaves it behind, and
-# a later run can tell it from the file of a run still writing.
-_TEMPORARY = re.compile(r"\..+\.(\d+)\.[a-z0-9_]{8}")
+# A temporary file is named ".NAME.HOST-PID.XXXXXXXX" (HOST a hash of the machine's name, then
+# mkstemp's eight random characters) after the file it replaces and the process writing it: a run
+# killed while writing leaves it behind, and a later run on the same machine can tell it from the
+# file of a run still writing. A file another machine wrote (a shared volume) is never swept.
+_TEMPORARY = re.compile(r"\..+\.([0-9a-f]{8})-(\d+)\.[a-z0-9_]{8}")
+
+
+def writer_tag(pid: int) -> str:
+    """The HOST-PID part of the temporary files process ``pid`` of this machine writes."""
+    return f"{zlib.crc32(socket.gethostname().encode()):08x}-{pid}"
 
 
 @contextlib.contextmanager
@@ -30,7 +38,7 @@ def _replacing(path: Path) -> Iterator[int]:
     """A file descriptor of a temporary file that replaces ``path`` only when the block ends
     without an exception, so a crash never leaves half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{writer_tag(os.getpid())}.", dir=path.parent)
     try:
         # mkstemp creates the file readable by its owner only; outputs get the usual mode.
         os.fchmod(fd, 0o666 & ~_umask())
@@ -43,24 +51,26 @@ def _replacing(path: Path) -> Iterator[int]:
 
 def sweep_temporaries(folder: Path) -> list[Path]:
     """Delete the temporary files that runs killed while writing (``kill -9``, a power cut) left
-    in ``folder``, and return them. A file whose process is still alive is left alone: another
-    run may be writing it.
+    in ``folder``, and return them. A file whose process is still alive, or that another machine
+    wrote, is left alone: another run may be writing it.
 
     Examples
     --------
     >>> import tempfile
     >>> folder = Path(tempfile.mkdtemp())
-    >>> _ = (folder / ".index.html.999999999.k2x9_abq").write_text("<half a page")
-    >>> _ = (folder / f".index.html.{os.getpid()}.k2x9_abq").write_text("<being written")
-    >>> [p.name for p in sweep_temporaries(folder)]
-    ['.index.html.999999999.k2x9_abq']
+    >>> killed = folder / f".index.html.{writer_tag(999999999)}.k2x9_abq"
+    >>> _ = killed.write_text("<half a page")
+    >>> _ = (folder / f".index.html.{writer_tag(os.getpid())}.k2x9_abq").write_text("<writing")
+    >>> sweep_temporaries(folder) == [killed]
+    True
     """
     if os.name == "nt":  # os.kill(pid, 0) would end the process there instead of probing it
         return []
     swept = []
+    here = writer_tag(0).partition("-")[0]
     for path in sorted(Path(folder).glob(".*")):
         found = _TEMPORARY.fullmatch(path.name)
-        if found and not _alive(int(found[1])) and path.is_file():
+        if found and found[1] == here and not _alive(int(found[2])) and path.is_file():
             path.unlink(missing_ok=True)
             swept.append(path)
     return swept
