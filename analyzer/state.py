@@ -170,8 +170,9 @@ def result_line(blob: bytes) -> str:
     >>> result_line(pack(result)) == dumps(result.to_record())
     True
     """
-    text = zlib.decompress(blob).decode("utf-8", "surrogatepass")
-    return text[: text.index("\n")]
+    from analyzer import stored_result
+
+    return stored_result.line_of(zlib.decompress(blob).decode("utf-8", "surrogatepass"))
 
 
 def line_of(result: ArticleResult) -> bytes:
@@ -540,8 +541,8 @@ class StateStore:
             try:
                 if unpack(blob).id != article_id:
                     problems.append(f"{article_id}: stored result has another id")
-            except (ValueError, TypeError, zlib.error) as exc:
-                problems.append(f"{article_id}: stored result cannot be read ({exc})")
+            except (ValueError, TypeError, KeyError, zlib.error) as exc:
+                problems.append(f"{article_id}: stored result cannot be read ({exc!r})")
         return problems
 
     @contextlib.contextmanager

@@ -142,3 +142,14 @@ def test_a_value_the_line_would_change_is_stored_whole():
     for result in (tuple_where_a_string_goes, list_where_a_tuple_goes, reasons_without_type):
         assert not beside_line(result)
         assert_stored_exactly(result)
+
+
+def test_the_store_check_reports_a_stored_line_that_names_no_article(tmp_path):
+    import zlib
+
+    from analyzer.state import Scored, StateStore
+
+    damaged = zlib.compress(("{}\n" + codec.encode(({}, {}, []))).encode("utf-8"))
+    with StateStore(tmp_path / "state.sqlite") as store:
+        store.put([("a", "k", Scored(damaged, None, None, None))])
+        assert store.check() == ["a: stored result cannot be read (KeyError('id'))"]
