@@ -304,24 +304,26 @@ def hashed_dot(hasher: FeatureHasher, weights: np.ndarray, rows: Sequence[dict])
     >>> bool((hashed_dot(hasher, w, rows) == hasher.transform(rows) @ w).all())
     True
     """
-    if hasher.input_type != "dict" or hasher.dtype is not np.float64 or not rows:
-        return hasher.transform(rows) @ weights
-    try:
-        return _private_hashed_dot(hasher, weights, rows)
-    except (TypeError, AttributeError, ValueError):  # the private routines changed: public path
-        return hasher.transform(rows) @ weights
+    fast = None
+    if hasher.input_type == "dict" and hasher.dtype is np.float64 and rows:
+        try:
+            fast = _private_hashed_dot(hasher, weights, rows)
+        except (TypeError, AttributeError, ValueError):  # the private routines changed
+            fast = None
+    return fast if fast is not None else hasher.transform(rows) @ weights
 
 
 def _private_hashed_dot(
     hasher: FeatureHasher, weights: np.ndarray, rows: Sequence[dict]
-) -> np.ndarray:
+) -> np.ndarray | None:
+    """:func:`hashed_dot` by the private routines; None where they do not apply."""
     if hash_features is None or _sparsetools is None:
-        raise AttributeError("private hashing or CSR routines not available")
+        return None
     columns, indptr, values = hash_features(
         (row.items() for row in rows), hasher.n_features, np.float64, hasher.alternate_sign, 0
     )
     if columns.dtype != indptr.dtype or weights.dtype != np.float64:
-        return hasher.transform(rows) @ weights
+        return None
     n_rows, n_cols = len(indptr) - 1, hasher.n_features
     # What X.sum_duplicates() runs (a sort only when needed: an unstable sort could reorder the
     # values of one column, and so the order they are added in), then what X @ weights runs.

@@ -28,9 +28,14 @@ def _umask() -> int:
 _TEMPORARY = re.compile(r"\..+\.([0-9a-f]{8})-(\d+)\.[a-z0-9_]{8}")
 
 
+def _host() -> str:
+    """The HOST part of temporary names: eight hex digits of this machine's name."""
+    return f"{zlib.crc32(socket.gethostname().encode()):08x}"
+
+
 def writer_tag(pid: int) -> str:
     """The HOST-PID part of the temporary files process ``pid`` of this machine writes."""
-    return f"{zlib.crc32(socket.gethostname().encode()):08x}-{pid}"
+    return f"{_host()}-{pid}"
 
 
 @contextlib.contextmanager
@@ -67,7 +72,7 @@ def sweep_temporaries(folder: Path) -> list[Path]:
     if os.name == "nt":  # os.kill(pid, 0) would end the process there instead of probing it
         return []
     swept = []
-    here = writer_tag(0).partition("-")[0]
+    here = _host()
     for path in sorted(Path(folder).glob(".*")):
         found = _TEMPORARY.fullmatch(path.name)
         if found and found[1] == here and not _alive(int(found[2])) and path.is_file():
