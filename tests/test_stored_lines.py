@@ -6,15 +6,25 @@ from __future__ import annotations
 import dataclasses
 import json
 import sqlite3
+import zlib
 
 import pytest
 from click.testing import CliRunner
 from conftest import SEEDS
 
 import analyzer.batch
+from analyzer import codec
 from analyzer.batch import analyze_paths, score_paths
 from analyzer.cli import cli
-from analyzer.state import Compared, Scored, StateStore, pack
+from analyzer.state import (
+    SCHEMA_VERSION,
+    Compared,
+    Scored,
+    StateStore,
+    pack,
+    result_line,
+    unpack,
+)
 from analyzer.writers.html import write_site, write_stored_site
 from analyzer.writers.jsonl import dumps
 
@@ -94,6 +104,61 @@ def test_a_store_of_the_older_layout_is_started_again(tmp_path):
         store.add_to_run([(0, result.id)])
         store.finish_run()
         assert [dumps(result.to_record())] == list(store.run_lines())
+
+
+def to_schema_5(path) -> None:
+    """Turn a store written now into the layout of schema 5 (before 7df1c07), as an older
+    analyzer left it: each result as codec JSON alone, its results.jsonl line in a column of
+    its own, ``schema`` 5. Keys, remembered files and the outputs' record stay as they are,
+    so that only the schema tells the store apart from a current one."""
+    with sqlite3.connect(path) as con:
+        con.execute(
+            "CREATE TABLE old (id TEXT PRIMARY KEY, key TEXT NOT NULL, result BLOB NOT NULL,"
+            " line BLOB NOT NULL, published TEXT, derived_from TEXT, terms TEXT)"
+        )
+        for article_id, key, blob, *pairing in con.execute("SELECT * FROM articles").fetchall():
+            as_codec = zlib.compress(codec.encode(unpack(blob)).encode("utf-8", "surrogatepass"), 1)
+            line = zlib.compress(result_line(blob).encode("utf-8", "surrogatepass"), 1)
+            con.execute(
+                "INSERT INTO old VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (article_id, key, as_codec, line, *pairing),
+            )
+        con.execute("DROP TABLE articles")
+        con.execute("ALTER TABLE old RENAME TO articles")
+        con.execute("UPDATE meta SET value = '5' WHERE name = 'schema'")
+    con.close()
+
+
+def written(folder):
+    """Every file a run wrote in ``folder`` but the store, by path inside it."""
+    return {
+        p.relative_to(folder): p.read_bytes()
+        for p in folder.rglob("*")
+        if p.is_file() and not p.name.startswith("state.sqlite")
+    }
+
+
+def test_a_store_of_schema_5_is_dropped_and_every_article_scored_again_once(tmp_path):
+    out = tmp_path / "out"
+    score_paths([str(SEEDS)], out)
+    fresh = written(out)
+    to_schema_5(out / "state.sqlite")
+    with sqlite3.connect(out / "state.sqlite") as con:  # what a rerun could wrongly trust
+        assert con.execute("SELECT count(*) FROM files").fetchone() == (5,)
+        assert con.execute("SELECT count(*) FROM comparisons").fetchone() == (2,)
+    con.close()
+
+    counts = score_paths([str(SEEDS)], out).counts
+    assert (counts.scored, counts.unchanged) == (5, 0)
+    assert written(out) == fresh
+    with StateStore(out / "state.sqlite") as store:
+        assert store.check() == []
+        assert store.get_meta("schema") == str(SCHEMA_VERSION)
+    with sqlite3.connect(out / "state.sqlite") as con:
+        columns = [row[1] for row in con.execute("PRAGMA table_info(articles)")]
+    con.close()
+    assert "line" not in columns
+    assert score_paths([str(SEEDS)], out).counts.unchanged == 5  # the new store is whole
 
 
 def packed_jobs(results):
