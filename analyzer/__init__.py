@@ -22,8 +22,8 @@ __version__ = "0.1.0"
 __all__ = ["analyze", "analyze_article", "compare", "ArticleResult", "__version__"]
 
 # The public names are imported on first use (PEP 562), not here: the pipeline pulls in the
-# models (scikit-learn, scipy, skops: ~3 s of start-up), and a batch rerun where every article is
-# unchanged, or ``analyzer --help``, needs none of them.
+# models (numpy, scipy and the models' arrays: most of a second of start-up), and a batch rerun
+# where every article is unchanged, or ``analyzer --help``, needs none of them.
 _LAZY = {
     "analyze": "analyzer.pipeline",
     "analyze_article": "analyzer.pipeline",

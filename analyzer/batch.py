@@ -256,7 +256,7 @@ def _compare(store: StateStore, run: Runner) -> list[InputError]:
     comes back as a failure naming the rewrite's file (its record has no comparison), in input
     order.
     """
-    # Imported here: pairing needs scikit-learn and scipy (seconds of start-up), which a rerun
+    # Imported here: pairing needs numpy and scipy (most of a second of start-up), which a rerun
     # where nothing changed never loads.
     from analyzer.compare.pairing import (
         BlockPair,

@@ -113,8 +113,9 @@ def score(
         raise click.UsageError("--db cannot be combined with --json, which writes nothing")
     if as_json and worksheets:
         raise click.UsageError("--worksheets cannot be combined with --json, which writes nothing")
-    # The commands import what analyses inside their bodies: the models behind it (scikit-learn,
-    # scipy, skops) take seconds to import, and a rerun where nothing changed needs none of them.
+    # The commands import what analyses inside their bodies: the models behind it (numpy, scipy
+    # and the models' arrays) take most of a second to import, and a rerun where nothing changed
+    # needs none of them.
     run = {"jobs": jobs, "engine": engine, "scheduler": scheduler, "progress": not quiet}
     try:
         if as_json:

@@ -9,7 +9,7 @@ import pytest
 from analyzer.learned import cues
 from analyzer.learned.evaluate_attribution import evaluate, score
 from analyzer.learned.polnear import read_split
-from analyzer.learned.store import load_model
+from analyzer.learned.store import load_model, read_sidecar
 from analyzer.learned.train_attribution import train
 
 SENTENCES = [
@@ -65,6 +65,9 @@ def test_training_writes_a_model_that_loads_with_trusted_types_only(tmp_path):
     assert [text[s:e] for s, e in spans] == ["said", "called"]
     assert probs[0] > 0.5 > probs[1]
     assert "Cross-validated figures" in (tmp_path / "models" / "attribution.md").read_text()
+    # Its sidecar gives analysis the same scores without scikit-learn.
+    scorer = cues.CueScorer.from_arrays(read_sidecar(tmp_path / "models" / "attribution.skops"))
+    assert cues.cue_probabilities(scorer, text, spans) == probs
 
 
 def test_evaluation_reports_every_scoring_figure(tmp_path):

@@ -12,7 +12,7 @@ from conftest import BIAS_PLAIN as PLAIN
 
 from analyzer import train
 from analyzer.learned import bias
-from analyzer.learned.store import load_model, save_model
+from analyzer.learned.store import load_model, read_sidecar, save_model
 
 
 def test_a_loaded_sentence_scores_above_a_plain_one(tiny_bias_model):
@@ -133,6 +133,12 @@ def test_train_writes_the_model_and_a_card_stating_the_data_licence(tmp_path):
     assert train.main(["bias", "--data", str(tmp_path), "--out", str(out)]) == 0
     model = load_model(out / "bias.skops", bias.TRUSTED_TYPES)
     assert 0.3 <= model["threshold"] <= 0.9
+    # Its sidecar gives analysis the same model without scikit-learn.
+    fast = bias.from_arrays(read_sidecar(out / "bias.skops"))
+    texts = [t for t, _ in LOADED] + PLAIN
+    assert bias.sentence_probability(fast, texts) == bias.sentence_probability(model, texts)
+    assert bias.loaded_words_many(fast, texts) == bias.loaded_words_many(model, texts)
+    assert fast["threshold"] == model["threshold"]
     card = (out / "bias.md").read_text(encoding="utf-8")
     assert "AGPL-3.0" in card
     assert "## Dev split" in card

@@ -1,4 +1,5 @@
-"""The fast scorers (biased language, attribution cues) give scikit-learn's floats exactly (not just closely)."""
+"""The fast scorers (biased language, attribution cues) give scikit-learn's floats exactly (not just closely),
+whether built from a fitted pipeline or from the arrays of a model's sidecar."""
 
 from __future__ import annotations
 
@@ -16,7 +17,6 @@ from sklearn.pipeline import Pipeline
 
 from analyzer.learned import bias, cues, fastpath
 from analyzer.learned.fastpath import CachedProbability, HashedLogistic, TfidfLogistic
-from analyzer.learned.store import cached_model
 
 TRAIN = [
     "The radical mayor rammed through a disastrous scheme.",
@@ -72,28 +72,34 @@ def test_tfidf_logistic_gives_predict_proba_bit_for_bit(tfidf):
     assert fast.probabilities(TEXTS) == sklearn_probabilities(pipe, TEXTS)
     # One text at a time as well as in a batch.
     assert [fast.probabilities([t])[0] for t in TEXTS] == sklearn_probabilities(pipe, TEXTS)
+    # Rebuilt from its arrays (what a sidecar holds).
+    assert TfidfLogistic.from_arrays(fast.arrays()).probabilities(TEXTS) == sklearn_probabilities(
+        pipe, TEXTS
+    )
 
 
 def test_the_committed_bias_model_takes_the_fast_path_and_agrees_exactly():
-    model = bias.load()
+    model = bias.load_fitted()
     assert TfidfLogistic.for_pipeline(model["pipeline"]) is not None
     # The sentence probability is the stack over the text model and the lexicon; through
-    # scikit-learn end to end it is the same float.
+    # scikit-learn end to end it is the same float, and so it is from the model's sidecar.
     stack_input = bias.stack_features(model["pipeline"], model["lexicon"], TEXTS)
     expected = [float(p) for p in model["stack"].predict_proba(stack_input)[:, 1]]
     assert bias.sentence_probability(model, TEXTS) == expected
+    assert isinstance(bias.load()["pipeline"], TfidfLogistic)
+    assert bias.sentence_probability(bias.load(), TEXTS) == expected
 
 
 @functools.cache
 def _committed_counts():
-    vec = bias.load()["pipeline"].steps[0][1]
+    vec = bias.load_fitted()["pipeline"].steps[0][1]
     counter = CountVectorizer(
         vocabulary=vec.vocabulary_,
         ngram_range=vec.ngram_range,
         token_pattern=vec.token_pattern,
         lowercase=vec.lowercase,
     )
-    return TfidfLogistic.for_pipeline(bias.load()["pipeline"]), counter, sorted(vec.vocabulary_)
+    return bias.load()["pipeline"], counter, sorted(vec.vocabulary_)
 
 
 # Soup of the committed model's own n-grams (its bigrams, and pairs of its words it never saw
@@ -173,12 +179,53 @@ def test_hashed_logistic_gives_predict_proba_bit_for_bit(hashing):
     assert fast is not None
     assert fast.probabilities(WORDS) == sklearn_probabilities(pipe, WORDS)
     assert [fast.probabilities([w])[0] for w in WORDS] == sklearn_probabilities(pipe, WORDS)
+    assert HashedLogistic.from_arrays(fast.arrays()).probabilities(WORDS) == (
+        sklearn_probabilities(pipe, WORDS)
+    )
 
 
 def test_the_committed_word_model_takes_the_fast_path_and_agrees_exactly():
-    pipe = bias.load()["words"]
+    pipe = bias.load_fitted()["words"]
     assert HashedLogistic.for_pipeline(pipe) is not None
     assert CachedProbability(pipe).probabilities(WORDS) == sklearn_probabilities(pipe, WORDS)
+    from_sidecar = bias.load()["words"]
+    assert isinstance(from_sidecar, HashedLogistic)
+    assert CachedProbability(from_sidecar).probabilities(WORDS) == sklearn_probabilities(
+        pipe, WORDS
+    )
+
+
+# Words of any letters, digits, marks and white space (several spaces, tabs, new lines), so that
+# the n-grams, the white-space handling and the hashing of non-ASCII text are all exercised.
+_ANY_WORDS = st.lists(
+    st.text(
+        alphabet=st.one_of(
+            st.sampled_from(" \t\n\u00a0\u2003-’'.İßﬁé"),
+            st.characters(codec="utf-8", exclude_categories=["Cs", "Cc"]),
+        ),
+        max_size=14,
+    ),
+    min_size=1,
+    max_size=8,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_ANY_WORDS)
+def test_the_committed_word_model_agrees_exactly_on_any_text(words):
+    pipe = bias.load_fitted()["words"]
+    assert bias.load()["words"].probabilities(words) == sklearn_probabilities(pipe, words)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(_SOUP, min_size=1, max_size=5))
+def test_the_committed_bias_model_agrees_exactly_from_its_sidecar(texts):
+    fitted, fast = bias.load_fitted(), bias.load()
+    stack_input = bias.stack_features(fitted["pipeline"], fitted["lexicon"], texts)
+    expected = [float(p) for p in fitted["stack"].predict_proba(stack_input)[:, 1]]
+    assert bias.sentence_probability(fast, texts) == expected
+    flat = " ".join(texts).split()
+    assert bias.naming_scores(fast, flat).tolist() == bias.naming_scores(fitted, flat).tolist()
 
 
 def test_a_word_model_of_another_shape_is_left_to_scikit_learn():
@@ -211,30 +258,77 @@ def test_hashed_dot_adds_up_the_floats_the_sparse_product_does(
     rng = np.random.default_rng(seed)
     weights = rng.normal(size=n_features) * 10.0 ** rng.integers(-8, 9, size=n_features)
     expected = hasher.transform(rows) @ weights
-    assert fastpath.hashed_dot(hasher, weights, rows).tobytes() == expected.tobytes()
+    got = fastpath.hashed_dot(rows, weights, n_features, alternate_sign)
+    assert got.tobytes() == expected.tobytes()
 
 
 def test_hashed_dot_gives_the_attribution_models_own_scores_on_the_seeds():
-    model = cached_model(cues.MODEL_NAME, cues.TRUSTED_TYPES)
+    model = cues.load_fitted()
     hasher, weights = model.steps[0][1], model.steps[-1][1].coef_.ravel()
+    scorer = cues.load()
+    assert isinstance(scorer, cues.CueScorer)  # from the sidecar
     for path in sorted(SEEDS.glob("*.txt")):
         text = path.read_text(encoding="utf-8")
-        rows = [cues.features(text, s, e) for s, e in cues.candidates(text)]
+        spans = cues.candidates(text)
+        rows = [cues.features(text, s, e) for s, e in spans]
         expected = hasher.transform(rows) @ weights
-        assert fastpath.hashed_dot(hasher, weights, rows).tobytes() == expected.tobytes()
+        got = fastpath.hashed_dot(rows, weights, hasher.n_features)
+        assert got.tobytes() == expected.tobytes()
+        probabilities = [float(p) for p in model.predict_proba(rows)[:, 1]]
+        assert cues.cue_probabilities(scorer, text, spans) == pytest.approx(probabilities)
+        assert cues.cue_probabilities(scorer, text, spans) == cues.cue_probabilities(
+            model, text, spans
+        )
 
 
 def test_hashed_dot_adds_numeric_feature_values_as_scikit_learn_does():
     hasher = FeatureHasher(n_features=4, input_type="dict")
     rows = [{"a": 0.1, "b": 0.2, "c": 0.3, "d": 1e16, "e": -1e16}, {"a": 2.5}]
     weights = np.array([0.7, -1.3, 2.9, 1e-3])
-    assert (fastpath.hashed_dot(hasher, weights, rows) == hasher.transform(rows) @ weights).all()
+    assert (fastpath.hashed_dot(rows, weights, 4) == hasher.transform(rows) @ weights).all()
+
+
+def test_hashed_dot_refuses_feature_names_that_are_not_strings_as_scikit_learn_does():
+    with pytest.raises(TypeError):
+        FeatureHasher(n_features=4, input_type="dict").transform([{3: 1.0}])
+    with pytest.raises(TypeError):
+        fastpath.hashed_dot([{3: 1.0}], np.ones(4), 4)
 
 
 def test_hashed_dot_falls_back_to_the_public_calls_when_a_private_routine_is_gone(monkeypatch):
-    monkeypatch.setattr(fastpath, "hash_features", None)
+    monkeypatch.setattr(fastpath, "_sparsetools", None)
     hasher = FeatureHasher(n_features=2**4, input_type="dict")
     rows = [{"w": "said", "quote": True}, {"w": "show", "quote": False}]
     weights = np.linspace(-1, 1, 16)
     expected = hasher.transform(rows) @ weights
-    assert fastpath.hashed_dot(hasher, weights, rows).tobytes() == expected.tobytes()
+    assert fastpath.hashed_dot(rows, weights, 2**4).tobytes() == expected.tobytes()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(max_size=12), max_size=40))
+def test_mmh3_is_scikit_learns_murmurhash(strings):
+    import mmh3
+    from sklearn.utils import murmurhash3_32
+
+    strings += ["", "said", "w=said", "naïve", "über", "日本語", "emoji 🙂", "\x00"]
+    strings = [s for s in strings if s.encode("utf-8", "ignore").decode("utf-8") == s]
+    assert [mmh3.hash(s, 0, True) for s in strings] == [murmurhash3_32(s, seed=0) for s in strings]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    rows=st.lists(st.lists(st.floats(-1e6, 1e6), max_size=12), min_size=1, max_size=8),
+    norm=st.sampled_from(["l1", "l2"]),
+)
+def test_row_normalisation_is_scikit_learns_bit_for_bit(rows, norm):
+    import scipy.sparse as sp
+    from sklearn.preprocessing import normalize
+
+    width = max(map(len, rows), default=0) + 1
+    dense = np.zeros((len(rows), width))
+    for i, row in enumerate(rows):
+        dense[i, : len(row)] = row
+    X = sp.csr_matrix(dense)
+    expected = normalize(X, norm=norm)
+    fastpath.normalize_rows(X, norm)
+    assert X.data.tobytes() == expected.data.tobytes()

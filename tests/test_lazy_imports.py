@@ -82,7 +82,45 @@ def test_a_run_that_scores_imports_what_it_needs(tmp_path):
     write_two(tmp_path / "in")
     report = run_fresh(str(tmp_path / "in"), str(tmp_path / "out"))
     assert report["status"] == 0
-    assert {"sklearn", "jinja2"} <= set(report["heavy"])
+    assert {"numpy", "scipy", "jinja2"} <= set(report["heavy"])
+
+
+# Runs a --json batch in a fresh interpreter, then reports which model libraries it imported.
+JSON_RUN = """
+import json, sys
+from analyzer.cli import cli
+try:
+    cli(["score", sys.argv[1], "--json", "--quiet", "--jobs", sys.argv[2]])
+except SystemExit as exc:
+    status = exc.code
+libraries = ["sklearn", "skops", "scipy.stats", "nltk"]
+print(json.dumps({"status": status, "loaded": [m for m in libraries if m in sys.modules]}))
+"""
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_json_run_reads_the_models_from_their_sidecars_without_scikit_learn(tmp_path, jobs):
+    # The models' sidecars (models/NAME.fast.npz) hold what prediction needs: scoring, pairing
+    # by similarity and by metadata, and the comparisons import no scikit-learn, skops or
+    # scipy.stats (a second or two of start-up on every run).
+    write_two(tmp_path / "in")
+    text = (tmp_path / "in" / "a.txt").read_text(encoding="utf-8")
+    (tmp_path / "in" / "copy.txt").write_text(text + "It rained.\n", encoding="utf-8")
+    (tmp_path / "in" / "named.txt").write_text(
+        "---\nderived_from: b\n---\nRidership rose, the agency said.\n", encoding="utf-8"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", JSON_RUN, str(tmp_path / "in"), str(jobs)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
+    )
+    lines = done.stdout.splitlines()
+    assert json.loads(lines[-1]) == {"status": 0, "loaded": []}
+    records = [json.loads(line) for line in lines[:-1]]
+    paired = {r["id"]: r["comparison"]["paired_by"] for r in records if r.get("comparison")}
+    assert paired == {"a": "similarity", "named": "metadata"}  # a is the shorter: the rewrite
 
 
 def test_analyzer_compare_is_the_function_after_the_subpackage_is_imported():

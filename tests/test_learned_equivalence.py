@@ -9,6 +9,7 @@ import numpy as np
 from conftest import SEEDS
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from analyzer.learned import bias
 from analyzer.signals import attribution, loaded_language
@@ -110,12 +111,7 @@ def plain_candidate_words(text: str) -> list[tuple[int, int, str]]:
     for i, m in enumerate(bias.TOKEN.finditer(text)):
         w = m.group()
         low = w.lower()
-        if (
-            low in bias.ENGLISH_STOP_WORDS
-            or w.isdigit()
-            or (i and w[:1].isupper())
-            or low in titles
-        ):
+        if low in ENGLISH_STOP_WORDS or w.isdigit() or (i and w[:1].isupper()) or low in titles:
             continue
         out.append((m.start(), m.end(), w))
     return out

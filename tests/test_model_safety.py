@@ -223,8 +223,10 @@ def damaged_models(tmp_path, monkeypatch):
     (folder / f"{cues.MODEL_NAME}.skops").write_bytes(data[: len(data) // 2])
     monkeypatch.setattr(store, "models_dir", lambda: folder)
     cached_model.cache_clear()
+    store.run_time_model.cache_clear()
     yield folder
     cached_model.cache_clear()
+    store.run_time_model.cache_clear()
 
 
 def test_the_command_line_reports_a_damaged_model_in_one_line(tmp_path, damaged_models):

@@ -19,9 +19,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
-from analyzer.compare.text import fold
+from analyzer.compare.text import fold, stop_words
 from analyzer.document import Document
 from analyzer.lexicons import load_lexicon
 from analyzer.readability import _syllable_table
@@ -176,7 +174,7 @@ def find_names(
     >>> [n.text for n in find_names(doc, ordinary=lower_words(doc.text), capitalised=frozenset())]
     ['Omar García Harfuch']
     """
-    skip = _skip_words()
+    skip, stops = _skip_words(), stop_words()
     words = _words(doc)
     doc = words.doc
     names: list[NameMention] = []
@@ -201,7 +199,7 @@ def find_names(
             key = name_key(word)
             common = (
                 key in skip
-                or key in ENGLISH_STOP_WORDS
+                or key in stops
                 or key in ordinary
                 or len(key) < 2
                 or ((i == 0 or title_case) and key in _dictionary() and key not in capitalised)

@@ -24,10 +24,9 @@ from typing import Any
 
 import numpy as np
 import scipy.sparse as sp
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.preprocessing import normalize
 
-from analyzer.compare.text import _content_terms, content_terms
+from analyzer.compare.text import _content_terms
+from analyzer.learned.fastpath import normalize_rows
 from analyzer.results import ArticleResult
 
 # Cosine of TF-IDF document vectors at or above which two articles are taken for source and
@@ -46,6 +45,9 @@ TermCounts = tuple[Sequence[str], Sequence[int]]
 def similarity_matrix(texts: Sequence[str]) -> np.ndarray:
     """Cosine similarity of TF-IDF vectors of content terms, one row and column per text.
 
+    The floats of scikit-learn's ``TfidfVectorizer(analyzer=content_terms, sublinear_tf=True)``
+    and the product of its rows, bit for bit (the rows are :class:`_TfidfRows`; tests compare).
+
     Examples
     --------
     >>> m = similarity_matrix(["Rain fell in Lima.", "Rain fell in Lima today.", "Stocks rose."])
@@ -54,11 +56,13 @@ def similarity_matrix(texts: Sequence[str]) -> np.ndarray:
     """
     if len(texts) < 2:
         return np.ones((len(texts), len(texts)))
-    vec = TfidfVectorizer(analyzer=content_terms, sublinear_tf=True)
-    try:
-        x = vec.fit_transform(texts)
-    except ValueError:  # no content term anywhere
-        return np.eye(len(texts))
+    with tempfile.TemporaryDirectory(prefix="analyzer-pairing-") as folder:
+        rows = _TfidfRows(Path(folder))
+        rows.count(map(count_terms, texts))
+        if not rows.n_terms:  # no content term anywhere
+            return np.eye(len(texts))
+        rows.weigh()
+        x = rows.block(0, len(texts))
     return (x @ x.T).toarray()
 
 
@@ -78,14 +82,14 @@ class _Numbering(dict):
 
 
 class _TfidfRows:
-    """The L2-normalised TF-IDF rows of :func:`similarity_matrix`, kept in files, not in memory.
+    """The L2-normalised TF-IDF rows of similarities, kept in files, not in memory.
 
     Built in two passes over the texts' term counts (:func:`count_terms`), read once: the first
     numbers the terms and writes the counts to a file, keeping only the vocabulary in memory (it
     grows far slower than the number of articles); the second turns counts into TF-IDF rows
     with the arithmetic of scikit-learn's ``TfidfVectorizer(sublinear_tf=True)``, entry for
-    entry in the same order, so every similarity is bit for bit the one
-    :func:`similarity_matrix` gives.
+    entry in the same order, so every similarity is bit for bit the one scikit-learn's vectors
+    give (tests compare).
     """
 
     def __init__(self, folder: Path) -> None:
@@ -150,8 +154,7 @@ class _TfidfRows:
                 np.log(x.data, x.data)  # sublinear tf: 1 + log(count)
                 x.data += 1.0
                 x.data *= self._idf[x.indices]
-                if self.n_terms:  # with no term at all every row stays empty
-                    x = normalize(x, norm="l2", copy=False)
+                normalize_rows(x, "l2")
                 cols.write(x.indices.astype(np.int32).tobytes())
                 data.write(x.data.tobytes())
         for name in ("terms", "counts"):

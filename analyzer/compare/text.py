@@ -13,7 +13,6 @@ import re
 import unicodedata
 
 import numpy as np
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from analyzer.compare import fast_porter
 from analyzer.lexicons import load_lexicon
@@ -222,6 +221,18 @@ def _splits_cleanly(chars: str) -> bool:
     return True
 
 
+@functools.cache
+def stop_words() -> frozenset[str]:
+    """English stop words ("the", "of", "which"; lexicon stop_words: scikit-learn's list).
+
+    Examples
+    --------
+    >>> sorted({"the", "which", "council"} & stop_words())
+    ['the', 'which']
+    """
+    return frozenset(load_lexicon("stop_words"))
+
+
 @functools.lru_cache(maxsize=200_000)
 def _term(word: str) -> str | None:
     """The term one folded word contributes to :func:`content_terms`, None when it is left out
@@ -229,7 +240,7 @@ def _term(word: str) -> str | None:
     if word.endswith("'s"):
         word = word[:-2]
     word = word.replace("'", "")
-    if not word or word in ENGLISH_STOP_WORDS:
+    if not word or word in stop_words():
         return None
     term = stem(word)
     return None if term in _reporting_stems() else term

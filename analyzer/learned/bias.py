@@ -21,6 +21,11 @@ training split (see bias_train): ``threshold`` and ``word_threshold`` (the word 
 the product uses, the threshold being the lowest one reaching the target precision
 (:func:`precision_threshold`); ``f1_threshold`` is the one best for F1 on BABE
 (:func:`choose_threshold`), kept for comparison.
+
+Analysis reads the model through :func:`load`: the same dict with each fitted part replaced by
+its fast scorer (:mod:`analyzer.learned.fastpath`), built from the model's sidecar of arrays when
+that matches ``models/bias.skops`` (then no scikit-learn is imported). :func:`load_fitted` gives
+the scikit-learn objects themselves.
 """
 
 from __future__ import annotations
@@ -34,23 +39,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import repeat
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from scipy.special import expit
-from sklearn.feature_extraction.text import (
-    ENGLISH_STOP_WORDS,
-    HashingVectorizer,
-    TfidfVectorizer,
-)
-from sklearn.linear_model import LogisticRegression
-from sklearn.model_selection import StratifiedKFold
-from sklearn.pipeline import Pipeline
 
-from analyzer.compare.text import stem
-from analyzer.learned.fastpath import CachedProbability, TfidfLogistic
-from analyzer.learned.store import cached_model
+from analyzer.compare.text import stem, stop_words
+from analyzer.learned.fastpath import CachedProbability, HashedLogistic, TfidfLogistic
+from analyzer.learned.store import cached_model, run_time_model
 from analyzer.lexicons import load_lexicon
+
+if TYPE_CHECKING:
+    from sklearn.pipeline import Pipeline
 
 NAME = "bias"
 # The exact types models/bias.skops may hold; anything else is refused at load time.
@@ -104,6 +104,10 @@ def build_pipeline(*, C: float = 1.0) -> Pipeline:
     >>> [name for name, _ in build_pipeline().steps]
     ['tfidf', 'logreg']
     """
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import Pipeline
+
     return Pipeline(
         [
             (
@@ -134,6 +138,10 @@ def build_word_pipeline(*, C: float = 3.0) -> Pipeline:
     >>> [name for name, _ in build_word_pipeline().steps]
     ['hash', 'logreg']
     """
+    from sklearn.feature_extraction.text import HashingVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import Pipeline
+
     return Pipeline(
         [
             (
@@ -166,7 +174,7 @@ class Driver:
 @functools.cache
 def _never_named() -> frozenset[str]:
     # Stop words and courtesy titles, lower-cased: one set, one lookup per word.
-    return ENGLISH_STOP_WORDS | {t.lower() for t in load_lexicon("honorifics")}
+    return stop_words() | {t.lower() for t in load_lexicon("honorifics")}
 
 
 def candidate_words(text: str) -> list[tuple[int, int, str]]:
@@ -206,14 +214,17 @@ def sentence_probability(model: dict[str, Any], texts: Sequence[str]) -> list[fl
     return [float(p) for p in expit(z @ stack.coef_[0] + stack.intercept_[0])]
 
 
-# One fast scorer per fitted pipeline (estimators hash by identity), built on first use.
+# One fast scorer per fitted pipeline (estimators hash by identity), built on first use; a model
+# from load() holds its fast scorers already.
 @functools.cache
-def _fast_sentences(pipeline: Pipeline) -> TfidfLogistic | None:
+def _fast_sentences(pipeline: Pipeline | TfidfLogistic) -> TfidfLogistic | None:
+    if isinstance(pipeline, TfidfLogistic):
+        return pipeline
     return TfidfLogistic.for_pipeline(pipeline)
 
 
 @functools.cache
-def _word_scores(pipeline: Pipeline) -> CachedProbability:
+def _word_scores(pipeline: Pipeline | HashedLogistic) -> CachedProbability:
     return CachedProbability(pipeline)
 
 
@@ -468,6 +479,9 @@ def fit_model(
     biased sentences only: each of their candidate words is a positive example when the experts
     marked it, a negative one otherwise.
     """
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import StratifiedKFold
+
     texts, y = list(texts), np.asarray(labels)
     z = np.zeros((len(texts), 6))
     held_out = int(np.bincount(y, minlength=2).min()) >= MIN_PER_CLASS_FOR_STACK
@@ -569,6 +583,79 @@ def read_babe(path: Path) -> list[dict[str, Any]]:
     return rows
 
 
+@dataclass(frozen=True, eq=False)
+class StackWeights:
+    """The stack's fitted numbers, all that :func:`sentence_probability` reads of its logistic
+    regression (named as scikit-learn names them)."""
+
+    coef_: np.ndarray  # shape (1, 6)
+    intercept_: np.ndarray  # shape (1,)
+
+
+# The settings of the saved dict, kept as they are.
+SETTINGS = ("threshold", "f1_threshold", "word_threshold", "C")
+
+
+def sidecar_arrays(model: dict[str, Any]) -> dict[str, np.ndarray] | None:
+    """What the model's sidecar holds: the arrays of its fast scorers, lexicon, stack and
+    settings; None when a part has a shape the fast scorers do not handle.
+
+    Examples
+    --------
+    >>> model = fit_model(["a radical scheme", "the council met", "a radical plan", "rain fell"],
+    ...                   [1, 0, 1, 0], C=10.0, marked=[["radical"], [], ["radical"], []])
+    >>> fast = from_arrays(sidecar_arrays(model))
+    >>> texts = ["A radical council met.", "Rain."]
+    >>> sentence_probability(fast, texts) == sentence_probability(model, texts)
+    True
+    """
+    text = TfidfLogistic.for_pipeline(model["pipeline"])
+    words = HashedLogistic.for_pipeline(model["words"]) if "words" in model else None
+    if text is None or words is None:
+        return None
+    try:
+        arrays = {f"text.{k}": v for k, v in text.arrays().items()}
+    except ValueError:  # a vocabulary numpy cannot hold exactly
+        return None
+    lexicon, stack = model["lexicon"], model["stack"]
+    arrays |= {f"words.{k}": v for k, v in words.arrays().items()}
+    arrays |= {
+        "lexicon.stems": lexicon.stems_,
+        "lexicon.rates": lexicon.rates_,
+        "lexicon.prior": np.array(lexicon.prior),
+        "lexicon.strength": np.array(lexicon.strength),
+        "stack.coef": stack.coef_,
+        "stack.intercept": stack.intercept_,
+    }
+    return arrays | {k: np.array(model[k]) for k in SETTINGS}
+
+
+def _part(arrays: dict[str, np.ndarray], name: str) -> dict[str, np.ndarray]:
+    prefix = f"{name}."
+    return {k.removeprefix(prefix): v for k, v in arrays.items() if k.startswith(prefix)}
+
+
+def from_arrays(arrays: dict[str, np.ndarray]) -> dict[str, Any]:
+    """The model as analysis uses it, from :func:`sidecar_arrays`: the fast scorers in place of
+    the pipelines, the lexicon and the stack's weights."""
+    lexicon = StemLexicon(float(arrays["lexicon.prior"]), float(arrays["lexicon.strength"]))
+    lexicon.stems_, lexicon.rates_ = arrays["lexicon.stems"], arrays["lexicon.rates"]
+    lexicon._index()
+    return {
+        "pipeline": TfidfLogistic.from_arrays(_part(arrays, "text")),
+        "lexicon": lexicon,
+        "stack": StackWeights(arrays["stack.coef"], arrays["stack.intercept"]),
+        "words": HashedLogistic.from_arrays(_part(arrays, "words")),
+    } | {k: float(arrays[k]) for k in SETTINGS}
+
+
 def load() -> dict[str, Any]:
-    """The committed biased-language model, loaded once per process."""
+    """The committed biased-language model as analysis uses it (:func:`from_arrays`), loaded
+    once per process: from its sidecar when that matches ``models/bias.skops``, else from it."""
+    return run_time_model(NAME, TRUSTED_TYPES, sidecar_arrays, from_arrays)
+
+
+def load_fitted() -> dict[str, Any]:
+    """The committed biased-language model as trained (scikit-learn objects, from the .skops
+    file), loaded once per process."""
     return cached_model(NAME, TRUSTED_TYPES)

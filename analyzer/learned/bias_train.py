@@ -2,7 +2,8 @@
 
 Cross-validates C and the decision threshold on train.csv (5 stratified folds, fixed seed; each
 held-out sentence is scored as the product scores it, in the writer's voice, speech quotations
-blanked), fits on all of train.csv, writes ``bias.skops`` and the model card ``bias.md``. When
+blanked), fits on all of train.csv, writes ``bias.skops``, its sidecar of arrays ``bias.fast.npz``
+(what analysis runs read, see analyzer.learned.store) and the model card ``bias.md``. When
 dev.csv sits beside it, the card also gives the model's figures on dev (the model alone, sentence
 by sentence; the product's figures come from ``python -m analyzer.evaluate bias``).
 """
@@ -106,7 +107,8 @@ def gated(oof: list[list[tuple[float, float]]], gate: float) -> np.ndarray:
 
 
 def train(data: Path, out: Path) -> None:
-    """Cross-validate, fit on train.csv, write ``out/bias.skops`` and ``out/bias.md``.
+    """Cross-validate, fit on train.csv, write ``out/bias.skops`` (with its sidecar) and
+    ``out/bias.md``.
 
     Chosen together, for the best out-of-fold F1 of the product's decision whose precision
     reaches the target: C, the word gate (how sure the word model must be of some word of the
@@ -144,7 +146,7 @@ def train(data: Path, out: Path) -> None:
         f1_threshold=f1_threshold,
         word_threshold=gate,
     )
-    save_model(model, out / f"{bias.NAME}.skops")
+    save_model(model, out / f"{bias.NAME}.skops", bias.sidecar_arrays(model))
     dev = None
     if (data / "dev.csv").is_file():
         dev_rows = bias.read_babe(data / "dev.csv")
@@ -212,10 +214,11 @@ Training used the train split ({n} sentences) of the project's shared copy; no B
 this repository. BABE is distributed under the GNU Affero General Public License v3 (AGPL-3.0).
 This model file holds a vocabulary of words and word pairs drawn from those sentences with one
 weight per entry, and word stems with the share of their sentences in which the experts marked
-them: it is a derived work of AGPL-3.0 data, so `models/bias.skops` is distributed
+them: it is a derived work of AGPL-3.0 data, so `models/bias.skops` and its sidecar
+`models/bias.fast.npz` (the same numbers as plain arrays, read by analysis runs) are distributed
 under AGPL-3.0, separately from the project's MIT-licensed code (see README, "Licence").
-An install that must be MIT only has to drop both this file and the loaded_language signal:
-without the file, scoring stops with a ModelError naming it.
+An install that must be MIT only has to drop these files and the loaded_language signal:
+without the model file, scoring stops with a ModelError naming it.
 
 ## Features and estimator
 Three parts, all fitted on train only, no language model, no downloads, CPU only:

@@ -7,22 +7,25 @@ its neighbours, nearby quotation marks and punctuation, whether a pronoun or a n
 decides, trained on the cues annotated in the PolNeAR train split.
 
 The features read only the raw text, so training needs no Document and runtime costs one regex
-pass plus one ``predict_proba`` call per article.
+pass plus one hashed dot product per article. At run time the model comes from its sidecar of
+arrays when it matches (:func:`load`): scoring then needs no scikit-learn.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from typing import Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from sklearn.feature_extraction import FeatureHasher
-from sklearn.linear_model import LogisticRegression
-from sklearn.pipeline import Pipeline
 
 from analyzer.learned.fastpath import hashed_dot
+from analyzer.learned.store import cached_model, run_time_model
 from analyzer.lexicons import load_lexicon
+
+if TYPE_CHECKING:
+    from sklearn.pipeline import Pipeline
 
 MODEL_NAME = "attribution"
 TRUSTED_TYPES: tuple[str, ...] = (
@@ -133,6 +136,10 @@ def features(text: str, start: int, end: int) -> dict[str, Any]:
 
 def make_pipeline() -> Pipeline:
     """An unfitted cue classifier: feature dicts -> hashed one-hot -> logistic regression."""
+    from sklearn.feature_extraction import FeatureHasher
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import Pipeline
+
     return Pipeline(
         [
             ("vectorize", FeatureHasher(n_features=2**15, input_type="dict")),
@@ -141,13 +148,100 @@ def make_pipeline() -> Pipeline:
     )
 
 
-def cue_probabilities(model: Pipeline, text: str, spans: list[tuple[int, int]]) -> list[float]:
+@dataclass(frozen=True, eq=False)
+class CueScorer:
+    """What predicting cues needs of the fitted pipeline: its hasher's settings and its
+    logistic regression's numbers (scored by :func:`cue_probabilities`).
+
+    Examples
+    --------
+    >>> pipe = make_pipeline().fit([{"w": "said"}, {"w": "show"}], [1, 0])
+    >>> scorer = CueScorer.of(pipe)
+    >>> scorer.n_features, scorer.alternate_sign, scorer.coef.shape
+    (32768, True, (32768,))
+    >>> bool(CueScorer.from_arrays(scorer.arrays()).intercept == scorer.intercept)
+    True
+    """
+
+    n_features: int
+    alternate_sign: bool
+    coef: np.ndarray  # one weight per hashed column
+    intercept: float
+
+    @classmethod
+    def of(cls, model: Any) -> CueScorer | None:
+        """The scorer of a fitted pipeline (or the scorer itself); None for another shape."""
+        if isinstance(model, CueScorer):
+            return model
+        # Imported here: only a fitted pipeline comes this way, so scikit-learn is loaded already.
+        from sklearn.feature_extraction import FeatureHasher
+
+        hasher, classifier = model.steps[0][1], model.steps[-1][1]
+        if (
+            len(model.steps) != 2
+            or type(hasher) is not FeatureHasher
+            or hasher.input_type != "dict"
+            or hasher.dtype is not np.float64
+            or classifier.coef_.shape[0] != 1
+        ):
+            return None
+        return cls(
+            int(hasher.n_features),
+            bool(hasher.alternate_sign),
+            classifier.coef_.ravel(),
+            classifier.intercept_[0],
+        )
+
+    def arrays(self) -> dict[str, np.ndarray]:
+        """The scorer as plain arrays (the model's sidecar, see analyzer.learned.store)."""
+        return {
+            "n_features": np.array(self.n_features),
+            "alternate_sign": np.array(self.alternate_sign),
+            "coef": self.coef,
+            "intercept": np.array([self.intercept]),
+        }
+
+    @classmethod
+    def from_arrays(cls, arrays: dict[str, np.ndarray]) -> CueScorer:
+        return cls(
+            int(arrays["n_features"]),
+            bool(arrays["alternate_sign"]),
+            arrays["coef"],
+            arrays["intercept"][0],
+        )
+
+
+def sidecar_arrays(model: Any) -> dict[str, np.ndarray] | None:
+    """What the model's sidecar holds (None for a pipeline of another shape)."""
+    scorer = CueScorer.of(model)
+    return None if scorer is None else scorer.arrays()
+
+
+def load() -> CueScorer | Pipeline:
+    """The committed cue model as scoring needs it, loaded once per process: from its sidecar
+    when that matches ``models/attribution.skops``, else from the file."""
+    return run_time_model(MODEL_NAME, TRUSTED_TYPES, sidecar_arrays, CueScorer.from_arrays)
+
+
+def load_fitted() -> Pipeline:
+    """The committed cue model as trained (scikit-learn, from the .skops file): for evaluation."""
+    return cached_model(MODEL_NAME, TRUSTED_TYPES)
+
+
+def cue_probabilities(
+    model: CueScorer | Pipeline, text: str, spans: list[tuple[int, int]]
+) -> list[float]:
     """Probability that each candidate span is an attribution cue."""
     if not spans:
         return []
     rows = [features(text, s, e) for s, e in spans]
     # The pipeline's own predict_proba validates its input on every call, which costs more than
     # the arithmetic for one article; the same logistic function is computed directly here.
-    hasher, classifier = model.steps[0][1], model.steps[-1][1]
-    z = hashed_dot(hasher, classifier.coef_.ravel(), rows) + classifier.intercept_[0]
+    scorer = CueScorer.of(model)
+    if scorer is None:
+        hasher, classifier = model.steps[0][1], model.steps[-1][1]
+        z = hasher.transform(rows) @ classifier.coef_.ravel() + classifier.intercept_[0]
+    else:
+        z = hashed_dot(rows, scorer.coef, scorer.n_features, scorer.alternate_sign)
+        z = z + scorer.intercept
     return [float(p) for p in 1.0 / (1.0 + np.exp(-z))]

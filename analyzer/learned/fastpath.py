@@ -1,60 +1,127 @@
-"""The biased-language model's numbers without scikit-learn's per-call overhead.
+"""The learned models' numbers without scikit-learn: what prediction needs, nothing else.
 
 Scoring one article's sentences with ``Pipeline.predict_proba`` spends most of its time outside
-the arithmetic: input validation, dataframe checks and a general-purpose analyzer. For the two
-model shapes :mod:`analyzer.learned.bias` trains, this module gives the *same floats* (the
-same element-wise operations, in the same order, on the same sparse matrix; tests compare them
-bit for bit with ``predict_proba``):
+the arithmetic: input validation, dataframe checks and a general-purpose analyzer; and importing
+scikit-learn (with skops to read the model files) costs a second or more of every run's start-up.
+For the model shapes the analyzer trains, this module gives the *same floats* (the same
+element-wise operations, in the same order, on the same sparse matrices; tests compare them bit
+for bit with ``predict_proba``) from the fitted numbers alone, which also come from a model's
+sidecar of plain arrays (:mod:`analyzer.learned.store`) without importing scikit-learn:
 
 - :class:`TfidfLogistic`: word uni- and bigram TF-IDF followed by binary logistic regression.
   It builds the count matrix of all of an article's sentences itself (one regex pass per text,
   a dict lookup per token, numpy finding the bigrams and counting) and then applies the fitted
-  idf weights, L2 normalisation, the linear model and the logistic function.
-- :class:`HashedLogistic`: hashed character n-grams followed by binary logistic regression (the
-  word model), with scikit-learn's analyzer and hasher built once instead of on every call.
+  idf weights, the row normalisation, the linear model and the logistic function.
+- :class:`HashedLogistic`: hashed character n-grams (``analyzer="char_wb"``) followed by binary
+  logistic regression (the word model): scikit-learn's n-grams and hashing, rewritten.
 - :class:`CachedProbability`: a model applied to single words; each word is scored once per
   process and remembered (an article's words are mostly words seen before).
-- :func:`hashed_dot`: ``FeatureHasher.transform(rows) @ weights`` (the attribution-cue model)
-  by the same hashing and sparse routines, without building a checked sparse matrix.
+- :func:`hashed_dot`: ``FeatureHasher.transform(rows) @ weights`` (the attribution-cue model).
+- :func:`normalize_rows`: ``sklearn.preprocessing.normalize`` of a CSR matrix, in place.
 
-Any other pipeline shape falls back to ``predict_proba``.
+Feature hashing is MurmurHash3 (32 bits, seed 0), scikit-learn's ``murmurhash3_32``, here from
+the ``mmh3`` package (the same function: tested on cue features, character n-grams and non-ASCII
+text). A fitted pipeline of any other shape is left to scikit-learn (``for_pipeline`` gives None).
 """
 
 from __future__ import annotations
 
+import math
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from itertools import count, repeat
 from typing import Any
 
+import mmh3
 import numpy as np
 import scipy.sparse as sp
 from scipy.special import expit
-from sklearn.feature_extraction import FeatureHasher
-from sklearn.feature_extraction.text import HashingVectorizer, TfidfVectorizer
-from sklearn.linear_model import LogisticRegression
-from sklearn.pipeline import Pipeline
-from sklearn.preprocessing import normalize
-from sklearn.utils.sparsefuncs_fast import inplace_csr_row_normalize_l2
 
-# hashed_dot calls two private modules (scikit-learn's hashing, scipy's CSR routines) directly.
-# Should an upgrade rename or change them, it falls back to the public calls: same floats.
+# hashed_dot calls scipy's CSR routines directly (a checked sparse matrix costs more than the
+# arithmetic for one article's few dozen rows). Should an upgrade rename or change them, it falls
+# back to the public calls: same floats.
 try:
     from scipy.sparse import _sparsetools
-    from sklearn.feature_extraction._hashing_fast import transform as hash_features
-except ImportError:  # pragma: no cover - depends on the installed versions
-    _sparsetools = hash_features = None
+except ImportError:  # pragma: no cover - depends on the installed version
+    _sparsetools = None
 
 # Token patterns whose tokens hold no white space: with them a vocabulary entry "a b" can only be
 # the bigram of tokens "a" and "b" (TfidfLogistic looks bigrams up as pairs of tokens).
 _SPACELESS_TOKENS = frozenset({r"(?u)\b\w\w+\b"})
 # Words remembered by CachedProbability before it starts afresh: bounds memory on huge batches.
 MAX_CACHED_WORDS = 200_000
+# Row normalisations rewritten here (scikit-learn's names; None: none).
+NORMS = ("l1", "l2", None)
 
 
-def _binary_linear(pipeline: Any, vectorizer_type: type) -> tuple[Any, LogisticRegression] | None:
+def normalize_rows(X: sp.csr_matrix | sp.csr_array, norm: str | None) -> None:
+    """Scale each row of ``X`` to unit ``norm`` in place, as scikit-learn's ``normalize`` does.
+
+    Each row's sum (of squares for "l2", of absolute values for "l1") is added up one entry at a
+    time in index order, as scikit-learn's compiled loop does: numpy's sums add in pairs, which
+    can differ in the last bit. An empty or all-zero row is left as it is.
+
+    Examples
+    --------
+    >>> X = sp.csr_matrix(np.array([[3.0, 4.0], [0.0, 0.0], [-6.0, 8.0]]))
+    >>> normalize_rows(X, "l2")
+    >>> X.toarray().tolist()
+    [[0.6, 0.8], [0.0, 0.0], [-0.6, 0.8]]
+    """
+    if norm is None:
+        return
+    data, indptr = X.data, X.indptr
+    terms = (data * data if norm == "l2" else np.abs(data)).tolist()
+    sums = []
+    for start, end in zip(indptr[:-1].tolist(), indptr[1:].tolist(), strict=True):
+        total = 0.0
+        for term in terms[start:end]:
+            total += term
+        sums.append(1.0 if total == 0.0 else math.sqrt(total) if norm == "l2" else total)
+    data /= np.repeat(np.asarray(sums, dtype=np.float64), np.diff(indptr))
+
+
+def _hash_features(
+    rows: Iterable[Iterable[tuple[Any, Any]]], n_features: int, alternate_sign: bool
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(columns, indptr, values) of the CSR matrix ``FeatureHasher`` builds from ``rows`` of
+    (feature, value) pairs: its loop written in Python, hashing with mmh3.
+
+    A string value v of feature f stands for feature "f=v" with value 1; a value of 0 (or
+    False) is left out; the column is abs(hash) % n_features and, with ``alternate_sign``, a
+    negative hash flips the value's sign.
+    """
+    columns: list[int] = []
+    values: list[float] = []
+    indptr = [0]
+    for row in rows:
+        for feature, value in row:
+            if isinstance(value, str):
+                feature, value = f"{feature}={value}", 1.0
+            else:
+                value = float(value)
+            if value == 0:
+                continue
+            if not isinstance(feature, str | bytes):
+                raise TypeError("feature names must be strings")
+            h = mmh3.hash(feature, 0, True)
+            columns.append(abs(h) % n_features)
+            values.append(-value if alternate_sign and h < 0 else value)
+        indptr.append(len(columns))
+    return (
+        np.array(columns, dtype=np.int32),
+        np.array(indptr, dtype=np.int32),
+        np.array(values, dtype=np.float64),
+    )
+
+
+def _binary_linear(pipeline: Any, vectorizer_type: type) -> tuple[Any, Any] | None:
     """(vectorizer, model) of a two-step ``vectorizer_type`` + binary LogisticRegression
     pipeline, or None for any other shape (the fast scorers then leave it to scikit-learn)."""
+    # Imported here: only a fitted scikit-learn pipeline comes this way, so it is loaded already.
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import Pipeline
+
     if not isinstance(pipeline, Pipeline) or len(pipeline.steps) != 2:
         return None
     vec, model = pipeline.steps[0][1], pipeline.steps[1][1]
@@ -65,13 +132,25 @@ def _binary_linear(pipeline: Any, vectorizer_type: type) -> tuple[Any, LogisticR
     return vec, model
 
 
+def _norm_code(norm: str | None) -> str:
+    return "" if norm is None else norm
+
+
+def _norm_of(code: np.ndarray) -> str | None:
+    return str(code) or None
+
+
 class TfidfLogistic:
     """``pipeline.predict_proba(texts)[:, 1]`` for a (TfidfVectorizer, LogisticRegression) pair.
 
-    Use :meth:`for_pipeline`, which returns None for a pipeline of any other shape.
+    Use :meth:`for_pipeline`, which returns None for a pipeline of any other shape, or
+    :meth:`from_arrays` on what :meth:`arrays` gave.
 
     Examples
     --------
+    >>> from sklearn.feature_extraction.text import TfidfVectorizer
+    >>> from sklearn.linear_model import LogisticRegression
+    >>> from sklearn.pipeline import Pipeline
     >>> pipe = Pipeline([("tfidf", TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True)),
     ...                  ("logreg", LogisticRegression())])
     >>> pipe = pipe.fit(["a radical plan", "the council met", "radical idea", "rain fell"],
@@ -80,20 +159,34 @@ class TfidfLogistic:
     >>> texts = ["A radical council.", "Rain."]
     >>> fast.probabilities(texts) == [float(p) for p in pipe.predict_proba(texts)[:, 1]]
     True
+    >>> TfidfLogistic.from_arrays(fast.arrays()).probabilities(texts) == fast.probabilities(texts)
+    True
     """
 
-    def __init__(self, vectorizer: TfidfVectorizer, model: LogisticRegression) -> None:
-        vocabulary: dict[str, int] = vectorizer.vocabulary_
+    def __init__(
+        self,
+        vocabulary: dict[str, int],
+        *,
+        token_pattern: str,
+        lowercase: bool,
+        bigrams: bool,
+        sublinear: bool,
+        idf: np.ndarray | None,
+        norm: str | None,
+        coef: np.ndarray,
+        intercept: np.ndarray,
+    ) -> None:
+        self._vocabulary = vocabulary
         self._n_features = len(vocabulary)
         # Every token is looked up once, as a number: its unigram column, or (for a token that
         # occurs only inside bigrams) a number from n_features up. A bigram is then the pair of
         # its tokens' numbers, so no "a b" string is built for each pair of an article's words.
-        self._bigrams = vectorizer.ngram_range == (1, 2)
-        ids = {g: c for g, c in vocabulary.items() if not self._bigrams or " " not in g}
+        self._bigrams = bigrams
+        ids = {g: c for g, c in vocabulary.items() if not bigrams or " " not in g}
         pairs: dict[tuple[int, int], int] = {}
         beyond = count(self._n_features)
         for gram, column in vocabulary.items():
-            if self._bigrams and " " in gram:
+            if bigrams and " " in gram:
                 a, b = gram.split(" ")
                 for token in (a, b):
                     if token not in ids:
@@ -104,17 +197,21 @@ class TfidfLogistic:
         order = sorted((a * self._base + b, c) for (a, b), c in pairs.items())
         self._pair_keys = np.array([k for k, _ in order], dtype=np.int64)
         self._pair_columns = np.array([c for _, c in order], dtype=np.int64)
-        self._token = re.compile(vectorizer.token_pattern)
-        self._lowercase = bool(vectorizer.lowercase)
-        self._sublinear = bool(vectorizer.sublinear_tf)
-        self._idf = vectorizer.idf_ if vectorizer.use_idf else None
-        self._norm = vectorizer.norm
-        self._coef_t = model.coef_.T
-        self._intercept = model.intercept_
+        self._token_pattern = token_pattern
+        self._token = re.compile(token_pattern)
+        self._lowercase = lowercase
+        self._sublinear = sublinear
+        self._idf = idf
+        self._norm = norm
+        self._coef = coef
+        self._coef_t = coef.T
+        self._intercept = intercept
 
     @classmethod
     def for_pipeline(cls, pipeline: Any) -> TfidfLogistic | None:
         """The fast scorer for ``pipeline``, or None when its shape is not the one handled."""
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
         parts = _binary_linear(pipeline, TfidfVectorizer)
         if parts is None:
             return None
@@ -129,11 +226,62 @@ class TfidfLogistic:
             and not vec.binary
             and vec.dtype is np.float64
             and vec.ngram_range in ((1, 1), (1, 2))
-            and vec.norm in ("l1", "l2", None)
+            and vec.norm in NORMS
             and re.compile(vec.token_pattern).groups == 0
             and (vec.ngram_range == (1, 1) or vec.token_pattern in _SPACELESS_TOKENS)
         )
-        return cls(vec, model) if plain_words else None
+        if not plain_words:
+            return None
+        return cls(
+            vec.vocabulary_,
+            token_pattern=vec.token_pattern,
+            lowercase=bool(vec.lowercase),
+            bigrams=vec.ngram_range == (1, 2),
+            sublinear=bool(vec.sublinear_tf),
+            idf=vec.idf_ if vec.use_idf else None,
+            norm=vec.norm,
+            coef=model.coef_,
+            intercept=model.intercept_,
+        )
+
+    def arrays(self) -> dict[str, np.ndarray]:
+        """Everything this scorer needs, as plain arrays (for :meth:`from_arrays`).
+
+        Raises ValueError for a vocabulary numpy cannot hold exactly (it drops a string's
+        trailing NUL characters).
+        """
+        terms = np.array(list(self._vocabulary), dtype=str)
+        if terms.tolist() != list(self._vocabulary):
+            raise ValueError("a term of the vocabulary ends in a NUL character")
+        return {
+            "terms": terms,
+            "columns": np.fromiter(self._vocabulary.values(), np.int64, len(self._vocabulary)),
+            "token_pattern": np.array(self._token_pattern),
+            "lowercase": np.array(self._lowercase),
+            "bigrams": np.array(self._bigrams),
+            "sublinear": np.array(self._sublinear),
+            "use_idf": np.array(self._idf is not None),
+            "idf": self._idf if self._idf is not None else np.zeros(0),
+            "norm": np.array(_norm_code(self._norm)),
+            "coef": self._coef,
+            "intercept": self._intercept,
+        }
+
+    @classmethod
+    def from_arrays(cls, arrays: dict[str, np.ndarray]) -> TfidfLogistic:
+        """The scorer :meth:`arrays` describes."""
+        vocabulary = dict(zip(arrays["terms"].tolist(), arrays["columns"].tolist(), strict=True))
+        return cls(
+            vocabulary,
+            token_pattern=str(arrays["token_pattern"]),
+            lowercase=bool(arrays["lowercase"]),
+            bigrams=bool(arrays["bigrams"]),
+            sublinear=bool(arrays["sublinear"]),
+            idf=arrays["idf"] if bool(arrays["use_idf"]) else None,
+            norm=_norm_of(arrays["norm"]),
+            coef=arrays["coef"],
+            intercept=arrays["intercept"],
+        )
 
     def probabilities(self, texts: Sequence[str]) -> list[float]:
         """Probability of the positive class for each text."""
@@ -189,24 +337,24 @@ class TfidfLogistic:
             data += 1.0
         if self._idf is not None:
             data *= self._idf[X.indices]
-        if self._norm == "l2":
-            # What normalize(X, "l2") runs, without its input checks.
-            inplace_csr_row_normalize_l2(X)
-        elif self._norm is not None:
-            X = normalize(X, norm=self._norm, copy=False)
+        normalize_rows(X, self._norm)
         return X
 
 
 class HashedLogistic:
-    """``pipeline.predict_proba(texts)[:, 1]`` for a (HashingVectorizer, LogisticRegression) pair.
+    """``pipeline.predict_proba(texts)[:, 1]`` for a (HashingVectorizer, LogisticRegression) pair
+    whose vectorizer reads character n-grams within words (``analyzer="char_wb"``).
 
-    The word model's shape. The vectorizer's analyzer and feature hasher are built once
-    (scikit-learn builds both on every call) and the input checks are skipped; the hashing,
-    normalisation and linear algebra are scikit-learn's own. Use :meth:`for_pipeline`, which
-    returns None for a pipeline of any other shape.
+    The word model's shape. scikit-learn's n-grams, hashing and normalisation are rewritten
+    (:func:`char_wb_ngrams`, MurmurHash3 via mmh3, :func:`normalize_rows`) and its input checks
+    skipped; the linear algebra is the same scipy product. Use :meth:`for_pipeline`, which
+    returns None for a pipeline of any other shape, or :meth:`from_arrays`.
 
     Examples
     --------
+    >>> from sklearn.feature_extraction.text import HashingVectorizer
+    >>> from sklearn.linear_model import LogisticRegression
+    >>> from sklearn.pipeline import Pipeline
     >>> pipe = Pipeline([("hash", HashingVectorizer(analyzer="char_wb", n_features=2**10)),
     ...                  ("logreg", LogisticRegression())]).fit(["ab", "cd", "abc"], [1, 0, 1])
     >>> words = ["ab", "cde"]
@@ -215,39 +363,133 @@ class HashedLogistic:
     True
     """
 
-    def __init__(self, vectorizer: HashingVectorizer, model: LogisticRegression) -> None:
-        self._analyze = vectorizer.build_analyzer()
-        self._hasher = vectorizer._get_hasher()
-        self._binary = bool(vectorizer.binary)
-        self._norm = vectorizer.norm
-        self._coef_t = model.coef_.T
-        self._intercept = model.intercept_
+    def __init__(
+        self,
+        *,
+        n_features: int,
+        ngram_range: tuple[int, int],
+        lowercase: bool,
+        alternate_sign: bool,
+        binary: bool,
+        norm: str | None,
+        coef: np.ndarray,
+        intercept: np.ndarray,
+    ) -> None:
+        self._n_features = n_features
+        self._ngram_range = ngram_range
+        self._lowercase = lowercase
+        self._alternate_sign = alternate_sign
+        self._binary = binary
+        self._norm = norm
+        self._coef = coef
+        self._coef_t = coef.T
+        self._intercept = intercept
 
     @classmethod
     def for_pipeline(cls, pipeline: Any) -> HashedLogistic | None:
         """The fast scorer for ``pipeline``, or None when its shape is not the one handled."""
+        from sklearn.feature_extraction.text import HashingVectorizer
+
         parts = _binary_linear(pipeline, HashingVectorizer)
         if parts is None:
             return None
         vec, model = parts
-        if vec.input != "content" or vec.norm not in ("l1", "l2", None):
+        if not (
+            vec.analyzer == "char_wb"
+            and vec.input == "content"
+            and vec.preprocessor is None
+            and vec.strip_accents is None
+            and vec.dtype is np.float64
+            and vec.norm in NORMS
+        ):
             return None
-        return cls(vec, model)
+        return cls(
+            n_features=int(vec.n_features),
+            ngram_range=tuple(vec.ngram_range),
+            lowercase=bool(vec.lowercase),
+            alternate_sign=bool(vec.alternate_sign),
+            binary=bool(vec.binary),
+            norm=vec.norm,
+            coef=model.coef_,
+            intercept=model.intercept_,
+        )
+
+    def arrays(self) -> dict[str, np.ndarray]:
+        """Everything this scorer needs, as plain arrays (for :meth:`from_arrays`)."""
+        return {
+            "n_features": np.array(self._n_features),
+            "ngram_range": np.array(self._ngram_range),
+            "lowercase": np.array(self._lowercase),
+            "alternate_sign": np.array(self._alternate_sign),
+            "binary": np.array(self._binary),
+            "norm": np.array(_norm_code(self._norm)),
+            "coef": self._coef,
+            "intercept": self._intercept,
+        }
+
+    @classmethod
+    def from_arrays(cls, arrays: dict[str, np.ndarray]) -> HashedLogistic:
+        """The scorer :meth:`arrays` describes."""
+        low, high = arrays["ngram_range"].tolist()
+        return cls(
+            n_features=int(arrays["n_features"]),
+            ngram_range=(low, high),
+            lowercase=bool(arrays["lowercase"]),
+            alternate_sign=bool(arrays["alternate_sign"]),
+            binary=bool(arrays["binary"]),
+            norm=_norm_of(arrays["norm"]),
+            coef=arrays["coef"],
+            intercept=arrays["intercept"],
+        )
 
     def probabilities(self, texts: Sequence[str]) -> list[float]:
         """Probability of the positive class for each text."""
         if not texts:
             return []
         # HashingVectorizer.transform's steps, in its order.
-        X = self._hasher.transform(self._analyze(t) for t in texts)
+        low, high = self._ngram_range
+        grams = (
+            ((g, 1.0) for g in char_wb_ngrams(t.lower() if self._lowercase else t, low, high))
+            for t in texts
+        )
+        columns, indptr, values = _hash_features(grams, self._n_features, self._alternate_sign)
+        X = sp.csr_matrix((values, columns, indptr), shape=(len(texts), self._n_features))
+        X.sum_duplicates()
         if self._binary:
             X.data.fill(1)
-        if self._norm == "l2":
-            inplace_csr_row_normalize_l2(X)
-        elif self._norm is not None:
-            X = normalize(X, norm=self._norm, copy=False)
+        normalize_rows(X, self._norm)
         scores = X @ self._coef_t + self._intercept
         return [float(p) for p in expit(scores.reshape(-1))]
+
+
+_WHITE_SPACES = re.compile(r"\s\s+")
+
+
+def char_wb_ngrams(text: str, low: int, high: int) -> list[str]:
+    """The character n-grams of ``text``'s words (``low`` to ``high`` long), each word padded
+    with a space at both ends: scikit-learn's ``char_wb`` analyzer, after its lower-casing.
+
+    A word shorter than an n-gram length gives itself (padded) once.
+
+    Examples
+    --------
+    >>> char_wb_ngrams("an ox", 2, 3)
+    [' a', 'an', 'n ', ' an', 'an ', ' o', 'ox', 'x ', ' ox', 'ox ']
+    """
+    grams: list[str] = []
+    add = grams.append
+    for word in _WHITE_SPACES.sub(" ", text).split():
+        word = f" {word} "
+        length = len(word)
+        for n in range(low, high + 1):
+            offset = 0
+            add(word[:n])
+            while offset + n < length:
+                offset += 1
+                add(word[offset : offset + n])
+            if offset == 0:  # a word shorter than n is counted once
+                break
+    return grams
 
 
 class CachedProbability:
@@ -255,10 +497,13 @@ class CachedProbability:
 
     Valid for models that score each input on its own (a row's probability does not depend on
     the other rows of the batch), which holds for a vectorizer followed by a linear model. New
-    words go through :class:`HashedLogistic` when the pipeline has its shape.
+    words go through :class:`HashedLogistic` when the pipeline has its shape (or is one).
 
     Examples
     --------
+    >>> from sklearn.feature_extraction.text import TfidfVectorizer
+    >>> from sklearn.linear_model import LogisticRegression
+    >>> from sklearn.pipeline import Pipeline
     >>> pipe = Pipeline([("tfidf", TfidfVectorizer(analyzer="char_wb")),
     ...                  ("logreg", LogisticRegression())]).fit(["ab", "cd", "abc"], [1, 0, 1])
     >>> cached = CachedProbability(pipe)
@@ -268,7 +513,11 @@ class CachedProbability:
     """
 
     def __init__(self, pipeline: Any) -> None:
-        fast = HashedLogistic.for_pipeline(pipeline)
+        fast = (
+            pipeline
+            if isinstance(pipeline, HashedLogistic)
+            else HashedLogistic.for_pipeline(pipeline)
+        )
         self._score = (
             fast.probabilities
             if fast is not None
@@ -287,50 +536,53 @@ class CachedProbability:
         return list(map(known.__getitem__, words))
 
 
-def hashed_dot(hasher: FeatureHasher, weights: np.ndarray, rows: Sequence[dict]) -> np.ndarray:
-    """``hasher.transform(rows) @ weights`` with the same floats, for a dict-input hasher.
+def hashed_dot(
+    rows: Sequence[dict], weights: np.ndarray, n_features: int, alternate_sign: bool = True
+) -> np.ndarray:
+    """``FeatureHasher(n_features, input_type="dict", alternate_sign=...).transform(rows) @
+    weights`` with the same floats.
 
     ``transform`` hashes the features, builds a sparse matrix (checking its arrays, which for
     one article's few dozen rows costs more than the rest), sorts each row's columns and merges
-    repeated ones; the product adds each row's terms in column order. This calls the same
-    routines on the same arrays: scikit-learn's hashing function, then scipy's sort, merge and
-    matrix-vector product.
+    repeated ones; the product adds each row's terms in column order. This hashes as
+    :func:`_hash_features` does, then calls scipy's own sort, merge and matrix-vector routines
+    on the arrays.
 
     Examples
     --------
+    >>> from sklearn.feature_extraction import FeatureHasher
     >>> hasher = FeatureHasher(n_features=2**4, input_type="dict")
     >>> rows = [{"w": "said", "quote": True}, {"w": "show", "quote": False}]
     >>> w = np.linspace(-1, 1, 16)
-    >>> bool((hashed_dot(hasher, w, rows) == hasher.transform(rows) @ w).all())
+    >>> bool((hashed_dot(rows, w, 2**4) == hasher.transform(rows) @ w).all())
     True
     """
-    fast = None
-    if hasher.input_type == "dict" and hasher.dtype is np.float64 and rows:
-        try:
-            fast = _private_hashed_dot(hasher, weights, rows)
-        except (TypeError, AttributeError, ValueError):  # the private routines changed
-            fast = None
-    return fast if fast is not None else hasher.transform(rows) @ weights
+    try:
+        fast = _private_hashed_dot(rows, weights, n_features, alternate_sign)
+    except (TypeError, AttributeError, ValueError):  # scipy's private routines changed
+        fast = None
+    if fast is not None:
+        return fast
+    columns, indptr, values = _hash_features((r.items() for r in rows), n_features, alternate_sign)
+    X = sp.csr_matrix((values, columns, indptr), shape=(len(indptr) - 1, n_features))
+    X.sum_duplicates()
+    return X @ weights
 
 
 def _private_hashed_dot(
-    hasher: FeatureHasher, weights: np.ndarray, rows: Sequence[dict]
+    rows: Sequence[dict], weights: np.ndarray, n_features: int, alternate_sign: bool
 ) -> np.ndarray | None:
-    """:func:`hashed_dot` by the private routines; None where they do not apply."""
-    if hash_features is None or _sparsetools is None:
+    """:func:`hashed_dot` by scipy's private routines; None where they do not apply."""
+    if _sparsetools is None or weights.dtype != np.float64 or not rows:
         return None
-    columns, indptr, values = hash_features(
-        (row.items() for row in rows), hasher.n_features, np.float64, hasher.alternate_sign, 0
-    )
-    if columns.dtype != indptr.dtype or weights.dtype != np.float64:
-        return None
-    n_rows, n_cols = len(indptr) - 1, hasher.n_features
+    columns, indptr, values = _hash_features((r.items() for r in rows), n_features, alternate_sign)
+    n_rows = len(indptr) - 1
     # What X.sum_duplicates() runs (a sort only when needed: an unstable sort could reorder the
     # values of one column, and so the order they are added in), then what X @ weights runs.
     if not _sparsetools.csr_has_canonical_format(n_rows, indptr, columns):
         if not _sparsetools.csr_has_sorted_indices(n_rows, indptr, columns):
             _sparsetools.csr_sort_indices(n_rows, indptr, columns, values)
-        _sparsetools.csr_sum_duplicates(n_rows, n_cols, indptr, columns, values)
+        _sparsetools.csr_sum_duplicates(n_rows, n_features, indptr, columns, values)
     out = np.zeros(n_rows)
-    _sparsetools.csr_matvec(n_rows, n_cols, indptr, columns, values, weights, out)
+    _sparsetools.csr_matvec(n_rows, n_features, indptr, columns, values, weights, out)
     return out

@@ -3,7 +3,8 @@
 Every candidate cue word of the train split is one example, labelled a cue when it lies inside an
 annotated Cue span. Five-fold cross-validation grouped by article gives the card's figures; the
 model is then fitted on the whole train split and written to ``<out>/attribution.skops`` beside
-its card ``<out>/attribution.md``.
+its card ``<out>/attribution.md`` and its sidecar of arrays ``<out>/attribution.fast.npz`` (what
+analysis runs read; see analyzer.learned.store).
 """
 
 from __future__ import annotations
@@ -55,7 +56,7 @@ def train(data: Path, out: Path) -> None:
     rows, labels, groups = examples(articles)
     p, r, f = cross_validate(rows, labels, groups)
     model = cues.make_pipeline().fit(rows, labels)
-    save_model(model, out / f"{cues.MODEL_NAME}.skops")
+    save_model(model, out / f"{cues.MODEL_NAME}.skops", cues.sidecar_arrays(model))
     figures = {
         "articles": len(articles),
         "candidates": len(labels),

@@ -35,10 +35,10 @@ import re
 import string
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from analyzer.document import Document, Span
 from analyzer.learned import cues as cue_model
-from analyzer.learned.store import cached_model
 from analyzer.lexicons import load_lexicon
 from analyzer.results import Attribution, Quote
 from analyzer.scan import lowered
@@ -163,9 +163,7 @@ def find(
     [('direct', 'Ana Ruiz', 'said')]
     """
     people = people if people is not None else find_people(doc)
-    model = (
-        model if model is not None else cached_model(cue_model.MODEL_NAME, cue_model.TRUSTED_TYPES)
-    )
+    model = model if model is not None else cue_model.load()
     interview = _interview(doc, people)
     found: list[_Found] = []
     speech = sorted(quotes, key=lambda q: q.start)
@@ -290,14 +288,14 @@ def _is_according(text: str, cue: tuple[int, int]) -> bool:
     return text[cue[0] : cue[0] + 9].lower() == "according"
 
 
-def _accepted_cues(doc: Document, model: object) -> list[tuple[int, int]]:
+def _accepted_cues(doc: Document, model: Any) -> list[tuple[int, int]]:
     # Action verbs ("voted", "signed") are cue words of the learned model's list, but report a
     # deed, not words or beliefs: they never make an attribution (lexicons/action_cues.txt).
     actions = _lexicon_set("action_cues")
     spans = [
         s for s in cue_model.candidates(doc.text) if doc.text[s[0] : s[1]].lower() not in actions
     ]
-    probs = cue_model.cue_probabilities(model, doc.text, spans)  # type: ignore[arg-type]
+    probs = cue_model.cue_probabilities(model, doc.text, spans)
     return [s for s, p in zip(spans, probs, strict=True) if p >= cue_model.THRESHOLD]
 
 
