@@ -4,6 +4,7 @@ whether built from a fitted pipeline or from the arrays of a model's sidecar."""
 from __future__ import annotations
 
 import functools
+import sys
 
 import numpy as np
 import pytest
@@ -307,12 +308,21 @@ def test_hashed_dot_falls_back_to_the_public_calls_when_a_private_routine_is_gon
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.text(max_size=12), max_size=40))
 def test_mmh3_is_scikit_learns_murmurhash(strings):
-    import mmh3
+    mmh3 = pytest.importorskip("mmh3")
     from sklearn.utils import murmurhash3_32
 
     strings += ["", "said", "w=said", "naïve", "über", "日本語", "emoji 🙂", "\x00"]
     strings = [s for s in strings if s.encode("utf-8", "ignore").decode("utf-8") == s]
     assert [mmh3.hash(s, 0, True) for s in strings] == [murmurhash3_32(s, seed=0) for s in strings]
+
+
+def test_without_mmh3_scikit_learns_murmurhash_stands_in(monkeypatch):
+    from sklearn.utils import murmurhash3_32
+
+    monkeypatch.setitem(sys.modules, "mmh3", None)  # as if it were not installed
+    stand_in = fastpath._murmurhash3()
+    strings = ["", "said", "w=said", "naïve", "日本語", "x" * 100]
+    assert [stand_in(s, 0, True) for s in strings] == [murmurhash3_32(s, seed=0) for s in strings]
 
 
 @settings(max_examples=200, deadline=None)

@@ -102,7 +102,9 @@ print(json.dumps({"status": status, "loaded": [m for m in libraries if m in sys.
 def test_a_json_run_reads_the_models_from_their_sidecars_without_scikit_learn(tmp_path, jobs):
     # The models' sidecars (models/NAME.fast.npz) hold what prediction needs: scoring, pairing
     # by similarity and by metadata, and the comparisons import no scikit-learn, skops or
-    # scipy.stats (a second or two of start-up on every run).
+    # scipy.stats (a second or two of start-up on every run). Feature hashing needs mmh3 for
+    # that (without it, fastpath hashes with scikit-learn's identical function).
+    pytest.importorskip("mmh3")
     write_two(tmp_path / "in")
     text = (tmp_path / "in" / "a.txt").read_text(encoding="utf-8")
     (tmp_path / "in" / "copy.txt").write_text(text + "It rained.\n", encoding="utf-8")

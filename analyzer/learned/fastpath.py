@@ -28,11 +28,10 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from itertools import count, repeat
 from typing import Any
 
-import mmh3
 import numpy as np
 import scipy.sparse as sp
 from scipy.special import expit
@@ -44,6 +43,25 @@ try:
     from scipy.sparse import _sparsetools
 except ImportError:  # pragma: no cover - depends on the installed version
     _sparsetools = None
+
+
+def _murmurhash3() -> Callable[[str | bytes, int, bool], int]:
+    """MurmurHash3, 32 bits, called as ``mmh3.hash(key, seed, signed)``.
+
+    From mmh3 (a dependency). An environment installed before it became one (``pip install -e
+    .`` adds it) gets scikit-learn's ``murmurhash3_32``, the same function, at the cost of
+    importing scikit-learn.
+    """
+    try:
+        import mmh3
+    except ImportError:
+        from sklearn.utils import murmurhash3_32
+
+        return lambda key, seed, signed: murmurhash3_32(key, seed=seed, positive=not signed)
+    return mmh3.hash
+
+
+murmurhash3 = _murmurhash3()
 
 # Token patterns whose tokens hold no white space: with them a vocabulary entry "a b" can only be
 # the bigram of tokens "a" and "b" (TfidfLogistic looks bigrams up as pairs of tokens).
@@ -104,7 +122,7 @@ def _hash_features(
                 continue
             if not isinstance(feature, str | bytes):
                 raise TypeError("feature names must be strings")
-            h = mmh3.hash(feature, 0, True)
+            h = murmurhash3(feature, 0, True)
             columns.append(abs(h) % n_features)
             values.append(-value if alternate_sign and h < 0 else value)
         indptr.append(len(columns))
