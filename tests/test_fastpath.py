@@ -316,6 +316,23 @@ def test_mmh3_is_scikit_learns_murmurhash(strings):
     assert [mmh3.hash(s, 0, True) for s in strings] == [murmurhash3_32(s, seed=0) for s in strings]
 
 
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.floats(allow_nan=True, allow_infinity=True), min_size=1, max_size=20))
+def test_expit_is_scipys_bit_for_bit(values):
+    from scipy.special import expit
+
+    x = np.array(values)
+    assert fastpath.expit(x).tobytes() == expit(x).tobytes()
+
+
+def test_expit_is_scipys_bit_for_bit_over_a_million_values():
+    from scipy.special import expit
+
+    rng = np.random.default_rng(7)
+    x = np.concatenate([rng.normal(0, 4, 10**6), rng.uniform(-760, 760, 10**5)])
+    assert fastpath.expit(x).tobytes() == expit(x).tobytes()
+
+
 def test_without_mmh3_scikit_learns_murmurhash_stands_in(monkeypatch):
     from sklearn.utils import murmurhash3_32
 

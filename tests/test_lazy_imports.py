@@ -93,7 +93,7 @@ try:
     cli(["score", sys.argv[1], "--json", "--quiet", "--jobs", sys.argv[2]])
 except SystemExit as exc:
     status = exc.code
-libraries = ["sklearn", "skops", "scipy.stats", "nltk"]
+libraries = ["sklearn", "skops", "scipy.stats", "scipy.special", "nltk"]
 print(json.dumps({"status": status, "loaded": [m for m in libraries if m in sys.modules]}))
 """
 
@@ -101,8 +101,8 @@ print(json.dumps({"status": status, "loaded": [m for m in libraries if m in sys.
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_a_json_run_reads_the_models_from_their_sidecars_without_scikit_learn(tmp_path, jobs):
     # The models' sidecars (models/NAME.fast.npz) hold what prediction needs: scoring, pairing
-    # by similarity and by metadata, and the comparisons import no scikit-learn, skops or
-    # scipy.stats (a second or two of start-up on every run). Feature hashing needs mmh3 for
+    # by similarity and by metadata, and the comparisons import no scikit-learn, skops,
+    # scipy.stats or scipy.special (two seconds of start-up on every run). Feature hashing needs mmh3 for
     # that (without it, fastpath hashes with scikit-learn's identical function).
     pytest.importorskip("mmh3")
     write_two(tmp_path / "in")

@@ -42,10 +42,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from scipy.special import expit
 
 from analyzer.compare.text import stem, stop_words
-from analyzer.learned.fastpath import CachedProbability, HashedLogistic, TfidfLogistic
+from analyzer.learned.fastpath import CachedProbability, HashedLogistic, TfidfLogistic, expit
 from analyzer.learned.store import cached_model, run_time_model
 from analyzer.lexicons import load_lexicon
 

@@ -34,7 +34,6 @@ from typing import Any
 
 import numpy as np
 import scipy.sparse as sp
-from scipy.special import expit
 
 # hashed_dot calls scipy's CSR routines directly (a checked sparse matrix costs more than the
 # arithmetic for one article's few dozen rows). Should an upgrade rename or change them, it falls
@@ -43,6 +42,28 @@ try:
     from scipy.sparse import _sparsetools
 except ImportError:  # pragma: no cover - depends on the installed version
     _sparsetools = None
+
+
+def expit(x: np.ndarray) -> np.ndarray:
+    """The logistic function 1 / (1 + exp(-x)), element by element, as ``scipy.special.expit``
+    computes it (the C library's exp, then the same two operations: the same floats, tested),
+    without importing scipy.special: a tenth of a second of every run's start-up.
+
+    Examples
+    --------
+    >>> expit(np.array([0.0, 2.0, -800.0])).tolist()
+    [0.5, 0.8807970779778823, 0.0]
+    """
+    values = np.asarray(x, dtype=np.float64)
+    out = np.fromiter(map(_expit, values.ravel().tolist()), np.float64, values.size)
+    return out.reshape(values.shape)
+
+
+def _expit(v: float) -> float:
+    try:
+        return 1.0 / (1.0 + math.exp(-v))
+    except OverflowError:  # exp(-v) past the largest float: 1 / inf
+        return 0.0
 
 
 def _murmurhash3() -> Callable[[str | bytes, int, bool], int]:
