@@ -6,6 +6,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -72,6 +73,35 @@ def test_the_sweep_leaves_files_it_did_not_name_alone(tmp_path):
         (tmp_path / name).write_text("kept")
     assert sweep_temporaries(tmp_path) == []
     assert len(list(tmp_path.iterdir())) == 4
+
+
+# Temporary names of older versions: ".NAME.XXXXXXXX", then ".NAME.PID.XXXXXXXX".
+OLD_NAMES = [".results.jsonl.k2x9_abq", ".index.html.4242.k2x9_abq"]
+
+
+def _written_ago(path: Path, hours: float) -> Path:
+    path.write_text("<half a page")
+    moment = time.time() - hours * 3600
+    os.utime(path, (moment, moment))
+    return path
+
+
+def test_temporary_files_named_the_old_way_are_swept_after_a_day_untouched(tmp_path):
+    old = [_written_ago(tmp_path / name, 25) for name in OLD_NAMES]
+    recent = tmp_path / "recent"  # maybe an older version still writing: its machine is unknown
+    recent.mkdir()
+    for name in OLD_NAMES:
+        _written_ago(recent / name, 23)
+    assert sweep_temporaries(tmp_path) == sorted(old)
+    assert sweep_temporaries(recent) == []
+    assert len(list(recent.iterdir())) == 2
+
+
+def test_old_dotfiles_not_named_after_an_output_are_left_alone(tmp_path):
+    for name in (".notes.txt.k2x9_abq", ".bashrc.k2x9_abq", ".index.html.k2x9_ab"):
+        _written_ago(tmp_path / name, 100)
+    assert sweep_temporaries(tmp_path) == []
+    assert len(list(tmp_path.iterdir())) == 3
 
 
 def test_a_run_removes_what_a_killed_run_left_in_every_report_folder(tmp_path):

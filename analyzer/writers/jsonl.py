@@ -7,6 +7,7 @@ import os
 import re
 import socket
 import tempfile
+import time
 import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -26,6 +27,14 @@ def _umask() -> int:
 # killed while writing leaves it behind, and a later run on the same machine can tell it from the
 # file of a run still writing. A file another machine wrote (a shared volume) is never swept.
 _TEMPORARY = re.compile(r"\..+\.([0-9a-f]{8})-(\d+)\.[a-z0-9_]{8}")
+# Older versions named them ".NAME.XXXXXXXX" (until 61b6449) and ".NAME.PID.XXXXXXXX" (until
+# e7c59be), which do not say which machine wrote them: whether the writer is alive cannot be
+# asked. Such a file is swept once nobody has written to it for a day, and only if it is named
+# after a file this tool writes (pages, results.jsonl). A run writes each temporary file within
+# minutes; the longest idle one, results.jsonl's, waits while the pages are written (about 3 ms an
+# article: under an hour for a million articles).
+_OLD_TEMPORARY = re.compile(r"\..+\.(?:html|jsonl)(?:\.\d+)?\.[a-z0-9_]{8}")
+_OLD_IDLE = 24 * 3600  # seconds
 
 
 def _host() -> str:
@@ -57,7 +66,8 @@ def _replacing(path: Path) -> Iterator[int]:
 def sweep_temporaries(folder: Path) -> list[Path]:
     """Delete the temporary files that runs killed while writing (``kill -9``, a power cut) left
     in ``folder``, and return them. A file whose process is still alive, or that another machine
-    wrote, is left alone: another run may be writing it.
+    wrote, is left alone: another run may be writing it. One named the way older versions named
+    them (no machine and process in the name) is deleted once nobody has written to it for a day.
 
     Examples
     --------
@@ -73,12 +83,24 @@ def sweep_temporaries(folder: Path) -> list[Path]:
         return []
     swept = []
     here = _host()
+    long_ago = time.time() - _OLD_IDLE
     for path in sorted(Path(folder).glob(".*")):
-        found = _TEMPORARY.fullmatch(path.name)
-        if found and found[1] == here and not _alive(int(found[2])) and path.is_file():
+        if (found := _TEMPORARY.fullmatch(path.name)) is not None:
+            left = found[1] == here and not _alive(int(found[2]))
+        else:
+            left = _OLD_TEMPORARY.fullmatch(path.name) is not None and _idle_since(path, long_ago)
+        if left and path.is_file():
             path.unlink(missing_ok=True)
             swept.append(path)
     return swept
+
+
+def _idle_since(path: Path, moment: float) -> bool:
+    """True when ``path`` was last written before ``moment`` (seconds since the epoch)."""
+    try:
+        return path.stat().st_mtime < moment
+    except OSError:  # gone meanwhile
+        return False
 
 
 def _alive(pid: int) -> bool:
