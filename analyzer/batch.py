@@ -2,7 +2,8 @@
 
 1. **Read** (:func:`analyzer.readers.read_inputs`): every input, in a stable order, becomes an
    Article or the InputError that stopped it. Each Article gets a key (:func:`article_key`).
-   A file the store shows unchanged since a run read it is not read again (:class:`_Files`).
+   A file the store shows unchanged since a run read it is not read again
+   (:class:`~analyzer.file_record.StoredFiles`).
 2. **Analyse** (:mod:`analyzer.engines`): articles whose key is already in the state store are
    skipped; the rest are scored locally, in a process pool (``jobs``) or on Dask, and their
    results committed to the store as they arrive.
@@ -22,7 +23,6 @@ failures (one line each) and, for pairing, about 50 bytes per article plus the v
 from __future__ import annotations
 
 import functools
-import hashlib
 import itertools
 import json
 import tempfile
@@ -45,6 +45,7 @@ from analyzer.engines import (
     score_chunk,
 )
 from analyzer.errors import AnalyzerError, InputError
+from analyzer.file_record import StoredFiles
 from analyzer.progress import Counts, Progress
 from analyzer.readers import Unread, read_inputs
 from analyzer.state import (
@@ -52,7 +53,6 @@ from analyzer.state import (
     Compared,
     Scored,
     StateStore,
-    analysis_version,
     article_key,
     outputs_digest,
     unpack_result,
@@ -87,58 +87,6 @@ class _Analysed:
     failures: list[InputError]  # in input order; the articles with a result are in the store
 
 
-class _Files:
-    """The store's record of input files, as :func:`read_inputs` consults it
-    (:class:`analyzer.readers.FileRecord`).
-
-    A file's signature is kept with the analysis version: a new analyzer (whose keys differ)
-    reads every file again. What a read notes waits here until :func:`_analyse` has the
-    article's key (at most one article: the reader notes it just before yielding it). Every path
-    it is given is valid Unicode, which SQLite can store: the readers refuse any other
-    (:mod:`analyzer.readers.names`), so such a file is never remembered, nor read.
-    """
-
-    def __init__(self, store: StateStore) -> None:
-        self._store = store
-        self._version = analysis_version()
-        self._noted: tuple[Article, str] | None = None
-        # Remembered files are fetched a window at a time, in path order (which is the order
-        # files within a folder are read in): one query per _WINDOW files instead of one each.
-        # The window holds the rows from path _low to _high (None: to the end of the table).
-        self._window: dict[str, tuple[str, str]] = {}
-        self._low: str | None = None
-        self._high: str | None = None
-
-    def _basis(self, signature: str) -> str:
-        return hashlib.sha256(f"{self._version}\0{signature}".encode()).hexdigest()
-
-    def recall(self, path: str, signature: str) -> str | None:
-        if not self._covers(path):
-            rows = self._store.remembered_files(path, _WINDOW)
-            self._window = {found: (basis, article_id) for found, basis, article_id in rows}
-            self._low = path
-            self._high = rows[-1][0] if len(rows) == _WINDOW else None
-        basis, article_id = self._window.get(path, (None, None))
-        return article_id if basis == self._basis(signature) else None
-
-    def _covers(self, path: str) -> bool:
-        if self._low is None or path < self._low:
-            return False
-        return self._high is None or path <= self._high
-
-    def note(self, article: Article, signature: str) -> None:
-        self._noted = (article, self._basis(signature))
-
-    def basis_of(self, article: Article) -> str | None:
-        """The basis noted for ``article`` when it was read (None: not to be remembered)."""
-        noted, self._noted = self._noted, None
-        return noted[1] if noted is not None and noted[0] is article else None
-
-
-# How many remembered files one query fetches (see _Files.recall).
-_WINDOW = 256
-
-
 def _analyse(
     items: Iterable[Article | InputError | Unread],
     store: StateStore,
@@ -146,7 +94,7 @@ def _analyse(
     run: Runner,
     counts: Counts,
     progress: Progress,
-    files: _Files | None = None,
+    files: StoredFiles | None = None,
 ) -> _Analysed:
     """Steps 1 and 2: read, skip what the store already holds, score the rest into the store.
 
@@ -237,7 +185,7 @@ def _analyse_paths(
     With ``remember``, files the store shows unchanged are not read, and the signatures of
     the files read are stored for the next run.
     """
-    files = _Files(store) if remember else None
+    files = StoredFiles(store) if remember else None
     try:
         items = read_inputs(paths, stdin=stdin, record=files)
         return _analyse(items, store, run=run, counts=counts, progress=bar, files=files)

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-import analyzer.batch
+import analyzer.file_record
 import analyzer.readers as readers
 from analyzer.batch import score_paths
 from analyzer.readers import signatures
@@ -178,7 +178,7 @@ def test_a_new_analyzer_reads_every_file_again(tmp_path, opened, trusted, monkey
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "a.txt").write_text(TEXT, encoding="utf-8")
     score(tmp_path / "in", tmp_path / "out", opened)
-    monkeypatch.setattr(analyzer.batch, "analysis_version", lambda: "another analyzer")
+    monkeypatch.setattr(analyzer.file_record, "analysis_version", lambda: "another analyzer")
     assert score(tmp_path / "in", tmp_path / "out", opened)[0] == ["a.txt"]
 
 
@@ -217,7 +217,7 @@ def test_remembered_files_are_fetched_a_window_at_a_time_in_any_order(
     tmp_path, opened, trusted, monkeypatch
 ):
     # A folder's files come before its subfolders', which is not the order of their paths.
-    monkeypatch.setattr(analyzer.batch, "_WINDOW", 2)
+    monkeypatch.setattr(analyzer.file_record, "_WINDOW", 2)
     for folder in ("in", "in/b", "in/b/c", "in/a"):
         (tmp_path / folder).mkdir(parents=True, exist_ok=True)
         for name in ("x", "y", "z"):

@@ -251,9 +251,9 @@ def _read_file(
         return
     if record is not None and info is not None and trusted(info, read_at):
         # The record keeps one noted article, claimed when the batch takes the next item
-        # (batch._Files.basis_of): this relies on nothing buffering items between this reader
-        # and batch._analyse. If something did, notes would be overwritten and files quietly
-        # no longer remembered (read each run, never wrong).
+        # (file_record.StoredFiles.basis_of): this relies on nothing buffering items between
+        # this reader and batch._analyse. If something did, notes would be overwritten and
+        # files quietly no longer remembered (read each run, never wrong).
         record.note(article, signature(info, manifest_row, html, read_at))
     yield article
 
