@@ -171,7 +171,9 @@ def test_the_word_cache_starts_afresh_when_full(monkeypatch):
 WORDS = ["radical", "plan", "Élan", "naïve", "über-popular", "", " ", "12", "a", "x" * 40, "rain"]
 
 
-@pytest.mark.parametrize("hashing", [{}, {"norm": "l1"}, {"norm": None}, {"binary": True}])
+@pytest.mark.parametrize(
+    "hashing", [{}, {"norm": "l1"}, {"norm": None}, {"binary": True}, {"alternate_sign": True}]
+)
 def test_hashed_logistic_gives_predict_proba_bit_for_bit(hashing):
     pipe = bias.build_word_pipeline()
     pipe.steps[0][1].set_params(**hashing)

@@ -66,8 +66,8 @@ def _expit(v: float) -> float:
         return 0.0
 
 
-def _murmurhash3() -> Callable[[str | bytes, int, bool], int]:
-    """MurmurHash3, 32 bits, called as ``mmh3.hash(key, seed, signed)``.
+def _murmurhash3() -> Callable[..., int]:
+    """MurmurHash3, 32 bits, called as ``mmh3.hash(key, seed=0, signed=True)``.
 
     From mmh3 (a dependency). An environment installed before it became one (``pip install -e
     .`` adds it) gets scikit-learn's ``murmurhash3_32``, the same function, at the cost of
@@ -78,7 +78,7 @@ def _murmurhash3() -> Callable[[str | bytes, int, bool], int]:
     except ImportError:
         from sklearn.utils import murmurhash3_32
 
-        return lambda key, seed, signed: murmurhash3_32(key, seed=seed, positive=not signed)
+        return lambda key, seed=0, signed=True: murmurhash3_32(key, seed=seed, positive=not signed)
     return mmh3.hash
 
 
@@ -130,7 +130,7 @@ def _hash_features(
     False) is left out; the column is abs(hash) % n_features and, with ``alternate_sign``, a
     negative hash flips the value's sign.
     """
-    columns: list[int] = []
+    keys: list[str | bytes] = []
     values: list[float] = []
     indptr = [0]
     for row in rows:
@@ -143,15 +143,26 @@ def _hash_features(
                 continue
             if not isinstance(feature, str | bytes):
                 raise TypeError("feature names must be strings")
-            h = murmurhash3(feature, 0, True)
-            columns.append(abs(h) % n_features)
-            values.append(-value if alternate_sign and h < 0 else value)
-        indptr.append(len(columns))
-    return (
-        np.array(columns, dtype=np.int32),
-        np.array(indptr, dtype=np.int32),
-        np.array(values, dtype=np.float64),
-    )
+            keys.append(feature)
+            values.append(value)
+        indptr.append(len(keys))
+    return _hashed(keys, np.array(values, dtype=np.float64), indptr, n_features, alternate_sign)
+
+
+def _hashed(
+    keys: list[str | bytes],
+    values: np.ndarray,
+    indptr: list[int],
+    n_features: int,
+    alternate_sign: bool,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    # The hashes of all keys at once; then FeatureHasher's column and sign of each, with numpy.
+    hashes = np.fromiter(map(murmurhash3, keys), np.int64, len(keys))
+    columns = (np.abs(hashes) % n_features).astype(np.int32)
+    if alternate_sign:
+        negative = hashes < 0
+        values[negative] = -values[negative]
+    return columns, np.array(indptr, dtype=np.int32), values
 
 
 def _binary_linear(pipeline: Any, vectorizer_type: type) -> tuple[Any, Any] | None:
@@ -485,13 +496,16 @@ class HashedLogistic:
         """Probability of the positive class for each text."""
         if not texts:
             return []
-        # HashingVectorizer.transform's steps, in its order.
+        # HashingVectorizer.transform's steps, in its order: each n-gram a feature of value 1.
         low, high = self._ngram_range
-        grams = (
-            ((g, 1.0) for g in char_wb_ngrams(t.lower() if self._lowercase else t, low, high))
-            for t in texts
+        grams: list[str | bytes] = []
+        indptr = [0]
+        for text in texts:
+            grams += char_wb_ngrams(text.lower() if self._lowercase else text, low, high)
+            indptr.append(len(grams))
+        columns, indptr, values = _hashed(
+            grams, np.ones(len(grams)), indptr, self._n_features, self._alternate_sign
         )
-        columns, indptr, values = _hash_features(grams, self._n_features, self._alternate_sign)
         X = sp.csr_matrix((values, columns, indptr), shape=(len(texts), self._n_features))
         X.sum_duplicates()
         if self._binary:
