@@ -95,12 +95,14 @@ def _analyse(
     counts: Counts,
     progress: Progress,
     files: StoredFiles | None = None,
+    score: Work = score_chunk,
 ) -> _Analysed:
     """Steps 1 and 2: read, skip what the store already holds, score the rest into the store.
 
     Each article with a result is recorded in the store's run with its input position
     (:meth:`StateStore.add_to_run`); only the articles being scored are held here. With
-    ``files``, the signature of each file read is remembered with its article's key.
+    ``files``, the signature of each file read is remembered with its article's key. ``score``
+    is :func:`score_chunk`, or a partial of it that also writes pages.
     """
     failed: list[tuple[int, InputError]] = []  # (input position, error)
     waiting: dict[str, tuple[int, str]] = {}  # article id -> (position, key) while being scored
@@ -147,7 +149,7 @@ def _analyse(
             yield chunk
 
     rows: list[tuple[str, str, Scored]] = []
-    for chunk, outcomes in run(score_chunk, to_score()):
+    for chunk, outcomes in run(score, to_score()):
         for article, (scored, error) in zip(chunk, outcomes, strict=True):
             position, key = waiting.pop(article.id)
             if scored is None:
@@ -179,6 +181,7 @@ def _analyse_paths(
     counts: Counts,
     bar: Progress,
     remember: bool = False,
+    score: Work = score_chunk,
 ) -> _Analysed:
     """Steps 1 and 2 over the user's paths; the progress bar is closed whatever happens.
 
@@ -188,7 +191,9 @@ def _analyse_paths(
     files = StoredFiles(store) if remember else None
     try:
         items = read_inputs(paths, stdin=stdin, record=files)
-        return _analyse(items, store, run=run, counts=counts, progress=bar, files=files)
+        return _analyse(
+            items, store, run=run, counts=counts, progress=bar, files=files, score=score
+        )
     finally:
         bar.close()
 
@@ -300,6 +305,26 @@ def _in_order(run: Runner, work: Work, items: Iterable[Any]) -> Iterator[tuple[A
             following += 1
 
 
+class _PageRows:
+    """The index rows of the run's pages (:class:`analyzer.writers.html.Rows`), kept with the run
+    in the store, where those of the pages written while scoring wait for them."""
+
+    def __init__(self, store: StateStore) -> None:
+        self._store = store
+        self._waiting: list[tuple[str, str]] = []
+
+    def add(self, article_id: str, row: str) -> None:
+        self._waiting.append((article_id, row))
+        if len(self._waiting) >= COMMIT_EVERY:
+            self._store.note_pages(self._waiting)
+            self._waiting = []
+
+    def __iter__(self) -> Iterator[str]:
+        self._store.note_pages(self._waiting)
+        self._waiting = []
+        return self._store.run_page_rows()
+
+
 def _stat(path: Path) -> list[int] | None:
     try:
         st = path.stat()
@@ -383,9 +408,13 @@ def score_paths(
         raise AnalyzerError(
             f"{state_path}: state store cannot be opened ({exc}); delete it to start again"
         ) from None
+    # On the local engine, the pages of articles that name no source are written while they are
+    # scored (the workers are busy then, and the result is at hand). Dask workers may not share
+    # this disk: there every page is made after the comparisons.
+    score = functools.partial(score_chunk, pages=str(out)) if engine == "local" else score_chunk
     with store, open_engine(engine, jobs, scheduler) as run:
         store.begin_run()
-        done = _analyse_paths(paths, stdin, store, run, counts, bar, remember=True)
+        done = _analyse_paths(paths, stdin, store, run, counts, bar, remember=True, score=score)
         dropped = store.retain_run()
         results_path = out / RESULTS_NAME
         files = [results_path, out / "index.html"]
@@ -409,7 +438,9 @@ def score_paths(
                 on_engine = engine != "local" or jobs > 1
                 work = render_stored_chunk
                 render = functools.partial(_in_order, run, work) if on_engine else None
-                later = write_stored_site(out, store.run_page_jobs(), failures, render=render)
+                later = write_stored_site(
+                    out, store.run_page_jobs(), failures, render=render, rows=_PageRows(store)
+                )
             failures += later
             saved = {"digest": digest, "files": {str(f): _stat(f) for f in files}}
             # Outputs with a failed comparison or page are never current: the next run retries.

@@ -58,14 +58,17 @@ Runner = Callable[[Work, Iterable[list[Any]]], Iterator[Done]]
 Pair = tuple[bytes, bytes, str, float | None]
 
 
-def score_chunk(articles: list[Article]) -> list[Outcome]:
+def score_chunk(articles: list[Article], pages: str | None = None) -> list[Outcome]:
     """Analyse each article into what the store keeps of it (:class:`analyzer.state.Scored`);
     an exception fails that article only, with its reason.
 
     The packed result starts with the article's results.jsonl line (so the main process copies
     it instead of decoding the result). Pairing's term counts are made here too, while the text
     is at hand and in parallel with the other articles; a failure in the terms only leaves them
-    out (pairing computes them again), never the result.
+    out (pairing computes them again), never the result. With ``pages`` (a report folder), the
+    page of each article that names no source is written there too
+    (:func:`analyzer.writers.html.write_early_page`): it does not depend on the comparisons,
+    which come later. An article that names its source is compared with it, so its page waits.
 
     Examples
     --------
@@ -90,8 +93,19 @@ def score_chunk(articles: list[Article]) -> list[Outcome]:
             out.append((None, f"analysis failed ({type(exc).__name__}: {exc})"))
             continue
         named = json.dumps(list(result.derived_from)) if result.derived_from else None
-        out.append((Scored(blob, result.published, named, _terms(result.text)), None))
+        page = _early_page(pages, result) if pages is not None and named is None else None
+        out.append((Scored(blob, result.published, named, _terms(result.text), page), None))
     return out
+
+
+def _early_page(pages: str, result: Any) -> str | None:
+    """The index row of the page written for ``result`` in ``pages`` (None: not written)."""
+    # Imported on the first page: a run that writes no pages never loads Jinja2.
+    from pathlib import Path
+
+    from analyzer.writers.html import write_early_page
+
+    return write_early_page(Path(pages), result)
 
 
 def _terms(text: str) -> str | None:
@@ -294,7 +308,7 @@ def _process_pool(jobs: int, loading: Loading) -> Iterator[Runner]:
                 return  # nothing to do (an unchanged rerun): no pool, no loading
             if not pools:
                 with loading():
-                    if work is score_chunk:
+                    if getattr(work, "func", work) is score_chunk:  # a partial of it, too
                         warm_up()
                 start()
             yield from _windowed(

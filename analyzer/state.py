@@ -207,13 +207,16 @@ class Scored(NamedTuple):
     ``derived_from`` is a JSON list of the ids the article names (None when it names none);
     ``terms`` :func:`analyzer.compare.pairing.count_terms` of its text as JSON (two lists: terms
     and counts), None when computing them failed (pairing then computes them again from the
-    result's text).
+    result's text). ``page`` is the article's index row as JSON when its page was written with
+    the result (:func:`analyzer.writers.html.write_early_page`), None otherwise: it is kept for
+    the current run only (:meth:`StateStore.run_page_rows`), not with the result.
     """
 
     result: bytes
     published: str | None = None
     derived_from: str | None = None
     terms: str | None = None
+    page: str | None = None
 
 
 class Compared(NamedTuple):
@@ -299,13 +302,23 @@ class StateStore:
         return None if row is None else row[0]
 
     def put(self, rows: Iterable[tuple[str, str, Scored]]) -> None:
-        """Store ``(id, key, scored)`` rows in one transaction, replacing older rows."""
+        """Store ``(id, key, scored)`` rows in one transaction, replacing older rows; the run
+        notes the pages written with them (:attr:`Scored.page`)."""
+        rows = list(rows)
         with self._transaction():
             self._db.executemany(
                 "INSERT OR REPLACE INTO articles (id, key, result, published, derived_from,"
                 " terms) VALUES (?, ?, ?, ?, ?, ?)",
-                ((article_id, key, *scored) for article_id, key, scored in rows),
+                (
+                    (article_id, key, s.result, s.published, s.derived_from, s.terms)
+                    for article_id, key, s in rows
+                ),
             )
+            early = [(article_id, s.page) for article_id, _, s in rows if s.page is not None]
+            if early:  # only a run's articles have them (begin_run made the table)
+                self._db.executemany(
+                    "INSERT OR REPLACE INTO temp.early_pages (id, row) VALUES (?, ?)", early
+                )
 
     def get(self, article_id: str) -> ArticleResult:
         """The stored result of one article (KeyError when there is none)."""
@@ -322,9 +335,13 @@ class StateStore:
 
     def begin_run(self) -> None:
         """Start recording a run: articles arrive with their input position, in any order."""
-        self._db.execute("DROP TABLE IF EXISTS temp.arrived")
-        self._db.execute("DROP TABLE IF EXISTS temp.run")
+        for table in ("arrived", "run", "early_pages", "pages"):
+            self._db.execute(f"DROP TABLE IF EXISTS temp.{table}")
         self._db.execute("CREATE TEMP TABLE arrived (pos INTEGER PRIMARY KEY, id TEXT NOT NULL)")
+        # Index rows of the run's pages: those written with the results (Scored.page), and those
+        # the page step writes (note_pages).
+        self._db.execute("CREATE TEMP TABLE early_pages (id TEXT PRIMARY KEY, row TEXT NOT NULL)")
+        self._db.execute("CREATE TEMP TABLE pages (id TEXT PRIMARY KEY, row TEXT NOT NULL)")
 
     def add_to_run(self, rows: Iterable[tuple[int, str]]) -> None:
         """Record ``(input position, id)`` of articles that have a result in this run."""
@@ -493,7 +510,10 @@ class StateStore:
         ``(result, comparison, source's result, source's comparison)``, packed, None where
         there is none (the source only for a rewrite with its comparison; that source's own
         comparison when it is a rewrite too). :func:`unpack_page_job` decodes one: the result
-        as :meth:`run_results` gives it and its source as :meth:`run_result` does."""
+        as :meth:`run_results` gives it and its source as :meth:`run_result` does.
+
+        Articles whose page was written with their result (:attr:`Scored.page`) are left out,
+        unless they turned out to be rewrites: their page shows the comparison."""
         yield from self._db.execute(
             "SELECT a.result, c.comparison, s.result, sc.comparison FROM temp.run r"
             " JOIN articles a ON a.id = r.id"
@@ -501,8 +521,26 @@ class StateStore:
             " LEFT JOIN articles s ON s.id = r.source AND c.id IS NOT NULL"
             " LEFT JOIN temp.run rs ON rs.id = s.id"
             " LEFT JOIN comparisons sc ON sc.id = rs.id AND sc.basis = rs.basis"
-            " ORDER BY r.rank"
+            f" LEFT JOIN temp.early_pages e ON e.id = r.id WHERE {_PAGE_STEP} ORDER BY r.rank"
         )
+
+    def note_pages(self, rows: Iterable[tuple[str, str]]) -> None:
+        """Record ``(id, index row as JSON)`` of pages the page step wrote (from
+        :meth:`run_page_jobs`)."""
+        with self._transaction():
+            self._db.executemany("INSERT OR REPLACE INTO temp.pages (id, row) VALUES (?, ?)", rows)
+
+    def run_page_rows(self) -> Iterator[str]:
+        """The index rows (JSON) of the run's pages in input order: the page step's for the
+        articles :meth:`run_page_jobs` gave it (none where their page failed), the one written
+        with the result for the others."""
+        for (row,) in self._db.execute(
+            f"SELECT CASE WHEN {_PAGE_STEP} THEN p.row ELSE e.row END AS made FROM temp.run r"
+            " LEFT JOIN comparisons c ON c.id = r.id AND c.basis = r.basis"
+            " LEFT JOIN temp.early_pages e ON e.id = r.id"
+            " LEFT JOIN temp.pages p ON p.id = r.id WHERE made IS NOT NULL ORDER BY r.rank"
+        ):
+            yield row
 
     def run_packed(self) -> Iterator[tuple[bytes, bytes | None]]:
         """The run's results in input order as stored, undecoded: ``(result, comparison)``,
@@ -554,6 +592,11 @@ class StateStore:
             self._db.execute("ROLLBACK")
             raise
         self._db.execute("COMMIT")
+
+
+# The articles whose pages the page step makes (run_page_jobs): those with no page written with
+# their result, and rewrites (their page shows the comparison, which comes later).
+_PAGE_STEP = "(e.id IS NULL OR c.comparison IS NOT NULL)"
 
 
 def _with_comparison(result: ArticleResult, comparison: bytes | None) -> ArticleResult:

@@ -258,9 +258,15 @@ def test_kill_9_mid_run_then_rerun_finishes_with_every_article_once(tmp_path):
     fresh = tmp_path / "fresh"
     score_paths([str(inputs)], fresh)
     assert (out / "results.jsonl").read_bytes() == (fresh / "results.jsonl").read_bytes()
+    # Pages written while scoring by the killed run are made again or kept: all as fresh ones.
+    assert _pages(out) == _pages(fresh)
     with StateStore(out / "state.sqlite") as store:
         assert store.check() == []
         assert sorted(store.keys()) == names
+
+
+def _pages(out: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*.html"))}
 
 
 def _children(pid: int) -> list[int]:

@@ -11,9 +11,11 @@ exactly those two (by hash) and nothing else, so no page can load or run anythin
 from __future__ import annotations
 
 import base64
+import contextlib
 import dataclasses
 import functools
 import hashlib
+import itertools
 import json
 import re
 import tempfile
@@ -22,7 +24,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
-from typing import Any
+from typing import IO, Any, Protocol
 from urllib.parse import quote as urlquote
 
 import numpy as np
@@ -58,9 +60,14 @@ _SAFE_ID = re.compile(r"[A-Za-z0-9_-]+")
 
 @functools.cache
 def _environment() -> Environment:
-    """The one Jinja2 environment: autoescaping everywhere, undefined names are errors."""
+    """The one Jinja2 environment: autoescaping everywhere, undefined names are errors.
+
+    The templates are the package's own files, which do not change while it runs: they are not
+    checked for changes (a ``stat`` of the file at each of the ~14 template lookups a page makes).
+    """
     return Environment(
         loader=PackageLoader("analyzer", "templates"),
+        auto_reload=False,
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -877,6 +884,33 @@ def render_stored_chunk(jobs: list[StoredJob]) -> list[tuple[Rendered | None, st
     return _each_rendered(jobs, lambda job: _rendered(*unpack_page_job(job)))
 
 
+def write_early_page(out: Path, result: ArticleResult) -> str | None:
+    """Write the article page of ``result``, which holds no comparison, to ``out``/articles
+    while a batch scores it (the result is at hand: it is not decoded again for its page), and
+    give its index row as JSON; None when nothing was written.
+
+    Nothing is written for a rewrite, an id that is not safe as a file name, or a page that
+    cannot be rendered or written: the batch's page step makes that page with the others
+    (:func:`write_stored_site`), and reports its error there.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> out = Path(tempfile.mkdtemp())
+    >>> row = write_early_page(out, ArticleResult(id="a", path="a.txt", text="Hi."))
+    >>> json.loads(row)[0]["id"], (out / "articles" / "a.html").read_text()[:15]
+    ('a', '<!DOCTYPE html>')
+    """
+    if result.comparison is not None or not _SAFE_ID.fullmatch(result.id):
+        return None
+    try:
+        article, _, fields = _rendered(result, None)
+        write_atomic(out / "articles" / f"{result.id}.html", article)
+    except Exception:  # made again, and its error reported, with the other pages
+        return None
+    return json.dumps(fields)
+
+
 def _each_rendered(
     jobs: Iterable[Any], render: Callable[[Any], Rendered]
 ) -> list[tuple[Rendered | None, str | None]]:
@@ -892,6 +926,30 @@ def _each_rendered(
 
 # render(jobs): each job in the same order with its outcome (see write_site).
 Render = Callable[[Iterable[Any]], Iterable[tuple[Any, tuple[Rendered | None, str | None]]]]
+
+
+class Rows(Protocol):
+    """Where the index rows of the pages written go (JSON of an entry's fields, with the
+    article's id), and come back from: every row of the report in input order, as many times as
+    it is iterated (only after the last ``add``)."""
+
+    def add(self, article_id: str, row: str) -> None: ...
+
+    def __iter__(self) -> Iterator[str]: ...
+
+
+class _SpooledRows:
+    """:class:`Rows` in the order they are added, in a temporary file (memory stays flat)."""
+
+    def __init__(self, file: IO[str]) -> None:
+        self._file = file
+
+    def add(self, article_id: str, row: str) -> None:
+        self._file.write(row + "\n")
+
+    def __iter__(self) -> Iterator[str]:
+        self._file.seek(0)
+        return iter(self._file)
 
 
 def write_site(
@@ -945,6 +1003,7 @@ def write_stored_site(
     failures: Iterable[Any] = (),
     *,
     render: Render | None = None,
+    rows: Rows | None = None,
 ) -> list[InputError]:
     """:func:`write_site` for a batch, from page jobs as its state store holds them
     (:meth:`analyzer.state.StateStore.run_page_jobs`, in input order).
@@ -953,13 +1012,16 @@ def write_stored_site(
     decoded and the pages rendered on the engine's workers, while this process only writes what
     comes back: pages as bytes and index rows. Without it, both happen here. The bytes written
     are those of :func:`write_site` over the same results.
+
+    ``rows`` keeps the index rows; given, it also holds those of pages written before
+    (:func:`write_early_page`), which ``jobs`` then leave out: the index lists both.
     """
     from analyzer.state import unpack
 
     def path(job: StoredJob) -> str:  # needed only for a page that failed
         return unpack(job[0]).path
 
-    return _write(out, jobs, failures, render, render_stored_chunk, path)
+    return _write(out, jobs, failures, render, render_stored_chunk, path, rows)
 
 
 def _write(
@@ -969,8 +1031,10 @@ def _write(
     render: Render | None,
     work: Callable[[list[Any]], list[tuple[Rendered | None, str | None]]],
     path: Callable[[Any], str],
+    rows: Rows | None = None,
 ) -> list[InputError]:
-    """Render ``jobs`` with ``work`` (through ``render`` when given) and write every page."""
+    """Render ``jobs`` with ``work`` (through ``render`` when given) and write every page; the
+    index lists ``rows`` (those of the pages written here, spooled when not given)."""
     out = Path(out)
     failures = list(failures)
     page_failures: list[InputError] = []
@@ -984,30 +1048,31 @@ def _write(
 
     outcomes = render(jobs) if render is not None else ((j, *work([j])) for j in jobs)
     done = (outcome(job, *result) for job, result in outcomes)
-    summary = _Summary()
-    articles, rewrites = _IdSet(), _IdSet()
-    with tempfile.TemporaryFile("w+", encoding="utf-8") as rows:
+    rewrites = _IdSet()
+    with contextlib.ExitStack() as stack:
+        if rows is None:
+            rows = _SpooledRows(stack.enter_context(tempfile.TemporaryFile("w+", encoding="utf-8")))
         for rendered in done:
             if rendered is None:
                 continue
             article, compare, fields = rendered
-            e = _Entry(*fields)
-            article_id = e.meta["id"]
+            article_id = fields[0]["id"]
             name = _check_id(article_id)
-            articles.add(article_id)
             write_atomic(out / "articles" / f"{name}.html", article)
             if compare is not None:
                 write_atomic(out / "compare" / f"{name}.html", compare)
                 rewrites.add(article_id)
+            rows.add(article_id, json.dumps(fields))
+        summary, articles = _Summary(), _IdSet()
+        for row in rows:
+            e = _Entry(*json.loads(row))
             summary.add(e)
-            rows.write(json.dumps(fields) + "\n")
-        rows.seek(0)
+            articles.add(e.meta["id"])
         pages = max(1, -(-summary.total // INDEX_PAGE))
+        entries = (_Entry(*json.loads(row)) for row in rows)
         for page in range(1, pages + 1):
-            entries = [
-                _Entry(*json.loads(rows.readline())) for _ in range(_page_size(summary.total, page))
-            ]
-            text = _render_index(entries, summary, failures + page_failures, page=page, pages=pages)
+            part = list(itertools.islice(entries, _page_size(summary.total, page)))
+            text = _render_index(part, summary, failures + page_failures, page=page, pages=pages)
             write_atomic(out / _index_name(page), text)
     _remove_stale_index(out, pages)
     _remove_stale(out / "articles", articles)

@@ -1,0 +1,131 @@
+"""A batch on the local engine writes the page of each article that names no source while it
+scores it; the page step after the comparisons makes the rest (rewrites, whose pages show their
+comparison). The pages and index are those write_site makes from the results."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import SEEDS
+
+import analyzer.writers.html as html
+from analyzer.batch import analyze_paths, score_paths
+from analyzer.state import StateStore
+
+SOURCE_000 = "000_6af52c64d008fc3c"
+
+
+@pytest.fixture(scope="module")
+def inputs(tmp_path_factory) -> Path:
+    """The seeds (two rewrites name their source) and the first half of each: a half is paired
+    with its whole by similarity, after scoring."""
+    folder = tmp_path_factory.mktemp("early") / "in"
+    folder.mkdir()
+    shutil.copy(SEEDS / "manifest.csv", folder)
+    for seed in sorted(SEEDS.glob("*.txt")):
+        text = seed.read_text(encoding="utf-8")
+        (folder / seed.name).write_text(text, encoding="utf-8")
+        (folder / f"half-{seed.name}").write_text(text[: len(text) // 2], encoding="utf-8")
+    return folder
+
+
+def pages(out: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*.html"))}
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_batch_writes_the_pages_write_site_writes_from_its_results(inputs, tmp_path, jobs):
+    out = tmp_path / "out"
+    assert score_paths([str(inputs)], out, jobs=jobs).failures == []
+    results = analyze_paths([str(inputs)]).results
+    html.write_site(tmp_path / "site", results)
+    assert pages(out) == pages(tmp_path / "site")
+    by = {r.comparison.paired_by for r in results if r.comparison is not None}
+    assert by == {"metadata", "similarity"}  # early pages of rewrites were made again
+
+
+def test_early_pages_are_written_while_scoring_for_articles_naming_no_source(
+    inputs, tmp_path, monkeypatch
+):
+    early: list[str] = []
+    real = html.write_early_page
+
+    def noting(out, result):
+        early.append(result.id)
+        return real(out, result)
+
+    monkeypatch.setattr(html, "write_early_page", noting)
+    results = score_paths([str(inputs)], tmp_path / "out").counts.scored
+    assert results == 10
+    assert len(early) == 8  # all but the two rewrites the manifest names
+    assert SOURCE_000 in early and f"half-{SOURCE_000}" in early
+
+
+def test_a_rewrite_whose_page_then_fails_keeps_no_early_page(inputs, tmp_path, monkeypatch):
+    real = html.render_compare
+
+    def fragile(derived, source, **options):
+        if derived.id.startswith("half-"):  # rewrites paired by similarity, after scoring
+            raise RuntimeError("template bug")
+        return real(derived, source, **options)
+
+    monkeypatch.setattr(html, "render_compare", fragile)
+    out = tmp_path / "out"
+    failures = [str(f) for f in score_paths([str(inputs)], out).failures]
+    assert failures and all("page could not be rendered (RuntimeError" in f for f in failures)
+    failed = [f.split(": page")[0] for f in failures]
+    assert all(Path(f).name.startswith("half-") for f in failed)
+    for path in failed:  # no page and no index row, though its early page had been written
+        assert not (out / "articles" / f"{Path(path).stem}.html").exists()
+        assert f'href="articles/{Path(path).stem}.html"' not in (out / "index.html").read_text()
+    assert len(list((out / "articles").iterdir())) == 10 - len(failures)
+
+
+def test_an_early_page_that_fails_is_made_and_reported_with_the_others(
+    inputs, tmp_path, monkeypatch
+):
+    real = html.render_article
+
+    def fragile(result, **options):
+        if result.id == SOURCE_000:
+            raise RuntimeError("template bug")
+        return real(result, **options)
+
+    monkeypatch.setattr(html, "render_article", fragile)
+    out = tmp_path / "out"
+    assert [str(f) for f in score_paths([str(inputs)], out).failures] == [
+        f"{inputs / (SOURCE_000 + '.txt')}: page could not be rendered (RuntimeError: template bug)"
+    ]
+    assert not (out / "articles" / f"{SOURCE_000}.html").exists()
+    assert len(list((out / "articles").iterdir())) == 9
+
+
+def test_the_store_gives_the_page_step_what_was_not_written_early():
+    from analyzer.results import ArticleResult, Comparison
+    from analyzer.state import Compared, Scored, pack
+
+    def result(article_id: str) -> bytes:
+        return pack(ArticleResult(article_id, f"{article_id}.txt", "It rained."))
+
+    with StateStore(":memory:") as store:
+        store.begin_run()
+        # a: written early; b: written early, then paired as a rewrite; c: not written early.
+        store.put([(i, "k", Scored(result(i), page=f'"{i} early"')) for i in "ab"])
+        store.put([("c", "k", Scored(result("c")))])
+        store.add_to_run([(0, "a"), (1, "b"), (2, "c")])
+        store.finish_run()
+        store.set_pairs([("b", "a", "similarity", 0.9)])
+        comparison = pack(Comparison("a", 0.9, "similarity", 0, 0, ()))
+        [(_, _, _, _, _, basis)] = store.pending_pairs()
+        store.put_comparisons([("b", basis, Compared(comparison, b""))])
+        jobs = list(store.run_page_jobs())
+        assert [(job[0], job[1] is not None) for job in jobs] == [
+            (result("b"), True),
+            (result("c"), False),
+        ]
+        store.note_pages([("c", '"c made"')])  # b's page failed in the page step
+        assert list(store.run_page_rows()) == ['"a early"', '"c made"']
+        store.note_pages([("b", '"b made"')])
+        assert list(store.run_page_rows()) == ['"a early"', '"b made"', '"c made"']
