@@ -6,11 +6,13 @@
    (:class:`~analyzer.file_record.StoredFiles`).
 2. **Analyse** (:mod:`analyzer.engines`): articles whose key is already in the state store are
    skipped; the rest are scored locally, in a process pool (``jobs``) or on Dask, and their
-   results committed to the store as they arrive.
+   results committed to the store as they arrive. On the local engine, the page of an article
+   that names no source is written as it is scored (it does not depend on the comparisons).
 3. **Compare**: pairing of rewrites with their sources runs over *all* current results, read back
    from the store, so a rerun that scored nothing still produces every comparison. Comparisons
    are stored too, and reused while both articles are unchanged.
-4. **Write**: results.jsonl (and the other writers) from the results in input order.
+4. **Write**: results.jsonl (and the other writers) from the results in input order; the pages
+   not written in step 2 (rewrites show their comparison), and the index.
 
 One bad input never stops a batch: its InputError is recorded (and named once on stderr by the
 CLI) while every other article is scored and written. Memory stays flat whatever the size of the
