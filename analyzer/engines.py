@@ -138,20 +138,22 @@ def compare_chunk(pairs: list[Pair]) -> list[Outcome]:
     >>> compare_chunk([(src, b"damaged", "metadata", 0.5)])[0][1]
     'error: Error -3 while decompressing data: incorrect header check'
     """
-    import dataclasses
-
     from analyzer.compare import compare
-    from analyzer.state import Compared, line_of, pack, unpack
+    from analyzer.state import Compared, compressed_line, pack, unpack, unpacked_text
+    from analyzer.stored_result import decode_unscored, line_with_comparison
 
     out: list[Outcome] = []
     for source, derived, by, similarity in pairs:
         try:
-            rewrite = unpack(derived)
-            packed = pack(compare(unpack(source), rewrite, paired_by=by, similarity=similarity))
+            # Comparing reads no finding, metric or score: neither result is rebuilt whole.
+            stored = unpacked_text(derived)
+            rewrite = decode_unscored(stored)
+            original = decode_unscored(unpacked_text(source))
+            packed = pack(compare(original, rewrite, paired_by=by, similarity=similarity))
             # The line of the comparison as the store gives it back, so that it is the line of
             # the result StateStore.run_results builds (the record rounds a float of it).
-            line = line_of(dataclasses.replace(rewrite, comparison=unpack(packed)))
-            out.append((Compared(packed, line), None))
+            line = line_with_comparison(stored, rewrite, unpack(packed))
+            out.append((Compared(packed, compressed_line(line)), None))
         except Exception as exc:  # one pair's bug must not stop the batch
             out.append((None, f"{type(exc).__name__}: {exc}"))
     return out

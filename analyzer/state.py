@@ -190,7 +190,17 @@ def line_of(result: ArticleResult) -> bytes:
     >>> unpack_line(line_of(result)) == dumps(result.to_record())
     True
     """
-    return zlib.compress(dumps(result.to_record()).encode("utf-8", "surrogatepass"), 1)
+    return compressed_line(dumps(result.to_record()))
+
+
+def compressed_line(line: str) -> bytes:
+    """A results.jsonl line compressed as :func:`line_of` stores it."""
+    return zlib.compress(line.encode("utf-8", "surrogatepass"), 1)
+
+
+def unpacked_text(blob: bytes) -> str:
+    """The text :func:`pack` compressed: for a result, what :mod:`analyzer.stored_result` reads."""
+    return zlib.decompress(blob).decode("utf-8", "surrogatepass")
 
 
 def unpack_line(blob: bytes) -> str:

@@ -12,7 +12,15 @@ from hypothesis import strategies as st
 
 from analyzer import codec, stored_result
 from analyzer.batch import analyze_paths
-from analyzer.results import ArticleResult, Attribution, Finding, Quote, Source
+from analyzer.results import (
+    ArticleResult,
+    Attribution,
+    Comparison,
+    ComparisonIssue,
+    Finding,
+    Quote,
+    Source,
+)
 from analyzer.state import pack, result_line, unpack
 from analyzer.writers.record_line import dumps
 
@@ -153,3 +161,61 @@ def test_the_store_check_reports_a_stored_line_that_names_no_article(tmp_path):
     with StateStore(tmp_path / "state.sqlite") as store:
         store.put([("a", "k", Scored(damaged, None, None, None))])
         assert store.check() == ["a: stored result cannot be read (KeyError('id'))"]
+
+
+def test_only_the_attributions_and_the_author_come_before_the_comparison_in_a_record():
+    # line_with_comparison finds the comparison's place in a line by this order of keys.
+    every_field = ArticleResult(
+        *("a", "a.txt", "Hi.", "T", "O", "Au", "2025-01-01", "u", ("b",), ((0, 3),)),
+        *("news", ("r",), {"s": 1.0}, {"m": 1}, (), (), (), ()),
+        Comparison("s", 0.5, "metadata", 1, 0),
+    )
+    record = every_field.to_record()
+    assert all(value is not None for value in record.values())
+    assert [k for k in sorted(record) if k < "comparison"] == ["attributions", "author"]
+
+
+ISSUES = st.lists(
+    st.builds(ComparisonIssue, st.text(max_size=3), st.integers(), st.integers(), ODD, ODD),
+    max_size=2,
+).map(tuple)
+COMPARISONS = st.builds(
+    Comparison,
+    st.text(max_size=3),
+    st.floats(allow_nan=False),
+    st.text(max_size=3),
+    st.integers(),
+    st.integers(),
+    ISSUES,
+    st.one_of(st.none(), st.integers()),
+    notes=st.lists(st.text(max_size=3), max_size=2).map(tuple),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(RESULTS, st.one_of(st.none(), COMPARISONS), COMPARISONS)
+def test_the_line_with_a_comparison_is_the_line_of_the_result_that_holds_it(
+    result, before, comparison
+):
+    result = dataclasses.replace(result, comparison=before)
+    try:
+        stored = stored_result.encode(result)
+        line = dumps(dataclasses.replace(result, comparison=comparison).to_record())
+    except (TypeError, ValueError):  # a record JSON cannot write fails its article anyway
+        return
+    unscored = stored_result.decode_unscored(stored)
+    assert stored_result.line_with_comparison(stored, unscored, comparison) == line
+    # What comparing reads is all there; only findings, metrics and scores may be left out.
+    if beside_line(result):
+        left_out = {"findings": (), "metrics": {}, "scores": {}}
+        assert unscored == dataclasses.replace(result, **left_out)
+    else:
+        assert unscored == result
+
+
+def test_a_line_not_in_the_order_of_a_record_is_made_whole_with_the_comparison():
+    result = ArticleResult("a", "a.txt", "Hi.", author="Ana")
+    stored = stored_result.encode(result).replace('{"author"', '{"aardvark": 1, "author"', 1)
+    comparison = Comparison("s", 0.5, "metadata", 1, 0)
+    line = stored_result.line_with_comparison(stored, result, comparison)
+    assert line == dumps(dataclasses.replace(result, comparison=comparison).to_record())
