@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+import string
 from dataclasses import dataclass
 
 from analyzer.lexicons import load_lexicon
@@ -21,6 +22,7 @@ _UNIT = re.compile(
 _DIGITS = re.compile(r"(?<![\w.,])(?<![^\W\d]-)\$?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\w]|[.,]\d)")
 _SCALE_AFTER = re.compile(r"\s*-?\s*(thousand|million|billion|trillion|bn)\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z]+")
+_LETTERS = string.ascii_letters
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,36 +101,62 @@ def _digit_mentions(text: str) -> list[NumberMention]:
     return found
 
 
+@functools.cache
+def _openers() -> tuple[str, ...]:
+    """The words that can open a run of number words: the number words and "one"."""
+    return (*sorted(w for w in _word_values() if w.isascii() and w.isalpha()), "one")
+
+
+def _opener_starts(text: str) -> list[int]:
+    """Where the words (as :data:`_WORD` reads words: runs of ASCII letters) that can open a run
+    of number words start, in any case, in order."""
+    # Only ASCII letters lower-cased (the UTF-8 bytes of other characters are all >= 0x80), so
+    # offsets stay those of ``text``: str.lower() can turn "K" (Kelvin) into "k", "İ" into two.
+    low = text.encode("utf-8", "surrogatepass").lower().decode("utf-8", "surrogatepass")
+    starts = []
+    for word in _openers():
+        at = low.find(word)
+        while at >= 0:
+            end = at + len(word)
+            # A whole word: no ASCII letter before or after it.
+            if not (at and low[at - 1] in _LETTERS) and not (
+                end < len(low) and low[end] in _LETTERS
+            ):
+                starts.append(at)
+            at = low.find(word, at + 1)
+    return sorted(starts)
+
+
 def _word_mentions(text: str) -> list[NumberMention]:
     values = _word_values()
-    matches = list(_WORD.finditer(text))
-    lowered = [m.group().lower() for m in matches]
     found = []
-    resume = 0  # words before this one belong to a run already read
-    for i, first in enumerate(lowered):
-        # A run opens only on a number word (or "one"): every other word is passed by.
-        if i < resume or not (first in values or first == "one"):
+    pos = 0  # words before this offset belong to a run already read
+    # A run opens only on a number word (or "one"): only the words from each of those on are
+    # read (most of a text has no number word).
+    for opener in _opener_starts(text):
+        if opener < pos:
             continue
+        words = _words_from(text, opener, values)
         run: list[tuple[int, int, str]] = []
-        j = i
-        while j < len(lowered):
-            s, e, w = matches[j].start(), matches[j].end(), lowered[j]
+        j = 0
+        while j < len(words):
+            s, e, w = words[j]
             gap = text[run[-1][1] : s] if run else ""
             if run and gap.strip(" -") != "":
                 break
             is_one = w == "one" and (
                 (run and values.get(run[-1][2], 0) in range(20, 100, 10))
-                or (j + 1 < len(lowered) and lowered[j + 1] in ("hundred", *_SCALES))
+                or (j + 1 < len(words) and words[j + 1][2] in ("hundred", *_SCALES))
             )
             if w in values or is_one:
                 run.append((s, e, w))
                 j += 1
-            elif w == "and" and run and j + 1 < len(lowered) and lowered[j + 1] in values:
+            elif w == "and" and run and j + 1 < len(words) and words[j + 1][2] in values:
                 run.append((s, e, w))
                 j += 1
             else:
                 break
-        resume = j if j > i else i + 1
+        pos = words[max(j, 1) - 1][1]  # the opener's end when the run took no word
         if not run:
             continue
         while run and run[-1][2] == "and":
@@ -141,6 +169,19 @@ def _word_mentions(text: str) -> list[NumberMention]:
             unit, end = _unit_at(text, end)
             found.append(NumberMention(start, end, text[start:end], value, unit))
     return found
+
+
+def _words_from(text: str, start: int, values: dict[str, float]) -> list[tuple[int, int, str]]:
+    """(start, end, lower case) of the words from ``start`` on that a run of number words may
+    read: those that may join one ("one", "and", number words), then the first that may not,
+    which ends any run (and is all the run loop looks at past them)."""
+    words = []
+    for m in _WORD.finditer(text, start):
+        w = m.group().lower()
+        words.append((m.start(), m.end(), w))
+        if not (w in values or w == "one" or w == "and"):
+            break
+    return words
 
 
 def _word_run_value(words: list[str], values: dict[str, float]) -> float | None:
