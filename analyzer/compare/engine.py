@@ -20,7 +20,6 @@ from analyzer.compare.names import (
     find_names,
     inner_capitalised,
     is_heading,
-    lower_words,
     name_key,
     source_name_sets,
 )
@@ -449,8 +448,8 @@ def check_text(
 
     dates = [d for d in find_dates(text, derived.meta.published) if inside(d.start)]
     numbers = [n for n in _numbers_outside_dates(text, dates) if inside(n.start)]
-    ordinary = lower_words(text, source.doc.text)
     words = Words(derived)
+    ordinary = words.lower | source.words.lower  # lower_words(text, source.doc.text)
     capitalised = inner_capitalised(source.words, words)
     names = [
         n

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import operator
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -109,9 +110,14 @@ def lower_words(*texts: str) -> frozenset[str]:
 
 
 class Words:
-    """The words of each sentence of a Document, matched once for all the name checks of a
-    comparison (:func:`inner_capitalised`, :func:`find_names` and :func:`source_name_sets` each
-    read them; they also take the Document itself).
+    """The words of a Document, matched once for all the name checks of a comparison
+    (:func:`lower_words`, :func:`inner_capitalised`, :func:`find_names` and
+    :func:`source_name_sets` each read them; they also take the Document itself).
+
+    The whole text is matched once, and each sentence takes the words inside it. That is what
+    matching the sentence alone finds whenever no word runs over one of its ends (the pattern has
+    no anchor and no lookaround, so a match is the same with the text cut after it); a sentence
+    that cuts a word is matched alone.
 
     Examples
     --------
@@ -119,10 +125,15 @@ class Words:
     >>> words = Words(build_document(Article("a", "a", "Heading\\n\\nAna ran. She won.")))
     >>> [(start, [m.group() for m in tokens]) for start, tokens in words.spans(skip_headings=True)]
     [(9, ['Ana', 'ran']), (18, ['She', 'won'])]
+    >>> sorted(words.lower)
+    ['ran', 'won']
     """
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
+        self.tokens = list(_TOKEN.finditer(doc.text))
+        token_starts = [m.start() for m in self.tokens]
+        token_ends = [m.end() for m in self.tokens]
         starts = [s.start for s in doc.sentences]
         self._sentences: list[tuple[bool, int, list[re.Match]]] = []
         for p in doc.paragraphs:
@@ -130,14 +141,30 @@ class Words:
             # The sentences that start inside the paragraph (sentences are in text order).
             lo, hi = bisect.bisect_left(starts, p.start), bisect.bisect_left(starts, p.end)
             for s in doc.sentences[lo:hi]:
-                tokens = list(_TOKEN.finditer(doc.text, s.start, s.end))
+                first = bisect.bisect_left(token_starts, s.start)
+                last = bisect.bisect_left(token_starts, s.end)
+                cut = (first and token_ends[first - 1] > s.start) or (
+                    last > first and token_ends[last - 1] > s.end
+                )
+                if cut:
+                    tokens = list(_TOKEN.finditer(doc.text, s.start, s.end))
+                else:
+                    tokens = self.tokens[first:last]
                 self._sentences.append((heading, s.start, tokens))
+
+    @functools.cached_property
+    def lower(self) -> frozenset[str]:
+        """:func:`lower_words` of the text."""
+        return frozenset(map(name_key, {w for w in map(_group, self.tokens) if w[0].islower()}))
 
     def spans(self, *, skip_headings: bool) -> Iterator[tuple[int, list[re.Match]]]:
         """(sentence start, token matches) for every sentence, headings left out when asked."""
         for heading, start, tokens in self._sentences:
             if not (skip_headings and heading):
                 yield start, tokens
+
+
+_group = operator.methodcaller("group")
 
 
 def _words(doc: Document | Words) -> Words:
