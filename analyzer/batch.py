@@ -98,13 +98,15 @@ def _analyse(
     progress: Progress,
     files: StoredFiles | None = None,
     score: Work = score_chunk,
+    before_scoring: Callable[[], None] | None = None,
 ) -> _Analysed:
     """Steps 1 and 2: read, skip what the store already holds, score the rest into the store.
 
     Each article with a result is recorded in the store's run with its input position
     (:meth:`StateStore.add_to_run`); only the articles being scored are held here. With
     ``files``, the signature of each file read is remembered with its article's key. ``score``
-    is :func:`score_chunk`, or a partial of it that also writes pages.
+    is :func:`score_chunk`, or a partial of it that also writes pages; ``before_scoring`` is
+    called once before the first article is handed to it (not at all when none is).
     """
     failed: list[tuple[int, InputError]] = []  # (input position, error)
     waiting: dict[str, tuple[int, str]] = {}  # article id -> (position, key) while being scored
@@ -122,6 +124,7 @@ def _analyse(
     def to_score() -> Iterator[list[Article]]:
         nonlocal read
         chunk: list[Article] = []
+        began = False
         for item in items:
             position = read
             read += 1
@@ -142,6 +145,9 @@ def _analyse(
                 counts.unchanged += 1
                 progress.update()
                 continue
+            if not began and before_scoring is not None:
+                before_scoring()
+                began = True
             waiting[item.id] = (position, key)
             chunk.append(item)
             if len(chunk) == CHUNK:
@@ -184,6 +190,7 @@ def _analyse_paths(
     bar: Progress,
     remember: bool = False,
     score: Work = score_chunk,
+    before_scoring: Callable[[], None] | None = None,
 ) -> _Analysed:
     """Steps 1 and 2 over the user's paths; the progress bar is closed whatever happens.
 
@@ -194,7 +201,14 @@ def _analyse_paths(
     try:
         items = read_inputs(paths, stdin=stdin, record=files)
         return _analyse(
-            items, store, run=run, counts=counts, progress=bar, files=files, score=score
+            items,
+            store,
+            run=run,
+            counts=counts,
+            progress=bar,
+            files=files,
+            score=score,
+            before_scoring=before_scoring,
         )
     finally:
         bar.close()
@@ -416,7 +430,21 @@ def score_paths(
     score = functools.partial(score_chunk, pages=str(out)) if engine == "local" else score_chunk
     with store, open_engine(engine, jobs, scheduler) as run:
         store.begin_run()
-        done = _analyse_paths(paths, stdin, store, run, counts, bar, remember=True, score=score)
+        # Pages written while scoring replace the last run's, so from the first article scored
+        # its outputs are no longer the current ones: a run stopped after that point leaves the
+        # next run to write every output again (even where its inputs are the last run's).
+        forget_outputs = functools.partial(store.set_meta, "outputs", "{}")
+        done = _analyse_paths(
+            paths,
+            stdin,
+            store,
+            run,
+            counts,
+            bar,
+            remember=True,
+            score=score,
+            before_scoring=forget_outputs,
+        )
         dropped = store.retain_run()
         results_path = out / RESULTS_NAME
         files = [results_path, out / "index.html"]

@@ -129,3 +129,53 @@ def test_the_store_gives_the_page_step_what_was_not_written_early():
         assert list(store.run_page_rows()) == ['"a early"', '"c made"']
         store.note_pages([("b", '"b made"')])
         assert list(store.run_page_rows()) == ['"a early"', '"b made"', '"c made"']
+
+
+def stop_before_storing(monkeypatch) -> None:
+    """Stand-in for Ctrl-C (or kill -9) after the workers wrote early pages and before any result
+    of the run was stored."""
+
+    def interrupted(self, rows):
+        if list(rows):
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(StateStore, "put", interrupted)
+
+
+BRIDGE = "The mayor said on Monday that the bridge will reopen in May, officials confirmed."
+RAIN = "Rain fell in Lima on Tuesday, the weather service said."
+
+
+def test_a_stopped_run_s_early_page_is_replaced_when_the_inputs_go_back(tmp_path, monkeypatch):
+    folder, out = tmp_path / "in", tmp_path / "out"
+    folder.mkdir()
+    (folder / "a.txt").write_text(BRIDGE, encoding="utf-8")
+    (folder / "b.txt").write_text(RAIN, encoding="utf-8")
+    score_paths([str(folder)], out)
+    first = pages(out)
+    (folder / "a.txt").write_text("Critics say the disastrous bridge scheme is dead.")
+    with monkeypatch.context() as m:
+        stop_before_storing(m)
+        with pytest.raises(KeyboardInterrupt):
+            score_paths([str(folder)], out)
+    assert b"disastrous" in (out / "articles" / "a.html").read_bytes()  # written early
+    (folder / "a.txt").write_text(BRIDGE, encoding="utf-8")
+    assert score_paths([str(folder)], out).counts.scored == 0
+    assert pages(out) == first
+
+
+def test_a_stopped_run_s_early_page_of_a_removed_input_is_removed(tmp_path, monkeypatch):
+    folder, out = tmp_path / "in", tmp_path / "out"
+    folder.mkdir()
+    (folder / "b.txt").write_text(RAIN, encoding="utf-8")
+    score_paths([str(folder)], out, jobs=2)
+    first = pages(out)
+    (folder / "c.txt").write_text("Stocks rose in Tokyo on Friday, traders said.")
+    with monkeypatch.context() as m:
+        stop_before_storing(m)
+        with pytest.raises(KeyboardInterrupt):
+            score_paths([str(folder)], out, jobs=2)
+    assert (out / "articles" / "c.html").exists()  # written early
+    (folder / "c.txt").unlink()
+    assert score_paths([str(folder)], out, jobs=2).counts.scored == 0
+    assert pages(out) == first
