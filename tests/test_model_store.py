@@ -204,3 +204,46 @@ def test_a_bias_model_without_a_sidecar_is_read_into_the_same_fast_model(models_
     texts = ["Their radical plan.", "The council met."]
     assert bias.sentence_probability(model, texts) == bias.sentence_probability(fitted_model, texts)
     assert bias.loaded_words_many(model, texts) == bias.loaded_words_many(fitted_model, texts)
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        pytest.param(lambda raw: raw[: len(raw) // 2], id="truncated"),
+        pytest.param(lambda raw: b"not an npz file", id="not-npz"),
+        pytest.param(lambda raw: b"", id="empty"),
+    ],
+)
+def test_a_damaged_sidecar_is_ignored_and_the_model_file_is_read(models_folder, damage):
+    path = models_folder / "attribution.skops"
+    tiny = _tiny_cue_model()
+    save_model(tiny, path, cues.sidecar_arrays(tiny))
+    sidecar = sidecar_path(path)
+    sidecar.write_bytes(damage(sidecar.read_bytes()))
+    assert read_sidecar(path) is None
+    assert cues.load().coef.tobytes() == tiny.steps[-1][1].coef_.ravel().tobytes()
+
+
+def test_a_matching_sidecar_missing_an_array_is_ignored_and_the_model_file_is_read(models_folder):
+    # A sidecar written for this very file by code with another layout of arrays.
+    path = models_folder / "attribution.skops"
+    tiny = _tiny_cue_model()
+    arrays = cues.sidecar_arrays(tiny)
+    save_model(tiny, path, {k: v for k, v in arrays.items() if k != "coef"})
+    assert "coef" not in read_sidecar(path)
+    assert cues.load().coef.tobytes() == tiny.steps[-1][1].coef_.ravel().tobytes()
+
+
+def test_a_sidecar_is_replaced_whole_or_not_at_all(tmp_path, monkeypatch):
+    model = tmp_path / "m.skops"
+    model.write_bytes(b"a model")
+    store.write_sidecar(model, {"coef": np.array([0.5])})
+    before = sidecar_path(model).read_bytes()
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(np, "savez_compressed", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        store.write_sidecar(model, {"coef": np.array([1.5])})
+    assert sidecar_path(model).read_bytes() == before

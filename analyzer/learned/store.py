@@ -26,6 +26,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
+import io
 import sys
 import zipfile
 from collections.abc import Callable, Iterator, Sequence
@@ -217,20 +218,27 @@ def write_sidecar(path: Path, arrays: dict[str, np.ndarray]) -> Path:
     """
     if DIGEST in arrays:
         raise ValueError(f"{DIGEST} is the sidecar's own entry")
+    from analyzer.writers.jsonl import write_atomic  # training only
+
     target = sidecar_path(path)
-    with open(target, "wb") as fh:
-        np.savez_compressed(fh, **arrays, **{DIGEST: np.array(_digest(path))})
+    buffer = io.BytesIO()
+    np.savez_compressed(buffer, **arrays, **{DIGEST: np.array(_digest(path))})
+    write_atomic(target, buffer.getvalue())  # an interrupted write leaves the old file whole
     return target
 
 
 def read_sidecar(path: Path) -> dict[str, np.ndarray] | None:
-    """The arrays of model file ``path``'s sidecar, or None when there is none or it was taken
-    from another version of the file (its SHA-256 differs): a stale sidecar is never used."""
+    """The arrays of model file ``path``'s sidecar, or None when there is none, it cannot be
+    read (damaged, not an npz file), or it was taken from another version of the file (its
+    SHA-256 differs): then the model file serves, and a bad sidecar costs only time."""
     target = sidecar_path(path)
     if not target.is_file() or not path.is_file():
         return None
-    with np.load(target, allow_pickle=False) as stored:
-        arrays = {name: stored[name] for name in stored.files}
+    try:
+        with np.load(target, allow_pickle=False) as stored:
+            arrays = {name: stored[name] for name in stored.files}
+    except (OSError, ValueError, EOFError, zipfile.BadZipFile):
+        return None
     if str(arrays.pop(DIGEST, "")) != _digest(path):
         return None
     return arrays
@@ -253,6 +261,11 @@ def run_time_model(
     """
     path = models_dir() / f"{name}.skops"
     arrays = read_sidecar(path)
+    if arrays is not None:
+        try:
+            return from_arrays(arrays)
+        except (KeyError, ValueError, TypeError, IndexError):
+            arrays = None  # a sidecar of another layout (written by another version of the code)
     if arrays is None:
         model = load_model(path, trusted)
         arrays = arrays_of(model)
