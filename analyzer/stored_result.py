@@ -155,8 +155,9 @@ def line_with_comparison(stored: str, result: ArticleResult, comparison: Compari
     start = dumps(head)[:-1] + ', "comparison": '
     old = "null" if result.comparison is None else dumps(result.comparison.to_dict())
     if not line.startswith(old, len(start)) or not line.startswith(start):
-        # Not the line of this result (never, for a line encode wrote): the line made whole.
-        return dumps(replace(result, comparison=comparison).to_record())
+        # Not the line of this result (never, for a line encode wrote): the line made whole,
+        # from the whole stored result (``result`` may lack its findings, metrics and scores).
+        return dumps(replace(decode(stored), comparison=comparison).to_record())
     return start + dumps(comparison.to_dict()) + line[len(start) + len(old) :]
 
 
