@@ -511,6 +511,17 @@ def test_folded_words_equal_the_word_pattern_for_every_character_of_the_basic_pl
         assert folded_words(text) == plain_folded_words(text), hex(block)
 
 
+def test_the_ascii_byte_table_folds_each_ascii_character_to_the_one_ascii_character_it_folds_to():
+    # _fold_chars maps ASCII through a byte table: a fold to anything but one ASCII character
+    # (after a change to fold_char) would corrupt the UTF-8 it works on.
+    from analyzer.compare.text import _ASCII_FOLD, _fold_chars, fold_char
+
+    ascii_chars = "".join(map(chr, range(128)))
+    assert all(len(f := fold_char(c)) == 1 and f.isascii() for c in ascii_chars)
+    assert _ASCII_FOLD[:128] == "".join(map(fold_char, ascii_chars)).encode("ascii")
+    assert _fold_chars(ascii_chars + "É") == "".join(map(fold_char, ascii_chars + "É"))
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.sampled_from("1234,a ."), max_size=30))
 def test_thousands_commas_are_the_ones_the_plain_pattern_finds(text):
