@@ -163,3 +163,13 @@ def test_the_similarity_matrix_is_scikit_learns_bit_for_bit(texts):
 def test_the_similarity_matrix_of_the_seeds_is_scikit_learns_bit_for_bit():
     texts = [r.text for r in seed_batch()]
     assert pairing.similarity_matrix(texts).tobytes() == sklearn_similarity_matrix(texts).tobytes()
+
+
+def test_the_similarity_of_a_few_texts_needs_no_temporary_folder(monkeypatch, tmp_path):
+    # compare() of two articles (the library, `analyzer compare`) works where /tmp cannot be
+    # written: only a batch's pairing keeps its rows in files.
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "missing"))
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    assert pairing.similarity_matrix(texts).tobytes() == sklearn_similarity_matrix(texts).tobytes()

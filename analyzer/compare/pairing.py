@@ -15,12 +15,14 @@ equal lengths go to the earlier id), so two articles can never be each other's s
 
 from __future__ import annotations
 
+import contextlib
+import io
 import tempfile
 from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import numpy as np
 import scipy.sparse as sp
@@ -56,13 +58,12 @@ def similarity_matrix(texts: Sequence[str]) -> np.ndarray:
     """
     if len(texts) < 2:
         return np.ones((len(texts), len(texts)))
-    with tempfile.TemporaryDirectory(prefix="analyzer-pairing-") as folder:
-        rows = _TfidfRows(Path(folder))
-        rows.count(map(count_terms, texts))
-        if not rows.n_terms:  # no content term anywhere
-            return np.eye(len(texts))
-        rows.weigh()
-        x = rows.block(0, len(texts))
+    rows = _TfidfRows(None)  # in memory: a few texts at hand, and no temporary folder needed
+    rows.count(map(count_terms, texts))
+    if not rows.n_terms:  # no content term anywhere
+        return np.eye(len(texts))
+    rows.weigh()
+    x = rows.block(0, len(texts))
     return (x @ x.T).toarray()
 
 
@@ -81,8 +82,51 @@ class _Numbering(dict):
         return number
 
 
+class _Spill:
+    """Named runs of numbers, each written once and then read a slice at a time: files in
+    ``folder``, or bytes in memory when ``folder`` is None.
+
+    Examples
+    --------
+    >>> spill = _Spill(None)
+    >>> with spill.writing("n") as out:
+    ...     _ = out.write(array("q", [5, 6, 7]).tobytes())
+    >>> spill.read("n", np.int64, 1, 3).tolist()
+    [6, 7]
+    """
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
+        self._memory: dict[str, bytes] = {}
+
+    @contextlib.contextmanager
+    def writing(self, name: str) -> Iterator[BinaryIO]:
+        if self.folder is not None:
+            with open(self.folder / f"{name}.bin", "wb") as fh:
+                yield fh
+            return
+        buffer = io.BytesIO()
+        yield buffer
+        self._memory[name] = buffer.getvalue()
+
+    def read(self, name: str, dtype: Any, start: int, end: int) -> np.ndarray:
+        size = np.dtype(dtype).itemsize
+        if self.folder is None:  # a copy: the arrays built on it may be changed in place
+            return np.frombuffer(self._memory[name], dtype, end - start, size * start).copy()
+        path = self.folder / f"{name}.bin"
+        return np.fromfile(path, dtype=dtype, count=end - start, offset=size * start)
+
+    def drop(self, name: str) -> None:
+        if self.folder is None:
+            del self._memory[name]
+        else:
+            (self.folder / f"{name}.bin").unlink()
+
+
 class _TfidfRows:
-    """The L2-normalised TF-IDF rows of similarities, kept in files, not in memory.
+    """The L2-normalised TF-IDF rows of similarities, kept in files in ``folder`` rather than in
+    memory (a batch's may be large; with ``folder`` None, for a few texts, they are kept in
+    memory after all).
 
     Built in two passes over the texts' term counts (:func:`count_terms`), read once: the first
     numbers the terms and writes the counts to a file, keeping only the vocabulary in memory (it
@@ -92,8 +136,8 @@ class _TfidfRows:
     give (tests compare).
     """
 
-    def __init__(self, folder: Path) -> None:
-        self._files = {name: folder / f"{name}.bin" for name in ("terms", "counts", "cols", "data")}
+    def __init__(self, folder: Path | None) -> None:
+        self._spill = _Spill(folder)
         self.indptr = array("q", [0])  # row k is entries indptr[k]:indptr[k+1] of each file
         self.lengths = array("q")  # content terms of each text (repeats counted)
         self.n_terms = 0
@@ -105,7 +149,8 @@ class _TfidfRows:
         """Pass one: the term counts of each text (:func:`count_terms`) written to a file, terms
         numbered in order of first appearance in the batch."""
         vocabulary = _Numbering()
-        with open(self._files["terms"], "wb") as terms, open(self._files["counts"], "wb") as counts:
+        writing = self._spill.writing
+        with writing("terms") as terms, writing("counts") as counts:
             for found, n in term_counts:
                 # Each text's terms come in order of first appearance: new ones are numbered so.
                 terms.write(array("i", map(vocabulary.__getitem__, found)).tobytes())
@@ -122,7 +167,9 @@ class _TfidfRows:
         df = np.zeros(self.n_terms, dtype=np.int64)  # document frequency, by term number
         for lo in range(0, len(self), _BLOCK):
             _, start, end = self._span(lo, min(lo + _BLOCK, len(self)))
-            df += np.bincount(self._read("terms", np.int32, start, end), minlength=self.n_terms)
+            df += np.bincount(
+                self._spill.read("terms", np.int32, start, end), minlength=self.n_terms
+            )
         smoothed = np.empty(len(df), dtype=np.float64)  # document frequency + 1, by column
         smoothed[self._column] = df
         smoothed += 1.0
@@ -133,11 +180,11 @@ class _TfidfRows:
 
     def weigh(self) -> None:
         """Pass two: the TF-IDF rows, computed and written a block of rows at a time."""
-        with open(self._files["cols"], "wb") as cols, open(self._files["data"], "wb") as data:
+        with self._spill.writing("cols") as cols, self._spill.writing("data") as data:
             for lo in range(0, len(self), _BLOCK):
                 hi = min(lo + _BLOCK, len(self))
                 indptr, start, end = self._span(lo, hi)
-                terms = self._read("terms", np.int32, start, end)
+                terms = self._spill.read("terms", np.int32, start, end)
                 # Within a row, entries go in order of term number (as scikit-learn's counts
                 # are sorted before its columns are renumbered): that order fixes the order of
                 # every sum below, and makes a similarity the same both ways round.
@@ -145,7 +192,7 @@ class _TfidfRows:
                 order = np.lexsort((terms, row))
                 x = sp.csr_array(
                     (
-                        self._read("counts", np.int64, start, end)[order].astype(np.float64),
+                        self._spill.read("counts", np.int64, start, end)[order].astype(np.float64),
                         self._column[terms[order]],
                         indptr,
                     ),
@@ -158,14 +205,14 @@ class _TfidfRows:
                 cols.write(x.indices.astype(np.int32).tobytes())
                 data.write(x.data.tobytes())
         for name in ("terms", "counts"):
-            self._files[name].unlink()
+            self._spill.drop(name)
 
     def block(self, lo: int, hi: int) -> sp.csr_array:
         """TF-IDF rows ``lo:hi`` as a sparse matrix, read from the files."""
         indptr, start, end = self._span(lo, hi)
-        cols = self._read("cols", np.int32, start, end)
+        cols = self._spill.read("cols", np.int32, start, end)
         return sp.csr_array(
-            (self._read("data", np.float64, start, end), cols, indptr),
+            (self._spill.read("data", np.float64, start, end), cols, indptr),
             shape=(hi - lo, self.n_terms),
         )
 
@@ -173,10 +220,6 @@ class _TfidfRows:
         indptr = np.frombuffer(self.indptr, dtype=np.int64)[lo : hi + 1]
         start, end = int(indptr[0]), int(indptr[-1])
         return indptr - start, start, end
-
-    def _read(self, name: str, dtype: Any, start: int, end: int) -> np.ndarray:
-        size = np.dtype(dtype).itemsize
-        return np.fromfile(self._files[name], dtype=dtype, count=end - start, offset=size * start)
 
 
 def count_terms(text: str) -> TermCounts:
