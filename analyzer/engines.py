@@ -126,14 +126,14 @@ def compare_chunk(pairs: list[Pair]) -> list[Outcome]:
 
     Examples
     --------
-    >>> from analyzer.state import pack, unpack, unpack_line
+    >>> from analyzer.state import pack, unpack, unpacked_text
     >>> from analyzer.pipeline import analyze_article
     >>> src = pack(analyze_article(Article("s", "", "Prices rose 5 percent.")))
     >>> der = pack(analyze_article(Article("d", "", "Prices rose 7 percent.")))
     >>> [(compared, error)] = compare_chunk([(src, der, "metadata", 0.5)])
     >>> [i.text for i in unpack(compared.comparison).issues], error
     (['7 percent'], None)
-    >>> '"comparison": {"derived_direct_quotes"' in unpack_line(compared.line)
+    >>> '"comparison": {"derived_direct_quotes"' in unpacked_text(compared.line)
     True
     >>> compare_chunk([(src, b"damaged", "metadata", 0.5)])[0][1]
     'error: Error -3 while decompressing data: incorrect header check'

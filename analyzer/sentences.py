@@ -10,6 +10,11 @@ slices, realigning closing quotes) follows NLTK 3.9's ``PunktSentenceTokenizer``
 with NLTK's own patterns compiled once by the same ``regex`` engine, minus the time limit: the
 patterns are NLTK's fixed ones, not caller-supplied. ``tests/test_sentences.py`` checks that both
 give the same spans.
+
+Derived from NLTK 3.9's ``nltk/tokenize/punkt.py``: Natural Language Toolkit, Copyright (C)
+2001-2026 NLTK Project, https://www.nltk.org/. Licensed under the Apache License, Version 2.0
+(http://www.apache.org/licenses/LICENSE-2.0); distributed on an "AS IS" BASIS, WITHOUT
+WARRANTIES OR CONDITIONS OF ANY KIND.
 """
 
 from __future__ import annotations

@@ -42,7 +42,6 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from analyzer import __version__
 from analyzer.codec import decode, encode
 from analyzer.document import Article
-from analyzer.writers.record_line import dumps
 
 if TYPE_CHECKING:  # decoding a result imports its classes; an unchanged rerun decodes none
     from analyzer.results import ArticleResult
@@ -166,45 +165,35 @@ def result_line(blob: bytes) -> str:
     Examples
     --------
     >>> from analyzer.results import ArticleResult
+    >>> from analyzer.writers.record_line import dumps
     >>> result = ArticleResult(id="a", path="a.txt", text="Hi.")
     >>> result_line(pack(result)) == dumps(result.to_record())
     True
     """
     from analyzer import stored_result
 
-    return stored_result.line_of(zlib.decompress(blob).decode("utf-8", "surrogatepass"))
+    return stored_result.line_of(unpacked_text(blob))
 
 
-def line_of(result: ArticleResult) -> bytes:
-    """A result's results.jsonl line (without its newline) as stored, compressed like results:
-    the line of a rewrite with its comparison (:class:`Compared`; a packed result starts with its
-    own line, see :func:`result_line`).
+def compressed_line(line: str) -> bytes:
+    """A results.jsonl line (without its newline) compressed as the store keeps it: the line of a
+    rewrite with its comparison (:class:`Compared`; a packed result starts with its own line, see
+    :func:`result_line`).
 
     Made by whoever made the comparison (an engine's worker), so that writing results.jsonl or
     ``--json`` is a copy of stored lines, with no result decoded in the main process.
 
     Examples
     --------
-    >>> from analyzer.results import ArticleResult
-    >>> result = ArticleResult(id="a", path="a.txt", text="Hi.")
-    >>> unpack_line(line_of(result)) == dumps(result.to_record())
-    True
+    >>> unpacked_text(compressed_line('{"id": "a"}'))
+    '{"id": "a"}'
     """
-    return compressed_line(dumps(result.to_record()))
-
-
-def compressed_line(line: str) -> bytes:
-    """A results.jsonl line compressed as :func:`line_of` stores it."""
     return zlib.compress(line.encode("utf-8", "surrogatepass"), 1)
 
 
 def unpacked_text(blob: bytes) -> str:
-    """The text :func:`pack` compressed: for a result, what :mod:`analyzer.stored_result` reads."""
-    return zlib.decompress(blob).decode("utf-8", "surrogatepass")
-
-
-def unpack_line(blob: bytes) -> str:
-    """The line :func:`line_of` stored."""
+    """The text :func:`pack` or :func:`compressed_line` compressed: for a result, what
+    :mod:`analyzer.stored_result` reads; for a comparison's line, the line."""
     return zlib.decompress(blob).decode("utf-8", "surrogatepass")
 
 
@@ -231,7 +220,7 @@ class Scored(NamedTuple):
 
 class Compared(NamedTuple):
     """What the store keeps of one comparison: the packed :class:`~analyzer.results.Comparison`
-    and the rewrite's results.jsonl line as it reads with it (:func:`line_of`)."""
+    and the rewrite's results.jsonl line as it reads with it (:func:`compressed_line`)."""
 
     comparison: bytes
     line: bytes
@@ -513,7 +502,7 @@ class StateStore:
             " LEFT JOIN comparisons c ON c.id = r.id AND c.basis = r.basis ORDER BY r.rank"
         )
         for compared, result in rows:
-            yield result_line(result) if compared is None else unpack_line(compared)
+            yield result_line(result) if compared is None else unpacked_text(compared)
 
     def run_page_jobs(self) -> Iterator[tuple[bytes, bytes | None, bytes | None, bytes | None]]:
         """What the pages of each article of the run are made from, in input order, as stored:

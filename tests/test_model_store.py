@@ -247,3 +247,11 @@ def test_a_sidecar_is_replaced_whole_or_not_at_all(tmp_path, monkeypatch):
     with pytest.raises(KeyboardInterrupt):
         store.write_sidecar(model, {"coef": np.array([1.5])})
     assert sidecar_path(model).read_bytes() == before
+
+
+def test_a_cue_model_of_another_shape_gets_no_sidecar():
+    # Read as it is instead (through scikit-learn): three steps, or not a pipeline at all.
+    tiny = _tiny_cue_model()
+    three = Pipeline([("a", tiny.steps[0][1]), ("b", tiny.steps[0][1]), ("lr", tiny.steps[1][1])])
+    assert cues.sidecar_arrays(three) is None
+    assert cues.sidecar_arrays(tiny.steps[1][1]) is None

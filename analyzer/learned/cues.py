@@ -176,10 +176,12 @@ class CueScorer:
         # Imported here: only a fitted pipeline comes this way, so scikit-learn is loaded already.
         from sklearn.feature_extraction import FeatureHasher
 
-        hasher, classifier = model.steps[0][1], model.steps[-1][1]
+        steps = getattr(model, "steps", None)
+        if not isinstance(steps, list) or len(steps) != 2:
+            return None
+        hasher, classifier = steps[0][1], steps[1][1]
         if (
-            len(model.steps) != 2
-            or type(hasher) is not FeatureHasher
+            type(hasher) is not FeatureHasher
             or hasher.input_type != "dict"
             or hasher.dtype is not np.float64
             or classifier.coef_.shape[0] != 1
