@@ -19,7 +19,8 @@ CLI) while every other article is scored and written. Memory stays flat whatever
 batch: results travel through the store one at a time, the run's order and its comparisons are
 kept in the store rather than in lists, and pairing keeps its TF-IDF rows in temporary files
 (:func:`analyzer.compare.pairing.pair_ranks`). What still grows with the batch is small: the
-failures (one line each) and, for pairing, about 50 bytes per article plus the vocabulary.
+failures (one line each), for pairing about 50 bytes per article plus the vocabulary, and the
+ranks of the pairs to compare, grouped (:func:`_together`, about 100 bytes a pair).
 """
 
 from __future__ import annotations
@@ -263,16 +264,19 @@ def _compare(store: StateStore, run: Runner) -> list[InputError]:
     about: dict[int, list[tuple[str, str, str]]] = {}
 
     def chunks() -> Iterator[list[Pair]]:
-        after = -1
-        while todo := store.pending_pairs(after, CHUNK):
+        for ranks in _together(store.pending_pair_ranks(), CHUNK):
+            blobs: dict[str, bytes] = {}  # each article's stored result read (and sent) once
             chunk: list[Pair] = []
             about[id(chunk)] = []
-            for rank, derived_id, source_id, paired_by, similarity, basis in todo:
+            for derived_id, source_id, paired_by, similarity, basis in map(store.run_pair, ranks):
+                for article_id in (source_id, derived_id):
+                    if article_id not in blobs:
+                        blobs[article_id] = store.packed(article_id)
                 chunk.append(
-                    (store.packed(source_id), store.packed(derived_id), paired_by, similarity)
-                )
+                    (source_id, blobs[source_id], derived_id, blobs[derived_id], paired_by,
+                     similarity)
+                )  # fmt: skip
                 about[id(chunk)].append((derived_id, basis, source_id))
-                after = rank
             yield chunk
 
     rows: list[tuple[str, str, Compared]] = []
@@ -296,6 +300,45 @@ def _compare(store: StateStore, run: Runner) -> list[InputError]:
     store.put_comparisons(rows)
     store.drop_stale_comparisons()
     return [error for _, error in sorted(failed, key=lambda pair: pair[0])]
+
+
+def _together(pairs: Iterable[tuple[int, int | None]], size: int) -> list[list[int]]:
+    """The rewrites' ranks of ``pairs`` ((rewrite rank, source rank), in input order) in chunks
+    of up to ``size``, pairs that share an article, directly or through other pairs, in the
+    same chunk where they fit: there the article is read once for all of them
+    (:func:`analyzer.engines.compare_chunk`). A batch's copies pair up in chains (each the
+    rewrite of one and the source of the next); a wire story's rewrites share their source.
+    Groups come in the order of their first pair, each group's pairs in input order.
+
+    Examples
+    --------
+    >>> _together([(5, 0), (6, 1), (9, 5), (7, 6), (8, 2)], 3)
+    [[5, 9], [6, 7, 8]]
+    """
+    parent: dict[int, int] = {}  # an article's rank -> another of its group (a root: itself)
+
+    def root(rank: int) -> int:
+        while (up := parent.setdefault(rank, rank)) != rank:
+            parent[rank] = rank = parent[up]  # halve the path on the way up
+        return rank
+
+    listed = list(pairs)
+    for rewrite, source in listed:
+        a, b = root(rewrite), root(rewrite if source is None else source)
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+    groups: dict[int, list[int]] = {}  # in the order of each group's first pair
+    for rewrite, _ in listed:
+        groups.setdefault(root(rewrite), []).append(rewrite)
+    chunks: list[list[int]] = [[]]
+    for group in groups.values():
+        if len(chunks[-1]) + len(group) > size >= len(group):
+            chunks.append([])  # the group fits whole in a chunk of its own, not in this one
+        for rewrite in group:
+            if len(chunks[-1]) == size:
+                chunks.append([])
+            chunks[-1].append(rewrite)
+    return [chunk for chunk in chunks if chunk]
 
 
 def _in_order(run: Runner, work: Work, items: Iterable[Any]) -> Iterator[tuple[Any, Outcome]]:

@@ -54,8 +54,9 @@ Done = tuple[list[Any], list[Outcome]]
 Work = Callable[[list[Any]], list[Outcome]]
 # run(work, chunks): each chunk done by ``work``, yielded in completion order.
 Runner = Callable[[Work, Iterable[list[Any]]], Iterator[Done]]
-# A pair to compare: (packed source result, packed rewrite result, paired_by, similarity).
-Pair = tuple[bytes, bytes, str, float | None]
+# A pair to compare: (source id, its packed result, rewrite id, its packed result, paired_by,
+# similarity).
+Pair = tuple[str, bytes, str, bytes, str, float | None]
 
 
 def score_chunk(articles: list[Article], pages: str | None = None) -> list[Outcome]:
@@ -124,35 +125,46 @@ def compare_chunk(pairs: list[Pair]) -> list[Outcome]:
     it); an exception fails that pair only, with its reason (the exception's type and message:
     the batch names the files).
 
+    An article in several pairs of the chunk (the source of one and the rewrite of another, or
+    the source of several rewrites) is decoded and prepared once for all of them, by its id.
+
     Examples
     --------
     >>> from analyzer.state import pack, unpack, unpacked_text
     >>> from analyzer.pipeline import analyze_article
     >>> src = pack(analyze_article(Article("s", "", "Prices rose 5 percent.")))
     >>> der = pack(analyze_article(Article("d", "", "Prices rose 7 percent.")))
-    >>> [(compared, error)] = compare_chunk([(src, der, "metadata", 0.5)])
+    >>> [(compared, error)] = compare_chunk([("s", src, "d", der, "metadata", 0.5)])
     >>> [i.text for i in unpack(compared.comparison).issues], error
     (['7 percent'], None)
     >>> '"comparison": {"derived_direct_quotes"' in unpacked_text(compared.line)
     True
-    >>> compare_chunk([(src, b"damaged", "metadata", 0.5)])[0][1]
+    >>> compare_chunk([("s", src, "x", b"damaged", "metadata", 0.5)])[0][1]
     'error: Error -3 while decompressing data: incorrect header check'
     """
-    from analyzer.compare import compare
+    from analyzer.compare import Prepared, compare_prepared
     from analyzer.state import Compared, compressed_line, pack, unpack, unpacked_text
     from analyzer.stored_result import decode_unscored, line_with_comparison
 
+    read: dict[str, tuple[str, Prepared]] = {}  # article id -> (stored text, prepared article)
+
+    def prepared(article_id: str, blob: bytes) -> tuple[str, Prepared]:
+        if article_id not in read:  # a failure is not kept: each of its pairs fails with it
+            stored = unpacked_text(blob)
+            # Comparing reads no finding, metric or score: the result is not rebuilt whole.
+            read[article_id] = (stored, Prepared(decode_unscored(stored)))
+        return read[article_id]
+
     out: list[Outcome] = []
-    for source, derived, by, similarity in pairs:
+    for source_id, source, derived_id, derived, by, similarity in pairs:
         try:
-            # Comparing reads no finding, metric or score: neither result is rebuilt whole.
-            stored = unpacked_text(derived)
-            rewrite = decode_unscored(stored)
-            original = decode_unscored(unpacked_text(source))
-            packed = pack(compare(original, rewrite, paired_by=by, similarity=similarity))
+            stored, rewrite = prepared(derived_id, derived)
+            _, original = prepared(source_id, source)
+            comparison = compare_prepared(original, rewrite, paired_by=by, similarity=similarity)
+            packed = pack(comparison)
             # The line of the comparison as the store gives it back, so that it is the line of
             # the result StateStore.run_results builds (the record rounds a float of it).
-            line = line_with_comparison(stored, rewrite, unpack(packed))
+            line = line_with_comparison(stored, rewrite.result, unpack(packed))
             out.append((Compared(packed, compressed_line(line)), None))
         except Exception as exc:  # one pair's bug must not stop the batch
             out.append((None, f"{type(exc).__name__}: {exc}"))

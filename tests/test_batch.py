@@ -131,15 +131,15 @@ REWRITE_002, SOURCE_000 = "002_10ec1c2511d1067e", "000_6af52c64d008fc3c"
 def compare_failing_on(monkeypatch, derived_id: str) -> list[str]:
     """Make the comparison of one rewrite raise; return the list of rewrites tried."""
     module = importlib.import_module("analyzer.compare")
-    real, tried = module.compare, []
+    real, tried = module.compare_prepared, []
 
     def fragile(source, derived, **options):
-        tried.append(derived.id)
-        if derived.id == derived_id:
+        tried.append(derived.result.id)
+        if derived.result.id == derived_id:
             raise RuntimeError("compare bug")
         return real(source, derived, **options)
 
-    monkeypatch.setattr(module, "compare", fragile)
+    monkeypatch.setattr(module, "compare_prepared", fragile)
     return tried
 
 
@@ -539,3 +539,15 @@ def test_a_page_that_cannot_be_rendered_is_reported_and_the_rest_written(
     monkeypatch.setattr(html, "render_article", real)
     assert score_paths([str(SEEDS)], tmp_path / "out").failures == []  # tried again
     assert len(list((tmp_path / "out" / "articles").iterdir())) == 5
+
+
+def test_pairs_sharing_an_article_are_sent_in_one_chunk_where_they_fit():
+    from analyzer.batch import _together
+
+    # (rewrite rank, source rank): a chain 0 <- 4 <- 8 <- 9, a wire story 1 <- 5, 6, 7, and 3 <- 2
+    pairs = [(3, 2), (4, 0), (5, 1), (6, 1), (7, 1), (8, 4), (9, 8)]
+    assert _together(pairs, 4) == [[3, 4, 8, 9], [5, 6, 7]]  # the story waits for a chunk
+    # A group larger than a chunk fills chunks in input order.
+    assert _together(pairs, 2) == [[3, 4], [8, 9], [5, 6], [7]]
+    assert _together(pairs, 8) == [[3, 4, 8, 9, 5, 6, 7]]
+    assert _together([(1, None), (2, 1)], 8) == [[1, 2]]  # a source not in the run

@@ -78,3 +78,58 @@ def test_a_worker_that_dies_fails_its_chunks_and_the_rest_goes_to_a_new_pool():
     # window of 2 x 3 chunks): the others went to the new pool
     assert "crash" in failed and len(failed) <= 6
     assert again == [[("b", None)]]
+
+
+def _packed_seeds(*names: str) -> dict[str, bytes]:
+    from conftest import SEEDS
+
+    from analyzer.pipeline import analyze_article
+    from analyzer.readers import read_inputs
+    from analyzer.state import pack
+
+    articles = {a.id[:3]: a for a in read_inputs([str(SEEDS)])}
+    return {name: pack(analyze_article(articles[name])) for name in names}
+
+
+def test_pairs_sharing_articles_in_a_chunk_compare_as_each_pair_alone(monkeypatch):
+    # 000 is the source of two pairs, 002 the rewrite of one and the source of the next, 003 the
+    # rewrite of two: each article is prepared once for the chunk, and every outcome is the one
+    # the pair gets in a chunk of its own.
+    import importlib
+
+    from analyzer.engines import compare_chunk
+
+    module = importlib.import_module("analyzer.compare")  # analyzer.compare is also a function
+
+    packed = _packed_seeds("000", "002", "003")
+    chunk = [
+        (s, packed[s], d, packed[d], "similarity", 0.5)
+        for s, d in (("000", "002"), ("002", "003"), ("000", "003"))
+    ]
+    alone = [compare_chunk([pair])[0] for pair in chunk]
+    prepared = []
+    real = module.Prepared
+
+    def counted(result):
+        prepared.append(result.id)
+        return real(result)
+
+    monkeypatch.setattr(module, "Prepared", counted)
+    together = compare_chunk(chunk)
+    assert len(prepared) == len(set(prepared)) == 3
+    assert together == alone
+    assert [error for _, error in together] == [None] * 3
+
+
+def test_an_article_that_cannot_be_read_fails_each_of_its_pairs():
+    from analyzer.engines import compare_chunk
+
+    packed = _packed_seeds("000", "002")
+    chunk = [
+        ("000", packed["000"], "x", b"damaged", "similarity", 0.5),
+        ("x", b"damaged", "002", packed["002"], "similarity", 0.5),
+        ("000", packed["000"], "002", packed["002"], "similarity", 0.5),
+    ]
+    errors = [error for _, error in compare_chunk(chunk)]
+    assert errors[:2] == ["error: Error -3 while decompressing data: incorrect header check"] * 2
+    assert errors[2] is None

@@ -1,7 +1,7 @@
 """The checks: what a derived text says that its source does not support.
 
 Everything here is a pure function of the two texts (and their quotations): the source is read
-once into a :class:`SourceView`, then each derived unit (a sentence of a rewrite, or a whole
+once into a :class:`DocumentView`, then each derived unit (a sentence of a rewrite, or a whole
 headline) is checked for dates, numbers, names, quotations and overall support.
 """
 
@@ -43,9 +43,12 @@ MIN_TERMS = 4
 NAME_MATCH = 88.0
 
 
-class SourceView:
-    """A source Document read once for every check; each part is read on first use (a headline
-    without a number never needs the body's numbers)."""
+class DocumentView:
+    """A Document read once for every check, as the source of comparisons, as the derived text
+    of one, or both (a batch's copies pair up in chains: each the rewrite of one article and the
+    source of the next). Each part is read on first use (a headline without a number never needs
+    the body's numbers); ``quotes`` are only read when it is a source.
+    """
 
     def __init__(self, doc: Document, quotes: Sequence[Quote] = ()) -> None:
         self.doc = doc
@@ -56,8 +59,13 @@ class SourceView:
         return tuple(find_dates(self.doc.text, self.doc.meta.published))
 
     @functools.cached_property
+    def all_numbers(self) -> tuple[NumberMention, ...]:
+        """Every number of the text, inside dates too (:attr:`numbers` leaves those out)."""
+        return tuple(find_numbers(self.doc.text))
+
+    @functools.cached_property
     def numbers(self) -> tuple[NumberMention, ...]:
-        return tuple(_numbers_outside_dates(self.doc.text, self.dates))
+        return tuple(_outside_dates(self.all_numbers, self.dates))
 
     @functools.cached_property
     def words(self) -> Words:
@@ -85,15 +93,15 @@ class SourceView:
         return {}
 
 
-def source_view(doc: Document, quotes: Sequence[Quote] = ()) -> SourceView:
+def source_view(doc: Document, quotes: Sequence[Quote] = ()) -> DocumentView:
     """Read a source Document for comparison."""
-    return SourceView(doc, quotes)
+    return DocumentView(doc, quotes)
 
 
-def _numbers_outside_dates(text: str, dates: Sequence[DateMention]) -> list[NumberMention]:
-    return [
-        n for n in find_numbers(text) if not any(n.start < d.end and d.start < n.end for d in dates)
-    ]
+def _outside_dates(
+    numbers: Sequence[NumberMention], dates: Sequence[DateMention]
+) -> list[NumberMention]:
+    return [n for n in numbers if not any(n.start < d.end and d.start < n.end for d in dates)]
 
 
 def _issue(
@@ -102,7 +110,7 @@ def _issue(
     start: int,
     end: int,
     message: str,
-    source: SourceView | None = None,
+    source: DocumentView | None = None,
     span: tuple[int, int] | None = None,
 ) -> ComparisonIssue:
     if source is not None and span is not None and span[1] > span[0]:
@@ -125,7 +133,7 @@ def _describe_date(d: DateMention) -> str:
 
 
 def check_dates(
-    text: str, dates: Sequence[DateMention], source: SourceView, align: _Aligner
+    text: str, dates: Sequence[DateMention], source: DocumentView, align: _Aligner
 ) -> list[ComparisonIssue]:
     """Dates the source does not support.
 
@@ -188,7 +196,7 @@ def _closest_date(
 
 
 def check_numbers(
-    text: str, numbers: Sequence[NumberMention], source: SourceView, align: _Aligner
+    text: str, numbers: Sequence[NumberMention], source: DocumentView, align: _Aligner
 ) -> list[ComparisonIssue]:
     """Numbers the source never gives (after normalising words, scales and percent signs)."""
     issues = []
@@ -221,7 +229,7 @@ def _same_word(a: str, b: str) -> bool:
     return a == b or (min(len(a), len(b)) >= 5 and fuzz.ratio(a, b) >= NAME_MATCH)
 
 
-def name_in_source(keys: Sequence[str], source: SourceView) -> bool:
+def name_in_source(keys: Sequence[str], source: DocumentView) -> bool:
     """Whether every word of a name belongs to one name the source uses.
 
     "Harfuch" and "Omar Harfuch" are parts of the source's "Omar García Harfuch"; "Jane Smith"
@@ -235,7 +243,7 @@ def name_in_source(keys: Sequence[str], source: SourceView) -> bool:
     return known
 
 
-def _name_in_source(keys: Sequence[str], source: SourceView) -> bool:
+def _name_in_source(keys: Sequence[str], source: DocumentView) -> bool:
     mapped = []
     for k in keys:
         if not k:
@@ -255,7 +263,7 @@ def _name_in_source(keys: Sequence[str], source: SourceView) -> bool:
 
 
 def check_names(
-    text: str, names: Sequence[NameMention], source: SourceView, align: _Aligner
+    text: str, names: Sequence[NameMention], source: DocumentView, align: _Aligner
 ) -> list[ComparisonIssue]:
     """People, organizations and places the source never mentions."""
     issues = []
@@ -299,7 +307,7 @@ def _named_near(doc: Document, speaker: str | None, offset: int) -> str | None:
 
 
 def check_quotes(
-    derived: Document, quotes: Sequence[Quote], source: SourceView
+    derived: Document, quotes: Sequence[Quote], source: DocumentView
 ) -> list[ComparisonIssue]:
     """Quotations the source does not contain, or contains with another speaker."""
     text = derived.text
@@ -330,7 +338,7 @@ def check_quotes(
     return issues
 
 
-def _source_speaker(source: SourceView, span: tuple[int, int]) -> str | None:
+def _source_speaker(source: DocumentView, span: tuple[int, int]) -> str | None:
     for sq in source.quotes:
         if sq.start < span[1] and span[0] < sq.end:
             return _named_near(source.doc, sq.speaker, sq.start)
@@ -358,7 +366,7 @@ class _Aligner:
 def check_sentences(
     text: str,
     units: Sequence[tuple[int, int]],
-    source: SourceView,
+    source: DocumentView,
     align: _Aligner,
     threshold: float = SUPPORT_THRESHOLD,
     min_anchors: int = MIN_ANCHORS,
@@ -424,8 +432,8 @@ def _within(units: Sequence[tuple[int, int]]) -> Callable[[int], bool]:
 
 
 def check_text(
-    source: SourceView,
-    derived: Document,
+    source: DocumentView,
+    derived: Document | DocumentView,
     units: Sequence[tuple[int, int]],
     quotes: Sequence[Quote],
     *,
@@ -433,7 +441,13 @@ def check_text(
     support_threshold: float = SUPPORT_THRESHOLD,
     min_anchors: int = MIN_ANCHORS,
 ) -> list[ComparisonIssue]:
-    """Every issue of ``derived`` (restricted to ``units``) against ``source``."""
+    """Every issue of ``derived`` (restricted to ``units``) against ``source``.
+
+    ``derived`` may come as a :class:`DocumentView`, whose dates, numbers and words are then
+    read from it (made once for an article that is compared more than once).
+    """
+    view = derived if isinstance(derived, DocumentView) else DocumentView(derived)
+    derived = view.doc
     text = derived.text
     # Quotations are checked word for word by check_quotes; sentence support judges what the
     # rewrite says in its own voice, so quoted words are blanked out before alignment.
@@ -446,9 +460,9 @@ def check_text(
 
     inside = _within(units)
 
-    dates = [d for d in find_dates(text, derived.meta.published) if inside(d.start)]
-    numbers = [n for n in _numbers_outside_dates(text, dates) if inside(n.start)]
-    words = Words(derived)
+    dates = [d for d in view.dates if inside(d.start)]
+    numbers = [n for n in _outside_dates(view.all_numbers, dates) if inside(n.start)]
+    words = view.words
     ordinary = words.lower | source.words.lower  # lower_words(text, source.doc.text)
     capitalised = inner_capitalised(source.words, words)
     names = [
