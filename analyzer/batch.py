@@ -12,7 +12,8 @@
    from the store, so a rerun that scored nothing still produces every comparison. Comparisons
    are stored too, and reused while both articles are unchanged.
 4. **Write**: results.jsonl (and the other writers) from the results in input order; the pages
-   not written in step 2 (rewrites show their comparison), and the index.
+   not written in step 2, and those of rewrites (their page from step 2 with the comparison put
+   in), and the index.
 
 One bad input never stops a batch: its InputError is recorded (and named once on stderr by the
 CLI) while every other article is scored and written. Memory stays flat whatever the size of the
@@ -509,7 +510,9 @@ def score_paths(
                 # With workers, they decode the stored results and render the pages (~3 ms an
                 # article) while this process writes what they send back.
                 on_engine = engine != "local" or jobs > 1
-                work = render_stored_chunk
+                # A rewrite's article page is the page written while scoring it, with the
+                # comparison put in (not rendered again).
+                work = functools.partial(render_stored_chunk, pages=str(out))
                 render = functools.partial(_in_order, run, work) if on_engine else None
                 later = write_stored_site(
                     out, store.run_page_jobs(), failures, render=render, rows=_PageRows(store)

@@ -520,17 +520,21 @@ class StateStore:
         for compared, result in rows:
             yield result_line(result) if compared is None else unpacked_text(compared)
 
-    def run_page_jobs(self) -> Iterator[tuple[bytes, bytes | None, bytes | None, bytes | None]]:
+    def run_page_jobs(
+        self,
+    ) -> Iterator[tuple[bytes, bytes | None, bytes | None, bytes | None, int]]:
         """What the pages of each article of the run are made from, in input order, as stored:
-        ``(result, comparison, source's result, source's comparison)``, packed, None where
-        there is none (the source only for a rewrite with its comparison; that source's own
-        comparison when it is a rewrite too). :func:`unpack_page_job` decodes one: the result
-        as :meth:`run_results` gives it and its source as :meth:`run_result` does.
+        ``(result, comparison, source's result, source's comparison, early)``, packed, None
+        where there is none (the source only for a rewrite with its comparison; that source's
+        own comparison when it is a rewrite too). :func:`unpack_page_job` decodes one: the
+        result as :meth:`run_results` gives it and its source as :meth:`run_result` does.
 
         Articles whose page was written with their result (:attr:`Scored.page`) are left out,
-        unless they turned out to be rewrites: their page shows the comparison."""
+        unless they turned out to be rewrites: their page shows the comparison. ``early`` (1 or
+        0) says that such a page was written: the page step adds the comparison to it."""
         yield from self._db.execute(
-            "SELECT a.result, c.comparison, s.result, sc.comparison FROM temp.run r"
+            "SELECT a.result, c.comparison, s.result, sc.comparison, e.id IS NOT NULL"
+            " FROM temp.run r"
             " JOIN articles a ON a.id = r.id"
             " LEFT JOIN comparisons c ON c.id = r.id AND c.basis = r.basis"
             " LEFT JOIN articles s ON s.id = r.source AND c.id IS NOT NULL"
@@ -626,11 +630,11 @@ def unpack_result(result: bytes, comparison: bytes | None) -> ArticleResult:
 
 
 def unpack_page_job(
-    job: tuple[bytes, bytes | None, bytes | None, bytes | None],
+    job: tuple[bytes, bytes | None, bytes | None, bytes | None, int],
 ) -> tuple[ArticleResult, ArticleResult | None]:
     """The result and source (None when there is none) of a job of
     :meth:`StateStore.run_page_jobs`."""
-    result, comparison, source, source_comparison = job
+    result, comparison, source, source_comparison, _ = job
     found = None if source is None else _with_comparison(unpack(source), source_comparison)
     return _with_comparison(unpack(result), comparison), found
 

@@ -4,11 +4,14 @@ comparison). The pages and index are those write_site makes from the results."""
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 from pathlib import Path
 
 import pytest
 from conftest import SEEDS
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import analyzer.writers.html as html
 from analyzer.batch import analyze_paths, score_paths
@@ -121,9 +124,9 @@ def test_the_store_gives_the_page_step_what_was_not_written_early():
         [(_, _, _, _, _, basis)] = store.pending_pairs()
         store.put_comparisons([("b", basis, Compared(comparison, b""))])
         jobs = list(store.run_page_jobs())
-        assert [(job[0], job[1] is not None) for job in jobs] == [
-            (result("b"), True),
-            (result("c"), False),
+        assert [(job[0], job[1] is not None, job[4]) for job in jobs] == [
+            (result("b"), True, 1),  # its early page gets the comparison
+            (result("c"), False, 0),
         ]
         store.note_pages([("c", '"c made"')])  # b's page failed in the page step
         assert list(store.run_page_rows()) == ['"a early"', '"c made"']
@@ -179,3 +182,71 @@ def test_a_stopped_run_s_early_page_of_a_removed_input_is_removed(tmp_path, monk
     (folder / "c.txt").unlink()
     assert score_paths([str(folder)], out, jobs=2).counts.scored == 0
     assert pages(out) == first
+
+
+def test_a_rewrite_paired_after_scoring_is_rendered_once(inputs, tmp_path, monkeypatch):
+    """Its article page is the one written while it was scored, with the comparison put in."""
+    rendered: list[str] = []
+    real = html.render_article
+
+    def noting(result, **options):
+        rendered.append(result.id)
+        return real(result, **options)
+
+    monkeypatch.setattr(html, "render_article", noting)
+    out = tmp_path / "out"
+    assert score_paths([str(inputs)], out).failures == []
+    halves = sorted(i for i in rendered if i.startswith("half-"))
+    assert len(halves) == 5 and len(set(halves)) == 5  # each once, while it was scored
+    assert "Compare with its source" in (out / "articles" / f"{halves[0]}.html").read_text()
+
+
+def test_a_rewrite_whose_early_page_is_gone_is_rendered_whole(tmp_path):
+    from analyzer.results import ArticleResult, Comparison
+    from analyzer.state import pack
+
+    source = ArticleResult("a", "a.txt", "It rained on Monday.", title="Rain")
+    rewrite = ArticleResult("b", "b.txt", "It rained.", title="Rain again")
+    comparison = Comparison("a", 0.8, "similarity", 0, 0, notes=("Shorter.",))
+    job = (pack(rewrite), pack(comparison), pack(source), None, 1)  # b.html is not in tmp_path
+    [((article, compare, _), error)] = html.render_stored_chunk([job], pages=str(tmp_path))
+    whole = dataclasses.replace(rewrite, comparison=comparison)
+    assert error is None
+    assert article == html.render_article(whole, source=source).encode()
+    assert compare == html.render_compare(whole, source).encode()
+
+
+# Article fields printed in the page's head, with the strings add_comparison looks for.
+_TRICKY = st.sampled_from(
+    ["</nav>", "</header>\n\n", '<nav class="crumbs" aria-label="Breadcrumbs">', "<b>&</b>", "é"]
+)
+_FIELD = st.none() | st.lists(_TRICKY | st.text(max_size=5), max_size=3).map("".join)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    title=_FIELD,
+    author=_FIELD,
+    outlet=_FIELD,
+    source_title=_FIELD,
+    notes=st.lists(_FIELD.map(str), max_size=2),
+    paired_by=st.sampled_from(["metadata", "similarity"]),
+    in_batch=st.booleans(),
+)
+def test_add_comparison_gives_the_page_render_article_gives(
+    title, author, outlet, source_title, notes, paired_by, in_batch
+):
+    from analyzer.results import ArticleResult, Comparison, Finding
+
+    text = "It may rain </nav> on Monday.\n\n</header>\n\nSaid Ann."
+    findings = (Finding("hedge", 3, 6, "may", "Softens </header>\n\n the claim."),)
+    rewrite = ArticleResult(
+        "b-1", "b.txt", text, title=title, author=author, outlet=outlet, findings=findings
+    )
+    source = ArticleResult("a_0", "a.txt", "It rained.", title=source_title)
+    comparison = Comparison("a_0", 0.5, paired_by, 1, 2, notes=tuple(notes))
+    whole = dataclasses.replace(rewrite, comparison=comparison)
+    early = html.render_article(rewrite).encode()
+    found = source if in_batch else None
+    expected = html.render_article(whole, source=found).encode()
+    assert html.add_comparison(early, whole, source=found) == expected

@@ -162,7 +162,8 @@ def test_a_store_of_schema_5_is_dropped_and_every_article_scored_again_once(tmp_
 
 
 def packed_jobs(results):
-    """Page jobs as a state store gives them: (result, comparison, source, its comparison)."""
+    """Page jobs as a state store gives them: (result, comparison, source, its comparison,
+    no page written early)."""
     by_id = {r.id: r for r in results}
 
     def apart(result):
@@ -171,7 +172,7 @@ def packed_jobs(results):
 
     for r in results:
         source = by_id.get(r.comparison.source_id) if r.comparison is not None else None
-        yield (*apart(r), *(apart(source) if source is not None else (None, None)))
+        yield (*apart(r), *(apart(source) if source is not None else (None, None)), 0)
 
 
 def test_pages_from_stored_jobs_are_the_pages_write_site_writes(tmp_path):

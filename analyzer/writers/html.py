@@ -476,7 +476,59 @@ def render_article(
         ),
         source_columns=SOURCE_COLUMNS,
         comparison=_comparison_summary(comparison, source, root) if comparison else None,
-        compare_href=f"{root}compare/{urlquote(result.id)}.html" if comparison else None,
+        compare_href=_compare_href(result, root) if comparison else None,
+    )
+
+
+def _compare_href(result: ArticleResult, root: str) -> str:
+    return f"{root}compare/{urlquote(result.id)}.html"
+
+
+# Where add_comparison puts the rewrite's two parts (_pair.html) into an article page: the link
+# at the end of the crumbs, the note on the source after the header. Everything from the article
+# inside the page is escaped, so neither can be a closing tag that it printed.
+_CRUMBS = b'<nav class="crumbs" aria-label="Breadcrumbs">'
+_CRUMBS_END = b"</nav>"
+_HEADER_END = b"</header>\n\n"
+
+
+def add_comparison(
+    page: bytes, result: ArticleResult, *, source: ArticleResult | None = None, root: str = "../"
+) -> bytes | None:
+    """The page of a rewrite made from its page without the comparison: ``render_article(result,
+    source=source, root=root)`` as UTF-8, without rendering the article again.
+
+    ``page`` is what :func:`render_article` gave (UTF-8) for ``result`` before it was compared
+    (a batch writes it while scoring, :func:`write_early_page`); the link to the compare page and
+    the note on the source are rendered alone (``_pair.html``, the macros the whole page uses)
+    and put in their places. None when ``page`` does not have those places.
+
+    Examples
+    --------
+    >>> from analyzer.results import Comparison
+    >>> r = ArticleResult(id="b", path="b.txt", text="It rained.",
+    ...                   comparison=Comparison("a", 0.9, "similarity", 1, 0, ()))
+    >>> page = render_article(dataclasses.replace(r, comparison=None)).encode()
+    >>> add_comparison(page, r) == render_article(r).encode()
+    True
+    >>> add_comparison(b"<p>Not an article page</p>", r) is None
+    True
+    """
+    comparison = result.comparison
+    if comparison is None:
+        raise ValueError(f"article {result.id!r} has no comparison to add")
+    crumbs = page.find(_CRUMBS)
+    link_at = page.find(_CRUMBS_END, crumbs) if crumbs >= 0 else -1
+    header_end = page.find(_HEADER_END, link_at) if link_at >= 0 else -1
+    if header_end < 0:
+        return None
+    pair_at = header_end + len(_HEADER_END)
+    macros = _environment().get_template("_pair.html").module
+    href = _compare_href(result, root)
+    link = macros.compare_link(href)  # type: ignore[attr-defined]
+    pair = macros.pair(_comparison_summary(comparison, source, root), href)  # type: ignore[attr-defined]
+    return b"".join(
+        (page[:link_at], link.encode(), page[link_at:pair_at], pair.encode(), page[pair_at:])
     )
 
 
@@ -820,9 +872,10 @@ class _IdSet:
 Job = tuple[ArticleResult, ArticleResult | None]
 Pages = tuple[str, str | None]
 # A page job as the state store holds it (StateStore.run_page_jobs): the packed result and its
-# packed comparison, and the same two of the source (None where there is none). A batch ships
-# these to the engine's workers, which decode them: its main process decodes no result.
-StoredJob = tuple[bytes, bytes | None, bytes | None, bytes | None]
+# packed comparison, the same two of the source (None where there is none), and whether the
+# article's page was written while it was scored (1 or 0). A batch ships these to the engine's
+# workers, which decode them: its main process decodes no result.
+StoredJob = tuple[bytes, bytes | None, bytes | None, bytes | None, int]
 # What rendering a job gives back to the process that writes: both pages as UTF-8 bytes, written
 # as they are, and the article's index row (the fields of _Entry).
 Rendered = tuple[bytes, bytes | None, list[Any]]
@@ -843,11 +896,21 @@ def render_pages(result: ArticleResult, source: ArticleResult | None = None) -> 
     return render_article(result, source=source), render_compare(result, source)
 
 
-def _rendered(result: ArticleResult, source: ArticleResult | None) -> Rendered:
-    article, compare = render_pages(result, source)
+def _rendered(
+    result: ArticleResult, source: ArticleResult | None, early: Path | None = None
+) -> Rendered:
+    """The pages and index row of ``result``; ``early`` is its page as written while it was
+    scored, which a rewrite's article page is made from when it can be read."""
+    article = None
+    if early is not None and result.comparison is not None:
+        with contextlib.suppress(OSError):  # gone: rendered again below
+            article = add_comparison(early.read_bytes(), result, source=source)
+    if article is None:
+        article = render_article(result, source=source).encode("utf-8")
+    compare = None if result.comparison is None else render_compare(result, source)
     entry = _entry(result, source)
     return (
-        article.encode("utf-8"),
+        article,
         None if compare is None else compare.encode("utf-8"),
         [getattr(entry, f) for f in _ENTRY_FIELDS],
     )
@@ -867,21 +930,33 @@ def render_chunk(jobs: list[Job]) -> list[tuple[Rendered | None, str | None]]:
     return _each_rendered(jobs, lambda job: _rendered(*job))
 
 
-def render_stored_chunk(jobs: list[StoredJob]) -> list[tuple[Rendered | None, str | None]]:
+def render_stored_chunk(
+    jobs: list[StoredJob], pages: str | None = None
+) -> list[tuple[Rendered | None, str | None]]:
     """:func:`render_chunk` over jobs as the state store holds them (decoded here).
+
+    ``pages`` is the report folder: the article page of a rewrite whose page was written while it
+    was scored (:func:`write_early_page`) is made from that page (:func:`add_comparison`).
 
     Examples
     --------
     >>> from analyzer.state import pack
     >>> [((article, compare, row), error)] = render_stored_chunk(
-    ...     [(pack(ArticleResult("a", "a.txt", "Hi.")), None, None, None)]
+    ...     [(pack(ArticleResult("a", "a.txt", "Hi.")), None, None, None, 0)]
     ... )
     >>> article[:15], compare, row[0]["id"], error
     (b'<!DOCTYPE html>', None, 'a', None)
     """
     from analyzer.state import unpack_page_job
 
-    return _each_rendered(jobs, lambda job: _rendered(*unpack_page_job(job)))
+    def rendered(job: StoredJob) -> Rendered:
+        result, source = unpack_page_job(job)
+        early = None
+        if pages is not None and job[4] and _SAFE_ID.fullmatch(result.id):
+            early = Path(pages) / "articles" / f"{result.id}.html"
+        return _rendered(result, source, early)
+
+    return _each_rendered(jobs, rendered)
 
 
 def write_early_page(out: Path, result: ArticleResult) -> str | None:
@@ -1008,10 +1083,10 @@ def write_stored_site(
     """:func:`write_site` for a batch, from page jobs as its state store holds them
     (:meth:`analyzer.state.StateStore.run_page_jobs`, in input order).
 
-    With ``render`` (the batch's engine running :func:`render_stored_chunk`), the results are
-    decoded and the pages rendered on the engine's workers, while this process only writes what
-    comes back: pages as bytes and index rows. Without it, both happen here. The bytes written
-    are those of :func:`write_site` over the same results.
+    With ``render`` (the batch's engine running :func:`render_stored_chunk` with ``pages=out``),
+    the results are decoded and the pages rendered on the engine's workers, while this process
+    only writes what comes back: pages as bytes and index rows. Without it, both happen here. The
+    bytes written are those of :func:`write_site` over the same results.
 
     ``rows`` keeps the index rows; given, it also holds those of pages written before
     (:func:`write_early_page`), which ``jobs`` then leave out: the index lists both.
@@ -1021,7 +1096,8 @@ def write_stored_site(
     def path(job: StoredJob) -> str:  # needed only for a page that failed
         return unpack(job[0]).path
 
-    return _write(out, jobs, failures, render, render_stored_chunk, path, rows)
+    work = functools.partial(render_stored_chunk, pages=str(out))
+    return _write(out, jobs, failures, render, work, path, rows)
 
 
 def _write(
