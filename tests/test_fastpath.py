@@ -9,7 +9,7 @@ import sys
 import numpy as np
 import pytest
 from conftest import SEEDS
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from sklearn.feature_extraction import FeatureHasher
 from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
@@ -349,6 +349,9 @@ def test_without_mmh3_scikit_learns_murmurhash_stands_in(monkeypatch):
     rows=st.lists(st.lists(st.floats(-1e6, 1e6), max_size=12), min_size=1, max_size=8),
     norm=st.sampled_from(["l1", "l2"]),
 )
+@example(rows=[[], []], norm="l2")  # no entry at all
+@example(rows=[[1e-150, 1e150, 3.0, -1e-17, 7.0], [0.1] * 12], norm="l2")
+@example(rows=[[1e16, 1.0, -1e16, 1.0]], norm="l1")  # the order of the sum shows
 def test_row_normalisation_is_scikit_learns_bit_for_bit(rows, norm):
     import scipy.sparse as sp
     from sklearn.preprocessing import normalize

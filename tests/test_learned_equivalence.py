@@ -5,9 +5,11 @@ The plain versions below are the code the fast paths replaced, kept as the speci
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 from conftest import SEEDS
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
@@ -75,8 +77,10 @@ def test_numpy_log_of_a_table_is_the_log_of_each_row_for_every_lexicon_rate():
     assert np.array_equal(np.log(values), rows)
 
 
-@settings(max_examples=200, deadline=None)
-@given(st.text(alphabet="ab .,:\n", max_size=40))
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="ab .,:\n_1é’İ\u0301", max_size=40))
+@example("a bb c dd e ff g hh")
+@example("ab_cd 12 x\u0301y İİ")
 def test_has_words_is_four_words_or_more(text):
     assert loaded_language._has_words(text) == (len(bias.TOKEN.findall(text)) >= 4)
 
@@ -135,3 +139,20 @@ def test_candidate_words_are_the_plain_ones_on_the_seeds():
 @given(CANDIDATE_SOUP)
 def test_candidate_words_are_the_plain_ones_on_word_soup(text):
     assert bias.candidate_words(text) == plain_candidate_words(text)
+
+
+LEXICON_SOUP = st.text(alphabet="aZ1_'’- .é²\u0301İ", max_size=40)
+
+
+@settings(max_examples=500, deadline=None)
+@given(LEXICON_SOUP)
+@example("power-hungry don't -a_b- 1x x1 a__ b''c ’d’ e-1- ²f")
+def test_lexicon_words_are_what_the_backtracking_pattern_found(text):
+    plain = re.compile(r"[^\W\d_](?:[\w'’-]*[^\W_])?")
+    assert bias.LEXICON_WORD.findall(text) == plain.findall(text)
+
+
+def test_lexicon_words_are_what_the_backtracking_pattern_found_on_the_seeds():
+    plain = re.compile(r"[^\W\d_](?:[\w'’-]*[^\W_])?")
+    for text in SEED_TEXTS:
+        assert bias.LEXICON_WORD.findall(text.lower()) == plain.findall(text.lower())

@@ -98,7 +98,9 @@ def normalize_rows(X: sp.csr_matrix | sp.csr_array, norm: str | None) -> None:
 
     Each row's sum (of squares for "l2", of absolute values for "l1") is added up one entry at a
     time in index order, as scikit-learn's compiled loop does: numpy's sums add in pairs, which
-    can differ in the last bit. An empty or all-zero row is left as it is.
+    can differ in the last bit, but ``np.bincount`` with weights adds each weight to its bin in
+    input order, which is that loop for all rows at once. An empty or all-zero row is left as it
+    is.
 
     Examples
     --------
@@ -110,14 +112,15 @@ def normalize_rows(X: sp.csr_matrix | sp.csr_array, norm: str | None) -> None:
     if norm is None:
         return
     data, indptr = X.data, X.indptr
-    terms = (data * data if norm == "l2" else np.abs(data)).tolist()
-    sums = []
-    for start, end in zip(indptr[:-1].tolist(), indptr[1:].tolist(), strict=True):
-        total = 0.0
-        for term in terms[start:end]:
-            total += term
-        sums.append(1.0 if total == 0.0 else math.sqrt(total) if norm == "l2" else total)
-    data /= np.repeat(np.asarray(sums, dtype=np.float64), np.diff(indptr))
+    n_rows, lengths = len(indptr) - 1, np.diff(indptr)
+    rows = np.repeat(np.arange(n_rows), lengths)
+    terms = data * data if norm == "l2" else np.abs(data)
+    # (float64 even with no entries at all, where bincount gives integers)
+    sums = np.bincount(rows, weights=terms, minlength=n_rows).astype(np.float64, copy=False)
+    if norm == "l2":
+        np.sqrt(sums, out=sums)  # correctly rounded, as math.sqrt
+    sums[sums == 0.0] = 1.0
+    data /= np.repeat(sums, lengths)
 
 
 def _hash_features(

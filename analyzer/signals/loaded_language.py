@@ -17,9 +17,9 @@ charged to the outlet.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import islice
 from typing import Any
 
 from analyzer.document import Document, blank
@@ -146,6 +146,18 @@ def find(
     return assess(doc, quotes, attributions=attributions).findings
 
 
+# MIN_WORDS tokens of the text model (bias.TOKEN) from the start of a piece: one match call
+# instead of a match object per word. A token is a whole run of two or more word characters
+# (there is no word boundary inside a run), so the runs this finds are distinct tokens.
+_ENOUGH_WORDS = re.compile(rf"(?:.*?\b\w\w+\b){{{MIN_WORDS}}}", re.DOTALL)
+
+
 def _has_words(piece: str) -> bool:
-    """Whether ``piece`` holds ``MIN_WORDS`` words or more (the scan stops at that many)."""
-    return sum(1 for _ in islice(bias.TOKEN.finditer(piece), MIN_WORDS)) == MIN_WORDS
+    """Whether ``piece`` holds ``MIN_WORDS`` words (:data:`analyzer.learned.bias.TOKEN`) or more.
+
+    Examples
+    --------
+    >>> _has_words("he said."), _has_words("He said it on Monday.")
+    (False, True)
+    """
+    return _ENOUGH_WORDS.match(piece) is not None
