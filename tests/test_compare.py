@@ -292,3 +292,15 @@ def test_evaluation_report_prints_scores_per_kind(tmp_path):
     report = evaluate(path)
     rows = [line.split() for line in report.splitlines()]
     assert ["number_mismatch", "1", "1", "1.000", "1.000", "1.000"] in rows
+
+
+def test_an_index_fitted_to_other_texts_aligns_as_one_built_for_them_sharing_the_passages():
+    text = "Prices rose 5 percent. Wages fell in May. The mayor, Ana Ruiz, blamed the port."
+    sentences = [(0, 22), (23, 41), (42, 79)]
+    base = SourceIndex(text, sentences)
+    base.align(["Wages fell."])  # what the base made for its own (no) fitted texts stays its own
+    fits = [["Wages fell sharply in May."], ["Ruiz blamed the harbor.", "Prices rose."], []]
+    for texts in fits:
+        fitted = base.fitted(texts)
+        assert fitted.align(texts) == SourceIndex(text, sentences, texts).align(texts)
+        assert fitted._passages is base._passages  # made once for the source

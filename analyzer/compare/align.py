@@ -29,6 +29,7 @@ passage shares. Names and numbers are left out because their own checks judge th
 
 from __future__ import annotations
 
+import copy
 import functools
 import re
 from collections.abc import Sequence
@@ -135,6 +136,24 @@ class SourceIndex:
             if len(t) >= PREFIX_MIN and not t.isdigit():
                 self.by_prefix.setdefault(t[:PREFIX_MIN], []).append(t)
         self.fit_texts = list(fit_texts)
+
+    def fitted(self, fit_texts: Sequence[str]) -> SourceIndex:
+        """This index with other fitted texts: what depends on the source alone (its sentences'
+        terms, its passages and distinctive terms) is shared, not made again (a source with
+        several rewrites is indexed once).
+
+        Examples
+        --------
+        >>> idx = SourceIndex("Prices rose. Wages fell.", [(0, 12), (13, 24)])
+        >>> [a.start for a in idx.fitted(["Wages fell sharply."]).align(["Wages fell sharply."])]
+        [13]
+        """
+        if self.n_single:
+            _ = self._passages  # made here, so that every fitted copy shares it
+        other = copy.copy(self)
+        other.fit_texts = list(fit_texts)
+        other.__dict__.pop("_fit_terms", None)
+        return other
 
     def terms(self, text: str) -> list[str]:
         """Content terms of ``text``, each one the source lacks replaced by a source term with

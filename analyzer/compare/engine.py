@@ -84,6 +84,12 @@ class DocumentView:
         return frozenset(self.name_words)
 
     @functools.cached_property
+    def index(self) -> SourceIndex:
+        """The source's sentences and passages ready to be aligned against, fitted to each
+        derived text with :meth:`SourceIndex.fitted`."""
+        return SourceIndex(self.doc.text, [(s.start, s.end) for s in self.doc.sentences])
+
+    @functools.cached_property
     def folded(self) -> FoldedSource:
         return FoldedSource(self.doc.text)
 
@@ -453,10 +459,7 @@ def check_text(
     # rewrite says in its own voice, so quoted words are blanked out before alignment.
     unquoted = blank(text, ((q.start, q.end) for q in quotes))
     unit_texts = [unquoted[s:e] for s, e in units]
-    index = SourceIndex(
-        source.doc.text, [(s.start, s.end) for s in source.doc.sentences], unit_texts
-    )
-    align = _Aligner(units, index.align(unit_texts))
+    align = _Aligner(units, source.index.fitted(unit_texts).align(unit_texts))
 
     inside = _within(units)
 
