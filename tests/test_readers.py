@@ -323,6 +323,13 @@ def test_duplicate_stems_get_distinct_ids(tmp_path):
     assert [a.id for a in read(tmp_path)] == ["story", "story-2"]
 
 
+def test_ids_that_differ_only_in_case_are_told_apart(tmp_path):
+    # Their pages would be one file on a case-insensitive file system (macOS, Windows).
+    for name in ("Report.txt", "report.txt", "REPORT.txt"):
+        (tmp_path / name).write_text(BODY, encoding="utf-8")
+    assert [a.id for a in read(tmp_path)] == ["REPORT", "Report-2", "report-3"]
+
+
 @pytest.mark.parametrize(
     "raw, expected",
     [

@@ -52,25 +52,34 @@ _SNIFF_BYTES = 64 * 1024
 
 
 class _Ids:
-    """Hands out unique ids in reading order: the second ``x`` becomes ``x-2``."""
+    """Hands out unique ids in reading order: the second ``x`` becomes ``x-2``, and so does an
+    ``X`` after an ``x``. Ids name the pages' files, and on a case-insensitive file system
+    (macOS, Windows) ``X.html`` and ``x.html`` are one file: ids differ in more than case.
+
+    Examples
+    --------
+    >>> ids = _Ids()
+    >>> [ids.take(raw) for raw in ["report", "Report", "report", "b"]]
+    ['report', 'Report-2', 'report-3', 'b']
+    """
 
     def __init__(self) -> None:
-        self._seen: set[str] = set()
+        self._seen: set[str] = set()  # lower-cased (an id holds ASCII letters only)
 
     def take(self, raw: str) -> str:
         candidate = self.next(raw)
-        self._seen.add(candidate)
+        self.claim(candidate)
         return candidate
 
     def claim(self, candidate: str) -> None:
         """Take ``candidate``, which :meth:`next` has just handed out."""
-        self._seen.add(candidate)
+        self._seen.add(candidate.lower())
 
     def next(self, raw: str) -> str:
         """The id :meth:`take` would hand out for ``raw`` now, without taking it."""
         base = safe_id(raw)
         candidate, n = base, 1
-        while candidate in self._seen:
+        while candidate.lower() in self._seen:
             n += 1
             candidate = f"{base}-{n}"
         return candidate

@@ -26,23 +26,3 @@ def safe_id(raw: str) -> str:
     """
     cleaned = _UNSAFE.sub("-", raw).strip("-")[:80].strip("-")
     return cleaned or "article"
-
-
-def disambiguate(ids: list[str]) -> list[str]:
-    """Make ids unique, in order: the second ``x`` becomes ``x-2``, the third ``x-3``.
-
-    Examples
-    --------
-    >>> disambiguate(["a", "b", "a", "a-2"])
-    ['a', 'b', 'a-2', 'a-2-2']
-    """
-    seen: set[str] = set()
-    out = []
-    for raw in ids:
-        candidate, n = raw, 1
-        while candidate in seen:
-            n += 1
-            candidate = f"{raw}-{n}"
-        seen.add(candidate)
-        out.append(candidate)
-    return out
