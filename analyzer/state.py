@@ -459,20 +459,10 @@ class StateStore:
                 " (SELECT key FROM articles WHERE id = run.source)) WHERE source IS NOT NULL"
             )
 
-    def pending_pairs(self, after: int = -1, limit: int | None = None) -> list[tuple[Any, ...]]:
-        """The pairs after rank ``after`` whose comparison is missing or stale (up to ``limit``
-        of them): ``(rank, rewrite id, source id, paired_by, similarity, basis)`` in input
-        order."""
-        return self._db.execute(
-            "SELECT r.rank, r.id, r.source, r.paired_by, r.similarity, r.basis FROM temp.run r"
-            " LEFT JOIN comparisons c ON c.id = r.id AND c.basis = r.basis"
-            " WHERE r.rank > ? AND r.basis IS NOT NULL AND c.id IS NULL ORDER BY r.rank LIMIT ?",
-            (after, -1 if limit is None else limit),
-        ).fetchall()
-
     def pending_pair_ranks(self) -> Iterator[tuple[int, int | None]]:
-        """``(rewrite rank, source rank)`` of each pair :meth:`pending_pairs` gives, in input
-        order (the source's rank is None when it is not in the run)."""
+        """``(rewrite rank, source rank)`` of each pair of the run whose comparison is missing
+        or stale, in input order (the source's rank is None when it is not in the run); the
+        pair itself is :meth:`run_pair` of the rewrite's rank."""
         yield from self._db.execute(
             "SELECT r.rank, s.rank FROM temp.run r LEFT JOIN temp.run s ON s.id = r.source"
             " LEFT JOIN comparisons c ON c.id = r.id AND c.basis = r.basis"

@@ -121,7 +121,8 @@ def test_the_store_gives_the_page_step_what_was_not_written_early():
         store.finish_run()
         store.set_pairs([("b", "a", "similarity", 0.9)])
         comparison = pack(Comparison("a", 0.9, "similarity", 0, 0, ()))
-        [(_, _, _, _, _, basis)] = store.pending_pairs()
+        [(rank, _)] = store.pending_pair_ranks()
+        basis = store.run_pair(rank)[4]
         store.put_comparisons([("b", basis, Compared(comparison, b""))])
         jobs = list(store.run_page_jobs())
         assert [(job[0], job[1] is not None, job[4]) for job in jobs] == [
