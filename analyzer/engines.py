@@ -262,7 +262,10 @@ def warm_up() -> None:
 
     Called before forking workers, so they inherit it all instead of each loading it again.
     """
-    score_chunk([Article("warm-up", "", "It rained. “We are ready,” said Ana Ruiz, the mayor.")])
+    # "Tlaxcala" is not in the CMU syllable table: counting its syllables loads the hyphenation
+    # dictionary (~0.2 s), which each worker would otherwise load on its first such word.
+    text = "It rained in Tlaxcala. “We are ready,” said Ana Ruiz, the mayor."
+    score_chunk([Article("warm-up", "", text)])
 
 
 def _exit_with_parent(parent: int, every: float = 0.5) -> None:

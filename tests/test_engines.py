@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import gc
 import os
+import subprocess
+import sys
 
 import pytest
 
@@ -133,3 +135,13 @@ def test_an_article_that_cannot_be_read_fails_each_of_its_pairs():
     errors = [error for _, error in compare_chunk(chunk)]
     assert errors[:2] == ["error: Error -3 while decompressing data: incorrect header check"] * 2
     assert errors[2] is None
+
+
+def test_warm_up_loads_the_hyphenation_dictionary_that_words_missing_from_the_syllable_table_need():
+    # A fresh interpreter: this one may have loaded it already.
+    probe = (
+        "from analyzer import readability; from analyzer.engines import warm_up; warm_up(); "
+        "print(readability._hyphenator.cache_info().currsize)"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout == "1\n"
