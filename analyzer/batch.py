@@ -72,6 +72,11 @@ WORKSHEETS_NAME = "worksheets"
 # Results (and comparisons) are committed to the store in groups of this many: a kill loses at
 # most this much work, and no more than this many wait in memory.
 COMMIT_EVERY = 32
+# Comparisons go to the engine in chunks of up to this many pairs, pairs that share an article in
+# the same chunk where they fit (_together), where the article is read once for all of them: a
+# story with up to 16 rewrites, or a chain of 17 copies, stays whole. Twice the scoring chunk,
+# as a comparison costs about half an analysis.
+COMPARE_CHUNK = 16
 
 
 @dataclass
@@ -265,7 +270,7 @@ def _compare(store: StateStore, run: Runner) -> list[InputError]:
     about: dict[int, list[tuple[str, str, str]]] = {}
 
     def chunks() -> Iterator[list[Pair]]:
-        for ranks in _together(store.pending_pair_ranks(), CHUNK):
+        for ranks in _together(store.pending_pair_ranks(), COMPARE_CHUNK):
             blobs: dict[str, bytes] = {}  # each article's stored result read (and sent) once
             chunk: list[Pair] = []
             about[id(chunk)] = []

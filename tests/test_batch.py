@@ -551,3 +551,24 @@ def test_pairs_sharing_an_article_are_sent_in_one_chunk_where_they_fit():
     assert _together(pairs, 2) == [[3, 4], [8, 9], [5, 6], [7]]
     assert _together(pairs, 8) == [[3, 4, 8, 9, 5, 6, 7]]
     assert _together([(1, None), (2, 1)], 8) == [[1, 2]]  # a source not in the run
+
+
+def test_a_story_copied_seventeen_times_is_compared_in_one_chunk(tmp_path, monkeypatch):
+    import analyzer.batch
+
+    text = (
+        "The city council approved a 40 million dollar budget for new bus lanes on Tuesday. "
+        "“This will cut commutes by a third,” said Maria Lopez, the transport director."
+    )
+    for i in range(17):
+        (tmp_path / f"copy{i:02d}.txt").write_text(text, encoding="utf-8")
+    real = analyzer.batch.compare_chunk
+    sizes: list[int] = []
+
+    def counted(pairs):
+        sizes.append(len(pairs))
+        return real(pairs)
+
+    monkeypatch.setattr(analyzer.batch, "compare_chunk", counted)
+    score_paths([str(tmp_path / f"copy{i:02d}.txt") for i in range(17)], tmp_path / "out")
+    assert sizes == [16]  # each copy is read once for the pairs it is in
