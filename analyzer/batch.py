@@ -350,24 +350,39 @@ def _together(pairs: Iterable[tuple[int, int | None]], size: int) -> list[list[i
 def _in_order(run: Runner, work: Work, items: Iterable[Any]) -> Iterator[tuple[Any, Outcome]]:
     """Each item with its outcome from ``work``, run in chunks on the engine, in the items' order
     (the engine hands chunks back as they finish: a few wait here for the ones before them)."""
+    source = iter(items)
+    chunks = iter(lambda: list(itertools.islice(source, CHUNK)), [])
+    return _chunks_in_order(run, work, chunks)
+
+
+def _chunks_in_order(
+    run: Runner, work: Work, chunks: Iterable[list[Any]]
+) -> Iterator[tuple[Any, Outcome]]:
+    """:func:`_in_order` over items already in ``chunks`` (each run as one)."""
     number: dict[int, int] = {}  # chunk identity -> its place, while it is in flight
 
-    def chunks() -> Iterator[list[Any]]:
-        source = iter(items)
-        for place in itertools.count():
-            chunk = list(itertools.islice(source, CHUNK))
-            if not chunk:
-                return
+    def numbered() -> Iterator[list[Any]]:
+        for place, chunk in enumerate(chunks):
             number[id(chunk)] = place
             yield chunk
 
     finished: dict[int, tuple[list[Any], list[Outcome]]] = {}
     following = 0
-    for chunk, outcomes in run(work, chunks()):
+    for chunk, outcomes in run(work, numbered()):
         finished[number.pop(id(chunk))] = (chunk, outcomes)
         while following in finished:
             yield from zip(*finished.pop(following), strict=True)
             following += 1
+
+
+def _page_chunks(store: StateStore) -> Iterator[list[tuple[Any, ...]]]:
+    """The page step's jobs (:meth:`StateStore.run_page_job`) in chunks, the rewrites of a chain
+    (each the source of the next) together where they fit (:func:`_together`): a chunk decodes
+    each stored result once (:func:`analyzer.writers.html.render_stored_chunk`), while in input
+    order a batch's copies are far apart. The index rows go to the store, which gives them back
+    in input order."""
+    for ranks in _together(store.run_page_pairs(), CHUNK):
+        yield [store.run_page_job(rank) for rank in ranks]
 
 
 class _PageRows:
@@ -518,9 +533,9 @@ def score_paths(
                 # A rewrite's article page is the page written while scoring it, with the
                 # comparison put in (not rendered again).
                 work = functools.partial(render_stored_chunk, pages=str(out))
-                render = functools.partial(_in_order, run, work) if on_engine else None
+                render = functools.partial(_chunks_in_order, run, work) if on_engine else None
                 later = write_stored_site(
-                    out, store.run_page_jobs(), failures, render=render, rows=_PageRows(store)
+                    out, _page_chunks(store), failures, render=render, rows=_PageRows(store)
                 )
             failures += later
             saved = {"digest": digest, "files": {str(f): _stat(f) for f in files}}

@@ -22,7 +22,7 @@ position and id, :meth:`StateStore.begin_run`) and the comparison of each rewrit
 (kept between runs and reused while both articles' keys are unchanged), with the rewrite's
 results.jsonl line as it reads with that comparison. Results are read back in input order by one
 streaming query (:meth:`StateStore.run_results`), and so are the lines
-(:meth:`StateStore.run_lines`) and what pages are made from (:meth:`StateStore.run_page_jobs`).
+(:meth:`StateStore.run_lines`) and what pages are made from (:meth:`StateStore.run_page_job`).
 """
 
 from __future__ import annotations
@@ -510,38 +510,40 @@ class StateStore:
         for compared, result in rows:
             yield result_line(result) if compared is None else unpacked_text(compared)
 
-    def run_page_jobs(
-        self,
-    ) -> Iterator[tuple[bytes, bytes | None, bytes | None, bytes | None, int]]:
-        """What the pages of each article of the run are made from, in input order, as stored:
-        ``(result, comparison, source's result, source's comparison, early)``, packed, None
-        where there is none (the source only for a rewrite with its comparison; that source's
-        own comparison when it is a rewrite too). :func:`unpack_page_job` decodes one: the
-        result as :meth:`run_results` gives it and its source as :meth:`run_result` does.
+    def run_page_pairs(self) -> Iterator[tuple[int, int | None]]:
+        """``(rank, source's rank)`` of each article of the run whose pages the page step makes,
+        in input order; :meth:`run_page_job` of its rank is what they are made from. The
+        source's rank is given only for a rewrite with its comparison (None otherwise): a batch
+        groups the jobs by it (``analyzer.batch._page_chunks``).
 
         Articles whose page was written with their result (:attr:`Scored.page`) are left out,
-        unless they turned out to be rewrites: their page shows the comparison. ``early`` (1 or
-        0) says that such a page was written: the page step adds the comparison to it."""
+        unless they turned out to be rewrites: their page shows the comparison."""
         yield from self._db.execute(
-            "SELECT a.result, c.comparison, s.result, sc.comparison, e.id IS NOT NULL"
-            " FROM temp.run r"
-            " JOIN articles a ON a.id = r.id"
+            "SELECT r.rank, rs.rank FROM temp.run r"
             " LEFT JOIN comparisons c ON c.id = r.id AND c.basis = r.basis"
-            " LEFT JOIN articles s ON s.id = r.source AND c.id IS NOT NULL"
-            " LEFT JOIN temp.run rs ON rs.id = s.id"
-            " LEFT JOIN comparisons sc ON sc.id = rs.id AND sc.basis = rs.basis"
+            " LEFT JOIN temp.run rs ON rs.id = r.source AND c.id IS NOT NULL"
             f" LEFT JOIN temp.early_pages e ON e.id = r.id WHERE {_PAGE_STEP} ORDER BY r.rank"
         )
 
+    def run_page_job(self, rank: int) -> StoredJob:
+        """What the pages of the article at ``rank`` (one of :meth:`run_page_pairs`) are made
+        from, as stored: ``(result, comparison, source's result, source's comparison, early,
+        rank)``, packed, None where there is none (the source only for a rewrite with its
+        comparison; that source's own comparison when it is a rewrite too).
+        :func:`unpack_result` decodes the result and the source from their two columns (as
+        :meth:`run_results` and :meth:`run_result` give them). ``early`` (1 or 0) says that the
+        article's page was written with its result: the page step adds the comparison to it."""
+        return self._db.execute(f"{_PAGE_JOB} AND r.rank = ?", (rank,)).fetchone()
+
     def note_pages(self, rows: Iterable[tuple[str, str]]) -> None:
         """Record ``(id, index row as JSON)`` of pages the page step wrote (from
-        :meth:`run_page_jobs`)."""
+        :meth:`run_page_job`)."""
         with self._transaction():
             self._db.executemany("INSERT OR REPLACE INTO temp.pages (id, row) VALUES (?, ?)", rows)
 
     def run_page_rows(self) -> Iterator[str]:
         """The index rows (JSON) of the run's pages in input order: the page step's for the
-        articles :meth:`run_page_jobs` gave it (none where their page failed), the one written
+        articles :meth:`run_page_pairs` gave it (none where their page failed), the one written
         with the result for the others."""
         for (row,) in self._db.execute(
             f"SELECT CASE WHEN {_PAGE_STEP} THEN p.row ELSE e.row END AS made FROM temp.run r"
@@ -603,9 +605,23 @@ class StateStore:
         self._db.execute("COMMIT")
 
 
-# The articles whose pages the page step makes (run_page_jobs): those with no page written with
+# The articles whose pages the page step makes (run_page_pairs): those with no page written with
 # their result, and rewrites (their page shows the comparison, which comes later).
 _PAGE_STEP = "(e.id IS NULL OR c.comparison IS NOT NULL)"
+# What each page job holds (StateStore.run_page_job); a query goes on with its conditions.
+_PAGE_JOB = (
+    "SELECT a.result, c.comparison, s.result, sc.comparison, e.id IS NOT NULL, r.rank"
+    " FROM temp.run r"
+    " JOIN articles a ON a.id = r.id"
+    " LEFT JOIN comparisons c ON c.id = r.id AND c.basis = r.basis"
+    " LEFT JOIN articles s ON s.id = r.source AND c.id IS NOT NULL"
+    " LEFT JOIN temp.run rs ON rs.id = s.id"
+    " LEFT JOIN comparisons sc ON sc.id = rs.id AND sc.basis = rs.basis"
+    f" LEFT JOIN temp.early_pages e ON e.id = r.id WHERE {_PAGE_STEP}"
+)
+# A page job (StateStore.run_page_job): packed result, its packed comparison, the same two of
+# the source, whether the page was written with the result (1 or 0), and the rank.
+StoredJob = tuple[bytes, bytes | None, bytes | None, bytes | None, int, int]
 
 
 def _with_comparison(result: ArticleResult, comparison: bytes | None) -> ArticleResult:
@@ -617,16 +633,6 @@ def _with_comparison(result: ArticleResult, comparison: bytes | None) -> Article
 def unpack_result(result: bytes, comparison: bytes | None) -> ArticleResult:
     """A result of :meth:`StateStore.run_packed`, with its comparison."""
     return _with_comparison(unpack(result), comparison)
-
-
-def unpack_page_job(
-    job: tuple[bytes, bytes | None, bytes | None, bytes | None, int],
-) -> tuple[ArticleResult, ArticleResult | None]:
-    """The result and source (None when there is none) of a job of
-    :meth:`StateStore.run_page_jobs`."""
-    result, comparison, source, source_comparison, _ = job
-    found = None if source is None else _with_comparison(unpack(source), source_comparison)
-    return _with_comparison(unpack(result), comparison), found
 
 
 def outputs_digest(entries: Iterable[tuple[str, str]], failures: Iterable[str]) -> str:

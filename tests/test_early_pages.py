@@ -124,10 +124,11 @@ def test_the_store_gives_the_page_step_what_was_not_written_early():
         [(rank, _)] = store.pending_pair_ranks()
         basis = store.run_pair(rank)[4]
         store.put_comparisons([("b", basis, Compared(comparison, b""))])
-        jobs = list(store.run_page_jobs())
-        assert [(job[0], job[1] is not None, job[4]) for job in jobs] == [
-            (result("b"), True, 1),  # its early page gets the comparison
-            (result("c"), False, 0),
+        assert list(store.run_page_pairs()) == [(1, 0), (2, None)]
+        jobs = [store.run_page_job(rank) for rank, _ in store.run_page_pairs()]
+        assert [(job[0], job[1] is not None, job[2], job[4], job[5]) for job in jobs] == [
+            (result("b"), True, result("a"), 1, 1),  # its early page gets the comparison
+            (result("c"), False, None, 0, 2),
         ]
         store.note_pages([("c", '"c made"')])  # b's page failed in the page step
         assert list(store.run_page_rows()) == ['"a early"', '"c made"']
@@ -209,7 +210,7 @@ def test_a_rewrite_whose_early_page_is_gone_is_rendered_whole(tmp_path):
     source = ArticleResult("a", "a.txt", "It rained on Monday.", title="Rain")
     rewrite = ArticleResult("b", "b.txt", "It rained.", title="Rain again")
     comparison = Comparison("a", 0.8, "similarity", 0, 0, notes=("Shorter.",))
-    job = (pack(rewrite), pack(comparison), pack(source), None, 1)  # b.html is not in tmp_path
+    job = (pack(rewrite), pack(comparison), pack(source), None, 1, 0)  # no b.html in tmp_path
     [((article, compare, _), error)] = html.render_stored_chunk([job], pages=str(tmp_path))
     whole = dataclasses.replace(rewrite, comparison=comparison)
     assert error is None
@@ -251,3 +252,103 @@ def test_add_comparison_gives_the_page_render_article_gives(
     found = source if in_batch else None
     expected = html.render_article(whole, source=found).encode()
     assert html.add_comparison(early, whole, source=found) == expected
+
+
+@pytest.fixture(scope="module")
+def chains(tmp_path_factory) -> Path:
+    """Three texts, three copies each, in turn (a, b, c, a, b, c, ...): each copy is paired with
+    an earlier one, so each text's copies chain as rewrites, three inputs apart."""
+    folder = tmp_path_factory.mktemp("chains") / "in"
+    folder.mkdir()
+    seeds = sorted(SEEDS.glob("*.txt"))[:3]
+    for copy in range(3):
+        for n, seed in enumerate(seeds):
+            (folder / f"{copy}{n}.txt").write_text(seed.read_text(encoding="utf-8"), "utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_chained_rewrites_far_apart_get_the_pages_write_site_writes(chains, tmp_path, jobs):
+    out = tmp_path / "out"
+    assert score_paths([str(chains)], out, jobs=jobs).failures == []
+    results = analyze_paths([str(chains)]).results
+    html.write_site(tmp_path / "site", results)
+    assert pages(out) == pages(tmp_path / "site")
+    sources = {r.id: r.comparison.source_id for r in results if r.comparison is not None}
+    assert len(sources) == 6 and set(sources) & set(sources.values())  # chains, not stars
+
+
+def _chain_store(store: StateStore) -> None:
+    """A run of a, p, b (rewrite of a), q (of p), c (of b), every page written while scored."""
+    from analyzer.results import ArticleResult, Comparison
+    from analyzer.state import Compared, Scored, pack
+
+    order = "apbqc"
+    store.begin_run()
+    store.put(
+        [
+            (i, "k", Scored(pack(ArticleResult(i, f"{i}.txt", f"It rained {i}.")), page='""'))
+            for i in order
+        ]
+    )
+    store.add_to_run(list(enumerate(order)))
+    store.finish_run()
+    store.set_pairs([(r, s, "similarity", 0.9) for r, s in ("ba", "qp", "cb")])
+    for rank, _ in store.pending_pair_ranks():
+        rewrite, source_id, _, _, basis = store.run_pair(rank)
+        comparison = pack(Comparison(source_id, 0.9, "similarity", 0, 0, ()))
+        store.put_comparisons([(rewrite, basis, Compared(comparison, b""))])
+
+
+def test_the_page_step_gets_a_chain_in_one_chunk():
+    from analyzer.batch import _page_chunks
+
+    with StateStore(":memory:") as store:
+        _chain_store(store)
+        assert list(store.run_page_pairs()) == [(2, 0), (3, 1), (4, 2)]
+        # b and c (ranks 2 and 4) share b: together, before q.
+        assert [[job[5] for job in chunk] for chunk in _page_chunks(store)] == [[2, 4, 3]]
+
+
+def test_a_chunk_decodes_each_stored_result_once(tmp_path, monkeypatch):
+    import analyzer.stored_result as stored_result
+
+    with StateStore(":memory:") as store:
+        _chain_store(store)
+        [chunk] = _page_chunks_of(store)
+    decoded: list[str] = []
+    real = stored_result.decode
+
+    def noting(stored):
+        result = real(stored)
+        decoded.append(result.id)
+        return result
+
+    monkeypatch.setattr(stored_result, "decode", noting)
+    outcomes = html.render_stored_chunk(chunk)
+    assert sorted(decoded) == ["a", "b", "c", "p", "q"]  # b is c's source too: decoded once
+    apart = [html.render_stored_chunk([job]) for job in chunk]  # one job a chunk
+    assert outcomes == [outcome for [outcome] in apart]
+    assert sorted(decoded[5:]) == ["a", "b", "b", "c", "p", "q"]
+
+
+def _page_chunks_of(store: StateStore) -> list[list[tuple]]:
+    from analyzer.batch import _page_chunks
+
+    return list(_page_chunks(store))
+
+
+def test_pages_that_fail_in_chunks_out_of_order_are_reported_in_input_order(tmp_path, monkeypatch):
+    with StateStore(":memory:") as store:
+        _chain_store(store)
+        chunks = _page_chunks_of(store)  # ranks 2, 4, 3
+
+    def broken(result, **options):
+        raise RuntimeError("template bug")
+
+    monkeypatch.setattr(html, "render_article", broken)
+    # The jobs say their early pages were written, but none is in tmp_path: rendered whole.
+    failed = html.write_stored_site(tmp_path, chunks)
+    assert [str(f) for f in failed] == [
+        f"{name}.txt: page could not be rendered (RuntimeError: template bug)" for name in "bqc"
+    ]

@@ -163,28 +163,29 @@ def test_a_store_of_schema_5_is_dropped_and_every_article_scored_again_once(tmp_
 
 def packed_jobs(results):
     """Page jobs as a state store gives them: (result, comparison, source, its comparison,
-    no page written early)."""
+    no page written early, rank)."""
     by_id = {r.id: r for r in results}
 
     def apart(result):
         bare = dataclasses.replace(result, comparison=None)
         return pack(bare), None if result.comparison is None else pack(result.comparison)
 
-    for r in results:
+    for rank, r in enumerate(results):
         source = by_id.get(r.comparison.source_id) if r.comparison is not None else None
-        yield (*apart(r), *(apart(source) if source is not None else (None, None)), 0)
+        yield (*apart(r), *(apart(source) if source is not None else (None, None)), 0, rank)
 
 
 def test_pages_from_stored_jobs_are_the_pages_write_site_writes(tmp_path):
     results = analyze_paths([str(SEEDS)]).results
     write_site(tmp_path / "site", results)
 
-    def lost(jobs):  # every worker lost: the writer renders every page itself
-        return ((job, (None, "worker failed (BrokenProcessPool: gone)")) for job in jobs)
+    def lost(chunks):  # every worker lost: the writer renders every page itself
+        gone = (None, "worker failed (BrokenProcessPool: gone)")
+        return ((job, gone) for chunk in chunks for job in chunk)
 
     for render in (None, lost):
         out = tmp_path / str(render)
-        assert write_stored_site(out, packed_jobs(results), render=render) == []
+        assert write_stored_site(out, [list(packed_jobs(results))], render=render) == []
         pages = sorted(p.relative_to(out) for p in out.rglob("*.html"))
         assert len(pages) == 8  # the index, 5 articles, 2 compare pages
         site = tmp_path / "site"

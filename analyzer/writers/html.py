@@ -37,6 +37,7 @@ from analyzer.results import ArticleResult, Comparison, ComparisonIssue
 from analyzer.scoring import MIN_WORDS_FOR_CONFIDENCE
 from analyzer.signals.roles import ROLES, UNKNOWN
 from analyzer.signals.sources import is_named
+from analyzer.state import StoredJob, unpack, unpack_result
 from analyzer.writers.charts import Chart, role_bars, text_map
 from analyzer.writers.dates import readable_date
 from analyzer.writers.explain import (
@@ -889,11 +890,6 @@ class _IdSet:
 # page and, for a rewrite, its compare page.
 Job = tuple[ArticleResult, ArticleResult | None]
 Pages = tuple[str, str | None]
-# A page job as the state store holds it (StateStore.run_page_jobs): the packed result and its
-# packed comparison, the same two of the source (None where there is none), and whether the
-# article's page was written while it was scored (1 or 0). A batch ships these to the engine's
-# workers, which decode them: its main process decodes no result.
-StoredJob = tuple[bytes, bytes | None, bytes | None, bytes | None, int]
 # What rendering a job gives back to the process that writes: both pages as UTF-8 bytes, written
 # as they are, and the article's index row (the fields of _Entry).
 Rendered = tuple[bytes, bytes | None, list[Any]]
@@ -951,7 +947,12 @@ def render_chunk(jobs: list[Job]) -> list[tuple[Rendered | None, str | None]]:
 def render_stored_chunk(
     jobs: list[StoredJob], pages: str | None = None
 ) -> list[tuple[Rendered | None, str | None]]:
-    """:func:`render_chunk` over jobs as the state store holds them (decoded here).
+    """:func:`render_chunk` over jobs as the state store holds them (decoded here; a batch ships
+    them to the engine's workers, so that its main process decodes no result).
+
+    Each stored result is decoded once for the whole chunk: in a chain of rewrites (each the
+    source of the next), one job's rewrite is the next job's source, and a batch puts the jobs
+    of a chain in the same chunk where they fit.
 
     ``pages`` is the report folder: the article page of a rewrite whose page was written while it
     was scored (:func:`write_early_page`) is made from that page (:func:`add_comparison`).
@@ -960,19 +961,23 @@ def render_stored_chunk(
     --------
     >>> from analyzer.state import pack
     >>> [((article, compare, row), error)] = render_stored_chunk(
-    ...     [(pack(ArticleResult("a", "a.txt", "Hi.")), None, None, None, 0)]
+    ...     [(pack(ArticleResult("a", "a.txt", "Hi.")), None, None, None, 0, 0)]
     ... )
     >>> article[:15], compare, row[0]["id"], error
     (b'<!DOCTYPE html>', None, 'a', None)
     """
-    from analyzer.state import unpack_page_job
+    # By the stored bytes (result and comparison), which name the article: only the same
+    # article, as the same rewrite, is decoded once for two jobs.
+    decoded = functools.cache(unpack_result)
 
     def rendered(job: StoredJob) -> Rendered:
-        result, source = unpack_page_job(job)
+        packed, comparison, source, source_comparison, early_page, _ = job
+        result = decoded(packed, comparison)
         early = None
-        if pages is not None and job[4] and _SAFE_ID.fullmatch(result.id):
+        if pages is not None and early_page and _SAFE_ID.fullmatch(result.id):
             early = Path(pages) / "articles" / f"{result.id}.html"
-        return _rendered(result, source, early)
+        found = None if source is None else decoded(source, source_comparison)
+        return _rendered(result, found, early)
 
     return _each_rendered(jobs, rendered)
 
@@ -1019,6 +1024,10 @@ def _each_rendered(
 
 # render(jobs): each job in the same order with its outcome (see write_site).
 Render = Callable[[Iterable[Any]], Iterable[tuple[Any, tuple[Rendered | None, str | None]]]]
+# render(chunks): each job of each chunk, chunk after chunk, with its outcome (write_stored_site).
+RenderChunks = Callable[
+    [Iterable[list[Any]]], Iterable[tuple[Any, tuple[Rendered | None, str | None]]]
+]
 
 
 class Rows(Protocol):
@@ -1087,60 +1096,69 @@ def write_site(
         for r in kept:
             yield r, (by_id.get(r.comparison.source_id) if r.comparison is not None else None)
 
-    return _write(out, jobs(), failures, render, render_chunk, lambda job: job[0].path)
+    outcomes = render(jobs()) if render is not None else ((j, *render_chunk([j])) for j in jobs())
+    return _write(out, outcomes, failures, render_chunk, lambda job: job[0].path)
 
 
 def write_stored_site(
     out: Path,
-    jobs: Iterable[StoredJob],
+    chunks: Iterable[list[StoredJob]],
     failures: Iterable[Any] = (),
     *,
-    render: Render | None = None,
+    render: RenderChunks | None = None,
     rows: Rows | None = None,
 ) -> list[InputError]:
     """:func:`write_site` for a batch, from page jobs as its state store holds them
-    (:meth:`analyzer.state.StateStore.run_page_jobs`, in input order).
+    (:meth:`analyzer.state.StateStore.run_page_job`), in chunks, each rendered as one
+    (:func:`render_stored_chunk`): a batch puts the jobs that share an article together
+    (``analyzer.batch._page_chunks``), in any order; failures are reported in input order.
 
-    With ``render`` (the batch's engine running :func:`render_stored_chunk` with ``pages=out``),
-    the results are decoded and the pages rendered on the engine's workers, while this process
-    only writes what comes back: pages as bytes and index rows. Without it, both happen here. The
-    bytes written are those of :func:`write_site` over the same results.
+    With ``render`` (the batch's engine running :func:`render_stored_chunk` with ``pages=out``
+    over each chunk, giving each job with its outcome), the results are decoded and the pages
+    rendered on the engine's workers, while this process only writes what comes back: pages as
+    bytes and index rows. Without it, both happen here. The bytes written are those of
+    :func:`write_site` over the same results.
 
-    ``rows`` keeps the index rows; given, it also holds those of pages written before
-    (:func:`write_early_page`), which ``jobs`` then leave out: the index lists both.
+    ``rows`` keeps the index rows, whatever order they come in; given, it also holds those of
+    pages written before (:func:`write_early_page`), which the jobs then leave out: the index
+    lists both. Without it, the jobs must come in input order.
     """
-    from analyzer.state import unpack
 
     def path(job: StoredJob) -> str:  # needed only for a page that failed
         return unpack(job[0]).path
 
     work = functools.partial(render_stored_chunk, pages=str(out))
-    return _write(out, jobs, failures, render, work, path, rows)
+    if render is not None:
+        outcomes = render(chunks)
+    else:
+        outcomes = (pair for chunk in chunks for pair in zip(chunk, work(chunk), strict=True))
+    return _write(out, outcomes, failures, work, path, rows, rank=lambda job: job[5])
 
 
 def _write(
     out: Path,
-    jobs: Iterable[Any],
+    outcomes: Iterable[tuple[Any, tuple[Rendered | None, str | None]]],
     failures: Iterable[Any],
-    render: Render | None,
     work: Callable[[list[Any]], list[tuple[Rendered | None, str | None]]],
     path: Callable[[Any], str],
     rows: Rows | None = None,
+    rank: Callable[[Any], int] | None = None,
 ) -> list[InputError]:
-    """Render ``jobs`` with ``work`` (through ``render`` when given) and write every page; the
-    index lists ``rows`` (those of the pages written here, spooled when not given)."""
+    """Write the pages of each job with its outcome from ``work`` (done again here for a job
+    whose worker was lost); the index lists ``rows`` (those of the pages written here, spooled
+    when not given). Page failures come in the jobs' order, or in that of ``rank``."""
     out = Path(out)
     failures = list(failures)
-    page_failures: list[InputError] = []
+    failed: list[tuple[int, InputError]] = []  # (rank, failure)
 
     def outcome(job: Any, rendered: Rendered | None, reason: str | None) -> Rendered | None:
         if rendered is None and lost(reason):  # the worker was lost, not the page: render here
             [(rendered, reason)] = work([job])
         if rendered is None:  # the page's own error: reported once, not tried again
-            page_failures.append(InputError(path(job), f"page could not be rendered ({reason})"))
+            error = InputError(path(job), f"page could not be rendered ({reason})")
+            failed.append((len(failed) if rank is None else rank(job), error))
         return rendered
 
-    outcomes = render(jobs) if render is not None else ((j, *work([j])) for j in jobs)
     done = (outcome(job, *result) for job, result in outcomes)
     rewrites = _IdSet()
     with contextlib.ExitStack() as stack:
@@ -1157,6 +1175,7 @@ def _write(
                 write_atomic(out / "compare" / f"{name}.html", compare)
                 rewrites.add(article_id)
             rows.add(article_id, json.dumps(fields))
+        page_failures = [error for _, error in sorted(failed, key=lambda pair: pair[0])]
         summary, articles = _Summary(), _IdSet()
         for row in rows:
             e = _Entry(*json.loads(row))
