@@ -135,6 +135,32 @@ def test_names_are_the_words_a_text_capitalises_inside_sentences_only():
     assert name_terms(text, sentences) == {"ana", "ruiz", "harbor", "board"}
 
 
+def test_of_two_quotations_in_one_paragraph_only_the_one_given_to_another_speaker_is_misattributed():
+    source = SOURCE.replace(
+        "Councilman Derek Hale opposed the increase and said the city should have sought federal "
+        "money first.",
+        "Councilman Derek Hale opposed the increase. “The city should have sought federal money "
+        "first,” Hale said.",
+    )
+    derived = (
+        "The council raised water rates.\n“We have put this off for too long,” said Derek Hale. "
+        "“The city should have sought federal money first,” Hale said."
+    )
+    assert issues(source, derived) == [
+        ("misattributed_quote", "“We have put this off for too long,”")
+    ]
+
+
+def test_a_paragraph_s_words_are_folded_once_for_every_quotation_said_in_it():
+    from analyzer.compare.engine import DocumentView
+
+    view = DocumentView(
+        build_document(Article("a", "", "Intro.\n\n“Yes,” said Ana García’s aide."))
+    )
+    assert view.paragraph_words(1) == {"yes", "said", "ana", "garcia", "aide"}
+    assert view.paragraph_words(1) is view.paragraph_words(1)
+
+
 def test_a_word_the_source_spells_differently_meets_it_by_its_beginning():
     index = SourceIndex("Mexico asked for an intervention.", [(0, 33)])
     assert index.terms("A Mexican request to intervene.") == ["mexico", "request", "intervent"]

@@ -232,6 +232,30 @@ def test_word_spans_are_what_matching_each_sentence_alone_finds_even_where_a_sen
     assert words.lower == names.lower_words(text)
 
 
+def plain_inner_capitalised(*docs) -> frozenset[str]:
+    """inner_capitalised as it was: the words of all the texts scanned together."""
+    from analyzer.compare import names
+
+    words = set()
+    for doc in docs:
+        for _, tokens in names.Words(doc).spans(skip_headings=True):
+            words.update(w for w in (m.group() for m in tokens[1:]) if w[0].isupper())
+    return frozenset(map(names.name_key, words))
+
+
+def test_inner_capitalised_words_of_two_texts_are_each_text_s_own_together_on_the_seeds():
+    from analyzer.compare import names
+    from analyzer.document import Article, build_document
+
+    docs = [build_document(Article("a", "a", text)) for text in SEED_TEXTS]
+    for a in docs:
+        assert names.Words(a).inner == plain_inner_capitalised(a)
+        for b in docs:
+            plain = plain_inner_capitalised(a, b)
+            assert names.Words(a).inner | names.Words(b).inner == plain
+            assert names.inner_capitalised(a, b) == plain
+
+
 def test_find_dates_answers_a_repeated_question_with_a_fresh_list():
     first = temporal.find_dates("It rained on Tuesday and on May 5.", "2025-03-07")
     first.clear()
@@ -373,7 +397,8 @@ def _source(sentences: list[str]) -> tuple[str, list[tuple[int, int]]]:
 
 def plain_align(index, texts: list[str]) -> list:
     """SourceIndex.align as it was: scikit-learn's CountVectorizer over the source sentences and
-    the fitted texts, sparse presence and distinctive-term matrices, one sparse product."""
+    the fitted texts, sparse presence and distinctive-term matrices, one sparse product, and the
+    best passage chosen text by text."""
     import numpy as np
     import scipy.sparse as sp
     from sklearn.feature_extraction.text import CountVectorizer
@@ -414,8 +439,22 @@ def plain_align(index, texts: list[str]) -> list:
         if totals[i] <= 0 or shared is None:
             out.append(None if totals[i] <= 0 else Alignment(0.0, 0, 0, n_terms))
             continue
-        out.append(index._best(shared[i] / totals[i], n_terms, int(anchored[i].max())))
+        out.append(plain_best(index, shared[i] / totals[i], n_terms, int(anchored[i].max())))
     return out
+
+
+def plain_best(index, cov, n_terms: int, anchors: int):
+    """The best passage of one text as SourceIndex._best chose it, row by row."""
+    import numpy as np
+
+    from analyzer.compare.align import Alignment
+
+    best_single = int(np.argmax(cov[: index.n_single]))
+    best = int(np.argmax(cov))
+    if cov[best] <= cov[best_single] + 0.05:
+        best = best_single
+    s, e = index.passages[best]
+    return Alignment(float(cov[best]), s, e, n_terms, anchors)
 
 
 @settings(max_examples=300, deadline=None)
@@ -930,3 +969,21 @@ def test_a_character_whose_lower_case_is_longer_keeps_the_word_offsets_of_the_te
         "spoke",
     ]
     assert index.keys[0] == "i̇stanbul's"
+
+
+# Folded text as quotations are matched in it: few letters, so that pieces recur, overlap and
+# nearly match; long pieces too (rapidfuzz aligns pieces over 64 characters another way).
+FOLDED_PIECE = st.text("ab cd", min_size=1, max_size=90)
+
+
+@settings(max_examples=400, deadline=None)
+@given(FOLDED_PIECE, st.lists(st.text("ab cd", max_size=120), min_size=1, max_size=4))
+def test_the_best_stretch_of_a_piece_is_the_one_rapidfuzz_aligns(piece, around):
+    from rapidfuzz import fuzz
+
+    from analyzer.compare.quoting import best_stretch
+
+    # The piece between the pieces of text: absent (one piece of text), once, or several times.
+    text = piece.join(around)
+    a = fuzz.partial_ratio_alignment(piece, text)
+    assert best_stretch(piece, text) == (a.score, a.dest_start, a.dest_end)

@@ -36,7 +36,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-import scipy.sparse as sp
 
 from analyzer.compare.text import content_terms, fold, stem
 
@@ -194,31 +193,41 @@ class SourceIndex:
         )
 
     @functools.cached_property
-    def _passages(self) -> tuple[dict[str, int], sp.csc_array, frozenset[str]]:
-        """(column of each source term, term-by-passage presence, distinctive terms)."""
+    def _passages(self) -> tuple[dict[str, int], np.ndarray, frozenset[str]]:
+        """(column of each source term, term-by-passage presence, distinctive terms).
+
+        Presence is a dense 0/1 array: a source has a few hundred terms and passages, and
+        reading it with numpy costs less than building and multiplying sparse matrices.
+        """
         column = {t: j for j, t in enumerate(sorted(self.source_terms))}
-        singles = [frozenset(terms) for terms in self.sentence_terms]
+        lengths = [len(terms) for terms in self.sentence_terms]
+        single = np.zeros((self.n_single, len(column)), dtype=np.int32)  # sentence by term
+        single[
+            np.repeat(np.arange(self.n_single), lengths),
+            np.fromiter((column[t] for terms in self.sentence_terms for t in terms), np.intp),
+        ] = 1
         # A pair holds the terms of either sentence: no pair text is read again.
-        passages = singles + [a | b for a, b in zip(singles, singles[1:], strict=False)]
-        presence = _presence([[column[t] for t in terms] for terms in passages], len(column)).T
-        df: dict[str, int] = {}
-        for terms in singles:
-            for t in terms:
-                df[t] = df.get(t, 0) + 1
+        presence = np.ascontiguousarray(
+            np.concatenate([single, np.maximum(single[:-1], single[1:])]).T
+        )
+        used_in = dict(
+            zip(column, single.sum(axis=0).tolist(), strict=True)
+        )  # sentences a term is in
         names = name_terms(self.text, self.passages[: self.n_single])
         limit = self._limit()
         distinctive = frozenset(
-            t for t, n in df.items() if n <= limit and not (t.isdigit() or t in names)
+            t for t, n in used_in.items() if n <= limit and not (t.isdigit() or t in names)
         )
-        return column, presence.tocsc(), distinctive
+        return column, presence, distinctive
 
     def align(self, texts: Sequence[str]) -> list[Alignment | None]:
         """The best passage for each text; None for a text with no content term.
 
         A passage's coverage is the number of the text's distinct counted terms it holds over
         their number; the anchors, the most of those distinctive in the source that one passage
-        holds. Both counts for all texts and passages come from sparse products of 0/1 matrices:
-        sums of ones, exact in any order.
+        holds. Both are counted for all texts and passages at once (:func:`_counts`): integer
+        sums, exact in any order. Ties go to the first passage, and a pair of sentences is only
+        preferred to the best single sentence when it covers more than 0.05 more.
         """
         wanted = [self._counted(t) for t in texts]
         n_terms = [len(set(content_terms(t))) for t in texts]
@@ -227,29 +236,30 @@ class SourceIndex:
                 Alignment(0.0, 0, 0, n) if w else None for w, n in zip(wanted, n_terms, strict=True)
             ]
         column, presence, distinctive = self._passages
-        rows = [[column[t] for t in w if t in column] for w in wanted]
-        shared = (_presence(rows, len(column)) @ presence).toarray()
-        rows = [[column[t] for t in w if t in distinctive] for w in wanted]
-        anchored = (_presence(rows, len(column)) @ presence).toarray()
-        return [
-            self._best(shared[i] / float(len(w)), n_terms[i], int(anchored[i].max())) if w else None
-            for i, w in enumerate(wanted)
-        ]
-
-    def _best(self, cov: np.ndarray, n_terms: int, anchors: int) -> Alignment:
-        best_single = int(np.argmax(cov[: self.n_single]))
-        best = int(np.argmax(cov))
-        # Prefer the single sentence unless the pair adds real support.
-        if cov[best] <= cov[best_single] + 0.05:
-            best = best_single
-        s, e = self.passages[best]
-        return Alignment(float(cov[best]), s, e, n_terms, anchors)
+        shared = _counts([[column[t] for t in w if t in column] for w in wanted], presence)
+        anchored = _counts([[column[t] for t in w if t in distinctive] for w in wanted], presence)
+        cov = shared / np.array([float(len(w) or 1) for w in wanted])[:, None]
+        rows = np.arange(len(wanted))
+        best_single = cov[:, : self.n_single].argmax(axis=1)
+        best = cov.argmax(axis=1)
+        best = np.where(cov[rows, best] <= cov[rows, best_single] + 0.05, best_single, best)
+        found = zip(
+            best.tolist(), cov[rows, best].tolist(), anchored.max(axis=1).tolist(), strict=True
+        )
+        out: list[Alignment | None] = []
+        for w, n, (b, coverage, anchors) in zip(wanted, n_terms, found, strict=True):
+            s, e = self.passages[b]
+            out.append(Alignment(coverage, s, e, n, anchors) if w else None)
+        return out
 
 
-def _presence(rows: list[list[int]], n_columns: int) -> sp.csr_array:
-    """A 0/1 matrix with a one in each row at the given columns."""
-    indptr = np.zeros(len(rows) + 1, dtype=np.int64)
-    indptr[1:] = np.cumsum([len(r) for r in rows])
-    indices = np.fromiter((j for r in rows for j in r), dtype=np.int64, count=int(indptr[-1]))
-    data = np.ones(len(indices))
-    return sp.csr_array((data, indices, indptr), shape=(len(rows), n_columns))
+def _counts(rows: list[list[int]], presence: np.ndarray) -> np.ndarray:
+    """For each row of term columns, how many of those terms each passage holds: the rows of
+    ``presence`` (term by passage) taken for all rows at once, summed by differences of one
+    running total."""
+    lengths = np.array([len(r) for r in rows], dtype=np.intp)
+    ends = np.cumsum(lengths)
+    columns = np.fromiter((j for r in rows for j in r), np.intp, count=int(lengths.sum()))
+    running = np.zeros((len(columns) + 1, presence.shape[1]), dtype=np.int32)
+    np.cumsum(presence[columns], axis=0, out=running[1:])
+    return running[ends] - running[ends - lengths]

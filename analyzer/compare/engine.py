@@ -18,7 +18,6 @@ from analyzer.compare.names import (
     NameMention,
     Words,
     find_names,
-    inner_capitalised,
     is_heading,
     name_key,
     source_name_sets,
@@ -92,6 +91,19 @@ class DocumentView:
     @functools.cached_property
     def folded(self) -> FoldedSource:
         return FoldedSource(self.doc.text)
+
+    @functools.cached_property
+    def _paragraph_words(self) -> dict[int, frozenset[str]]:
+        return {}
+
+    def paragraph_words(self, p: int) -> frozenset[str]:
+        """The words of the ``p``-th paragraph folded as name words (:func:`name_key`), made once
+        for all the quotations said in it."""
+        words = self._paragraph_words.get(p)
+        if words is None:
+            text = self.doc.span_text(self.doc.paragraphs[p])
+            words = self._paragraph_words[p] = frozenset(name_key(w) for w in text.split())
+        return words
 
     @functools.cached_property
     def known_names(self) -> dict[tuple[str, ...], bool]:
@@ -296,7 +308,7 @@ def _speaker_matches(a: str, b: str) -> bool:
     return bool(ka & kb)
 
 
-def _named_near(doc: Document, speaker: str | None, offset: int) -> str | None:
+def _named_near(view: DocumentView, speaker: str | None, offset: int) -> str | None:
     """The speaker, when it is a name written in the quote's own paragraph; else None.
 
     A speaker found through a pronoun ("she said") or a description ("the bill's sponsor") may
@@ -304,19 +316,18 @@ def _named_near(doc: Document, speaker: str | None, offset: int) -> str | None:
     """
     if not speaker or not any(w[:1].isupper() for w in speaker.split()):
         return None
-    p = doc.paragraph_index(offset)
+    p = view.doc.paragraph_index(offset)
     if p is None:
         return None
-    para = {name_key(w) for w in doc.span_text(doc.paragraphs[p]).split()}
     surname = name_key(speaker.split()[-1])
-    return speaker if surname in para else None
+    return speaker if surname in view.paragraph_words(p) else None
 
 
 def check_quotes(
-    derived: Document, quotes: Sequence[Quote], source: DocumentView
+    derived: DocumentView, quotes: Sequence[Quote], source: DocumentView
 ) -> list[ComparisonIssue]:
     """Quotations the source does not contain, or contains with another speaker."""
-    text = derived.text
+    text = derived.doc.text
     issues = []
     for q in quotes:
         m = source.folded.locate(q.text)
@@ -347,7 +358,7 @@ def check_quotes(
 def _source_speaker(source: DocumentView, span: tuple[int, int]) -> str | None:
     for sq in source.quotes:
         if sq.start < span[1] and span[0] < sq.end:
-            return _named_near(source.doc, sq.speaker, sq.start)
+            return _named_near(source, sq.speaker, sq.start)
     return None
 
 
@@ -467,7 +478,7 @@ def check_text(
     numbers = [n for n in _outside_dates(view.all_numbers, dates) if inside(n.start)]
     words = view.words
     ordinary = words.lower | source.words.lower  # lower_words(text, source.doc.text)
-    capitalised = inner_capitalised(source.words, words)
+    capitalised = words.inner | source.words.inner  # inner_capitalised(source, derived)
     names = [
         n
         for n in find_names(
@@ -483,7 +494,7 @@ def check_text(
         check_dates(text, dates, source, align)
         + check_numbers(text, numbers, source, align)
         + check_names(text, names, source, align)
-        + check_quotes(derived, [q for q in quotes if inside(q.start)], source)
+        + check_quotes(view, [q for q in quotes if inside(q.start)], source)
         + check_sentences(text, units, source, align, support_threshold, min_anchors)
     )
     issues.sort(key=lambda i: (i.start, i.end, i.kind, i.message))

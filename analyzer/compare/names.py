@@ -157,6 +157,15 @@ class Words:
         """:func:`lower_words` of the text."""
         return frozenset(map(name_key, {w for w in map(_group, self.tokens) if w[0].islower()}))
 
+    @functools.cached_property
+    def inner(self) -> frozenset[str]:
+        """:func:`inner_capitalised` of the text (each compared text's own, made once: the
+        union of two texts' is the union of each one's)."""
+        words = set()
+        for _, tokens in self.spans(skip_headings=True):
+            words.update(w for w in (m.group() for m in tokens[1:]) if w[0].isupper())
+        return frozenset(map(name_key, words))  # each distinct word folded once
+
     def spans(self, *, skip_headings: bool) -> Iterator[tuple[int, list[re.Match]]]:
         """(sentence start, token matches) for every sentence, headings left out when asked."""
         for heading, start, tokens in self._sentences:
@@ -173,11 +182,7 @@ def _words(doc: Document | Words) -> Words:
 
 def inner_capitalised(*docs: Document | Words) -> frozenset[str]:
     """Words capitalised somewhere other than at the start of a sentence (folded)."""
-    words = set()
-    for doc in docs:
-        for _, tokens in _words(doc).spans(skip_headings=True):
-            words.update(w for w in (m.group() for m in tokens[1:]) if w[0].isupper())
-    return frozenset(map(name_key, words))  # each distinct word folded once
+    return frozenset().union(*(_words(doc).inner for doc in docs))
 
 
 def find_names(
