@@ -457,6 +457,38 @@ def plain_best(index, cov, n_terms: int, anchors: int):
     return Alignment(float(cov[best]), s, e, n_terms, anchors)
 
 
+def plain_name_terms(text: str, sentences) -> frozenset[str]:
+    """name_terms as it was: every occurrence of every word looked at."""
+    from analyzer.compare.align import _WORD, _name_term
+
+    lower: set[str] = set()
+    inner: set[str] = set()
+    for s, e in sentences:
+        words = _WORD.findall(text, s, e)
+        lower.update(w for w in words if w[0].islower())
+        inner.update(w for w in words[1:] if not w[0].islower())
+    return frozenset(set(map(_name_term, inner)) - set(map(_name_term, lower)))
+
+
+@settings(max_examples=300, deadline=None)
+@given(NAME_SOUP, st.lists(st.integers(0, 40), max_size=8))
+def test_name_terms_are_the_ones_the_word_by_word_scan_finds(text, cuts):
+    from analyzer.compare.align import name_terms
+
+    points = sorted({min(p, len(text)) for p in cuts})
+    sentences = list(zip(points[::2], points[1::2], strict=False))
+    assert name_terms(text, sentences) == plain_name_terms(text, sentences)
+
+
+def test_name_terms_are_the_ones_the_word_by_word_scan_finds_on_the_seeds():
+    from analyzer.compare.align import name_terms
+    from analyzer.document import Article, build_document
+
+    for text in SEED_TEXTS:
+        sentences = [(s.start, s.end) for s in build_document(Article("a", "", text)).sentences]
+        assert name_terms(text, sentences) == plain_name_terms(text, sentences)
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.lists(ALIGN_SENTENCE, max_size=6), ALIGN_SENTENCE, st.lists(ALIGN_SENTENCE, max_size=2))
 def test_alignment_equals_the_sparse_matrix_product(sentences, claim, others):

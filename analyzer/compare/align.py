@@ -88,13 +88,15 @@ def name_terms(text: str, sentences: Sequence[tuple[int, int]]) -> frozenset[str
     >>> sorted(name_terms("Officials met. The mayor met Ana Ruiz.", [(0, 14), (15, 38)]))
     ['ana', 'ruiz']
     """
-    lower: set[str] = set()
-    inner: set[str] = set()
+    every: set[str] = set()
+    not_first: set[str] = set()
     for s, e in sentences:
         words = _WORD.findall(text, s, e)
-        lower.update(w for w in words if w[0].islower())
-        inner.update(w for w in words[1:] if not w[0].islower())
-    # Each distinct word stemmed once.
+        every.update(words)
+        not_first.update(words[1:])
+    # Each distinct word looked at (and stemmed) once, not each occurrence.
+    lower = {w for w in every if w[0].islower()}
+    inner = {w for w in not_first if not w[0].islower()}
     return frozenset(set(map(_name_term, inner)) - set(map(_name_term, lower)))
 
 

@@ -155,16 +155,20 @@ class Words:
     @functools.cached_property
     def lower(self) -> frozenset[str]:
         """:func:`lower_words` of the text."""
-        return frozenset(map(name_key, {w for w in map(_group, self.tokens) if w[0].islower()}))
+        # Each distinct word looked at (and folded) once, not each occurrence.
+        return frozenset(
+            map(name_key, {w for w in set(map(_group, self.tokens)) if w[0].islower()})
+        )
 
     @functools.cached_property
     def inner(self) -> frozenset[str]:
         """:func:`inner_capitalised` of the text (each compared text's own, made once: the
         union of two texts' is the union of each one's)."""
-        words = set()
+        not_first: set[str] = set()
         for _, tokens in self.spans(skip_headings=True):
-            words.update(w for w in (m.group() for m in tokens[1:]) if w[0].isupper())
-        return frozenset(map(name_key, words))  # each distinct word folded once
+            not_first.update(map(_group, tokens[1:]))
+        # Each distinct word looked at (and folded) once, not each occurrence.
+        return frozenset(map(name_key, {w for w in not_first if w[0].isupper()}))
 
     def spans(self, *, skip_headings: bool) -> Iterator[tuple[int, list[re.Match]]]:
         """(sentence start, token matches) for every sentence, headings left out when asked."""
