@@ -195,41 +195,37 @@ class SourceIndex:
         )
 
     @functools.cached_property
-    def _passages(self) -> tuple[dict[str, int], np.ndarray, frozenset[str]]:
-        """(column of each source term, term-by-passage presence, distinctive terms).
-
-        Presence is a dense 0/1 array: a source has a few hundred terms and passages, and
-        reading it with numpy costs less than building and multiplying sparse matrices.
-        """
+    def _passages(self) -> tuple[dict[str, int], _Holders, frozenset[str]]:
+        """(column of each source term, the passages holding each term, distinctive terms)."""
         column = {t: j for j, t in enumerate(sorted(self.source_terms))}
         lengths = [len(terms) for terms in self.sentence_terms]
-        single = np.zeros((self.n_single, len(column)), dtype=np.int32)  # sentence by term
+        single = np.zeros((self.n_single, len(column)), dtype=bool)  # sentence by term
         single[
             np.repeat(np.arange(self.n_single), lengths),
             np.fromiter((column[t] for terms in self.sentence_terms for t in terms), np.intp),
-        ] = 1
+        ] = True
         # A pair holds the terms of either sentence: no pair text is read again.
-        presence = np.ascontiguousarray(
-            np.concatenate([single, np.maximum(single[:-1], single[1:])]).T
-        )
-        used_in = dict(
-            zip(column, single.sum(axis=0).tolist(), strict=True)
-        )  # sentences a term is in
+        passage, term = np.nonzero(np.concatenate([single, single[:-1] | single[1:]]))
+        order = np.argsort(term, kind="stable")
+        starts = np.zeros(len(column) + 1, dtype=np.intp)
+        np.cumsum(np.bincount(term, minlength=len(column)), out=starts[1:])
+        holders = _Holders(starts, passage[order], len(self.passages))
+        used_in = dict(zip(column, single.sum(axis=0).tolist(), strict=True))  # its sentences
         names = name_terms(self.text, self.passages[: self.n_single])
         limit = self._limit()
         distinctive = frozenset(
             t for t, n in used_in.items() if n <= limit and not (t.isdigit() or t in names)
         )
-        return column, presence, distinctive
+        return column, holders, distinctive
 
     def align(self, texts: Sequence[str]) -> list[Alignment | None]:
         """The best passage for each text; None for a text with no content term.
 
         A passage's coverage is the number of the text's distinct counted terms it holds over
         their number; the anchors, the most of those distinctive in the source that one passage
-        holds. Both are counted for all texts and passages at once (:func:`_counts`): integer
-        sums, exact in any order. Ties go to the first passage, and a pair of sentences is only
-        preferred to the best single sentence when it covers more than 0.05 more.
+        holds. Both are counted for all texts and passages at once (:meth:`_Holders.count`):
+        integer counts, exact in any order. Ties go to the first passage, and a pair of sentences
+        is only preferred to the best single sentence when it covers more than 0.05 more.
         """
         wanted = [self._counted(t) for t in texts]
         n_terms = [len(set(content_terms(t))) for t in texts]
@@ -237,9 +233,9 @@ class SourceIndex:
             return [
                 Alignment(0.0, 0, 0, n) if w else None for w, n in zip(wanted, n_terms, strict=True)
             ]
-        column, presence, distinctive = self._passages
-        shared = _counts([[column[t] for t in w if t in column] for w in wanted], presence)
-        anchored = _counts([[column[t] for t in w if t in distinctive] for w in wanted], presence)
+        column, holders, distinctive = self._passages
+        shared = holders.count([[column[t] for t in w if t in column] for w in wanted])
+        anchored = holders.count([[column[t] for t in w if t in distinctive] for w in wanted])
         cov = shared / np.array([float(len(w) or 1) for w in wanted])[:, None]
         rows = np.arange(len(wanted))
         best_single = cov[:, : self.n_single].argmax(axis=1)
@@ -255,13 +251,26 @@ class SourceIndex:
         return out
 
 
-def _counts(rows: list[list[int]], presence: np.ndarray) -> np.ndarray:
-    """For each row of term columns, how many of those terms each passage holds: the rows of
-    ``presence`` (term by passage) taken for all rows at once, summed by differences of one
-    running total."""
-    lengths = np.array([len(r) for r in rows], dtype=np.intp)
-    ends = np.cumsum(lengths)
-    columns = np.fromiter((j for r in rows for j in r), np.intp, count=int(lengths.sum()))
-    running = np.zeros((len(columns) + 1, presence.shape[1]), dtype=np.int32)
-    np.cumsum(presence[columns], axis=0, out=running[1:])
-    return running[ends] - running[ends - lengths]
+@dataclass(frozen=True, slots=True)
+class _Holders:
+    """The passages holding each source term: those of term ``j`` are
+    ``passages[starts[j] : starts[j + 1]]``."""
+
+    starts: np.ndarray
+    passages: np.ndarray
+    n_passages: int
+
+    def count(self, rows: list[list[int]]) -> np.ndarray:
+        """For each row of term columns, how many of those terms each passage holds (rows by
+        passages): every (row, passage holding one of its terms) is listed and counted at once
+        with ``np.bincount``, integer counts exact in any order."""
+        lengths = np.fromiter(map(len, rows), np.intp, count=len(rows))
+        columns = np.fromiter((j for r in rows for j in r), np.intp, count=int(lengths.sum()))
+        first = self.starts[columns]
+        many = self.starts[columns + 1] - first  # passages holding each term
+        # Where each listed passage sits in self.passages: a run from each term's first one.
+        at = np.arange(int(many.sum())) + np.repeat(first - (np.cumsum(many) - many), many)
+        row = np.repeat(np.repeat(np.arange(len(rows)), lengths), many)
+        cells = row * self.n_passages + self.passages[at]
+        counts = np.bincount(cells, minlength=len(rows) * self.n_passages)
+        return counts.reshape(len(rows), self.n_passages)
