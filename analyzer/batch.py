@@ -75,7 +75,8 @@ COMMIT_EVERY = 32
 # Comparisons go to the engine in chunks of up to this many pairs, pairs that share an article in
 # the same chunk where they fit (_together), where the article is read once for all of them: a
 # story with up to 16 rewrites, or a chain of 17 copies, stays whole. Twice the scoring chunk,
-# as a comparison costs about half an analysis.
+# as a comparison costs about half an analysis. The page step's jobs go in chunks of this size
+# too, for the same reason (_page_chunks).
 COMPARE_CHUNK = 16
 
 
@@ -381,7 +382,7 @@ def _page_chunks(store: StateStore) -> Iterator[list[tuple[Any, ...]]]:
     each stored result once (:func:`analyzer.writers.html.render_stored_chunk`), while in input
     order a batch's copies are far apart. The index rows go to the store, which gives them back
     in input order."""
-    for ranks in _together(store.run_page_pairs(), CHUNK):
+    for ranks in _together(store.run_page_pairs(), COMPARE_CHUNK):
         yield [store.run_page_job(rank) for rank in ranks]
 
 

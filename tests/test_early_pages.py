@@ -278,12 +278,14 @@ def test_chained_rewrites_far_apart_get_the_pages_write_site_writes(chains, tmp_
     assert len(sources) == 6 and set(sources) & set(sources.values())  # chains, not stars
 
 
-def _chain_store(store: StateStore) -> None:
-    """A run of a, p, b (rewrite of a), q (of p), c (of b), every page written while scored."""
+def _chain_store(
+    store: StateStore, order: str = "apbqc", pairs: tuple[str, ...] = ("ba", "qp", "cb")
+) -> None:
+    """A run of ``order``'s articles with ``pairs`` (rewrite, source): by default a, p, b
+    (rewrite of a), q (of p), c (of b). Every page was written while scored."""
     from analyzer.results import ArticleResult, Comparison
     from analyzer.state import Compared, Scored, pack
 
-    order = "apbqc"
     store.begin_run()
     store.put(
         [
@@ -293,7 +295,7 @@ def _chain_store(store: StateStore) -> None:
     )
     store.add_to_run(list(enumerate(order)))
     store.finish_run()
-    store.set_pairs([(r, s, "similarity", 0.9) for r, s in ("ba", "qp", "cb")])
+    store.set_pairs([(r, s, "similarity", 0.9) for r, s in pairs])
     for rank, _ in store.pending_pair_ranks():
         rewrite, source_id, _, _, basis = store.run_pair(rank)
         comparison = pack(Comparison(source_id, 0.9, "similarity", 0, 0, ()))
@@ -308,6 +310,15 @@ def test_the_page_step_gets_a_chain_in_one_chunk():
         assert list(store.run_page_pairs()) == [(2, 0), (3, 1), (4, 2)]
         # b and c (ranks 2 and 4) share b: together, before q.
         assert [[job[5] for job in chunk] for chunk in _page_chunks(store)] == [[2, 4, 3]]
+
+
+def test_a_chain_of_twelve_copies_is_one_chunk_of_the_page_step():
+    from analyzer.batch import _page_chunks
+
+    chain = "abcdefghijkl"
+    with StateStore(":memory:") as store:
+        _chain_store(store, chain, tuple(zip(chain[1:], chain, strict=False)))
+        assert [[job[5] for job in chunk] for chunk in _page_chunks(store)] == [[*range(1, 12)]]
 
 
 def test_a_chunk_decodes_each_stored_result_once(tmp_path, monkeypatch):
