@@ -330,3 +330,36 @@ def test_an_index_fitted_to_other_texts_aligns_as_one_built_for_them_sharing_the
         fitted = base.fitted(texts)
         assert fitted.align(texts) == SourceIndex(text, sentences, texts).align(texts)
         assert fitted._passages is base._passages  # made once for the source
+
+
+def test_aligning_a_long_rewrite_with_a_long_source_holds_little_memory_at_once():
+    import itertools
+    import string
+    import tracemalloc
+
+    # A long report (3,000 sentences over 12,000 distinct words) and a rewrite of 1,500
+    # sentences: a table of sentences by words, or of rewrite sentences by source passages,
+    # would take some 36 and 72 MB.
+    words = ["q" + "".join(w) for w in itertools.product(string.ascii_lowercase, repeat=3)]
+    words = words[:12_000]
+    sentences = [
+        " ".join(words[(7 * i + 5 * k) % len(words)] for k in range(8)) + "." for i in range(3_000)
+    ]
+    text = " ".join(sentences)
+    spans, at = [], 0
+    for s in sentences:
+        spans.append((at, at + len(s)))
+        at += len(s) + 1
+    rewrite = sentences[::2]
+    index = SourceIndex(text, spans, rewrite)
+    tracemalloc.start()
+    try:
+        found = index.align(rewrite)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert [(a.start, a.end, a.coverage) for a in found[:2]] == [
+        (spans[0][0], spans[0][1], 1.0),
+        (spans[2][0], spans[2][1], 1.0),
+    ]
+    assert peak < 20_000_000

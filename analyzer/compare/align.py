@@ -196,21 +196,33 @@ class SourceIndex:
 
     @functools.cached_property
     def _passages(self) -> tuple[dict[str, int], _Holders, frozenset[str]]:
-        """(column of each source term, the passages holding each term, distinctive terms)."""
+        """(column of each source term, the passages holding each term, distinctive terms).
+
+        Built from (passage, term) pairs, never a sentence-by-term table: memory grows with the
+        source's length, not with its sentences times its vocabulary (a long report).
+        """
         column = {t: j for j, t in enumerate(sorted(self.source_terms))}
         lengths = [len(terms) for terms in self.sentence_terms]
-        single = np.zeros((self.n_single, len(column)), dtype=bool)  # sentence by term
-        single[
-            np.repeat(np.arange(self.n_single), lengths),
-            np.fromiter((column[t] for terms in self.sentence_terms for t in terms), np.intp),
-        ] = True
-        # A pair holds the terms of either sentence: no pair text is read again.
-        passage, term = np.nonzero(np.concatenate([single, single[:-1] | single[1:]]))
-        order = np.argsort(term, kind="stable")
+        sentence = np.repeat(np.arange(self.n_single), lengths)
+        term = np.fromiter(
+            (column[t] for terms in self.sentence_terms for t in terms), np.intp, count=sum(lengths)
+        )
+        # Each (sentence, term) once; then a pair of sentences i, i + 1 (passage n_single + i)
+        # holds the terms of either.
+        cell = np.unique(sentence * len(column) + term)
+        sentence, term = np.divmod(cell, len(column))
+        in_pair = np.concatenate(
+            [sentence[sentence < self.n_single - 1], sentence[sentence > 0] - 1]
+        )
+        pair_terms = np.concatenate([term[sentence < self.n_single - 1], term[sentence > 0]])
+        pair_cell = np.unique((self.n_single + in_pair) * len(column) + pair_terms)
+        passage, held = np.divmod(np.concatenate([cell, pair_cell]), len(column))
+        order = np.argsort(held, kind="stable")
         starts = np.zeros(len(column) + 1, dtype=np.intp)
-        np.cumsum(np.bincount(term, minlength=len(column)), out=starts[1:])
+        np.cumsum(np.bincount(held, minlength=len(column)), out=starts[1:])
         holders = _Holders(starts, passage[order], len(self.passages))
-        used_in = dict(zip(column, single.sum(axis=0).tolist(), strict=True))  # its sentences
+        sentences_in = np.bincount(term, minlength=len(column)).tolist()
+        used_in = dict(zip(column, sentences_in, strict=True))  # the sentences a term is in
         names = name_terms(self.text, self.passages[: self.n_single])
         limit = self._limit()
         distinctive = frozenset(
@@ -223,7 +235,7 @@ class SourceIndex:
 
         A passage's coverage is the number of the text's distinct counted terms it holds over
         their number; the anchors, the most of those distinctive in the source that one passage
-        holds. Both are counted for all texts and passages at once (:meth:`_Holders.count`):
+        holds. Both are counted for many texts and all passages at once (:meth:`_Holders.count`):
         integer counts, exact in any order. Ties go to the first passage, and a pair of sentences
         is only preferred to the best single sentence when it covers more than 0.05 more.
         """
@@ -233,6 +245,18 @@ class SourceIndex:
             return [
                 Alignment(0.0, 0, 0, n) if w else None for w, n in zip(wanted, n_terms, strict=True)
             ]
+        # Texts by passages counts are made a block of texts at a time, so that a long rewrite
+        # of a long source never holds them all (each text's answer is its own).
+        step = max(1, _CELLS // len(self.passages))
+        out: list[Alignment | None] = []
+        for lo in range(0, len(wanted), step):
+            out += self._aligned(wanted[lo : lo + step], n_terms[lo : lo + step])
+        return out
+
+    def _aligned(
+        self, wanted: Sequence[frozenset[str]], n_terms: Sequence[int]
+    ) -> list[Alignment | None]:
+        """:meth:`align` of texts given by their counted terms and their number of terms."""
         column, holders, distinctive = self._passages
         shared = holders.count([[column[t] for t in w if t in column] for w in wanted])
         anchored = holders.count([[column[t] for t in w if t in distinctive] for w in wanted])
@@ -249,6 +273,11 @@ class SourceIndex:
             s, e = self.passages[b]
             out.append(Alignment(coverage, s, e, n, anchors) if w else None)
         return out
+
+
+# Most (text, passage) cells align counts at once: its tables of counts and coverages then take
+# some 2 MB each, and a news article's sentences meet its source's passages in one block.
+_CELLS = 1 << 18
 
 
 @dataclass(frozen=True, slots=True)
