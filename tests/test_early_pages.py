@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import SEEDS
@@ -38,13 +39,20 @@ def pages(out: Path) -> dict[str, bytes]:
     return {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*.html"))}
 
 
-@pytest.mark.parametrize("jobs", [1, 2])
-def test_a_batch_writes_the_pages_write_site_writes_from_its_results(inputs, tmp_path, jobs):
+def batch_pages_match_write_site(inputs: Path, tmp_path: Path, jobs: int) -> list[Any]:
+    """Score ``inputs`` as a batch, check its pages are write_site's of the same results, and
+    give those results."""
     out = tmp_path / "out"
     assert score_paths([str(inputs)], out, jobs=jobs).failures == []
     results = analyze_paths([str(inputs)]).results
     html.write_site(tmp_path / "site", results)
     assert pages(out) == pages(tmp_path / "site")
+    return results
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_batch_writes_the_pages_write_site_writes_from_its_results(inputs, tmp_path, jobs):
+    results = batch_pages_match_write_site(inputs, tmp_path, jobs)
     by = {r.comparison.paired_by for r in results if r.comparison is not None}
     assert by == {"metadata", "similarity"}  # early pages of rewrites were made again
 
@@ -269,11 +277,7 @@ def chains(tmp_path_factory) -> Path:
 
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_chained_rewrites_far_apart_get_the_pages_write_site_writes(chains, tmp_path, jobs):
-    out = tmp_path / "out"
-    assert score_paths([str(chains)], out, jobs=jobs).failures == []
-    results = analyze_paths([str(chains)]).results
-    html.write_site(tmp_path / "site", results)
-    assert pages(out) == pages(tmp_path / "site")
+    results = batch_pages_match_write_site(chains, tmp_path, jobs)
     sources = {r.id: r.comparison.source_id for r in results if r.comparison is not None}
     assert len(sources) == 6 and set(sources) & set(sources.values())  # chains, not stars
 
