@@ -332,10 +332,30 @@ def test_an_index_fitted_to_other_texts_aligns_as_one_built_for_them_sharing_the
         assert fitted._passages is base._passages  # made once for the source
 
 
+def source_of(sentences: list[str]) -> tuple[str, list[tuple[int, int]]]:
+    """A text of ``sentences`` joined by spaces, and each sentence's span."""
+    spans, at = [], 0
+    for s in sentences:
+        spans.append((at, at + len(s)))
+        at += len(s) + 1
+    return " ".join(sentences), spans
+
+
+def aligned_with_peak(index: SourceIndex, texts: list[str]) -> tuple[list, int]:
+    """``index.align(texts)`` and the most memory Python and numpy held meanwhile."""
+    import tracemalloc
+
+    tracemalloc.start()
+    try:
+        found = index.align(texts)
+        return found, tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
 def test_aligning_a_long_rewrite_with_a_long_source_holds_little_memory_at_once():
     import itertools
     import string
-    import tracemalloc
 
     # A long report (3,000 sentences over 12,000 distinct words) and a rewrite of 1,500
     # sentences: a table of sentences by words, or of rewrite sentences by source passages,
@@ -345,21 +365,38 @@ def test_aligning_a_long_rewrite_with_a_long_source_holds_little_memory_at_once(
     sentences = [
         " ".join(words[(7 * i + 5 * k) % len(words)] for k in range(8)) + "." for i in range(3_000)
     ]
-    text = " ".join(sentences)
-    spans, at = [], 0
-    for s in sentences:
-        spans.append((at, at + len(s)))
-        at += len(s) + 1
+    text, spans = source_of(sentences)
     rewrite = sentences[::2]
-    index = SourceIndex(text, spans, rewrite)
-    tracemalloc.start()
-    try:
-        found = index.align(rewrite)
-        peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
-    assert [(a.start, a.end, a.coverage) for a in found[:2]] == [
-        (spans[0][0], spans[0][1], 1.0),
-        (spans[2][0], spans[2][1], 1.0),
+    found, peak = aligned_with_peak(SourceIndex(text, spans, rewrite), rewrite)
+    # Each rewrite sentence is found whole in its own source sentence, in every block.
+    assert [(a.start, a.end, a.coverage) for a in found] == [
+        (*spans[i], 1.0) for i in range(0, 3_000, 2)
     ]
     assert peak < 20_000_000
+
+
+def test_aligning_against_a_source_that_repeats_a_sentence_holds_little_memory_at_once():
+    # Each of the 25 terms is in all 3,000 sentences and 2,999 pairs: 200 texts would list some
+    # 30 million (text, passage holding a term) entries at once.
+    sentence = " ".join(f"term{chr(97 + i // 5)}{chr(97 + i % 5)}" for i in range(25)) + "."
+    text, spans = source_of([sentence] * 3_000)
+    texts = [sentence] * 200
+    found, peak = aligned_with_peak(SourceIndex(text, spans, texts), texts)
+    assert {(a.start, a.end, a.coverage, a.anchors) for a in found} == {(*spans[0], 1.0, 0)}
+    assert peak < 20_000_000
+
+
+def test_alignment_is_the_same_in_blocks_of_one_text(monkeypatch):
+    from analyzer.compare import align
+
+    source, rewrite = (
+        build_document(Article(n, "", seed_path(n).read_text())) for n in ("000", "002")
+    )
+    texts = [rewrite.span_text(s) for s in rewrite.sentences]
+    index = SourceIndex(source.text, [(s.start, s.end) for s in source.sentences], texts)
+    whole = index.align(texts)
+    monkeypatch.setattr(align, "_CELLS", 1)
+    monkeypatch.setattr(align, "_LISTED", 1)
+    assert list(align._blocks([1, 1], 1)) == [(0, 1), (1, 2)]  # one text a block
+    assert index.align(texts) == whole
+    assert len({(a.start, a.end) for a in whole if a is not None}) > 20  # many passages

@@ -32,7 +32,7 @@ from __future__ import annotations
 import copy
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -245,39 +245,72 @@ class SourceIndex:
             return [
                 Alignment(0.0, 0, 0, n) if w else None for w, n in zip(wanted, n_terms, strict=True)
             ]
-        # Texts by passages counts are made a block of texts at a time, so that a long rewrite
-        # of a long source never holds them all (each text's answer is its own).
-        step = max(1, _CELLS // len(self.passages))
+        column, holders, distinctive = self._passages
+        shared = [[column[t] for t in w if t in column] for w in wanted]
+        anchors = [[column[t] for t in w if t in distinctive] for w in wanted]
         out: list[Alignment | None] = []
-        for lo in range(0, len(wanted), step):
-            out += self._aligned(wanted[lo : lo + step], n_terms[lo : lo + step])
+        for lo, hi in _blocks(holders.listed(shared), len(self.passages)):
+            out += self._aligned(wanted[lo:hi], n_terms[lo:hi], shared[lo:hi], anchors[lo:hi])
         return out
 
     def _aligned(
-        self, wanted: Sequence[frozenset[str]], n_terms: Sequence[int]
+        self,
+        wanted: Sequence[frozenset[str]],
+        n_terms: Sequence[int],
+        shared: list[list[int]],
+        anchors: list[list[int]],
     ) -> list[Alignment | None]:
-        """:meth:`align` of texts given by their counted terms and their number of terms."""
-        column, holders, distinctive = self._passages
-        shared = holders.count([[column[t] for t in w if t in column] for w in wanted])
-        anchored = holders.count([[column[t] for t in w if t in distinctive] for w in wanted])
-        cov = shared / np.array([float(len(w) or 1) for w in wanted])[:, None]
+        """:meth:`align` of a block of texts: their counted terms, their number of terms, and
+        the columns of those the source holds and of those distinctive in it."""
+        holders = self._passages[1]
+        cov = holders.count(shared) / np.array([float(len(w) or 1) for w in wanted])[:, None]
         rows = np.arange(len(wanted))
         best_single = cov[:, : self.n_single].argmax(axis=1)
         best = cov.argmax(axis=1)
         best = np.where(cov[rows, best] <= cov[rows, best_single] + 0.05, best_single, best)
         found = zip(
-            best.tolist(), cov[rows, best].tolist(), anchored.max(axis=1).tolist(), strict=True
+            best.tolist(),
+            cov[rows, best].tolist(),
+            holders.count(anchors).max(axis=1).tolist(),
+            strict=True,
         )
         out: list[Alignment | None] = []
-        for w, n, (b, coverage, anchors) in zip(wanted, n_terms, found, strict=True):
+        for w, n, (b, coverage, anchored) in zip(wanted, n_terms, found, strict=True):
             s, e = self.passages[b]
-            out.append(Alignment(coverage, s, e, n, anchors) if w else None)
+            out.append(Alignment(coverage, s, e, n, anchored) if w else None)
         return out
 
 
-# Most (text, passage) cells align counts at once: its tables of counts and coverages then take
-# some 2 MB each, and a news article's sentences meet its source's passages in one block.
+# Texts are counted against passages a block of texts at a time, so that a long rewrite of a long
+# source never holds all its counts at once (each text's answer is its own): a block holds at
+# most this many (text, passage) cells, its tables of counts and coverages some 2 MB each...
 _CELLS = 1 << 18
+# ... and lists at most this many (text, passage holding one of its terms) entries, ~8 MB of
+# arrays (a source that repeats a sentence lists every passage for each of its terms). A news
+# article's sentences meet its source's passages in one block.
+_LISTED = 1 << 18
+
+
+def _blocks(listed: Sequence[int], n_passages: int) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of consecutive blocks of texts within both bounds, given the entries
+    each text lists (a text alone in its block may exceed them).
+
+    Examples
+    --------
+    >>> list(_blocks([5, 5, 5], 1 << 17))  # two texts' cells a block
+    [(0, 2), (2, 3)]
+    >>> list(_blocks([_LISTED, 1, 1], 1))  # a text listing the most entries, alone
+    [(0, 1), (1, 3)]
+    """
+    most = max(1, _CELLS // n_passages)
+    start, entries = 0, 0
+    for i, n in enumerate(listed):
+        if i > start and (i - start == most or entries + n > _LISTED):
+            yield start, i
+            start, entries = i, 0
+        entries += n
+    if start < len(listed):
+        yield start, len(listed)
 
 
 @dataclass(frozen=True, slots=True)
@@ -288,6 +321,12 @@ class _Holders:
     starts: np.ndarray
     passages: np.ndarray
     n_passages: int
+
+    def listed(self, rows: list[list[int]]) -> list[int]:
+        """For each row of term columns, how many entries :meth:`count` lists for it (the
+        passages holding each of its terms)."""
+        held = np.diff(self.starts).tolist()
+        return [sum(held[j] for j in row) for row in rows]
 
     def count(self, rows: list[list[int]]) -> np.ndarray:
         """For each row of term columns, how many of those terms each passage holds (rows by
