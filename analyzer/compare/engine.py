@@ -52,6 +52,9 @@ class DocumentView:
     def __init__(self, doc: Document, quotes: Sequence[Quote] = ()) -> None:
         self.doc = doc
         self.quotes = tuple(quotes)
+        # :func:`name_in_source` of each name's words, as asked (a rewrite repeats its names).
+        self.known_names: dict[tuple[str, ...], bool] = {}
+        self._paragraph_words: dict[int, frozenset[str]] = {}  # see paragraph_words
 
     @functools.cached_property
     def dates(self) -> tuple[DateMention, ...]:
@@ -92,10 +95,6 @@ class DocumentView:
     def folded(self) -> FoldedSource:
         return FoldedSource(self.doc.text)
 
-    @functools.cached_property
-    def _paragraph_words(self) -> dict[int, frozenset[str]]:
-        return {}
-
     def paragraph_words(self, p: int) -> frozenset[str]:
         """The words of the ``p``-th paragraph folded as name words (:func:`name_key`), made once
         for all the quotations said in it."""
@@ -104,11 +103,6 @@ class DocumentView:
             text = self.doc.span_text(self.doc.paragraphs[p])
             words = self._paragraph_words[p] = frozenset(name_key(w) for w in text.split())
         return words
-
-    @functools.cached_property
-    def known_names(self) -> dict[tuple[str, ...], bool]:
-        """:func:`name_in_source` of each name's words, as asked (a rewrite repeats its names)."""
-        return {}
 
 
 def source_view(doc: Document, quotes: Sequence[Quote] = ()) -> DocumentView:

@@ -104,7 +104,8 @@ def is_heading(text: str) -> bool:
 
 
 def lower_words(*texts: str) -> frozenset[str]:
-    """Words that the texts use in lower case somewhere (folded)."""
+    """Words that the texts use in lower case somewhere (folded); :attr:`Words.lower` of one
+    text's Document, made once for all its comparisons."""
     words = {w for t in texts for w in _TOKEN.findall(t) if w[0].islower()}
     return frozenset(map(name_key, words))  # each distinct word folded once
 
@@ -185,7 +186,8 @@ def _words(doc: Document | Words) -> Words:
 
 
 def inner_capitalised(*docs: Document | Words) -> frozenset[str]:
-    """Words capitalised somewhere other than at the start of a sentence (folded)."""
+    """Words capitalised somewhere other than at the start of a sentence (folded): the union of
+    each one's :attr:`Words.inner` (a comparison takes that union of its two views' Words)."""
     return frozenset().union(*(_words(doc).inner for doc in docs))
 
 
