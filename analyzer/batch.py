@@ -57,6 +57,7 @@ from analyzer.state import (
     Compared,
     Scored,
     StateStore,
+    StoredJob,
     article_key,
     outputs_digest,
     unpack_result,
@@ -376,7 +377,7 @@ def _chunks_in_order(
             following += 1
 
 
-def _page_chunks(store: StateStore) -> Iterator[list[tuple[Any, ...]]]:
+def _page_chunks(store: StateStore) -> Iterator[list[StoredJob]]:
     """The page step's jobs (:meth:`StateStore.run_page_job`) in chunks, the rewrites of a chain
     (each the source of the next) together where they fit (:func:`_together`): a chunk decodes
     each stored result once (:func:`analyzer.writers.html.render_stored_chunk`), while in input

@@ -22,7 +22,9 @@ position and id, :meth:`StateStore.begin_run`) and the comparison of each rewrit
 (kept between runs and reused while both articles' keys are unchanged), with the rewrite's
 results.jsonl line as it reads with that comparison. Results are read back in input order by one
 streaming query (:meth:`StateStore.run_results`), and so are the lines
-(:meth:`StateStore.run_lines`) and what pages are made from (:meth:`StateStore.run_page_job`).
+(:meth:`StateStore.run_lines`); what pages are made from is read one article at a time, by its
+input position (:meth:`StateStore.run_page_pairs`, :meth:`StateStore.run_page_job`), so that a
+batch can group the pages of a chain of rewrites.
 """
 
 from __future__ import annotations
@@ -532,8 +534,12 @@ class StateStore:
         comparison; that source's own comparison when it is a rewrite too).
         :func:`unpack_result` decodes the result and the source from their two columns (as
         :meth:`run_results` and :meth:`run_result` give them). ``early`` (1 or 0) says that the
-        article's page was written with its result: the page step adds the comparison to it."""
-        return self._db.execute(f"{_PAGE_JOB} AND r.rank = ?", (rank,)).fetchone()
+        article's page was written with its result: the page step adds the comparison to it.
+        KeyError for a rank the page step has nothing to make for."""
+        job = self._db.execute(f"{_PAGE_JOB} AND r.rank = ?", (rank,)).fetchone()
+        if job is None:
+            raise KeyError(rank)
+        return job
 
     def note_pages(self, rows: Iterable[tuple[str, str]]) -> None:
         """Record ``(id, index row as JSON)`` of pages the page step wrote (from

@@ -316,6 +316,14 @@ def test_the_page_step_gets_a_chain_in_one_chunk():
         assert [[job[5] for job in chunk] for chunk in _page_chunks(store)] == [[2, 4, 3]]
 
 
+def test_an_article_whose_page_was_written_while_scored_has_no_page_job():
+    with StateStore(":memory:") as store:
+        _chain_store(store)  # a (rank 0) is no rewrite
+        assert store.run_page_job(2)[5] == 2
+        with pytest.raises(KeyError):
+            store.run_page_job(0)
+
+
 def test_a_chain_of_twelve_copies_is_one_chunk_of_the_page_step():
     from analyzer.batch import _page_chunks
 
