@@ -306,14 +306,18 @@ def _chain_store(
         store.put_comparisons([(rewrite, basis, Compared(comparison, b""))])
 
 
-def test_the_page_step_gets_a_chain_in_one_chunk():
+def _page_chunks_of(store: StateStore) -> list[list[tuple]]:
     from analyzer.batch import _page_chunks
 
+    return list(_page_chunks(store))
+
+
+def test_the_page_step_gets_a_chain_in_one_chunk():
     with StateStore(":memory:") as store:
         _chain_store(store)
         assert list(store.run_page_pairs()) == [(2, 0), (3, 1), (4, 2)]
         # b and c (ranks 2 and 4) share b: together, before q.
-        assert [[job[5] for job in chunk] for chunk in _page_chunks(store)] == [[2, 4, 3]]
+        assert [[job[5] for job in chunk] for chunk in _page_chunks_of(store)] == [[2, 4, 3]]
 
 
 def test_an_article_whose_page_was_written_while_scored_has_no_page_job():
@@ -325,15 +329,13 @@ def test_an_article_whose_page_was_written_while_scored_has_no_page_job():
 
 
 def test_a_chain_of_twelve_copies_is_one_chunk_of_the_page_step():
-    from analyzer.batch import _page_chunks
-
     chain = "abcdefghijkl"
     with StateStore(":memory:") as store:
         _chain_store(store, chain, tuple(zip(chain[1:], chain, strict=False)))
-        assert [[job[5] for job in chunk] for chunk in _page_chunks(store)] == [[*range(1, 12)]]
+        assert [[job[5] for job in chunk] for chunk in _page_chunks_of(store)] == [[*range(1, 12)]]
 
 
-def test_a_chunk_decodes_each_stored_result_once(tmp_path, monkeypatch):
+def test_a_chunk_decodes_each_stored_result_once(monkeypatch):
     import analyzer.stored_result as stored_result
 
     with StateStore(":memory:") as store:
@@ -353,12 +355,6 @@ def test_a_chunk_decodes_each_stored_result_once(tmp_path, monkeypatch):
     apart = [html.render_stored_chunk([job]) for job in chunk]  # one job a chunk
     assert outcomes == [outcome for [outcome] in apart]
     assert sorted(decoded[5:]) == ["a", "b", "b", "c", "p", "q"]
-
-
-def _page_chunks_of(store: StateStore) -> list[list[tuple]]:
-    from analyzer.batch import _page_chunks
-
-    return list(_page_chunks(store))
 
 
 def test_pages_that_fail_in_chunks_out_of_order_are_reported_in_input_order(tmp_path, monkeypatch):
