@@ -33,3 +33,50 @@ def test_copies_of_the_seeds_chain_as_rewrites_of_each_other():
     assert out.startswith("pairing: 15 texts, 12 pairs, ")
     assert "comparisons, round 1: 12 in 3 chunks of up to 4, " in out
     assert "FAILED" not in out
+
+
+def test_the_page_benchmark_times_the_seeds_pages():
+    out = run_benchmark("html_pages.py", str(SEEDS), "--rounds", "1")
+    assert out.startswith("5 articles x 1 rounds: ") and out.endswith(" ms/article\n")
+
+
+def test_the_worksheet_benchmark_times_the_seeds_sheets():
+    out = run_benchmark("worksheets.py", str(SEEDS), "--rounds", "1")
+    assert out.startswith("5 sheets, ") and "ms per article" in out
+
+
+def test_the_signal_benchmark_lists_the_pipeline_steps():
+    out = run_benchmark("signals.py", "--data", str(SEEDS), "--limit", "5", "--warm", "0")
+    assert out.startswith("5 articles from ")
+    assert "pipeline.build_document" in out and "whole analysis + pack" in out
+
+
+def test_the_huge_input_benchmark_refuses_the_huge_file_and_scores_the_rest():
+    out = run_benchmark("huge_input.py", "--articles", "20", "--words", "50")
+    rows = {
+        line.split()[0] + " " + line.split()[1]: line.split()[-1] for line in out.splitlines()[2:]
+    }
+    assert rows == {"refuse-50MB 52,429,500": "1", "read 20": "0", "score 20": "0"}
+
+
+def test_the_throughput_benchmark_prints_each_run_against_the_bare_pass(tmp_path):
+    out = run_benchmark(
+        "throughput.py",
+        "--data",
+        str(SEEDS),
+        "--sizes",
+        "10",
+        "--jobs",
+        "1",
+        "--work",
+        str(tmp_path),
+    )
+    runs = [line[8:36].strip() for line in out.splitlines()[2:]]
+    assert runs == [
+        "bare read+regex",
+        "--json --jobs 1",
+        "--out+html --jobs 1",
+        "rerun unchanged --jobs 1",
+        "first run / unchanged rerun:",
+    ]
+    assert list(tmp_path.iterdir()) == []  # its scratch folder removed
