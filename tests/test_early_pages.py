@@ -357,6 +357,18 @@ def test_a_chunk_decodes_each_stored_result_once(monkeypatch):
     assert sorted(decoded[5:]) == ["a", "b", "b", "c", "p", "q"]
 
 
+def test_a_chunk_keeps_a_decoded_result_only_until_its_last_use():
+    from analyzer.results import ArticleResult
+    from analyzer.state import pack
+
+    a, b = (pack(ArticleResult(i, f"{i}.txt", f"It rained {i}.")) for i in "ab")
+    decoded = html._decoder([(b, None, a, None, 1, 1), (a, None, None, None, 1, 0)])
+    first = decoded(a, None)  # b's source
+    assert decoded(a, None) is first  # a's own job: the same result, not decoded again
+    assert decoded(a, None) is not first  # no use left: it was not kept
+    assert decoded(b, None) is not decoded(b, None)  # read by one job only: never kept
+
+
 def test_pages_that_fail_in_chunks_out_of_order_are_reported_in_input_order(tmp_path, monkeypatch):
     with StateStore(":memory:") as store:
         _chain_store(store)

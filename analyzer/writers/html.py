@@ -11,6 +11,7 @@ exactly those two (by hash) and nothing else, so no page can load or run anythin
 from __future__ import annotations
 
 import base64
+import collections
 import contextlib
 import dataclasses
 import functools
@@ -966,9 +967,7 @@ def render_stored_chunk(
     >>> article[:15], compare, row[0]["id"], error
     (b'<!DOCTYPE html>', None, 'a', None)
     """
-    # By the stored bytes (result and comparison), which name the article: only the same
-    # article, as the same rewrite, is decoded once for two jobs.
-    decoded = functools.cache(unpack_result)
+    decoded = _decoder(jobs)
 
     def rendered(job: StoredJob) -> Rendered:
         packed, comparison, source, source_comparison, early_page, _ = job
@@ -980,6 +979,33 @@ def render_stored_chunk(
         return _rendered(result, found, early)
 
     return _each_rendered(jobs, rendered)
+
+
+def _decoder(jobs: Sequence[StoredJob]) -> Callable[[bytes, bytes | None], ArticleResult]:
+    """:func:`~analyzer.state.unpack_result` for the jobs of one chunk, where a stored result that
+    two jobs read (in a chain of rewrites, one job's rewrite is the next one's source) is decoded
+    once and kept only until its last use: a chunk of unrelated articles holds one or two at a
+    time, as when each job decoded its own.
+
+    Keys are the stored bytes (result and comparison), which name the article: only the same
+    article, as the same rewrite, is shared.
+    """
+    uses = collections.Counter(
+        key for job in jobs for key in ((job[0], job[1]), (job[2], job[3])) if key[0] is not None
+    )
+    kept: dict[tuple[bytes, bytes | None], ArticleResult] = {}
+
+    def decoded(packed: bytes, comparison: bytes | None) -> ArticleResult:
+        key = (packed, comparison)
+        uses[key] -= 1
+        result = kept.get(key) if uses[key] > 0 else kept.pop(key, None)
+        if result is None:
+            result = unpack_result(packed, comparison)
+            if uses[key] > 0:
+                kept[key] = result
+        return result
+
+    return decoded
 
 
 def write_early_page(out: Path, result: ArticleResult) -> str | None:
