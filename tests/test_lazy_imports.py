@@ -163,3 +163,11 @@ def test_the_command_line_leaves_its_objects_to_the_system_at_exit():
         [sys.executable, "-c", AT_EXIT], capture_output=True, text=True, cwd=ROOT, check=True
     )
     assert done.stdout.splitlines()[-1] == "frozen True"
+
+
+def test_the_page_writers_import_the_state_store_only_to_decode_stored_pages():
+    code = "import sys, analyzer.writers.html\nprint('analyzer.state' in sys.modules)"
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
+    )
+    assert done.stdout == "False\n"

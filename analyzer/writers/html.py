@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
-from typing import IO, Any, Protocol
+from typing import IO, TYPE_CHECKING, Any, Protocol
 from urllib.parse import quote as urlquote
 
 import numpy as np
@@ -38,7 +38,6 @@ from analyzer.results import ArticleResult, Comparison, ComparisonIssue
 from analyzer.scoring import MIN_WORDS_FOR_CONFIDENCE
 from analyzer.signals.roles import ROLES, UNKNOWN
 from analyzer.signals.sources import is_named
-from analyzer.state import StoredJob, unpack, unpack_result
 from analyzer.writers.charts import Chart, role_bars, text_map
 from analyzer.writers.dates import readable_date
 from analyzer.writers.explain import (
@@ -56,6 +55,9 @@ from analyzer.writers.explain import (
 )
 from analyzer.writers.highlight import Annotation, Segment, segment
 from analyzer.writers.jsonl import sweep_temporaries, write_atomic
+
+if TYPE_CHECKING:  # the store's module is imported where stored pages are decoded
+    from analyzer.state import StoredJob
 
 _SAFE_ID = re.compile(r"[A-Za-z0-9_-]+")
 
@@ -993,6 +995,8 @@ def _decoder(jobs: Sequence[StoredJob]) -> Callable[[bytes, bytes | None], Artic
     uses = collections.Counter(
         key for job in jobs for key in ((job[0], job[1]), (job[2], job[3])) if key[0] is not None
     )
+    from analyzer.state import unpack_result
+
     kept: dict[tuple[bytes, bytes | None], ArticleResult] = {}
 
     def decoded(packed: bytes, comparison: bytes | None) -> ArticleResult:
@@ -1151,6 +1155,8 @@ def write_stored_site(
     """
 
     def path(job: StoredJob) -> str:  # needed only for a page that failed
+        from analyzer.state import unpack
+
         return unpack(job[0]).path
 
     work = functools.partial(render_stored_chunk, pages=str(out))
