@@ -80,3 +80,8 @@ def test_the_throughput_benchmark_prints_each_run_against_the_bare_pass(tmp_path
         "first run / unchanged rerun:",
     ]
     assert list(tmp_path.iterdir()) == []  # its scratch folder removed
+
+
+def test_the_long_pair_benchmark_compares_the_seeds_joined_with_their_first_half():
+    out = run_benchmark("long_pair.py", "--data", str(SEEDS), "--texts", "5")
+    assert out.startswith("5 texts, source ") and " s CPU, peak memory " in out
