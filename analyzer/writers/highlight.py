@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: one per quote and finding of a page; frozen costs 5x to build
 class Annotation:
     """One highlighted span: a finding, a quote or a comparison issue.
 
