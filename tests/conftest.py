@@ -17,6 +17,15 @@ def seeds_dir() -> Path:
     return SEEDS
 
 
+def source_of(sentences: list[str]) -> tuple[str, list[tuple[int, int]]]:
+    """A text of ``sentences`` joined by spaces, and each sentence's span."""
+    spans, at = [], 0
+    for s in sentences:
+        spans.append((at, at + len(s)))
+        at += len(s) + 1
+    return " ".join(sentences), spans
+
+
 def seed_path(prefix: str) -> Path:
     """The seed file whose name starts with ``prefix`` ("000" ... "004")."""
     (match,) = SEEDS.glob(f"{prefix}_*.txt")

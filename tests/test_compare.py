@@ -6,7 +6,7 @@ import json
 
 import pytest
 from click.testing import CliRunner
-from conftest import SEEDS, seed_path
+from conftest import SEEDS, seed_path, source_of
 
 from analyzer import analyze, compare
 from analyzer.batch import analyze_paths
@@ -330,15 +330,6 @@ def test_an_index_fitted_to_other_texts_aligns_as_one_built_for_them_sharing_the
         fitted = base.fitted(texts)
         assert fitted.align(texts) == SourceIndex(text, sentences, texts).align(texts)
         assert fitted._passages is base._passages  # made once for the source
-
-
-def source_of(sentences: list[str]) -> tuple[str, list[tuple[int, int]]]:
-    """A text of ``sentences`` joined by spaces, and each sentence's span."""
-    spans, at = [], 0
-    for s in sentences:
-        spans.append((at, at + len(s)))
-        at += len(s) + 1
-    return " ".join(sentences), spans
 
 
 def aligned_with_peak(index: SourceIndex, texts: list[str]) -> tuple[list, int]:

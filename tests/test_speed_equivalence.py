@@ -9,7 +9,7 @@ import re
 import sys
 
 import pytest
-from conftest import SEEDS
+from conftest import SEEDS, source_of
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -387,14 +387,6 @@ ALIGN_SENTENCE = st.lists(st.sampled_from(ALIGN_WORDS), min_size=1, max_size=8).
 )
 
 
-def _source(sentences: list[str]) -> tuple[str, list[tuple[int, int]]]:
-    spans, at = [], 0
-    for s in sentences:
-        spans.append((at, at + len(s)))
-        at += len(s) + 1
-    return " ".join(sentences), spans
-
-
 def plain_align(index, texts: list[str]) -> list:
     """SourceIndex.align as it was: scikit-learn's CountVectorizer over the source sentences and
     the fitted texts, sparse presence and distinctive-term matrices, one sparse product, and the
@@ -494,7 +486,7 @@ def test_name_terms_are_the_ones_the_word_by_word_scan_finds_on_the_seeds():
 def test_alignment_equals_the_sparse_matrix_product(sentences, claim, others):
     from analyzer.compare.align import SourceIndex
 
-    text, spans = _source(sentences)
+    text, spans = source_of(sentences)
     index = SourceIndex(text, spans, [claim, *others])
     assert index.align([claim]) == plain_align(index, [claim])
     assert index.align([claim, *others]) == plain_align(index, [claim, *others])
