@@ -6,7 +6,9 @@ The texts under --data (``.txt`` files, searched recursively) are copied round-r
 folder until it holds N articles (default: 1000 and 10000). For each N the script times, each as
 a fresh ``python -m analyzer`` process:
 
-* ``bare``: a Python process that only reads the same files and counts regex word tokens;
+* ``bare``: a Python process that only reads the same files and counts regex word tokens, run
+  before the first run and again after each run: each run's ratios are to the mean of the
+  bare passes just before and after it (the machine's speed drifts from minute to minute);
 * ``--json``: ``score --json`` (analysis and records only; nothing is written) with --jobs 1, 2;
 * ``--out``: ``score --out DIR`` (state store, results.jsonl, and the HTML pages when the
   installed analyzer writes them) with --jobs 1, 2;
@@ -24,6 +26,7 @@ was competing for them, and wall times say more about that work than about the a
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import resource
 import shutil
@@ -31,6 +34,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import psutil
@@ -95,6 +99,28 @@ def measure(cmd: list[str]) -> Measured:
     return seconds, _cpu() - cpu, largest / 2**20, total / 2**20
 
 
+class _Bracket:
+    """Bare passes between the measured runs: each run's ratios are to the mean of the passes
+    just before and just after it. The machine's speed drifts from minute to minute (a bare pass
+    of 1,000 files took 0.26 s in one run and 0.50 s in the next), and one short pass at the
+    start would divide every run by that one moment."""
+
+    def __init__(self, bare: Callable[[], Measured]) -> None:
+        self._bare = bare
+        self.passes = [bare()]
+
+    @property
+    def before(self) -> Measured:
+        """The latest pass: the one before the next run."""
+        return self.passes[-1]
+
+    def around(self) -> Measured:
+        """The mean of the pass before the run just measured and a new one after it."""
+        (w0, c0, r0, t0), (w1, c1, r1, t1) = self.before, self._bare()
+        self.passes.append((w1, c1, r1, t1))
+        return (w0 + w1) / 2, (c0 + c1) / 2, (r0 + r1) / 2, (t0 + t1) / 2
+
+
 def row(n: int, bare: Measured, name: str, m: Measured) -> None:
     wall, cpu, rss, tree = m
     print(
@@ -123,30 +149,31 @@ def main() -> None:
         for n in args.sizes:
             inputs = work / f"in-{n}"
             build_inputs(args.data, n, inputs)
-            bare = measure([py, "-c", BARE, str(inputs)])
-            row(n, bare, "bare read+regex", bare)
+            bracket = _Bracket(functools.partial(measure, [py, "-c", BARE, str(inputs)]))
+            row(n, bracket.before, "bare read+regex", bracket.before)
             score = [py, "-m", "analyzer", "score", str(inputs), "--quiet"]
             for jobs in args.jobs:
-                row(
-                    n,
-                    bare,
-                    f"--json --jobs {jobs}",
-                    measure([*score, "--json", "--jobs", str(jobs)]),
-                )
+                m = measure([*score, "--json", "--jobs", str(jobs)])
+                row(n, bracket.around(), f"--json --jobs {jobs}", m)
             first: dict[int, tuple[Measured, Path]] = {}
             for jobs in args.jobs:
                 out = work / f"out-{n}-{jobs}"
                 m = measure([*score, "--out", str(out), "--jobs", str(jobs)])
                 html = "+html" if (out / "index.html").exists() else ""
-                row(n, bare, f"--out{html} --jobs {jobs}", m)
+                row(n, bracket.around(), f"--out{html} --jobs {jobs}", m)
                 first[jobs] = (m, out)
             jobs = args.jobs[-1]
             m_first, out = first[jobs]
             m = measure([*score, "--out", str(out), "--jobs", str(jobs)])
-            row(n, bare, f"rerun unchanged --jobs {jobs}", m)
+            row(n, bracket.around(), f"rerun unchanged --jobs {jobs}", m)
             print(
                 f"{n:>6}  first run / unchanged rerun: wall {m_first[0] / m[0]:.1f}x, "
                 f"CPU {m_first[1] / m[1]:.1f}x",
+                flush=True,
+            )
+            walls = [b[0] for b in bracket.passes]
+            print(
+                f"{n:>6}  bare passes: {len(walls)}, {min(walls):.2f}-{max(walls):.2f} s wall",
                 flush=True,
             )
             shutil.rmtree(inputs)

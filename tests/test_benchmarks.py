@@ -71,7 +71,9 @@ def test_the_throughput_benchmark_prints_each_run_against_the_bare_pass(tmp_path
         "--work",
         str(tmp_path),
     )
-    runs = [line[8:36].strip() for line in out.splitlines()[2:]]
+    *rows, bare = out.splitlines()[2:]
+    assert bare.startswith("    10  bare passes: 4, ")  # one before the first run, one after each
+    runs = [line[8:36].strip() for line in rows]
     assert runs == [
         "bare read+regex",
         "--json --jobs 1",
