@@ -211,16 +211,15 @@ class SourceIndex:
         # holds the terms of either.
         cell = np.unique(sentence * len(column) + term)
         sentence, term = np.divmod(cell, len(column))
-        in_pair = np.concatenate(
-            [sentence[sentence < self.n_single - 1], sentence[sentence > 0] - 1]
-        )
-        pair_terms = np.concatenate([term[sentence < self.n_single - 1], term[sentence > 0]])
+        has_next, has_before = sentence < self.n_single - 1, sentence > 0
+        in_pair = np.concatenate([sentence[has_next], sentence[has_before] - 1])
+        pair_terms = np.concatenate([term[has_next], term[has_before]])
         pair_cell = np.unique((self.n_single + in_pair) * len(column) + pair_terms)
         passage, held = np.divmod(np.concatenate([cell, pair_cell]), len(column))
         order = np.argsort(held, kind="stable")
         starts = np.zeros(len(column) + 1, dtype=np.intp)
         np.cumsum(np.bincount(held, minlength=len(column)), out=starts[1:])
-        holders = _Holders(starts, passage[order], len(self.passages))
+        holders = _Holders(starts, passage[order], len(self.passages), np.diff(starts).tolist())
         sentences_in = np.bincount(term, minlength=len(column)).tolist()
         used_in = dict(zip(column, sentences_in, strict=True))  # the sentences a term is in
         names = name_terms(self.text, self.passages[: self.n_single])
@@ -321,12 +320,12 @@ class _Holders:
     starts: np.ndarray
     passages: np.ndarray
     n_passages: int
+    held: list[int]  # how many passages hold each term
 
     def listed(self, rows: list[list[int]]) -> list[int]:
         """For each row of term columns, how many entries :meth:`count` lists for it (the
         passages holding each of its terms)."""
-        held = np.diff(self.starts).tolist()
-        return [sum(held[j] for j in row) for row in rows]
+        return [sum(self.held[j] for j in row) for row in rows]
 
     def count(self, rows: list[list[int]]) -> np.ndarray:
         """For each row of term columns, how many of those terms each passage holds (rows by
