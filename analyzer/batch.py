@@ -91,6 +91,8 @@ class BatchResult:
     results: list[ArticleResult] = field(default_factory=list)
     failures: list[InputError] = field(default_factory=list)
     counts: Counts = field(default_factory=Counts)
+    # False when every input failed and score_paths left the last run's outputs untouched.
+    written: bool = True
 
 
 @dataclass
@@ -511,7 +513,12 @@ def score_paths(
             score=score,
             before_scoring=forget_outputs,
         )
-        dropped = store.retain_run()
+        if done.failures and not (counts.scored or counts.unchanged):
+            # Not one article could be read (a mistyped path, say): the last run's reports and
+            # store are left as they were, not replaced by a report of nothing.
+            counts.seconds = time.perf_counter() - began
+            return BatchResult(failures=done.failures, counts=counts, written=False)
+        dropped = counts.dropped = store.retain_run()
         results_path = out / RESULTS_NAME
         files = [results_path, out / "index.html"]
         digest = outputs_digest(store.run_entries(), [str(e) for e in done.failures])

@@ -128,10 +128,17 @@ def score(
     except AnalyzerError as exc:
         raise click.ClickException(shown(str(exc))) from None
     status = _report_failures(batch)
+    if not batch.written:
+        # Said even with --quiet: someone who mistyped a path must learn that their reports
+        # were not updated.
+        left = f"error: no input could be read; the reports in {out} were left as they were"
+        click.echo(left, err=True)
     if not quiet and sys.stderr.isatty():
         # Like the progress bar, the summary is for a person watching; logs and pipes get only
         # the errors.
         click.echo(batch.counts.summary(), err=True)
+        if batch.written and not as_json:
+            click.echo(f"report: {Path(out) / 'index.html'}", err=True)
     sys.exit(status)
 
 

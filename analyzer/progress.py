@@ -14,19 +14,23 @@ class Counts:
     scored: int = 0
     unchanged: int = 0
     failed: int = 0
+    dropped: int = 0  # stored articles whose input is gone, dropped from the outputs
     seconds: float = 0.0
 
     def summary(self) -> str:
-        """The closing line.
+        """The closing line (articles dropped are named only when there were some).
 
         Examples
         --------
         >>> Counts(scored=3, unchanged=10, failed=1, seconds=2.345).summary()
         'scored 3, skipped 10 unchanged, failed 1, in 2.3 s'
+        >>> Counts(scored=1, unchanged=2, dropped=4, seconds=0.5).summary()
+        'scored 1, skipped 2 unchanged, failed 0, dropped 4 no longer in the inputs, in 0.5 s'
         """
+        dropped = f"dropped {self.dropped} no longer in the inputs, " if self.dropped else ""
         return (
             f"scored {self.scored}, skipped {self.unchanged} unchanged, "
-            f"failed {self.failed}, in {self.seconds:.1f} s"
+            f"failed {self.failed}, {dropped}in {self.seconds:.1f} s"
         )
 
 

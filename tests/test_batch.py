@@ -101,6 +101,38 @@ def test_deleted_input_disappears_from_results_and_store(tmp_path):
         assert sorted(store.keys()) == ["story-0000", "story-0002"]
 
 
+def test_a_run_whose_only_path_is_missing_leaves_the_last_reports_untouched(tmp_path):
+    inputs, out = tmp_path / "in", tmp_path / "out"
+    write_articles(inputs, 2)
+    score_paths([str(inputs)], out)
+    reports = {p: p.read_bytes() for p in out.rglob("*") if p.is_file() and "state" not in p.name}
+    batch = score_paths([str(tmp_path / "inn")], out)  # a typo
+    assert [str(e) for e in batch.failures] == [f"{tmp_path / 'inn'}: no such file or folder"]
+    assert (batch.written, counts(batch)) == (False, (0, 0, 1))
+    assert {p: p.read_bytes() for p in reports} == reports
+    with StateStore(out / "state.sqlite") as store:
+        assert sorted(store.keys()) == ["story-0000", "story-0001"]
+
+
+def test_a_run_that_reads_one_article_replaces_the_reports_and_counts_the_dropped(tmp_path):
+    inputs, out = tmp_path / "in", tmp_path / "out"
+    write_articles(inputs, 3)
+    score_paths([str(inputs)], out)
+    batch = score_paths([str(inputs / "story-0002.txt"), str(tmp_path / "gone.txt")], out)
+    assert (batch.written, batch.counts.dropped, ids(out)) == (True, 2, ["story-0002"])
+
+
+def test_cli_says_nothing_was_changed_when_no_input_could_be_read(tmp_path):
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["score", str(tmp_path / "nope"), "--out", str(out), "-q"])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"error: {tmp_path / 'nope'}: no such file or folder",
+        f"error: no input could be read; the reports in {out} were left as they were",
+    ]
+    assert not (out / "index.html").exists()
+
+
 def test_unchanged_rerun_rewrites_results_that_were_edited_or_removed(tmp_path):
     inputs, out = tmp_path / "in", tmp_path / "out"
     write_articles(inputs, 2)
@@ -210,6 +242,12 @@ def test_cli_scheduler_without_dask_is_a_usage_error(tmp_path):
 def test_summary_line_names_every_count():
     assert Counts(scored=4, unchanged=2, failed=1, seconds=0.5).summary() == (
         "scored 4, skipped 2 unchanged, failed 1, in 0.5 s"
+    )
+
+
+def test_summary_line_names_articles_dropped_only_when_there_are_some():
+    assert Counts(scored=0, unchanged=2, dropped=3, seconds=0.5).summary() == (
+        "scored 0, skipped 2 unchanged, failed 0, dropped 3 no longer in the inputs, in 0.5 s"
     )
 
 
