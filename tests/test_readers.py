@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -129,6 +130,57 @@ def test_manifest_jsonl(tmp_path):
     )
     (a,) = read(tmp_path)
     assert (a.meta.author, a.meta.derived_from) == ("Jo", ("x", "y"))
+
+
+def test_a_bad_manifest_row_fails_its_own_file_and_the_other_rows_apply(tmp_path):
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (tmp_path / name).write_text(BODY, encoding="utf-8")
+    (tmp_path / "manifest.csv").write_text(
+        "file,title,published\na.txt,A,2025-01-02\nb.txt,B,2025-13-01\nc.txt,C,\n",
+        encoding="utf-8",
+    )
+    items = read(tmp_path)
+    assert [(a.id, a.meta.title) for a in articles(items)] == [("a", "A"), ("c", "C")]
+    assert errors(items) == [
+        f"{tmp_path / 'manifest.csv'}:3: field 'published': '2025-13-01' is not an ISO date"
+        " (YYYY-MM-DD)"
+    ]
+
+
+def test_a_manifest_line_that_names_no_file_is_reported_and_the_rest_apply(tmp_path):
+    (tmp_path / "a.txt").write_text(BODY, encoding="utf-8")
+    lines = [
+        "not json",
+        json.dumps({"author": "Jo"}),
+        json.dumps({"file": "a.txt", "author": "Al"}),
+    ]
+    (tmp_path / "manifest.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    items = read(tmp_path)
+    assert [a.meta.author for a in articles(items)] == ["Al"]
+    manifest = tmp_path / "manifest.jsonl"
+    assert errors(items) == [
+        f"{manifest}:1: not valid JSON (Expecting value)",
+        f"{manifest}:2: manifest row names no file (column 'file')",
+    ]
+
+
+def test_seeds_keep_their_sources_when_another_manifest_row_is_bad(tmp_path):
+    folder = tmp_path / "seeds"
+    shutil.copytree(SEEDS, folder)
+    manifest = folder / "manifest.csv"
+    rows = manifest.read_text(encoding="utf-8").splitlines()
+    assert rows[5] == "004_231154ca175f1f22.txt,,,,,,"
+    rows[5] = "004_231154ca175f1f22.txt,,,,,2025-13-01,"
+    manifest.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    items = read(folder)
+    derived = {a.id: a.meta.derived_from for a in articles(items)}
+    assert derived == {
+        "000_6af52c64d008fc3c": (),
+        "001_0d5c243cfc9a1c98": (),
+        "002_10ec1c2511d1067e": ("000_6af52c64d008fc3c",),
+        "003_59ff69fff0e8114d": ("001_0d5c243cfc9a1c98",),
+    }
+    assert [e.split(": ")[0] for e in errors(items)] == [f"{manifest}:6"]
 
 
 def test_html_through_trafilatura(tmp_path):

@@ -33,7 +33,7 @@ from analyzer.readers import decode, signatures
 from analyzer.readers.decode import check_size, decode_bytes, decode_direct
 from analyzer.readers.ids import safe_id
 from analyzer.readers.jsonl import iter_jsonl
-from analyzer.readers.manifest import MANIFEST_NAMES, read_manifest
+from analyzer.readers.manifest import MANIFEST_NAMES, Row, read_manifest
 from analyzer.readers.metadata import merge, split_appeared_first
 from analyzer.readers.names import name_error, shown, valid
 from analyzer.readers.signatures import signature, trusted
@@ -161,7 +161,7 @@ def read_inputs(
     ids = _Ids()
     if not signatures.SUPPORTED:
         record = None
-    manifests: dict[Path, dict[str, dict[str, object]]] = {}
+    manifests: dict[Path, dict[str, Row]] = {}
     for item in discover(paths):
         if isinstance(item, InputError):
             yield item
@@ -174,15 +174,15 @@ def read_inputs(
         folder = where.parent
         if folder not in manifests:
             try:
-                manifests[folder] = read_manifest(folder)
-            except (InputError, OSError, UnicodeDecodeError) as exc:
+                manifests[folder], errors = read_manifest(folder)
+            except (OSError, UnicodeDecodeError) as exc:
                 manifests[folder] = {}
-                yield (
-                    exc
-                    if isinstance(exc, InputError)
-                    else InputError(str(folder / "manifest"), f"manifest cannot be read ({exc})")
-                )
+                errors = [InputError(str(folder / "manifest"), f"manifest cannot be read ({exc})")]
+            yield from errors
         row = manifests[folder].get(where.name, {})
+        if isinstance(row, InputError):  # the file's own row is bad: the file fails with it
+            yield row
+            continue
         yield from _read_file(item, where, row, ids, record)
 
 

@@ -2,7 +2,8 @@
 
 A manifest row gives the metadata keys of :data:`analyzer.readers.metadata.KEYS` for the file named
 in its ``file`` column (``filename`` and ``path`` are accepted too). Front matter wins over the
-manifest; the manifest wins over what HTML pages say of themselves.
+manifest; the manifest wins over what HTML pages say of themselves. A row with a bad field fails
+the file it names (with the row's line in the error), not the other files of the folder.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import csv
 import io
 import json
 from pathlib import Path
+from typing import NamedTuple
 
 from analyzer.errors import InputError
 from analyzer.readers.metadata import validated_fields
@@ -18,18 +20,42 @@ from analyzer.readers.metadata import validated_fields
 MANIFEST_NAMES = ("manifest.csv", "manifest.jsonl")
 _FILE_KEYS = ("file", "filename", "path")
 
+# A file's manifest row: its metadata, or the error that makes the row unusable (the file then
+# fails with it, and the other rows still apply).
+Row = dict[str, object] | InputError
 
-def read_manifest(folder: Path) -> dict[str, dict[str, object]]:
-    """Metadata by file name from the folder's manifest, or an empty dict when it has none."""
-    rows: dict[str, dict[str, object]] = {}
+
+class Manifest(NamedTuple):
+    """A folder's manifest rows by file name, and the errors of lines that name no file."""
+
+    rows: dict[str, Row]
+    errors: list[InputError]
+
+
+def read_manifest(folder: Path) -> Manifest:
+    """The folder's manifest (empty when it has none). A bad row fails only the file it names.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> rows = "file,published\\na.txt,2025-01-02\\nb.txt,2025-13-01\\n"
+    >>> _ = (folder / "manifest.csv").write_text(rows, encoding="utf-8")
+    >>> manifest = read_manifest(folder)
+    >>> manifest.rows["a.txt"], manifest.errors
+    ({'published': '2025-01-02'}, [])
+    >>> str(manifest.rows["b.txt"]).endswith("'2025-13-01' is not an ISO date (YYYY-MM-DD)")
+    True
+    """
+    manifest = Manifest({}, [])
     for name in MANIFEST_NAMES:
         path = folder / name
         if path.is_file():
-            rows.update(_parse(path))
-    return rows
+            _parse(path, manifest)
+    return manifest
 
 
-def _parse(path: Path) -> dict[str, dict[str, object]]:
+def _parse(path: Path, manifest: Manifest) -> None:
     text = path.read_text(encoding="utf-8-sig")
     if path.suffix == ".csv":
         records = [(i + 2, row) for i, row in enumerate(csv.DictReader(io.StringIO(text)))]
@@ -41,15 +67,23 @@ def _parse(path: Path) -> dict[str, dict[str, object]]:
             try:
                 row = json.loads(line)
             except json.JSONDecodeError as exc:
-                raise InputError(f"{path}:{number}", f"not valid JSON ({exc.msg})") from None
+                manifest.errors.append(
+                    InputError(f"{path}:{number}", f"not valid JSON ({exc.msg})")
+                )
+                continue
             if not isinstance(row, dict):
-                raise InputError(f"{path}:{number}", "a manifest line must be a JSON object")
+                error = InputError(f"{path}:{number}", "a manifest line must be a JSON object")
+                manifest.errors.append(error)
+                continue
             records.append((number, row))
-    out: dict[str, dict[str, object]] = {}
     for number, row in records:
         file_name = next((str(row[k]) for k in _FILE_KEYS if row.get(k)), None)
         if not file_name:
-            raise InputError(f"{path}:{number}", "manifest row names no file (column 'file')")
-        meta = validated_fields(f"{path}:{number}", row)
-        out[Path(file_name).name] = meta
-    return out
+            error = InputError(f"{path}:{number}", "manifest row names no file (column 'file')")
+            manifest.errors.append(error)
+            continue
+        try:
+            meta: Row = validated_fields(f"{path}:{number}", row)
+        except InputError as exc:
+            meta = exc
+        manifest.rows[Path(file_name).name] = meta
