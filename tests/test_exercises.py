@@ -13,6 +13,7 @@ from analyzer.exercises import build_worksheet
 from analyzer.exercises.lines import LINE_WIDTH, LineIndex, wrap
 from analyzer.exercises.rewrite import fold
 from analyzer.results import ArticleResult, Attribution, Comparison, ComparisonIssue, Source
+from analyzer.signals.sources import is_named
 
 
 def check_key(sheet, result: ArticleResult, source=None, comparison: Comparison | None = None):
@@ -39,7 +40,7 @@ def check_key(sheet, result: ArticleResult, source=None, comparison: Comparison 
                     assert not set(said.lower().split()) & set(q.speaker.lower().split())
             elif exercise.key == "sources" and item.kind == "named_source":
                 (src,) = [s for s in result.sources if item.answer.endswith(f": {s.name}")]
-                assert src.kind in ("person", "organization", "document")
+                assert is_named(src.kind, src.name)
                 spans = {
                     (a.source_start, a.source_end)
                     for a in result.attributions
@@ -266,8 +267,15 @@ def test_a_source_listed_twice_by_full_and_short_name_is_asked_once():
         e for e in build_worksheet(result, level="advanced").exercises if e.key == "sources"
     ]
     answers = sorted(i.answer for i in sources.items if i.kind == "named_source")
-    assert answers == [
-        "Named (organization): county health department",
-        "Named (person): Ana Ruiz",
-        "Named (person): Mark Olsen",
+    assert answers == ["Named (person): Ana Ruiz", "Named (person): Mark Olsen"]
+
+
+def test_a_source_the_report_does_not_count_as_named_is_not_asked_as_named():
+    result = article_result()
+    unnamed = [s.name for s in result.sources if not is_named(s.kind, s.name)]
+    assert "county health department" in unnamed  # an organization, but not a proper name
+    (sources,) = [
+        e for e in build_worksheet(result, level="advanced").exercises if e.key == "sources"
     ]
+    asked = [i.answer.split(": ", 1)[1] for i in sources.items if i.kind == "named_source"]
+    assert not set(asked) & set(unnamed)

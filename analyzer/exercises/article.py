@@ -17,6 +17,7 @@ from analyzer.document import Document
 from analyzer.exercises.lines import LineIndex
 from analyzer.exercises.model import Exercise, Item
 from analyzer.results import ArticleResult, Attribution, Finding
+from analyzer.signals.sources import is_named
 
 # (basic, advanced) sizes
 QUOTES_SHOWN = {"basic": 5, "advanced": 10}
@@ -25,7 +26,6 @@ HEDGES_ASKED = {"basic": 3, "advanced": 5}
 BOOSTERS_ASKED = {"basic": 0, "advanced": 2}
 CLAIM_SENTENCES = {"basic": 4, "advanced": 8}
 
-NAMED_KINDS = ("person", "organization", "document")
 _CLAUSE_END = re.compile(r"[,;:.!?—–()“”\"]")
 _WORD = re.compile(r"\S+")
 _NAME_WORD = re.compile(r"\w+")
@@ -172,9 +172,11 @@ def sources_exercise(
 ) -> Exercise | None:
     """Sort the sources the article cites into named, anonymous and vague."""
     named: list[Item] = []
-    names = [s.name for s in result.sources or () if s.kind in NAMED_KINDS]
+    # Named as the article page's sources table says (a proper name): "government data" is a
+    # document, but not a named one.
+    names = [s.name for s in result.sources or () if is_named(s.kind, s.name)]
     for s in result.sources or ():
-        if s.kind not in NAMED_KINDS:
+        if not is_named(s.kind, s.name):
             continue
         if any(other != s.name and other.endswith(" " + s.name) for other in names):
             continue  # "García Harfuch" when "Omar García Harfuch" is listed: one person
