@@ -1,7 +1,8 @@
-"""The index of the seed report laid out by Chromium at a laptop width and a narrow one.
+"""The index of the seed report laid out by Chromium at a laptop width, a narrow one and on paper.
 
-At 1300 px the whole table fits: titles keep room to read as titles, and no type name or id
-breaks inside a word. At 800 px the table scrolls sideways inside its own box; the page does not.
+At 1280 px (the commonest laptop width) the whole table fits: titles keep room to read as
+titles, and no type name or id breaks inside a word. At 800 px the table scrolls sideways inside
+its own box; the page does not. Printed on A4, every column is on the page.
 """
 
 from __future__ import annotations
@@ -42,18 +43,19 @@ def seed_index(tmp_path_factory) -> Path:
     return out / "index.html"
 
 
-def measure(browser, index: Path, width: int) -> dict:
+def measure(browser, index: Path, width: int, media: str = "screen") -> dict:
     context = browser.new_context(viewport={"width": width, "height": 900})
     try:
         page = context.new_page()
         page.goto(index.as_uri())
+        page.emulate_media(media=media)
         return page.evaluate(MEASURE)
     finally:
         context.close()
 
 
-def test_at_1300_px_the_index_fits_and_nothing_breaks_inside_a_word(browser, seed_index):
-    m = measure(browser, seed_index, 1300)
+def test_at_1280_px_the_index_fits_and_nothing_breaks_inside_a_word(browser, seed_index):
+    m = measure(browser, seed_index, 1280)
     assert not m["tableOverflows"] and not m["pageOverflows"]
     assert min(m["titleWidths"]) >= 15 * 16  # 15rem: a title reads as a title
     assert m["typeLines"] == [1, 1, 1, 1, 1]  # "ai_rewrite", "interview" stay whole
@@ -66,3 +68,10 @@ def test_at_800_px_the_table_scrolls_in_its_box_and_titles_keep_their_room(brows
     assert min(m["titleWidths"]) >= 15 * 16
     assert m["typeLines"] == [1, 1, 1, 1, 1]
     assert m["idLines"] == [1, 1, 1, 1, 1]
+
+
+def test_printed_on_a4_every_column_of_the_index_is_on_the_page(browser, seed_index):
+    # A4 is 210 mm wide; the print style's page margins are 12 mm a side: 186 mm = 703 px.
+    m = measure(browser, seed_index, 703, media="print")
+    assert not m["tableOverflows"] and not m["pageOverflows"]
+    assert min(m["titleWidths"]) >= 7 * 16  # titles still read as titles on paper
