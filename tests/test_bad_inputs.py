@@ -109,6 +109,17 @@ CASES: dict[str, tuple[dict[str, bytes | Callable[[Path], None]], list[str]]] = 
             f"{{in}}/huge.txt: file is {LIMIT + 1:,} bytes, over the {LIMIT:,}-byte limit for one article"
         ],
     ),
+    "control characters and punctuation, no NUL byte": (
+        {"controls.txt": bytes(range(1, 32)) * 50 + b"--- ... !!"},
+        ["{in}/controls.txt: file holds no words (no letter or digit), not text"],
+    ),
+    "HTML page of menus only": (
+        {
+            "menus.html": b"<!DOCTYPE html><html><body><nav><ul><li><a href='/'>Home</a></li>"
+            b"<li><a href='/news'>News</a></li></ul></nav><footer>(c) 2026</footer></body></html>"
+        },
+        ["{in}/menus.html: no article text found in the HTML page (only navigation links)"],
+    ),
     "broken HTML": (
         {"broken.html": b"<html><body><div><p"},
         ["{in}/broken.html: no article text found in the HTML page"],

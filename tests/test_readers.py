@@ -183,6 +183,18 @@ def test_seeds_keep_their_sources_when_another_manifest_row_is_bad(tmp_path):
     assert [e.split(": ")[0] for e in errors(items)] == [f"{manifest}:6"]
 
 
+def test_an_article_page_with_menus_and_links_keeps_its_article(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav><article>"
+        "<p>The council voted on Tuesday to close the old bridge for repairs until the spring.</p>"
+        "<p><a href='/bridge'>Read the engineers' report</a></p></article></body></html>",
+        encoding="utf-8",
+    )
+    (a,) = read(page)
+    assert a.text.startswith("The council voted on Tuesday")
+
+
 def test_html_through_trafilatura(tmp_path):
     page = tmp_path / "page.html"
     paragraph = "The council met for hours and argued about the budget of the new bridge project. "

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import stat
 import sys
 import time
@@ -364,6 +365,11 @@ class _Prefixed(io.RawIOBase):
         return len(chunk)
 
 
+# A file of control characters or punctuation alone is not an article (a file with NUL bytes is
+# refused as binary before it is decoded).
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
+
+
 def _normalise(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
 
@@ -374,6 +380,8 @@ def _finish(path: str, raw_id: str, text: str, meta: Metadata, ids: _Ids) -> Art
     meta = merge(meta, {"title": title, "outlet": outlet})
     if not text.strip():
         raise InputError(path, "file is empty" if not text else "file holds only white space")
+    if not _LETTER_OR_DIGIT.search(text):
+        raise InputError(path, "file holds no words (no letter or digit), not text")
     _check_unicode(path, text, meta)
     return Article(id=ids.take(raw_id), path=path, text=text, meta=meta)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import lxml.etree
+import lxml.html
 import trafilatura
 
 from analyzer.errors import InputError
@@ -37,6 +39,8 @@ def extract_html(path: str, markup: str) -> tuple[str, dict[str, object]]:
     text = (doc.text if doc is not None else None) or ""
     if not text.strip():
         raise InputError(path, "no article text found in the HTML page")
+    if _only_links(markup, text):
+        raise InputError(path, "no article text found in the HTML page (only navigation links)")
     meta: dict[str, object] = {
         "title": doc.title,
         "author": doc.author,
@@ -49,3 +53,16 @@ def extract_html(path: str, markup: str) -> tuple[str, dict[str, object]]:
         except ValueError:
             pass  # a page date we cannot read is treated as missing, not guessed
     return text, meta
+
+
+def _only_links(markup: str, text: str) -> bool:
+    """Whether every line of the extracted ``text`` is the text of a link or of a navigation
+    block of the page: a page of menus and no article, which the extractor returns as text
+    ("Home", "News", "Sport") when it finds nothing else."""
+    lines = {line.strip() for line in text.splitlines()} - {""}
+    try:
+        tree = lxml.html.fromstring(markup)
+    except (ValueError, lxml.etree.ParserError):
+        return False
+    links = {" ".join(el.text_content().split()) for el in tree.iter("a", "nav")}
+    return {" ".join(line.split()) for line in lines} <= links
