@@ -8,7 +8,7 @@ import dataclasses
 import pytest
 from exercise_examples import ARTICLE, REWRITE, SOURCE, article_result, pair_results
 
-from analyzer import analyze
+from analyzer import analyze, compare
 from analyzer.exercises import build_worksheet
 from analyzer.exercises.lines import LINE_WIDTH, LineIndex, wrap
 from analyzer.exercises.rewrite import fold
@@ -110,6 +110,23 @@ def test_unchanged_items_are_exactly_those_the_source_repeats():
     (date,) = [i for i in changes.items if i.prompt == "Wednesday"]
     assert date.answer == "Changed (date): the source has “Tuesday” (source ¶1, line 1)"
     assert SOURCE.count("Tuesday") == 1 and "Wednesday" in REWRITE
+
+
+def test_a_name_the_rewrite_repeats_is_asked_about_once():
+    source = analyze(SOURCE, title="Shelter to close", id="src")
+    again = "Ana Ruiz said Elm Street was quiet. Tom Baker and Ana Ruiz met on Elm Street.\n"
+    rewrite = analyze(REWRITE + again, title="Shelter closing", id="rw")
+    comparison = compare(source, rewrite)
+    asked = []
+    for seed in range(8):
+        sheet = build_worksheet(
+            rewrite, source=source, comparison=comparison, level="advanced", seed=seed
+        )
+        (changes,) = [e for e in sheet.exercises if e.key == "changes"]
+        names = [i.prompt for i in changes.items if i.kind.endswith("name")]
+        assert len(names) == len(set(names)), seed
+        asked += names
+    assert {"Ana Ruiz", "Elm Street"} <= set(asked)
 
 
 def test_same_seed_same_sheet_and_seeds_differ():

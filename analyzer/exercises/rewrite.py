@@ -10,13 +10,17 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from analyzer.document import Document
 from analyzer.exercises.lines import LineIndex
 from analyzer.exercises.model import Exercise, Item
 from analyzer.results import ArticleResult, Comparison
 from analyzer.temporal import find_dates
+
+T = TypeVar("T")
 
 CHANGE_ITEMS = {"basic": 6, "advanced": 10}
 # Issue kinds asked about at each level, and the word the sheet uses for each.
@@ -122,6 +126,25 @@ def unchanged(
     return out
 
 
+def _once(items: list[T], what: Callable[[T], tuple[str, str]]) -> list[T]:
+    """``items`` (in text order) with each thing asked about once: ``what`` gives an item's kind
+    and words, and an item whose words are, as whole words, another's of the same kind or part
+    of them ("United States" twice, "García Harfuch" after "Omar García Harfuch") is dropped for
+    the first. Whole sentences are told apart by place, not words."""
+    kept: list[tuple[str, str]] = []  # (kind, folded words with a space at each end)
+    out = []
+    for item in items:
+        kind, text = what(item)
+        words = f" {' '.join(fold(text).split())} "
+        if kind != "unsupported_sentence" and any(
+            k == kind and (words in seen or seen in words) for k, seen in kept
+        ):
+            continue
+        kept.append((kind, words))
+        out.append(item)
+    return out
+
+
 def changes_exercise(
     derived: ArticleResult,
     doc: Document,
@@ -134,8 +157,12 @@ def changes_exercise(
 ) -> Exercise | None:
     """What did the rewrite change? The comparison's issues mixed with unchanged items."""
     kinds = LEVEL_KINDS[level]
-    issues = [i for i in comparison.issues if i.kind in kinds]
-    same = unchanged(derived, doc, source, comparison)
+    ordered = sorted(comparison.issues, key=lambda i: (i.start, i.end))
+    issues = _once([i for i in ordered if i.kind in kinds], lambda i: (i.kind, i.text))
+    same = _once(
+        unchanged(derived, doc, source, comparison),
+        lambda c: (c[0].label, derived.text[c[0].start : c[0].end]),
+    )
     if not issues:
         return None
     total = CHANGE_ITEMS[level]
