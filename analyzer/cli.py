@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -23,6 +24,14 @@ def _report_failures(batch: BatchResult) -> int:
     for failure in batch.failures:
         click.echo(f"error: {shown(str(failure))}", err=True)
     return 1 if batch.failures else 0
+
+
+class Failed(click.ClickException):
+    """An error that stops a command, printed like the per-input errors of ``score``
+    (``error: path: reason``), not as Click's ``Error: ...``: one form for every command."""
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"error: {self.format_message()}", err=True)
 
 
 # Shared by every command that writes files (DS1: options used by several commands, once).
@@ -126,7 +135,7 @@ def score(
     except UsageError as exc:
         raise click.UsageError(str(exc)) from None
     except AnalyzerError as exc:
-        raise click.ClickException(shown(str(exc))) from None
+        raise Failed(shown(str(exc))) from None
     status = _report_failures(batch)
     if not batch.written:
         # Said even with --quiet: someone who mistyped a path must learn that their reports
@@ -172,7 +181,7 @@ def worksheet(article: str, source: str | None, out: Path, level: str, seed: int
     try:
         paths = make_worksheet(article, source=source, out=out, level=level, seed=seed)
     except AnalyzerError as exc:
-        raise click.ClickException(shown(str(exc))) from None
+        raise Failed(shown(str(exc))) from None
     for path in paths:
         click.echo(str(path))
 
@@ -194,7 +203,7 @@ def compare_command(source: str, derived: str, out: Path, as_json: bool) -> None
     try:
         src, der = compare_paths(source, derived)
     except AnalyzerError as exc:
-        raise click.ClickException(shown(str(exc))) from None
+        raise Failed(shown(str(exc))) from None
     if as_json:
         click.echo(dumps(der.to_record()))
     else:

@@ -103,6 +103,17 @@ CASES: dict[str, tuple[dict[str, bytes | Callable[[Path], None]], list[str]]] = 
         {"photo.txt": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00"},
         ["{in}/photo.txt: binary file (holds NUL bytes), not text"],
     ),
+    "a PDF and a Word file": (
+        {
+            "report.pdf.txt": b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<\x00>>",
+            "story.docx.txt": b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00",
+        },
+        [
+            "{in}/report.pdf.txt: a PDF file, not text: save the article as plain text or HTML",
+            "{in}/story.docx.txt: a ZIP archive (a Word .docx, an OpenDocument file or similar),"
+            " not text: save the article as plain text or HTML",
+        ],
+    ),
     "over the size limit": (
         {"huge.txt": sparse(LIMIT + 1)},
         [

@@ -89,3 +89,13 @@ def test_stdin_dash(tmp_path):
     result = CliRunner().invoke(cli, ["score", "-", "--json"], input="Hello from a pipe.")
     assert result.exit_code == 0
     assert json.loads(result.stdout)["id"] == "stdin"
+
+
+def test_compare_and_score_name_a_missing_file_the_same_way(tmp_path):
+    missing = tmp_path / "nope.txt"
+    source = SEEDS / "000_6af52c64d008fc3c.txt"
+    compared = CliRunner().invoke(cli, ["compare", str(source), str(missing), "--json"])
+    scored = CliRunner().invoke(cli, ["score", str(missing), "--json"])
+    assert (compared.exit_code, scored.exit_code) == (1, 1)
+    assert scored.stderr == f"error: {missing}: no such file or folder\n"
+    assert compared.stderr == f"error: {missing}: no such file or folder\n"

@@ -137,7 +137,7 @@ def test_worksheet_of_a_bad_name_is_a_clear_error(tmp_path):
     result = CliRunner().invoke(cli, ["worksheet", bad, "--out", str(tmp_path / "out")])
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
-        f"Error: {tmp_path}/in/bad\\xff.txt: file name is not valid UTF-8 (rename it)"
+        f"error: {tmp_path}/in/bad\\xff.txt: file name is not valid UTF-8 (rename it)"
     ]
     assert not (tmp_path / "out").exists()
 

@@ -15,6 +15,13 @@ from analyzer.errors import InputError
 # refused with a clear error instead of being analysed slowly or exhausting memory.
 MAX_ARTICLE_BYTES = 5 * 1024 * 1024
 
+# Documents people try first, told by their first bytes (a PDF need not hold a NUL byte): what
+# they are, so the error can say what to do instead.
+_DOCUMENT_MAGIC = (
+    (b"%PDF-", "a PDF file"),
+    (b"PK\x03\x04", "a ZIP archive (a Word .docx, an OpenDocument file or similar)"),
+    (b"\xd0\xcf\x11\xe0", "an old Office file (Word .doc or similar)"),
+)
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
@@ -64,6 +71,9 @@ def decode_direct(path: str, data: bytes) -> str | None:
                 return data.decode(encoding)
             except UnicodeDecodeError as exc:
                 raise InputError(path, f"broken {encoding} text: {exc.reason}") from None
+    for magic, what in _DOCUMENT_MAGIC:
+        if data.startswith(magic):
+            raise InputError(path, f"{what}, not text: save the article as plain text or HTML")
     if b"\x00" in data:
         raise InputError(path, "binary file (holds NUL bytes), not text")
     try:
@@ -94,3 +104,4 @@ def _detect(path: str, data: bytes) -> str:
         if all(ch.isprintable() or ch.isspace() for ch in text):
             return text
     return str(best)
+
