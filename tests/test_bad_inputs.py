@@ -145,7 +145,17 @@ CASES: dict[str, tuple[dict[str, bytes | Callable[[Path], None]], list[str]]] = 
     ),
     "front matter with a bad date": (
         {"date.txt": b"---\ntitle: Bridge\npublished: 2025-02-30\n---\n" + GOOD.encode()},
-        ["{in}/date.txt: front matter line 3: '2025-02-30' is not an ISO date (YYYY-MM-DD)"],
+        [
+            "{in}/date.txt: front matter line 3: '2025-02-30' has the form YYYY-MM-DD but is no such day"
+        ],
+    ),
+    "front matter with a key given twice": (
+        {"twice.txt": b"---\ntitle: Bridge\ntitle: Tunnel\n---\n" + GOOD.encode()},
+        ["{in}/twice.txt: front matter line 3: 'title' is given twice"],
+    ),
+    "front matter with a quotation never closed": (
+        {"quote.txt": b'---\ntitle: "Bridge vote\n---\n' + GOOD.encode()},
+        ["{in}/quote.txt: front matter line 2: a quotation mark is never closed"],
     ),
     "front matter with an unknown key": (
         {"key.txt": b"---\nsection: news\n---\n" + GOOD.encode()},

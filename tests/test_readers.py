@@ -142,8 +142,8 @@ def test_a_bad_manifest_row_fails_its_own_file_and_the_other_rows_apply(tmp_path
     items = read(tmp_path)
     assert [(a.id, a.meta.title) for a in articles(items)] == [("a", "A"), ("c", "C")]
     assert errors(items) == [
-        f"{tmp_path / 'manifest.csv'}:3: field 'published': '2025-13-01' is not an ISO date"
-        " (YYYY-MM-DD)"
+        f"{tmp_path / 'manifest.csv'}:3: field 'published': '2025-13-01' has the form"
+        " YYYY-MM-DD but is no such day"
     ]
 
 

@@ -104,4 +104,3 @@ def _detect(path: str, data: bytes) -> str:
         if all(ch.isprintable() or ch.isspace() for ch in text):
             return text
     return str(best)
-

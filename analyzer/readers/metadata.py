@@ -29,13 +29,17 @@ def parse_published(value: str) -> str:
     Traceback (most recent call last):
     ...
     ValueError: '3 December 2025' is not an ISO date (YYYY-MM-DD)
+    >>> parse_published("2026-02-30")
+    Traceback (most recent call last):
+    ...
+    ValueError: '2026-02-30' has the form YYYY-MM-DD but is no such day
     """
     text = value.strip()
     if _ISO_DATE.match(text):
         try:
             return dt.date.fromisoformat(text[:10]).isoformat()
         except ValueError:
-            pass
+            raise ValueError(f"{text!r} has the form YYYY-MM-DD but is no such day") from None
     raise ValueError(f"{text!r} is not an ISO date (YYYY-MM-DD)")
 
 

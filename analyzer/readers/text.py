@@ -55,7 +55,13 @@ def split_front_matter(path: str, text: str) -> tuple[Metadata, str]:
             raise InputError(
                 path, f"front matter line {number}: unknown key {key!r} (known: {', '.join(KEYS)})"
             )
+        if key in values:  # which of two titles is meant? the writer must say
+            raise InputError(path, f"front matter line {number}: {key!r} is given twice")
         value = _unquote(value.strip())
+        # A value opened with a double quotation mark and never closed (an apostrophe may open
+        # a title: 'Tis the season).
+        if value.startswith('"') and value.count('"') == 1:
+            raise InputError(path, f"front matter line {number}: a quotation mark is never closed")
         if any(ord(ch) < 32 and ch != "\t" for ch in value):
             raise InputError(
                 path, f"front matter line {number}: value of {key!r} holds control characters"
