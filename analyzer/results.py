@@ -109,9 +109,20 @@ class Source:
         return _fields_dict(self)
 
 
+# Issue kinds about something the source lacks: their source passage is only the nearest one.
+ABSENT_FROM_SOURCE = frozenset(
+    {"name_not_in_source", "quote_not_in_source", "unsupported_sentence"}
+)
+
+
 @dataclass(frozen=True, slots=True)
 class ComparisonIssue:
-    """Something a derived text says that its source does not support."""
+    """Something a derived text says that its source does not support.
+
+    ``source_*`` is where the source says the thing differently (a changed date or number, a
+    quote given to someone else); for the kinds of :data:`ABSENT_FROM_SOURCE` the source does not
+    say it at all, and ``source_*`` is only the passage closest to the derived sentence.
+    """
 
     kind: str
     start: int

@@ -61,6 +61,14 @@ def test_a_faithful_paraphrase_has_no_issue():
     assert issues(SOURCE, derived) == []
 
 
+def test_a_sentence_sharing_no_content_word_with_the_source_points_to_no_passage():
+    derived = "Penguins waddle across frozen beaches during midwinter storms."
+    comparison = compare(analyze(SOURCE, id="s"), analyze(derived, id="d"))
+    (issue,) = comparison.issues
+    assert issue.kind == "unsupported_sentence"
+    assert (issue.source_text, issue.source_start, issue.source_end) == (None, None, None)
+
+
 def test_a_changed_number_is_a_number_mismatch_whatever_its_spelling():
     assert issues(SOURCE, "The council raised water rates by fifteen per cent on Tuesday.") == [
         ("number_mismatch", "fifteen per cent")

@@ -273,13 +273,32 @@ def test_compare_page_shows_both_texts_issues_and_quote_counts(rich_site):
     assert marked(source_side, numbers[0]) == "Mexico City’s police chief"
 
 
+def test_compare_page_does_not_box_a_source_passage_for_a_name_the_source_lacks():
+    source_text = "Mayor Ana Ruiz opened the bridge on Tuesday."
+    text = "Mayor Tom Baker opened the bridge on Tuesday."
+    issue = ComparisonIssue(
+        "name_not_in_source", 6, 15, "Tom Baker", "The source never mentions “Tom Baker”.",
+        source_text, 0, len(source_text),
+    )  # fmt: skip
+    derived = ArticleResult(
+        id="d", path="d.txt", text=text,
+        comparison=Comparison("s", 0.5, "metadata", 0, 0, (issue,)),
+    )  # fmt: skip
+    source = ArticleResult(id="s", path="s.txt", text=source_text)
+    page = parse(render_compare(derived, source))
+    assert marked(select(page, ".side-source")[0], 1) == ""
+    assert marked(select(page, ".side-derived")[0], 1) == "Tom Baker"
+    (note,) = select(page, ".notes-list li")
+    assert "Source: nothing matching" in text_of(note)
+
+
 def test_compare_page_without_the_source_in_the_batch_still_shows_each_issue():
     page = parse(render_compare(rich_rewrite(), None))
     assert "is not in this batch" in text_of(select(page, ".side-source")[0])
     assert len(select(page, ".notes-list li")) == 2
 
 
-def test_compare_page_lists_specific_changes_before_sentences_not_found():
+def test_compare_page_lists_and_numbers_specific_changes_before_sentences_not_found():
     text = "Fees rose at once for all. They rose 30 percent in 2023."
     issues = (
         ComparisonIssue("unsupported_sentence", 0, 26, text[0:26], "Few shared words."),
@@ -291,9 +310,11 @@ def test_compare_page_lists_specific_changes_before_sentences_not_found():
     page = parse(render_compare(derived, None))
     notes = select(page, ".notes-list li")
     assert [(li.get("value"), text_of(li.find("span"))) for li in notes] == [
-        ("2", "Number changed"),
-        ("1", "Not found in source"),
+        ("1", "Number changed"),
+        ("2", "Not found in source"),
     ]
+    side = select(page, ".side-derived")[0]
+    assert (marked(side, 1), marked(side, 2)) == ("30 percent", "Fees rose at once for all.")
     summary = {text_of(d[0]): text_of(d[1]) for d in select(page, ".summary div")}
     assert summary["Differences"] == (
         "1 changed or missing date, number, name or quote; 1 sentence not found in the source"

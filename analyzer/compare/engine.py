@@ -401,7 +401,8 @@ def check_sentences(
             f"passage shares more than {a.anchors} of its rarer words (a retelling keeps "
             f"{min_anchors})."
         )
-        span = (a.start, a.end) if a.end > a.start else None
+        # A passage that shares no content word is no counterpart: none is pointed to.
+        span = (a.start, a.end) if a.end > a.start and a.coverage > 0 else None
         issues.append(_issue("unsupported_sentence", text, s, e, message, source, span))
     return issues
 

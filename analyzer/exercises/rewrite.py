@@ -17,7 +17,7 @@ from typing import TypeVar
 from analyzer.document import Document
 from analyzer.exercises.lines import LineIndex
 from analyzer.exercises.model import Exercise, Item
-from analyzer.results import ArticleResult, Comparison
+from analyzer.results import ABSENT_FROM_SOURCE, ArticleResult, Comparison
 from analyzer.temporal import find_dates
 
 T = TypeVar("T")
@@ -37,8 +37,6 @@ LEVEL_KINDS = {
               "misattributed_quote"),
     "advanced": tuple(ISSUE_LABELS),
 }  # fmt: skip
-# Issues about something the source lacks: their source passage is only the nearest one.
-NOT_IN_SOURCE = frozenset({"name_not_in_source", "quote_not_in_source", "unsupported_sentence"})
 # A source passage longer than this is pointed to, not quoted, in the answer.
 SHORT_SOURCE = 60
 # Below this document similarity the rewrite shares so little wording with its source that the
@@ -195,7 +193,7 @@ def changes_exercise(
         place = None
         if i.source_start is not None and i.source_end is not None:
             place = source_index.locate(i.source_start, i.source_end).label
-        if i.kind in NOT_IN_SOURCE:
+        if i.kind in ABSENT_FROM_SOURCE:
             if place:
                 answer += f": the closest source passage is at {place}"
         elif i.source_text and len(i.source_text) <= SHORT_SOURCE:

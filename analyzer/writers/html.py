@@ -34,7 +34,7 @@ from markupsafe import Markup
 
 from analyzer.engines import lost
 from analyzer.errors import InputError
-from analyzer.results import ArticleResult, Comparison, ComparisonIssue
+from analyzer.results import ABSENT_FROM_SOURCE, ArticleResult, Comparison, ComparisonIssue
 from analyzer.scoring import MIN_WORDS_FOR_CONFIDENCE
 from analyzer.signals.roles import ROLES, UNKNOWN
 from analyzer.signals.sources import is_named
@@ -245,11 +245,13 @@ def _annotations(
     issues: Sequence[ComparisonIssue] = (),
     include_findings: bool = True,
     note_quotes: bool = True,
+    sentences_last: bool = False,
 ) -> tuple[list[Annotation], list[Note]]:
     """Number every quote, finding and issue in text order; return highlights and notes.
 
     With ``note_quotes`` False, quotes are marked but get no number and no note (a compare
-    page lists only the differences).
+    page lists only the differences). With ``sentences_last``, unsupported sentences are
+    numbered after every other issue.
     """
     items: list[tuple[int, int, str, str, str, str]] = []  # start, end, kind, text, message, extra
     for q in result.quotes or ():
@@ -258,9 +260,11 @@ def _annotations(
         for f in result.findings:
             items.append((f.start, f.end, f.kind, f.text, f.message, _date_words(f.detail)))
     for i in issues:
-        extra = f"Source: “{i.source_text}”" if i.source_text else "Source: nothing matching"
-        items.append((i.start, i.end, i.kind, i.text, i.message, extra))
-    items.sort(key=lambda t: (t[0], t[1], t[2], t[4]))
+        items.append((i.start, i.end, i.kind, i.text, i.message, _source_words(i)))
+    # On a compare page the sentences the source does not share (weaker evidence) are numbered
+    # after the specific changes, so the list of differences reads 1, 2, 3 ... in both groups.
+    last = frozenset({"unsupported_sentence"}) if sentences_last else frozenset()
+    items.sort(key=lambda t: (t[2] in last, t[0], t[1], t[2], t[4]))
     annotations, notes = [], []
     number = 0
     for start, end, kind, text, message, extra in items:
@@ -281,6 +285,16 @@ def _annotations(
             )
         )
     return annotations, notes
+
+
+def _source_words(issue: ComparisonIssue) -> str:
+    """What the note says of the source: its words for a changed fact; for a name, quote or
+    sentence it lacks, that it has nothing, or (a sentence) which passage comes closest."""
+    if issue.kind in ABSENT_FROM_SOURCE:
+        if issue.kind == "unsupported_sentence" and issue.source_text:
+            return f"Closest source passage: “{issue.source_text}”"
+        return "Source: nothing matching"
+    return f"Source: “{issue.source_text}”" if issue.source_text else "Source: nothing matching"
 
 
 def _date_words(detail: dict[str, Any]) -> str:
@@ -656,12 +670,11 @@ def render_compare(
     if comparison is None:
         raise ValueError(f"article {derived.id!r} has no comparison to show")
     issues = list(comparison.issues)
+    # Specific changes (dates, numbers, names, quotes) are listed and numbered before the
+    # sentences the source does not share, which are weaker evidence.
     d_annotations, issue_notes = _annotations(
-        derived, issues=issues, include_findings=False, note_quotes=False
+        derived, issues=issues, include_findings=False, note_quotes=False, sentences_last=True
     )
-    # Specific changes (dates, numbers, names, quotes) are listed before the sentences the source
-    # does not share, which are weaker evidence; each keeps the number of its mark in the text.
-    issue_notes.sort(key=lambda n: (n.group == "support", n.number))
     source_view = None
     if source is not None:
         s_annotations, _ = _annotations(source, include_findings=False, note_quotes=False)
@@ -673,6 +686,8 @@ def render_compare(
         for issue in issues:
             if issue.source_start is None or issue.source_end is None:
                 continue
+            if issue.kind in ABSENT_FROM_SOURCE - {"unsupported_sentence"}:
+                continue  # the source lacks it: the passage nearest the sentence is not its place
             info = kind_info(issue.kind)
             number = by_issue[(issue.kind, issue.start, issue.end)]
             s_annotations.append(
