@@ -2,7 +2,9 @@
 
 At 1280 px (the commonest laptop width) the whole table fits: titles keep room to read as
 titles, and no type name or id breaks inside a word. At 800 px the table scrolls sideways inside
-its own box; the page does not. Printed on A4, every column is on the page.
+its own box; the page does not. Printed on A4, every column is on the page. On a 390 px phone
+no page of the report (index, articles, comparisons) scrolls sideways: wide tables scroll in
+their own box.
 """
 
 from __future__ import annotations
@@ -75,3 +77,18 @@ def test_printed_on_a4_every_column_of_the_index_is_on_the_page(browser, seed_in
     m = measure(browser, seed_index, 703, media="print")
     assert not m["tableOverflows"] and not m["pageOverflows"]
     assert min(m["titleWidths"]) >= 7 * 16  # titles still read as titles on paper
+
+
+def test_on_a_390_px_phone_no_page_of_the_report_scrolls_sideways(browser, seed_index):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    try:
+        page = context.new_page()
+        widths = {}
+        for path in sorted(seed_index.parent.rglob("*.html")):
+            page.goto(path.as_uri())
+            key = str(path.relative_to(seed_index.parent))
+            widths[key] = page.evaluate("document.documentElement.scrollWidth")
+    finally:
+        context.close()
+    assert len(widths) == 8  # the index, five article pages, two compare pages
+    assert widths == dict.fromkeys(widths, 390)
