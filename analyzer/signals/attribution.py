@@ -79,6 +79,10 @@ _INVERTING = frozenset(
     "replied insisted argued observed remarked declared responded concluded warned cautioned "
     "acknowledged conceded countered tweeted according".split()
 )
+# ... nor one ending in them or in an article (the union made once, not for every cue).
+_NOT_SUBJECT_END = _NOT_SUBJECT | {"a", "an", "the"}
+# Words opening an appositive that describes the name before it ("the mayor", "Mexico’s ...").
+_APPOSITIVE_OPENERS = _DETERMINERS | {"’s"}
 _VERBISH = frozenset("is are was were be been being has have had do does did will would".split())
 _RIGHT_NP = re.compile(
     r"\s+(?P<np>(?:he|she|they|I|we)\b|(?:(?:the|a|an|one|two|three|several|some|many|other"
@@ -117,6 +121,18 @@ _SPEECH_VERBS_INGS = re.compile(r"ing$")
 @functools.cache
 def _lexicon_set(name: str) -> frozenset[str]:
     return frozenset(t.lower() for t in load_lexicon(name))
+
+
+@functools.cache
+def _source_or_document_nouns() -> frozenset[str]:
+    """Heads of a descriptive source ("officials", "report"), the union built once per process."""
+    return _lexicon_set("source_nouns") | _lexicon_set("document_nouns")
+
+
+@functools.cache
+def _description_openers() -> frozenset[str]:
+    """First words of a description whose capital is only the sentence's ("The officials")."""
+    return _DETERMINERS | _source_or_document_nouns()
 
 
 @dataclass(slots=True)
@@ -348,7 +364,7 @@ def _from_cue(
             and text[s:e].split()[0].lower() not in _NOT_SUBJECT
             # "began by saying", "stripping out a call": a chunk ending in a preposition or an
             # article is not a subject.
-            and text[s:e].split()[-1].lower() not in _NOT_SUBJECT | {"a", "an", "the"}
+            and text[s:e].split()[-1].lower() not in _NOT_SUBJECT_END
         ):
             source = (s, e)
         elif s >= e and boundary == ",":
@@ -483,7 +499,7 @@ def _appositive_subject(
     head = body[:comma]
     # "Michael Mulgrew, president of the union, said": any appositive after a name.
     after_name = bool(re.search(r"[A-Z][\w’'\-]*\)?\s*$", head))
-    if not appositive or appositive.split()[0].lower() not in _DETERMINERS | {"’s"}:
+    if not appositive or appositive.split()[0].lower() not in _APPOSITIVE_OPENERS:
         if not re.match(r"[A-Z][\w.\-]*’s\s", appositive) and not after_name:
             return None, None
     bounds = list(_BOUNDARY.finditer(head))
@@ -551,7 +567,7 @@ def _resolve(
         m = mentions[0]
         e = people.entities[m.entity]
         starts_with_name = text[source[0] : m.start].strip().lower() in ("", "the")
-        if starts_with_name and (m.end >= source[1] - 1 or head not in srcs | docs):
+        if starts_with_name and (m.end >= source[1] - 1 or head not in _source_or_document_nouns()):
             return e.name, e.kind, e, e.description
     if any(w in docs for w in low):
         return _tidy(chunk), "document", None, _tidy(chunk)
@@ -601,8 +617,7 @@ def _tidy(chunk: str) -> str:
     if (
         chunk[:1].isupper()
         and not chunk[1:2].isupper()
-        and chunk.split()[0].lower()
-        in (_DETERMINERS | _lexicon_set("source_nouns") | _lexicon_set("document_nouns"))
+        and chunk.split()[0].lower() in _description_openers()
     ):
         chunk = chunk[0].lower() + chunk[1:]
     return chunk
@@ -833,13 +848,18 @@ def _interview(doc: Document, people: People) -> list[_Found]:
     if len(paras) < 4:
         return []
     intro = None
-    # Most articles hold none of the intro's words: one look at the lower-cased text spares a
-    # caseless search of each paragraph (scan.lowered: None when lower-casing could miss one).
+    # Most articles hold none of the intro's words, and most paragraphs of the others neither: a
+    # look at the lower-cased text spares the caseless search of a paragraph without one
+    # (scan.lowered: None when lower-casing could miss one; lower-casing keeps offsets then).
     low = lowered(text)
     may_intro = low is None or any(w in low for w in _QA_INTRO_WORDS)
     for i, p in enumerate(paras[: max(3, int(len(paras) * 0.6))]):
         body = text[p.start : p.end]
-        if (may_intro and _QA_INTRO.search(body)) or _QA_PREFIX.match(body):
+        if (
+            may_intro
+            and (low is None or any(w in low[p.start : p.end] for w in _QA_INTRO_WORDS))
+            and _QA_INTRO.search(body)
+        ) or _QA_PREFIX.match(body):
             intro = i if not _QA_PREFIX.match(body) else i - 1
             break
     if intro is None:
