@@ -284,6 +284,42 @@ def test_hashed_dot_gives_the_attribution_models_own_scores_on_the_seeds():
         )
 
 
+@settings(max_examples=300, deadline=None)
+@given(
+    rows=st.lists(st.lists(st.text(max_size=8), unique=True, max_size=12), min_size=1, max_size=8),
+    n_features=st.sampled_from([2, 7, 2**15]),
+    alternate_sign=st.booleans(),
+    seed=st.integers(0, 2**16),
+)
+def test_hashed_keys_dot_is_hashed_dot_of_rows_of_true_flags(
+    rows, n_features, alternate_sign, seed
+):
+    rng = np.random.default_rng(seed)
+    weights = rng.normal(size=n_features) * 10.0 ** rng.integers(-8, 9, size=n_features)
+    flags = [dict.fromkeys(row, True) for row in rows]
+    expected = fastpath.hashed_dot(flags, weights, n_features, alternate_sign)
+    got = fastpath.hashed_keys_dot(rows, weights, n_features, alternate_sign)
+    assert got.tobytes() == expected.tobytes()
+
+
+_CUE_CONTEXT = st.lists(
+    st.sampled_from([*"aZ9 .,!?\n“”\"’'‘-", "he ", "said", "Said ", "who"]), max_size=40
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(before=_CUE_CONTEXT, word=st.sampled_from(["said", "Told", "according to", "SHOW"]),
+       after=_CUE_CONTEXT)  # fmt: skip
+def test_the_cue_keys_are_the_keys_the_hasher_reads_from_the_cue_features(before, word, after):
+    text = before + word + after
+    start, end = len(before), len(before) + len(word)
+    features = cues.features(text, start, end)
+    # FeatureHasher's reading of a dict: "name=value" for a string, the name for a true value,
+    # nothing for a false one, in the dict's order.
+    expected = [f"{k}={v}" if isinstance(v, str) else k for k, v in features.items() if v != 0]
+    assert cues.hashed_keys(text, start, end) == expected
+
+
 def test_hashed_dot_adds_numeric_feature_values_as_scikit_learn_does():
     hasher = FeatureHasher(n_features=4, input_type="dict")
     rows = [{"a": 0.1, "b": 0.2, "c": 0.3, "d": 1e16, "e": -1e16}, {"a": 2.5}]

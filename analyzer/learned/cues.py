@@ -16,11 +16,12 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from itertools import compress
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from analyzer.learned.fastpath import hashed_dot
+from analyzer.learned.fastpath import hashed_keys_dot
 from analyzer.learned.store import cached_model, run_time_model
 from analyzer.lexicons import load_lexicon
 
@@ -82,10 +83,21 @@ def candidates(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _shape(word: str) -> str:
+# The features, in the order the model was trained with them: strings (the hasher reads each as
+# "name=value") and flags (true ones read as "name", false ones left out).
+_STRING_FEATURES = (
+    "w", "suffix", "prev", "next", "prev_shape", "next_shape", "w_next", "prev_w", "prev_char",
+    "next_char",
+)  # fmt: skip
+_FLAG_FEATURES = ("quote_before", "quote_after", "quote_near", "sentence_start", "capitalised")
+_STRING_KEYS = tuple(f"{name}=" for name in _STRING_FEATURES)
+
+
+def _shape(word: str, low: str) -> str:
+    """The shape of ``word`` (lower-cased: ``low``)."""
     if not word:
         return "none"
-    if word.lower() in _PRONOUNS:
+    if low in _PRONOUNS:
         return "pron"
     if word[0].isupper():
         return "cap"
@@ -94,15 +106,8 @@ def _shape(word: str) -> str:
     return "low"
 
 
-def features(text: str, start: int, end: int) -> dict[str, Any]:
-    """Context features of the candidate cue ``text[start:end]``.
-
-    Examples
-    --------
-    >>> f = features("“Yes,” he said.", 10, 14)
-    >>> f["w"], f["prev"], f["prev_shape"], f["quote_before"]
-    ('said', 'he', 'pron', True)
-    """
+def _values(text: str, start: int, end: int) -> tuple[tuple[str, ...], tuple[bool, ...]]:
+    """The values of the string and the flag features of the candidate ``text[start:end]``."""
     word = text[start:end].lower()
     left = text[max(0, start - 60) : start]
     right = text[end : end + 60]
@@ -115,23 +120,52 @@ def features(text: str, start: int, end: int) -> dict[str, Any]:
     right_strip = right.lstrip()
     prev_char = left_strip[-1:] or "^"
     next_char = right_strip[:1] or "$"
-    return {
-        "w": word,
-        "suffix": word[-3:],
-        "prev": prev_low,
-        "next": next_low,
-        "prev_shape": _shape(prev),
-        "next_shape": _shape(nxt),
-        "w_next": f"{word}|{next_low}",
-        "prev_w": f"{prev_low}|{word}",
-        "prev_char": prev_char if not prev_char.isalnum() else "a",
-        "next_char": next_char if not next_char.isalnum() else "a",
-        "quote_before": not _CLOSE.isdisjoint(left_strip[-16:]),
-        "quote_after": not _OPEN.isdisjoint(right_strip[:3]),
-        "quote_near": not _MARKS.isdisjoint(left[-40:] + right[:40]),
-        "sentence_start": prev_char in "^.!?\n",
-        "capitalised": text[start].isupper(),
-    }
+    strings = (
+        word,
+        word[-3:],
+        prev_low,
+        next_low,
+        _shape(prev, prev_low),
+        _shape(nxt, next_low),
+        f"{word}|{next_low}",
+        f"{prev_low}|{word}",
+        prev_char if not prev_char.isalnum() else "a",
+        next_char if not next_char.isalnum() else "a",
+    )
+    flags = (
+        not _CLOSE.isdisjoint(left_strip[-16:]),
+        not _OPEN.isdisjoint(right_strip[:3]),
+        not _MARKS.isdisjoint(left[-40:] + right[:40]),
+        prev_char in "^.!?\n",
+        text[start].isupper(),
+    )
+    return strings, flags
+
+
+def features(text: str, start: int, end: int) -> dict[str, Any]:
+    """Context features of the candidate cue ``text[start:end]``.
+
+    Examples
+    --------
+    >>> f = features("“Yes,” he said.", 10, 14)
+    >>> f["w"], f["prev"], f["prev_shape"], f["quote_before"]
+    ('said', 'he', 'pron', True)
+    """
+    strings, flags = _values(text, start, end)
+    return dict(zip(_STRING_FEATURES + _FLAG_FEATURES, strings + flags, strict=True))
+
+
+def hashed_keys(text: str, start: int, end: int) -> list[str]:
+    """The keys ``FeatureHasher`` hashes for ``features(text, start, end)``, each of value 1, in
+    its order: "name=value" for a string, the name of a true flag (a false one adds nothing).
+
+    Examples
+    --------
+    >>> hashed_keys("“Yes,” he said.", 10, 14)[:3], hashed_keys("“Yes,” he said.", 10, 14)[10:]
+    (['w=said', 'suffix=aid', 'prev=he'], ['quote_before', 'quote_near'])
+    """
+    strings, flags = _values(text, start, end)
+    return [*map(str.__add__, _STRING_KEYS, strings), *compress(_FLAG_FEATURES, flags)]
 
 
 def make_pipeline() -> Pipeline:
@@ -236,14 +270,15 @@ def cue_probabilities(
     """Probability that each candidate span is an attribution cue."""
     if not spans:
         return []
-    rows = [features(text, s, e) for s, e in spans]
     # The pipeline's own predict_proba validates its input on every call, which costs more than
     # the arithmetic for one article; the same logistic function is computed directly here.
     scorer = CueScorer.of(model)
     if scorer is None:
+        rows = [features(text, s, e) for s, e in spans]
         hasher, classifier = model.steps[0][1], model.steps[-1][1]
         z = hasher.transform(rows) @ classifier.coef_.ravel() + classifier.intercept_[0]
     else:
-        z = hashed_dot(rows, scorer.coef, scorer.n_features, scorer.alternate_sign)
+        keys = [hashed_keys(text, s, e) for s, e in spans]
+        z = hashed_keys_dot(keys, scorer.coef, scorer.n_features, scorer.alternate_sign)
         z = z + scorer.intercept
     return [float(p) for p in 1.0 / (1.0 + np.exp(-z))]
