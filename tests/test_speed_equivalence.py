@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from analyzer import document, phrases, temporal
 from analyzer.document import Span, paragraph_spans, quote_spans
+from analyzer.learned import cues
 from analyzer.lexicons import load_lexicon
 from analyzer.signals import anonymity, attribution, balance, people, reply
 
@@ -1011,3 +1012,41 @@ def test_the_best_stretch_of_a_piece_is_the_one_rapidfuzz_aligns(piece, around):
     text = piece.join(around)
     a = fuzz.partial_ratio_alignment(piece, text)
     assert best_stretch(piece, text) == (a.score, a.dest_start, a.dest_end)
+
+
+# Cue candidates: every word looked up, as before 2026-11-23 (cues._scanned_candidates is this
+# scan, kept for texts where a word can start inside a run of letters).
+def plain_cue_candidates(text: str) -> list[tuple[int, int]]:
+    out = []
+    for m in re.finditer(r"[A-Za-z]+(?:[’'][a-z]+)?", text):
+        word = m.group().lower()
+        if word in cues.cue_words():
+            to = re.compile(r"\s+to\b").match(text, m.end()) if word == "according" else None
+            if word != "according":
+                out.append(m.span())
+            elif to:
+                out.append((m.start(), to.end()))
+    return out
+
+
+CUE_SOUP = st.lists(
+    st.sampled_from(["said", "Said", "SAYS", "told", "according", "according to", " to", "un",
+                     "s", "S", "’", "'", "’s", "x", "é", "\u212a", "İ", "ı", "1", "_", " ", "\n",
+                     ",", "“", "—", "-", "show"]),
+    max_size=30,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(CUE_SOUP)
+@example("It’sSaid so")  # a match starting inside a run of letters
+@example("don’said, said’s, a’b’said, Ab’said")  # apostrophes joining a word to the next
+@example("unsaid, \u212asaid saidK, according  to, according\nto, according toll")
+def test_cue_candidates_are_the_cue_words_a_scan_of_every_word_finds(text):
+    assert cues.candidates(text) == plain_cue_candidates(text)
+    assert cues._scanned_candidates(text) == plain_cue_candidates(text)
+
+
+def test_cue_candidates_are_the_cue_words_a_scan_of_every_word_finds_on_the_seeds():
+    for text in SEED_TEXTS:
+        assert cues.candidates(text) == plain_cue_candidates(text)
