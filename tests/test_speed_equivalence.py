@@ -17,6 +17,7 @@ from analyzer import document, phrases, temporal
 from analyzer.document import Span, paragraph_spans, quote_spans
 from analyzer.learned import cues
 from analyzer.lexicons import load_lexicon
+from analyzer.results import Quote
 from analyzer.signals import anonymity, attribution, balance, people, reply
 
 SEED_TEXTS = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
@@ -1050,3 +1051,26 @@ def test_cue_candidates_are_the_cue_words_a_scan_of_every_word_finds(text):
 def test_cue_candidates_are_the_cue_words_a_scan_of_every_word_finds_on_the_seeds():
     for text in SEED_TEXTS:
         assert cues.candidates(text) == plain_cue_candidates(text)
+
+
+# Attribution: what the cue loop asks of an article's quotations, looked up in _Speech instead
+# of a pass over every quotation. Quotations here may overlap, nest, share starts or be empty.
+QUOTE_SPANS = st.lists(
+    st.tuples(st.integers(0, 60), st.integers(0, 12)).map(lambda p: (p[0], p[0] + p[1])),
+    max_size=8,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(QUOTE_SPANS, st.integers(0, 75), st.integers(0, 75), st.integers(0, 75))
+def test_the_speech_lookups_are_the_passes_over_every_quotation(spans, offset, a, b):
+    doc = document.build_document(document.Article("a", "a", "Wx yz.\n" * 10))
+    quotes = [Quote(s, e, "") for s, e in spans]
+    speech = attribution._Speech.of(doc, quotes)
+    start, end = sorted((a, b))
+    assert speech.holds(offset) == any(q.start < offset < q.end for q in quotes)
+    assert speech.any_within(start, end) == any(start <= q.start and q.end <= end for q in quotes)
+    plain_run_on = next((q.end for q in speech.quotes if start <= q.start < end < q.end), end)
+    assert speech.run_on(start, end) == plain_run_on
+    by_paragraph = [i for i, p in enumerate(speech.paragraphs) if doc.paragraph_index(a) in p]
+    assert speech.near.get(doc.paragraph_index(a), []) == by_paragraph

@@ -30,7 +30,9 @@ lines ("... contributed reporting", the author's bio, "The post ... appeared fir
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 import re
 import string
 from collections.abc import Sequence
@@ -182,11 +184,7 @@ def find(
     model = model if model is not None else cue_model.load()
     interview = _interview(doc, people)
     found: list[_Found] = []
-    speech = sorted(quotes, key=lambda q: q.start)
-    # The paragraphs of each quotation's first and last character, looked up once per article.
-    speech_paragraphs = [
-        (doc.paragraph_index(q.start), doc.paragraph_index(q.end - 1)) for q in speech
-    ]
+    speech = _Speech.of(doc, quotes)
     cue_spans = [c for c in _accepted_cues(doc, model) if not _in_heading(doc, c[0])]
     by_sentence: dict[int, list[tuple[int, int]]] = {}
     for span in cue_spans:
@@ -200,17 +198,17 @@ def find(
         pi = doc.paragraph_index(sent.start)
         if pi is not None and pi != state.paragraph:
             state.new_paragraph(pi)
+        if si not in by_sentence:
+            continue
         in_sentence: list[_Found] = []
         # "according to" names the source of the whole sentence: it goes first.
-        ordered = sorted(by_sentence.get(si, []), key=lambda c: (not _is_according(text, c), c))
+        ordered = sorted(by_sentence[si], key=lambda c: (not _is_according(text, c), c))
         for cue in ordered:
             if any(f.content[0] <= cue[0] < f.content[1] for f in in_sentence):
                 continue  # inside the content of an outer attribution
-            if any(q.start < cue[0] < q.end for q in speech):
+            if speech.holds(cue[0]):
                 continue  # a cue word inside a quotation belongs to the quoted speech
-            f = _from_cue(
-                doc, people, sent, cue, speech, speech_paragraphs, used_quotes, in_sentence, state
-            )
+            f = _from_cue(doc, people, sent, cue, speech, used_quotes, in_sentence, state)
             if f is not None and _figurative(text, f):
                 continue  # "Mexico's history says ...": a figure of speech, not a source
             later = [c for c in ordered if c[0] > cue[0]]
@@ -221,12 +219,74 @@ def find(
                 state.remember(f)
         found.extend(in_sentence)
     found.extend(_agents(doc, people, found))
-    found.extend(_dash_bylines(doc, people, speech, used_quotes))
+    found.extend(_dash_bylines(doc, people, speech.quotes, used_quotes))
     found.extend(_transcript(doc, people, found))
-    found.extend(_floating_quotes(doc, speech, used_quotes, found))
+    found.extend(_floating_quotes(doc, speech.quotes, used_quotes, found))
     found.extend(interview)
     found.sort(key=lambda f: (f.content[0], f.content[1]))
     return [_to_attribution(doc.text, f) for f in found]
+
+
+@dataclass(frozen=True, slots=True)
+class _Speech:
+    """An article's quotations of speech in text order, with what the cue loop asks of them
+    looked up once per article instead of in a pass over all of them for each cue.
+
+    Quotations are spans (start <= end), so those starting after an offset also end after it.
+    """
+
+    quotes: list[Quote]
+    starts: list[int]
+    reach: list[int]  # reach[i]: the furthest end of quotes[0] ... quotes[i]
+    # The paragraphs of each quotation's first and last character.
+    paragraphs: list[tuple[int | None, int | None]]
+    # Paragraph -> the quotations opening or closing in it, in text order.
+    near: dict[int | None, list[int]]
+
+    @classmethod
+    def of(cls, doc: Document, quotes: Sequence[Quote]) -> _Speech:
+        ordered = sorted(quotes, key=lambda q: q.start)
+        paragraphs = [
+            (doc.paragraph_index(q.start), doc.paragraph_index(q.end - 1)) for q in ordered
+        ]
+        near: dict[int | None, list[int]] = {}
+        for i, (opens_in, closes_in) in enumerate(paragraphs):
+            near.setdefault(opens_in, []).append(i)
+            if closes_in != opens_in:
+                near.setdefault(closes_in, []).append(i)
+        return cls(
+            ordered,
+            [q.start for q in ordered],
+            list(itertools.accumulate((q.end for q in ordered), max)),
+            paragraphs,
+            near,
+        )
+
+    def holds(self, offset: int) -> bool:
+        """Whether ``offset`` lies strictly inside a quotation."""
+        i = bisect.bisect_left(self.starts, offset) - 1
+        return i >= 0 and self.reach[i] > offset
+
+    def any_within(self, start: int, end: int) -> bool:
+        """Whether a quotation lies wholly inside ``[start, end]``."""
+        quotes = self.quotes
+        for i in range(bisect.bisect_left(self.starts, start), len(quotes)):
+            if quotes[i].start > end:
+                return False
+            if quotes[i].end <= end:
+                return True
+        return False
+
+    def run_on(self, start: int, end: int) -> int:
+        """The end of the first quotation opening in ``[start, end)`` and going on past ``end``,
+        else ``end``: content running into a quotation beyond its sentence ends with it."""
+        quotes = self.quotes
+        for i in range(bisect.bisect_left(self.starts, start), len(quotes)):
+            if quotes[i].start >= end:
+                break
+            if end < quotes[i].end:
+                return quotes[i].end
+        return end
 
 
 @dataclass(slots=True)
@@ -329,8 +389,7 @@ def _from_cue(
     people: People,
     sent: Span,
     cue: tuple[int, int],
-    speech: list[Quote],
-    speech_paragraphs: list[tuple[int | None, int | None]],
+    speech: _Speech,
     used: set[int],
     earlier: list[_Found],
     state: _State,
@@ -402,7 +461,7 @@ def _from_cue(
     name, kind_of_source, entity, desc2 = _resolve(doc, people, source, state)
     description = description or desc2
     # Content: a quotation next to the cue, or the rest of the sentence.
-    content = _quoted_content(doc, speech, speech_paragraphs, used, cs, source, after_cue)
+    content = _quoted_content(doc, speech, used, cs, source, after_cue)
     if content is None:
         if according:
             content = _according_content(text, sent, cs, after_cue)
@@ -414,7 +473,7 @@ def _from_cue(
             # Content on the far side of a short tail: "X told me this week" is about what
             # came before, "X said the plan failed" about what follows.
             if r1 - r0 >= 30 or l1 - l0 < 12 or r1 - r0 >= l1 - l0:
-                content = (r0, _extend_into_quote(speech, r0, r1))
+                content = (r0, speech.run_on(r0, r1))
             else:
                 content = (l0, l1)
     if content[1] - content[0] < 3:
@@ -423,7 +482,7 @@ def _from_cue(
         kind = "according_to"
     elif kind_of_source == "document":
         kind = "document"
-    elif any(content[0] <= q.start and q.end <= content[1] for q in speech):
+    elif speech.any_within(*content):
         kind = "direct"
     else:
         kind = "indirect"
@@ -625,8 +684,7 @@ def _tidy(chunk: str) -> str:
 
 def _quoted_content(
     doc: Document,
-    speech: list[Quote],
-    speech_paragraphs: list[tuple[int | None, int | None]],
+    speech: _Speech,
     used: set[int],
     cue_start: int,
     source: tuple[int, int] | None,
@@ -637,9 +695,12 @@ def _quoted_content(
     before = after = None
     first = min(cue_start, source[0]) if source else cue_start
     pi = doc.paragraph_index(cue_start)
-    for i, (q, (opens_in, closes_in)) in enumerate(zip(speech, speech_paragraphs, strict=True)):
+    # Only quotations opening or closing in the cue's paragraph can be picked.
+    for i in speech.near.get(pi, ()):
         if i in used:
             continue
+        q = speech.quotes[i]
+        opens_in, closes_in = speech.paragraphs[i]
         if q.end <= first and closes_in == pi:
             between = text[q.end : first]
             if len(between.split()) <= 2 and not any(c in '“”"' for c in between):
@@ -656,15 +717,7 @@ def _quoted_content(
         return None
     picked = [i for i in (before, after) if i is not None]
     used.update(picked)
-    return speech[picked[0]].start, speech[picked[-1]].end
-
-
-def _extend_into_quote(speech: list[Quote], start: int, end: int) -> int:
-    """Content running into a quotation that goes on past the sentence ends with it."""
-    for q in speech:
-        if start <= q.start < end < q.end:
-            return q.end
-    return end
+    return speech.quotes[picked[0]].start, speech.quotes[picked[-1]].end
 
 
 def _according_content(text: str, sent: Span, cue_start: int, np_end: int) -> tuple[int, int]:
@@ -815,10 +868,9 @@ def _floating_quotes(
         if i in used or any(f.content[0] <= q.start and q.end <= f.content[1] for f in found):
             continue
         pi = doc.paragraph_index(q.start)
-        prior = [f for f in ordered if f.content[1] <= q.start and f.name]
-        if not prior or pi is None:
+        last = next((f for f in reversed(ordered) if f.content[1] <= q.start and f.name), None)
+        if last is None or pi is None:
             continue
-        last = prior[-1]
         lp = doc.paragraph_index(last.content[0])
         paragraph_opens = doc.paragraphs[pi].start == q.start
         same_speech = lp == pi or (lp == pi - 1 and paragraph_opens)
