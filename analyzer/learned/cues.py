@@ -78,7 +78,7 @@ def candidates(text: str) -> list[tuple[int, int]]:
     [(5, 9), (27, 39), (51, 55)]
     """
     search = _cue_word_search()
-    if search is None or _CAPITAL_AFTER_APOSTROPHE.search(text):
+    if search is None or any(p.search(text) for p in _CAPITAL_AFTER_APOSTROPHE):
         return _scanned_candidates(text)
     folded = b" " + text.encode("ascii", "replace").translate(_FOLD) + b" "
     out = []
@@ -119,8 +119,9 @@ def _scanned_candidates(text: str) -> list[tuple[int, int]]:
 # ASCII form of a text, so one byte stands for each character).
 _FOLD = bytes(ord(chr(b).lower()) if chr(b) in string.ascii_letters else 32 for b in range(256))
 # Where a _WORD match can start inside a run of letters: after an apostrophe and lower-case
-# letters that end the match before it.
-_CAPITAL_AFTER_APOSTROPHE = re.compile(r"[’'][a-z]+[A-Z]")
+# letters that end the match before it. One pattern for each apostrophe: a pattern opening with
+# a literal character lets the engine jump between its occurrences (7 times faster than "[’']").
+_CAPITAL_AFTER_APOSTROPHE = (re.compile(r"’[a-z]+[A-Z]"), re.compile(r"'[a-z]+[A-Z]"))
 # The characters of _WORD matches: a scan resumed after any other character finds what it would
 # have found from the start.
 _WORD_CHARACTERS = frozenset(string.ascii_letters + "’'")
