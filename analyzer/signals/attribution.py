@@ -43,13 +43,18 @@ from analyzer.document import Document, Span
 from analyzer.learned import cues as cue_model
 from analyzer.lexicons import load_lexicon
 from analyzer.results import Attribution, Quote
-from analyzer.scan import lowered
+from analyzer.scan import alternation, lowered
 from analyzer.signals.people import Entity, People, find_people
 
-# A clause boundary: the source of a cue never reaches back across one of these.
+# A clause boundary: the source of a cue never reaches back across one of these. The words as a
+# trie (scan.alternation): the engine tries this pattern at every character of the text before a
+# cue, and a trie tries one branch there instead of each word in turn (twice as fast).
+_BOUNDARY_WORDS = (
+    "that and but who which because while when as if although though after before since where "
+    "whom whose so than whether"
+).split()
 _BOUNDARY = re.compile(
-    r"[,;:—–“”\"]|\b(?:that|and|but|who|which|because|while|when|as|if|although|though|after"
-    r"|before|since|where|whom|whose|so|than|whether)\b",
+    rf"[,;:—–“”\"]|\b{alternation(sorted(_BOUNDARY_WORDS, key=lambda w: (-len(w), w)))}\b",
     re.IGNORECASE,
 )
 # Auxiliaries and adverbs between a subject and its cue ("has also said", "had previously told").
@@ -542,8 +547,11 @@ def _subject_before(
     return (pick.start, pick.end) if pick else None
 
 
+_QUOTE_MARKS = frozenset('”"“')
+
+
 def _ends_with_quote(text: str, s: int, e: int) -> bool:
-    return any(c in '”"“' for c in text[s:e])
+    return not _QUOTE_MARKS.isdisjoint(text[s:e])
 
 
 def _appositive_subject(
@@ -585,6 +593,9 @@ def _looks_like_source(np: str, people: People, start: int) -> bool:
     return words[-1].lower() in _lexicon_set("source_nouns")
 
 
+_BY_FROM_OF = re.compile(r"\b(?:by|from|of)\s+")
+
+
 def _resolve(
     doc: Document, people: People, source: tuple[int, int] | None, state: _State
 ) -> tuple[str | None, str | None, Entity | None, str | None]:
@@ -616,7 +627,7 @@ def _resolve(
         _lexicon_set("organization_nouns"),
     )
     # "a report by the World Justice Project": the organisation behind a document.
-    by = re.search(r"\b(?:by|from|of)\s+", chunk)
+    by = _BY_FROM_OF.search(chunk)
     if by and any(w in docs for w in low[: len(chunk[: by.start()].split())]):
         orgs = [m for m in mentions if m.start >= source[0] + by.end()]
         if orgs:
@@ -682,6 +693,12 @@ def _tidy(chunk: str) -> str:
     return chunk
 
 
+# What may stand between a cue and the quotation it introduces: "said that “", "told reporters: “".
+_LEADS_INTO_QUOTE = re.compile(
+    r"[\s,:;—–]*(?:that\s*)?|[\s,]*(?:[\w’'.\-]+\s+){0,4}?[\w’'.\-]+[,:]\s*"
+)
+
+
 def _quoted_content(
     doc: Document,
     speech: _Speech,
@@ -708,9 +725,7 @@ def _quoted_content(
                     before = i
         elif q.start >= after_cue and opens_in == pi:
             between = text[after_cue : q.start]
-            if re.fullmatch(
-                r"[\s,:;—–]*(?:that\s*)?|[\s,]*(?:[\w’'.\-]+\s+){0,4}?[\w’'.\-]+[,:]\s*", between
-            ):
+            if _LEADS_INTO_QUOTE.fullmatch(between):
                 after = i
             break
     if before is None and after is None:
