@@ -152,6 +152,9 @@ def find_people(doc: Document) -> People:
         raw.append((m.start(), end, name, hon and _single_spaced(hon)))
     entities: list[Entity] = []
     full: dict[str, int] = {}
+    # The names of ``full`` one a line: a name (one line) is part of one of them when it is part
+    # of this text, one search instead of one for each name.
+    known = ""
     # Pass 1: full names (two words or more) and organisations become entities.
     for _, _, name, hon in raw:
         words = name.split()
@@ -159,11 +162,13 @@ def find_people(doc: Document) -> People:
             continue
         if _is_org(words, orgs):
             full[name] = len(entities)
+            known += "\n" + name
             entities.append(Entity(name, "organization"))
         elif len(words) >= 2:
-            if any(name in other for other in full):  # part of a longer name seen before
+            if name in known:  # part of a longer name seen before
                 continue
             full[name] = len(entities)
+            known += "\n" + name
             entities.append(Entity(name, "person", _GENDER.get(hon or "")))
     holders = _Holders()
     for i, e in enumerate(entities):
@@ -173,8 +178,8 @@ def find_people(doc: Document) -> People:
     mentions: list[Mention] = []
     for start, end, name, hon in raw:
         idx = full.get(name)
-        if idx is None:
-            idx = _match_short(start, entities, holders.of(name))
+        if idx is None and (held := holders.of(name)):
+            idx = _match_short(start, entities, held)
         if idx is None:
             if not hon:
                 continue  # a lone capitalised word: a place, a brand, a sentence opener
@@ -247,11 +252,11 @@ def _match_short(start: int, entities: list[Entity], holders: list[int]) -> int 
 
 
 def _description(text: str, end: int) -> str | None:
-    for pattern in (_APPOSITIVE, _COPULA):
-        m = pattern.match(text, end)
-        if m:
-            return m.group(1).strip()
-    return None
+    # _APPOSITIVE opens with a comma, _COPULA with white space (\s: what str.isspace holds).
+    after = text[end : end + 1]
+    pattern = _APPOSITIVE if after == "," else _COPULA if after.isspace() else None
+    m = pattern.match(text, end) if pattern is not None else None
+    return m.group(1).strip() if m else None
 
 
 def _compact(people: People) -> People:
