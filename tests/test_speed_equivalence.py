@@ -1165,3 +1165,62 @@ def test_people_are_the_ones_the_plain_passes_find_on_the_seeds():
     for text in SEED_TEXTS:
         doc = document.build_document(document.Article("a", "a", text))
         assert people.find_people(doc) == plain_find_people(doc)
+
+
+def plain_cue_features(text: str, start: int, end: int) -> dict:
+    """cues.features as first written: the previous word the last of all the window holds."""
+    word = text[start:end].lower()
+    left, right = text[max(0, start - 60) : start], text[end : end + 60]
+    before, after = re.findall(r"[\w’'\-]+", left[-30:]), re.search(r"[\w’'\-]+", right)
+    prev, nxt = (before[-1] if before else ""), (after.group() if after else "")
+
+    def shape(w: str) -> str:
+        if not w:
+            return "none"
+        if w.lower() in {"he", "she", "they", "i", "we", "it", "you", "who"}:
+            return "pron"
+        return "cap" if w[0].isupper() else "num" if w[0].isdigit() else "low"
+
+    left_strip, right_strip = left.rstrip(), right.lstrip()
+    prev_char, next_char = left_strip[-1:] or "^", right_strip[:1] or "$"
+    return {
+        "w": word,
+        "suffix": word[-3:],
+        "prev": prev.lower(),
+        "next": nxt.lower(),
+        "prev_shape": shape(prev),
+        "next_shape": shape(nxt),
+        "w_next": f"{word}|{nxt.lower()}",
+        "prev_w": f"{prev.lower()}|{word}",
+        "prev_char": prev_char if not prev_char.isalnum() else "a",
+        "next_char": next_char if not next_char.isalnum() else "a",
+        "quote_before": any(c in '”"’' for c in left_strip[-16:]),
+        "quote_after": any(c in '“"‘' for c in right_strip[:3]),
+        "quote_near": any(c in '“”"' for c in left[-40:] + right[:40]),
+        "sentence_start": prev_char in "^.!?\n",
+        "capitalised": text[start].isupper(),
+    }
+
+
+FEATURE_SOUP = st.lists(
+    st.sampled_from(["said", "He", "she", "Ana", "9", "x" * 35, "-", "’", "'", "“", "”", '"', "‘",
+                     " ", "\n", ".", ",", "é", "_", "İ", "ſ"]),
+    max_size=40,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(FEATURE_SOUP)
+def test_cue_features_are_the_ones_first_written(text):
+    for start, end in cues.candidates(text):
+        assert list(cues.features(text, start, end).items()) == list(
+            plain_cue_features(text, start, end).items()
+        )
+
+
+def test_cue_features_are_the_ones_first_written_on_the_seeds():
+    for text in SEED_TEXTS:
+        for start, end in cues.candidates(text):
+            assert list(cues.features(text, start, end).items()) == list(
+                plain_cue_features(text, start, end).items()
+            )

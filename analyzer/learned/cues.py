@@ -176,9 +176,11 @@ def _values(text: str, start: int, end: int) -> tuple[tuple[str, ...], tuple[boo
     word = text[start:end].lower()
     left = text[max(0, start - 60) : start]
     right = text[end : end + 60]
-    before = _WORDS.findall(left[-30:])
+    # The last word of the last 30 characters, found as the first of them read backwards (a
+    # pattern of one character class repeated matches the same runs either way).
+    before = _WORDS.search(left[:-31:-1])
     after = _WORDS.search(right)
-    prev = before[-1] if before else ""
+    prev = before.group()[::-1] if before else ""
     nxt = after.group() if after else ""
     prev_low, next_low = prev.lower(), nxt.lower()
     left_strip = left.rstrip()
