@@ -936,6 +936,15 @@ def test_names_are_single_spaced_as_the_white_space_pattern_spaced_them():
     assert people._single_spaced("Vice\u00a0 President\tAna\u2003Ruiz") == "Vice President Ana Ruiz"
 
 
+def test_a_name_whose_only_white_space_is_single_spaces_is_kept_as_it_is():
+    # _single_spaced returns a printable name without two spaces in a row unchanged: the space
+    # is the one printable white space character.
+    printable_spaces = [c for c in map(chr, range(0x110000)) if c.isspace() and c.isprintable()]
+    assert printable_spaces == [" "]
+    for name in ["Ana Ruiz", "Ana  Ruiz", "Ana\u00adRuiz", "Ana\x1cRuiz", "Ana\u2003Ruiz", "A."]:
+        assert people._single_spaced(name) == " ".join(name.split())
+
+
 # The word index before it was one re.split: a match object per word, in the lower-cased text.
 PLAIN_WORD = re.compile(r"\w+(?:['’-]\w+)*")
 

@@ -190,7 +190,11 @@ def find(
     interview = _interview(doc, people)
     found: list[_Found] = []
     speech = _Speech.of(doc, quotes)
-    cue_spans = [c for c in _accepted_cues(doc, model) if not _in_heading(doc, c[0])]
+    accepted = _accepted_cues(doc, model)
+    # Whether a cue's paragraph is a heading, looked at once for each paragraph holding cues.
+    paragraph_of = [doc.paragraph_index(c[0]) for c in accepted]
+    heading = {pi: _is_heading(doc, pi) for pi in set(paragraph_of)}
+    cue_spans = [c for c, pi in zip(accepted, paragraph_of, strict=True) if not heading[pi]]
     by_sentence: dict[int, list[tuple[int, int]]] = {}
     for span in cue_spans:
         i = doc.sentence_index(span[0])
@@ -203,11 +207,12 @@ def find(
         pi = doc.paragraph_index(sent.start)
         if pi is not None and pi != state.paragraph:
             state.new_paragraph(pi)
-        if si not in by_sentence:
+        here = by_sentence.get(si)
+        if here is None:
             continue
         in_sentence: list[_Found] = []
         # "according to" names the source of the whole sentence: it goes first.
-        ordered = sorted(by_sentence[si], key=lambda c: (not _is_according(text, c), c))
+        ordered = sorted(here, key=lambda c: (not _is_according(text, c), c))
         for cue in ordered:
             if any(f.content[0] <= cue[0] < f.content[1] for f in in_sentence):
                 continue  # inside the content of an outer attribution
@@ -216,8 +221,7 @@ def find(
             f = _from_cue(doc, people, sent, cue, speech, used_quotes, in_sentence, state)
             if f is not None and _figurative(text, f):
                 continue  # "Mexico's history says ...": a figure of speech, not a source
-            later = [c for c in ordered if c[0] > cue[0]]
-            if f is not None and f.source is None and later:
+            if f is not None and f.source is None and any(c[0] > cue[0] for c in ordered):
                 continue  # "When asked why ..., he replied": the later cue has the source
             if f is not None:
                 in_sentence.append(f)
@@ -326,9 +330,9 @@ class _State:
         return None
 
 
-def _in_heading(doc: Document, offset: int) -> bool:
-    """A short title-case line without closing punctuation ("A Renewed Offensive Against ...")."""
-    pi = doc.paragraph_index(offset)
+def _is_heading(doc: Document, pi: int | None) -> bool:
+    """Paragraph ``pi`` is a short title-case line without closing punctuation ("A Renewed
+    Offensive Against ...")."""
     if pi is None:
         return False
     p = doc.paragraphs[pi]

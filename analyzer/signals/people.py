@@ -120,6 +120,8 @@ _COPULA = re.compile(
 
 def _single_spaced(words: str) -> str:
     """White space runs as one space (a name never starts or ends with white space)."""
+    if words.isprintable() and "  " not in words:
+        return words  # (the only printable white space is the space)
     return " ".join(words.split())
 
 
