@@ -81,8 +81,29 @@ def test_numpy_log_of_a_table_is_the_log_of_each_row_for_every_lexicon_rate():
 @given(st.text(alphabet="ab .,:\n_1é’İ\u0301", max_size=40))
 @example("a bb c dd e ff g hh")
 @example("ab_cd 12 x\u0301y İİ")
+@example("abcdefgh ijklmnop")
+@example("a b c d e f g ab")
+@example("ab\nc de. f gh:i jk")
 def test_has_words_is_four_words_or_more(text):
-    assert loaded_language._has_words(text) == (len(bias.TOKEN.findall(text)) >= 4)
+    assert loaded_language._has_words(text) == (len(re.findall(bias.TOKEN_PATTERN, text)) >= 4)
+
+
+TOKEN_SOUP = st.text(alphabet="aZ1_ .,\n’'-é²\u0301İ", max_size=40)
+SKLEARN_TOKEN = re.compile(bias.TOKEN_PATTERN)
+
+
+@settings(max_examples=500, deadline=None)
+@given(TOKEN_SOUP)
+@example("a bb c_d 1x \u0301ab é x\u0301y İİ’s -ab- 12")
+def test_the_run_time_token_pattern_finds_the_vectorizers_tokens_where_it_does(text):
+    spans = [m.span() for m in SKLEARN_TOKEN.finditer(text)]
+    assert [m.span() for m in bias.TOKEN.finditer(text)] == spans
+
+
+def test_the_run_time_token_pattern_finds_the_vectorizers_tokens_on_the_seeds():
+    for text in SEED_TEXTS:
+        assert bias.TOKEN.findall(text.lower()) == SKLEARN_TOKEN.findall(text.lower())
+        assert bias.TOKEN.findall(text) == SKLEARN_TOKEN.findall(text)
 
 
 BY_SOUP = st.lists(

@@ -65,10 +65,12 @@ TRUSTED_TYPES: tuple[str, ...] = (
     "sklearn.linear_model._logistic.LogisticRegression",
     "sklearn.pipeline.Pipeline",
 )
-# Words of two or more letters or digits, as the vectorizer sees them (its token pattern); the
-# same pattern places each word back in the text when a decision is explained.
+# Words of two or more letters or digits, as the vectorizer sees them (its token pattern).
 TOKEN_PATTERN = r"(?u)\b\w\w+\b"
-TOKEN = re.compile(TOKEN_PATTERN)
+# The same words, found about twice as fast (no boundary tests): a \b stands exactly where a run
+# of word characters begins or ends, and the greedy run ends only at one. It places each word
+# back in the text when a decision is explained.
+TOKEN = re.compile(r"\w{2,}")
 C_GRID: tuple[float, ...] = (0.3, 1.0, 3.0)
 FOLDS = 5
 # Word gates tried by cross-validation (see bias_train): how sure the word model must be of some

@@ -87,6 +87,11 @@ murmurhash3 = _murmurhash3()
 # Token patterns whose tokens hold no white space: with them a vocabulary entry "a b" can only be
 # the bigram of tokens "a" and "b" (TfidfLogistic looks bigrams up as pairs of tokens).
 _SPACELESS_TOKENS = frozenset({r"(?u)\b\w\w+\b"})
+# Token patterns and a faster one finding the same tokens. scikit-learn's default finds runs of
+# two or more word characters: a \b stands exactly where a run of \w begins or ends, and the
+# greedy \w+ ends a match only at one, so r"\w{2,}" finds the same runs without testing for
+# boundaries, about twice as fast.
+_FASTER_TOKENS = {r"(?u)\b\w\w+\b": r"\w{2,}"}
 # Words remembered by CachedProbability before it starts afresh: bounds memory on huge batches.
 MAX_CACHED_WORDS = 200_000
 # Row normalisations rewritten here (scikit-learn's names; None: none).
@@ -251,7 +256,7 @@ class TfidfLogistic:
         self._pair_keys = np.array([k for k, _ in order], dtype=np.int64)
         self._pair_columns = np.array([c for _, c in order], dtype=np.int64)
         self._token_pattern = token_pattern
-        self._token = re.compile(token_pattern)
+        self._token = re.compile(_FASTER_TOKENS.get(token_pattern, token_pattern))
         self._lowercase = lowercase
         self._sublinear = sublinear
         self._idf = idf
