@@ -177,3 +177,47 @@ def test_lexicon_words_are_what_the_backtracking_pattern_found_on_the_seeds():
     plain = re.compile(r"[^\W\d_](?:[\w'’-]*[^\W_])?")
     for text in SEED_TEXTS:
         assert bias.LEXICON_WORD.findall(text.lower()) == plain.findall(text.lower())
+
+
+def plain_loaded_words_many(model, texts: list[str]) -> list[list[bias.Driver]]:
+    """bias.loaded_words_many before naming scores were remembered (the specification)."""
+    words = [bias.candidate_words(t) for t in texts]
+    flat = [w.lower() for ws in words for _, _, w in ws]
+    if not flat:
+        return [[] for _ in texts]
+    probs = bias.naming_scores(model, flat).tolist()
+    out, i = [], 0
+    for ws in words:
+        p = probs[i : i + len(ws)]
+        i += len(ws)
+        order = sorted(range(len(ws)), key=lambda k: (-p[k], ws[k][0]))
+        out.append([bias.Driver(*ws[k], round(p[k], 4)) for k in order])
+    return out
+
+
+def test_loaded_words_are_the_plain_ones_on_the_seeds_read_twice():
+    model = bias.load()
+    plain = plain_loaded_words_many(model, SEED_LINES)
+    assert bias.loaded_words_many(model, SEED_LINES) == plain
+    assert bias.loaded_words_many(model, SEED_LINES[::-1]) == plain[::-1]  # remembered words
+    top = bias.loaded_words_many(model, SEED_LINES, most=bias.MAX_NAMED)
+    assert top == [ranked[: bias.MAX_NAMED] for ranked in plain]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(WORD_SOUP, max_size=6))
+@example(["plan plan plans", "radical radical", ""])
+def test_loaded_words_are_the_plain_ones_on_word_soup(texts):
+    model = bias.load()
+    assert bias.loaded_words_many(model, texts) == plain_loaded_words_many(model, texts)
+
+
+def test_a_words_naming_score_alone_is_its_score_in_any_batch():
+    # Naming scores are remembered per word: a word scored in one batch must get the float it
+    # would get in another.
+    model = bias.load()
+    words = sorted({w.lower() for line in SEED_LINES for _, _, w in bias.candidate_words(line)})
+    batch = bias.naming_scores(model, words).tolist()
+    alone = [bias.naming_scores(model, [w]).tolist()[0] for w in words]
+    assert batch == alone
+    assert bias.naming_scores(model, words[::-1]).tolist() == batch[::-1]

@@ -44,7 +44,13 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from analyzer.compare.text import stem, stop_words
-from analyzer.learned.fastpath import CachedProbability, HashedLogistic, TfidfLogistic, expit
+from analyzer.learned.fastpath import (
+    CachedProbability,
+    HashedLogistic,
+    TfidfLogistic,
+    WordMemo,
+    expit,
+)
 from analyzer.learned.store import cached_model, run_time_model
 from analyzer.lexicons import load_lexicon
 
@@ -229,6 +235,14 @@ def _word_scores(pipeline: Pipeline | HashedLogistic) -> CachedProbability:
     return CachedProbability(pipeline)
 
 
+# Naming scores of each word model and lexicon, each word scored once per process: the score is
+# element-wise arithmetic on the word's own word-model probability and lexicon rate.
+@functools.cache
+def _naming_scores(words: Pipeline | HashedLogistic, lexicon: StemLexicon) -> WordMemo:
+    parts = {"words": words, "lexicon": lexicon}
+    return WordMemo(lambda new: naming_scores(parts, new).tolist())
+
+
 def named_words(model: dict[str, Any], ranked: Sequence[Driver]) -> list[Driver]:
     """The words a finding names, from a sentence's words ranked by :func:`loaded_words`: none
     when the top word is rated below the model's word gate (the sentence is then not flagged),
@@ -278,21 +292,26 @@ def loaded_words(model: dict[str, Any], text: str) -> list[Driver]:
     return loaded_words_many(model, [text])[0]
 
 
-def loaded_words_many(model: dict[str, Any], texts: Sequence[str]) -> list[list[Driver]]:
+def loaded_words_many(
+    model: dict[str, Any], texts: Sequence[str], *, most: int | None = None
+) -> list[list[Driver]]:
     """:func:`loaded_words` for several texts in one call of the word model (one call per
-    article instead of one per sentence: scikit-learn's per-call checks cost more than the work).
+    article instead of one per sentence: scikit-learn's per-call checks cost more than the work);
+    with ``most``, each text's ``most`` top words only (:func:`named_words` reads no further than
+    ``MAX_NAMED``).
     """
     words = [candidate_words(t) for t in texts]
     flat = [w.lower() for ws in words for _, _, w in ws]
     if not flat:
         return [[] for _ in texts]
-    # Each distinct word is scored once per process: the word model sees one word at a time.
-    probs = naming_scores(model, flat).tolist()  # Python floats: no numpy scalar per word
+    # Python floats (no numpy scalar per word), each distinct word scored once per process.
+    probs = _naming_scores(model["words"], model["lexicon"]).probabilities(flat)
     out, i = [], 0
     for ws in words:
         p = probs[i : i + len(ws)]
         i += len(ws)
-        order = sorted(range(len(ws)), key=lambda k: (-p[k], ws[k][0]))
+        # Highest score first; the sort is stable, so ties keep text order (ws is in text order).
+        order = sorted(range(len(ws)), key=p.__getitem__, reverse=True)[:most]
         out.append([Driver(*ws[k], round(p[k], 4)) for k in order])
     return out
 

@@ -15,7 +15,8 @@ sidecar of plain arrays (:mod:`analyzer.learned.store`) without importing scikit
 - :class:`HashedLogistic`: hashed character n-grams (``analyzer="char_wb"``) followed by binary
   logistic regression (the word model): scikit-learn's n-grams and hashing, rewritten.
 - :class:`CachedProbability`: a model applied to single words; each word is scored once per
-  process and remembered (an article's words are mostly words seen before).
+  process and remembered (an article's words are mostly words seen before); :class:`WordMemo`
+  does the same for any score of single words.
 - :func:`hashed_dot`: ``FeatureHasher.transform(rows) @ weights`` (the attribution-cue model).
 - :func:`normalize_rows`: ``sklearn.preprocessing.normalize`` of a CSR matrix, in place.
 
@@ -92,7 +93,7 @@ _SPACELESS_TOKENS = frozenset({r"(?u)\b\w\w+\b"})
 # greedy \w+ ends a match only at one, so r"\w{2,}" finds the same runs without testing for
 # boundaries, about twice as fast.
 _FASTER_TOKENS = {r"(?u)\b\w\w+\b": r"\w{2,}"}
-# Words remembered by CachedProbability before it starts afresh: bounds memory on huge batches.
+# Words remembered by a WordMemo before it starts afresh: bounds memory on huge batches.
 MAX_CACHED_WORDS = 200_000
 # Row normalisations rewritten here (scikit-learn's names; None: none).
 NORMS = ("l1", "l2", None)
@@ -553,7 +554,37 @@ def char_wb_ngrams(text: str, low: int, high: int) -> list[str]:
     return grams
 
 
-class CachedProbability:
+class WordMemo:
+    """``score(words)`` for single words, each word scored once and remembered (an article's
+    words are mostly words seen before).
+
+    Valid for scores of each word on its own (a word's score does not depend on the other words
+    of the batch): a vectorizer followed by a linear model, or element-wise arithmetic on such
+    scores. Starts afresh past :data:`MAX_CACHED_WORDS` words.
+
+    Examples
+    --------
+    >>> memo = WordMemo(lambda words: [float(len(w)) for w in words])
+    >>> memo.probabilities(["ab", "c", "ab"])
+    [2.0, 1.0, 2.0]
+    """
+
+    def __init__(self, score: Callable[[list[str]], list[float]]) -> None:
+        self._score = score
+        self._known: dict[str, float] = {}
+
+    def probabilities(self, words: Sequence[str]) -> list[float]:
+        known = self._known
+        new = [w for w in dict.fromkeys(words) if w not in known]  # distinct words first
+        if new:
+            if len(known) + len(new) > MAX_CACHED_WORDS:
+                known.clear()
+                new = list(dict.fromkeys(words))
+            known.update(zip(new, self._score(new), strict=True))
+        return list(map(known.__getitem__, words))
+
+
+class CachedProbability(WordMemo):
     """``pipeline.predict_proba([word])[0, 1]`` for single words, each word scored once.
 
     Valid for models that score each input on its own (a row's probability does not depend on
@@ -579,22 +610,11 @@ class CachedProbability:
             if isinstance(pipeline, HashedLogistic)
             else HashedLogistic.for_pipeline(pipeline)
         )
-        self._score = (
+        super().__init__(
             fast.probabilities
             if fast is not None
             else lambda words: [float(p) for p in pipeline.predict_proba(words)[:, 1]]
         )
-        self._known: dict[str, float] = {}
-
-    def probabilities(self, words: Sequence[str]) -> list[float]:
-        known = self._known
-        new = [w for w in dict.fromkeys(words) if w not in known]  # distinct words first
-        if new:
-            if len(known) + len(new) > MAX_CACHED_WORDS:
-                known.clear()
-                new = list(dict.fromkeys(words))
-            known.update(zip(new, self._score(new), strict=True))
-        return list(map(known.__getitem__, words))
 
 
 def hashed_dot(

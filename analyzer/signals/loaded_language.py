@@ -72,7 +72,7 @@ def assess(
         for (offset, piece), prob in zip(voiced, probs[: len(voiced)], strict=True)
         if prob >= threshold
     ]
-    ranked = bias.loaded_words_many(model, [piece for _, piece, _ in flagged])
+    ranked = bias.loaded_words_many(model, [p for _, p, _ in flagged], most=bias.MAX_NAMED)
     for (offset, _, prob), words in zip(flagged, ranked, strict=True):
         named = bias.named_words(model, words)
         if not named:
