@@ -8,6 +8,7 @@ import sys
 
 import numpy as np
 import pytest
+import scipy.sparse as sp
 from conftest import SEEDS
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
@@ -117,12 +118,12 @@ _SOUP = st.lists(
 def test_the_count_matrix_is_count_vectorizers_for_the_committed_vocabulary(soup):
     fast, counter, _ = _committed_counts()
     texts = soup.split("|")
-    got, expected = fast._counts(texts), counter.transform(texts)
+    (data, indices, indptr), expected = fast._counts(texts), counter.transform(texts)
     expected.sort_indices()
-    assert got.shape == expected.shape
-    assert got.indptr.tolist() == expected.indptr.tolist()
-    assert got.indices.tolist() == expected.indices.tolist()
-    assert got.data.tolist() == expected.data.tolist()
+    assert len(indptr) - 1 == expected.shape[0]
+    assert indptr.tolist() == expected.indptr.tolist()
+    assert indices.tolist() == expected.indices.tolist()
+    assert data.tolist() == expected.data.tolist()
 
 
 @pytest.mark.parametrize(
@@ -341,6 +342,32 @@ def test_hashed_dot_falls_back_to_the_public_calls_when_a_private_routine_is_gon
     weights = np.linspace(-1, 1, 16)
     expected = hasher.transform(rows) @ weights
     assert fastpath.hashed_dot(rows, weights, 2**4).tobytes() == expected.tobytes()
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    rows=st.lists(st.lists(st.integers(0, 9), max_size=12).map(sorted), min_size=1, max_size=8),
+    seed=st.integers(0, 2**16),
+)
+def test_csr_dot_adds_up_the_floats_the_sparse_product_does(rows, seed):
+    # Values and weights of very different sizes make the order of the additions show.
+    rng = np.random.default_rng(seed)
+    indices = np.array([c for r in rows for c in r], dtype=np.int32)
+    indptr = np.cumsum([0] + [len(r) for r in rows]).astype(np.int32)
+    data = rng.normal(size=len(indices)) * 10.0 ** rng.integers(-8, 9, size=len(indices))
+    weights = rng.normal(size=(1, 10)) * 10.0 ** rng.integers(-8, 9, size=10)
+    X = sp.csr_matrix((data, indices, indptr), shape=(len(rows), 10))
+    expected = (X @ weights.T).reshape(-1)  # the product as TfidfLogistic once wrote it
+    got = fastpath.csr_dot(data, indices, indptr, np.ascontiguousarray(weights[0]))
+    assert got.tobytes() == expected.tobytes()
+
+
+def test_csr_dot_falls_back_to_the_public_calls_when_the_private_routine_is_gone(monkeypatch):
+    monkeypatch.setattr(fastpath, "_sparsetools", None)
+    data, indices, indptr = np.array([0.1, 0.2, 0.3]), np.array([0, 2, 1]), np.array([0, 2, 3])
+    weights = np.array([1e16, 3.0, -1e16])
+    expected = sp.csr_matrix((data, indices, indptr), shape=(2, 3)) @ weights
+    assert fastpath.csr_dot(data, indices, indptr, weights).tobytes() == expected.tobytes()
 
 
 @settings(max_examples=200, deadline=None)
