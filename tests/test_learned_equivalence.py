@@ -60,6 +60,25 @@ def test_lexicon_features_equal_the_row_by_row_ones_on_word_soup(texts):
     assert np.array_equal(lexicon.features(texts), plain_lexicon_features(lexicon, texts))
 
 
+def test_lexicon_features_equal_the_row_by_row_ones_when_the_word_memo_starts_afresh(
+    monkeypatch,
+):
+    monkeypatch.setattr(bias.fastpath, "MAX_CACHED_WORDS", 3)
+    committed = bias.load()["lexicon"]
+    lexicon = bias.StemLexicon(committed.prior, committed.strength)
+    lexicon.stems_, lexicon.rates_ = committed.stems_, committed.rates_
+    lexicon._index()  # a fresh memo
+    texts = SEED_LINES[:40] + ["Critics slammed the radical plan.", "slammed slammed"]
+    assert np.array_equal(lexicon.features(texts), plain_lexicon_features(lexicon, texts))
+    assert len(lexicon._word_rates) <= 3
+
+
+def test_a_saved_lexicon_holds_its_arrays_not_its_lookup_tables():
+    lexicon = bias.StemLexicon().fit(["a radical plan", "a plan"], [["radical"], []])
+    lexicon.features(["radical plans"])
+    assert sorted(lexicon.__getstate__()) == ["prior", "rates_", "stems_", "strength"]
+
+
 def test_numpy_log_of_a_table_is_the_log_of_each_row():
     # The lexicon features take the log of all rows in one call; numpy's vectorised log must
     # give each element the float the one-row call gave.

@@ -44,6 +44,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from analyzer.compare.text import stem, stop_words
+from analyzer.learned import fastpath
 from analyzer.learned.fastpath import (
     CachedProbability,
     HashedLogistic,
@@ -393,8 +394,29 @@ def fit_text_model(texts: Sequence[str], labels: Sequence[int], *, C: float) -> 
 LEXICON_WORD = re.compile(r"[^\W\d_][^\W_]*(?:[_'’-]+[^\W_]+)*")
 
 
+def _words(text: str) -> list[str]:
+    return LEXICON_WORD.findall(text.lower())
+
+
 def _stems(text: str) -> set[str]:
-    return set(map(stem, LEXICON_WORD.findall(text.lower())))
+    return set(map(stem, _words(text)))
+
+
+class _WordRates(dict):
+    """Lower-cased word -> (its stem, the stem's rate in ``index`` or ``prior``), filled on first
+    sight of each word: one stem and one lookup per word per process, not one per occurrence.
+    Starts afresh past ``fastpath.MAX_CACHED_WORDS`` words (bounds memory on huge batches)."""
+
+    def __init__(self, index: dict[str, float], prior: float) -> None:
+        super().__init__()
+        self._index, self._prior = index, prior
+
+    def __missing__(self, word: str) -> tuple[str, float]:
+        if len(self) >= fastpath.MAX_CACHED_WORDS:
+            self.clear()
+        s = stem(word)
+        pair = self[word] = (s, self._index.get(s, self._prior))
+        return pair
 
 
 def _marked_stems(marks: Sequence[str]) -> set[str]:
@@ -440,10 +462,11 @@ class StemLexicon:
 
     def _index(self) -> None:
         self.index_ = dict(zip(self.stems_.tolist(), self.rates_.tolist(), strict=True))
+        self._word_rates = _WordRates(self.index_, self.prior)
 
-    # skops saves the arrays only; the lookup table is rebuilt when the model is loaded.
+    # skops saves the arrays only; the lookup tables are rebuilt when the model is loaded.
     def __getstate__(self) -> dict[str, Any]:
-        return {k: v for k, v in self.__dict__.items() if k != "index_"}
+        return {k: v for k, v in self.__dict__.items() if k not in ("index_", "_word_rates")}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state)
@@ -456,10 +479,11 @@ class StemLexicon:
 
     def features(self, texts: Sequence[str]) -> np.ndarray:
         """Per text: log of its three highest rates (+0.01), counts of rates >= 0.3 and >= 0.5."""
-        index, prior = self.index_, self.prior
+        pair_of = self._word_rates.__getitem__
         tops, counts = [], []
         for text in texts:
-            rates = sorted(map(index.get, _stems(text), repeat(prior)))
+            # The rates of the text's distinct stems: a dict keyed by stem keeps one of each.
+            rates = sorted(dict(map(pair_of, _words(text))).values())
             tops.append(rates[:-4:-1] + [0.0] * (3 - len(rates)))  # highest first, padded
             # Rates at or above each cut: what lies past its insertion point.
             counts.append(
