@@ -13,7 +13,11 @@ from conftest import SEEDS
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from sklearn.feature_extraction import FeatureHasher
-from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
+from sklearn.feature_extraction.text import (
+    CountVectorizer,
+    HashingVectorizer,
+    TfidfVectorizer,
+)
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline
 
@@ -342,6 +346,17 @@ def test_hashed_dot_falls_back_to_the_public_calls_when_a_private_routine_is_gon
     weights = np.linspace(-1, 1, 16)
     expected = hasher.transform(rows) @ weights
     assert fastpath.hashed_dot(rows, weights, 2**4).tobytes() == expected.tobytes()
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.text(alphabet="ab xyz\t\n\u00a0é-’", max_size=30),
+    ngram_range=st.sampled_from([(2, 5), (1, 1), (1, 3), (3, 3), (4, 6)]),
+)
+@example(text="a ab abc abcd abcde abcdef", ngram_range=(2, 5))
+def test_char_wb_ngrams_are_scikit_learns(text, ngram_range):
+    analyzer = HashingVectorizer(analyzer="char_wb", ngram_range=ngram_range).build_analyzer()
+    assert fastpath.char_wb_ngrams(text.lower(), *ngram_range) == analyzer(text)
 
 
 @settings(max_examples=200, deadline=None)
