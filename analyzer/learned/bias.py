@@ -197,13 +197,20 @@ def candidate_words(text: str) -> list[tuple[int, int, str]]:
     >>> [w for _, _, w in candidate_words("Mr. King is not an employee")]
     ['employee']
     """
+    return [(*m.span(), m.group()) for m, _ in _candidates(text)]
+
+
+def _candidates(text: str) -> list[tuple[re.Match[str], str]]:
+    """:func:`candidate_words` as matches, each with its word lower-cased (lowered once, for the
+    stop-word test and the word model both)."""
     out = []
     never = _never_named()
     for i, m in enumerate(TOKEN.finditer(text)):
         w = m.group()
-        if w.lower() in never or w.isdigit() or (i and w[0].isupper()):
+        low = w.lower()
+        if low in never or w.isdigit() or (i and w[0].isupper()):
             continue
-        out.append((*m.span(), w))
+        out.append((m, low))
     return out
 
 
@@ -301,19 +308,21 @@ def loaded_words_many(
     with ``most``, each text's ``most`` top words only (:func:`named_words` reads no further than
     ``MAX_NAMED``).
     """
-    words = [candidate_words(t) for t in texts]
-    flat = [w.lower() for ws in words for _, _, w in ws]
+    found = [_candidates(t) for t in texts]
+    flat = [low for words in found for _, low in words]
     if not flat:
         return [[] for _ in texts]
     # Python floats (no numpy scalar per word), each distinct word scored once per process.
     probs = _naming_scores(model["words"], model["lexicon"]).probabilities(flat)
     out, i = [], 0
-    for ws in words:
-        p = probs[i : i + len(ws)]
-        i += len(ws)
-        # Highest score first; the sort is stable, so ties keep text order (ws is in text order).
-        order = sorted(range(len(ws)), key=p.__getitem__, reverse=True)[:most]
-        out.append([Driver(*ws[k], round(p[k], 4)) for k in order])
+    for words in found:
+        p = probs[i : i + len(words)]
+        i += len(words)
+        # Highest score first; the sort is stable, so ties keep text order (words are in text
+        # order). Drivers only for the words returned.
+        order = sorted(range(len(words)), key=p.__getitem__, reverse=True)[:most]
+        matches = [(words[k][0], p[k]) for k in order]
+        out.append([Driver(*m.span(), m.group(), round(q, 4)) for m, q in matches])
     return out
 
 
