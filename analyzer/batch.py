@@ -86,13 +86,16 @@ class BatchResult:
     """What a batch produced: results in input order (filled by :func:`analyze_paths` only;
     :func:`score_paths` leaves them in the store), failures (inputs that could not be read or
     analysed, in input order, then comparisons that failed, then pages that could not be
-    rendered, each in input order), and counts."""
+    rendered, each in input order), the rewrites whose named source is not in the batch, and
+    counts."""
 
     results: list[ArticleResult] = field(default_factory=list)
     failures: list[InputError] = field(default_factory=list)
     counts: Counts = field(default_factory=Counts)
     # False when every input failed and score_paths left the last run's outputs untouched.
     written: bool = True
+    # Articles whose derived_from names only articles missing from the batch: not compared.
+    unpaired: list[InputError] = field(default_factory=list)
 
 
 @dataclass
@@ -225,8 +228,11 @@ def _analyse_paths(
         bar.close()
 
 
-def _compare(store: StateStore, run: Runner) -> list[InputError]:
-    """Step 3: pair rewrites with their sources over the whole run and store each comparison.
+def _compare(store: StateStore, run: Runner) -> tuple[list[InputError], list[InputError]]:
+    """Step 3: pair rewrites with their sources over the whole run and store each comparison;
+    return the comparisons that failed and the articles not compared because every source their
+    ``derived_from`` names is missing from the batch (a notice, not a failure: the article and
+    the outputs are complete, and rerunning cannot find the source).
 
     Pairing sees all current results (scored now or earlier), so the comparisons a rerun writes are
     the ones a full run would; a comparison already stored for the same two unchanged articles is
@@ -248,11 +254,18 @@ def _compare(store: StateStore, run: Runner) -> list[InputError]:
         pair_ranks,
     )
 
+    unpaired: list[InputError] = []  # in input order, as pairing reads the articles
+
     def docs() -> Iterator[tuple[TermCounts, list[int | None], str | None]]:
         # What pairing reads was stored beside each result when it was scored: no result is
         # decoded and no text stemmed again (only where the worker could not count the terms).
         for article_id, published, derived_from, terms in store.run_pairing():
-            named = [store.run_rank(s) for s in json.loads(derived_from or "[]")]
+            sources = json.loads(derived_from or "[]")
+            named = [store.run_rank(s) for s in sources]
+            if named and all(rank is None for rank in named):
+                missing = ", ".join(sources)
+                reason = f"derived_from names {missing}, not in this batch: not compared"
+                unpaired.append(InputError(store.get(article_id).path, reason))
             if terms is None:
                 counts = count_terms(store.get(article_id).text)
             else:
@@ -309,7 +322,7 @@ def _compare(store: StateStore, run: Runner) -> list[InputError]:
             rows = []
     store.put_comparisons(rows)
     store.drop_stale_comparisons()
-    return [error for _, error in sorted(failed, key=lambda pair: pair[0])]
+    return [error for _, error in sorted(failed, key=lambda pair: pair[0])], unpaired
 
 
 def _together(pairs: Iterable[tuple[int, int | None]], size: int) -> list[list[int]]:
@@ -528,7 +541,7 @@ def score_paths(
             # written: an unchanged rerun spends most of its time on imports otherwise.
             from analyzer.writers.html import render_stored_chunk, write_stored_site
 
-            compare_failures = _compare(store, run)
+            compare_failures, unpaired = _compare(store, run)
             failures = done.failures + compare_failures
             compared = True
             with atomic_file(results_path) as jsonl:
@@ -551,9 +564,10 @@ def score_paths(
             # Outputs with a failed comparison or page are never current: the next run retries.
             store.set_meta("outputs", json.dumps({} if compare_failures or later else saved))
         else:
-            failures = done.failures
+            failures, unpaired = done.failures, []
         if (db is not None or worksheets) and not compared:
-            failures = done.failures + _compare(store, run)
+            compare_failures, unpaired = _compare(store, run)
+            failures = done.failures + compare_failures
         if db is not None:
             from analyzer.writers.sqlite import article_rows, rows_chunk, write_rows
 
@@ -572,7 +586,7 @@ def score_paths(
 
             write_worksheets(out / WORKSHEETS_NAME, store.run_results(), lookup=store.run_result)
     counts.seconds = time.perf_counter() - began
-    return BatchResult(failures=failures, counts=counts)
+    return BatchResult(failures=failures, counts=counts, unpaired=unpaired)
 
 
 def analyze_paths(
@@ -618,7 +632,7 @@ def analyze_paths(
     ):
         store.begin_run()
         done = _analyse_paths(paths, stdin, store, run, counts, bar)
-        compare_failures = _compare(store, run)
+        compare_failures, batch.unpaired = _compare(store, run)
         if lines is not None:
             for line in store.run_lines():
                 lines(line)

@@ -23,6 +23,10 @@ def _report_failures(batch: BatchResult) -> int:
     # escaped, never acted on (the index page and results.jsonl keep the name as it is).
     for failure in batch.failures:
         click.echo(f"error: {shown(str(failure))}", err=True)
+    # Not failures (the article and every output are complete), but a comparison the user asked
+    # for by naming a source did not happen: say so, without changing the exit status.
+    for notice in batch.unpaired:
+        click.echo(f"warning: {shown(str(notice))}", err=True)
     return 1 if batch.failures else 0
 
 

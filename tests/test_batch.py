@@ -610,3 +610,18 @@ def test_a_story_copied_seventeen_times_is_compared_in_one_chunk(tmp_path, monke
     monkeypatch.setattr(analyzer.batch, "compare_chunk", counted)
     score_paths([str(tmp_path / f"copy{i:02d}.txt") for i in range(17)], tmp_path / "out")
     assert sizes == [16]  # each copy is read once for the pairs it is in
+
+
+def test_a_rewrite_whose_named_source_is_missing_is_scored_with_a_warning(tmp_path):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    shutil.copy(SEEDS / "002_10ec1c2511d1067e.txt", inputs)
+    shutil.copy(SEEDS / "manifest.csv", inputs)  # 002's derived_from names 000, not given
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["score", str(inputs), "--out", str(out), "-q"])
+    assert result.exit_code == 0
+    assert result.stderr.splitlines() == [
+        f"warning: {inputs / '002_10ec1c2511d1067e.txt'}: derived_from names "
+        "000_6af52c64d008fc3c, not in this batch: not compared"
+    ]
+    assert [r["comparison"] for r in read_records(out)] == [None]
