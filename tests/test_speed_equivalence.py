@@ -566,6 +566,38 @@ def test_folding_and_its_words_equal_the_translate_table_and_the_word_pattern_on
         assert folded_words(text) == plain_folded_words(text)
 
 
+def plain_term_counts(text: str) -> tuple[list[str], list[int]]:
+    """pairing.count_terms as it was: a Counter of the text's content terms."""
+    from collections import Counter
+
+    from analyzer.compare.text import _content_terms
+
+    counted = Counter(_content_terms.__wrapped__(text))
+    return list(counted), list(counted.values())
+
+
+# Words, stop words, a reporting verb, possessives, numbers with thousands commas, and marks.
+TERM_SOUP = st.lists(
+    st.sampled_from(["The", "council", "’s", "said", "1,000", "5", "rose", " ", "’", "½", "é"]),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TERM_SOUP)
+def test_term_counts_are_the_counts_of_the_content_terms_in_order_of_first_appearance(text):
+    from analyzer.compare.pairing import count_terms
+
+    assert count_terms(text) == plain_term_counts(text)
+
+
+def test_term_counts_are_the_counts_of_the_content_terms_on_the_seeds():
+    from analyzer.compare.pairing import count_terms
+
+    for text in SEED_TEXTS:
+        assert count_terms(text) == plain_term_counts(text)
+
+
 def test_folded_words_equal_the_word_pattern_for_every_character_of_the_basic_plane():
     # Each character beside letters, marks, spaces and itself: folding it to several characters,
     # to none that are word characters, or to an edge space must not change the words.

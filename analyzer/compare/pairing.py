@@ -19,7 +19,6 @@ import contextlib
 import io
 import tempfile
 from array import array
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -27,7 +26,7 @@ from typing import Any, BinaryIO
 import numpy as np
 import scipy.sparse as sp
 
-from analyzer.compare.text import _content_terms
+from analyzer.compare.text import content_term_counts
 from analyzer.learned.fastpath import normalize_rows
 from analyzer.results import ArticleResult
 
@@ -231,8 +230,7 @@ def count_terms(text: str) -> TermCounts:
     >>> count_terms("Prices rose 5%. Prices fell.")
     (['price', 'rose', '5', 'fell'], [2, 1, 1, 1])
     """
-    # Uncached: each text is read once (the cache serves sentences, looked up again and again).
-    counted = Counter(_content_terms.__wrapped__(text))
+    counted = content_term_counts(text)
     return list(counted), list(counted.values())
 
 
