@@ -237,7 +237,7 @@ def sentence_spans(text: str, paragraphs: list[Span]) -> list[Span]:
     spans: list[Span] = []
     for p in paragraphs:
         first = len(spans)
-        for s, e in splitter.span_tokenize(text[p.start : p.end]):
+        for s, e in splitter.spans(text[p.start : p.end]):
             start, end = p.start + s, p.start + e
             # Punkt's idea of white space is narrower than str.isspace (control separators such
             # as \x1f); trim so that every sentence's text is its own stripped text.

@@ -55,3 +55,14 @@ SPACES = st.sampled_from([" ", "  ", "", "\t", " \u00a0", "\u2009"])
 def test_same_spans_as_nltk_on_generated_text(parts):
     text = "".join(p + s for p, s in parts).strip()
     assert list(FAST.span_tokenize(text)) == list(REFERENCE.span_tokenize(text))
+    assert FAST.spans(text) == list(REFERENCE.span_tokenize(text))
+
+
+def test_every_character_a_realignment_can_open_with_is_a_closer():
+    # A slice that opens with none of _CLOSERS is not matched against _REALIGNMENT at all.
+    import sys
+
+    from analyzer.sentences import _CLOSERS, _REALIGNMENT
+
+    opening = {c for c in map(chr, range(sys.maxunicode + 1)) if _REALIGNMENT.match(c + " ")}
+    assert opening == _CLOSERS
