@@ -82,14 +82,18 @@ def score_chunk(articles: list[Article], pages: str | None = None) -> list[Outco
     """
     # Imported here so that a process which never analyses (an unchanged rerun) never pays for
     # NLTK and the models.
-    from analyzer.pipeline import analyze_article
+    from analyzer.document import build_document
+    from analyzer.pipeline import analyze_document
     from analyzer.state import Scored, pack
 
     out: list[Outcome] = []
     for article in articles:
         try:
-            result = analyze_article(article)
-            blob = pack(result)
+            # analyze_article, with the Document at hand: its sentences are stored with the
+            # result, for comparing it later without splitting its text again.
+            doc = build_document(article)
+            result = analyze_document(doc, article_id=article.id, path=article.path)
+            blob = pack(result, doc.sentences)
         except Exception as exc:  # one article's bug must not stop the batch
             out.append((None, f"analysis failed ({type(exc).__name__}: {exc})"))
             continue
@@ -144,15 +148,17 @@ def compare_chunk(pairs: list[Pair]) -> list[Outcome]:
     """
     from analyzer.compare import Prepared, compare_prepared
     from analyzer.state import Compared, compressed_line, pack, unpack, unpacked_text
-    from analyzer.stored_result import decode_unscored, line_with_comparison
+    from analyzer.stored_result import decode_unscored, line_with_comparison, sentences_of
 
     read: dict[str, tuple[str, Prepared]] = {}  # article id -> (stored text, prepared article)
 
     def prepared(article_id: str, blob: bytes) -> tuple[str, Prepared]:
         if article_id not in read:  # a failure is not kept: each of its pairs fails with it
             stored = unpacked_text(blob)
-            # Comparing reads no finding, metric or score: the result is not rebuilt whole.
-            read[article_id] = (stored, Prepared(decode_unscored(stored)))
+            # Comparing reads no finding, metric or score: the result is not rebuilt whole. Its
+            # sentences were stored with it (score_chunk).
+            result = decode_unscored(stored)
+            read[article_id] = (stored, Prepared(result, sentences_of(stored)))
         return read[article_id]
 
     out: list[Outcome] = []

@@ -37,20 +37,21 @@ import json
 import os
 import sqlite3
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from analyzer import __version__
 from analyzer.codec import decode, encode
-from analyzer.document import Article
+from analyzer.document import Article, Span
 
 if TYPE_CHECKING:  # decoding a result imports its classes; an unchanged rerun decodes none
     from analyzer.results import ArticleResult
 
 STATE_NAME = "state.sqlite"
-SCHEMA_VERSION = 6  # 2: what pairing reads; 3: terms as two lists; 4: results.jsonl lines;
-# 5: input files remembered (files); 6: a result stored with its line in front (stored_result)
+SCHEMA_VERSION = 7  # 2: what pairing reads; 3: terms as two lists; 4: results.jsonl lines;
+# 5: input files remembered (files); 6: a result stored with its line in front (stored_result);
+# 7: and with its sentence spans after it
 
 # Files that change what an analysis produces. Templates, styles and writers only change how a
 # result is shown, so editing them does not force a rescore (see output_version); the one
@@ -135,17 +136,18 @@ def article_key(article: Article, version: str | None = None) -> str:
     return h.hexdigest()
 
 
-def pack(value: Any) -> bytes:
+def pack(value: Any, sentences: Sequence[Span] | None = None) -> bytes:
     """A result or comparison as stored, compressed (results are mostly repeated text): an
     :class:`~analyzer.results.ArticleResult` as its results.jsonl line followed by what the line
-    does not hold (:mod:`analyzer.stored_result`; :func:`result_line` reads the line), anything
+    does not hold (:mod:`analyzer.stored_result`; :func:`result_line` reads the line) and the
+    ``sentences`` of its Document when given (:func:`analyzer.stored_result.sentences_of`), anything
     else as codec JSON."""
     from analyzer.results import ArticleResult  # imported by then: here is a result to pack
 
     if isinstance(value, ArticleResult):
         from analyzer import stored_result
 
-        text = stored_result.encode(value)
+        text = stored_result.encode(value, sentences)
     else:
         text = encode(value)
     return zlib.compress(text.encode("utf-8", "surrogatepass"), 1)

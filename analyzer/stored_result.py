@@ -7,6 +7,10 @@ Everything else in a record is strings, numbers and lists that JSON gives back a
 an article is converted to plain data and written as JSON once, for its line, instead of once
 for the line and again for the codec; and writing results.jsonl is a copy of the first part.
 
+A batch also stores the sentence spans of the article's Document (a third part, after another
+newline: their bounds as one JSON list), so that comparing the article with another does not
+split its text into sentences again (:func:`sentences_of`).
+
 A result that the line does not hold exactly otherwise (a comparison, whose similarity the
 record rounds; a value of another type where the record expects strings, numbers or tuples)
 keeps its line and is stored whole with the codec after it. Either way
@@ -29,11 +33,12 @@ from __future__ import annotations
 import itertools
 import json
 import operator
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import fields, replace
 from typing import Any
 
 from analyzer import codec
+from analyzer.document import Span
 from analyzer.results import ArticleResult, Attribution, Comparison, Finding, Quote, Source
 from analyzer.writers.record_line import dumps
 
@@ -47,21 +52,46 @@ _GET: dict[type, Callable[[Any], tuple[Any, ...]]] = {
         for cls in (Quote, Attribution, Source)
     },
 }
+_BOUNDS = operator.attrgetter("start", "end")
 # The ArticleResult fields a record holds as scalars.
 _TOP = ("id", "path", "text", "title", "outlet", "author", "published", "url", "type")
 _GET_TOP = operator.attrgetter(*_TOP)
 
 
-def encode(result: ArticleResult) -> str:
+def encode(result: ArticleResult, sentences: Sequence[Span] | None = None) -> str:
     """``result`` as stored: its line, a newline, and codec JSON of what the line does not hold
-    (:func:`line_of` gives the line back, :func:`decode` the result)."""
+    (:func:`line_of` gives the line back, :func:`decode` the result); with ``sentences`` (the
+    spans of the result's Document), a newline and their bounds (:func:`sentences_of`)."""
     line = dumps(result.to_record())
     if _line_holds(result):
         rest: Any = (result.metrics, result.scores, [f.detail for f in result.findings])
     else:
         rest = result
-    # JSON escapes a newline inside a string, so the first newline ends the line.
-    return line + "\n" + codec.encode(rest)
+    # JSON escapes a newline inside a string, so each newline ends a part.
+    stored = line + "\n" + codec.encode(rest)
+    if sentences is None:
+        return stored
+    bounds = list(itertools.chain.from_iterable(map(_BOUNDS, sentences)))
+    return stored + "\n" + json.dumps(bounds, separators=(",", ":"))
+
+
+def sentences_of(stored: str) -> tuple[Span, ...] | None:
+    """The sentence spans :func:`encode` stored with a result, None when it stored none.
+
+    Examples
+    --------
+    >>> from analyzer.results import ArticleResult
+    >>> result = ArticleResult("a", "a.txt", "Hi. Bye.")
+    >>> sentences_of(encode(result, [Span(0, 3), Span(4, 8)]))
+    (Span(start=0, end=3), Span(start=4, end=8))
+    >>> sentences_of(encode(result)) is None
+    True
+    """
+    parts = stored.split("\n", 2)
+    if len(parts) < 3:
+        return None
+    bounds = json.loads(parts[2])
+    return tuple(map(Span, bounds[::2], bounds[1::2]))
 
 
 def line_of(stored: str) -> str:
@@ -71,7 +101,7 @@ def line_of(stored: str) -> str:
 
 def decode(stored: str) -> ArticleResult:
     """The result :func:`encode` stored, rebuilt exactly."""
-    line, _, rest = stored.partition("\n")
+    line, rest = stored.split("\n", 2)[:2]
     extra = codec.decode(rest)
     if isinstance(extra, ArticleResult):
         return extra
@@ -124,7 +154,7 @@ def decode_unscored(stored: str) -> ArticleResult:
     >>> unscored.quotes == result.quotes, unscored.findings, unscored.metrics
     (True, (), {})
     """
-    line, _, rest = stored.partition("\n")
+    line, rest = stored.split("\n", 2)[:2]
     extra = codec.decode(rest)  # small beside the line: the metrics, scores and details
     if isinstance(extra, ArticleResult):
         return extra

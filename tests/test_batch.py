@@ -203,14 +203,14 @@ def test_a_failed_comparison_is_tried_again_by_the_next_run(tmp_path, monkeypatc
 def test_a_failing_article_is_reported_and_the_rest_written(tmp_path, monkeypatch):
     import analyzer.pipeline
 
-    real = analyzer.pipeline.analyze_article
+    real = analyzer.pipeline.analyze_document
 
-    def fragile(item):
-        if item.id == "story-0001":
+    def fragile(doc, *, article_id, path):
+        if article_id == "story-0001":
             raise RuntimeError("signal bug")
-        return real(item)
+        return real(doc, article_id=article_id, path=path)
 
-    monkeypatch.setattr(analyzer.pipeline, "analyze_article", fragile)
+    monkeypatch.setattr(analyzer.pipeline, "analyze_document", fragile)
     inputs, out = tmp_path / "in", tmp_path / "out"
     write_articles(inputs, 3)
     batch = score_paths([str(inputs)], out)

@@ -112,15 +112,47 @@ def test_pairs_sharing_articles_in_a_chunk_compare_as_each_pair_alone(monkeypatc
     prepared = []
     real = module.Prepared
 
-    def counted(result):
+    def counted(result, sentences=None):
         prepared.append(result.id)
-        return real(result)
+        return real(result, sentences)
 
     monkeypatch.setattr(module, "Prepared", counted)
     together = compare_chunk(chunk)
     assert len(prepared) == len(set(prepared)) == 3
     assert together == alone
     assert [error for _, error in together] == [None] * 3
+
+
+def test_a_scored_article_is_stored_with_the_sentences_of_its_document():
+    from conftest import SEEDS
+
+    from analyzer.document import build_document
+    from analyzer.engines import score_chunk
+    from analyzer.readers import read_inputs
+    from analyzer.state import unpacked_text
+    from analyzer.stored_result import sentences_of
+
+    articles = list(read_inputs([str(SEEDS)]))
+    for article, (scored, error) in zip(articles, score_chunk(articles), strict=True):
+        assert error is None
+        stored = sentences_of(unpacked_text(scored.result))
+        assert stored == build_document(article).sentences
+
+
+def test_pairs_compare_the_same_with_stored_sentences_as_with_sentences_split_again():
+    from conftest import SEEDS
+
+    from analyzer.engines import compare_chunk, score_chunk
+    from analyzer.readers import read_inputs
+
+    articles = {a.id[:3]: a for a in read_inputs([str(SEEDS)])}
+    names = ("000", "002", "003")
+    scored = {n: score_chunk([articles[n]])[0][0].result for n in names}
+    bare = _packed_seeds(*names)  # packed without sentences: Prepared splits the text again
+    pairs = (("000", "002"), ("002", "003"), ("000", "003"))
+    assert compare_chunk([(s, scored[s], d, scored[d], "metadata", 0.5) for s, d in pairs]) == (
+        compare_chunk([(s, bare[s], d, bare[d], "metadata", 0.5) for s, d in pairs])
+    )
 
 
 def test_an_article_that_cannot_be_read_fails_each_of_its_pairs():

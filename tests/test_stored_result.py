@@ -152,6 +152,28 @@ def test_a_value_the_line_would_change_is_stored_whole():
         assert_stored_exactly(result)
 
 
+def test_sentences_stored_with_a_result_come_back_and_leave_the_result_and_its_line_as_they_were():
+    from analyzer.compare import _document
+
+    for result in analyze_paths([str(SEEDS)]).results:
+        sentences = _document(result, None).sentences
+        for stored in (dataclasses.replace(result, comparison=None), result):  # beside, whole
+            with_sentences = stored_result.encode(stored, sentences)
+            assert with_sentences.startswith(stored_result.encode(stored) + "\n")
+            assert stored_result.sentences_of(with_sentences) == sentences
+            assert stored_result.decode(with_sentences) == stored
+            assert stored_result.decode_unscored(with_sentences) == stored_result.decode_unscored(
+                stored_result.encode(stored)
+            )
+            assert stored_result.line_of(with_sentences) == dumps(stored.to_record())
+
+
+def test_a_result_stored_without_sentences_has_none():
+    result = analyze("It rained. Then it stopped.")
+    assert stored_result.sentences_of(stored_result.encode(result)) is None
+    assert stored_result.sentences_of(stored_result.encode(result, [])) == ()
+
+
 def test_the_store_check_reports_a_stored_line_that_names_no_article(tmp_path):
     import zlib
 

@@ -21,7 +21,7 @@ from analyzer.compare.engine import check_text, derived_units, source_view, unsu
 from analyzer.compare.interview import interview_answers
 from analyzer.compare.pairing import SIMILARITY_THRESHOLD, pair_results, similarity_matrix
 from analyzer.compare.quoting import QUOTE_MATCH
-from analyzer.document import Article, Document, Metadata, build_document
+from analyzer.document import Article, Document, Metadata, Span, build_document
 from analyzer.results import ArticleResult, Comparison, Quote
 from analyzer.signals import quotes as quote_signal
 
@@ -36,9 +36,9 @@ __all__ = [
 ]
 
 
-def _document(result: ArticleResult) -> Document:
+def _document(result: ArticleResult, sentences: tuple[Span, ...] | None) -> Document:
     meta = Metadata(title=result.title, published=result.published, outlet=result.outlet)
-    return build_document(Article(result.id, result.path, result.text, meta=meta))
+    return build_document(Article(result.id, result.path, result.text, meta=meta), sentences)
 
 
 def _quotes(result: ArticleResult, doc: Document) -> list[Quote]:
@@ -46,10 +46,12 @@ def _quotes(result: ArticleResult, doc: Document) -> list[Quote]:
 
 
 class Prepared:
-    """An analysed article read for comparing: its Document (rebuilt from the result's text),
-    its quotations, and a :class:`~analyzer.compare.engine.DocumentView` of them whose parts are
-    made on first use. One Prepared serves every comparison the article takes part in, as the
-    source or as the rewrite (:func:`compare_prepared`).
+    """An analysed article read for comparing: its Document (rebuilt from the result's text,
+    with the ``sentences`` its analysis found when they are given: see
+    :func:`analyzer.document.build_document`), its quotations, and a
+    :class:`~analyzer.compare.engine.DocumentView` of them whose parts are made on first use.
+    One Prepared serves every comparison the article takes part in, as the source or as the
+    rewrite (:func:`compare_prepared`).
 
     Examples
     --------
@@ -59,9 +61,9 @@ class Prepared:
     (1, ())
     """
 
-    def __init__(self, result: ArticleResult) -> None:
+    def __init__(self, result: ArticleResult, sentences: tuple[Span, ...] | None = None) -> None:
         self.result = result
-        doc = _document(result)
+        doc = _document(result, sentences)
         self.view = source_view(doc, _quotes(result, doc))
 
 
