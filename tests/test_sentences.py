@@ -47,7 +47,7 @@ PIECES = st.sampled_from(
      "Word", "éclair", "Émile", "ß.", "said.", "Inc.", "co.", "vs.", "i.e.", "e.g.", "No.",
      "1,000.", "ＡＢＣ.", "١٢.", "Ǆ.", "e\u0301."]
 )  # fmt: skip
-SPACES = st.sampled_from([" ", "  ", "", "\t", " \u00a0", "\u2009"])
+SPACES = st.sampled_from([" ", "  ", "", "\t", " \u00a0", "\u2009", "\x1f", " \x1c", "\u2028"])
 
 
 @settings(max_examples=400, deadline=None)
@@ -66,3 +66,36 @@ def test_every_character_a_realignment_can_open_with_is_a_closer():
 
     opening = {c for c in map(chr, range(sys.maxunicode + 1)) if _REALIGNMENT.match(c + " ")}
     assert opening == _CLOSERS
+
+
+def test_re_and_regex_disagree_on_white_space_only_where_the_splitter_falls_back_to_regex():
+    import re
+    import sys
+
+    import regex
+
+    from analyzer.sentences import _ENGINES_DISAGREE
+
+    every = list(map(chr, range(sys.maxunicode + 1)))
+    disagree = {
+        c
+        for c in every
+        if bool(re.match(r"\s", c)) != bool(regex.match(r"\s", c, regex.V0 | regex.U))
+    }
+    assert disagree == {c for c in every if _ENGINES_DISAGREE.match(c)}
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(PIECES, SPACES), min_size=1, max_size=25))
+def test_the_re_compilations_match_what_nltk_s_regex_ones_match(parts):
+    from analyzer.sentences import _FAST, _NLTK, _patterns
+
+    text = "".join(p + s for p, s in parts)
+    if _patterns(text) is _FAST:
+        for fast, nltk in zip(_FAST, _NLTK, strict=True):
+            assert [m.span() for m in fast.finditer(text)] == [
+                m.span() for m in nltk.finditer(text)
+            ]
+            assert [m.groups() for m in fast.finditer(text)] == [
+                m.groups() for m in nltk.finditer(text)
+            ]
