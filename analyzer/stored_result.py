@@ -67,12 +67,13 @@ def encode(result: ArticleResult, sentences: Sequence[Span] | None = None) -> st
         rest: Any = (result.metrics, result.scores, [f.detail for f in result.findings])
     else:
         rest = result
-    # JSON escapes a newline inside a string, so each newline ends a part.
-    stored = line + "\n" + codec.encode(rest)
-    if sentences is None:
-        return stored
-    bounds = list(itertools.chain.from_iterable(map(_BOUNDS, sentences)))
-    return stored + "\n" + json.dumps(bounds, separators=(",", ":"))
+    parts = [line, codec.encode(rest)]
+    if sentences is not None:
+        bounds = list(itertools.chain.from_iterable(map(_BOUNDS, sentences)))
+        parts.append(json.dumps(bounds, separators=(",", ":")))
+    # JSON escapes a newline inside a string, so each newline ends a part. (Joined at once: the
+    # line is most of the text, and each concatenation would copy it.)
+    return "\n".join(parts)
 
 
 def sentences_of(stored: str) -> tuple[Span, ...] | None:
