@@ -64,10 +64,11 @@ def score_chunk(articles: list[Article], pages: str | None = None) -> list[Outco
     an exception fails that article only, with its reason.
 
     The packed result starts with the article's results.jsonl line (so the main process copies
-    it instead of decoding the result). Pairing's term counts are made here too, while the text
-    is at hand and in parallel with the other articles; a failure in the terms only leaves them
-    out (pairing computes them again), never the result. With ``pages`` (a report folder), the
-    page of each article that names no source is written there too
+    it instead of decoding the result) and ends with its Document's sentence spans (so that
+    :func:`compare_chunk` does not split its text again). Pairing's term counts are made here
+    too, while the text is at hand and in parallel with the other articles; a failure in the
+    terms only leaves them out (pairing computes them again), never the result. With ``pages``
+    (a report folder), the page of each article that names no source is written there too
     (:func:`analyzer.writers.html.write_early_page`): it does not depend on the comparisons,
     which come later. An article that names its source is compared with it, so its page waits.
 
