@@ -37,7 +37,6 @@ from analyzer.phrases import (
     word_starts,
 )
 from analyzer.results import Attribution, Finding
-from analyzer.scan import Scanner
 
 CLAIM_KINDS = ("statistic", "trend", "comparison", "superlative", "causal")
 _KIND_WORDS = {
@@ -55,10 +54,10 @@ _MONTH_BEFORE = re.compile(
 # Written as "\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?" with the first digit taken out in
 # front: a pattern that opens with a digit lets the engine skip to the digits of the text.
 _NUMBER = re.compile(r"\d(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?)")
-_PERCENT = Scanner.compile(
-    r"(?<![\d.,])",
-    r"\d[\d,.]*\s*(?:%|percent\b|per\s+cent\b|percentage\s+points?\b)",
-    ignore_case=True,
+# A percentage starts where a number does (a digit after no digit, point or comma): it is tried
+# only at the starts of the numbers, found anyway, instead of in a scan of its own.
+_PERCENT = re.compile(
+    r"(?<![\d.,])\d[\d,.]*\s*(?:%|percent\b|per\s+cent\b|percentage\s+points?\b)", re.I
 )
 _NOT_A_COUNT = re.compile(
     r"\s*(?:a\.m\.|p\.m\.|:\d|th\b|st\b|nd\b|rd\b|-year-old|,|(?:more\s+|full\s+)?"
@@ -161,10 +160,21 @@ _PERCENT_AFTER = re.compile(r"\s+(?:percent|per\s+cent)\b", re.I)
 Spans = list[tuple[int, int]]
 
 
+def _percent_spans(text: str, numbers: Sequence[re.Match[str]]) -> Spans:
+    """The spans ``_PERCENT.finditer(text)`` gives, ``numbers`` being ``_NUMBER.finditer(text)``.
+
+    A number match holds only digits, points and commas, so the first digit after anything else
+    always starts one: every place a percentage can start is the start of a number. After its
+    number a percentage holds no digit, so it overlaps no percentage starting further on.
+    """
+    return [m.span() for number in numbers if (m := _PERCENT.match(text, number.start()))]
+
+
 def _statistics(text: str, original: str) -> Spans:
-    found = _PERCENT.spans(text)
+    numbers = list(_NUMBER.finditer(text))
+    found = _percent_spans(text, numbers)
     percent_starts = {start for start, _ in found}
-    for m in _NUMBER.finditer(text):
+    for m in numbers:
         value = m.group()
         if m.start() in percent_starts:
             continue  # already counted with its "percent"
