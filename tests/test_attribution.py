@@ -211,3 +211,102 @@ def test_headings_hold_no_attribution_and_names_stop_at_line_breaks():
     text = "A Renewed Offensive Against Cartels\nEditor’s Note\nAna Ruiz said the plan worked."
     attrs = attribution.find(doc_of(text))
     assert [(a.source, a.cue) for a in attrs] == [("Ana Ruiz", "said")]
+
+
+def sourced(text: str) -> list[tuple[str | None, str | None, str]]:
+    """(source, source kind, content) of each attribution of ``text``."""
+    doc = doc_of(text)
+    attrs = attribution.find(doc, quotes=quotes.find(doc))
+    return [(a.source, a.source_kind, text[a.content_start : a.content_end]) for a in attrs]
+
+
+def described(text: str) -> list[tuple[str, str | None]]:
+    """(name, description) of each source of ``text`` as the pipeline reports them."""
+    result = analyze_article(Article("t", "t.txt", text))
+    return [(s.name, s.description) for s in result.sources]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "description", "content"),
+    [
+        (
+            "The store’s owner, Maria Gomez, said the men took about $80,000 in watches.",
+            "Maria Gomez",
+            "The store’s owner",
+            "the men took about $80,000 in watches.",
+        ),
+        (
+            "Her lawyer, John Smith, told reporters that she was innocent.",
+            "John Smith",
+            "Her lawyer",
+            "reporters that she was innocent.",
+        ),
+        (
+            "A spokeswoman for the utility, Ana Ruiz, said crews were working through the night.",
+            "Ana Ruiz",
+            "A spokeswoman for the utility",
+            "crews were working through the night.",
+        ),
+        (
+            "Meanwhile, the city’s mayor, Ana Ruiz, said the plan had failed.",
+            "Ana Ruiz",
+            "the city’s mayor",
+            "the plan had failed.",
+        ),
+        (
+            "The company's chief executive, Tim Cook, added that sales were strong.",
+            "Tim Cook",
+            "The company's chief executive",
+            "sales were strong.",
+        ),
+    ],
+)
+def test_a_description_set_off_before_the_name_describes_the_speaker(
+    text, source, description, content
+):
+    assert sourced(text) == [(source, "person", content)]
+    assert described(text) == [(source, description)]
+
+
+def test_a_name_set_off_by_commas_before_the_cue_is_its_subject_not_the_words_after_it():
+    text = "Police spokesman, Sgt. Alan Cho, said the men fled on foot."
+    assert sourced(text) == [("Alan Cho", "person", "the men fled on foot.")]
+
+
+def test_a_time_set_off_before_a_name_is_not_its_description():
+    text = "The next day, Maria Gomez, the owner, said the men took watches."
+    assert sourced(text) == [("Maria Gomez", "person", "the men took watches.")]
+    assert described(text) == [("Maria Gomez", "the owner")]
+
+
+def test_the_quote_after_a_described_speaker_stays_with_her():
+    text = (
+        "“Both suspects were taken into custody,” said Sgt. Alan Cho, a police spokesman.\n\n"
+        "The store’s owner, Maria Gomez, said the men took about $80,000 in watches. "
+        "“I have never been so scared in my life,” she said."
+    )
+    assert [s for _, s in speakers(text)] == ["Alan Cho", "Maria Gomez"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Rovers manager Tom Beck said his team had switched off for one moment.", "Tom Beck"),
+        (
+            "White House spokesman Josh Earnest said the president would veto the bill.",
+            "Josh Earnest",
+        ),
+        ("Apple chief executive Tim Cook said sales were strong in China.", "Tim Cook"),
+        ("Boeing spokesman Dan Smith told reporters the jet was safe to fly.", "Dan Smith"),
+    ],
+)
+def test_an_organisation_and_title_before_a_name_credit_the_person(text, source):
+    assert [(s, k) for s, k, _ in sourced(text)] == [(source, "person")]
+
+
+def test_a_club_named_earlier_does_not_take_its_managers_words():
+    text = (
+        "Harbor City beat Northfield Rovers 2-1 on Saturday.\n\n"
+        "Rovers manager Tom Beck said his team had switched off for one moment."
+    )
+    assert [(s, k) for s, k, _ in sourced(text)] == [("Tom Beck", "person")]

@@ -1182,6 +1182,8 @@ def plain_find_people(doc: document.Document) -> people.People:
                 if found:
                     e.description = found.group(1).strip()
                     break
+            else:
+                e.description = people.description_before(text, m.start, m.end)
     found_people = people.People(entities, mentions, [m.start for m in mentions])
     return people._compact(found_people)
 

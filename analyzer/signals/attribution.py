@@ -44,7 +44,7 @@ from analyzer.learned import cues as cue_model
 from analyzer.lexicons import load_lexicon
 from analyzer.results import Attribution, Quote
 from analyzer.scan import alternation, lowered
-from analyzer.signals.people import Entity, People, find_people
+from analyzer.signals.people import Entity, Mention, People, description_before, find_people
 
 # A clause boundary: the source of a cue never reaches back across one of these. The words as a
 # trie (scan.alternation): the engine tries this pattern at every character of the text before a
@@ -412,6 +412,7 @@ def _from_cue(
     seg_start = last[0] if last else sent.start
     source: tuple[int, int] | None = None
     description = None
+    described = -1  # where a description set off before the source's name starts
     after_cue = ce
     if according:
         m = re.match(r"\s*([^,;.“”\"]{2,160}?)(?=\s*(?:[,;”\"]|\.(?:\s|$)|$))", text[ce : sent.end])
@@ -436,7 +437,13 @@ def _from_cue(
         ):
             source = (s, e)
         elif s >= e and boundary == ",":
-            source, description = _appositive_subject(text, sent.start, left)
+            source, description = _described_name(text, people, sent.start, cs)
+            if source is not None:
+                # Where the words before the name start: they describe it, they are not content.
+                comma = text.rfind(",", sent.start, source[0])
+                described = max(sent.start, text.rfind(",", sent.start, comma) + 1)
+            else:
+                source, description = _appositive_subject(text, sent.start, left)
         elif s >= e and boundary in ("and", "but", "who"):
             # "He was chief and said ...", "Carlos Manzo, who had called for ...".
             source = _subject_before(doc, people, sent, seg_start - len(boundary), boundary)
@@ -478,7 +485,7 @@ def _from_cue(
             rest = _THAT.match(text, after_cue, sent.end)
             r0, r1 = _strip(text, rest.end() if rest else after_cue, sent.end)
             first = min(cs, source[0]) if source else cs
-            l0, l1 = _strip(text, sent.start, first)
+            l0, l1 = _strip(text, sent.start, first if described < 0 else described)
             # Content on the far side of a short tail: "X told me this week" is about what
             # came before, "X said the plan failed" about what follows.
             if r1 - r0 >= 30 or l1 - l0 < 12 or r1 - r0 >= l1 - l0:
@@ -583,6 +590,33 @@ def _appositive_subject(
     return (s, e), appositive
 
 
+def _described_name(
+    text: str, people: People, sent_start: int, cue_start: int
+) -> tuple[tuple[int, int] | None, str | None]:
+    """ "The store's owner, Maria Gomez, said": the name after a description set off by commas
+    (people.description_before) is the subject; a verb-first reading ("said the men") is not."""
+    body_end = cue_start
+    while body_end > sent_start and text[body_end - 1].isspace():
+        body_end -= 1
+    if body_end <= sent_start or text[body_end - 1] != ",":
+        return None, None
+    name = [m for m in people.at(sent_start, body_end - 1) if m.end == body_end - 1]
+    if not name:
+        return None, None
+    description = description_before(text, name[-1].start, name[-1].end)
+    if description is None:
+        # "Police spokesman, Sgt. Alan Cho, said": a person's name set off by commas before the
+        # cue is its subject, unless a name stands before it ("Ana Ruiz, Lincoln County ...").
+        before = text[sent_start : name[-1].start].rstrip()
+        if (
+            people.entities[name[-1].entity].kind != "person"
+            or not before.endswith(",")
+            or re.search(r"[A-Z][\w’'\-]*\)?\s*$", before[:-1])
+        ):
+            return None, None
+    return (name[-1].start, name[-1].end), description
+
+
 def _looks_like_source(np: str, people: People, start: int) -> bool:
     words = np.split()
     first = words[0].lower()
@@ -637,6 +671,9 @@ def _resolve(
         if orgs:
             e = people.entities[orgs[0].entity]
             return e.name, e.kind, e, _tidy(chunk)
+    titled = _titled_name(text, people, mentions, source)
+    if titled is not None:
+        return titled.name, titled.kind, titled, titled.description
     if mentions:
         m = mentions[0]
         e = people.entities[m.entity]
@@ -665,6 +702,26 @@ def _resolve(
             return " ".join(words), "person", None, None
         return _tidy(chunk), "anonymous", None, _tidy(chunk)
     return None, None, None, None
+
+
+# Words that join two names rather than give the second a title ("Harfuch and Sheinbaum").
+_JOINING = frozenset("and or nor with of for to from by the a an".split())
+
+
+def _titled_name(
+    text: str, people: People, mentions: list[Mention], source: tuple[int, int]
+) -> Entity | None:
+    """ "Rovers manager Tom Beck", "White House spokesman Josh Earnest": an organisation, a
+    lower-case title and the person's name ending the source; the person speaks."""
+    if len(mentions) < 2 or mentions[-1].end < source[1] - 1:
+        return None
+    last = people.entities[mentions[-1].entity]
+    if last.kind != "person":
+        return None
+    title = text[mentions[-2].end : mentions[-1].start].split()
+    if not 1 <= len(title) <= 3 or not all(w.isalpha() and w.islower() for w in title):
+        return None
+    return None if _JOINING.intersection(title) else last
 
 
 def _last_subject(

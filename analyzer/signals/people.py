@@ -196,7 +196,7 @@ def find_people(doc: Document) -> People:
     for m in mentions:
         e = entities[m.entity]
         if e.description is None:
-            e.description = _description(text, m.end)
+            e.description = _description(text, m.end) or description_before(text, m.start, m.end)
     people = People(entities=entities, mentions=mentions, _starts=[m.start for m in mentions])
     # Entities never mentioned (a long name only seen inside a longer one) are dropped.
     return _compact(people)
@@ -259,6 +259,50 @@ def _description(text: str, end: int) -> str | None:
     pattern = _APPOSITIVE if after == "," else _COPULA if after.isspace() else None
     m = pattern.match(text, end) if pattern is not None else None
     return m.group(1).strip() if m else None
+
+
+# "The store's owner, Maria Gomez, said": a description opening a clause (or following a comma:
+# "Meanwhile, the city's mayor, Ana Ruiz, said"), set off by commas
+# before a name that a comma follows. Words that make a clause of it ("was", "said") or a time
+# of it ("The next day, Ana Ruiz, 54, ...") rule it out.
+_DESCRIPTION_BEFORE = re.compile(
+    r"(?:^|(?<=[.,;:!?“”\"\n(—–]))\s*((?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur"
+    r"|[Aa]nother|[A-Z][\w.\-]*[’']s)\s+[^,.;:!?“”\"\n()—–]{2,100}?),\s+$"
+)
+_NOT_DESCRIPTIVE = frozenset(
+    "is are was were be been has have had said says told did does do will would can could "
+    "day days week weeks month months year years morning afternoon evening night time weekend "
+    "moment end meantime past".split()
+)
+
+
+def description_before(text: str, start: int, end: int) -> str | None:
+    """The description set off by commas before the name at ``[start, end)``, if any.
+
+    Examples
+    --------
+    >>> text = "The store’s owner, Maria Gomez, said the men took $80,000."
+    >>> description_before(text, 19, 30)
+    'The store’s owner'
+    >>> description_before("The next day, Maria Gomez, 54, left.", 14, 25) is None
+    True
+    """
+    if text[end : end + 1] != "," or not text.endswith(", ", 0, start):
+        return None
+    m = _DESCRIPTION_BEFORE.search(text, max(0, start - 120), start)
+    if m is None:
+        return None
+    words = [w.lower() for w in re.findall(r"[\w’'\-]+", m.group(1))]
+    if len(words) > 10 or not _NOT_DESCRIPTIVE.isdisjoint(words):
+        return None
+    if words[-1] in _stop_words() or not words[-1].isalpha():
+        return None
+    return m.group(1)
+
+
+@functools.cache
+def _stop_words() -> frozenset[str]:
+    return frozenset(load_lexicon("stop_words")) | frozenset(load_lexicon("calendar_words"))
 
 
 def _compact(people: People) -> People:
