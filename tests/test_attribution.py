@@ -134,7 +134,7 @@ def test_anonymous_and_vague_sources_are_flagged():
     kinds = [(f.kind, f.text) for f in anonymity.find(doc, attribution.find(doc))]
     assert kinds == [
         ("vague_attribution", "Critics"),
-        ("anonymous_source", "on condition of anonymity"),
+        ("anonymous_source", "A senior official"),
     ]
 
 
@@ -310,3 +310,69 @@ def test_a_club_named_earlier_does_not_take_its_managers_words():
         "Rovers manager Tom Beck said his team had switched off for one moment."
     )
     assert [(s, k) for s, k, _ in sourced(text)] == [("Tom Beck", "person")]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "A worker at the depot, who asked not to be named because he was not authorized to "
+            "speak to the press, said the trains were late.",
+            "a worker at the depot",
+        ),
+        (
+            "Two officials, who spoke on condition of anonymity, said the talks stalled.",
+            "two officials",
+        ),
+        ("A neighbor, whose house was damaged, told reporters the fire spread fast.", "a neighbor"),
+    ],
+)
+def test_a_relative_clause_set_off_before_the_cue_leaves_the_subject_the_source(text, source):
+    assert [(s, k) for s, k, _ in sourced(text)] == [(source, "anonymous")]
+
+
+def test_one_anonymous_source_is_one_finding_that_sees_the_reason_given():
+    doc = doc_of(
+        "A worker at the depot, who asked not to be named because he was not authorized to "
+        "speak to the press, said the trains were late."
+    )
+    found = anonymity.find(doc, attribution.find(doc))
+    assert [(f.kind, f.text, f.message) for f in found] == [
+        ("anonymous_source", "who asked not to be named", anonymity.REASONED_MESSAGE)
+    ]
+
+
+def test_an_anonymous_source_without_a_reason_is_asked_for_one():
+    doc = doc_of("Two officials, who spoke on condition of anonymity, said the talks stalled.")
+    found = anonymity.find(doc, attribution.find(doc))
+    assert [(f.text, f.message) for f in found] == [("Two officials", anonymity.ANONYMOUS_MESSAGE)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Once again, our city council has shown its utter contempt for the people.",
+        "The mayor has shown no interest in the plan.",
+        "The governor showed little patience with reporters on Monday.",
+    ],
+)
+def test_showing_a_trait_of_ones_own_reports_nothing(text):
+    assert sourced(text) == []
+
+
+def test_data_showing_little_change_is_still_a_source():
+    text = "Polls show little change in the race since the debate."
+    assert sourced(text) == [("polls", "document", "little change in the race since the debate.")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Everyone knows this money will be wasted.", "Everyone agrees the bridge must be rebuilt."],
+)
+def test_everyone_is_a_vague_attribution_not_a_person(text):
+    doc = doc_of(text)
+    attrs = attribution.find(doc)
+    assert [(a.source, a.source_kind) for a in attrs] == [("everyone", "anonymous")]
+    assert [(f.kind, f.text) for f in anonymity.find(doc, attrs)] == [
+        ("vague_attribution", "Everyone")
+    ]

@@ -31,9 +31,20 @@ ANONYMOUS_MESSAGE = (
     "This source is not named. A reader cannot check who said it or what stake they have; "
     "good practice is to say why the source was granted anonymity."
 )
+REASONED_MESSAGE = (
+    "This source is not named, and the article says why. A reader still cannot check who said "
+    "it or what stake they have."
+)
 VAGUE_MESSAGE = (
     "This attribution does not say who exactly: which {head}? A reader cannot check a claim "
     "credited to an unnamed group."
+)
+
+# "Everyone knows": no group to ask "which ...?" of; the claim is presented as common knowledge.
+_EVERYONE = frozenset({"everyone", "everybody"})
+_EVERYONE_MESSAGE = (
+    "This attribution credits “{head}”: a claim presented as common knowledge names no one a "
+    "reader could check it with."
 )
 
 
@@ -69,20 +80,48 @@ def find(doc: Document, attributions: Sequence[Attribution]) -> list[Finding]:
         if head in _INSIDERS and not (head in _vague() and _quantified(words)):
             kind, message = "anonymous_source", ANONYMOUS_MESSAGE
         elif head in _vague() and not _specific(words):
-            kind, message = "vague_attribution", VAGUE_MESSAGE.format(head=head)
+            kind = "vague_attribution"
+            message = (_EVERYONE_MESSAGE if head in _EVERYONE else VAGUE_MESSAGE).format(head=head)
         else:
             continue
         out.append(Finding(kind, a.source_start, a.source_end, chunk, message))
     covered = [(f.start, f.end) for f in out]
+    # One anonymous source is one finding: a phrase in a sentence that already has one ("Two
+    # officials, who spoke on condition of anonymity because they were not authorized ...")
+    # adds none.
+    flagged = {doc.sentence_index(f.start) for f in out if f.kind == "anonymous_source"}
     # The order of the file does not change what matches: the only phrase that extends another
     # ("anonymous sources") goes on with a letter, where the shorter one cannot end (\b), so the
     # two never both match in one place.
     for start, end in _phrases().spans(text):
         if any(s < end and start < e for s, e in covered):
             continue
+        sentence = doc.sentence_index(start)
+        if sentence in flagged:
+            continue
+        flagged.add(sentence)
         out.append(Finding("anonymous_source", start, end, text[start:end], ANONYMOUS_MESSAGE))
+    out = [_with_reason(doc, f) for f in out]
     out.sort(key=lambda f: f.sort_key())
     return out
+
+
+def _with_reason(doc: Document, f: Finding) -> Finding:
+    """An anonymous_source finding whose sentence says why the source is unnamed says so."""
+    if f.kind != "anonymous_source":
+        return f
+    i = doc.sentence_index(f.start)
+    if i is None:
+        return f
+    sentence = doc.sentences[i]
+    if _reasons().search(doc.text[sentence.start : sentence.end]) is None:
+        return f
+    return Finding(f.kind, f.start, f.end, f.text, REASONED_MESSAGE)
+
+
+def _reasons() -> Scanner:
+    """The scanner of phrases giving a reason for anonymity, whole words only."""
+    return lexicon_scanner("anonymity_reasons", r"\b", r"\b")
 
 
 def _phrases() -> Scanner:

@@ -492,7 +492,7 @@ def _from_cue(
                 content = (r0, speech.run_on(r0, r1))
             else:
                 content = (l0, l1)
-    if content[1] - content[0] < 3:
+    if content[1] - content[0] < 3 or _displays(text, word, kind_of_source, after_cue):
         return None
     if according:
         kind = "according_to"
@@ -512,6 +512,20 @@ def _from_cue(
         entity=entity,
         description=description,
     )
+
+
+_SHOW = frozenset("show shows showed shown showing".split())
+# What a person or body shows of itself: "its contempt", "little interest", "no sign".
+_SHOWN_TRAIT = re.compile(r"\s+(?:its|his|her|their|our|my|your|no|little|great|real)\s")
+
+
+def _displays(text: str, word: str, kind_of_source: str | None, after_cue: int) -> bool:
+    """ "The council has shown its contempt", "she showed no interest": "show" with a person or
+    body as subject and a trait of its own as object displays something, it reports nothing;
+    data ("polls show little change") and clauses ("video shows him ...") are left alone."""
+    if word not in _SHOW or kind_of_source in (None, "document"):
+        return False
+    return _SHOWN_TRAIT.match(text, after_cue) is not None
 
 
 def _without_aux_tail(seg: str) -> str:
@@ -577,7 +591,10 @@ def _appositive_subject(
     head = body[:comma]
     # "Michael Mulgrew, president of the union, said": any appositive after a name.
     after_name = bool(re.search(r"[A-Z][\w’'\-]*\)?\s*$", head))
-    if not appositive or appositive.split()[0].lower() not in _APPOSITIVE_OPENERS:
+    # "A worker at the depot, who asked not to be named, said": a relative clause set off by
+    # commas stands between a subject and its cue like an appositive.
+    opener = appositive.split()[0].lower() if appositive else ""
+    if opener not in _APPOSITIVE_OPENERS and opener not in ("who", "whose"):
         if not re.match(r"[A-Z][\w.\-]*’s\s", appositive) and not after_name:
             return None, None
     bounds = list(_BOUNDARY.finditer(head))
