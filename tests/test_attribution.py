@@ -8,7 +8,7 @@ from conftest import seed_path
 from analyzer.document import Article, Metadata, build_document
 from analyzer.pipeline import analyze_article
 from analyzer.readers import read_inputs
-from analyzer.signals import anonymity, attribution, quotes
+from analyzer.signals import anonymity, attribution, people, quotes
 
 
 def doc_of(text: str, outlet: str | None = None):
@@ -376,3 +376,51 @@ def test_everyone_is_a_vague_attribution_not_a_person(text):
     assert [(f.kind, f.text) for f in anonymity.find(doc, attrs)] == [
         ("vague_attribution", "Everyone")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "Woodrow Benford, 58, who lives outside Minneapolis, says he did not know.",
+            "Woodrow Benford",
+        ),
+        (
+            "Six Gannett newspapers in New Jersey, including the Asbury Park Press, said he erred.",
+            "Six Gannett",
+        ),
+        ("White America embracing Obama announced a different era.", "White America"),
+    ],
+)
+def test_names_that_are_not_a_title_and_a_speaker_keep_the_subject(text, source):
+    assert [s for s, _, _ in sourced(text)] == [source]
+
+
+def test_a_place_after_an_appositive_is_not_a_described_name():
+    text = "Dean Johnson, a salesman from Sumter, South Carolina, says Cruz will win."
+    start = text.index("South Carolina")
+    assert people.description_before(text, start, start + len("South Carolina")) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "Donna Sampson Rawlings, 59, of Ashton, Md., who watched the ceremony, said the "
+            "event brought back memories.",
+            "Donna Sampson Rawlings",
+        ),
+        (
+            "On “Face the Nation,” Sen. Bernie Sanders (Vt.), who lost the primaries, said young "
+            "voters were tired.",
+            "Bernie Sanders",
+        ),
+        (
+            "His former business partner at Lenox, Lawrence B. Cummings, said he was a master "
+            "at deals.",
+            "Lawrence B. Cummings",
+        ),
+    ],
+)
+def test_a_relative_clause_after_appositives_leaves_the_first_name_the_source(text, source):
+    assert [s for s, _, _ in sourced(text)] == [source]

@@ -594,6 +594,16 @@ def _appositive_subject(
     # "A worker at the depot, who asked not to be named, said": a relative clause set off by
     # commas stands between a subject and its cue like an appositive.
     opener = appositive.split()[0].lower() if appositive else ""
+    if opener in ("who", "whose") and "," in head:
+        # "Woodrow Benford, 58, of Ashton, Md., who lives ..., says": the subject is the first
+        # of the comma-separated parts of its clause, before the appositives.
+        cut = max((b.end() for b in _BOUNDARY.finditer(head) if b.group() != ","), default=0)
+        lead = _LEAD.match(head, cut)
+        cut = lead.end() if lead else cut
+        s, e = _strip(text, sent_start + cut, sent_start + cut + len(head[cut:].split(",")[0]))
+        if s >= e or len(text[s:e].split()) > 6:
+            return None, None
+        return (s, e), appositive
     if opener not in _APPOSITIVE_OPENERS and opener not in ("who", "whose"):
         if not re.match(r"[A-Z][\w.\-]*’s\s", appositive) and not after_name:
             return None, None
@@ -721,8 +731,12 @@ def _resolve(
     return None, None, None, None
 
 
-# Words that join two names rather than give the second a title ("Harfuch and Sheinbaum").
-_JOINING = frozenset("and or nor with of for to from by the a an".split())
+# Words that join two names rather than give the second a title ("Harfuch and Sheinbaum",
+# "newspapers in New Jersey").
+_JOINING = frozenset(
+    "and or nor with of for to from by the a an in at on as like including into over under near "
+    "about against between among than".split()
+)
 
 
 def _titled_name(
@@ -738,6 +752,8 @@ def _titled_name(
     title = text[mentions[-2].end : mentions[-1].start].split()
     if not 1 <= len(title) <= 3 or not all(w.isalpha() and w.islower() for w in title):
         return None
+    if any(w.endswith(("ing", "ed")) and w != "acting" for w in title):
+        return None  # a verb, not a title: "White America embracing Obama"
     return None if _JOINING.intersection(title) else last
 
 

@@ -292,7 +292,16 @@ def description_before(text: str, start: int, end: int) -> str | None:
     m = _DESCRIPTION_BEFORE.search(text, max(0, start - 120), start)
     if m is None:
         return None
-    words = [w.lower() for w in re.findall(r"[\w’'\-]+", m.group(1))]
+    found = re.findall(r"[\w’'\-]+", m.group(1))
+    if len(found) > 1 and found[-1][:1].isupper() and found[-2] in ("from", "in", "of"):
+        return None  # "a salesman from Sumter, South Carolina,": a place, its state after it
+    before = text[max(0, m.start(1) - 40) : m.start(1)].rstrip()
+    clause = re.split(r"[.!?\n“”\"]", before[:-1])[-1].split() if before.endswith(",") else []
+    if len(clause) >= 2 and clause[-1][:1].isupper():
+        # "Dean Johnson, a salesman, Ana Ruiz, ...": the earlier name's appositive (a lone
+        # capitalised word is the sentence's adverb: "Meanwhile, the mayor, Ana Ruiz, said").
+        return None
+    words = [w.lower() for w in found]
     if len(words) > 10 or not _NOT_DESCRIPTIVE.isdisjoint(words):
         return None
     if words[-1] in _stop_words() or not words[-1].isalpha():
