@@ -424,3 +424,9 @@ def test_a_place_after_an_appositive_is_not_a_described_name():
 )
 def test_a_relative_clause_after_appositives_leaves_the_first_name_the_source(text, source):
     assert [s for s, _, _ in sourced(text)] == [source]
+
+
+def test_a_clause_with_a_verb_and_its_object_is_not_a_description():
+    text = "Last month, an assassin murdered one of the mayors, Carlos Manzo, who had spoken out."
+    start = text.index("Carlos Manzo")
+    assert people.description_before(text, start, start + len("Carlos Manzo")) is None

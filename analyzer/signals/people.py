@@ -275,6 +275,9 @@ _NOT_DESCRIPTIVE = frozenset(
     "moment end meantime past".split()
 )
 
+# Words opening the object of a verb: "killed the", "murdered one of".
+_OBJECT_OPENERS = frozenset("the a an one his her their its our this that these those".split())
+
 
 def description_before(text: str, start: int, end: int) -> str | None:
     """The description set off by commas before the name at ``[start, end)``, if any.
@@ -304,6 +307,8 @@ def description_before(text: str, start: int, end: int) -> str | None:
     words = [w.lower() for w in found]
     if len(words) > 10 or not _NOT_DESCRIPTIVE.isdisjoint(words):
         return None
+    if any(w.endswith("ed") and nxt in _OBJECT_OPENERS for w, nxt in zip(words, words[1:])):
+        return None  # a verb and its object: "a teenage assassin murdered one of ..."
     if words[-1] in _stop_words() or not words[-1].isalpha():
         return None
     return m.group(1)
