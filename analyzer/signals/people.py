@@ -307,7 +307,8 @@ def description_before(text: str, start: int, end: int) -> str | None:
     words = [w.lower() for w in found]
     if len(words) > 10 or not _NOT_DESCRIPTIVE.isdisjoint(words):
         return None
-    if any(w.endswith("ed") and nxt in _OBJECT_OPENERS for w, nxt in zip(words, words[1:])):
+    pairs = zip(words, words[1:], strict=False)
+    if any(w.endswith("ed") and nxt in _OBJECT_OPENERS for w, nxt in pairs):
         return None  # a verb and its object: "a teenage assassin murdered one of ..."
     if words[-1] in _stop_words() or not words[-1].isalpha():
         return None
