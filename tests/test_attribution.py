@@ -430,3 +430,9 @@ def test_a_clause_with_a_verb_and_its_object_is_not_a_description():
     text = "Last month, an assassin murdered one of the mayors, Carlos Manzo, who had spoken out."
     start = text.index("Carlos Manzo")
     assert people.description_before(text, start, start + len("Carlos Manzo")) is None
+
+
+def test_a_reason_before_the_unnamed_source_is_not_its_reason():
+    doc = doc_of("Because Murphy ran an earlier effort, people suspected that he was behind it.")
+    found = anonymity.find(doc, attribution.find(doc))
+    assert [(f.text, f.message) for f in found] == [("people", anonymity.ANONYMOUS_MESSAGE)]

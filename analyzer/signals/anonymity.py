@@ -107,14 +107,15 @@ def find(doc: Document, attributions: Sequence[Attribution]) -> list[Finding]:
 
 
 def _with_reason(doc: Document, f: Finding) -> Finding:
-    """An anonymous_source finding whose sentence says why the source is unnamed says so."""
+    """An anonymous_source finding followed in its sentence by why the source is unnamed says
+    so ("..., who asked not to be named because he was not authorized to speak, said")."""
     if f.kind != "anonymous_source":
         return f
     i = doc.sentence_index(f.start)
     if i is None:
         return f
     sentence = doc.sentences[i]
-    if _reasons().search(doc.text[sentence.start : sentence.end]) is None:
+    if _reasons().search(doc.text[f.start : sentence.end]) is None:
         return f
     return Finding(f.kind, f.start, f.end, f.text, REASONED_MESSAGE)
 
