@@ -1,13 +1,16 @@
 """Source balance: which kinds of voices an article gives, and whether one side goes unheard.
 
-Reads the sources with their roles (:mod:`analyzer.signals.roles`) and the quotes. Metrics:
+Reads the sources with their roles (:mod:`analyzer.signals.roles`) and the quotes. Only the
+sources that are distinct voices count (:func:`analyzer.signals.sources.is_voice`): named ones
+and unnamed ones pinned down ("the mayor", "a worker at the depot"), not vague crowds
+("experts say", "some residents worry", "everyone knows"), which any text can invoke. Metrics:
 
-- ``source_roles``: share of sources per role (sources whose role is known);
+- ``source_roles``: share of voices per role (voices whose role is known);
 - ``quoted_words_by_role``: share of the words in direct quotes per role of the speaker.
 
 Finding ``one_sided_sourcing`` when
 
-- at least three sources have a known role and all share it (every voice an official, say), or
+- at least three voices have a known role and all share it (every voice an official, say), or
 - the article reports a dispute (``dispute_cues.txt``: a vote, a lawsuit, an accusation) and
   cites one source only: the other side is not heard.
 
@@ -30,6 +33,7 @@ from analyzer.document import Document
 from analyzer.results import Attribution, Finding, Quote, Source
 from analyzer.scan import Scanner, lexicon_scanner
 from analyzer.signals.roles import ROLES, UNKNOWN
+from analyzer.signals.sources import voices
 
 MIN_ONE_ROLE = 3
 _WORD = re.compile(r"\w+(?:[’'\-]\w+)*")
@@ -115,8 +119,11 @@ def assess(
     ...         Source("Lee", "person", role="expert")]
     >>> assess(doc, srcs, [], []).score
     100.0
+    >>> assess(doc, [*srcs[:1], Source("experts", "anonymous", role="expert")], [], []).score
+    30.0
     """
-    roles = [s.role for s in sources]
+    heard = voices(doc, sources)
+    roles = [s.role for s in heard]
     known = [r for r in roles if r != UNKNOWN]
     shares = {r: round(c / len(known), 3) for r, c in sorted(Counter(known).items())}
     role_by_name = {s.name: s.role for s in sources}
@@ -128,7 +135,7 @@ def assess(
     findings = []
     if len(known) >= MIN_ONE_ROLE and len(set(known)) == 1:
         role = known[0]
-        first = next(s for s in sources if s.role == role)
+        first = next(s for s in heard if s.role == role)
         span = _first_attribution(attributions, first.name)
         if span:
             findings.append(

@@ -4,7 +4,10 @@ Roles: official, law_enforcement, expert, advocate, business, affected, journali
 Each role has a word list (``role_<role>.txt``). The words are looked for, whole and case
 ignored, first in the source's description ("a former Mexican security official", "a local
 activist whose daughter has disappeared"), then in the titles the article gives the source's name
-("President", "Gen."), then in the name itself ("Brookings Institution", "Acme Corporation"). In
+("President", "Gen."), then in the name itself ("Brookings Institution", "Acme Corporation").
+When none holds a listed word, a company name in any of them ("a spokeswoman for Southern Rail":
+a capitalised word, then a company ending of ``role_business_names.txt``, case kept) makes the
+source business. In
 the description the first word found wins, because news writing puts the title first; a word
 right after "former" counts only when nothing else is found ("a former security official and
 one of the country's most prominent security consultants" is an expert now).
@@ -47,6 +50,23 @@ def _matcher() -> tuple[re.Pattern[str], dict[str, str]]:
     return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE), role_of
 
 
+def title_before(text: str) -> re.Match[str] | None:
+    """The role word that ends ``text`` ("... said city council member"), or None."""
+    return _title_at_end().search(text)
+
+
+@functools.cache
+def _title_at_end() -> re.Pattern[str]:
+    pattern, _ = _matcher()
+    return re.compile(pattern.pattern + r"\s*$", re.IGNORECASE)
+
+
+def starts_with_title(text: str) -> bool:
+    """Whether ``text`` opens with a role word, after "former" ("chief executive of Brightwave")."""
+    pattern, _ = _matcher()
+    return pattern.match(re.sub(r"^(?:former|acting|interim)\s+", "", text, flags=re.I)) is not None
+
+
 # "former" reaches over up to two words ("a former Mexican security official"), but not past
 # "now", "who" or "and" ("a former senator now lobbying ...").
 _FORMER = re.compile(
@@ -66,6 +86,14 @@ def _first_role(text: str) -> str | None:
     return fallback
 
 
+@functools.cache
+def _company_name() -> re.Pattern[str]:
+    """A capitalised word followed by a company-name ending ("Southern Rail"), case kept."""
+    words = sorted(load_lexicon("role_business_names"), key=len, reverse=True)
+    alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return re.compile(rf"\b[A-Z][\w’'&.-]*\s+(?:{alternation})\b")
+
+
 def role_of(name: str, description: str | None = None, titles: Sequence[str] = ()) -> str:
     """The role of one source.
 
@@ -77,11 +105,16 @@ def role_of(name: str, description: str | None = None, titles: Sequence[str] = (
     'expert'
     >>> role_of("Brookings Institution"), role_of("Lee Kim", None, ["Sgt."])
     ('expert', 'unknown')
+    >>> role_of("Priya Nair", "a spokeswoman for Southern Rail")
+    'business'
     """
-    for text in (description or "", " ".join(titles), name):
+    texts = (description or "", " ".join(titles), name)
+    for text in texts:
         role = _first_role(text)
         if role:
             return role
+    if any(_company_name().search(text) for text in texts):
+        return "business"
     return UNKNOWN
 
 

@@ -13,18 +13,49 @@ name. Unnamed sources keep their own words as name ("security analysts", "govern
   sources that stand for it; for an unnamed source, the attributions that cite it.
 - ``role`` stays "unknown" here; the bias signal assigns roles from ``description``.
 
-Questions of a Q&A interview (attributed to the outlet) are not sources of the article.
+Questions of a Q&A interview (attributed to the outlet) are not sources of the article, and
+neither is anyone the interviewer cites inside a question ("Your critics say ...?"). Nor are two
+kinds of false source the cue words leave behind: a lone possessive ("Editor's" of "Editor's
+Note:"), and the noun before a passive participle ("a project expected to cost $3.2 million":
+the project is what is expected, not who expects it).
+
+:func:`is_voice` tells the sources that count as a distinct voice for the balance score from
+vague crowds ("experts", "some residents", "everyone"): see its docstring for the rule.
 """
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Sequence
 
 from analyzer.document import Document
+from analyzer.lexicons import load_lexicon
 from analyzer.results import Attribution, Quote, Source
-from analyzer.signals.people import People, find_people
+from analyzer.signals import roles
+from analyzer.signals.people import Entity, People, find_people
 
 _PRONOUNS = frozenset({"he", "she", "him", "her"})
+# Words after the head of a noun phrase that say which group it is ("residents of Elm Street",
+# "officials at the ministry", "parents who lost children").
+_NARROWING = frozenset(
+    "of at from in for with who whose which on near inside outside across".split()
+)
+_POSSESSIVES = frozenset("my your his her its our their".split())
+# A count makes a group the reporter met ("two officers", "three residents"), not a crowd.
+_COUNT = re.compile(r"^\d[\d,.]*$")
+# Mass nouns of documents that are as vague as a plural ("government data show").
+_MASS = frozenset("data evidence research".split())
+_CARDINALS = frozenset("two three four five six seven eight nine ten eleven twelve".split())
+# "a project expected to", "a man believed to be", "a deal said to be worth": a participle right
+# after the noun, with no auxiliary, is a passive: the noun is what is said, not who says it.
+_PASSIVE_CUE = re.compile(r"\w+ed|said|thought|known|shown|seen", re.IGNORECASE)
+
+
+@functools.cache
+def _crowds() -> frozenset[str]:
+    """Heads that name a crowd, not a person: ``vague_sources.txt`` ("experts", "everyone")."""
+    return frozenset(load_lexicon("vague_sources"))
 
 
 def is_named(kind: str | None, name: str | None) -> bool:
@@ -36,10 +67,83 @@ def is_named(kind: str | None, name: str | None) -> bool:
     (True, False)
     >>> is_named("organization", "the government"), is_named("document", "World Bank data")
     (False, True)
+    >>> is_named("person", "Everyone"), is_named("person", "Editor's")
+    (False, False)
     """
     if not name or kind not in ("person", "organization", "document"):
         return False
+    if name.lower() in _crowds() or _possessive_only(name):
+        return False  # a crowd pronoun, or a word cut off its noun
     return name[:1].isupper()
+
+
+def _possessive_only(name: str) -> bool:
+    """ "Editor's", "Mexico’s": one word in the possessive, the noun it governs left out."""
+    return " " not in name and name.endswith(("’s", "'s"))
+
+
+def _plural(head: str) -> bool:
+    """A crowd word or a regular plural ("analysts", "groups"); not "police", "press", "status"."""
+    if head in _crowds() or head in _MASS:
+        return True
+    return len(head) > 3 and head.endswith("s") and not head.endswith(("ss", "us", "is", "’s", "'s"))
+
+
+def is_voice(kind: str, name: str, *, proper_first: bool = False) -> bool:
+    """Whether a source counts as a distinct voice for the balance score.
+
+    It does when it is named (:func:`is_named`), or unnamed but pinned down: one person or body
+    ("the mayor", "a rail official", "a worker at the depot", "the city council"), a group named
+    by whose it is ("Trump administration officials", "residents of Elm Street"), counted ("two
+    officers") or already introduced ("the protesters"). A vague crowd does not: a plural or
+    crowd word ("everyone", ``vague_sources.txt``) with only common words before it ("experts",
+    "security analysts", "some residents", "your critics", "polls", "government data"), because
+    a reader cannot tell who or how many they are. ``proper_first`` says the first word is a
+    proper adjective ("Mexican authorities"), which the caller can tell from the whole text.
+
+    Examples
+    --------
+    >>> is_voice("anonymous", "experts"), is_voice("anonymous", "some residents")
+    (False, False)
+    >>> is_voice("anonymous", "a rail official"), is_voice("anonymous", "residents of Elm Street")
+    (True, True)
+    >>> is_voice("anonymous", "Mexican authorities", proper_first=True)
+    True
+    """
+    if is_named(kind, name):
+        return True
+    words = name.split()
+    if not words:
+        return False
+    low = [w.lower().strip(".,") for w in words]
+    if not _plural(low[-1]):
+        return True
+    if proper_first and words[0][:1].isupper() or any(w[:1].isupper() for w in words[1:]):
+        return True
+    if low[0] == "the" or not _NARROWING.isdisjoint(low):
+        return True
+    return any(_COUNT.match(w) or w in _CARDINALS for w in low)
+
+
+def voices(doc: Document, sources: Sequence[Source]) -> list[Source]:
+    """The sources that count as distinct voices (:func:`is_voice`), in their order.
+
+    A capitalised first word is a proper adjective ("Mexican authorities") when the article
+    never writes it in lower case and writes it capitalised inside a sentence at least once;
+    otherwise it may only open a sentence ("Security analysts", "Human rights groups").
+    """
+    out = []
+    for s in sources:
+        first = s.name.split()[0] if s.name.split() else ""
+        word = re.escape(first)
+        proper = (
+            first[:1].isupper()
+            and re.search(rf"(?<![\w’'-]){word.lower()}(?![\w’'-])", doc.text) is None
+            and re.search(rf"[\w,;]\s+{word}(?![\w’'-])", doc.text) is not None
+        )
+        if is_voice(s.kind, s.name, proper_first=proper):
+            out.append(s)
+    return out
 
 
 def find(
@@ -68,11 +172,16 @@ def find(
     outlet = doc.meta.outlet
     order: list[str] = []
     info: dict[str, dict] = {}
+    questions = [
+        (a.start, a.end)
+        for a in attributions
+        if a.kind == "interview" and a.source == outlet and a.source_start is None
+    ]
     for a in attributions:
-        if a.source is None:
+        if a.source is None or _possessive_only(a.source) or _passive(doc.text, a):
             continue
-        if a.kind == "interview" and a.source == outlet and a.source_start is None:
-            continue  # the interviewer's questions
+        if any(s <= a.start and a.end <= e for s, e in questions):
+            continue  # the interviewer's questions, and whoever they cite
         if a.source not in info:
             order.append(a.source)
             info[a.source] = {"kind": a.source_kind, "attributions": 0, "pronouns": 0, "answers": 0}
@@ -93,14 +202,17 @@ def find(
         entity = entities.get(name)
         if entity is not None:
             mentions = len(entity.mentions) + item["pronouns"]
-            description = entity.description
+            description = entity.description or _title_of(doc.text, entity)
         else:
             mentions = item["attributions"]
             description = name
+        kind = item["kind"] or "anonymous"
+        if name.lower() in _crowds():
+            kind = "anonymous"  # "Everyone knows": capitalised only because it opens a sentence
         out.append(
             Source(
                 name=name,
-                kind=item["kind"] or "anonymous",
+                kind=kind,
                 role="unknown",
                 description=description,
                 quotes=quoted.get(name, 0) + item["answers"],
@@ -108,3 +220,59 @@ def find(
             )
         )
     return out
+
+
+def _passive(text: str, a: Attribution) -> bool:
+    """ "a project expected to cost": the cue is a participle right after the source noun."""
+    if a.source_end is None or a.cue_start is None or a.source_kind != "anonymous":
+        return False
+    return (
+        not text[a.source_end : a.cue_start].strip()
+        and _PASSIVE_CUE.fullmatch(text[a.cue_start : a.cue_end or a.cue_start]) is not None
+        and re.match(r"\s+to\b", text[a.cue_end or a.cue_start :]) is not None
+    )
+
+
+# Words that end a title run backwards from a name ("said city council member Grace Liu").
+_TITLE_STOP = frozenset(
+    "said says told according to by and or with for from as that when while the a an "
+    "of in on at after before but".split()
+)
+_NAMED = re.compile(r"((?:an?|the)\s+[^,.;:“”\"\n]{2,80}?)\s+(?:named|called)\s*$")
+_AFTER_NAME = re.compile(
+    r",\s+((?:who\s+(?:runs|owns|leads|heads|chairs|manages|directs|founded|represents|"
+    r"teaches|works|serves|is|was)\s+)?[^,.;:“”\"\n]{2,100}?)(?=,|\.\s|\.$|;)"
+)
+_ELECTED = re.compile(
+    r"\s+(?:is|was|has been|had been)\s+(?:elected|appointed|named|chosen|sworn in)\s+(?:as\s+)?"
+    r"([^,.;:“”\"\n]{2,80}?)(?=[,.;]|\s+(?:and|who|in|on|last|this|after|before|by)\b)"
+)
+_REPORTING = re.compile(r"\b(?:said|says|say|told|added)\b")
+
+
+def _title_of(text: str, entity: Entity) -> str | None:
+    """A description the article gives a name in other shapes than "X, the ...,": a title
+    before it ("council member Grace Liu", "a federal police official named Omar García
+    Harfuch"), a bare title or a "who" clause after it ("Jordan Ames, chief executive of
+    Brightwave", "Tom Reyes, who runs a hardware store"), or "X was elected president"."""
+    for start, end in entity.mentions:
+        before = re.split(r"[.!?;:,()“”\"\n—–]", text[max(0, start - 100) : start])[-1]
+        named = _NAMED.search(before)
+        if named:
+            return named.group(1)
+        title = roles.title_before(before)
+        if title:
+            words = before[: title.start()].split()
+            lead = []
+            while words and len(lead) < 2 and words[-1].lower() not in _TITLE_STOP:
+                lead.insert(0, words.pop())
+            return " ".join([*lead, *title.group().split()])
+        after = _AFTER_NAME.match(text, end)
+        if after and not _REPORTING.search(after.group(1)):
+            phrase = after.group(1)
+            if phrase.startswith("who ") or roles.starts_with_title(phrase):
+                return phrase
+        elected = _ELECTED.match(text, end)
+        if elected:
+            return elected.group(1)
+    return None

@@ -1,0 +1,119 @@
+"""Which sources count as voices for balance, which are not sources at all, and the titles
+news writing puts around a name (session 10 new-user trial, findings 1, 3 and 10)."""
+
+from __future__ import annotations
+
+import pytest
+
+from analyzer import analyze
+from analyzer.signals.sources import is_named, is_voice
+
+
+def _sources(text: str) -> dict[str, tuple[str, str, str | None]]:
+    return {s.name: (s.kind, s.role, s.description) for s in analyze(text).sources}
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["experts", "critics", "some residents", "security analysts", "Your critics", "polls",
+     "government data", "everyone", "many people", "locals"],
+)
+def test_a_vague_crowd_is_not_a_voice(name):
+    assert not is_voice("anonymous", name)
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["the mayor", "a rail official", "a worker at the depot", "the city council",
+     "residents of Elm Street", "two police officers", "the protesters",
+     "senior Pentagon officials", "police"],
+)
+def test_an_unnamed_source_pinned_down_is_a_voice(name):
+    assert is_voice("anonymous", name)
+
+
+def test_a_proper_adjective_narrows_a_group_only_when_the_caller_says_so():
+    assert is_voice("anonymous", "Mexican authorities", proper_first=True)
+    assert not is_voice("anonymous", "Security analysts", proper_first=False)
+
+
+def test_experts_and_an_editors_note_do_not_make_a_blurb_balanced():
+    text = (
+        "The council voted on Tuesday to raise fees, the mayor said.\n\n"
+        "Experts say fees are rising everywhere.\n\n"
+        "Editor's Note: This story highlights the ongoing need for vigilance.\n"
+    )
+    result = analyze(text)
+    assert [s.name for s in result.sources] == ["the mayor", "experts"]
+    assert result.metrics["source_roles"] == {"official": 1.0}
+    assert result.scores["balance"] == 30.0
+
+
+def test_a_described_resident_counts_but_some_residents_do_not():
+    text = (
+        "The council will close the bridge for a year, Mayor Ana Ruiz said on Monday.\n\n"
+        "Some residents worry about traffic.\n\n"
+        "“I will lose half my customers,” said Tom Reyes, who runs a hardware store by the "
+        "bridge.\n"
+    )
+    result = analyze(text)
+    assert result.metrics["source_roles"] == {"business": 0.5, "official": 0.5}
+    assert result.scores["balance"] == 100.0
+
+
+def test_whoever_an_interviewer_cites_in_a_question_is_not_a_source():
+    text = (
+        "---\noutlet: City Weekly\n---\n"
+        "Mayor Jane Park has led Riverton since 2022. We spoke with her about rents. This "
+        "interview has been edited and condensed.\n\n"
+        "Q: Some residents worry about traffic. What do you tell them?\n\n"
+        "We are adding bus lines on every new corridor before the buildings open.\n\n"
+        "Q: Your critics say the plan favours developers. Is that fair?\n\n"
+        "No. The plan requires that one in five new units be affordable.\n"
+    )
+    assert list(_sources(text)) == ["Jane Park"]
+
+
+def test_everyone_is_a_vague_crowd_not_a_named_person():
+    text = "Everyone knows this money will be wasted.\n"
+    assert _sources(text) == {"Everyone": ("anonymous", "unknown", "Everyone")}
+    assert not is_named("anonymous", "Everyone") and not is_named("person", "Everyone")
+
+
+def test_the_noun_before_a_passive_participle_is_not_a_source():
+    text = "The council approved a project expected to cost $3.2 million, its clerk said.\n"
+    assert "a project" not in _sources(text)
+
+
+def test_a_lone_possessive_is_neither_a_source_nor_a_name():
+    text = "Editor's Note: This story highlights the ongoing need for vigilance.\n"
+    assert _sources(text) == {}
+    assert not is_named("person", "Editor's")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role", "description"),
+    [
+        ("“We need the lanes,” said council member Grace Liu.", "Grace Liu", "official",
+         "council member"),
+        ("Fire chief Robert Hale praised the swift response of emergency crews.",
+         "Robert Hale", "official", "Fire chief"),
+        ("“It is the fastest engine ever built,” said Jordan Ames, chief executive of "
+         "Brightwave.", "Jordan Ames", "business", "chief executive of Brightwave"),
+        ("Tom Reyes, who runs a hardware store on Main Street, said sales fell.", "Tom Reyes",
+         "business", "who runs a hardware store on Main Street"),
+        ("Priya Nair, a spokeswoman for Southern Rail, said trains would run on Friday.",
+         "Priya Nair", "business", "a spokeswoman for Southern Rail"),
+        ("She picked a federal police official named Omar García Harfuch. Mr. Harfuch said "
+         "crime fell.", "Omar García Harfuch", "law_enforcement", "a federal police official"),
+        ("Claudia Sheinbaum was elected president of Mexico last year. Ms. Sheinbaum said "
+         "violence fell.", "Claudia Sheinbaum", "official", "president of Mexico"),
+    ],
+)
+def test_titles_around_a_name_describe_the_source(text, name, role, description):
+    assert _sources(text)[name][1:] == (role, description)
+
+
+def test_a_lower_case_rail_official_stays_an_official():
+    text = "Trains will run again on Friday, a rail official said.\n"
+    assert _sources(text)["a rail official"][1] == "official"
