@@ -6,7 +6,7 @@ Harfuch", "Harfuch", "he" after he was quoted), because attributions already car
 name. Unnamed sources keep their own words as name ("security analysts", "government data").
 
 - ``kind``: person | organization | document | anonymous, from the attribution.
-- ``description``: the appositive or predicate the article gives a named source ("a former
+- ``description``: the appositive, title or predicate the article gives a named source ("a former
   Mexican security official ..."), else the unnamed source's own words.
 - ``quotes``: quotations of speech attributed to it, plus Q&A answers it gives.
 - ``mentions``: for a named entity, the times the article names it in any form plus pronoun
@@ -41,15 +41,19 @@ _PRONOUNS = frozenset({"he", "she", "him", "her"})
 _NARROWING = frozenset(
     "of at from in for with who whose which on near inside outside across".split()
 )
-_POSSESSIVES = frozenset("my your his her its our their".split())
 # A count makes a group the reporter met ("two officers", "three residents"), not a crowd.
 _COUNT = re.compile(r"^\d[\d,.]*$")
 # Mass nouns of documents that are as vague as a plural ("government data show").
 _MASS = frozenset("data evidence research".split())
 _CARDINALS = frozenset("two three four five six seven eight nine ten eleven twelve".split())
-# "a project expected to", "a man believed to be", "a deal said to be worth": a participle right
-# after the noun, with no auxiliary, is a passive: the noun is what is said, not who says it.
-_PASSIVE_CUE = re.compile(r"\w+ed|said|thought|known|shown|seen", re.IGNORECASE)
+# "a project expected to", "a man believed to be", "a deal said to be worth": one of these
+# participles right after the noun, with no auxiliary, then "to", is a passive: the noun is what
+# is said, not who says it. (Verbs that take "to" actively, "vowed to", "agreed to", are not here.)
+_PASSIVE_CUE = re.compile(
+    r"expected|believed|thought|said|known|reported|alleged|estimated|projected|rumou?red|"
+    r"feared|understood|considered",
+    re.IGNORECASE,
+)
 
 
 @functools.cache
@@ -178,7 +182,7 @@ def find(
         if a.kind == "interview" and a.source == outlet and a.source_start is None
     ]
     for a in attributions:
-        if a.source is None or _possessive_only(a.source) or _passive(doc.text, a):
+        if a.source is None or _possessive_only(a.source) or _passive(doc, a):
             continue
         if any(s <= a.start and a.end <= e for s, e in questions):
             continue  # the interviewer's questions, and whoever they cite
@@ -222,9 +226,16 @@ def find(
     return out
 
 
-def _passive(text: str, a: Attribution) -> bool:
-    """ "a project expected to cost": the cue is a participle right after the source noun."""
-    if a.source_end is None or a.cue_start is None or a.source_kind != "anonymous":
+def _passive(doc: Document, a: Attribution) -> bool:
+    """ "approved a project expected to cost": the cue is a participle right after a source noun
+    inside the sentence ("Officials expected to finish" opening a sentence is active)."""
+    if a.source_start is None or a.source_end is None or a.cue_start is None:
+        return False
+    if a.source_kind != "anonymous":
+        return False
+    text = doc.text
+    si = doc.sentence_index(a.source_start)
+    if si is None or not text[doc.sentences[si].start : a.source_start].strip():
         return False
     return (
         not text[a.source_end : a.cue_start].strip()
@@ -239,10 +250,7 @@ _TITLE_STOP = frozenset(
     "of in on at after before but".split()
 )
 _NAMED = re.compile(r"((?:an?|the)\s+[^,.;:“”\"\n]{2,80}?)\s+(?:named|called)\s*$")
-_AFTER_NAME = re.compile(
-    r",\s+((?:who\s+(?:runs|owns|leads|heads|chairs|manages|directs|founded|represents|"
-    r"teaches|works|serves|is|was)\s+)?[^,.;:“”\"\n]{2,100}?)(?=,|\.\s|\.$|;)"
-)
+_AFTER_NAME = re.compile(r",\s+([^,.;:“”\"\n]{2,100}?)(?=,|\.\s|\.$|;)")
 _ELECTED = re.compile(
     r"\s+(?:is|was|has been|had been)\s+(?:elected|appointed|named|chosen|sworn in)\s+(?:as\s+)?"
     r"([^,.;:“”\"\n]{2,80}?)(?=[,.;]|\s+(?:and|who|in|on|last|this|after|before|by)\b)"
