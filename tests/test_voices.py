@@ -15,8 +15,18 @@ def _sources(text: str) -> dict[str, tuple[str, str, str | None]]:
 
 @pytest.mark.parametrize(
     "name",
-    ["experts", "critics", "some residents", "security analysts", "Your critics", "polls",
-     "government data", "everyone", "many people", "locals"],
+    [
+        "experts",
+        "critics",
+        "some residents",
+        "security analysts",
+        "Your critics",
+        "polls",
+        "government data",
+        "everyone",
+        "many people",
+        "locals",
+    ],
 )
 def test_a_vague_crowd_is_not_a_voice(name):
     assert not is_voice("anonymous", name)
@@ -24,9 +34,17 @@ def test_a_vague_crowd_is_not_a_voice(name):
 
 @pytest.mark.parametrize(
     "name",
-    ["the mayor", "a rail official", "a worker at the depot", "the city council",
-     "residents of Elm Street", "two police officers", "the protesters",
-     "senior Pentagon officials", "police"],
+    [
+        "the mayor",
+        "a rail official",
+        "a worker at the depot",
+        "the city council",
+        "residents of Elm Street",
+        "two police officers",
+        "the protesters",
+        "senior Pentagon officials",
+        "police",
+    ],
 )
 def test_an_unnamed_source_pinned_down_is_a_voice(name):
     assert is_voice("anonymous", name)
@@ -99,20 +117,51 @@ def test_a_lone_possessive_is_neither_a_source_nor_a_name():
 @pytest.mark.parametrize(
     ("text", "name", "role", "description"),
     [
-        ("“We need the lanes,” said council member Grace Liu.", "Grace Liu", "official",
-         "council member"),
-        ("Fire chief Robert Hale praised the swift response of emergency crews.",
-         "Robert Hale", "official", "Fire chief"),
-        ("“It is the fastest engine ever built,” said Jordan Ames, chief executive of "
-         "Brightwave.", "Jordan Ames", "business", "chief executive of Brightwave"),
-        ("Tom Reyes, who runs a hardware store on Main Street, said sales fell.", "Tom Reyes",
-         "business", "who runs a hardware store on Main Street"),
-        ("Priya Nair, a spokeswoman for Southern Rail, said trains would run on Friday.",
-         "Priya Nair", "business", "a spokeswoman for Southern Rail"),
-        ("She picked a federal police official named Omar García Harfuch. Mr. Harfuch said "
-         "crime fell.", "Omar García Harfuch", "law_enforcement", "a federal police official"),
-        ("Claudia Sheinbaum was elected president of Mexico last year. Ms. Sheinbaum said "
-         "violence fell.", "Claudia Sheinbaum", "official", "president of Mexico"),
+        (
+            "“We need the lanes,” said council member Grace Liu.",
+            "Grace Liu",
+            "official",
+            "council member",
+        ),
+        (
+            "Fire chief Robert Hale praised the swift response of emergency crews.",
+            "Robert Hale",
+            "official",
+            "Fire chief",
+        ),
+        (
+            "“It is the fastest engine ever built,” said Jordan Ames, chief executive of "
+            "Brightwave.",
+            "Jordan Ames",
+            "business",
+            "chief executive of Brightwave",
+        ),
+        (
+            "Tom Reyes, who runs a hardware store on Main Street, said sales fell.",
+            "Tom Reyes",
+            "business",
+            "who runs a hardware store on Main Street",
+        ),
+        (
+            "Priya Nair, a spokeswoman for Southern Rail, said trains would run on Friday.",
+            "Priya Nair",
+            "business",
+            "a spokeswoman for Southern Rail",
+        ),
+        (
+            "She picked a federal police official named Omar García Harfuch. Mr. Harfuch said "
+            "crime fell.",
+            "Omar García Harfuch",
+            "law_enforcement",
+            "a federal police official",
+        ),
+        (
+            "Claudia Sheinbaum was elected president of Mexico last year. Ms. Sheinbaum said "
+            "violence fell.",
+            "Claudia Sheinbaum",
+            "official",
+            "president of Mexico",
+        ),
     ],
 )
 def test_titles_around_a_name_describe_the_source(text, name, role, description):
@@ -132,3 +181,18 @@ def test_a_subject_opening_its_sentence_is_not_taken_for_a_passive():
 def test_a_reporting_clause_after_a_name_is_not_its_description():
     text = "The shop was robbed on Monday. “It was fast,” said Maria Gomez, police said.\n"
     assert _sources(text).get("Maria Gomez", (None, None, None))[2] is None
+
+
+def test_what_happened_to_a_person_is_not_their_title():
+    text = "“I did nothing,” said Tom Reyes, who was arrested by police on Monday.\n"
+    assert _sources(text)["Tom Reyes"][1:] == ("unknown", None)
+
+
+def test_capitalised_words_before_a_title_belong_to_it_but_a_verb_does_not():
+    text = (
+        "“The plan is a disgrace,” said Pulitzer-winning columnist David Brooks. Guards threw famous "
+        "reporter Jorge Ramos out, and Jorge Ramos said he would return.\n"
+    )
+    found = _sources(text)
+    assert found["David Brooks"][1:] == ("journalist", "Pulitzer-winning columnist")
+    assert found["Jorge Ramos"][1:] == ("journalist", "reporter")

@@ -62,9 +62,11 @@ def _title_at_end() -> re.Pattern[str]:
 
 
 def starts_with_title(text: str) -> bool:
-    """Whether ``text`` opens with a role word, after "former" ("chief executive of Brightwave")."""
+    """Whether ``text`` opens with a role word for one person, after "former" ("chief executive
+    of Brightwave"); a plural ("voters weighed in") opens a clause, not a title."""
     pattern, _ = _matcher()
-    return pattern.match(re.sub(r"^(?:former|acting|interim)\s+", "", text, flags=re.I)) is not None
+    m = pattern.match(re.sub(r"^(?:former|acting|interim)\s+", "", text, flags=re.I))
+    return m is not None and not m.group().endswith("s")
 
 
 # "former" reaches over up to two words ("a former Mexican security official"), but not past

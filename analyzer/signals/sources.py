@@ -90,7 +90,9 @@ def _plural(head: str) -> bool:
     """A crowd word or a regular plural ("analysts", "groups"); not "police", "press", "status"."""
     if head in _crowds() or head in _MASS:
         return True
-    return len(head) > 3 and head.endswith("s") and not head.endswith(("ss", "us", "is", "’s", "'s"))
+    return (
+        len(head) > 3 and head.endswith("s") and not head.endswith(("ss", "us", "is", "’s", "'s"))
+    )
 
 
 def is_voice(kind: str, name: str, *, proper_first: bool = False) -> bool:
@@ -244,16 +246,23 @@ def _passive(doc: Document, a: Attribution) -> bool:
     )
 
 
-# Words that end a title run backwards from a name ("said city council member Grace Liu").
+# Words that end a title run backwards from a name ("The Times columnist": "The" is no title).
 _TITLE_STOP = frozenset(
     "said says told according to by and or with for from as that when while the a an "
-    "of in on at after before but".split()
+    "of in on at after before but his her their its".split()
 )
 _NAMED = re.compile(r"((?:an?|the)\s+[^,.;:“”\"\n]{2,80}?)\s+(?:named|called)\s*$")
 _AFTER_NAME = re.compile(r",\s+([^,.;:“”\"\n]{2,100}?)(?=,|\.\s|\.$|;)")
 _ELECTED = re.compile(
     r"\s+(?:is|was|has been|had been)\s+(?:elected|appointed|named|chosen|sworn in)\s+(?:as\s+)?"
     r"([^,.;:“”\"\n]{2,80}?)(?=[,.;]|\s+(?:and|who|in|on|last|this|after|before|by)\b)"
+)
+# A "who" clause that says what a person does or is ("who runs a hardware store", "who is a
+# nurse"), not what happened to them ("who was arrested by police" is no police officer).
+_WHO_HOLDS = re.compile(
+    r"who\s+(?:(?:runs|owns|leads|heads|chairs|manages|directs|founded|represents|teaches)\s+"
+    r"(?:a|an|the|his|her|their|[A-Z]\S*)\s|works\s+(?:as|for|at)\s|serves\s+as\s|"
+    r"(?:is|was)\s+(?:a|an|the|now)\s)"
 )
 _REPORTING = re.compile(r"\b(?:said|says|say|told|added)\b")
 
@@ -272,13 +281,20 @@ def _title_of(text: str, entity: Entity) -> str | None:
         if title:
             words = before[: title.start()].split()
             lead = []
-            while words and len(lead) < 2 and words[-1].lower() not in _TITLE_STOP:
+            # Only capitalised words lead a title ("New York Times columnist"): a lower-case
+            # one may be a verb ("threw famous reporter Jorge Ramos").
+            while (
+                words
+                and len(lead) < 3
+                and words[-1][:1].isupper()
+                and words[-1].lower() not in _TITLE_STOP
+            ):
                 lead.insert(0, words.pop())
             return " ".join([*lead, *title.group().split()])
         after = _AFTER_NAME.match(text, end)
         if after and not _REPORTING.search(after.group(1)):
             phrase = after.group(1)
-            if phrase.startswith("who ") or roles.starts_with_title(phrase):
+            if _WHO_HOLDS.match(phrase) or roles.starts_with_title(phrase):
                 return phrase
         elected = _ELECTED.match(text, end)
         if elected:
