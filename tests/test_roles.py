@@ -25,6 +25,12 @@ from analyzer.signals import roles
         ("Acme Corporation", None, (), "business"),
         ("Human Rights Watch", None, (), "advocate"),
         ("Pat Lee", None, (), "unknown"),
+        ("Omar García Harfuch", "Mexico’s Security Chief", (), "official"),
+        ("Robert Hale", "Fire chief", (), "official"),
+        ("Tom Reyes", "who runs a hardware store on Main Street", (), "business"),
+        ("Jordan Ames", "chief operating officer of Brightwave", (), "business"),
+        ("Priya Nair", "a spokeswoman for Southern Rail", (), "business"),
+        ("Lee Kim", "a rail official", (), "official"),
     ],
 )
 def test_role_of_reads_the_title_first(name, description, titles, role):
