@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from analyzer import analyze
-from analyzer.signals.sources import is_named, is_voice
+from analyzer.document import Article, build_document
+from analyzer.signals.sources import is_named, is_voice, voices
 
 
 def _sources(text: str) -> dict[str, tuple[str, str, str | None]]:
@@ -196,3 +197,14 @@ def test_capitalised_words_before_a_title_belong_to_it_but_a_verb_does_not():
     found = _sources(text)
     assert found["David Brooks"][1:] == ("journalist", "Pulitzer-winning columnist")
     assert found["Jorge Ramos"][1:] == ("journalist", "reporter")
+
+
+def test_a_proper_adjective_is_told_from_a_sentence_opener_by_the_whole_text():
+    text = (
+        "Security analysts say the security plan failed. Mexican authorities said on Monday "
+        "that the Mexican army had arrested 40 people.\n"
+    )
+    result = analyze(text)
+    heard = voices(build_document(Article("a", "a", text)), result.sources)
+    assert [s.name for s in result.sources] == ["Security analysts", "Mexican authorities"]
+    assert [s.name for s in heard] == ["Mexican authorities"]

@@ -140,14 +140,11 @@ def voices(doc: Document, sources: Sequence[Source]) -> list[Source]:
     """
     out = []
     for s in sources:
-        first = s.name.split()[0] if s.name.split() else ""
-        word = re.escape(first)
-        proper = (
-            first[:1].isupper()
-            and re.search(rf"(?<![\w’'-]){word.lower()}(?![\w’'-])", doc.text) is None
-            and re.search(rf"[\w,;]\s+{word}(?![\w’'-])", doc.text) is not None
-        )
-        if is_voice(s.kind, s.name, proper_first=proper):
+        if is_voice(s.kind, s.name) or (
+            s.name[:1].isupper()
+            and _proper_word(doc.text, s.name.split()[0])
+            and is_voice(s.kind, s.name, proper_first=True)
+        ):
             out.append(s)
     return out
 
@@ -226,6 +223,15 @@ def find(
             )
         )
     return out
+
+
+def _proper_word(text: str, word: str) -> bool:
+    """Never written in lower case, and capitalised at least once inside a sentence."""
+    w = re.escape(word)
+    return (
+        re.search(rf"(?<![\w’'-]){w.lower()}(?![\w’'-])", text) is None
+        and re.search(rf"[\w,;]\s+{w}(?![\w’'-])", text) is not None
+    )
 
 
 def _passive(doc: Document, a: Attribution) -> bool:
