@@ -208,3 +208,8 @@ def test_a_proper_adjective_is_told_from_a_sentence_opener_by_the_whole_text():
     heard = voices(build_document(Article("a", "a", text)), result.sources)
     assert [s.name for s in result.sources] == ["Security analysts", "Mexican authorities"]
     assert [s.name for s in heard] == ["Mexican authorities"]
+
+
+def test_former_stays_with_the_title_it_qualifies():
+    text = "Former president Bill Clinton said the deal was fair.\n"
+    assert _sources(text)["Bill Clinton"][1:] == ("official", "Former president")

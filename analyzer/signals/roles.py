@@ -50,9 +50,11 @@ def _matcher() -> tuple[re.Pattern[str], dict[str, str]]:
     return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE), role_of
 
 
-def title_before(text: str) -> re.Match[str] | None:
-    """The role word that ends ``text`` ("... said city council member"), or None."""
-    return _title_at_end().search(text)
+def title_before(text: str) -> str | None:
+    """The role word or phrase that ends ``text`` ("... said city council member"), or None."""
+    # The longest listed phrase has four words: the last five are enough to look in.
+    m = _title_at_end().search(" ".join(text.split()[-5:]))
+    return m.group() if m else None
 
 
 @functools.cache

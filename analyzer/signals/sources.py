@@ -229,9 +229,8 @@ def _proper_word(text: str, word: str) -> bool:
     """Never written in lower case, and capitalised at least once inside a sentence."""
     w = re.escape(word)
     return (
-        re.search(rf"(?<![\w’'-]){w.lower()}(?![\w’'-])", text) is None
-        and re.search(rf"[\w,;]\s+{w}(?![\w’'-])", text) is not None
-    )
+        word.lower() not in text or re.search(rf"(?<![\w’'-]){w.lower()}(?![\w’'-])", text) is None
+    ) and re.search(rf"[\w,;]\s+{w}(?![\w’'-])", text) is not None
 
 
 def _passive(doc: Document, a: Attribution) -> bool:
@@ -252,6 +251,7 @@ def _passive(doc: Document, a: Attribution) -> bool:
     )
 
 
+_FORMER = frozenset("former ex acting interim retired".split())
 # Words that end a title run backwards from a name ("The Times columnist": "The" is no title).
 _TITLE_STOP = frozenset(
     "said says told according to by and or with for from as that when while the a an "
@@ -285,18 +285,19 @@ def _title_of(text: str, entity: Entity) -> str | None:
             return named.group(1)
         title = roles.title_before(before)
         if title:
-            words = before[: title.start()].split()
+            words = before.split()[: -len(title.split())]
             lead = []
-            # Only capitalised words lead a title ("New York Times columnist"): a lower-case
-            # one may be a verb ("threw famous reporter Jorge Ramos").
+            # Only capitalised words and "former" lead a title ("New York Times columnist",
+            # "former president"): another lower-case one may be a verb ("threw famous
+            # reporter Jorge Ramos").
             while (
                 words
                 and len(lead) < 3
-                and words[-1][:1].isupper()
+                and (words[-1][:1].isupper() or words[-1].lower() in _FORMER)
                 and words[-1].lower() not in _TITLE_STOP
             ):
                 lead.insert(0, words.pop())
-            return " ".join([*lead, *title.group().split()])
+            return " ".join([*lead, *title.split()])
         after = _AFTER_NAME.match(text, end)
         if after and not _REPORTING.search(after.group(1)):
             phrase = after.group(1)
