@@ -6,9 +6,21 @@ Absolute mentions carry their own year ("Feb. 22, 2024", "September 2023", "in 2
 Without a publication date a relative mention stays unresolved (``resolved is None``); it is
 never guessed from the current date.
 
-Resolution follows news-writing conventions (AP style): a bare weekday is the most recent such day
-on or before publication, unless "next" says otherwise; a month with or without a day and no year
-is the occurrence nearest to publication (news reports mostly what just happened or is about to).
+Resolution follows news-writing conventions (AP style) and the tense of the date's clause
+(:func:`analyzer.tense.direction`). A weekday, or a month with or without a day and no year, can
+fall either side of the publication date:
+
+- "next" or "last" right before it decides ("next Tuesday", "last March"), "since" too ("since
+  March": the last March);
+- otherwise the clause's verb: a clause that looks ahead ("will", "must", "is expected to", "is
+  scheduled for") gives the first such day or month on or after publication ("are expected to
+  appear in court on Thursday": the next Thursday), one that looks back ("said", "was", "arrested")
+  the last on or before it;
+- where nothing decides, a weekday is the most recent such day on or before publication, and a
+  month the occurrence nearest to publication (news reports mostly what just happened or is
+  about to).
+
+``tense`` and ``cue`` record what decided ("future", "must"), None when the default did.
 ``resolved`` is an ISO 8601 string as precise as the mention: "2025-03-04", "2025-03", "2025" or,
 for weeks, "2025-W10".
 
@@ -22,9 +34,10 @@ import calendar
 import datetime as dt
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from analyzer.scan import Scanner, lowered
+from analyzer.tense import direction
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
@@ -60,6 +73,11 @@ class DateMention:
     day: int | None = None
     resolved: str | None = None
     problem: str | None = None
+    # Which pattern found it ("weekday", "month_day", ...: the names of _SPECS).
+    form: str = ""
+    # "future" or "past" when the tense of the clause placed it, with the words that did.
+    tense: str | None = None
+    cue: str | None = None
 
 
 _MONTH_RE = (
@@ -290,6 +308,17 @@ def _nearest_year(month: int, day: int | None, pub: dt.date) -> int:
     return best
 
 
+def _year_towards(month: int, day: int | None, pub: dt.date, tense: str | None) -> int:
+    """The year of the first (month, day) on or after publication when ``tense`` is "future",
+    of the last on or before it when "past", else of the nearest one."""
+    here, then = (pub.month, pub.day if day is not None else 0), (month, day or 0)
+    if tense == "future":
+        return pub.year if then >= here else pub.year + 1
+    if tense == "past":
+        return pub.year if then <= here else pub.year - 1
+    return _nearest_year(month, day, pub)
+
+
 def _iso(year: int | None, month: int | None = None, day: int | None = None) -> str | None:
     if year is None:
         return None
@@ -322,11 +351,13 @@ def _mention(name: str, m: re.Match[str], pub: dt.date | None) -> DateMention | 
         problem = _impossible(year, month, day)
         if problem:
             return DateMention(start, end, text, kind, year, month, day, None, problem)
+        tense = cue = None
         if year is None and pub is not None:
-            year = _nearest_year(month, day, pub)
-        return DateMention(
-            start, end, text, kind, year, month, day, _iso(year, month, day) if year else None
-        )
+            tense, cue = direction(m.string, start, end)
+            year = _year_towards(month, day, pub, tense)
+        resolved = _iso(year, month, day) if year else None
+        found = DateMention(start, end, text, kind, year, month, day, resolved)
+        return replace(found, tense=tense, cue=cue) if tense else found
     if name == "month_year":
         year, month = int(g["year"]), _month(g["month"])
         return DateMention(start, end, text, "absolute", year, month, None, _iso(year, month))
@@ -344,7 +375,7 @@ def _mention(name: str, m: re.Match[str], pub: dt.date | None) -> DateMention | 
         mention_text = m.string[span_start:end]
         if g["month"] == "May" and which in ("on", "of", "by", "from"):
             return None  # "depend on May" is rare; "of May" too ambiguous with the modal
-        year = None
+        year = tense = cue = None
         if pub is not None:
             if which == "last":
                 year = pub.year if month < pub.month else pub.year - 1
@@ -352,11 +383,15 @@ def _mention(name: str, m: re.Match[str], pub: dt.date | None) -> DateMention | 
                 year = pub.year if month > pub.month else pub.year + 1
             elif which == "this":
                 year = pub.year
+            elif which == "since":
+                year = _year_towards(month, None, pub, "past")
             else:
-                year = _nearest_year(month, None, pub)
-        return DateMention(
+                tense, cue = direction(m.string, span_start, end)
+                year = _year_towards(month, None, pub, tense)
+        found = DateMention(
             span_start, end, mention_text, "relative", year, month, None, _iso(year, month)
         )
+        return replace(found, tense=tense, cue=cue) if tense else found
     if pub is None:
         if name == "weekday" and (g["which"] or "").lower() not in ("last", "next", "this"):
             start, text = m.start("weekday"), g["weekday"]
@@ -402,13 +437,17 @@ def _mention(name: str, m: re.Match[str], pub: dt.date | None) -> DateMention | 
             start, text = m.start("weekday"), g["weekday"]  # "on Tuesday": the day is the mention
         target = WEEKDAYS[g["weekday"].lower()]
         back = (pub.weekday() - target) % 7
+        ahead = (target - pub.weekday()) % 7
+        tense = cue = None
         if which == "next":
-            d = pub + dt.timedelta(days=(target - pub.weekday()) % 7 or 7)
+            d = pub + dt.timedelta(days=ahead or 7)
         elif which == "last":
             d = pub - dt.timedelta(days=back or 7)
         else:
-            d = pub - dt.timedelta(days=back)
-        return DateMention(start, end, text, "relative", d.year, d.month, d.day, d.isoformat())
+            tense, cue = direction(m.string, start, end)
+            d = pub + dt.timedelta(days=ahead if tense == "future" else -back)
+        found = DateMention(start, end, text, "relative", d.year, d.month, d.day, d.isoformat())
+        return replace(found, tense=tense, cue=cue) if tense else found
     raise AssertionError(f"unhandled date pattern {name}")
 
 
@@ -443,6 +482,6 @@ def _find_dates(text: str, published: str | None) -> tuple[DateMention, ...]:
             if mention is None:
                 continue
             taken.append((m.start(), m.end()))
-            out.append(mention)
+            out.append(replace(mention, form=name))
     out.sort(key=lambda d: (d.start, d.end))
     return tuple(out)

@@ -58,3 +58,46 @@ def test_capitalised_relative_dates_at_a_sentence_start_are_found():
         ("May", "2025-05"),
         ("Today", "2025-06-10"),
     ]
+
+
+def test_a_date_placed_by_the_tense_says_which_words_placed_it():
+    doc = doc_of(
+        "The suspects are expected to appear in court on Thursday.", published="2026-07-08"
+    )
+    (finding,) = dates.find(doc)
+    assert finding.detail == {"relative": True, "resolved": "2026-07-09"}
+    assert finding.message == (
+        "“Thursday” is a relative date: counted from the publication date (2026-07-08) it means "
+        "2026-07-09, the first on or after that date, as the sentence looks ahead "
+        "(“are expected”). A copy read later, or a rewrite, may place it wrongly."
+    )
+
+
+def test_a_month_and_day_without_a_year_is_not_called_a_relative_date():
+    (finding,) = dates.find(doc_of("Violence erupted on Feb. 22.", published="2025-03-07"))
+    assert finding.message == (
+        "“Feb. 22” gives no year: read against the publication date (2025-03-07) it means "
+        "2025-02-22, the last on or before that date, as the sentence looks back (“erupted”). "
+        "A copy read later, or a rewrite, may place it wrongly."
+    )
+
+
+def test_a_dateline_date_is_named_as_the_dateline():
+    doc = doc_of(
+        "ASHFORD, March 10 (Example Wire) - A fire closed the rail line on Tuesday.",
+        published="2026-03-10",
+    )
+    dateline, tuesday = dates.find(doc)
+    assert dateline.message == (
+        "“March 10”, the date of the dateline, gives no year: it is the publication date, "
+        "2026-03-10. A copy read later, or a rewrite, may place it wrongly."
+    )
+    assert tuesday.detail["resolved"] == "2026-03-10"
+
+
+def test_a_month_and_day_without_a_year_or_publication_date_stays_unresolved():
+    (finding,) = dates.find(doc_of("SPRINGFIELD, Ill., March 10 (Wire) — The vote passed."))
+    assert finding.message == (
+        "“March 10”, the date of the dateline, gives no year, and the article has no publication "
+        "date, so it cannot be placed in time; it is left unresolved rather than guessed."
+    )

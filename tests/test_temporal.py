@@ -87,3 +87,62 @@ def test_each_anchor_distance_is_the_width_of_what_comes_before_the_anchor_word(
         guard, body = specs[name]
         cut = min(i for i in map(body.find, anchor_words) if i >= 0)
         assert re._parser.parse(guard + body[:cut]).getwidth() == (fewest, most), name
+
+
+# Publication dates for the tense cases: a Wednesday in July, and mid-February.
+WEDNESDAY = "2026-07-08"
+FEBRUARY = "2026-02-14"
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        ("The suspects are expected to appear in court on Thursday.", WEDNESDAY,
+         [("Thursday", "relative", "2026-07-09")]),
+        ("The council will vote on Monday.", WEDNESDAY, [("Monday", "relative", "2026-07-13")]),
+        ("The court will rule on Wednesday.", WEDNESDAY,
+         [("Wednesday", "relative", "2026-07-08")]),
+        ("Voters must throw these clowns out in November.", FEBRUARY,
+         [("November", "relative", "2026-11")]),
+        ("The plant is scheduled to close on Jan. 5.", FEBRUARY,
+         [("Jan. 5", "relative", "2027-01-05")]),
+        # The nearest January to 20 June 2026 is January 2026, five months back.
+        ("The new law will take effect in January.", "2026-06-20",
+         [("January", "relative", "2027-01")]),
+    ],
+)  # fmt: skip
+def test_a_date_in_a_clause_that_looks_ahead_is_the_next_one(text, published, expected):
+    assert resolved(text, published) == expected
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        ("Police arrested two men on Monday.", WEDNESDAY, [("Monday", "relative", "2026-07-06")]),
+        ("The mayor said on Friday that the plan was dead.", WEDNESDAY,
+         [("Friday", "relative", "2026-07-03")]),
+        ("The plant closed in December.", "2026-10-20", [("December", "relative", "2025-12")]),
+        ("The strike began on Nov. 30.", "2026-10-20", [("Nov. 30", "relative", "2025-11-30")]),
+        ("Prices have risen since November.", "2026-10-20",
+         [("November", "relative", "2025-11")]),
+    ],
+)  # fmt: skip
+def test_a_date_in_a_clause_that_looks_back_is_the_last_one(text, published, expected):
+    assert resolved(text, published) == expected
+
+
+def test_where_the_tense_decides_nothing_the_conventions_hold():
+    # A weekday is the last one, a month the nearest one (here ahead of publication).
+    assert resolved("The council votes on Thursday.", WEDNESDAY) == [
+        ("Thursday", "relative", "2026-07-02")
+    ]
+    assert resolved("The festival returns in December.", "2026-10-20") == [
+        ("December", "relative", "2026-12")
+    ]
+
+
+def test_a_resolved_date_records_the_words_that_placed_it():
+    (thursday,) = find_dates("They are expected to appear in court on Thursday.", WEDNESDAY)
+    assert (thursday.tense, thursday.cue, thursday.form) == ("future", "are expected", "weekday")
+    (default,) = find_dates("The council votes on Thursday.", WEDNESDAY)
+    assert (default.tense, default.cue) == (None, None)

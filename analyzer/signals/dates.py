@@ -5,7 +5,10 @@ Mentions come from :func:`analyzer.temporal.find_dates`. Each finding is a ``dat
 - a relative date ("last year", "Tuesday", "in September") with the date it stands for,
   resolved against ``published`` (``detail.resolved`` holds the ISO date). A reader of a rewrite
   or an archive copy needs it: "last year" in an article from 2025 means 2024, not the year the
-  reader is in;
+  reader is in. When the tense of the sentence placed it ahead of or before publication ("are
+  expected to appear in court on Thursday"), the note says which words did;
+- a month and day without a year ("Feb. 22"), the year taken from the publication date; in a
+  wire dateline ("ASHFORD, March 10 (Example Wire) -") the note says it is the dateline's date;
 - a relative date left unresolved because the article has no publication date (never guessed
   from today's date);
 - an impossible calendar date ("Feb. 30");
@@ -20,6 +23,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 
 from analyzer.document import Document
 from analyzer.results import Finding
@@ -30,14 +34,50 @@ def _finding(doc: Document, start: int, end: int, message: str, **detail: object
     return Finding("date_issue", start, end, doc.text[start:end], message, dict(detail))
 
 
+# A wire dateline: the place in capitals at the start of a line, then the date, then the agency
+# in brackets or a dash ("ASHFORD, March 10 (Example Wire) -", "WASHINGTON, Feb. 3 —").
+_DATELINE_PLACE = re.compile(r"[A-Z][A-Z.'’ -]*[A-Z.](?:, [A-Z][\w.'’ -]*)?, ?\Z")
+_DATELINE_AFTER = re.compile(r" ?(?:\([^()\n]{1,40}\) ?)?[-—–]")
+
+
+def _in_dateline(text: str, m: DateMention) -> bool:
+    line_start = text.rfind("\n", 0, m.start) + 1
+    return bool(
+        _DATELINE_PLACE.match(text, line_start, m.start) and _DATELINE_AFTER.match(text, m.end)
+    )
+
+
+def _what(doc: Document, m: DateMention) -> str:
+    """What kind of relative date ``m`` is, as the note opens: a month and day without a year is
+    placed by the publication year only, which is not what "relative" suggests."""
+    if m.form in ("month_day", "day_month"):
+        if _in_dateline(doc.text, m):
+            return f"“{m.text}”, the date of the dateline, gives no year"
+        return f"“{m.text}” gives no year"
+    return f"“{m.text}” is a relative date"
+
+
+def _placed(m: DateMention, published: str | None) -> str:
+    """Where the publication date puts ``m``, and what decided between before and after it."""
+    if m.form in ("month_day", "day_month") and m.resolved == (published or "")[:10]:
+        return f"it is the publication date, {m.resolved}"
+    how = "read against" if m.form in ("month_day", "day_month") else "counted from"
+    placed = f"{how} the publication date ({published}) it means {m.resolved}"
+    if m.tense == "future":
+        return f"{placed}, the first on or after that date, as the sentence looks ahead (“{m.cue}”)"
+    if m.tense == "past":
+        return f"{placed}, the last on or before that date, as the sentence looks back (“{m.cue}”)"
+    return placed
+
+
 def _relative(doc: Document, m: DateMention, published: str | None) -> Finding:
     if m.resolved is not None:
         return _finding(
             doc,
             m.start,
             m.end,
-            f"“{m.text}” is a relative date: counted from the publication date ({published}) it "
-            f"means {m.resolved}. A copy read later, or a rewrite, may place it wrongly.",
+            f"{_what(doc, m)}: {_placed(m, published)}. A copy read later, or a rewrite, may "
+            "place it wrongly.",
             relative=True,
             resolved=m.resolved,
         )
@@ -46,8 +86,8 @@ def _relative(doc: Document, m: DateMention, published: str | None) -> Finding:
             doc,
             m.start,
             m.end,
-            f"“{m.text}” is a relative date, and the article has no publication date, so it "
-            "cannot be placed in time; it is left unresolved rather than guessed.",
+            f"{_what(doc, m)}, and the article has no publication date, so it cannot be placed "
+            "in time; it is left unresolved rather than guessed.",
             relative=True,
             resolved=None,
         )
