@@ -85,6 +85,54 @@ def test_a_year_the_source_never_gives_is_a_date_mismatch():
     ]
 
 
+WIRE = (
+    "ASHFORD, March 10 (Example Wire) - A fire at a storage depot closed the main rail line "
+    "between Ashford and Kenton on Tuesday, delaying about 40 trains, a rail official said."
+)
+
+
+def date_issues(source: str, derived: str, source_published: str | None):
+    c = compare(analyze(source, published=source_published), analyze(derived))
+    return [
+        (i.kind, i.text, i.message, i.source_text) for i in c.issues if i.kind == "date_mismatch"
+    ]
+
+
+def test_an_undated_rewrite_is_read_as_of_its_sources_publication_date():
+    # The wire story is dated 2026-03-10, a Tuesday; the rewrite has no date of its own.
+    derived = "A devastating fire on Wednesday brought the rail link to Kenton to a standstill."
+    assert date_issues(WIRE, derived, "2026-03-10") == [
+        (
+            "date_mismatch",
+            "Wednesday",
+            "The rewrite dates this to 2026-03-04 (“Wednesday” counted from the source's "
+            "publication date, 2026-03-10, as the rewrite gives none); the nearest date the "
+            "source gives is 2026-03-10.",
+            "Tuesday",
+        )
+    ]
+
+
+def test_an_undated_rewrite_that_keeps_the_sources_weekday_has_no_date_issue():
+    derived = "A fire on Tuesday closed the rail line between Ashford and Kenton."
+    assert date_issues(WIRE, derived, "2026-03-10") == []
+    assert date_issues(WIRE, "The line closed on March 10 after a fire.", "2026-03-10") == []
+
+
+def test_when_neither_text_is_dated_a_changed_weekday_is_found_by_its_name():
+    derived = "A devastating fire on Wednesday brought the rail link to Kenton to a standstill."
+    assert date_issues(WIRE, derived, None) == [
+        (
+            "date_mismatch",
+            "Wednesday",
+            "The rewrite says Wednesday; the source names Tuesday and never that day (it has no "
+            "publication date, so only the names compare).",
+            "Tuesday",
+        )
+    ]
+    assert date_issues(WIRE, "The fire broke out last Tuesday.", None) == []
+
+
 def test_surname_and_titled_mentions_are_the_source_person_a_new_person_is_not():
     derived = (
         "Okafor defended the increase. Ms. Okafor and Mayor Tom Brandt said the pipes were old."

@@ -60,6 +60,15 @@ class DocumentView:
     def dates(self) -> tuple[DateMention, ...]:
         return tuple(find_dates(self.doc.text, self.doc.meta.published))
 
+    def dates_against(self, source: DocumentView) -> tuple[DateMention, ...]:
+        """The dates as compared with ``source``: a text without a publication date of its own
+        is read as of its source's, so that its "on Wednesday" can be checked against the
+        source's "on Tuesday" (the mentions are the same; only their resolution differs)."""
+        published = source.doc.meta.published
+        if self.doc.meta.published is not None or published is None:
+            return self.dates
+        return tuple(find_dates(self.doc.text, published))
+
     @functools.cached_property
     def all_numbers(self) -> tuple[NumberMention, ...]:
         """Every number of the text, inside dates too (:attr:`numbers` leaves those out)."""
@@ -145,38 +154,66 @@ def _describe_date(d: DateMention) -> str:
 
 
 def check_dates(
-    text: str, dates: Sequence[DateMention], source: DocumentView, align: _Aligner
+    text: str,
+    dates: Sequence[DateMention],
+    source: DocumentView,
+    align: _Aligner,
+    derived_published: str | None = None,
 ) -> list[ComparisonIssue]:
     """Dates the source does not support.
 
     A derived date is supported by a source date that agrees on every part (year, month, day)
     the derived one gives: "September" is supported by "Sept. 4, 2025", "September 2023" is not
-    supported by a source that never mentions 2023. A relative date the publication date could
-    not resolve and that gives no part ("last week" without ``published``) cannot be checked and
-    is left alone, unless the source uses the very same words.
+    supported by a source that never mentions 2023. The derived dates come resolved against the
+    source's publication date when the derived text has none (:meth:`DocumentView.dates_against`).
+    A weekday that neither side could resolve, or that the source could not, is checked by its
+    name: "on Wednesday" against a source that names Tuesday and never Wednesday is flagged. Any
+    other relative date the publication date could not resolve and that gives no part ("last
+    week" when neither text is dated) cannot be checked and is left alone, unless the source
+    uses the very same words.
     """
     issues = []
+    source_weekdays = [s for s in source.dates if s.form == "weekday" and s.resolved is None]
+    borrowed = derived_published is None and source.doc.meta.published is not None
     for d in dates:
+        if any(s.text.lower() == d.text.lower() for s in source.dates):
+            continue
+        if d.form == "weekday" and source_weekdays:
+            # The source's weekdays are unresolved: only their names can be compared.
+            if _weekday(d) not in {_weekday(s) for s in source_weekdays}:
+                named = ", ".join(dict.fromkeys(_weekday(s).title() for s in source_weekdays))
+                first = source_weekdays[0]
+                message = (
+                    f"The rewrite says {_weekday(d).title()}; the source names {named} and "
+                    "never that day (it has no publication date, so only the names compare)."
+                )
+                span = (first.start, first.end)
+                issues.append(_issue("date_mismatch", text, d.start, d.end, message, source, span))
+            continue
         parts = _date_parts(d)
         if all(p is None for p in parts):
             continue
         if any(_date_agrees(parts, s) for s in source.dates):
             continue
-        if any(s.text.lower() == d.text.lower() for s in source.dates):
-            continue
         if d.kind == "relative" and source.doc.meta.published is None and d.resolved:
             # The derived text resolved it with its own date, the source could not: no verdict.
             if any(s.kind == "relative" and s.resolved is None for s in source.dates):
                 continue
-        closest = _closest_date(parts, source.dates)
+        dated = _describe_date(d)
+        if borrowed and d.kind == "relative":
+            dated = (
+                f"{dated} (“{d.text}” counted from the source's publication date, "
+                f"{source.doc.meta.published}, as the rewrite gives none)"
+            )
+        closest = _closest_date(parts, source.dates, d.form)
         if closest is not None:
             message = (
-                f"The rewrite dates this to {_describe_date(d)}; the nearest date the source "
+                f"The rewrite dates this to {dated}; the nearest date the source "
                 f"gives is {_describe_date(closest)}."
             )
             span = (closest.start, closest.end)
         else:
-            message = f"The rewrite dates this to {_describe_date(d)}; the source gives no date."
+            message = f"The rewrite dates this to {dated}; the source gives no date."
             span = None
         if span is None:
             a = align.at(d.start)
@@ -185,20 +222,28 @@ def check_dates(
     return issues
 
 
+def _weekday(d: DateMention) -> str:
+    """The day a weekday mention names, lower case ("last Tuesday": "tuesday")."""
+    return d.text.split()[-1].lower()
+
+
 def _date_agrees(parts: tuple[int | None, ...], s: DateMention) -> bool:
     theirs = _date_parts(s)
     return all(p is None or p == q for p, q in zip(parts, theirs, strict=True))
 
 
 def _closest_date(
-    parts: tuple[int | None, ...], dates: Sequence[DateMention]
+    parts: tuple[int | None, ...], dates: Sequence[DateMention], form: str = ""
 ) -> DateMention | None:
-    best, best_score = None, 0
+    """The source date sharing most parts with ``parts``; among equals, the first written the
+    same way (a weekday for a weekday: "Tuesday" rather than the dateline's "March 10")."""
+    best, best_score = None, (0, False)
     for s in dates:
         theirs = _date_parts(s)
-        score = sum(1 for p, q in zip(parts, theirs, strict=True) if p is not None and p == q)
+        shared = sum(1 for p, q in zip(parts, theirs, strict=True) if p is not None and p == q)
         # Same year but another month or day is the likeliest slip.
-        if score > best_score:
+        score = (shared, s.form == form)
+        if shared and score > best_score:
             best, best_score = s, score
     return best
 
@@ -469,7 +514,7 @@ def check_text(
 
     inside = _within(units)
 
-    dates = [d for d in view.dates if inside(d.start)]
+    dates = [d for d in view.dates_against(source) if inside(d.start)]
     numbers = [n for n in _outside_dates(view.all_numbers, dates) if inside(n.start)]
     words = view.words
     ordinary = words.lower | source.words.lower  # lower_words(text, source.doc.text)
@@ -486,7 +531,7 @@ def check_text(
         if inside(n.start)
     ]
     issues = (
-        check_dates(text, dates, source, align)
+        check_dates(text, dates, source, align, derived.meta.published)
         + check_numbers(text, numbers, source, align)
         + check_names(text, names, source, align)
         + check_quotes(view, [q for q in quotes if inside(q.start)], source)
