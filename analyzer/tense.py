@@ -10,14 +10,21 @@ last Monday), "Voters must throw these clowns out in November" looks ahead.
 
 1. It walks back from the date, word by word, to the start of the clause (the sentence start, a
    semicolon, colon, dash, bracket or quotation mark, or a word that opens a clause: "that",
-   "which", "who", "when", "while", "because", "but", "although", "if", ...), and takes the first
-   marker it meets. A time phrase usually follows the verb it dates ("said on Monday", "will
-   appear in court on Thursday"), so the nearest verb before it is the one that decides.
-2. When nothing before the date decides (a date that opens its clause: "On Thursday, the council
-   will vote"), it walks forward to the end of the clause the same way.
+   "which", "who", "when", "while", "because", "but", "although", "if", ...), at most ten
+   words, and takes the first marker it meets. A time phrase usually follows the verb it dates
+   ("said on Monday", "will appear in court on Thursday"), so the nearest verb before it is the
+   one that decides.
+2. A date that opens its sentence, at most two words after its start ("On Thursday, the council
+   will vote", "In October, Mrs. Clinton, the nominee, proposed ..."), takes the first marker
+   after it, up to the next clause. A date elsewhere takes nothing from after it: "Her victories
+   on Tuesday will ..." dates the victories, not "will".
+3. A date right after an article or possessive describes a noun ("the Nov. 8 election", "the
+   state's June 7 primary"): the clause's verb does not date it, and nothing decides.
 
 A marker is "future", "past" or "open"; "open" ("would", "could", "was expected to") stops the
-walk undecided, since the clause speaks from a moment that is itself unknown. A past form right
+walk undecided, since the clause speaks from a moment that is itself unknown; so does a past verb
+followed by an infinitive ("vowed to remain in the race until June": an intention formed in the
+past). A past form right
 after a form of "be" or "have", "to" or a modal is part of a longer verb ("will be released",
 "to be sentenced", "will have ended") and is passed over; after an article or possessive it is an
 adjective ("the armed robbery") and is passed over too. Capitalised words other than the first
@@ -33,6 +40,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 from typing import Literal
 
 from analyzer.lexicons import load_lexicon
@@ -44,8 +52,19 @@ Decision = tuple[Direction | None, str | None]
 # How far around the date a sentence is looked for: a clause longer than this is rare, and a
 # bound keeps the cost of one date fixed whatever the length of the text.
 _REACH = 400
-_SENTENCE_END = re.compile(r"[.!?][\"”’')]*\s+(?=[\"“‘(]?[A-Z0-9])|\n")
-_TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*|[;:()\"“”—–]| - ")
+_SENTENCE_END = re.compile(r"[.!?][\"”’')]*\s+(?=[\"“‘(`']?[A-Z0-9])|\n")
+# The word a period follows ("Mr" in "Mr. Trump"): an abbreviation's period ends no sentence.
+_BEFORE_PERIOD = re.compile(r"([A-Za-z.]+)\.\Z")
+_TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*|''|``|[,;:()\"“”—–]| - ")
+# A time phrase dates the verb it follows closely: a marker further back than this many words
+# belongs to something else ("... is rushing to get it ready for a tournament in March").
+_WORDS_BACK = 10
+# A date with at most this many words before it in its sentence opens the sentence ("On
+# Thursday, the council will vote"), and only then is the verb after it read.
+_OPENING_WORDS = 2
+# Passed over by the walk forward, which looks for the verb: commas, and the markers that sit in
+# noun phrases ("the next debate").
+_NOUN_MODIFIERS = frozenset({",", "next", "last", "upcoming"})
 # Words that open a new clause: a marker beyond one belongs to another verb.
 _CLAUSE_OPENERS = frozenset(
     "that which who whom whose when whenever while because although though whereas unless if "
@@ -57,6 +76,9 @@ _NOT_FINITE_BEFORE = frozenset(
     "have has had "
     "a an the this that these those its their his her our your my".split()
 )
+# After these, a date describes the noun that follows ("the Nov. 8 election", "their Oct. 13
+# debate", "the state's June 7 primary"), not when the clause's verb happened.
+_DETERMINERS = frozenset("a an the this that these those its their his her our your my".split())
 # Words ending in "-ed" that are not past forms.
 _NOT_PAST_ED = frozenset(
     "hundred sacred naked wicked kindred beloved rugged ragged jagged crooked wretched dogged "
@@ -127,19 +149,44 @@ def _decided(words: list[str], first: int, last: int) -> Decision | None:
     return kind, " ".join(words[first : last + 1])  # type: ignore[return-value]
 
 
-def _walk_back(words: list[str]) -> Decision | None:
+def _walk_back(words: list[str]) -> tuple[Decision | None, int | None]:
+    """What the nearest marker before the date decides, and how many words of its sentence come
+    before the date when it opens the sentence's first clause (None when the walk stopped at
+    the start of a later clause, or after _WORDS_BACK words)."""
+    walked = 0
     for last in range(len(words) - 1, -1, -1):
-        if _is_boundary(words[last]):
-            return None
+        if words[last] == ",":
+            continue
+        if _is_boundary(words[last]) or walked == _WORDS_BACK:
+            return None, None
+        walked += 1
         for first in range(max(0, last - _longest() + 1), last + 1):  # longest phrase first
             found = _decided(words, first, last)
             if found is not None:
-                return found
-    return None
+                return found, walked
+        if _past_intention(words, last):
+            return (None, None), walked
+    return None, walked
+
+
+def _past_intention(words: list[str], to: int) -> bool:
+    """Whether ``words[to]`` is the "to" of an infinitive after a past verb ("vowed to remain",
+    "agreed to meet"): an intention formed in the past, whose date can fall either side."""
+    if words[to] != "to" or to == 0 or to + 1 >= len(words):
+        return False
+    verb = words[to + 1]
+    if not verb.isalpha() or verb in _DETERMINERS:
+        return False
+    # The verb may have an object before "to": "challenged Hillary Clinton to debate".
+    return any(_marker(words, k, k) == "past" for k in range(max(0, to - 3), to))
 
 
 def _walk_forward(words: list[str]) -> Decision | None:
+    """What the first marker after a date that opens its sentence decides; commas are crossed
+    ("In October, Mrs. Clinton, the nominee, proposed ...")."""
     for first in range(len(words)):
+        if words[first] in _NOUN_MODIFIERS:
+            continue  # "On Monday night, in an attempt to sway the next debate, Trump told ..."
         if _is_boundary(words[first]):
             return None
         for last in range(min(len(words), first + _longest()) - 1, first - 1, -1):
@@ -162,12 +209,30 @@ def direction(text: str, start: int, end: int) -> Decision:
     >>> direction("The council votes on Thursday.", 21, 29)
     (None, None)
     """
-    lo = max(0, start - _REACH)
-    ends = [m.end() for m in _SENTENCE_END.finditer(text, lo, start)]
-    head = text[ends[-1] if ends else lo : start]
-    stop = _SENTENCE_END.search(text, end, min(len(text), end + _REACH))
-    tail = text[end : stop.start() if stop else min(len(text), end + _REACH)]
-    found = _walk_back(_words(head))
-    if found is None:
-        found = _walk_forward(_words(tail))
+    lo, hi = max(0, start - _REACH), min(len(text), end + _REACH)
+    ends = [m.end() for m in _sentence_ends(text, lo, start)]
+    head = _words(text[ends[-1] if ends else lo : start])
+    if head and (head[-1] in _DETERMINERS or head[-1].endswith(("'s", "s'"))):
+        return None, None  # "the Nov. 8 election": the date of a thing, not of the verb
+    found, walked = _walk_back(head)
+    if found is None and walked is not None and walked <= _OPENING_WORDS:
+        stop = next(_sentence_ends(text, end, hi), None)
+        found = _walk_forward(_words(text[end : stop.start() if stop else hi]))
     return found if found is not None else (None, None)
+
+
+def _sentence_ends(text: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
+    """The sentence ends in ``text[lo:hi]``, less the periods of abbreviations ("Mr.", "U.S.")
+    and initials ("J.")."""
+    for m in _SENTENCE_END.finditer(text, lo, hi):
+        word = _BEFORE_PERIOD.search(text, max(lo, m.start() - 12), m.start() + 1)
+        if word is not None:
+            w = word.group(1).lower()
+            if len(w) == 1 or w in _abbreviations():
+                continue
+        yield m
+
+
+@functools.cache
+def _abbreviations() -> frozenset[str]:
+    return frozenset(load_lexicon("abbreviations"))
