@@ -87,3 +87,18 @@ def test_the_throughput_benchmark_prints_each_run_against_the_bare_pass(tmp_path
 def test_the_long_pair_benchmark_compares_the_seeds_joined_with_their_first_half():
     out = run_benchmark("long_pair.py", "--data", str(SEEDS), "--texts", "5")
     assert out.startswith("5 texts, source ") and " s CPU, peak memory " in out
+
+
+def test_the_date_tense_script_lists_each_date_the_tense_moved(tmp_path):
+    (tmp_path / "metro_2026-07-08_robbery.txt").write_text(
+        "Police arrested two men on Monday. They are expected to appear in court on Thursday.\n",
+        encoding="utf-8",
+    )
+    out = run_benchmark("date_tense.py", "--data", str(tmp_path)).splitlines()
+    assert out[0] == (
+        "2 dates that can fall either side of publication; placed by the tense: 2; "
+        "changed from the old rule: 1"
+    )
+    assert out[1].startswith(
+        "2026-07-08 “Thursday”: 2026-07-02 -> 2026-07-09 [future: are expected] :: "
+    )
