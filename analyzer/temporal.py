@@ -34,7 +34,7 @@ import calendar
 import datetime as dt
 import functools
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from analyzer.scan import Scanner, lowered
 from analyzer.tense import direction
@@ -340,6 +340,7 @@ def _impossible(year: int | None, month: int, day: int) -> str | None:
 
 def _mention(name: str, m: re.Match[str], pub: dt.date | None) -> DateMention | None:
     g = m.groupdict()
+    mention = functools.partial(DateMention, form=name)
     text, start, end = m.group(), m.start(), m.end()
     if name in ("iso", "month_day_year", "day_month_year", "month_day", "day_month"):
         month = int(g["m"]) if name == "iso" else _month(g["month"])
@@ -350,20 +351,19 @@ def _mention(name: str, m: re.Match[str], pub: dt.date | None) -> DateMention | 
         kind = "absolute" if year is not None else "relative"
         problem = _impossible(year, month, day)
         if problem:
-            return DateMention(start, end, text, kind, year, month, day, None, problem)
+            return mention(start, end, text, kind, year, month, day, None, problem)
         tense = cue = None
         if year is None and pub is not None:
             tense, cue = direction(m.string, start, end)
             year = _year_towards(month, day, pub, tense)
         resolved = _iso(year, month, day) if year else None
-        found = DateMention(start, end, text, kind, year, month, day, resolved)
-        return replace(found, tense=tense, cue=cue) if tense else found
+        return mention(start, end, text, kind, year, month, day, resolved, tense=tense, cue=cue)
     if name == "month_year":
         year, month = int(g["year"]), _month(g["month"])
-        return DateMention(start, end, text, "absolute", year, month, None, _iso(year, month))
+        return mention(start, end, text, "absolute", year, month, None, _iso(year, month))
     if name == "year":
         year = int(g["year"])
-        return DateMention(start, end, text, "absolute", year, None, None, _iso(year))
+        return mention(start, end, text, "absolute", year, None, None, _iso(year))
     if name == "relative_month":
         month = _month(g["month"])
         # Skip the word before the month ("in", "since") so the mention is the month phrase.
@@ -388,49 +388,48 @@ def _mention(name: str, m: re.Match[str], pub: dt.date | None) -> DateMention | 
             else:
                 tense, cue = direction(m.string, span_start, end)
                 year = _year_towards(month, None, pub, tense)
-        found = DateMention(
-            span_start, end, mention_text, "relative", year, month, None, _iso(year, month)
-        )
-        return replace(found, tense=tense, cue=cue) if tense else found
+        resolved = _iso(year, month)
+        return mention(span_start, end, mention_text, "relative", year, month, None, resolved,
+                       tense=tense, cue=cue)  # fmt: skip
     if pub is None:
         if name == "weekday" and (g["which"] or "").lower() not in ("last", "next", "this"):
             start, text = m.start("weekday"), g["weekday"]
-        return DateMention(start, end, text, "relative")
+        return mention(start, end, text, "relative")
     if name == "relative_day":
         delta = {"yesterday": -1, "today": 0, "tomorrow": 1}[g["word"].lower()]
         d = pub + dt.timedelta(days=delta)
-        return DateMention(start, end, text, "relative", d.year, d.month, d.day, d.isoformat())
+        return mention(start, end, text, "relative", d.year, d.month, d.day, d.isoformat())
     if name == "relative_unit":
         which, unit = g["which"].lower(), g["unit"]
         delta = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "coming": 1}[which]
         if unit == "year":
-            return DateMention(
+            return mention(
                 start, end, text, "relative", pub.year + delta, None, None, _iso(pub.year + delta)
             )
         if unit == "decade":
-            return DateMention(start, end, text, "relative")  # a span of years, not a date
+            return mention(start, end, text, "relative")  # a span of years, not a date
         if unit == "month":
             y, mo = _shift_months(pub.year, pub.month, delta)
-            return DateMention(start, end, text, "relative", y, mo, None, _iso(y, mo))
+            return mention(start, end, text, "relative", y, mo, None, _iso(y, mo))
         week = (pub + dt.timedelta(weeks=delta)).isocalendar()
-        return DateMention(
+        return mention(
             start, end, text, "relative", week.year, None, None, f"{week.year:04d}-W{week.week:02d}"
         )
     if name == "ago":
         n, unit = _count(g["n"]), g["unit"].rstrip("s")
         if unit == "year":
-            return DateMention(
+            return mention(
                 start, end, text, "relative", pub.year - n, None, None, _iso(pub.year - n)
             )
         if unit == "decade":
-            return DateMention(
+            return mention(
                 start, end, text, "relative", pub.year - 10 * n, None, None, _iso(pub.year - 10 * n)
             )
         if unit == "month":
             y, mo = _shift_months(pub.year, pub.month, -n)
-            return DateMention(start, end, text, "relative", y, mo, None, _iso(y, mo))
+            return mention(start, end, text, "relative", y, mo, None, _iso(y, mo))
         d = pub - dt.timedelta(days=n * (7 if unit == "week" else 1))
-        return DateMention(start, end, text, "relative", d.year, d.month, d.day, d.isoformat())
+        return mention(start, end, text, "relative", d.year, d.month, d.day, d.isoformat())
     if name == "weekday":
         which = (g["which"] or "").lower()
         if which not in ("last", "next", "this"):
@@ -446,8 +445,9 @@ def _mention(name: str, m: re.Match[str], pub: dt.date | None) -> DateMention | 
         else:
             tense, cue = direction(m.string, start, end)
             d = pub + dt.timedelta(days=ahead if tense == "future" else -back)
-        found = DateMention(start, end, text, "relative", d.year, d.month, d.day, d.isoformat())
-        return replace(found, tense=tense, cue=cue) if tense else found
+        resolved = d.isoformat()
+        return mention(start, end, text, "relative", d.year, d.month, d.day, resolved,
+                       tense=tense, cue=cue)  # fmt: skip
     raise AssertionError(f"unhandled date pattern {name}")
 
 
@@ -482,6 +482,6 @@ def _find_dates(text: str, published: str | None) -> tuple[DateMention, ...]:
             if mention is None:
                 continue
             taken.append((m.start(), m.end()))
-            out.append(replace(mention, form=name))
+            out.append(mention)
     out.sort(key=lambda d: (d.start, d.end))
     return tuple(out)
