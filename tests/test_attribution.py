@@ -396,10 +396,24 @@ def test_names_that_are_not_a_title_and_a_speaker_keep_the_subject(text, source)
     assert [s for s, _, _ in sourced(text)] == [source]
 
 
-def test_a_place_after_an_appositive_is_not_a_described_name():
-    text = "Dean Johnson, a salesman from Sumter, South Carolina, says Cruz will win."
-    start = text.index("South Carolina")
-    assert people.description_before(text, start, start + len("South Carolina")) is None
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # A place after an appositive is not a described name.
+        (
+            "Dean Johnson, a salesman from Sumter, South Carolina, says Cruz will win.",
+            "South Carolina",
+        ),
+        # A clause with a verb and its object is not a description.
+        (
+            "Last month, an assassin murdered one of the mayors, Carlos Manzo, who had spoken out.",
+            "Carlos Manzo",
+        ),
+    ],
+)
+def test_words_before_a_name_that_do_not_describe_it_are_no_description(text, name):
+    start = text.index(name)
+    assert people.description_before(text, start, start + len(name)) is None
 
 
 @pytest.mark.parametrize(
@@ -424,12 +438,6 @@ def test_a_place_after_an_appositive_is_not_a_described_name():
 )
 def test_a_relative_clause_after_appositives_leaves_the_first_name_the_source(text, source):
     assert [s for s, _, _ in sourced(text)] == [source]
-
-
-def test_a_clause_with_a_verb_and_its_object_is_not_a_description():
-    text = "Last month, an assassin murdered one of the mayors, Carlos Manzo, who had spoken out."
-    start = text.index("Carlos Manzo")
-    assert people.description_before(text, start, start + len("Carlos Manzo")) is None
 
 
 def test_a_reason_before_the_unnamed_source_is_not_its_reason():
