@@ -290,11 +290,11 @@ def _annotations(
 def _source_words(issue: ComparisonIssue) -> str:
     """What the note says of the source: its words for a changed fact; for a name, quote or
     sentence it lacks, that it has nothing, or (a sentence) which passage comes closest."""
-    if issue.kind in ABSENT_FROM_SOURCE:
-        if issue.kind == "unsupported_sentence" and issue.source_text:
-            return f"Closest source passage: “{issue.source_text}”"
+    if issue.kind == "unsupported_sentence" and issue.source_text:
+        return f"Closest source passage: “{issue.source_text}”"
+    if issue.kind in ABSENT_FROM_SOURCE or not issue.source_text:
         return "Source: nothing matching"
-    return f"Source: “{issue.source_text}”" if issue.source_text else "Source: nothing matching"
+    return f"Source: “{issue.source_text}”"
 
 
 def _date_words(detail: dict[str, Any]) -> str:
