@@ -205,6 +205,10 @@ _OPENERS_BEFORE = " \t\n([{—–-/:"
 _QUOTE_MARK = re.compile("[" + _OPEN_DOUBLE + _CLOSE_DOUBLE + '"‘’]')
 
 
+# "No." or "Nos." as a whole word closing a sentence piece (the number sign, when a figure follows).
+_NUMBER_SIGN = re.compile(r"(?<![\w.])[Nn]os?\.\s*\Z")
+
+
 @functools.cache
 def _sentence_splitter() -> FastPunkt:
     # Imported on first use: importing nltk takes over a second, and a rerun that finds every
@@ -248,8 +252,16 @@ def sentence_spans(text: str, paragraphs: list[Span]) -> list[Span]:
             if start == end:
                 continue
             # Untrained Punkt splits after “Really?” in “Really?” she asked; a sentence cannot
-            # start with a lower-case word, so such a piece joins the sentence before it.
-            if len(spans) > first and text[start].islower():
+            # start with a lower-case word, so such a piece joins the sentence before it. Nor
+            # after the number sign in “the No. 2 official”: a piece opening on a figure after
+            # “No.” continues the sentence (news style spells out a figure opening a sentence).
+            if len(spans) > first and (
+                text[start].islower()
+                or (
+                    text[start].isdigit()
+                    and _NUMBER_SIGN.search(text, spans[-1].start, spans[-1].end)
+                )
+            ):
                 spans[-1] = Span(spans[-1].start, end)
             else:
                 spans.append(Span(start, end))

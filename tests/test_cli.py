@@ -38,7 +38,7 @@ def test_record_carries_the_firm_keys():
         "comparison",
     } <= set(record)
     assert {"words", "sentences", "direct_quotes", "reading_grade"} <= set(record["metrics"])
-    assert record["metrics"]["sentences"] == 88
+    assert record["metrics"]["sentences"] == 87
     assert record["published"] is None
 
 

@@ -32,7 +32,7 @@ def test_score_with_db_writes_every_seed(tmp_path):
     assert rows(db, "SELECT id FROM articles ORDER BY id") == [(i,) for i in SEED_IDS]
     assert rows(
         db, "SELECT value FROM metrics WHERE article_id = ? AND name = 'sentences'", SEED_IDS[0]
-    ) == [(88,)]
+    ) == [(87,)]
 
 
 def test_db_with_json_is_a_usage_error(tmp_path):

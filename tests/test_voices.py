@@ -158,6 +158,19 @@ def test_a_lone_possessive_is_neither_a_source_nor_a_name():
             "a federal police official",
         ),
         (
+            "John Creamer, the U.S. Embassy’s former No. 2 official in Mexico, said the arrests "
+            "mattered.",
+            "John Creamer",
+            "official",
+            "the U.S. Embassy’s former No. 2 official in Mexico",
+        ),
+        (
+            "Officials named Ana Ruiz, the head of Unit A. Ruiz said it rained.",
+            "Ana Ruiz",
+            "unknown",
+            "the head of Unit A",
+        ),
+        (
             "Claudia Sheinbaum was elected president of Mexico last year. Ms. Sheinbaum said "
             "violence fell.",
             "Claudia Sheinbaum",

@@ -108,9 +108,14 @@ class People:
 
 
 _GENDER = {"Mr": "m", "Sen": None, "Mrs": "f", "Ms": "f", "Miss": "f"}
-# "X, the/a <description>," or "X, Mexico’s <description>," right after a name.
+# "X, the/a <description>," or "X, Mexico’s <description>," right after a name. A period inside
+# it is an initialism's ("the U.S. Embassy’s") or the number sign's ("former No. 2 official"),
+# never one that ends the sentence.
+_INNER_PERIOD = r"(?:(?<=\b[A-Z])\.(?=[A-Z]\.)|(?<=\.[A-Z])\.|(?<=\bNo)\.(?=\s+\d))"
 _APPOSITIVE = re.compile(
-    r",\s+((?:the|a|an|[A-Z][\w.\-]*’s|[A-Z][\w.\-]*'s)\s+[^,.;:“”\"]{2,120}?)(?=,|\.\s|\.$|;)"
+    r",\s+((?:the|a|an|[A-Z][\w.\-]*’s|[A-Z][\w.\-]*'s)\s+"
+    rf"(?:[^,.;:“”\"]|{_INNER_PERIOD}){{2,120}}?)"
+    rf"(?=,|;|(?!{_INNER_PERIOD})\.(?:\s|$))"
 )
 _COPULA = re.compile(
     r"\s+(?:is|was|has been|had been)\s+((?:the|a|an|[A-Z][\w.\-]*’s)\s+[^,.;:“”\"]{2,80}?)"
