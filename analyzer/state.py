@@ -261,7 +261,8 @@ class StateStore:
             self._db.execute(
                 "CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)"
             )
-            if self.get_meta("schema") != str(SCHEMA_VERSION):
+            fresh = self.get_meta("schema") != str(SCHEMA_VERSION)
+            if fresh:
                 # A store from another layout (or a new one) is a cache, not data: start again.
                 self._db.execute("DROP TABLE IF EXISTS articles")
                 self._db.execute("DROP TABLE IF EXISTS comparisons")
@@ -281,7 +282,8 @@ class StateStore:
                 "CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, basis TEXT NOT NULL,"
                 " id TEXT NOT NULL, key TEXT NOT NULL)"
             )
-            self.set_meta("schema", str(SCHEMA_VERSION))
+            if fresh:  # written once: a rerun that changes nothing writes nothing (no fsync)
+                self.set_meta("schema", str(SCHEMA_VERSION))
         except sqlite3.DatabaseError:
             self._db.close()
             raise

@@ -226,3 +226,13 @@ def test_a_comparison_stored_with_a_15_digit_basis_is_made_again_then_dropped(tm
 def test_each_and_lines_together_are_refused():
     with pytest.raises(ValueError, match="not both"):
         analyze_paths([str(SEEDS)], each=print, lines=print)
+
+
+def test_an_unchanged_rerun_writes_nothing_to_the_store(tmp_path):
+    out = tmp_path / "out"
+    score_paths([str(SEEDS)], out)
+    before = (out / "state.sqlite").stat()
+
+    assert score_paths([str(SEEDS)], out).counts.unchanged == 5
+    after = (out / "state.sqlite").stat()
+    assert (after.st_size, after.st_mtime_ns) == (before.st_size, before.st_mtime_ns)
