@@ -18,7 +18,7 @@ from analyzer.document import Span, paragraph_spans, quote_spans
 from analyzer.learned import cues
 from analyzer.lexicons import load_lexicon
 from analyzer.results import Quote
-from analyzer.signals import anonymity, attribution, balance, people, reply
+from analyzer.signals import anonymity, attribution, balance, claims, people, reply
 
 SEED_TEXTS = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
 
@@ -1047,6 +1047,63 @@ def test_a_character_whose_lower_case_is_longer_keeps_the_word_offsets_of_the_te
         "spoke",
     ]
     assert index.keys[0] == "i̇stanbul's"
+
+
+def plain_phrase_spans(text: str, terms) -> list[tuple[int, int]]:
+    """A lexicon's spans as phrase_spans found them one lexicon at a time: at each word the
+    longest phrase from there that runs over white space only, then on after it."""
+    keys, starts, ends = plain_word_index(text)
+    phrases = {tuple(w.lower().replace("’", "'") for w in t.split()) for t in terms}
+    longest = max(map(len, phrases))
+    out, i = [], 0
+    while i < len(keys):
+        best = 0
+        for m in range(1, min(longest, len(keys) - i) + 1):
+            if m > 1 and not text[ends[i + m - 2] : starts[i + m - 1]].isspace():
+                break
+            if tuple(keys[i : i + m]) in phrases:
+                best = m
+        if best:
+            out.append((starts[i], ends[i + best - 1]))
+        i += best or 1
+    return out
+
+
+def _terms(lexicon) -> list[str]:
+    return list(load_lexicon(lexicon) if isinstance(lexicon, str) else lexicon)
+
+
+def scanned_soup():
+    # Phrases of the lexicons scanned together, some extending another's ("more than", "more").
+    lexicons = [*phrases.TOGETHER, *claims._BUILT]
+    terms = sorted({t for lexicon in lexicons for t in _terms(lexicon)})
+    pieces = terms + [t.upper() for t in terms[::7]] + [t.title() for t in terms[::5]]
+    pieces += [" ", "  ", "\n", " . ", "x", "-", "’", "'", "İ", "3"]
+    return st.lists(st.sampled_from(pieces), max_size=12).map("".join)
+
+
+def _check_lexicon_spans(text: str) -> None:
+    for name in phrases.TOGETHER:
+        assert phrases.phrase_spans(text, name) == plain_phrase_spans(text, _terms(name))
+    built = [plain_phrase_spans(text, _terms(lexicon)) for lexicon in claims._BUILT]
+    assert [list(spans) for spans in phrases.lexicon_spans(text, claims._BUILT)] == built
+
+
+@settings(max_examples=300, deadline=None)
+@given(scanned_soup())
+def test_lexicons_scanned_together_find_what_each_lexicon_alone_found(text):
+    _check_lexicon_spans(text)
+
+
+def test_lexicons_scanned_together_find_what_each_lexicon_alone_found_on_the_seeds():
+    for text in SEED_TEXTS:
+        _check_lexicon_spans(text)
+
+
+def test_a_lexicon_scanned_alone_finds_what_it_finds_among_the_others():
+    text = "It rose more than expected, as a result of the rain, officials said."
+    for name in phrases.TOGETHER:
+        assert phrases.lexicon_spans(text, (name,))[0] == tuple(phrases.phrase_spans(text, name))
 
 
 # Folded text as quotations are matched in it: few letters, so that pieces recur, overlap and

@@ -29,12 +29,11 @@ from dataclasses import dataclass
 from analyzer.document import Document, Span, blank
 from analyzer.layout import in_writer_voice, layout
 from analyzer.phrases import (
+    lexicon_spans,
     lexicon_terms,
     normalise_phrase,
     phrase_spans,
-    phrase_trie,
     regex_lexicon_pattern,
-    word_starts,
 )
 from analyzer.results import Attribution, Finding
 
@@ -219,6 +218,9 @@ VAGUE_OPENERS = frozenset(
     "figures reports people others commentators sources reportedly it is are was were "
     "questions".split()
 )
+# The phrase sets built here, found in one pass over the words of a text (VAGUE_OPENERS as
+# phrases of one word: every occurrence).
+_BUILT = (_COMPARISON_PHRASES, _DOCUMENT_PHRASES, VAGUE_OPENERS)
 
 
 def _vague_spans(doc: Document) -> list[Spans]:
@@ -226,7 +228,7 @@ def _vague_spans(doc: Document) -> list[Spans]:
     text = doc.text
     found: Spans = []
     pattern = regex_lexicon_pattern("vague_support")
-    for start in word_starts(text, VAGUE_OPENERS):
+    for start, _ in lexicon_spans(text, _BUILT)[2]:
         m = pattern.match(text, start)
         if m is None:
             continue
@@ -254,8 +256,9 @@ class _Scan:
 
 def _scan(doc: Document, masked: str) -> _Scan:
     text = doc.text
+    comparisons, documents, _ = lexicon_spans(text, _BUILT)
 
-    def outside_quotes(spans: Spans) -> Spans:
+    def outside_quotes(spans: Sequence[tuple[int, int]]) -> Spans:
         # Same as matching the masked text, but reuses the word list of the text itself.
         return [c for c in spans if masked[c[0]] == text[c[0]]]
 
@@ -265,7 +268,7 @@ def _scan(doc: Document, masked: str) -> _Scan:
         "comparison": _bucket(
             doc,
             sorted(
-                outside_quotes(phrase_spans(text, phrase_trie(_COMPARISON_PHRASES)))
+                outside_quotes(comparisons)
                 + [m.span() for m in _PERCENT_COMPARISON.finditer(masked)]
             ),
         ),
@@ -276,7 +279,7 @@ def _scan(doc: Document, masked: str) -> _Scan:
         {k: kinds[k][i] for k in CLAIM_KINDS if kinds[k][i]} for i in range(len(doc.sentences))
     ]
     cue_spans = phrase_spans(text, "reporting_verbs")
-    cue_spans += phrase_spans(text, phrase_trie(_DOCUMENT_PHRASES))
+    cue_spans += documents
     # A cue inside a quotation is the speaker's words, not an attribution by the writer.
     cue_spans = sorted(c for c in cue_spans if masked[c[0]] == text[c[0]])
     prescriptive = _bucket(doc, outside_quotes(phrase_spans(text, "prescriptive")))
