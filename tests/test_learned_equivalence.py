@@ -240,3 +240,26 @@ def test_a_words_naming_score_alone_is_its_score_in_any_batch():
     alone = [bias.naming_scores(model, [w]).tolist()[0] for w in words]
     assert batch == alone
     assert bias.naming_scores(model, words[::-1]).tolist() == batch[::-1]
+
+
+SPLIT_SOUP = st.text(alphabet="aZé1_ .,;()“”\"\n’'-²\u0301İß", max_size=40)
+
+
+@settings(max_examples=500, deadline=None)
+@given(SPLIT_SOUP)
+@example("Power-hungry (I say) rulers’ 2nd plan, “x”; a_b 1x İİ ß² -ab-")
+def test_one_split_finds_the_lexicons_words_and_the_text_models_tokens(text):
+    lowered = text.lower()
+    assert bias.words_and_tokens(text) == (
+        bias.LEXICON_WORD.findall(lowered),
+        bias.TOKEN.findall(lowered),
+    )
+
+
+def test_one_split_finds_the_lexicons_words_and_the_text_models_tokens_on_the_seeds():
+    for line in SEED_LINES:
+        lowered = line.lower()
+        assert bias.words_and_tokens(line) == (
+            bias.LEXICON_WORD.findall(lowered),
+            bias.TOKEN.findall(lowered),
+        )

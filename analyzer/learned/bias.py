@@ -219,11 +219,19 @@ def sentence_probability(model: dict[str, Any], texts: Sequence[str]) -> list[fl
     if not texts:
         return []
     fast = _fast_sentences(model["pipeline"])
-    if fast is not None:  # the same floats as predict_proba, without scikit-learn's overhead
-        text = np.asarray(fast.probabilities(texts))
+    lexicon = model["lexicon"]
+    if fast is not None and fast.reads(TOKEN_PATTERN, lowercase=True):
+        # One split of each text gives the lexicon's words and the text model's tokens both.
+        words, tokens = zip(*map(words_and_tokens, texts), strict=True)
+        text = np.asarray(fast.token_probabilities(tokens))
+        features = lexicon.word_features(words)
     else:
-        text = model["pipeline"].predict_proba(list(texts))[:, 1]
-    z = np.column_stack([_logit(text), model["lexicon"].features(texts)])
+        if fast is not None:  # the same floats as predict_proba, without scikit-learn's overhead
+            text = np.asarray(fast.probabilities(texts))
+        else:
+            text = model["pipeline"].predict_proba(list(texts))[:, 1]
+        features = lexicon.features(texts)
+    z = np.column_stack([_logit(text), features])
     # The stack's logistic function written out: predict_proba's checks cost more than 6 numbers.
     stack = model["stack"]
     return [float(p) for p in expit(z @ stack.coef_[0] + stack.intercept_[0])]
@@ -407,6 +415,39 @@ def _words(text: str) -> list[str]:
     return LEXICON_WORD.findall(text.lower())
 
 
+# Characters that are in no word of either kind (neither word characters, apostrophes nor
+# hyphens): stripped from the ends of a piece of text between white space, they change no word.
+_PUNCTUATION = '.,;:!?"()“”[]'
+
+
+def words_and_tokens(text: str) -> tuple[list[str], list[str]]:
+    """The lexicon's words of ``text`` and the text model's tokens of it: ``_words(text)`` and
+    ``TOKEN.findall(text.lower())``, from one split of the lower-cased text.
+
+    Neither kind of word holds white space or ``_PUNCTUATION``, so each lies within one piece of
+    the text between them, found there as in the whole text (neither pattern looks around). A
+    piece of letters only, most of them, is one word of each kind (a token from two letters):
+    only the other pieces are read with the patterns, about half the time of two passes.
+
+    Examples
+    --------
+    >>> words_and_tokens("Power-hungry (I say) 2nd plan.")
+    (['power-hungry', 'i', 'say', 'nd', 'plan'], ['power', 'hungry', 'say', '2nd', 'plan'])
+    """
+    words: list[str] = []
+    tokens: list[str] = []
+    for piece in text.lower().split():
+        core = piece.strip(_PUNCTUATION)
+        if core.isalpha():
+            words.append(core)
+            if len(core) > 1:
+                tokens.append(core)
+        elif core:
+            words += LEXICON_WORD.findall(core)
+            tokens += TOKEN.findall(core)
+    return words, tokens
+
+
 def _stems(text: str) -> set[str]:
     return set(map(stem, _words(text)))
 
@@ -488,11 +529,15 @@ class StemLexicon:
 
     def features(self, texts: Sequence[str]) -> np.ndarray:
         """Per text: log of its three highest rates (+0.01), counts of rates >= 0.3 and >= 0.5."""
+        return self.word_features([_words(text) for text in texts])
+
+    def word_features(self, texts: Sequence[Sequence[str]]) -> np.ndarray:
+        """:meth:`features` of texts given as their words (:func:`words_and_tokens`)."""
         pair_of = self._word_rates.__getitem__
         tops, counts = [], []
-        for text in texts:
+        for words in texts:
             # The rates of the text's distinct stems: a dict keyed by stem keeps one of each.
-            rates = sorted(dict(map(pair_of, _words(text))).values())
+            rates = sorted(dict(map(pair_of, words)).values())
             tops.append(rates[:-4:-1] + [0.0] * (3 - len(rates)))  # highest first, padded
             # Rates at or above each cut: what lies past its insertion point.
             counts.append(

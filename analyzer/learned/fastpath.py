@@ -348,25 +348,41 @@ class TfidfLogistic:
 
     def probabilities(self, texts: Sequence[str]) -> list[float]:
         """Probability of the positive class for each text."""
-        if not texts:
+        return self.token_probabilities(self.tokens(texts))
+
+    def tokens(self, texts: Sequence[str]) -> list[list[str]]:
+        """Each text's tokens, as the vectorizer finds them (one regex pass a text)."""
+        find = self._token.findall
+        if self._lowercase:
+            return [find(text.lower()) for text in texts]
+        return list(map(find, texts))
+
+    def reads(self, token_pattern: str, *, lowercase: bool) -> bool:
+        """Whether this scorer's tokens are ``re.findall(token_pattern, text)`` of each text,
+        lower-cased first when ``lowercase``: a caller that finds them so anyway can hand them
+        to :meth:`token_probabilities`."""
+        return (token_pattern, lowercase) == (self._token_pattern, self._lowercase)
+
+    def token_probabilities(self, tokens: Sequence[Sequence[str]]) -> list[float]:
+        """:meth:`probabilities` of texts given as their tokens (see :meth:`reads`)."""
+        if not tokens:
             return []
-        data, indices, indptr = self._counts(texts)
+        data, indices, indptr = self._counts(tokens)
         self._tfidf(data, indices, indptr)
         scores = csr_dot(data, indices, indptr, self._coef_vector) + self._intercept
         return list(map(_expit, scores.tolist()))
 
-    def _counts(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        # The n-gram count matrix of all texts at once. Tokens are found as CountVectorizer's
-        # word analyzer finds them (lower-cased, one regex pass a text) and numbered with one
-        # dict lookup each; a bigram (two neighbouring tokens of one text) is found by its pair
-        # of numbers in a sorted array. numpy then counts the (row, column) pairs: np.unique
-        # sorts them, which leaves each row's columns in ascending order, as scikit-learn's
-        # sort_indices() does. The matrix is returned as its CSR arrays (data, indices, indptr).
+    def _counts(self, texts: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        # The n-gram count matrix of all texts at once, from their tokens (as CountVectorizer's
+        # word analyzer finds them), each numbered with one dict lookup; a bigram (two
+        # neighbouring tokens of one text) is found by its pair of numbers in a sorted array.
+        # numpy then counts the (row, column) pairs: np.unique sorts them, which leaves each
+        # row's columns in ascending order, as scikit-learn's sort_indices() does. The matrix is
+        # returned as its CSR arrays (data, indices, indptr).
         lookup = self._ids.get
         numbers: list[int] = []
         lengths = []
-        for text in texts:
-            tokens = self._token.findall(text.lower() if self._lowercase else text)
+        for tokens in texts:
             numbers += map(lookup, tokens, repeat(-1))  # -1: in no n-gram of the vocabulary
             lengths.append(len(tokens))
         n_rows, n_cols = len(texts), self._n_features
