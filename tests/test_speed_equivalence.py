@@ -18,7 +18,7 @@ from analyzer.document import Span, paragraph_spans, quote_spans
 from analyzer.learned import cues
 from analyzer.lexicons import load_lexicon
 from analyzer.results import Quote
-from analyzer.signals import anonymity, attribution, balance, claims, people, reply
+from analyzer.signals import anonymity, attribution, balance, claims, people, reply, roles
 
 SEED_TEXTS = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
 
@@ -1325,3 +1325,40 @@ def test_cue_features_are_the_ones_first_written_on_the_seeds():
             assert list(cues.features(text, start, end).items()) == list(
                 plain_cue_features(text, start, end).items()
             )
+
+
+def plain_role_pattern() -> re.Pattern[str]:
+    """The role words as roles._matcher wrote them before the trie: a flat alternation."""
+    _, role_of = roles._matcher()
+    terms = sorted(role_of, key=len, reverse=True)
+    flat = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in terms)
+    return re.compile(rf"(?<![\w-])(?:{flat})(?![\w-])", re.IGNORECASE)
+
+
+def role_soup():
+    # The role phrases, some capitalised or in capitals, with what may stand around them.
+    _, role_of = roles._matcher()
+    terms = sorted(role_of)
+    pieces = terms + [t.upper() for t in terms[::9]] + [t.title() for t in terms[::4]]
+    pieces += [" ", "  ", "\n", "-", "former ", "s", ",", "x", "É", "İ", "ſ", "K"]
+    return st.lists(st.sampled_from(pieces), max_size=10).map("".join)
+
+
+def _check_role_pattern(text: str) -> None:
+    plain = plain_role_pattern()
+    pattern, _ = roles._matcher()
+    assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    at_end = re.compile(plain.pattern + r"\s*$", re.IGNORECASE).search(text)
+    found = roles._title_at_end().search(text)
+    assert (found and found.span()) == (at_end and at_end.span())
+
+
+@settings(max_examples=300, deadline=None)
+@given(role_soup())
+def test_the_role_trie_matches_what_the_flat_alternation_matched(text):
+    _check_role_pattern(text)
+
+
+def test_the_role_trie_matches_what_the_flat_alternation_matched_on_the_seeds():
+    for text in SEED_TEXTS:
+        _check_role_pattern(text)

@@ -25,6 +25,7 @@ from collections.abc import Sequence
 
 from analyzer.lexicons import load_lexicon
 from analyzer.results import Source
+from analyzer.scan import alternation
 from analyzer.signals.people import People
 
 ROLES: tuple[str, ...] = (
@@ -46,8 +47,10 @@ def _matcher() -> tuple[re.Pattern[str], dict[str, str]]:
         for term in load_lexicon(f"role_{role}"):
             role_of.setdefault(term.lower(), role)
     terms = sorted(role_of, key=len, reverse=True)
-    alternation = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in terms)
-    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE), role_of
+    # As a trie (longest first, as it needs): a flat alternation of some 250 phrases, tried
+    # phrase by phrase at every place, was most of the time of finding sources' roles.
+    words = alternation([re.escape(t).replace(r"\ ", r"\s+") for t in terms])
+    return re.compile(rf"(?<![\w-]){words}(?![\w-])", re.IGNORECASE), role_of
 
 
 def title_before(text: str) -> str | None:
