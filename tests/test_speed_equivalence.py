@@ -568,12 +568,13 @@ def test_folding_and_its_words_equal_the_translate_table_and_the_word_pattern_on
 
 
 def plain_term_counts(text: str) -> tuple[list[str], list[int]]:
-    """pairing.count_terms as it was: a Counter of the text's content terms."""
+    """pairing.count_terms as it was: a Counter of the text's content terms, each word's term
+    computed afresh (no memo)."""
     from collections import Counter
 
-    from analyzer.compare.text import _content_terms
+    from analyzer.compare.text import _content_words, _term
 
-    counted = Counter(_content_terms.__wrapped__(text))
+    counted = Counter(t for t in map(_term, _content_words(text)) if t is not None)
     return list(counted), list(counted.values())
 
 
@@ -597,6 +598,18 @@ def test_term_counts_are_the_counts_of_the_content_terms_on_the_seeds():
 
     for text in SEED_TEXTS:
         assert count_terms(text) == plain_term_counts(text)
+
+
+def test_term_counts_are_the_same_when_the_term_memo_starts_afresh(monkeypatch):
+    from analyzer.compare import text as compare_text
+    from analyzer.compare.pairing import count_terms
+
+    monkeypatch.setattr(compare_text, "MAX_CACHED_TERMS", 3)
+    compare_text._terms().clear()
+    for text in SEED_TEXTS[:3]:
+        assert count_terms(text) == plain_term_counts(text)
+    assert len(compare_text._terms()) <= 3
+    compare_text._terms().clear()
 
 
 def test_folded_words_equal_the_word_pattern_for_every_character_of_the_basic_plane():

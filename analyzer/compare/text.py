@@ -210,7 +210,7 @@ def _content_terms(text: str) -> tuple[str, ...]:
     >>> content_terms("The 37,000 homicides have fallen 22 percent, he noted.")
     ['37000', 'homicid', 'fallen', '22', 'percent']
     """
-    found = map(_term, _content_words(text))
+    found = map(_terms().__getitem__, _content_words(text))
     return tuple([t for t in found if t is not None])
 
 
@@ -224,7 +224,7 @@ def content_term_counts(text: str) -> Counter[str]:
     Counter({'price': 2, 'rose': 1, '5': 1, 'fell': 1})
     """
     # The words left out are counted under None, taken out after: cheaper than testing each.
-    counted = Counter(map(_term, _content_words(text)))
+    counted = Counter(map(_terms().__getitem__, _content_words(text)))
     counted.pop(None, None)
     return counted
 
@@ -283,10 +283,29 @@ def stop_words() -> frozenset[str]:
     return frozenset(load_lexicon("stop_words"))
 
 
-@functools.lru_cache(maxsize=200_000)
+# Words whose terms a process remembers before it starts afresh: bounds memory on huge batches.
+MAX_CACHED_TERMS = 200_000
+
+
+class _Terms(dict):
+    """Folded word -> :func:`_term`, filled on first sight of each word (a batch repeats most of
+    its words). A plain dict lookup per word: an lru_cache's bookkeeping on every hit cost more
+    than the counting it served."""
+
+    def __missing__(self, word: str) -> str | None:
+        if len(self) >= MAX_CACHED_TERMS:
+            self.clear()
+        term = self[word] = _term(word)
+        return term
+
+
+@functools.cache
+def _terms() -> _Terms:
+    return _Terms()
+
+
 def _term(word: str) -> str | None:
-    """The term one folded word contributes to :func:`content_terms`, None when it is left out
-    (computed once per word: a batch repeats most of its words)."""
+    """The term one folded word contributes to :func:`content_terms`, None when it is left out."""
     if word.endswith("'s"):
         word = word[:-2]
     word = word.replace("'", "")
