@@ -192,6 +192,14 @@ def test_hashed_logistic_gives_predict_proba_bit_for_bit(hashing):
     )
 
 
+def test_hashed_logistic_falls_back_to_the_public_calls_when_a_private_routine_is_gone(
+    monkeypatch,
+):
+    pipe = bias.load_fitted()["words"]
+    monkeypatch.setattr(fastpath, "_sparsetools", None)
+    assert bias.load()["words"].probabilities(WORDS) == sklearn_probabilities(pipe, WORDS)
+
+
 def test_the_committed_word_model_takes_the_fast_path_and_agrees_exactly():
     pipe = bias.load_fitted()["words"]
     assert HashedLogistic.for_pipeline(pipe) is not None

@@ -457,6 +457,7 @@ class HashedLogistic:
         self._norm = norm
         self._coef = coef
         self._coef_t = coef.T
+        self._coef_vector = np.ascontiguousarray(coef[0])
         self._intercept = intercept
 
     @classmethod
@@ -530,13 +531,38 @@ class HashedLogistic:
         columns, indptr, values = _hashed(
             grams, np.ones(len(grams)), indptr, self._n_features, self._alternate_sign
         )
-        X = sp.csr_matrix((values, columns, indptr), shape=(len(texts), self._n_features))
-        X.sum_duplicates()
+        try:
+            scores = self._private_scores(columns, indptr, values)
+        except (TypeError, AttributeError, ValueError):  # scipy's private routines changed
+            scores = None
+        if scores is None:
+            X = sp.csr_matrix((values, columns, indptr), shape=(len(texts), self._n_features))
+            X.sum_duplicates()
+            if self._binary:
+                X.data.fill(1)
+            normalize_rows(X, self._norm)
+            scores = (X @ self._coef_t).reshape(-1)
+        return [float(p) for p in expit(scores + self._intercept)]
+
+    def _private_scores(
+        self, columns: np.ndarray, indptr: np.ndarray, values: np.ndarray
+    ) -> np.ndarray | None:
+        # The public path's steps on the arrays, by scipy's private routines (building the
+        # matrix checks its arrays, which costs more than one article's new words): the same
+        # routines, so the same floats; X @ coef.T is X times coef's one row.
+        summed = _private_sum_duplicates(columns, indptr, values, self._n_features)
+        if summed is None or self._coef_vector.dtype != np.float64:
+            return None
+        columns, indptr, values = summed
         if self._binary:
-            X.data.fill(1)
-        normalize_rows(X, self._norm)
-        scores = X @ self._coef_t + self._intercept
-        return [float(p) for p in expit(scores.reshape(-1))]
+            values.fill(1)
+        _normalize(values, indptr, self._norm)
+        out = np.zeros(len(indptr) - 1)
+        n_features = self._n_features
+        _sparsetools.csr_matvec(
+            len(out), n_features, indptr, columns, values, self._coef_vector, out
+        )
+        return out
 
 
 _WHITE_SPACES = re.compile(r"\s\s+")
@@ -736,16 +762,33 @@ def _private_csr_dot(
 ) -> np.ndarray | None:
     """:func:`_csr_dot` by scipy's private routines; None where they do not apply."""
     n_rows = len(indptr) - 1
-    if _sparsetools is None or weights.dtype != np.float64 or not n_rows:
+    if weights.dtype != np.float64:
+        return None
+    summed = _private_sum_duplicates(columns, indptr, values, n_features)
+    if summed is None:
+        return None
+    columns, indptr, values = summed
+    out = np.zeros(n_rows)
+    _sparsetools.csr_matvec(n_rows, n_features, indptr, columns, values, weights, out)
+    return out
+
+
+def _private_sum_duplicates(
+    columns: np.ndarray, indptr: np.ndarray, values: np.ndarray, n_features: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+    """The arrays (columns, indptr, values) of the CSR matrix X of these arrays after
+    ``X.sum_duplicates()``, by scipy's private routines; None where they do not apply."""
+    n_rows = len(indptr) - 1
+    if _sparsetools is None or not n_rows:
         return None
     # What X.sum_duplicates() runs (a sort only when needed: an unstable sort could reorder the
-    # values of one column, and so the order they are added in), then what X @ weights runs.
+    # values of one column, and so the order they are added in), then its prune.
     if not _sparsetools.csr_has_canonical_format(n_rows, indptr, columns):
         # (on copies: should a later routine fail, the public calls get the arrays as they were)
         indptr, columns, values = indptr.copy(), columns.copy(), values.copy()
         if not _sparsetools.csr_has_sorted_indices(n_rows, indptr, columns):
             _sparsetools.csr_sort_indices(n_rows, indptr, columns, values)
         _sparsetools.csr_sum_duplicates(n_rows, n_features, indptr, columns, values)
-    out = np.zeros(n_rows)
-    _sparsetools.csr_matvec(n_rows, n_features, indptr, columns, values, weights, out)
-    return out
+        nnz = int(indptr[-1])
+        columns, values = columns[:nnz], values[:nnz]
+    return columns, indptr, values
