@@ -144,7 +144,7 @@ class Document:
         """The text of each token, in order (``doc.span_text(t) for t in doc.tokens``)."""
         if self._token_texts is None:
             if self._tokens is None:
-                texts = tuple(_TOKEN.findall(self.text))
+                texts = tuple(token_texts(self.text))
             else:
                 texts = tuple(self.text[t.start : t.end] for t in self._tokens)
             object.__setattr__(self, "_token_texts", texts)
@@ -270,6 +270,34 @@ def sentence_spans(text: str, paragraphs: list[Span]) -> list[Span]:
 
 def token_spans(text: str) -> list[Span]:
     return [Span(m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+# Marks that are no word characters: a token neither starts nor ends with one, so stripping them
+# from the ends of a piece of text between white space leaves its tokens as they were.
+_NOT_IN_TOKEN_ENDS = ".,;:!?\"'’‘“”()[]{}-—–…"
+
+
+def token_texts(text: str) -> list[str]:
+    """``_TOKEN.findall(text)``, from a split of the text at white space.
+
+    A token holds no white space, so each lies within one piece between white space and is
+    found there as in the whole text (the pattern looks neither back nor ahead). A piece that
+    is letters and digits only once stripped of its outer marks, most of them, is one token;
+    only the others are read with the pattern (about a third less time than the pattern alone).
+
+    Examples
+    --------
+    >>> token_texts("In 2024, López-Obrador’s U.S. trip (37,000 km)...")
+    ['In', '2024', 'López-Obrador’s', 'U.S', 'trip', '37,000', 'km']
+    """
+    found: list[str] = []
+    for piece in text.split():
+        core = piece.strip(_NOT_IN_TOKEN_ENDS)
+        if core.isalnum():  # every letter and digit is a word character (\w)
+            found.append(core)
+        elif core:
+            found += _TOKEN.findall(core)
+    return found
 
 
 def blank(text: str, spans: Iterable[tuple[int, int]]) -> str:

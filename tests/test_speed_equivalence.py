@@ -1375,3 +1375,18 @@ def test_the_role_trie_matches_what_the_flat_alternation_matched(text):
 def test_the_role_trie_matches_what_the_flat_alternation_matched_on_the_seeds():
     for text in SEED_TEXTS:
         _check_role_pattern(text)
+
+
+TOKEN_TEXT_SOUP = st.text(alphabet="aZé1²_ .,;:!?()[]“”\"\n\t\x1f\u00a0’'‘-—…\u0301İ", max_size=40)
+
+
+@settings(max_examples=500, deadline=None)
+@given(TOKEN_TEXT_SOUP)
+@example("In 2024, López-Obrador’s U.S. trip (37,000 km)... 'tis a_b ²3 x\u0301y -ab- 3.5.")
+def test_token_texts_from_a_split_are_the_token_patterns_matches(text):
+    assert document.token_texts(text) == document._TOKEN.findall(text)
+
+
+def test_token_texts_from_a_split_are_the_token_patterns_matches_on_the_seeds():
+    for text in SEED_TEXTS:
+        assert document.token_texts(text) == document._TOKEN.findall(text)
