@@ -81,10 +81,11 @@ def _ends_cvc(word: str) -> bool:
 
 
 # A step's rules: suffix -> (its place in NLTK's list, replacement, condition on the stem and the
-# word), and the suffixes' lengths. The first rule in NLTK's list whose suffix ends the word
-# decides, even when its condition fails.
+# word), and for each last letter the lengths of the suffixes ending with it (most words end
+# with no suffix's letter and are left at one lookup). The first rule in NLTK's list whose suffix
+# ends the word decides, even when its condition fails.
 Rule = tuple[int, str, Callable[[str, str], bool]]
-Rules = tuple[dict[str, Rule], list[int]]
+Rules = tuple[dict[str, Rule], dict[str, list[int]]]
 
 
 def _m_above(least: int) -> Callable[[str, str], bool]:
@@ -95,7 +96,10 @@ def _rules(*rules: tuple[str, str, Callable[[str, str], bool]]) -> Rules:
     table: dict[str, Rule] = {}
     for place, (suffix, replacement, condition) in enumerate(rules):
         table.setdefault(suffix, (place, replacement, condition))
-    return table, sorted({len(s) for s in table})
+    lengths: dict[str, list[int]] = {}
+    for suffix in table:
+        lengths.setdefault(suffix[-1], []).append(len(suffix))
+    return table, {last: sorted(set(ns)) for last, ns in lengths.items()}
 
 
 _M0, _M1 = _m_above(0), _m_above(1)
@@ -158,7 +162,10 @@ _STEP4 = _rules(
 def _apply(word: str, rules: Rules) -> str:
     """NLTK's ``_apply_rule_list``: the first listed rule whose suffix ends ``word`` applies when
     its condition holds; either way no later rule is tried."""
-    table, lengths = rules
+    table, lengths_by_last = rules
+    lengths = lengths_by_last.get(word[-1:])
+    if lengths is None:  # no suffix ends with the word's last letter
+        return word
     found = None
     for n in lengths:
         rule = table.get(word[-n:]) if n <= len(word) else None
