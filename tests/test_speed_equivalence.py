@@ -1390,3 +1390,19 @@ def test_token_texts_from_a_split_are_the_token_patterns_matches(text):
 def test_token_texts_from_a_split_are_the_token_patterns_matches_on_the_seeds():
     for text in SEED_TEXTS:
         assert document.token_texts(text) == document._TOKEN.findall(text)
+
+
+# compare.numeric's number pattern as it was, opening with its look-behinds.
+PLAIN_DIGITS = re.compile(
+    r"(?<![\w.,])(?<![^\W\d]-)\$?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\w]|[.,]\d)"
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="12 ,.$-a_é٣\n", max_size=30))
+@example("$1,000.5 a-12 x1 1.2.3 ,5 $$3 ٣٤ 2,00 1,000,000")
+def test_the_number_pattern_with_a_leading_look_ahead_finds_what_it_found(text):
+    from analyzer.compare import numeric
+
+    found = [(m.span(), m.groups()) for m in numeric._DIGITS.finditer(text)]
+    assert found == [(m.span(), m.groups()) for m in PLAIN_DIGITS.finditer(text)]

@@ -19,7 +19,11 @@ _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "b
 _UNIT = re.compile(
     r"\s*(?:(?P<pct>%|percent\b|per\s+cent\b)|(?P<pts>percentage[\s-]+points?\b))", re.IGNORECASE
 )
-_DIGITS = re.compile(r"(?<![\w.,])(?<![^\W\d]-)\$?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\w]|[.,]\d)")
+# The leading look-ahead (a number starts with "$" or a digit) lets the engine skip to those
+# characters; a pattern that opens with a look-behind is tried at every character.
+_DIGITS = re.compile(
+    r"(?=[$\d])(?<![\w.,])(?<![^\W\d]-)\$?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\w]|[.,]\d)"
+)
 _SCALE_AFTER = re.compile(r"\s*-?\s*(thousand|million|billion|trillion|bn)\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z]+")
 _LETTERS = string.ascii_letters
