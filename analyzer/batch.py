@@ -96,6 +96,8 @@ class BatchResult:
     written: bool = True
     # Articles whose derived_from names only articles missing from the batch: not compared.
     unpaired: list[InputError] = field(default_factory=list)
+    # Articles not written in English, in input order: scored, but their scores mean nothing.
+    other_languages: list[InputError] = field(default_factory=list)
 
 
 @dataclass
@@ -439,6 +441,17 @@ def _outputs_current(store: StateStore, digest: str, files: list[Path]) -> bool:
     return last.get("digest") == digest and last.get("files") == {str(f): _stat(f) for f in files}
 
 
+def _other_languages(store: StateStore) -> list[InputError]:
+    """A notice for each article of the run not in English (their results are decoded for their
+    paths: such articles are rare)."""
+    from analyzer.language import not_english_note
+
+    return [
+        InputError(store.get(article_id).path, not_english_note(language))
+        for article_id, language in store.run_other_languages()
+    ]
+
+
 def _start(progress: bool) -> tuple[Counts, Progress, float]:
     counts = Counts()
     return counts, Progress(counts, enabled=progress), time.perf_counter()
@@ -585,8 +598,11 @@ def score_paths(
             from analyzer.writers.worksheet import write_worksheets
 
             write_worksheets(out / WORKSHEETS_NAME, store.run_results(), lookup=store.run_result)
+        other_languages = _other_languages(store)
     counts.seconds = time.perf_counter() - began
-    return BatchResult(failures=failures, counts=counts, unpaired=unpaired)
+    return BatchResult(
+        failures=failures, counts=counts, unpaired=unpaired, other_languages=other_languages
+    )
 
 
 def analyze_paths(
@@ -633,6 +649,7 @@ def analyze_paths(
         store.begin_run()
         done = _analyse_paths(paths, stdin, store, run, counts, bar)
         compare_failures, batch.unpaired = _compare(store, run)
+        batch.other_languages = _other_languages(store)
         if lines is not None:
             for line in store.run_lines():
                 lines(line)

@@ -25,7 +25,7 @@ def _report_failures(batch: BatchResult) -> int:
         click.echo(f"error: {shown(str(failure))}", err=True)
     # Not failures (the article and every output are complete), but a comparison the user asked
     # for by naming a source did not happen: say so, without changing the exit status.
-    for notice in batch.unpaired:
+    for notice in [*batch.unpaired, *batch.other_languages]:
         click.echo(f"warning: {shown(str(notice))}", err=True)
     return 1 if batch.failures else 0
 

@@ -100,7 +100,8 @@ def score_chunk(articles: list[Article], pages: str | None = None) -> list[Outco
             continue
         named = json.dumps(list(result.derived_from)) if result.derived_from else None
         page = _early_page(pages, result) if pages is not None and named is None else None
-        out.append((Scored(blob, result.published, named, _terms(result.text), page), None))
+        scored = Scored(blob, result.published, named, _terms(result.text), page, result.language)
+        out.append((scored, None))
     return out
 
 

@@ -24,6 +24,7 @@ EVALUATORS: dict[str, str] = {
     "bias-words": "analyzer.learned.bias_words_eval:evaluate",
     "roles": "analyzer.evaluation.bias_rules:evaluate_roles",
     "reply": "analyzer.evaluation.bias_rules:evaluate_reply",
+    "language": "analyzer.evaluation.language:evaluate",
 }
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from analyzer import scoring
 from analyzer.article_type import TypeFeatures, classify
 from analyzer.document import Article, Document, Metadata, build_document
+from analyzer.language import detect
 from analyzer.layout import layout
 from analyzer.results import ArticleResult, Finding
 from analyzer.scoring import base_metrics, sourcing_metrics, sourcing_scores
@@ -151,6 +152,7 @@ def analyze_document(
         quotes=tuple(found_quotes),
         attributions=tuple(found_attributions),
         findings=tuple(findings),
+        language=detect(doc.text),
     )
 
 

@@ -11,6 +11,8 @@ import functools
 from dataclasses import dataclass, field, fields
 from typing import Any
 
+from analyzer.language import is_english
+
 RECORD_VERSION = 1
 
 
@@ -193,6 +195,8 @@ class ArticleResult:
     attributions: tuple[Attribution, ...] | None = None
     findings: tuple[Finding, ...] = ()
     comparison: Comparison | None = None
+    # ISO 639 code of the text's language (analyzer.language); None: too short to tell.
+    language: str | None = None
 
     def to_record(self) -> dict[str, Any]:
         """The results.jsonl dict: DESIGN.md's firm keys plus a few documented extras.
@@ -218,6 +222,9 @@ class ArticleResult:
             "paragraphs": [list(p) for p in self.paragraphs],
             "text": self.text,
             "record_version": RECORD_VERSION,
+            "language": self.language,
+            # False when the text is not English: every lexicon and model is English only.
+            "scores_meaningful": is_english(self.language),
         }
         if self.type is not None:
             record["type"] = self.type

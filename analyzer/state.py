@@ -49,9 +49,9 @@ if TYPE_CHECKING:  # decoding a result imports its classes; an unchanged rerun d
     from analyzer.results import ArticleResult
 
 STATE_NAME = "state.sqlite"
-SCHEMA_VERSION = 7  # 2: what pairing reads; 3: terms as two lists; 4: results.jsonl lines;
+SCHEMA_VERSION = 8  # 2: what pairing reads; 3: terms as two lists; 4: results.jsonl lines;
 # 5: input files remembered (files); 6: a result stored with its line in front (stored_result);
-# 7: and with its sentence spans after it
+# 7: and with its sentence spans after it; 8: the article's language
 
 # Files that change what an analysis produces. Templates, styles and writers only change how a
 # result is shown, so editing them does not force a rescore (see output_version); the one
@@ -212,7 +212,9 @@ class Scored(NamedTuple):
     and counts), None when computing them failed (pairing then computes them again from the
     result's text). ``page`` is the article's index row as JSON when its page was written with
     the result (:func:`analyzer.writers.html.write_early_page`), None otherwise: it is kept for
-    the current run only (:meth:`StateStore.run_page_rows`), not with the result.
+    the current run only (:meth:`StateStore.run_page_rows`), not with the result. ``language``
+    is the result's (:attr:`~analyzer.results.ArticleResult.language`), for the batch's warnings
+    about articles not in English (:meth:`StateStore.run_other_languages`).
     """
 
     result: bytes
@@ -220,6 +222,7 @@ class Scored(NamedTuple):
     derived_from: str | None = None
     terms: str | None = None
     page: str | None = None
+    language: str | None = None
 
 
 class Compared(NamedTuple):
@@ -272,7 +275,8 @@ class StateStore:
             # beside each comparison, the rewrite's line with it (see Compared).
             self._db.execute(
                 "CREATE TABLE IF NOT EXISTS articles (id TEXT PRIMARY KEY, key TEXT NOT NULL,"
-                " result BLOB NOT NULL, published TEXT, derived_from TEXT, terms TEXT)"
+                " result BLOB NOT NULL, published TEXT, derived_from TEXT, terms TEXT,"
+                " language TEXT)"
             )
             self._db.execute(
                 "CREATE TABLE IF NOT EXISTS comparisons (id TEXT PRIMARY KEY, basis TEXT NOT NULL,"
@@ -313,9 +317,9 @@ class StateStore:
         with self._transaction():
             self._db.executemany(
                 "INSERT OR REPLACE INTO articles (id, key, result, published, derived_from,"
-                " terms) VALUES (?, ?, ?, ?, ?, ?)",
+                " terms, language) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (
-                    (article_id, key, s.result, s.published, s.derived_from, s.terms)
+                    (article_id, key, s.result, s.published, s.derived_from, s.terms, s.language)
                     for article_id, key, s in rows
                 ),
             )
@@ -398,6 +402,14 @@ class StateStore:
         yield from self._db.execute(
             "SELECT r.id, a.published, a.derived_from, a.terms FROM temp.run r"
             " JOIN articles a ON a.id = r.id ORDER BY r.rank"
+        )
+
+    def run_other_languages(self) -> Iterator[tuple[str, str]]:
+        """``(id, language)`` of the run's articles whose text is not English (and long enough to
+        tell), in input order."""
+        yield from self._db.execute(
+            "SELECT r.id, a.language FROM temp.run r JOIN articles a ON a.id = r.id"
+            " WHERE a.language IS NOT NULL AND a.language != 'en' ORDER BY r.rank"
         )
 
     def retain_run(self) -> int:

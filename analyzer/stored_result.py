@@ -54,7 +54,7 @@ _GET: dict[type, Callable[[Any], tuple[Any, ...]]] = {
 }
 _BOUNDS = operator.attrgetter("start", "end")
 # The ArticleResult fields a record holds as scalars.
-_TOP = ("id", "path", "text", "title", "outlet", "author", "published", "url", "type")
+_TOP = ("id", "path", "text", "title", "outlet", "author", "published", "url", "type", "language")
 _GET_TOP = operator.attrgetter(*_TOP)
 
 
@@ -137,6 +137,7 @@ def _result(record: dict[str, Any], scored: tuple[Any, Any, Any] | None) -> Arti
             Finding(f["kind"], f["start"], f["end"], f["text"], f["message"], detail)
             for f, detail in zip(record["findings"], details, strict=True)
         ),
+        language=record.get("language"),
     )
 
 

@@ -116,7 +116,9 @@ def to_schema_5(path) -> None:
             "CREATE TABLE old (id TEXT PRIMARY KEY, key TEXT NOT NULL, result BLOB NOT NULL,"
             " line BLOB NOT NULL, published TEXT, derived_from TEXT, terms TEXT)"
         )
-        for article_id, key, blob, *pairing in con.execute("SELECT * FROM articles").fetchall():
+        for article_id, key, blob, *pairing, _language in con.execute(
+            "SELECT * FROM articles"
+        ).fetchall():
             as_codec = zlib.compress(codec.encode(unpack(blob)).encode("utf-8", "surrogatepass"), 1)
             line = zlib.compress(result_line(blob).encode("utf-8", "surrogatepass"), 1)
             con.execute(

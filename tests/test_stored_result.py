@@ -43,7 +43,7 @@ def test_every_field_of_a_result_is_rebuilt_from_the_line_or_stored_beside_it():
     assert [f.name for f in dataclasses.fields(ArticleResult)] == [
         *("id", "path", "text", "title", "outlet", "author", "published", "url"),
         *("derived_from", "paragraphs", "type", "type_reasons", "scores", "metrics"),
-        *("sources", "quotes", "attributions", "findings", "comparison"),
+        *("sources", "quotes", "attributions", "findings", "comparison", "language"),
     ]
 
 
@@ -191,6 +191,7 @@ def test_only_the_attributions_and_the_author_come_before_the_comparison_in_a_re
         *("a", "a.txt", "Hi.", "T", "O", "Au", "2025-01-01", "u", ("b",), ((0, 3),)),
         *("news", ("r",), {"s": 1.0}, {"m": 1}, (), (), (), ()),
         Comparison("s", 0.5, "metadata", 1, 0),
+        "fr",
     )
     record = every_field.to_record()
     assert all(value is not None for value in record.values())

@@ -34,6 +34,7 @@ from markupsafe import Markup
 
 from analyzer.engines import lost
 from analyzer.errors import InputError
+from analyzer.language import is_english, language_name, not_english_note
 from analyzer.results import ABSENT_FROM_SOURCE, ArticleResult, Comparison, ComparisonIssue
 from analyzer.scoring import MIN_WORDS_FOR_CONFIDENCE
 from analyzer.signals.roles import ROLES, UNKNOWN
@@ -219,6 +220,7 @@ class Figure:
     help: str
     parts: str = ""
     reads: str = ""
+    low: bool = False  # low confidence: the text is too short for this score
 
 
 def _fmt(value: Any) -> str:
@@ -376,12 +378,9 @@ def _scores(result: ArticleResult) -> list[Figure]:
         label, text = score_help(name)
         value = result.scores[name]
         shown = _fmt(round(value) if isinstance(value, float) else value)
-        if value is not None and name in (result.metrics.get("scores_low_confidence") or ()):
-            text = (text + " " if text else "") + (
-                f"Low confidence: the text has {result.metrics.get('words')} words, fewer than "
-                f"the {MIN_WORDS_FOR_CONFIDENCE} a score built on rates per word needs to be "
-                "reliable; one phrase moves it a lot."
-            )
+        low = value is not None and name in (result.metrics.get("scores_low_confidence") or ())
+        if low:
+            text = (text + " " if text else "") + _low_confidence_note(result.metrics.get("words"))
         elif value is None:
             text = (
                 text + " " if text else ""
@@ -395,9 +394,30 @@ def _scores(result: ArticleResult) -> list[Figure]:
                 Bar.of(value, info.better),
                 text,
                 reads=BETTER_SHORT.get(info.better, ""),
+                low=low,
             )
         )
     return out
+
+
+def _low_confidence_note(words: Any) -> str:
+    """Why a score of a very short text is marked "?".
+
+    Examples
+    --------
+    >>> _low_confidence_note(1)[:38]
+    'Low confidence: the text has 1 word, f'
+    """
+    return (
+        f"Low confidence: the text has {_count(words, 'word')}, fewer than the "
+        f"{MIN_WORDS_FOR_CONFIDENCE} a score built on rates per word needs to be reliable; one "
+        "phrase moves it a lot."
+    )
+
+
+def _count(n: Any, word: str) -> str:
+    """``n`` and ``word``, in the plural unless ``n`` is 1."""
+    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def _metrics(result: ArticleResult) -> list[Figure]:
@@ -455,7 +475,22 @@ def _meta(result: ArticleResult) -> dict[str, Any]:
         "path": result.path,
         "type": result.type,
         "type_reasons": list(result.type_reasons),
+        **_language(result.language),
     }
+
+
+def _language(language: str | None) -> dict[str, str | None]:
+    """What the article's page and index row say of a text not in English: its scores mean
+    nothing.
+
+    Examples
+    --------
+    >>> _language("fr")["language_name"], _language("en")
+    ('French', {'language_name': None, 'language_note': None})
+    """
+    if is_english(language) or language is None:
+        return {"language_name": None, "language_note": None}
+    return {"language_name": language_name(language), "language_note": not_english_note(language)}
 
 
 # ------------------------------------------------------------------------------------- pages
@@ -585,11 +620,8 @@ def _tally(result: ArticleResult) -> str:
     notes = sum(is_note(f.kind, f.detail) for f in result.findings)
     problems = len(result.findings) - notes
 
-    def n(count: int, word: str) -> str:
-        return f"{count} {word}{'' if count == 1 else 's'}"
-
     return (
-        f"{n(quotes, 'quote')}, {n(problems, 'problem')} and {n(notes, 'note')} "
+        f"{_count(quotes, 'quote')}, {_count(problems, 'problem')} and {_count(notes, 'note')} "
         "(notes are neutral marks: relative dates and hedges)."
     )
 
@@ -738,6 +770,7 @@ class _Entry:
     scores: dict[str, Any]
     source_id: str | None
     source_title: str | None
+    low_confidence: list[str]  # the scores a very short text makes weak (scoring)
 
 
 _ENTRY_FIELDS = tuple(f.name for f in dataclasses.fields(_Entry))
@@ -754,6 +787,7 @@ def _entry(r: ArticleResult, source: ArticleResult | None = None) -> _Entry:
         dict(r.scores),
         source_id,
         _title(source) if source is not None else source_id,
+        list(r.metrics.get("scores_low_confidence") or ()),
     )
 
 
@@ -836,7 +870,11 @@ def _render_index(
                 "words_shown": _fmt(e.words),
                 "problems": e.problems,
                 "notes": e.notes,
-                "scores": [_score_cell(name, e.scores.get(name), info) for name, info in infos],
+                "scores": [
+                    (*_score_cell(name, e.scores.get(name), info), name in e.low_confidence)
+                    for name, info in infos
+                ],
+                "low_note": _low_confidence_note(e.words) if e.low_confidence else None,
                 "compare_href": f"compare/{urlquote(e.meta['id'])}.html" if e.source_id else None,
                 "key_title": e.meta["title"].casefold(),
                 "source_title": e.source_title,
@@ -870,6 +908,9 @@ def _render_index(
         failed_count=len(failures),
         has_types=bool(summary.types),
         pager=pager,
+        min_words=MIN_WORDS_FOR_CONFIDENCE,
+        any_low=any(r["low_note"] for r in rows),
+        any_moot=any(r["language_note"] for r in rows),
     )
 
 
