@@ -220,3 +220,112 @@ def test_index_with_hundreds_of_articles_sorts_numbers_as_numbers(page, tmp_path
     assert [v.strip() for v in values[:3]] == ["100", "100", "99"]
     page.fill("#f-text", "article 29")
     assert page.locator("#shown").inner_text() == "11"  # 29 and 290-299
+
+
+FRENCH = (
+    "Le maire de Montréal a déclaré mardi que le budget de la ville augmentera de cinq pour cent "
+    "l'an prochain, et que les écoles recevront la plus grande part de cette somme, a-t-il dit."
+)
+LONG_NEWS = (
+    "The council voted on Tuesday to raise parking fees by 10 percent, the mayor said. "
+    "“We have no other way to pay for the buses,” said Mayor Ana Ruiz, who proposed the rise. "
+) * 6
+
+
+@pytest.fixture(scope="module")
+def mixed_site(tmp_path_factory) -> Path:
+    """A curly-quoted, accented title with an outlet and a date; a French text and a very short
+    one, neither with an outlet, the short one without a title."""
+    from analyzer import analyze
+
+    out = tmp_path_factory.mktemp("mixed")
+    write_site(
+        out,
+        [
+            analyze(
+                LONG_NEWS, id="mx", title="MÉXICO’s fees", outlet="Reuters", published="2026-03-10"
+            ),
+            analyze(FRENCH, id="fr", title="Le budget"),
+            analyze("Experts say the bridge is unsafe, officials said.", id="short_one"),
+        ],
+    )
+    return out
+
+
+def visible_ids(pg) -> list[str]:
+    return pg.locator("#articles tbody tr:not([hidden]) td:first-child > a").evaluate_all(
+        "links => links.map(a => a.getAttribute('href'))"
+    )
+
+
+def test_index_title_filter_ignores_case_accents_and_curly_apostrophes(page, mixed_site):
+    open_page(page, mixed_site / "index.html")
+    for typed in ("Mexico's", "MÉXICO", "méxico’s fees"):
+        page.fill("#f-text", typed)
+        assert visible_ids(page) == ["articles/mx.html"], typed
+
+
+def test_index_outlet_filter_offers_not_stated(page, mixed_site):
+    open_page(page, mixed_site / "index.html")
+    page.select_option("#f-outlet", label="not stated")
+    assert visible_ids(page) == ["articles/fr.html", "articles/short_one.html"]
+    page.select_option("#f-outlet", label="Reuters")
+    assert visible_ids(page) == ["articles/mx.html"]
+    page.select_option("#f-outlet", label="all")
+    assert page.locator("#shown").inner_text() == "3"
+
+
+def test_index_header_sorts_from_anywhere_in_its_cell_and_from_the_keyboard(page, mixed_site):
+    open_page(page, mixed_site / "index.html")
+    header = page.locator("th", has_text="Sourcing")
+    box = header.bounding_box()
+    # The cell's bottom-right corner, on the "higher is better" line, away from the label.
+    page.mouse.click(box["x"] + box["width"] - 3, box["y"] + box["height"] - 3)
+    assert header.get_attribute("aria-sort") == "ascending"
+    header.locator("button").focus()
+    page.keyboard.press("Enter")
+    assert header.get_attribute("aria-sort") == "descending"
+    page.keyboard.press(" ")
+    assert header.get_attribute("aria-sort") == "ascending"
+
+
+def test_index_marks_short_texts_and_texts_not_in_english(page, mixed_site):
+    open_page(page, mixed_site / "index.html")
+    short = page.locator("tr", has=page.locator('a[href="articles/short_one.html"]'))
+    marks = short.locator("abbr.low")
+    assert marks.count() == 3 and marks.first.is_visible()
+    assert marks.first.get_attribute("title").startswith("Low confidence: the text has 8 words")
+    french = page.locator("tr", has=page.locator('a[href="articles/fr.html"]'))
+    assert french.locator(".lang-note").inner_text() == (
+        "French text, not English: scores not meaningful"
+    )
+    grey = french.locator("td.moot").first.evaluate("td => getComputedStyle(td).color")
+    normal = (
+        page.locator("tr", has=page.locator('a[href="articles/mx.html"]'))
+        .locator("td.score")
+        .first.evaluate("td => getComputedStyle(td).color")
+    )
+    assert grey != normal
+    assert page.locator("#scores-legend-h ~ dl dt", has_text="Greyed scores").is_visible()
+
+
+def test_index_shows_an_untitled_article_s_id_once_and_a_date_on_one_line(page, mixed_site):
+    open_page(page, mixed_site / "index.html")
+    untitled = page.locator("tr", has=page.locator('a[href="articles/short_one.html"]'))
+    assert untitled.locator("td").first.inner_text() == "short_one"
+    date = page.locator("tr", has=page.locator('a[href="articles/mx.html"]')).locator("td").nth(3)
+    assert date.inner_text() == "2026-03-10"
+    height = date.evaluate("td => td.getBoundingClientRect().height")
+    line = date.evaluate("td => parseFloat(getComputedStyle(td).lineHeight) || 20")
+    assert height < 2 * line + 12  # one line of text and the cell's padding
+
+
+def test_article_page_of_a_text_not_in_english_says_so_at_the_top(page, mixed_site):
+    open_page(page, mixed_site / "articles" / "fr.html")
+    note = page.get_by_role("note", name="Language")
+    assert note.is_visible()
+    assert note.inner_text().startswith("The text reads as French, not English")
+    assert note.bounding_box()["y"] < page.locator("#text-h").bounding_box()["y"]
+    assert page.locator(".scores .hint strong").inner_text() == (
+        "Not meaningful here: the text is not English."
+    )

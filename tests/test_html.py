@@ -407,6 +407,7 @@ def test_index_filters_offer_each_type_and_outlet_once():
         "all",
         '"><script>window.pwned=4</script>',
         "New York Times",
+        "not stated",  # the rewrite states no outlet
     ]
 
 

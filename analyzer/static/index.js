@@ -12,14 +12,24 @@
   var shown = document.getElementById("shown");
   controls.hidden = false;
 
+  // As html.search_key folds each title: accents dropped, curly quotes straight, lower case.
+  function key(s) {
+    return s.normalize("NFKD").replace(/\p{M}/gu, "")
+      .replace(/[\u2018\u2019\u201b\u2032]/g, "'").replace(/[\u201c\u201d\u201e\u2033]/g, '"')
+      .toLowerCase();
+  }
+
   function filter() {
     var t = type ? type.value : "";
     var o = outlet.value;
-    var s = text.value.trim().toLowerCase();
+    // "not stated": the articles without an outlet (their data-outlet is empty).
+    var none = outlet.selectedOptions[0].hasAttribute("data-none");
+    var s = key(text.value.trim());
     var n = 0;
     rows.forEach(function (row) {
       var ok = (!t || row.getAttribute("data-type") === t) &&
-        (!o || row.getAttribute("data-outlet") === o) &&
+        (none ? row.getAttribute("data-outlet") === "" :
+          !o || row.getAttribute("data-outlet") === o) &&
         (!s || row.getAttribute("data-title").indexOf(s) !== -1);
       row.hidden = !ok;
       if (ok) n += 1;
@@ -49,9 +59,10 @@
     rows = keyed.map(function (k) { return k.row; });
   }
 
+  // The whole header cell sorts, not only its words: a click anywhere in it, or Enter or Space
+  // on its button (the keyboard's way in; the button's click reaches the cell).
   Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th, index) {
-    var button = th.querySelector("button");
-    if (button) button.addEventListener("click", function () { sortBy(th, index); });
+    if (th.querySelector("button")) th.addEventListener("click", function () { sortBy(th, index); });
   });
   [type, outlet].forEach(function (el) { if (el) el.addEventListener("change", filter); });
   text.addEventListener("input", filter);

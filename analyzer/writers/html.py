@@ -20,6 +20,7 @@ import itertools
 import json
 import re
 import tempfile
+import unicodedata
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -816,6 +817,7 @@ class _Summary:
     names: set[str] = field(default_factory=set)
     types: set[str] = field(default_factory=set)
     outlets: set[str] = field(default_factory=set)
+    no_outlet: bool = False  # some article states none: the filter offers "not stated"
 
     def add(self, e: _Entry) -> None:
         self.total += 1
@@ -824,6 +826,8 @@ class _Summary:
             self.types.add(e.meta["type"])
         if e.meta["outlet"]:
             self.outlets.add(e.meta["outlet"])
+        else:
+            self.no_outlet = True
 
     @classmethod
     def of(cls, entries: Iterable[_Entry]) -> _Summary:
@@ -831,6 +835,24 @@ class _Summary:
         for e in entries:
             summary.add(e)
         return summary
+
+
+# Curly quotes and apostrophes folded to the ones a keyboard types; static/index.js does the same.
+_STRAIGHT = str.maketrans("\u2018\u2019\u201b\u2032\u201c\u201d\u201e\u2033", "'" * 4 + '"' * 4)
+
+
+def search_key(title: str) -> str:
+    """What the index's title filter matches a typed text against: lower case, accents dropped,
+    curly quotes straight (``key`` in static/index.js folds what is typed the same way).
+
+    Examples
+    --------
+    >>> print(search_key("MÉXICO’s “Plan”"))
+    mexico's "plan"
+    """
+    decomposed = unicodedata.normalize("NFKD", title)
+    bare = "".join(c for c in decomposed if not unicodedata.category(c).startswith("M"))
+    return bare.translate(_STRAIGHT).lower()
 
 
 def _index_name(number: int) -> str:
@@ -876,7 +898,7 @@ def _render_index(
                 ],
                 "low_note": _low_confidence_note(e.words) if e.low_confidence else None,
                 "compare_href": f"compare/{urlquote(e.meta['id'])}.html" if e.source_id else None,
-                "key_title": e.meta["title"].casefold(),
+                "key_title": search_key(e.meta["title"]),
                 "source_title": e.source_title,
             }
         )
@@ -904,6 +926,7 @@ def _render_index(
         columns=columns,
         types=sorted(summary.types),
         outlets=sorted(summary.outlets),
+        no_outlet=summary.no_outlet,
         failures=failed,
         failed_count=len(failures),
         has_types=bool(summary.types),
