@@ -521,7 +521,9 @@ def score_paths(
     # On the local engine, the pages of articles that name no source are written while they are
     # scored (the workers are busy then, and the result is at hand). Dask workers may not share
     # this disk: there every page is made after the comparisons.
-    score = functools.partial(score_chunk, pages=str(out)) if engine == "local" else score_chunk
+    # With worksheets, every page links its worksheet: all are made in the page step.
+    early = engine == "local" and not worksheets
+    score = functools.partial(score_chunk, pages=str(out)) if early else score_chunk
     with store, open_engine(engine, jobs, scheduler) as run:
         store.begin_run()
         # Pages written while scoring replace the last run's, so from the first article scored
@@ -547,7 +549,9 @@ def score_paths(
         dropped = counts.dropped = store.retain_run()
         results_path = out / RESULTS_NAME
         files = [results_path, out / "index.html"]
-        digest = outputs_digest(store.run_entries(), [str(e) for e in done.failures])
+        digest = outputs_digest(
+            store.run_entries(), [str(e) for e in done.failures], worksheets=worksheets
+        )
         compared = False
         if counts.scored or dropped or not _outputs_current(store, digest, files):
             # The page writers (Jinja2, numpy via scoring) are imported only when pages are
@@ -567,10 +571,15 @@ def score_paths(
                 on_engine = engine != "local" or jobs > 1
                 # A rewrite's article page is the page written while scoring it, with the
                 # comparison put in (not rendered again).
-                work = functools.partial(render_stored_chunk, pages=str(out))
+                work = functools.partial(render_stored_chunk, pages=str(out), worksheets=worksheets)
                 render = functools.partial(_chunks_in_order, run, work) if on_engine else None
                 later = write_stored_site(
-                    out, _page_chunks(store), failures, render=render, rows=_PageRows(store)
+                    out,
+                    _page_chunks(store),
+                    failures,
+                    render=render,
+                    rows=_PageRows(store),
+                    worksheets=worksheets,
                 )
             failures += later
             saved = {"digest": digest, "files": {str(f): _stat(f) for f in files}}

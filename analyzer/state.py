@@ -657,12 +657,17 @@ def unpack_result(result: bytes, comparison: bytes | None) -> ArticleResult:
     return _with_comparison(unpack(result), comparison)
 
 
-def outputs_digest(entries: Iterable[tuple[str, str]], failures: Iterable[str]) -> str:
-    """One hash of what a run's outputs depend on: ordered (id, key) pairs, failures, writers.
+def outputs_digest(
+    entries: Iterable[tuple[str, str]], failures: Iterable[str], *, worksheets: bool = False
+) -> str:
+    """One hash of what a run's outputs depend on: ordered (id, key) pairs, failures, writers,
+    and whether the pages link worksheets.
 
     Entries are hashed as they come (a large run is never held as one list).
     """
     h = hashlib.sha256(output_version().encode())
+    if worksheets:  # (a run without them hashes as it always did)
+        h.update(b"worksheets\n")
     for article_id, key in entries:
         h.update(json.dumps([article_id, key]).encode() + b"\n")
     h.update(json.dumps(list(failures), ensure_ascii=False).encode())

@@ -329,3 +329,24 @@ def test_article_page_of_a_text_not_in_english_says_so_at_the_top(page, mixed_si
     assert page.locator(".scores .hint strong").inner_text() == (
         "Not meaningful here: the text is not English."
     )
+
+
+def test_index_and_article_page_lead_to_the_worksheet_score_wrote(page, tmp_path):
+    from click.testing import CliRunner
+
+    from analyzer.cli import cli
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(LONG_NEWS, encoding="utf-8")
+    out = tmp_path / "out"
+    args = ["score", str(tmp_path / "in"), "--out", str(out), "--worksheets", "-q"]
+    assert CliRunner().invoke(cli, args).exit_code == 0
+    open_page(page, out / "index.html")
+    page.get_by_role("link", name="worksheet", exact=True).click()
+    page.wait_for_load_state("load")
+    assert page.url == (out / "worksheets" / "a-worksheet.html").as_uri()
+    assert page.locator("h1").inner_text() == "a"
+    open_page(page, out / "articles" / "a.html")
+    page.get_by_role("link", name="answer key").click()
+    page.wait_for_load_state("load")
+    assert page.url == (out / "worksheets" / "a-answers.html").as_uri()

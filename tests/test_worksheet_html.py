@@ -158,6 +158,42 @@ def test_score_worksheets_writes_a_sheet_and_key_per_article(tmp_path):
     assert "Speaker: Ana Ruiz" in key
 
 
+def _links(page) -> list[str]:
+    return [a.get("href") for a in lxml.html.fromstring(page).iter("a")]
+
+
+def test_score_worksheets_links_each_sheet_from_the_index_and_the_article_page(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("The mayor left early.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert run("score", str(folder), "--out", str(out), "--worksheets", "-q").exit_code == 0
+    index = (out / "index.html").read_text(encoding="utf-8")
+    article = (out / "articles" / "a.html").read_text(encoding="utf-8")
+    assert {"worksheets/a-worksheet.html", "worksheets/a-answers.html"} <= set(_links(index))
+    assert {"../worksheets/a-worksheet.html", "../worksheets/a-answers.html"} <= set(
+        _links(article)
+    )
+    assert "classroom worksheet and its answer key, linked under its title" in index
+
+
+def test_a_run_without_worksheets_links_none_and_a_rerun_with_them_adds_the_links(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("The mayor left early.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    run("score", str(folder), "--out", str(out), "-q")
+    assert not any("worksheets/" in h for h in _links((out / "index.html").read_text()))
+    run("score", str(folder), "--out", str(out), "--worksheets", "-q")  # nothing to score again
+    assert "../worksheets/a-worksheet.html" in _links((out / "articles" / "a.html").read_text())
+
+
+def test_the_sheet_header_names_the_level_and_the_variant_not_a_page():
+    sheet = build_worksheet(article_result(), level="advanced", seed=3)
+    assert '<p class="kind">Worksheet · advanced level · variant 3</p>' in render_worksheet(sheet)
+    assert '<p class="kind">Answer key · advanced level · variant 3</p>' in render_answers(sheet)
+
+
 def test_score_worksheets_with_json_is_misuse(tmp_path):
     result = run("score", str(seed_path("001")), "--json", "--worksheets")
     assert result.exit_code == 2

@@ -498,7 +498,11 @@ def _language(language: str | None) -> dict[str, str | None]:
 
 
 def render_article(
-    result: ArticleResult, *, source: ArticleResult | None = None, root: str = "../"
+    result: ArticleResult,
+    *,
+    source: ArticleResult | None = None,
+    root: str = "../",
+    worksheets: bool = False,
 ) -> str:
     """One article's page: highlighted text, notes, legend, sources, scores, metrics, chart.
 
@@ -510,6 +514,8 @@ def render_article(
         The article this one was compared with, when it is in the same batch (for its title).
     root : str
         Relative path from the page to the report folder (for links back to the index).
+    worksheets : bool
+        Link the article's worksheet and answer key (``score --worksheets`` writes them).
 
     Examples
     --------
@@ -551,7 +557,17 @@ def render_article(
         source_columns=SOURCE_COLUMNS,
         comparison=_comparison_summary(comparison, source, root) if comparison else None,
         compare_href=_compare_href(result, root) if comparison else None,
+        sheets=_sheets(result.id, root) if worksheets else None,
     )
+
+
+def _sheets(article_id: str, root: str) -> dict[str, str]:
+    """Links to an article's worksheet and answer key (writers.worksheet names the files)."""
+    name = urlquote(article_id)
+    return {
+        "worksheet": f"{root}worksheets/{name}-worksheet.html",
+        "answers": f"{root}worksheets/{name}-answers.html",
+    }
 
 
 def _compare_href(result: ArticleResult, root: str) -> str:
@@ -866,8 +882,10 @@ def _render_index(
     *,
     page: int = 1,
     pages: int = 1,
+    worksheets: bool = False,
 ) -> str:
-    """One index page: ``entries`` are its rows; ``summary`` describes the whole batch."""
+    """One index page: ``entries`` are its rows; ``summary`` describes the whole batch; with
+    ``worksheets``, each row links the article's worksheet and answer key."""
     names = [n for n in SCORES if n in summary.names] + sorted(summary.names - set(SCORES))
     # Looked up once per column, not once per cell: a page has up to 1,000 rows.
     infos = [(name, score_info(name)) for name in names]
@@ -899,6 +917,7 @@ def _render_index(
                 "low_note": _low_confidence_note(e.words) if e.low_confidence else None,
                 "compare_href": f"compare/{urlquote(e.meta['id'])}.html" if e.source_id else None,
                 "key_title": search_key(e.meta["title"]),
+                "sheets": _sheets(e.meta["id"], "") if worksheets else None,
                 "source_title": e.source_title,
             }
         )
@@ -933,6 +952,7 @@ def _render_index(
         pager=pager,
         min_words=MIN_WORDS_FOR_CONFIDENCE,
         any_low=any(r["low_note"] for r in rows),
+        worksheets=worksheets,
         any_moot=any(r["language_note"] for r in rows),
     )
 
@@ -995,16 +1015,21 @@ def render_pages(result: ArticleResult, source: ArticleResult | None = None) -> 
 
 
 def _rendered(
-    result: ArticleResult, source: ArticleResult | None, early: Path | None = None
+    result: ArticleResult,
+    source: ArticleResult | None,
+    early: Path | None = None,
+    worksheets: bool = False,
 ) -> Rendered:
     """The pages and index row of ``result``; ``early`` is its page as written while it was
-    scored, which a rewrite's article page is made from when it can be read."""
+    scored, which a rewrite's article page is made from when it can be read; with
+    ``worksheets``, the article page links its worksheet (never an early page: a batch that
+    writes worksheets writes no early pages)."""
     article = None
     if early is not None and result.comparison is not None:
         with contextlib.suppress(OSError):  # gone: rendered again below
             article = add_comparison(early.read_bytes(), result, source=source)
     if article is None:
-        article = render_article(result, source=source).encode("utf-8")
+        article = render_article(result, source=source, worksheets=worksheets).encode("utf-8")
     compare = None if result.comparison is None else render_compare(result, source)
     entry = _entry(result, source)
     return (
@@ -1029,7 +1054,7 @@ def render_chunk(jobs: list[Job]) -> list[tuple[Rendered | None, str | None]]:
 
 
 def render_stored_chunk(
-    jobs: list[StoredJob], pages: str | None = None
+    jobs: list[StoredJob], pages: str | None = None, worksheets: bool = False
 ) -> list[tuple[Rendered | None, str | None]]:
     """:func:`render_chunk` over jobs as the state store holds them (decoded here; a batch ships
     them to the engine's workers, so that its main process decodes no result).
@@ -1040,6 +1065,7 @@ def render_stored_chunk(
 
     ``pages`` is the report folder: the article page of a rewrite whose page was written while it
     was scored (:func:`write_early_page`) is made from that page (:func:`add_comparison`).
+    With ``worksheets``, each article page links its worksheet and answer key.
 
     Examples
     --------
@@ -1059,7 +1085,7 @@ def render_stored_chunk(
         if pages is not None and early_page and _SAFE_ID.fullmatch(result.id):
             early = Path(pages) / "articles" / f"{result.id}.html"
         found = None if source is None else decoded(source, source_comparison)
-        return _rendered(result, found, early)
+        return _rendered(result, found, early, worksheets)
 
     return _each_rendered(jobs, rendered)
 
@@ -1218,6 +1244,7 @@ def write_stored_site(
     *,
     render: RenderChunks | None = None,
     rows: Rows | None = None,
+    worksheets: bool = False,
 ) -> list[InputError]:
     """:func:`write_site` for a batch, from page jobs as its state store holds them
     (:meth:`analyzer.state.StateStore.run_page_job`), in chunks, each rendered as one
@@ -1233,6 +1260,9 @@ def write_stored_site(
     ``rows`` keeps the index rows, whatever order they come in; given, it also holds those of
     pages written before (:func:`write_early_page`), which the jobs then leave out: the index
     lists both. Without it, the jobs must come in input order.
+
+    With ``worksheets`` (and ``render`` made with it too), the article pages and the index link
+    each article's worksheet and answer key.
     """
 
     def path(job: StoredJob) -> str:  # needed only for a page that failed
@@ -1240,12 +1270,14 @@ def write_stored_site(
 
         return unpack(job[0]).path
 
-    work = functools.partial(render_stored_chunk, pages=str(out))
+    work = functools.partial(render_stored_chunk, pages=str(out), worksheets=worksheets)
     if render is not None:
         outcomes = render(chunks)
     else:
         outcomes = (pair for chunk in chunks for pair in zip(chunk, work(chunk), strict=True))
-    return _write(out, outcomes, failures, work, path, rows, rank=lambda job: job[5])
+    return _write(
+        out, outcomes, failures, work, path, rows, rank=lambda job: job[5], worksheets=worksheets
+    )
 
 
 def _write(
@@ -1256,10 +1288,12 @@ def _write(
     path: Callable[[Any], str],
     rows: Rows | None = None,
     rank: Callable[[Any], int] | None = None,
+    worksheets: bool = False,
 ) -> list[InputError]:
     """Write the pages of each job with its outcome from ``work`` (done again here for a job
     whose worker was lost); the index lists ``rows`` (those of the pages written here, spooled
-    when not given). Page failures come in the jobs' order, or in that of ``rank``."""
+    when not given), with links to their worksheets when ``worksheets``. Page failures come in
+    the jobs' order, or in that of ``rank``."""
     out = Path(out)
     failures = list(failures)
     failed: list[tuple[int, InputError]] = []  # (rank, failure)
@@ -1298,7 +1332,14 @@ def _write(
         entries = (_Entry(*json.loads(row)) for row in rows)
         for page in range(1, pages + 1):
             part = list(itertools.islice(entries, _page_size(summary.total, page)))
-            text = _render_index(part, summary, failures + page_failures, page=page, pages=pages)
+            text = _render_index(
+                part,
+                summary,
+                failures + page_failures,
+                page=page,
+                pages=pages,
+                worksheets=worksheets,
+            )
             write_atomic(out / _index_name(page), text)
     _remove_stale_index(out, pages)
     _remove_stale(out / "articles", articles)
