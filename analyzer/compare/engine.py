@@ -25,7 +25,7 @@ from analyzer.compare.names import (
 from analyzer.compare.numeric import NumberMention, find_numbers, same_number
 from analyzer.compare.quoting import QUOTE_MATCH, FoldedSource
 from analyzer.document import Article, Document, Metadata, blank, build_document
-from analyzer.results import ComparisonIssue, Quote
+from analyzer.results import ArticleResult, ComparisonIssue, Quote
 from analyzer.temporal import DateMention, find_dates
 
 # A factual sentence is supported when the closest source passage holds at least this share of
@@ -542,9 +542,13 @@ def check_text(
 
 
 def unsupported_in(
-    claim_text: str, source_doc: Document, *, source_quotes: Sequence[Quote] = ()
+    claim_text: str,
+    source_doc: Document | ArticleResult,
+    *,
+    source_quotes: Sequence[Quote] = (),
 ) -> list[ComparisonIssue]:
-    """Check one short text (a headline, a claim) against a source Document.
+    """Check one short text (a headline, a claim) against a source: a Document, or an analysed
+    article (whose quotes are then used when ``source_quotes`` is not given).
 
     Offsets of the issues are into ``claim_text``. The whole text is one unit: it is
     ``unsupported_sentence`` when the source does not cover it, and its dates, numbers and names
@@ -556,7 +560,15 @@ def unsupported_in(
     >>> src = build_document(Article("s", "s", "Homicides fell 22 percent in 2025."))
     >>> [(i.kind, i.text) for i in unsupported_in("Homicides Fell 25 Percent", src)]
     [('number_mismatch', '25 Percent')]
+    >>> from analyzer import analyze
+    >>> [i.kind for i in unsupported_in("Homicides Fell 25 Percent", analyze(src.text))]
+    ['number_mismatch']
     """
+    if isinstance(source_doc, ArticleResult):
+        result = source_doc
+        source_quotes = source_quotes or (result.quotes or ())
+        meta = Metadata(title=result.title, published=result.published, outlet=result.outlet)
+        source_doc = build_document(Article(result.id, result.path, result.text, meta=meta))
     meta = Metadata(published=source_doc.meta.published)
     claim = build_document(Article("claim", "", claim_text, meta=meta))
     units = [(0, len(claim_text.rstrip()))] if claim_text.strip() else []

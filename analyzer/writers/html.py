@@ -717,7 +717,10 @@ def render_compare(
     """
     comparison = derived.comparison
     if comparison is None:
-        raise ValueError(f"article {derived.id!r} has no comparison to show")
+        raise ValueError(
+            f"article {derived.id!r} has no comparison to show: attach one first, "
+            "dataclasses.replace(derived, comparison=analyzer.compare(source, derived))"
+        )
     issues = list(comparison.issues)
     # Specific changes (dates, numbers, names, quotes) are listed and numbered before the
     # sentences the source does not share, which are weaker evidence.
