@@ -64,8 +64,11 @@ def _read_man(path: Path) -> str | None:
         return None
 
 
-def manual_pages(root: Path = MAN) -> Iterator[tuple[str, str]]:
-    """(language folder, text) of each translated manual page that is mostly translated."""
+def manual_pages(
+    root: Path = MAN, left_out: Counter[str] | None = None
+) -> Iterator[tuple[str, str]]:
+    """(language folder, text) of each translated manual page that is mostly translated; the
+    others are counted in ``left_out`` by folder."""
     english: dict[Path, set[tuple[str, ...]] | None] = {}
     for folder in sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith("man")):
         for path in sorted(folder.rglob("*.gz")):
@@ -80,6 +83,8 @@ def manual_pages(root: Path = MAN) -> Iterator[tuple[str, str]]:
             if known:
                 grams = _trigrams(text)
                 if len(grams & known) > SHARED_TRIGRAMS * max(1, len(grams)):
+                    if left_out is not None:
+                        left_out[folder.name] += 1
                     continue
             yield folder.name, text
 
@@ -119,7 +124,8 @@ def evaluate(data: Path, split: str = "all") -> str:
     missed: Counter[str] = Counter()
     tp = fn = 0
     short = [0, 0]  # paragraphs of 20 to 60 words: [called not English, all]
-    for folder, text in manual_pages():
+    left_out: Counter[str] = Counter()
+    for folder, text in manual_pages(left_out=left_out):
         pages[folder] += 1
         if is_english(detect(text)):
             fn += 1
@@ -140,7 +146,8 @@ def evaluate(data: Path, split: str = "all") -> str:
             for name, n in sizes.items()
         ),
         f"not English: {sum(pages.values())} translated manual pages in {len(pages)} languages "
-        f"({', '.join(f'{k} {v}' for k, v in sorted(pages.items()))})",
+        f"({', '.join(f'{k} {v}' for k, v in sorted(pages.items()))}); "
+        f"{sum(left_out.values())} more left out as mostly English",
         prf_line("not English", tp, fp, fn),
     ]
     if missed:
