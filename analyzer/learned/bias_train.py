@@ -256,9 +256,10 @@ figures on dev are in README ("Which words are named").
 
 ## Threshold and word gate (from cross-validation on train)
 - Product threshold {threshold:.2f} with word gate {gate:.1f}: a sentence is flagged when its
-  probability reaches the threshold and the word model rates one of the words the finding would
-  name at least the gate (gate 0: no such condition; the sentence's top-scoring word is always
-  named). Chosen together with C: the (C, gate) pair whose
+  probability reaches the threshold and one of the words the finding would name has a naming
+  score (word model and marked-word lexicon, above) of at least the gate (gate 0: no such
+  condition; the sentence's top-scoring word is always named). Chosen together with C: the
+  (C, gate) pair whose
   product decision has the best out-of-fold F1, each gate at the lowest threshold whose
   out-of-fold precision reaches {bias.TARGET_PRECISION:.2f}. This is what `loaded_language` uses.
 - Best-F1 threshold {f1_threshold:.2f}: the highest threshold whose out-of-fold F1 (no gate) is
