@@ -444,3 +444,55 @@ def test_a_reason_before_the_unnamed_source_is_not_its_reason():
     doc = doc_of("Because Murphy ran an earlier effort, people suspected that he was behind it.")
     found = anonymity.find(doc, attribution.find(doc))
     assert [(f.text, f.message) for f in found] == [("people", anonymity.ANONYMOUS_MESSAGE)]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "Tom Reyes runs a hardware store on Main Street.\n\nIn an interview with a local "
+            "radio station on Monday he said the new sales tax would hurt every shop in town.",
+            "Tom Reyes",
+        ),
+        (
+            "At the state party convention in Springfield on Saturday Sen. Ana Ruiz (D-Mo.) said "
+            "the plan had failed because nobody in the capital wanted it.",
+            "Ana Ruiz",
+        ),
+    ],
+)
+def test_words_too_many_for_a_subject_leave_the_pronoun_or_name_closing_them_the_source(
+    text, source
+):
+    assert [s for s, _, _ in sourced(text)] == [source]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # A party tag between the name and the comma.
+        (
+            "After winning the primary on Tuesday, Gov. John Hale (R-Ohio), said he would stay.",
+            "John Hale",
+        ),
+        (
+            "Rep. Ana Ruiz (D-Md.), chair of the budget committee, said the vote would be in June.",
+            "Ana Ruiz",
+        ),
+        # A "which" clause about the appositive's organisation, and a figure with a comma.
+        (
+            "Tom Reyes, president of the Harbor Teachers Union, which represents 5,000 teachers, "
+            "said the strike would go on.",
+            "Tom Reyes",
+        ),
+        (
+            "The complaint, which was filed in federal court on Friday, alleged that the city broke "
+            "the law.",
+            "the complaint",
+        ),
+    ],
+)
+def test_party_tags_and_which_clauses_between_subject_and_cue_leave_the_subject_the_source(
+    text, source
+):
+    assert [s for s, _, _ in sourced(text)] == [source]

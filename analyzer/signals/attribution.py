@@ -10,7 +10,10 @@ How an attribution is found, sentence by sentence:
 2. **Source.** The noun phrase next to the cue: before it ("Mr. Harfuch said", "John Creamer, the
    former official, said", "government data show"), after it when the clause is inverted
    ("said Eduardo Guerrero"), after "according to", or the subject of the sentence for a trailing
-   participle (", adding that ..."). A pronoun ("he said") stands for the person quoted last in
+   participle (", adding that ..."). Words too many for a subject, or opening with a
+   preposition, leave the subject at their end: a pronoun ("In an interview with a Russian
+   network he blasted") or a person's name ("At the convention Sen. Ana Ruiz (D-Mo.) said").
+   A pronoun ("he said") stands for the person quoted last in
    this or the previous paragraph (else the person named last), of the same gender when known.
 3. **Content.** A quotation of speech next to the cue (before "he said" or after "said:"), both
    halves of a split quotation, or else the rest of the sentence on the other side of the cue.
@@ -426,7 +429,12 @@ def _from_cue(
         s0 = seg_start + (lead.end() if lead else 0)
         s, e = _strip(text, s0, s0 + len(seg) - (lead.end() if lead else 0))
         boundary = last[1].lower() if last else ""
-        if (
+        pronoun = _SUBJECT_PRONOUN.search(text, s, e) if s < e else None
+        if pronoun is not None:
+            # "In an interview with a Russian network he blasted ...": the pronoun closing the
+            # chunk is the subject, whatever stands before it.
+            source = pronoun.span()
+        elif (
             s < e
             and len(text[s:e].split()) <= 6
             and not _ends_with_quote(text, s, e)
@@ -436,6 +444,8 @@ def _from_cue(
             and text[s:e].split()[-1].lower() not in _NOT_SUBJECT_END
         ):
             source = (s, e)
+        elif s < e and (named := _name_ending(text, people, s, e)) is not None:
+            source = named
         elif s >= e and boundary == ",":
             source, description = _described_name(text, people, sent.start, cs)
             if source is not None:
@@ -549,6 +559,49 @@ def _without_aux_tail(seg: str) -> str:
     return seg if cut is None else seg[:cut]
 
 
+# A pronoun closing the words before a cue is their subject: "what he said", "at 86 she says".
+_SUBJECT_PRONOUN = re.compile(r"(?<![\w’'])(?:he|she|they|we|I)$", re.IGNORECASE)
+# A party and state tag after a lawmaker's name: "(R-Ind.)", "(D-MA)", "(I-Vt.)".
+_PARTY_TAG = re.compile(r"\s*\([DRI]-[A-Z][\w.\s]{0,12}\)")
+_LAST_CAPITALISED = re.compile(r"([A-Z][\w’'\-]*)\)?\s*$")
+
+
+def _ends_in_name(words: str) -> bool:
+    """Whether ``words`` end in a capitalised word that is not a day or a month ("... on
+    Tuesday" is a time, "Ana Ruiz" or "Ruiz (Mo)" a name)."""
+    last = _LAST_CAPITALISED.search(words)
+    return last is not None and last.group(1).lower() not in _lexicon_set("calendar_words")
+
+
+def _ends_in_party_tag(words: str) -> bool:
+    """Whether ``words`` end in a name and its party tag: "Rep. Ana Ruiz (D-Mo.)"."""
+    tag = re.search(r"[A-Z][\w’'\-]*" + _PARTY_TAG.pattern + r"\s*$", words)
+    return tag is not None
+
+
+def _party_tag_to(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a party tag."""
+    tag = _PARTY_TAG.match(text, start, end)
+    return tag is not None and tag.end() == end
+
+
+def _name_ending(text: str, people: People, s: int, e: int) -> tuple[int, int] | None:
+    """The person's name, with its party tag, closing a chunk before a cue that is too long to
+    be a subject or opens with a preposition, when no preposition governs it: "At the party's
+    convention Sen. Ana Ruiz (D-Mo.) said" (but "a letter from Sen. Ana Ruiz warns")."""
+    for m in reversed(people.at(s, e)):
+        tag = _PARTY_TAG.match(text, m.end, e)
+        if (tag.end() if tag else m.end) != e:
+            continue
+        if people.entities[m.entity].kind != "person":
+            return None
+        before = text[s : m.start].split()
+        if before and before[-1].lower() in _NOT_SUBJECT_END:
+            return None
+        return m.start, m.end
+    return None
+
+
 def _subject_before(
     doc: Document, people: People, sent: Span, at: int, boundary: str
 ) -> tuple[int, int] | None:
@@ -579,22 +632,26 @@ def _ends_with_quote(text: str, s: int, e: int) -> bool:
     return not _QUOTE_MARKS.isdisjoint(text[s:e])
 
 
+_COMMA_SPACE = re.compile(r",(?=\s)")
+
+
 def _appositive_subject(
     text: str, sent_start: int, left: str
 ) -> tuple[tuple[int, int] | None, str | None]:
     """ "John Creamer, the former official, said": subject before the appositive."""
     body = left.rstrip()[:-1]
-    comma = body.rfind(",")
+    # The last comma before white space (not the one in "5,000").
+    comma = max((m.start() for m in _COMMA_SPACE.finditer(body)), default=-1)
     if comma < 0:
         return None, None
     appositive = body[comma + 1 :].strip()
     head = body[:comma]
     # "Michael Mulgrew, president of the union, said": any appositive after a name.
-    after_name = bool(re.search(r"[A-Z][\w’'\-]*\)?\s*$", head))
+    after_name = _ends_in_name(head) or _ends_in_party_tag(head)
     # "A worker at the depot, who asked not to be named, said": a relative clause set off by
     # commas stands between a subject and its cue like an appositive.
     opener = appositive.split()[0].lower() if appositive else ""
-    if opener in ("who", "whose") and "," in head:
+    if opener in ("who", "whose", "which") and "," in head:
         # "Woodrow Benford, 58, of Ashton, Md., who lives ..., says": the subject is the first
         # of the comma-separated parts of its clause, before the appositives.
         cut = max((b.end() for b in _BOUNDARY.finditer(head) if b.group() != ","), default=0)
@@ -604,7 +661,7 @@ def _appositive_subject(
         if s >= e or len(text[s:e].split()) > 6:
             return None, None
         return (s, e), appositive
-    if opener not in _APPOSITIVE_OPENERS and opener not in ("who", "whose"):
+    if opener not in _APPOSITIVE_OPENERS and opener not in ("who", "whose", "which"):
         if not re.match(r"[A-Z][\w.\-]*’s\s", appositive) and not after_name:
             return None, None
     bounds = list(_BOUNDARY.finditer(head))
@@ -627,10 +684,15 @@ def _described_name(
         body_end -= 1
     if body_end <= sent_start or text[body_end - 1] != ",":
         return None, None
-    name = [m for m in people.at(sent_start, body_end - 1) if m.end == body_end - 1]
+    # The name ends at the comma, or at its party tag: "Gov. Ana Ruiz (R-Ohio), said".
+    name = [
+        m
+        for m in people.at(sent_start, body_end - 1)
+        if m.end == body_end - 1 or _party_tag_to(text, m.end, body_end - 1)
+    ]
     if not name:
         return None, None
-    description = description_before(text, name[-1].start, name[-1].end)
+    description = description_before(text, name[-1].start, body_end - 1)
     if description is None:
         # "Police spokesman, Sgt. Alan Cho, said": a person's name set off by commas before the
         # cue is its subject, unless a name stands before it ("Ana Ruiz, Lincoln County ...").
@@ -638,7 +700,7 @@ def _described_name(
         if (
             people.entities[name[-1].entity].kind != "person"
             or not before.endswith(",")
-            or re.search(r"[A-Z][\w’'\-]*\)?\s*$", before[:-1])
+            or _ends_in_name(before[:-1])
         ):
             return None, None
     return (name[-1].start, name[-1].end), description
