@@ -496,3 +496,23 @@ def test_party_tags_and_which_clauses_between_subject_and_cue_leave_the_subject_
     text, source
 ):
     assert [s for s, _, _ in sourced(text)] == [source]
+
+
+def test_age_and_hometown_set_off_after_a_name_leave_the_name_the_source():
+    text = "Maria Lopez, 34, of Dayton, Ohio, said she would vote for the first time this year."
+    assert sourced(text) == [
+        ("Maria Lopez", "person", "she would vote for the first time this year.")
+    ]
+
+
+def test_an_adverbial_set_off_before_the_clause_is_not_a_source():
+    text = (
+        "In August, several environmental groups granted the company an extension, saying its "
+        "money had run out."
+    )
+    assert [s for s, _, _ in sourced(text)] == [None]
+
+
+def test_a_title_with_a_slash_before_an_inverted_speaker_keeps_the_name():
+    text = "“We will keep fighting for our day in court,” said 9/11 widow Ana Ruiz."
+    assert [s for s, _, _ in sourced(text)] == ["Ana Ruiz"]

@@ -96,7 +96,7 @@ _APPOSITIVE_OPENERS = _DETERMINERS | {"’s"}
 _VERBISH = frozenset("is are was were be been being has have had do does did will would".split())
 _RIGHT_NP = re.compile(
     r"\s+(?P<np>(?:he|she|they|I|we)\b|(?:(?:the|a|an|one|two|three|several|some|many|other"
-    r"|another|[A-Z][\w’'.\-]*’s)\s+)?(?:[\w’'.\-]+)(?:\s+(?!in\b|on\b|at\b|during\b|from\b"
+    r"|another|[A-Z][\w’'.\-]*’s)\s+)?(?:[\w’'./\-]+)(?:\s+(?!in\b|on\b|at\b|during\b|from\b"
     r"|to\b|who\b|after\b|before\b|when\b|while\b|of\b|with\b|that\b|about\b)[\w’'.\-]+){0,6}?)"
     r"(?=\s*(?:[,.;:!?”\"]|$|\s+(?:in|on|at|during|from|to|who|after|before|when|while|with"
     r"|that|about)\b))"
@@ -654,13 +654,8 @@ def _appositive_subject(
     if opener in ("who", "whose", "which") and "," in head:
         # "Woodrow Benford, 58, of Ashton, Md., who lives ..., says": the subject is the first
         # of the comma-separated parts of its clause, before the appositives.
-        cut = max((b.end() for b in _BOUNDARY.finditer(head) if b.group() != ","), default=0)
-        lead = _LEAD.match(head, cut)
-        cut = lead.end() if lead else cut
-        s, e = _strip(text, sent_start + cut, sent_start + cut + len(head[cut:].split(",")[0]))
-        if s >= e or len(text[s:e].split()) > 6:
-            return None, None
-        return (s, e), appositive
+        first = _first_part(text, sent_start, head)
+        return (first, appositive) if first else (None, None)
     if opener not in _APPOSITIVE_OPENERS and opener not in ("who", "whose", "which"):
         if not re.match(r"[A-Z][\w.\-]*’s\s", appositive) and not after_name:
             return None, None
@@ -671,7 +666,26 @@ def _appositive_subject(
     s, e = _strip(text, sent_start + h0, sent_start + comma)
     if s >= e or len(text[s:e].split()) > 6:
         return None, None
+    if text[s:e].split()[0].lower() in _NOT_SUBJECT:
+        # "Cory James, 22, of Flint, Mich., said": a hometown, the subject is the first part;
+        # "In August, several groups granted ..., saying": an adverbial, no subject here.
+        first = _first_part(text, sent_start, head)
+        if first is None or text[first[0] : first[1]].split()[0].lower() in _NOT_SUBJECT:
+            return None, None
+        return first, appositive
     return (s, e), appositive
+
+
+def _first_part(text: str, sent_start: int, head: str) -> tuple[int, int] | None:
+    """The first of the comma-separated parts of the clause ending ``head`` (at ``sent_start``),
+    when it is short enough to be a subject."""
+    cut = max((b.end() for b in _BOUNDARY.finditer(head) if b.group() != ","), default=0)
+    lead = _LEAD.match(head, cut)
+    cut = lead.end() if lead else cut
+    s, e = _strip(text, sent_start + cut, sent_start + cut + len(head[cut:].split(",")[0]))
+    if s >= e or len(text[s:e].split()) > 6:
+        return None
+    return s, e
 
 
 def _described_name(
