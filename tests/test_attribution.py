@@ -516,3 +516,32 @@ def test_an_adverbial_set_off_before_the_clause_is_not_a_source():
 def test_a_title_with_a_slash_before_an_inverted_speaker_keeps_the_name():
     text = "“We will keep fighting for our day in court,” said 9/11 widow Ana Ruiz."
     assert [s for s, _, _ in sourced(text)] == ["Ana Ruiz"]
+
+
+@pytest.mark.parametrize(
+    ("text", "genders"),
+    [
+        (
+            "Spokeswoman Ana Ruiz opened the briefing. Tom Reyes, the mayor’s husband, left.",
+            {"Spokeswoman Ana Ruiz": "f", "Tom Reyes": "m"},
+        ),
+        (
+            "Ana Ruiz, a lawyer for the man, spoke. Tom Reyes said he was tired. Reyes said his "
+            "team was ready.",
+            {"Ana Ruiz": None, "Tom Reyes": "m"},
+        ),
+        # One pronoun is not enough.
+        ("Tom Reyes said he was tired.", {"Tom Reyes": None}),
+    ],
+)
+def test_a_persons_sex_comes_from_gendered_nouns_and_pronouns_after_the_name(text, genders):
+    found = people.find_people(doc_of(text))
+    assert {e.name: e.gender for e in found.entities} == genders
+
+
+def test_she_said_skips_a_man_the_article_called_a_husband():
+    text = (
+        "Ana Ruiz spoke at the rally on Sunday. Tom Reyes, the mayor’s husband, said the crowd "
+        "was the largest of the year.\n\n“We were moved by all of it,” she said."
+    )
+    assert [s for _, s in speakers(text)] == ["Ana Ruiz"]

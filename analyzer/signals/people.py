@@ -13,6 +13,7 @@ This is a helper of the attribution signals (quotes, attribution, sources), not 
 from __future__ import annotations
 
 import bisect
+import collections
 import functools
 import re
 from dataclasses import dataclass, field
@@ -202,9 +203,87 @@ def find_people(doc: Document) -> People:
         e = entities[m.entity]
         if e.description is None:
             e.description = _description(text, m.end) or description_before(text, m.start, m.end)
+    _learn_genders(text, entities, mentions)
     people = People(entities=entities, mentions=mentions, _starts=[m.start for m in mentions])
     # Entities never mentioned (a long name only seen inside a longer one) are dropped.
     return _compact(people)
+
+
+# Where a description's head ends: "a lawyer for the man" is a lawyer.
+_HEAD_ENDS = re.compile(r"\b(?:of|for|to|at|in|on|with|from|by|who|whose|that|which|and)\b")
+# A gendered noun counts as this many pronouns.
+_NOUN_WEIGHT = 4
+# Personal pronouns, group 1 male, group 2 female (a capital only at a sentence start). The
+# pattern opens with a class of letters, which the engine scans for fast: about five times
+# faster than an alternation of the words between word boundaries.
+_PERSONAL = re.compile(
+    r"[HhSs](?<!\w.)(?:(?<=[Hh])(e|im|is|imself)|((?<=[Hh])(?:er|ers|erself)|(?<=[Ss])he))\b"
+)
+# Words that govern the name after them: "about Ana Ruiz" is no subject of a pronoun to come.
+_GOVERNED = frozenset("of to for with by from about against on at in than like".split())
+
+
+@functools.cache
+def _gendered_words() -> dict[str, str]:
+    """Nouns that say a person's sex, to "m" or "f" (lexicons male_words and female_words)."""
+    out = {w.lower(): "m" for w in load_lexicon("male_words")}
+    out.update((w.lower(), "f") for w in load_lexicon("female_words"))
+    return out
+
+
+def _learn_genders(text: str, entities: list[Entity], mentions: list[Mention]) -> None:
+    """Give a person without "Mr." or "Ms." the sex the article's words say, so that "she said"
+    skips the men (analyzer.signals.attribution).
+
+    Evidence: a gendered noun in the head of the description ("Ana Ruiz, the mayor's wife", "a
+    spokeswoman for the union, Ana Ruiz") or as the title just before a mention ("spokeswoman
+    Ana Ruiz", or opening it: "Spokeswoman Ana Ruiz"), worth _NOUN_WEIGHT votes; and the first
+    personal pronoun after a mention in its sentence, with no other name between ("Tom Reyes
+    said he ...", "Ana Ruiz and her lawyer"), one vote, unless a preposition governs the name or
+    the mention is one word that several people's names hold ("Trump" with Donald and Melania
+    Trump named: whose it is was a guess). Two votes or more, four to one at least, decide;
+    anyone else stays unknown (a name alone says nothing here: no list of first names is used).
+    """
+    unknown = [i for i, e in enumerate(entities) if e.kind == "person" and e.gender is None]
+    if not unknown:
+        return
+    gendered = _gendered_words()
+    shared = collections.Counter(
+        w for e in entities if e.kind == "person" for w in set(e.name.split())
+    )
+    pronouns = list(_PERSONAL.finditer(text))
+    starts = [p.start() for p in pronouns]
+    votes: dict[int, list[str]] = {}
+    for k, m in enumerate(mentions):
+        e = entities[m.entity]
+        if e.kind != "person" or e.gender is not None:
+            continue
+        before = text[max(0, m.start - 20) : m.start].split()
+        words = text[m.start : m.end].split()
+        title = before[-1] if before and before[-1].islower() else words[0].lower()
+        if title in gendered:
+            votes.setdefault(m.entity, []).extend(gendered[title] * _NOUN_WEIGHT)
+        if before and before[-1].lower() in _GOVERNED:
+            continue
+        if len(words) - (m.honorific is not None) == 1 and shared[words[-1]] > 1:
+            continue
+        i = bisect.bisect_left(starts, m.end)
+        if i == len(starts):
+            continue
+        nxt = mentions[k + 1].start if k + 1 < len(mentions) else len(text)
+        if starts[i] < min(nxt, m.end + 80) and "." not in text[m.end : starts[i]]:
+            votes.setdefault(m.entity, []).append("m" if pronouns[i].group(1) else "f")
+    for i in unknown:
+        e = entities[i]
+        said = votes.get(i, [])
+        if e.description:
+            head = _HEAD_ENDS.split(e.description.lower(), maxsplit=1)[0]
+            said += [gendered[w] for w in re.findall(r"[a-z]+", head) if w in gendered] * (
+                _NOUN_WEIGHT
+            )
+        males, females = said.count("m"), said.count("f")
+        if max(males, females) >= 2 and min(males, females) * 4 <= max(males, females):
+            e.gender = "m" if males > females else "f"
 
 
 class _Holders:
