@@ -545,3 +545,17 @@ def test_she_said_skips_a_man_the_article_called_a_husband():
         "was the largest of the year.\n\n“We were moved by all of it,” she said."
     )
     assert [s for _, s in speakers(text)] == ["Ana Ruiz"]
+
+
+def test_a_quote_after_another_cue_in_the_sentence_stays_with_the_speaker_quoted():
+    text = (
+        "“My name is not on the ballot, but our progress is,” Mr. Obama said on Saturday at a "
+        "gala dinner in Washington, where Mrs. Clinton also spoke. “Justice is on the ballot.”"
+    )
+    assert [s for _, s in speakers(text)] == ["Obama", "Obama"]
+    # Mrs. Clinton's words are not the quotation before Mr. Obama's cue.
+    assert sourced(text)[-1] == (
+        "Clinton",
+        "person",
+        "on Saturday at a gala dinner in Washington, where",
+    )

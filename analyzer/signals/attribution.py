@@ -495,7 +495,11 @@ def _from_cue(
             rest = _THAT.match(text, after_cue, sent.end)
             r0, r1 = _strip(text, rest.end() if rest else after_cue, sent.end)
             first = min(cs, source[0]) if source else cs
-            l0, l1 = _strip(text, sent.start, first if described < 0 else described)
+            # The words before the cue, but not back into an earlier attribution of the
+            # sentence: in "“...,” Mr. Obama said at the gala, where Mrs. Clinton also spoke"
+            # Mrs. Clinton did not say the quotation.
+            floor = max((_reach(f) for f in earlier if _reach(f) <= first), default=sent.start)
+            l0, l1 = _strip(text, floor, first if described < 0 else described)
             # Content on the far side of a short tail: "X told me this week" is about what
             # came before, "X said the plan failed" about what follows.
             if r1 - r0 >= 30 or l1 - l0 < 12 or r1 - r0 >= l1 - l0:
@@ -522,6 +526,11 @@ def _from_cue(
         entity=entity,
         description=description,
     )
+
+
+def _reach(f: _Found) -> int:
+    """Where an attribution's cue, source and content end, the furthest of them."""
+    return max(f.content[1], f.cue[1] if f.cue else 0, f.source[1] if f.source else 0)
 
 
 _SHOW = frozenset("show shows showed shown showing".split())
@@ -1054,6 +1063,21 @@ def _floating_quotes(
             continue
         pi = doc.paragraph_index(q.start)
         last = next((f for f in reversed(ordered) if f.content[1] <= q.start and f.name), None)
+        if last is not None and last.kind != "direct":
+            # "“A,” Mr. Obama said at the gala, where Mrs. Clinton also spoke. “B.”": the
+            # quotation goes on with the speaker quoted in the same sentence as the last cue.
+            quoted = next(
+                (
+                    f
+                    for f in reversed(ordered)
+                    if f.content[1] <= q.start and f.name and f.kind == "direct"
+                ),
+                None,
+            )
+            if quoted is not None and doc.sentence_index(quoted.content[0]) == doc.sentence_index(
+                last.content[0]
+            ):
+                last = quoted
         if last is None or pi is None:
             continue
         lp = doc.paragraph_index(last.content[0])
