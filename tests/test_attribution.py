@@ -559,3 +559,22 @@ def test_a_quote_after_another_cue_in_the_sentence_stays_with_the_speaker_quoted
         "person",
         "on Saturday at a gala dinner in Washington, where",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "WASHINGTON — Sen. Ana Ruiz (D-Mo.) on Wednesday played down the attack on the judge "
+            "and said it was the same as a remark made years ago by another senator.",
+            "Ana Ruiz",
+        ),
+        (
+            "Washington (AFP) – Democrat Ana Ruiz has taken a swipe at her rival over the trade "
+            "deal, saying his comments do more harm than good.",
+            "Democrat Ana Ruiz",
+        ),
+    ],
+)
+def test_the_subject_after_a_dateline_speaks_again_in_a_later_clause(text, source):
+    assert [s for s, _, _ in sourced(text)] == [source]

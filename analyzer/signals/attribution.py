@@ -623,11 +623,12 @@ def _subject_before(
     if m:
         return sent.start + m.start(1), sent.start + m.end(1)
     found = people.at(sent.start, at)
-    # Prefer a name opening a clause ("Despite X, Harfuch and Sheinbaum ... insist").
+    # Prefer a name opening a clause ("Despite X, Harfuch and Sheinbaum ... insist"), or the
+    # sentence after a dateline ("WASHINGTON — Sen. Ana Ruiz (D-Mo.) on Wednesday ...").
     opening = [
         x
         for x in found
-        if text[sent.start : x.start].rstrip().endswith(",")
+        if text[sent.start : x.start].rstrip().endswith((",", "—", "–"))
         or not text[sent.start : x.start].strip()
     ]
     pick = opening[-1] if opening else (found[0] if found else None)
