@@ -578,3 +578,9 @@ def test_a_quote_after_another_cue_in_the_sentence_stays_with_the_speaker_quoted
 )
 def test_the_subject_after_a_dateline_speaks_again_in_a_later_clause(text, source):
     assert [s for s, _, _ in sourced(text)] == [source]
+
+
+def test_a_clause_after_an_inverting_verb_is_not_its_subject():
+    text = "The architect who said he was stiffed after the job sued the club."
+    doc = doc_of(text)
+    assert [(a.source, a.source_start) for a in attribution.find(doc)] == [(None, None)]

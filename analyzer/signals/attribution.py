@@ -735,7 +735,9 @@ def _looks_like_source(np: str, people: People, start: int) -> bool:
     first = words[0].lower()
     if first == "that":
         return False
-    if first in _PRONOUNS or people.at(start, start + len(np)):
+    if first in _PRONOUNS:
+        return len(words) == 1  # "said he was stiffed" opens a clause, "said she" inverts
+    if people.at(start, start + len(np)):
         return True
     if first in _DETERMINERS or first.endswith("’s"):
         return True
