@@ -584,3 +584,39 @@ def test_a_clause_after_an_inverting_verb_is_not_its_subject():
     text = "The architect who said he was stiffed after the job sued the club."
     doc = doc_of(text)
     assert [(a.source, a.source_start) for a in attribution.find(doc)] == [(None, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ms. Ruiz attacked the police chief over the raid, saying the officers had acted "
+            "without a warrant.",
+            [
+                ("Ruiz", "person", "the police chief over the raid"),
+                ("Ruiz", "person", "the officers had acted without a warrant."),
+            ],
+        ),
+        (
+            "Mr. Reyes told reporters the vote was fair, but he said the count had taken too long.",
+            [
+                ("Reyes", "person", "reporters the vote was fair"),
+                ("Reyes", "person", "the count had taken too long."),
+            ],
+        ),
+        # "ordered" is no verb of speech: the reported clause goes on.
+        (
+            "According to the police, officers saw the man leave the car and they ordered him to "
+            "drop the weapon.",
+            [
+                (
+                    "the police",
+                    "organization",
+                    "officers saw the man leave the car and they ordered him to drop the weapon.",
+                )
+            ],
+        ),
+    ],
+)
+def test_a_verb_of_speech_joined_to_a_cues_clause_reports_on_its_own(text, expected):
+    assert sourced(text) == expected

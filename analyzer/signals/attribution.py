@@ -6,7 +6,10 @@ How an attribution is found, sentence by sentence:
    candidate, except the action verbs of ``action_cues.txt`` ("voted", "signed": a deed, not
    words or beliefs); the learned cue model (``models/attribution.skops``) keeps those that work
    as cues in their context. A cue inside the content of an earlier attribution of the same
-   sentence is left out: only the outermost attribution counts ("X said Y told him ...").
+   sentence is left out: only the outermost attribution counts ("X said Y told him ..."),
+   unless it is a verb of speech joined to the outer cue's clause by a comma or "and"/"but"
+   ("Trump attacked Clinton over Iraq, saying ...", "but he said"): it then reports on its own,
+   with the outer clause's subject when it has none, and the outer content ends at the joint.
 2. **Source.** The noun phrase next to the cue: before it ("Mr. Harfuch said", "John Creamer, the
    former official, said", "government data show"), after it when the clause is inverted
    ("said Eduardo Guerrero"), after "according to", or the subject of the sentence for a trailing
@@ -217,18 +220,32 @@ def find(
         # "according to" names the source of the whole sentence: it goes first.
         ordered = sorted(here, key=lambda c: (not _is_according(text, c), c))
         for cue in ordered:
-            if any(f.content[0] <= cue[0] < f.content[1] for f in in_sentence):
+            outer = next((f for f in in_sentence if f.content[0] <= cue[0] < f.content[1]), None)
+            joint = _coordinate(text, speech, outer, cue) if outer is not None else None
+            if outer is not None and joint is None:
                 continue  # inside the content of an outer attribution
             if speech.holds(cue[0]):
                 continue  # a cue word inside a quotation belongs to the quoted speech
+            if outer is not None and joint is not None:
+                # The outer content ends before the joint (undone if the cue makes nothing).
+                kept = outer.content, outer.kind
+                _split_at(text, speech, outer, joint.start())
             f = _from_cue(doc, people, sent, cue, speech, used_quotes, in_sentence, state)
+            if f is not None and outer is not None and joint is not None and not joint.group(1):
+                # "She attacked the police and blamed ...": the outer clause's subject.
+                f.source, f.name = outer.source, outer.name
+                f.kind_of_source, f.entity = outer.kind_of_source, outer.entity
+                f.description = outer.description
             if f is not None and _figurative(text, f):
-                continue  # "Mexico's history says ...": a figure of speech, not a source
+                f = None  # "Mexico's history says ...": a figure of speech, not a source
             if f is not None and f.source is None and any(c[0] > cue[0] for c in ordered):
-                continue  # "When asked why ..., he replied": the later cue has the source
-            if f is not None:
-                in_sentence.append(f)
-                state.remember(f)
+                f = None  # "When asked why ..., he replied": the later cue has the source
+            if f is None:
+                if outer is not None and joint is not None:
+                    outer.content, outer.kind = kept
+                continue
+            in_sentence.append(f)
+            state.remember(f)
         found.extend(in_sentence)
     found.extend(_agents(doc, people, found))
     found.extend(_dash_bylines(doc, people, speech.quotes, used_quotes))
@@ -237,6 +254,51 @@ def find(
     found.extend(interview)
     found.sort(key=lambda f: (f.content[0], f.content[1]))
     return [_to_attribution(doc.text, f) for f in found]
+
+
+# What joins a second reporting verb to the first one's clause: "Trump attacked Clinton over
+# Iraq, saying", "She praised the raid and said", "Putney told CNN ..., but he said".
+_COORDINATOR = re.compile(
+    r"(?:,\s*(?:and\s+|but\s+)?|\s+(?:and|but)\s+)(?:(he|she|they|we|I)\s+)?"
+    r"(?:(?:also|later|then|has|had|have)\s+)*$"
+)
+
+
+# Verbs of speech that, joined to an earlier cue's clause, report on their own.
+_JOINED_SPEECH = frozenset(
+    "said says saying told telling added adding noted noting argued arguing warned warning "
+    "insisted insisting explained explaining stressed stressing claimed claiming asserted "
+    "asserting acknowledged acknowledging suggested suggesting promised promising vowed vowing "
+    "wrote writing calling declared declaring".split()
+)
+
+
+def _coordinate(
+    text: str, speech: _Speech, outer: _Found, cue: tuple[int, int]
+) -> re.Match[str] | None:
+    """The joint when ``cue``, inside the content of ``outer``, reports on its own: it is joined
+    to the outer cue's clause by a comma or "and"/"but" ("Trump attacked Clinton over Iraq,
+    saying ...") and does not stand in a quotation. Its group 1 is the pronoun the joint gives
+    the cue, if any ("but he said")."""
+    if outer.cue is None or outer.content[0] < outer.cue[1] or speech.holds(cue[0]):
+        return None
+    if text[cue[0] : cue[1]].lower() not in _JOINED_SPEECH or _is_according(text, outer.cue):
+        return None  # "... and they ordered him out": the reported clause goes on
+    m = _COORDINATOR.search(text, outer.content[0], cue[0])
+    if m is None or m.start() - outer.content[0] < 3:
+        return None
+    if m.group().rstrip().endswith(",") and not text.endswith("ing", cue[0], cue[1]):
+        # ", said X" after a comma alone is most often the outer speech going on (precision
+        # 0.75 on PolNeAR train, against 0.83 to 0.96 for the other joints).
+        return None
+    return m
+
+
+def _split_at(text: str, speech: _Speech, outer: _Found, joint: int) -> None:
+    """End the content of ``outer`` before the joint of a second cue's clause."""
+    outer.content = _strip(text, outer.content[0], joint)
+    if outer.kind == "direct" and not speech.any_within(*outer.content):
+        outer.kind = "indirect"
 
 
 @dataclass(frozen=True, slots=True)
