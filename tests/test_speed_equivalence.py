@@ -1254,6 +1254,7 @@ def plain_find_people(doc: document.Document) -> people.People:
                     break
             else:
                 e.description = people.description_before(text, m.start, m.end)
+    people._learn_genders(text, entities, mentions)  # (not a fast path: the same step)
     found_people = people.People(entities, mentions, [m.start for m in mentions])
     return people._compact(found_people)
 

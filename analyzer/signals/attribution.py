@@ -644,10 +644,12 @@ def _ends_in_name(words: str) -> bool:
     return last is not None and last.group(1).lower() not in _lexicon_set("calendar_words")
 
 
+_NAME_AND_PARTY_TAG_END = re.compile(r"[A-Z][\w’'\-]*" + _PARTY_TAG.pattern + r"\s*$")
+
+
 def _ends_in_party_tag(words: str) -> bool:
     """Whether ``words`` end in a name and its party tag: "Rep. Ana Ruiz (D-Mo.)"."""
-    tag = re.search(r"[A-Z][\w’'\-]*" + _PARTY_TAG.pattern + r"\s*$", words)
-    return tag is not None
+    return _NAME_AND_PARTY_TAG_END.search(words) is not None
 
 
 def _party_tag_to(text: str, start: int, end: int) -> bool:
