@@ -149,6 +149,19 @@ def items(value: Any) -> list[Any]:
     return list(value or ())
 
 
+def holds_tuple(text: str) -> bool:
+    """Whether ``text`` (written by :func:`encode`) holds a tuple, told without reading it: only
+    a tuple is written as an object whose first key is ``"@t"`` (a dict with such a key is
+    written as pairs).
+
+    Examples
+    --------
+    >>> holds_tuple(encode((1, "a"))), holds_tuple(encode([1])), holds_tuple(encode({"@t": 1}))
+    (True, False, False)
+    """
+    return text.startswith('{"' + _TUPLE + '":')
+
+
 def encode(value: Any) -> str:
     """Dataclasses, tuples, lists, dicts and scalars as one JSON string.
 

@@ -157,9 +157,11 @@ def decode_unscored(stored: str) -> ArticleResult:
     (True, (), {})
     """
     line, rest = stored.split("\n", 2)[:2]
-    extra = codec.decode(rest)  # small beside the line: the metrics, scores and details
-    if isinstance(extra, ArticleResult):
-        return extra
+    # The rest is the metrics, scores and details (a tuple, not read here) or the whole result.
+    if not codec.holds_tuple(rest):
+        extra = codec.decode(rest)
+        if isinstance(extra, ArticleResult):
+            return extra
     return _result(json.loads(line), None)
 
 
