@@ -1407,3 +1407,15 @@ def test_the_number_pattern_with_a_leading_look_ahead_finds_what_it_found(text):
 
     found = [(m.span(), m.groups()) for m in numeric._DIGITS.finditer(text)]
     assert found == [(m.span(), m.groups()) for m in PLAIN_DIGITS.finditer(text)]
+
+
+ALIGN_WORD_SOUP = st.text(alphabet="aZé1²½_ .,;:!?()[]“”\"\n\t\x1f\u00a0’'‘-—…\u0301İ", max_size=40)
+
+
+@settings(max_examples=500, deadline=None)
+@given(ALIGN_WORD_SOUP)
+@example("“Ana’s” López-Obrador, 3rd x² (U.N.) 'tis a_b ½x Ana’’s x\u0301y")
+def test_align_words_from_a_split_are_the_word_patterns_matches(text):
+    from analyzer.compare import align
+
+    assert align._words(text) == align._WORD.findall(text)

@@ -91,13 +91,41 @@ def name_terms(text: str, sentences: Sequence[tuple[int, int]]) -> frozenset[str
     every: set[str] = set()
     not_first: set[str] = set()
     for s, e in sentences:
-        words = _WORD.findall(text, s, e)
+        words = _words(text[s:e])
         every.update(words)
         not_first.update(words[1:])
     # Each distinct word looked at (and stemmed) once, not each occurrence.
     lower = {w for w in every if w[0].islower()}
     inner = {w for w in not_first if not w[0].islower()}
     return frozenset(set(map(_name_term, inner)) - set(map(_name_term, lower)))
+
+
+# Marks that are no letters: a word (_WORD) neither starts nor ends with one, so stripping them
+# from the ends of a piece of text between white space leaves its words as they were.
+_NOT_AT_WORD_ENDS = ".,;:!?\"'’‘“”()[]{}-—–…"
+
+
+def _words(text: str) -> list[str]:
+    """``_WORD.findall(text)``, from a split of the text at white space.
+
+    A word holds no white space, so each lies within one piece between white space and is found
+    there as in the whole text (the pattern looks neither back nor ahead). A piece that is
+    letters only once stripped of its outer marks, most of them, is one word; only the others
+    are read with the pattern.
+
+    Examples
+    --------
+    >>> _words("“Ana’s” López-Obrador, 3rd x² (U.N.)")
+    ['Ana’s', 'López', 'Obrador', 'rd', 'x²', 'U', 'N']
+    """
+    found: list[str] = []
+    for piece in text.split():
+        core = piece.strip(_NOT_AT_WORD_ENDS)
+        if core.isalpha():  # every letter is a word character that is no digit
+            found.append(core)
+        elif core:
+            found += _WORD.findall(core)
+    return found
 
 
 class SourceIndex:
