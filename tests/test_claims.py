@@ -38,6 +38,11 @@ def test_checkable_claim_kinds(text, expected):
         "The mayor is a careful man.",  # no checkable feature
         "Mr. Lee, 43, leads the force.",  # an age is background
         "Talks lasted 14 months.",  # a duration
+        "The town lies 18 miles east of Atlanta.",  # a distance describes one place
+        "Grant curled a shot into the top corner from 20 yards.",  # the length of one shot
+        "Harbor City beat Northfield Rovers 2-1 on Saturday.",  # the result of one match
+        "The committee voted 19-15 along party lines.",  # a vote on record
+        "The court made a surprise 5-4 decision.",  # a ruling's tally
         "He arrived on Feb. 22 in 2020.",  # dates are not statistics
         "Did crime rise 20 percent?",  # a question asserts nothing
         "Mexico must cut crime 20 percent.",  # a prescription, not a fact
@@ -46,6 +51,20 @@ def test_checkable_claim_kinds(text, expected):
 )
 def test_not_claims_in_the_writers_voice(text):
     assert kinds(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("Clinton leads Trump 45-40.", "45"),  # a poll's margin is told in the present
+        ("Between 20-30 people came.", "20"),  # a range goes low to high
+        ("He compiled a record of 216-146.", "216"),  # a record sums many results
+    ],
+)
+def test_number_pairs_that_are_not_one_result_stay_statistics(text, number):
+    (claim,) = claims.assess(doc_of(text))
+    assert claim.kinds[0] == "statistic"
+    assert claim.evidence[0] == number
 
 
 @pytest.mark.parametrize(

@@ -58,10 +58,25 @@ _NUMBER = re.compile(r"\d(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?)")
 _PERCENT = re.compile(
     r"(?<![\d.,])\d[\d,.]*\s*(?:%|percent\b|per\s+cent\b|percentage\s+points?\b)", re.I
 )
+# A measure of one thing or one moment is description, not a statistic: its time of day, its
+# ordinal, an age, how long it lasted ("14 months") or how far or high it is ("18 miles east of
+# downtown", "from 20 yards", "towering 215 feet"). A statistic counts or rates many things.
 _NOT_A_COUNT = re.compile(
     r"\s*(?:a\.m\.|p\.m\.|:\d|th\b|st\b|nd\b|rd\b|-year-old|,|(?:more\s+|full\s+)?"
-    r"(?:years?|months?|weeks?|days?|hours?|minutes?|decades?)\b)",
+    r"(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|"
+    r"yards?|feet|foot|inch(?:es)?|miles?|(?:kilo|centi)?met(?:re|er)s?|km)\b)",
     re.I,
+)
+# The result of one contest or vote, "beat Rovers 2-1", "voted 19-15", "a 5-4 decision", is an
+# event on record, not a statistic. It is written winner first (a range goes low to high: "20-30
+# people") and is told by a verb or noun of winning, losing or deciding: a poll's margin ("leads
+# 45-40", "tops Clinton 41-40") is told in the present and stays a statistic.
+_TALLY = re.compile(r"(\d+)\s?[-–]\s?(\d+)\b(?![-–]?\d)")
+_RESULT_BEFORE = re.compile(
+    r"\b(?:beat|won|lost|drew|defeated|edged|voted|ruled)\b[^.;:!?]{0,40}$", re.I
+)
+_RESULT_AFTER = re.compile(
+    r"\s+(?:[a-z]+\s+)?(?:win|victory|defeat|loss|draw|vote|decision|ruling|verdict)\b", re.I
 )
 # An age or a duration is background, not a statistic: "Mr. Lee, 43," "At 43," "14 months".
 _AGE_BEFORE = re.compile(r"(?:,|\b(?:At|at|aged|age))\s*$")
@@ -173,12 +188,19 @@ def _statistics(text: str, original: str) -> Spans:
     numbers = list(_NUMBER.finditer(text))
     found = _percent_spans(text, numbers)
     percent_starts = {start for start, _ in found}
+    result_ends: set[int] = set()
     for m in numbers:
         value = m.group()
         if m.start() in percent_starts:
             continue  # already counted with its "percent"
         if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in ".,"):
             continue  # part of a word or of a larger number
+        if m.end() in result_ends:
+            continue  # the second side of a result
+        result_end = _result_end(text, m.start())
+        if result_end is not None:
+            result_ends.add(result_end)
+            continue
         digits = value.replace(",", "").split(".")[0]
         if len(digits) == 4 and 1800 <= int(digits) <= 2100 and "," not in value:
             continue  # a year
@@ -199,6 +221,18 @@ def _statistics(text: str, original: str) -> Spans:
         elif text[start:end].lower() in _BIG_NUMBER_WORDS:
             found.append((start, end))
     return sorted(found)
+
+
+def _result_end(text: str, start: int) -> int | None:
+    """The end of a contest or vote result opening at ``start`` ("beat them 2-1"), or None."""
+    tally = _TALLY.match(text, start)
+    if tally is None or int(tally.group(1)) < int(tally.group(2)):
+        return None
+    if _RESULT_AFTER.match(text, tally.end()) or _RESULT_BEFORE.search(
+        text, max(0, start - 60), start
+    ):
+        return tally.end()
+    return None
 
 
 def _bucket(doc: Document, spans: Spans) -> list[Spans]:
