@@ -35,6 +35,27 @@ class TypeFeatures:
     title: str | None = None
 
 
+def reads_as_opinion(title: str | None, prescriptive: int, words: int) -> bool:
+    """Whether rule 3 (opinion) holds: it reads nothing the ai_style score holds, so the ai_style
+    signals can ask it first (an opinion piece's question to the reader is argument, not a habit
+    of machine rewrites).
+
+    Examples
+    --------
+    >>> reads_as_opinion("Opinion: Fix the roads", 0, 500), reads_as_opinion(None, 4, 1000)
+    (True, True)
+    >>> reads_as_opinion("Council votes", 3, 500)
+    False
+    """
+    if title and title.lower().startswith("opinion"):
+        return True
+    return prescriptive >= PRESCRIPTIVE_MIN and _rate(prescriptive, words) >= PRESCRIPTIVE_PER_1K
+
+
+def _rate(prescriptive: int, words: int) -> float:
+    return round(prescriptive * 1000 / words, 1) if words else 0.0
+
+
 def classify(f: TypeFeatures) -> tuple[str, tuple[str, ...]]:
     """The article type and the reasons for it.
 
@@ -56,7 +77,7 @@ def classify(f: TypeFeatures) -> tuple[str, tuple[str, ...]]:
             why += " (lower bar: the metadata says it is derived from another article)"
         return "ai_rewrite", (*reasons, why, f"{f.direct_quotes} direct quotes")
     reasons.append(f"ai_style {f.ai_style} is below {threshold:g}")
-    rate = round(f.prescriptive * 1000 / f.words, 1) if f.words else 0.0
+    rate = _rate(f.prescriptive, f.words)
     described = f"{f.prescriptive} prescriptive statements ({rate} per 1,000 words)"
     if f.title and f.title.lower().startswith("opinion"):
         return "opinion", (*reasons, "the title starts with “Opinion”", described)

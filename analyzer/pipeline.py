@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from analyzer import scoring
-from analyzer.article_type import TypeFeatures, classify
+from analyzer.article_type import TypeFeatures, classify, reads_as_opinion
 from analyzer.document import Article, Document, Metadata, build_document
 from analyzer.language import detect
 from analyzer.layout import layout
@@ -74,12 +74,13 @@ def analyze_document(
     boosters = len(stance) - hedges
     assessed = claims.assess(doc, found_attributions)
     unsupported = claims.findings_for(doc, assessed)
-    styled = ai_style.find(doc)
-    profile = ai_style.profile(doc, found_quotes, found_attributions)
     advice = prescriptive.find(doc)
+    words = doc.word_count
+    opinion = reads_as_opinion(doc.meta.title, len(advice), words)
+    styled = ai_style.find(doc, opinion=opinion)
+    profile = ai_style.profile(doc, found_quotes, found_attributions)
     findings += stance + unsupported + styled + advice + dates.find(doc)
 
-    words = doc.word_count
     metrics.update(
         hedges_per_1k_words=scoring.per(hedges, words, 1000),
         boosters_per_1k_words=scoring.per(boosters, words, 1000),
@@ -99,8 +100,10 @@ def analyze_document(
         for v in claims.vague_formulas(doc)
         if not any(f.start < v.end and v.start < f.end for f in vague)
     ]
+    # An opinion piece's questions to the reader are argument: no ai_style points.
+    questions = 0 if opinion else sum(f.kind == "rhetorical_question" for f in styled)
     closing = sum(f.kind == "rhetorical_question" and f.detail.get("closing") for f in styled)
-    questions = sum(f.kind == "rhetorical_question" for f in styled)
+    closing = 0 if opinion else closing
     parts = scoring.ai_style_parts(
         words=words,
         ai_phrases=sum(f.kind == "ai_phrase" for f in styled),

@@ -35,6 +35,16 @@ def test_a_closing_question_in_the_writers_voice_is_rhetorical():
     assert (finding.kind, finding.detail) == ("rhetorical_question", {"closing": True})
 
 
+def test_an_opinion_pieces_closing_question_is_argument_not_a_machine_habit():
+    text = "Taxes rose.\nThe council must go.\nIsn't it time we had leaders who listen?"
+    (finding,) = ai_style.find(doc_of(text), opinion=True)
+    assert finding.message == (
+        "A question the writer asks the reader: in an opinion piece it is a device of argument, "
+        "so it is not counted as a sign of machine writing; the answer it invites is the "
+        "writer's view, not reported fact."
+    )
+
+
 def test_quoted_and_interview_questions_are_not_rhetorical():
     quoted = "“Why now?” she asked."
     interview = "Edited excerpts.\nWhy?\nBecause.\nHow?\nSlowly.\nWhen?\nSoon."

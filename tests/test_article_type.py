@@ -6,6 +6,7 @@ import pytest
 from conftest import SEEDS
 
 from analyzer.article_type import TypeFeatures, classify
+from analyzer.document import Article, Metadata
 from analyzer.pipeline import analyze_article
 from analyzer.readers import read_inputs
 
@@ -25,6 +26,13 @@ def test_an_opinion_title_decides():
     assert classify(TypeFeatures((), 0.0, False, 0, 500, 3, "Opinion: Fix the roads"))[0] == (
         "opinion"
     )
+
+
+def test_an_op_eds_questions_add_no_ai_style_points():
+    text = "The council raised taxes again.\n\nVoters deserve better.\n\nIsn't it time?"
+    result = analyze_article(Article("oped", "oped", text, Metadata(title="Opinion: Stop it")))
+    assert result.type == "opinion"
+    assert result.metrics["ai_style_parts"]["rhetorical_questions"] == 0.0
 
 
 @pytest.fixture(scope="module")

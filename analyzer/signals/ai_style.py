@@ -101,7 +101,7 @@ def _note_findings(doc: Document, lay: Layout) -> list[Finding]:
     return findings
 
 
-def _question_findings(doc: Document, lay: Layout) -> list[Finding]:
+def _question_findings(doc: Document, lay: Layout, opinion: bool) -> list[Finding]:
     findings = []
     questions = {doc.paragraphs[i].start for i in lay.questions}
     last = len(doc.paragraphs) - CLOSING_PARAGRAPHS
@@ -123,21 +123,35 @@ def _question_findings(doc: Document, lay: Layout) -> list[Finding]:
                 s.start,
                 s.end,
                 body,
-                (
-                    "The piece closes on a question the writer asks the reader instead of "
-                    "reporting an answer; summaries written by machines often end this way."
-                    if closing
-                    else "A question in the writer’s own voice: it raises a point without "
-                    "reporting who asks it or what the answer is."
-                ),
+                _question_message(closing, opinion),
                 {"closing": closing},
             )
         )
     return findings
 
 
-def find(doc: Document) -> list[Finding]:
-    """ai_phrase, unsigned_note and rhetorical_question findings, in text order.
+def _question_message(closing: bool, opinion: bool) -> str:
+    if opinion:
+        return (
+            "A question the writer asks the reader: in an opinion piece it is a device of "
+            "argument, so it is not counted as a sign of machine writing; the answer it "
+            "invites is the writer's view, not reported fact."
+        )
+    if closing:
+        return (
+            "The piece closes on a question the writer asks the reader instead of reporting an "
+            "answer; summaries written by machines often end this way."
+        )
+    return (
+        "A question in the writer’s own voice: it raises a point without reporting who asks "
+        "it or what the answer is."
+    )
+
+
+def find(doc: Document, *, opinion: bool = False) -> list[Finding]:
+    """ai_phrase, unsigned_note and rhetorical_question findings, in text order. ``opinion``:
+    the piece reads as opinion (:func:`analyzer.article_type.reads_as_opinion`), whose questions
+    to the reader are argument, and their messages say so.
 
     Examples
     --------
@@ -162,7 +176,7 @@ def find(doc: Document) -> list[Finding]:
         if in_writer_voice(doc, Span(start, end), lay)
     ]
     findings += _note_findings(doc, lay)
-    findings += _question_findings(doc, lay)
+    findings += _question_findings(doc, lay, opinion)
     findings.sort(key=Finding.sort_key)
     return findings
 
