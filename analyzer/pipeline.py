@@ -8,7 +8,7 @@ from analyzer.document import Article, Document, Metadata, build_document
 from analyzer.language import detect
 from analyzer.layout import layout
 from analyzer.results import ArticleResult, Finding
-from analyzer.scoring import base_metrics, sourcing_metrics, sourcing_scores
+from analyzer.scoring import base_metrics, credited, sourcing_metrics, sourcing_scores
 from analyzer.signals import (
     ai_style,
     anonymity,
@@ -56,7 +56,10 @@ def analyze_document(
     findings += balanced.findings
     findings += headline.find(doc)
     metrics = base_metrics(doc, found_quotes)
-    metrics.update(sourcing_metrics(doc, found_attributions, found_sources))
+    # Vague formulas ("experts say", "everyone knows"): they credit no one, so they add nothing
+    # to sourcing, support no claim, and count as a habit of machine rewrites.
+    vague_formulas = claims.vague_formulas(doc)
+    metrics.update(sourcing_metrics(doc, found_attributions, found_sources, vague_formulas))
     metrics.update(
         loaded_language=len(loaded.findings),
         loaded_language_sentences=loaded.sentences,
@@ -65,7 +68,8 @@ def analyze_document(
         accused_with_reply=replies.answered,
         **balanced.metrics,
     )
-    scores = sourcing_scores(metrics, found_sources)
+    credited_names = {a.source for a in credited(found_attributions, vague_formulas)}
+    scores = sourcing_scores(metrics, [s for s in found_sources if s.name in credited_names])
     scores["balance"] = balanced.score
 
     # Claims and ai_style read the attribution signal's output as arguments.
@@ -96,9 +100,7 @@ def analyze_document(
     # claims signal knows ("reportedly", "experts say") that do not overlap one of them.
     vague = [f for f in attribution_findings if f.kind == "vague_attribution"]
     vague += [
-        v
-        for v in claims.vague_formulas(doc)
-        if not any(f.start < v.end and v.start < f.end for f in vague)
+        v for v in vague_formulas if not any(f.start < v.end and v.start < f.end for f in vague)
     ]
     # An opinion piece's questions to the reader are argument: no ai_style points.
     questions = 0 if opinion else sum(f.kind == "rhetorical_question" for f in styled)

@@ -9,9 +9,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from analyzer.document import Document
+from analyzer.document import Document, Span
 from analyzer.readability import reading_grade
 from analyzer.results import Attribution, Quote, Source
+from analyzer.signals.anonymity import COMMON_KNOWLEDGE
 from analyzer.signals.sources import is_named
 
 
@@ -41,10 +42,48 @@ def base_metrics(doc: Document, quotes: list[Quote]) -> dict[str, Any]:
     }
 
 
+def credited(attributions: Sequence[Attribution], vague: Sequence[Span]) -> list[Attribution]:
+    """The attributions that credit someone a reader could ask. Not those to an unnamed source
+    that is common knowledge ("Everyone knows") or sits in a vague formula ("Experts say", "many
+    economists say"; :func:`analyzer.signals.claims.vague_formulas`), as vague support of a claim
+    does not count either. A named source counts even inside a formula ("Experts like Eduardo
+    Guerrero emphasize").
+
+    Examples
+    --------
+    >>> # "Experts say fees rose. Officials said so."
+    >>> experts = Attribution(0, 22, "indirect", "experts", "anonymous", "say", 12, 21,
+    ...                       source_start=0, source_end=7)
+    >>> officials = Attribution(23, 41, "indirect", "officials", "anonymous", "said", 37, 39,
+    ...                         source_start=23, source_end=32)
+    >>> [a.source for a in credited([experts, officials], [Span(0, 11)])]
+    ['officials']
+    """
+    return [a for a in attributions if not _vague_credit(a, vague)]
+
+
+def _vague_credit(a: Attribution, vague: Sequence[Span]) -> bool:
+    if is_named(a.source_kind, a.source):
+        return False
+    if a.source is not None and a.source.lower() in COMMON_KNOWLEDGE:
+        return True
+    start = a.source_start if a.source_start is not None else a.cue_start
+    end = a.source_end if a.source_end is not None else a.cue_end
+    return (
+        start is not None
+        and end is not None
+        and any(v.start < end and start < v.end for v in vague)
+    )
+
+
 def sourcing_metrics(
-    doc: Document, attributions: Sequence[Attribution], sources: Sequence[Source]
+    doc: Document,
+    attributions: Sequence[Attribution],
+    sources: Sequence[Source],
+    vague: Sequence[Span] = (),
 ) -> dict[str, Any]:
-    """Attribution metrics (README, "Sources and attribution").
+    """Attribution metrics (README, "Sources and attribution"); ``sourcing_density`` counts the
+    attributions :func:`credited` with the ``vague`` formulas.
 
     Examples
     --------
@@ -62,7 +101,7 @@ def sourcing_metrics(
         "named_sources": sum(1 for s in sources if is_named(s.kind, s.name)),
         "anonymous_sources": sum(1 for s in sources if not is_named(s.kind, s.name)),
         "attributions": len(attributions),
-        "sourcing_density": per(len(attributions), doc.word_count, 100),
+        "sourcing_density": per(len(credited(attributions, vague)), doc.word_count, 100),
         "named_attribution_ratio": round(named / len(attributions), 3) if attributions else None,
     }
 

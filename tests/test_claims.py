@@ -43,6 +43,7 @@ def test_checkable_claim_kinds(text, expected):
         "Harbor City beat Northfield Rovers 2-1 on Saturday.",  # the result of one match
         "The committee voted 19-15 along party lines.",  # a vote on record
         "The court made a surprise 5-4 decision.",  # a ruling's tally
+        "The fund is nothing more than a slush fund.",  # a degree, not a measured comparison
         "He arrived on Feb. 22 in 2020.",  # dates are not statistics
         "Did crime rise 20 percent?",  # a question asserts nothing
         "Mexico must cut crime 20 percent.",  # a prescription, not a fact
@@ -65,6 +66,11 @@ def test_number_pairs_that_are_not_one_result_stay_statistics(text, number):
     (claim,) = claims.assess(doc_of(text))
     assert claim.kinds[0] == "statistic"
     assert claim.evidence[0] == number
+
+
+def test_little_more_than_a_number_is_still_a_comparison():
+    (claim,) = claims.assess(doc_of("The attack took little more than half an hour."))
+    assert claim.kinds == ("comparison",)
 
 
 @pytest.mark.parametrize(

@@ -68,6 +68,20 @@ def test_experts_and_an_editors_note_do_not_make_a_blurb_balanced():
     assert result.scores["balance"] == 30.0
 
 
+def test_a_vague_formula_adds_nothing_to_sourcing():
+    text = "Everyone knows this money will be wasted.\n\nExperts say fees are rising.\n"
+    result = analyze(text)
+    assert result.metrics["attributions"] == 2
+    assert result.metrics["sourcing_density"] == 0.0
+    assert result.scores["sourcing"] == 0.0
+
+
+def test_an_anonymous_source_the_reporter_heard_still_counts_for_sourcing():
+    result = analyze("Fees will rise in June, officials said on Monday.\n")
+    assert result.metrics["sourcing_density"] == 11.111  # 1 attribution in 9 words
+    assert result.scores["sourcing"] == 76.0
+
+
 def test_a_described_resident_counts_but_some_residents_do_not():
     text = (
         "The council will close the bridge for a year, Mayor Ana Ruiz said on Monday.\n\n"

@@ -41,7 +41,7 @@ VAGUE_MESSAGE = (
 )
 
 # "Everyone knows": no group to ask "which ...?" of; the claim is presented as common knowledge.
-_EVERYONE = frozenset({"everyone", "everybody"})
+COMMON_KNOWLEDGE = frozenset({"everyone", "everybody"})
 _EVERYONE_MESSAGE = (
     "This attribution credits “{head}”: a claim presented as common knowledge names no one a "
     "reader could check it with."
@@ -81,7 +81,9 @@ def find(doc: Document, attributions: Sequence[Attribution]) -> list[Finding]:
             kind, message = "anonymous_source", ANONYMOUS_MESSAGE
         elif head in _vague() and not _specific(words):
             kind = "vague_attribution"
-            message = (_EVERYONE_MESSAGE if head in _EVERYONE else VAGUE_MESSAGE).format(head=head)
+            message = (_EVERYONE_MESSAGE if head in COMMON_KNOWLEDGE else VAGUE_MESSAGE).format(
+                head=head
+            )
         else:
             continue
         out.append(Finding(kind, a.source_start, a.source_end, chunk, message))

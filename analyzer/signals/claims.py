@@ -92,6 +92,11 @@ _COMPARISON_PHRASES = frozenset(
     + [f"{m} {w}" for m in ("twice", "half", "times") for w in ("as", "the")]
     + ["compared with", "compared to", "as many as", "as much as"]
 )
+# "nothing more than a slush fund", "little more than a snag", "anything less than a clear
+# contrast": a degree of what to call a thing, not a measured comparison, unless a number follows
+# ("little more than half an hour", "a little more than 5 incidents").
+_DEGREE_BEFORE = re.compile(r"\b(?:nothing|anything|little)\s+$", re.I)
+_NUMBER_AFTER = re.compile(r"\s+(?:an?\s+|the\s+)?(?:\d|(\w+))")
 _PERCENT_COMPARISON = re.compile(r"%\s+(?:" + "|".join(_COMPARATIVES) + r")\b", re.I)
 _DATA_NOUNS = (
     "data figures statistics records numbers study studies survey surveys poll polls report "
@@ -235,6 +240,17 @@ def _result_end(text: str, start: int) -> int | None:
     return None
 
 
+def _degree(text: str, start: int, end: int) -> bool:
+    """Whether the comparison at ``[start, end)`` is an idiom of degree ("nothing more than")."""
+    if not _DEGREE_BEFORE.search(text, max(0, start - 12), start):
+        return False
+    after = _NUMBER_AFTER.match(text, end)
+    if after is None:
+        return True
+    word = after.group(1)
+    return word is not None and word.lower() not in lexicon_terms("number_words")
+
+
 def _bucket(doc: Document, spans: Spans) -> list[Spans]:
     """Spans grouped by the sentence their start falls in."""
     out: list[Spans] = [[] for _ in doc.sentences]
@@ -302,7 +318,7 @@ def _scan(doc: Document, masked: str) -> _Scan:
         "comparison": _bucket(
             doc,
             sorted(
-                outside_quotes(comparisons)
+                [c for c in outside_quotes(comparisons) if not _degree(text, *c)]
                 + [m.span() for m in _PERCENT_COMPARISON.finditer(masked)]
             ),
         ),
