@@ -199,16 +199,22 @@ def test_lexicon_words_are_what_the_backtracking_pattern_found_on_the_seeds():
 
 
 def plain_loaded_words_many(model, texts: list[str]) -> list[list[bias.Driver]]:
-    """bias.loaded_words_many before naming scores were remembered (the specification)."""
+    """bias.loaded_words_many before naming scores were remembered (the specification): a word
+    in noun use scoring above NOUN_CHECK keeps the word model's probability when its stem's
+    share would raise it."""
     words = [bias.candidate_words(t) for t in texts]
     flat = [w.lower() for ws in words for _, _, w in ws]
     if not flat:
         return [[] for _ in texts]
     probs = bias.naming_scores(model, flat).tolist()
     out, i = [], 0
-    for ws in words:
+    for text, ws in zip(texts, words, strict=True):
         p = probs[i : i + len(ws)]
         i += len(ws)
+        for k, (start, end, w) in enumerate(ws):
+            if p[k] > bias.NOUN_CHECK and bias.noun_use(text, start, end):
+                word_p, ratio = bias.word_evidence(model, [w.lower()])
+                p[k] = float(bias.combine(word_p, np.minimum(ratio, 1.0), bias.LEXICON_WEIGHT)[0])
         order = sorted(range(len(ws)), key=lambda k: (-p[k], ws[k][0]))
         out.append([bias.Driver(*ws[k], round(p[k], 4)) for k in order])
     return out

@@ -6,6 +6,7 @@ import pytest
 
 from analyzer import analyze
 from analyzer.document import Article, build_document
+from analyzer.learned import bias
 from analyzer.signals import loaded_language, quotes
 
 
@@ -20,7 +21,8 @@ def assess(tiny_bias_model):
 
 def test_loaded_words_in_the_writers_voice_are_findings_on_each_word(assess):
     result = assess("The radical mob wants to destroy the council.")
-    assert [f.text for f in result.findings] == ["radical", "mob", "destroy"]
+    # Ranked by naming score: "mob" (before "wants") is read as in noun use, without its stem's lift.
+    assert [f.text for f in result.findings] == ["radical", "destroy", "mob"]
     assert result.sentences == 1
 
 
@@ -77,3 +79,29 @@ def test_a_word_gate_drops_a_sentence_whose_words_the_word_model_doubts(tiny_bia
     model = dict(tiny_bias_model, threshold=0.0, word_threshold=0.5)
     doc = build_document(Article("t", "t", "The bill passed the senate."))
     assert loaded_language.assess(doc, [], model=model).findings == []
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "noun"),
+    [
+        ("A fire brought the vital rail link to a standstill.", "rail", True),
+        ("Can Ashford's rail network be kept safe?", "rail", True),
+        ("He led Mexico's most aggressive offensive against the cartels.", "offensive", True),
+        ("Bannon railed against the elites.", "railed", False),
+        ("King made an offensive remark about immigrants.", "offensive", False),
+        ("It's hard to imagine a worse plan.", "hard", False),
+    ],
+)
+def test_noun_use_from_the_neighbouring_words(text, word, noun):
+    start = text.index(word)
+    assert bias.noun_use(text, start, start + len(word)) is noun
+
+
+def test_a_noun_in_a_compound_is_not_named_beside_a_loaded_word():
+    text = (
+        "In the heart of Ashford, a devastating fire on Wednesday brought the vital rail link to "
+        "Kenton to a standstill, delaying over 60 trains."
+    )
+    assert [f.text for f in analyze(text).findings if f.kind == "loaded_language"] == [
+        "devastating"
+    ]

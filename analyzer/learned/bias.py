@@ -259,6 +259,77 @@ def _naming_scores(words: Pipeline | HashedLogistic, lexicon: StemLexicon) -> Wo
     return WordMemo(lambda new: naming_scores(parts, new).tolist())
 
 
+# A noun phrase opens with a determiner or a possessive ("the", "its", "Mexico's").
+_DETERMINERS = frozenset(
+    "the a an its their his her our my your this that these those each every another".split()
+)
+_PREPOSITIONS = frozenset(
+    "of against on in to for with by from at into over under about across through".split()
+)
+_WORDS_BEFORE = re.compile(r"[\w'’-]+")
+_NEXT_WORD = re.compile(r"[ \t]+([a-z][\w'’-]*)")
+# Endings of adjectives and participles ("radical", "offensive", "devastating", "vital"): a word
+# without one before another noun is most likely a noun itself ("rail", "bureau", "tax").
+_ADJECTIVE_ENDING = re.compile(
+    r"(?:al|ive|ous|ic|ful|less|able|ible|ant|ent|ary|ory|ish|ed|ing|y|est|er)$", re.I
+)
+
+
+def noun_use(text: str, start: int, end: int) -> bool:
+    """Whether the word at ``[start, end)`` is used as a noun: inside a noun phrase opened by a
+    determiner or possessive at most two words before it ("the vital rail link", "Ashford's rail
+    network", "Mexico's most aggressive offensive"), and either the head of that phrase, followed
+    by a preposition ("offensive against", "on the offensive in"), or a noun classifying the word
+    after it ("rail link", "bureau chief"): a word with no adjective or participle ending
+    followed by another word in lower case. The experts' marks on its stem came from other uses
+    ("railed against", "offensive remarks") and do not carry over.
+
+    Examples
+    --------
+    >>> t = "The vital rail link closed after Mexico's most aggressive offensive against them."
+    >>> [noun_use(t, *m.span()) for m in re.finditer(r"rail|closed|offensive", t)]
+    [True, False, True]
+    >>> t = "He railed against the offensive remarks and the radical plan."
+    >>> [noun_use(t, *m.span()) for m in re.finditer(r"railed|offensive|radical", t)]
+    [False, False, False]
+    """
+    before = _WORDS_BEFORE.findall(text[max(0, start - 40) : start])[-3:]
+    opened = False
+    for k, w in enumerate(reversed(before)):
+        low = w.lower()
+        if low in _DETERMINERS or (
+            low.endswith(("'s", "’s")) and low[:-2] not in _never_named()  # "it's" is no owner
+        ):
+            opened = True
+            break
+        if k == 2 or low in _never_named() and low not in ("most", "more", "very"):
+            return False
+    nxt = _NEXT_WORD.match(text, end) if opened else None
+    if nxt is None:
+        return False
+    after = nxt.group(1)
+    if after in _PREPOSITIONS:
+        return True
+    return after not in _never_named() and not _ADJECTIVE_ENDING.search(text, start, end)
+
+
+# Naming scores of words in noun use: the stem's marked share may lower the word model's score
+# but not raise it. Only words scoring above NOUN_CHECK are tested (the others are never named
+# beside a higher word, and lowering cannot lift them).
+NOUN_CHECK = 0.5
+
+
+@functools.cache
+def _noun_scores(words: Pipeline | HashedLogistic, lexicon: StemLexicon) -> WordMemo:
+    parts = {"words": words, "lexicon": lexicon}
+
+    def score(new: list[str]) -> list[float]:
+        probs, ratios = word_evidence(parts, new)
+        return combine(probs, np.minimum(ratios, 1.0), LEXICON_WEIGHT).tolist()
+
+    return WordMemo(score)
+
+
 def named_words(model: dict[str, Any], ranked: Sequence[Driver]) -> list[Driver]:
     """The words a finding names, from a sentence's words ranked by :func:`loaded_words`: none
     when the top word is rated below the model's word gate (the sentence is then not flagged),
@@ -322,10 +393,14 @@ def loaded_words_many(
         return [[] for _ in texts]
     # Python floats (no numpy scalar per word), each distinct word scored once per process.
     probs = _naming_scores(model["words"], model["lexicon"]).probabilities(flat)
+    as_nouns = _noun_scores(model["words"], model["lexicon"])
     out, i = [], 0
-    for words in found:
+    for text, words in zip(texts, found, strict=True):
         p = probs[i : i + len(words)]
         i += len(words)
+        for k, (m, low) in enumerate(words):
+            if p[k] > NOUN_CHECK and noun_use(text, *m.span()):
+                p[k] = as_nouns.probabilities([low])[0]
         # Highest score first; the sort is stable, so ties keep text order (words are in text
         # order). Drivers only for the words returned.
         order = sorted(range(len(words)), key=p.__getitem__, reverse=True)[:most]
