@@ -65,6 +65,8 @@ def test_a_hedge_says_whether_it_marks_a_number_as_approximate():
         "She chose speed rather than care.",
         "Likely voters backed him.",
         "He appeared in court.",
+        "Coffee drinkers were less likely to develop liver disease.",  # a compared likelihood
+        "Smokers were twice as likely to fall ill.",
     ],
 )
 def test_non_hedging_uses_are_left_alone(text):

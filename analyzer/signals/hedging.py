@@ -11,7 +11,8 @@ writer's), and so do the answers of a question-and-answer interview. Context rul
 - Approximators ("about", "around", "almost", "nearly", "roughly", "approximately", "some",
   "estimated") hedge only before a number: "roughly 40 percent", not "talk about".
 - "could not", "rather than", "would rather", "likely voters" and "appeared in/on" are not
-  hedges.
+  hedges, nor is a compared likelihood ("less likely to develop", "twice as likely"): it reports
+  a finding, not the writer's doubt.
 """
 
 from __future__ import annotations
@@ -38,7 +39,14 @@ _NOT_AFTER = {
     "rather": re.compile(r"\s+than\b", re.I),
     "likely": re.compile(r"\s+voters?\b", re.I),
 }
-_NOT_BEFORE = {"rather": re.compile(r"\b(?:would|had|’d|'d)\s+$", re.I)}
+# "less likely to develop", "twice as likely": a comparison of likelihoods reports a finding
+# (how much the odds differ), not the writer's doubt.
+_COMPARED_LIKELIHOOD = re.compile(r"\b(?:more|less|most|least|as)\s+$", re.I)
+_NOT_BEFORE = {
+    "rather": re.compile(r"\b(?:would|had|’d|'d)\s+$", re.I),
+    "likely": _COMPARED_LIKELIHOOD,
+    "unlikely": _COMPARED_LIKELIHOOD,
+}
 _MONTH_FOLLOWER = re.compile(r"\s*(?:\d|,)")
 
 
