@@ -87,6 +87,15 @@ def test_claims_with_their_own_support_are_not_flagged(text):
     assert flagged(text) == []
 
 
+def test_a_sentence_opening_on_the_source_before_it_is_supported_across_a_paragraph():
+    text = (
+        "Coffee may lower the risk of liver disease by 20 percent, according to a study "
+        "published on Tuesday.\n\nThe researchers followed 50,000 adults for 10 years. They "
+        "found no harm."
+    )
+    assert flagged(text) == []
+
+
 def test_unattributed_claim_is_flagged_with_what_kind_and_what_is_missing():
     (finding,) = claims.find(doc_of("Homicides fell 22 percent last year."))
     assert finding.kind == "unsupported_claim"

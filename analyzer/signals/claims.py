@@ -134,6 +134,13 @@ _POINTS_BACK = re.compile(
     r"findings?|report|study|survey|statistics?)\b",
     re.I,
 )
+# A sentence opening on the source of the sentence before ("The researchers followed 50,000
+# adults", after "..., according to a study published on Tuesday") goes on reporting it.
+_SOURCE_BACK = re.compile(
+    r"\W*(?:the|its|their)\s+(?:researchers|authors|scientists|study|survey|report|poll|"
+    r"pollsters|analysis|audit|review|census)\b",
+    re.I,
+)
 # A vague formula is not vague when a word before it names whose it is ("government figures
 # show", "the agency's analysts said"): a capitalised word, a possessive, a number, or one of these.
 _SPECIFIC_BEFORE = re.compile(
@@ -456,10 +463,14 @@ def _context_support(
     passage ("Authorities say they arrested 39,000 people. Under the previous government they
     arrested 10,400.") is common, while a general assertion after a quoted one is usually the
     writer's own. Any claim is supported by a next sentence that points back at it with its own
-    support ("That figure comes from the census bureau.").
+    support ("That figure comes from the census bureau."), and by a sourced sentence before it
+    when it opens on that source ("The researchers followed 50,000 adults", after "..., according
+    to a study"), even across a paragraph break.
     """
     sentences = doc.sentences
     here = doc.paragraph_index(sentences[i].start)
+    if i > 0 and own[i - 1][0] and _SOURCE_BACK.match(doc.text, sentences[i].start):
+        return f"context: {own[i - 1][0]}"
     if is_statistic and i > 0 and own[i - 1][0]:
         before = doc.paragraph_index(sentences[i - 1].start)
         alone = i + 1 >= len(sentences) or doc.paragraph_index(sentences[i + 1].start) != here
