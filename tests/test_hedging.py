@@ -73,6 +73,10 @@ def test_non_hedging_uses_are_left_alone(text):
     assert found(text) == []
 
 
+def test_most_likely_stands_for_probably_and_is_a_hedge():
+    assert found("The dynamic most likely does not reflect most voters.") == [("hedge", "likely")]
+
+
 def test_interview_answers_are_the_interviewees_voice():
     text = (
         "Edited excerpts follow.\nWhat now?\nWe may win.\nWhy?\nIt is possible.\n"

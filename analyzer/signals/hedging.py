@@ -39,14 +39,13 @@ _NOT_AFTER = {
     "rather": re.compile(r"\s+than\b", re.I),
     "likely": re.compile(r"\s+voters?\b", re.I),
 }
-# "less likely to develop", "twice as likely": a comparison of likelihoods reports a finding
-# (how much the odds differ), not the writer's doubt.
-_COMPARED_LIKELIHOOD = re.compile(r"\b(?:more|less|most|least|as)\s+$", re.I)
-_NOT_BEFORE = {
-    "rather": re.compile(r"\b(?:would|had|’d|'d)\s+$", re.I),
-    "likely": _COMPARED_LIKELIHOOD,
-    "unlikely": _COMPARED_LIKELIHOOD,
-}
+_NOT_BEFORE = {"rather": re.compile(r"\b(?:would|had|’d|'d)\s+$", re.I)}
+# "less likely to develop", "twice as likely to fall ill", "more likely than": a comparison of
+# likelihoods between groups reports a finding (how much the odds differ), not the writer's
+# doubt. "most likely" ("most likely does not reflect") and a bare "more likely" ("more likely
+# Donald Trump") stand for "probably" and stay hedges.
+_COMPARED_BEFORE = re.compile(r"\b(?:more|less|least|as)\s+$", re.I)
+_COMPARED_AFTER = re.compile(r"\s+(?:to|than)\b", re.I)
 _MONTH_FOLLOWER = re.compile(r"\s*(?:\d|,)")
 
 
@@ -90,7 +89,16 @@ def _keep_hedge(doc: Document, word: str, start: int, end: int) -> tuple[bool, s
     before = _NOT_BEFORE.get(word)
     if before is not None and before.search(text, max(0, start - 10), start):
         return False, ""
+    if word in ("likely", "unlikely") and _compared(text, start, end):
+        return False, ""
     return True, "soften"
+
+
+def _compared(text: str, start: int, end: int) -> bool:
+    """Whether the likelihood word at ``[start, end)`` compares groups ("less likely to")."""
+    return bool(
+        _COMPARED_BEFORE.search(text, max(0, start - 6), start) and _COMPARED_AFTER.match(text, end)
+    )
 
 
 def find(doc: Document) -> list[Finding]:
