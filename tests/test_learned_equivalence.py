@@ -200,8 +200,8 @@ def test_lexicon_words_are_what_the_backtracking_pattern_found_on_the_seeds():
 
 def plain_loaded_words_many(model, texts: list[str]) -> list[list[bias.Driver]]:
     """bias.loaded_words_many before naming scores were remembered (the specification): a word
-    in noun use scoring above NOUN_CHECK keeps the word model's probability when its stem's
-    share would raise it."""
+    in noun use scoring above NOUN_CHECK, other than the top word, keeps the word model's
+    probability when its stem's share would raise it."""
     words = [bias.candidate_words(t) for t in texts]
     flat = [w.lower() for ws in words for _, _, w in ws]
     if not flat:
@@ -211,8 +211,9 @@ def plain_loaded_words_many(model, texts: list[str]) -> list[list[bias.Driver]]:
     for text, ws in zip(texts, words, strict=True):
         p = probs[i : i + len(ws)]
         i += len(ws)
+        top = max(range(len(ws)), key=p.__getitem__, default=None)
         for k, (start, end, w) in enumerate(ws):
-            if p[k] > bias.NOUN_CHECK and bias.noun_use(text, start, end):
+            if k != top and p[k] > bias.NOUN_CHECK and bias.noun_use(text, start, end):
                 word_p, ratio = bias.word_evidence(model, [w.lower()])
                 p[k] = float(bias.combine(word_p, np.minimum(ratio, 1.0), bias.LEXICON_WEIGHT)[0])
         order = sorted(range(len(ws)), key=lambda k: (-p[k], ws[k][0]))

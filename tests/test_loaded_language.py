@@ -105,3 +105,9 @@ def test_a_noun_in_a_compound_is_not_named_beside_a_loaded_word():
     assert [f.text for f in analyze(text).findings if f.kind == "loaded_language"] == [
         "devastating"
     ]
+
+
+def test_the_top_word_keeps_its_score_in_noun_use():
+    # Demoting it would only hand the finding to a weaker word ("Graham, as a backer of ...").
+    ranked = bias.loaded_words(bias.load(), "Can Ashford's rail network truly be kept safe?")
+    assert (ranked[0].word, ranked[0].weight) == ("rail", 0.7107)

@@ -398,8 +398,11 @@ def loaded_words_many(
     for text, words in zip(texts, found, strict=True):
         p = probs[i : i + len(words)]
         i += len(words)
+        # The top word stays the top (it names the sentence's decision, flagged or not); a word
+        # in noun use after it is named only on its own evidence.
+        top = max(range(len(words)), key=p.__getitem__, default=None)
         for k, (m, low) in enumerate(words):
-            if p[k] > NOUN_CHECK and noun_use(text, *m.span()):
+            if k != top and p[k] > NOUN_CHECK and noun_use(text, *m.span()):
                 p[k] = as_nouns.probabilities([low])[0]
         # Highest score first; the sort is stable, so ties keep text order (words are in text
         # order). Drivers only for the words returned.

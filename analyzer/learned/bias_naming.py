@@ -57,9 +57,12 @@ def name(c: Candidates, weight: float, cut: float, most: int, *, nouns: bool = F
     (['slammed', 'tax'], ['slammed'])
     """
     scores = bias.combine(c.probs, c.ratios, weight)
-    if nouns and c.nouns is not None:  # as the product: no lexicon boost for a word in noun use
+    if nouns and c.nouns is not None and len(c.words):
+        # As the product: no lexicon lift for a word in noun use, the top word apart.
         capped = bias.combine(c.probs, np.minimum(c.ratios, 1.0), weight)
-        scores = np.where(c.nouns & (scores > bias.NOUN_CHECK), capped, scores)
+        demote = c.nouns & (scores > bias.NOUN_CHECK)
+        demote[int(np.argmax(scores))] = False
+        scores = np.where(demote, capped, scores)
     order = sorted(range(len(c.words)), key=lambda k: (-scores[k], c.starts[k]))
     # Unrounded scores: findings round weights to 4 decimals first, so a score within 0.00005
     # under the cut is named there and not here (it changes which setting wins, not the output).
