@@ -63,17 +63,17 @@ def credited(attributions: Sequence[Attribution], vague: Sequence[Span]) -> list
 
 
 def _vague_credit(a: Attribution, vague: Sequence[Span]) -> bool:
-    if is_named(a.source_kind, a.source):
-        return False
+    # The cheap tests first: most articles hold no vague formula and no "everyone".
     if a.source is not None and a.source.lower() in COMMON_KNOWLEDGE:
-        return True
+        return not is_named(a.source_kind, a.source)
+    if not vague:
+        return False
     start = a.source_start if a.source_start is not None else a.cue_start
     end = a.source_end if a.source_end is not None else a.cue_end
-    return (
-        start is not None
-        and end is not None
-        and any(v.start < end and start < v.end for v in vague)
-    )
+    if start is None or end is None:
+        return False
+    inside = any(v.start < end and start < v.end for v in vague)
+    return inside and not is_named(a.source_kind, a.source)
 
 
 def sourcing_metrics(
