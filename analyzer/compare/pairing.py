@@ -129,7 +129,8 @@ class _TfidfRows:
 
     Built in two passes over the texts' term counts (:func:`count_terms`), read once: the first
     numbers the terms and writes the counts to a file, keeping only the vocabulary in memory (it
-    grows far slower than the number of articles); the second turns counts into TF-IDF rows
+    grows far slower than the number of articles), a text at a time as they come (:meth:`add`,
+    then :meth:`count`); the second turns counts into TF-IDF rows
     with the arithmetic of scikit-learn's ``TfidfVectorizer(sublinear_tf=True)``, entry for
     entry in the same order, so every similarity is bit for bit the one scikit-learn's vectors
     give (tests compare).
@@ -137,6 +138,10 @@ class _TfidfRows:
 
     def __init__(self, folder: Path | None) -> None:
         self._spill = _Spill(folder)
+        self._vocabulary = _Numbering()
+        self._pass_one = contextlib.ExitStack()  # its files, open until count()
+        self._terms = self._pass_one.enter_context(self._spill.writing("terms"))
+        self._counts = self._pass_one.enter_context(self._spill.writing("counts"))
         self.indptr = array("q", [0])  # row k is entries indptr[k]:indptr[k+1] of each file
         self.lengths = array("q")  # content terms of each text (repeats counted)
         self.n_terms = 0
@@ -144,18 +149,28 @@ class _TfidfRows:
     def __len__(self) -> int:
         return len(self.lengths)
 
-    def count(self, term_counts: Iterable[TermCounts]) -> None:
-        """Pass one: the term counts of each text (:func:`count_terms`) written to a file, terms
-        numbered in order of first appearance in the batch."""
-        vocabulary = _Numbering()
-        writing = self._spill.writing
-        with writing("terms") as terms, writing("counts") as counts:
-            for found, n in term_counts:
-                # Each text's terms come in order of first appearance: new ones are numbered so.
-                terms.write(array("i", map(vocabulary.__getitem__, found)).tobytes())
-                counts.write(array("q", n).tobytes())
-                self.lengths.append(sum(n))
-                self.indptr.append(self.indptr[-1] + len(found))
+    def add(self, term_counts: TermCounts) -> None:
+        """Pass one, a text at a time: its term counts (:func:`count_terms`) written to a file,
+        terms numbered in order of first appearance in the batch."""
+        found, n = term_counts
+        # Each text's terms come in order of first appearance: new ones are numbered so.
+        self._terms.write(array("i", map(self._vocabulary.__getitem__, found)).tobytes())
+        self._counts.write(array("q", n).tobytes())
+        self.lengths.append(sum(n))
+        self.indptr.append(self.indptr[-1] + len(found))
+
+    def close(self) -> None:
+        """Close the files of pass one (:meth:`count` does; a batch stopped half way may not)."""
+        self._pass_one.close()
+
+    def count(self, term_counts: Iterable[TermCounts] = ()) -> None:
+        """Pass one over ``term_counts`` (after the texts :meth:`add` took), then the terms'
+        idf: pass one is over, no text can be added."""
+        for counted in term_counts:
+            self.add(counted)
+        self.close()
+        vocabulary = self._vocabulary
+        del self._vocabulary
         self.n_terms = len(vocabulary)
         # Columns are numbered in alphabetical order of terms, as scikit-learn does.
         self._column = np.empty(len(vocabulary), dtype=np.int32)
@@ -251,7 +266,7 @@ def pair_ranks(
     blocks, in any order (a batch runs them on its workers; here by default). Yields ``(derived,
     source, paired_by, similarity)`` in batch order. Memory holds a few numbers per article and
     the vocabulary; the TF-IDF rows live in temporary files and similarities are computed a block
-    at a time.
+    at a time. (:class:`PairFinder` takes the articles one at a time instead.)
 
     Examples
     --------
@@ -261,36 +276,72 @@ def pair_ranks(
     >>> [(d, s, by) for d, s, by, _ in pair_ranks(docs, id_order=[0, 1, 2])]
     [(1, 0, 'similarity'), (2, 0, 'metadata')]
     """
-    with tempfile.TemporaryDirectory(prefix="analyzer-pairing-") as folder:
-        rows = _TfidfRows(Path(folder))
+    with pair_finder() as finder:
         named: dict[int, list[int]] = {}  # articles naming sources, and the named ones present
-        has_named = array("b")
-        dates: dict[str, int] = {}
-        date_codes = array("q")
+        for k, (counts, derived_from, published) in enumerate(docs):
+            finder.add(counts, bool(derived_from), published)
+            if derived_from:
+                named[k] = [s for s in derived_from if s is not None and s != k]
+        yield from finder.pairs(named, id_order=id_order, threshold=threshold, products=products)
 
-        def term_counts() -> Iterator[TermCounts]:
-            for k, (counts, derived_from, published) in enumerate(docs):
-                has_named.append(1 if derived_from else 0)
-                if derived_from:
-                    named[k] = [s for s in derived_from if s is not None and s != k]
-                date_codes.append(dates.setdefault(published, len(dates)) if published else -1)
-                yield counts
 
-        rows.count(term_counts())
+class PairFinder:
+    """:func:`pair_ranks` with the articles given one at a time, in batch order (:meth:`add`),
+    then the pairs (:meth:`pairs`).
+
+    A batch adds each article as soon as it and every article before it have a result, while
+    the rest are still being analysed: pass one of the TF-IDF rows (:class:`_TfidfRows`) is done
+    as they come, and what remains once the last one is in is the idf, the rows and their
+    similarities. The rows' files live in ``folder`` (:func:`pair_finder` makes one).
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self._rows = _TfidfRows(folder)
+        self._names = array("b")  # 1: the article names sources (it is not paired by similarity)
+        self._dates: dict[str, int] = {}  # each publication date and its code
+        self._date_codes = array("q")  # each article's date code, -1: none
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def add(self, counts: TermCounts, names_sources: bool, published: str | None) -> None:
+        """The next article: :func:`count_terms` of its text, whether its ``derived_from`` names
+        any article (in the batch or not) and its publication date."""
+        self._rows.add(counts)
+        self._names.append(1 if names_sources else 0)
+        dates = self._dates
+        self._date_codes.append(dates.setdefault(published, len(dates)) if published else -1)
+
+    def close(self) -> None:
+        """Close the files pass one writes to (:meth:`pairs` does)."""
+        self._rows.close()
+
+    def pairs(
+        self,
+        named: dict[int, list[int]],
+        *,
+        id_order: Iterable[int],
+        threshold: float = SIMILARITY_THRESHOLD,
+        products: Callable[[Iterable[BlockPair]], Iterable[Candidates]] | None = None,
+    ) -> Iterator[tuple[int, int, str, float]]:
+        """What :func:`pair_ranks` yields for the articles added; ``named`` gives, for each
+        article that names sources, the numbers of those in the batch (itself left out)."""
+        rows = self._rows
+        rows.count()
         n = len(rows)
         if n < 2:
             return
         rows.weigh()
         # Dates compared as strings, as _may_be_source does: each becomes its rank (0: none).
-        date_rank = np.zeros(len(dates) + 1, dtype=np.int64)
-        for rank, (_, code) in enumerate(sorted(dates.items()), start=1):
+        date_rank = np.zeros(len(self._dates) + 1, dtype=np.int64)
+        for rank, (_, code) in enumerate(sorted(self._dates.items()), start=1):
             date_rank[code] = rank
 
-        published = date_rank[np.frombuffer(date_codes, dtype=np.int64)]  # code -1: last = 0
+        published = date_rank[np.frombuffer(self._date_codes, dtype=np.int64)]  # -1: last = 0
         words = np.frombuffer(rows.lengths, dtype=np.int64)
         id_rank = np.empty(n, dtype=np.int64)
         id_rank[np.fromiter(id_order, dtype=np.int64, count=n)] = np.arange(n)
-        skip = np.frombuffer(has_named, dtype=np.int8).astype(bool)
+        skip = np.frombuffer(self._names, dtype=np.int8).astype(bool)
 
         found = {k: _named_source(rows, k, sources, id_rank) for k, sources in named.items()}
         best_score, best_source = _most_similar(
@@ -303,6 +354,17 @@ def pair_ranks(
                     yield k, source, "metadata", score
             elif best_source[k] >= 0:
                 yield k, int(best_source[k]), "similarity", float(best_score[k])
+
+
+@contextlib.contextmanager
+def pair_finder() -> Iterator[PairFinder]:
+    """A :class:`PairFinder` whose files live in a temporary folder, gone when the block ends."""
+    with tempfile.TemporaryDirectory(prefix="analyzer-pairing-") as folder:
+        finder = PairFinder(Path(folder))
+        try:
+            yield finder
+        finally:
+            finder.close()
 
 
 def _named_source(
