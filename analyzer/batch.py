@@ -8,9 +8,11 @@
    skipped; the rest are scored locally, in a process pool (``jobs``) or on Dask, and their
    results committed to the store as they arrive. On the local engine, the page of an article
    that names no source is written as it is scored (it does not depend on the comparisons).
-3. **Compare**: pairing of rewrites with their sources runs over *all* current results, read back
-   from the store, so a rerun that scored nothing still produces every comparison. Comparisons
-   are stored too, and reused while both articles are unchanged.
+   Meanwhile this process gives pairing each article in input order as it settles
+   (:mod:`analyzer.pairing_input`), so that step 3 starts with its input ready.
+3. **Compare**: pairing of rewrites with their sources runs over *all* current results (those
+   unchanged read back from the store), so a rerun that scored nothing still produces every
+   comparison. Comparisons are stored too, and reused while both articles are unchanged.
 4. **Write**: results.jsonl (and the other writers) from the results in input order; the pages
    not written in step 2, and those of rewrites (their page from step 2 with the comparison put
    in), and the index.
@@ -19,7 +21,7 @@ One bad input never stops a batch: its InputError is recorded (and named once on
 CLI) while every other article is scored and written. Memory stays flat whatever the size of the
 batch: results travel through the store one at a time, the run's order and its comparisons are
 kept in the store rather than in lists, and pairing keeps its TF-IDF rows in temporary files
-(:func:`analyzer.compare.pairing.pair_ranks`). What still grows with the batch is small: the
+(:class:`analyzer.compare.pairing.PairFinder`). What still grows with the batch is small: the
 failures (one line each), for pairing about 50 bytes per article plus the vocabulary, and the
 ranks of the pairs to compare, grouped (:func:`_together`, about 100 bytes a pair).
 """
@@ -50,6 +52,7 @@ from analyzer.engines import (
 )
 from analyzer.errors import AnalyzerError, InputError
 from analyzer.file_record import StoredFiles
+from analyzer.pairing_input import PairingInput
 from analyzer.progress import Counts, Progress
 from analyzer.readers import Unread, read_inputs
 from analyzer.state import (
@@ -113,16 +116,19 @@ def _analyse(
     counts: Counts,
     progress: Progress,
     files: StoredFiles | None = None,
+    pairing: PairingInput,
     score: Work = score_chunk,
     before_scoring: Callable[[], None] | None = None,
 ) -> _Analysed:
     """Steps 1 and 2: read, skip what the store already holds, score the rest into the store.
 
     Each article with a result is recorded in the store's run with its input position
-    (:meth:`StateStore.add_to_run`); only the articles being scored are held here. With
-    ``files``, the signature of each file read is remembered with its article's key. ``score``
-    is :func:`score_chunk`, or a partial of it that also writes pages; ``before_scoring`` is
-    called once before the first article is handed to it (not at all when none is).
+    (:meth:`StateStore.add_to_run`); only the articles being scored are held here. Each input
+    settled (failed, unchanged or scored) is given to ``pairing``, from the first article to
+    score on. With ``files``, the signature of each file read is remembered with its article's
+    key. ``score`` is :func:`score_chunk`, or a partial of it that also writes pages;
+    ``before_scoring`` is called once before the first article is handed to it (not at all when
+    none is).
     """
     failed: list[tuple[int, InputError]] = []  # (input position, error)
     waiting: dict[str, tuple[int, str]] = {}  # article id -> (position, key) while being scored
@@ -134,7 +140,14 @@ def _analyse(
 
     def fail(position: int, error: InputError) -> None:
         failed.append((position, error))
+        pairing.settle(position, None)
         counts.failed += 1
+        progress.update()
+
+    def unchanged(position: int, article_id: str) -> None:
+        arrived.append((position, article_id))
+        pairing.settle(position, article_id)
+        counts.unchanged += 1
         progress.update()
 
     def to_score() -> Iterator[list[Article]]:
@@ -148,21 +161,21 @@ def _analyse(
                 fail(position, item)
                 continue
             if isinstance(item, Unread):  # the store holds its result under the current key
-                arrived.append((position, item.id))
-                counts.unchanged += 1
-                progress.update()
+                unchanged(position, item.id)
                 continue
             key = article_key(item)
             basis = files.basis_of(item) if files is not None else None
             if basis is not None:
                 remembered.append((item.path, basis, item.id, key))
             if store.key_of(item.id) == key:
-                arrived.append((position, item.id))
-                counts.unchanged += 1
-                progress.update()
+                unchanged(position, item.id)
                 continue
-            if not began and before_scoring is not None:
-                before_scoring()
+            if not began:
+                if before_scoring is not None:
+                    before_scoring()
+                store.add_to_run(arrived)  # the run's articles so far, where pairing reads them
+                arrived.clear()
+                pairing.begin(position)
                 began = True
             waiting[item.id] = (position, key)
             chunk.append(item)
@@ -181,6 +194,7 @@ def _analyse(
                 continue
             rows.append((article.id, key, scored))
             arrived.append((position, article.id))
+            pairing.settle(position, article.id, scored)
             counts.scored += 1
             progress.update()
         if len(rows) >= COMMIT_EVERY or len(arrived) >= COMMIT_EVERY:
@@ -204,6 +218,7 @@ def _analyse_paths(
     run: Runner,
     counts: Counts,
     bar: Progress,
+    pairing: PairingInput,
     remember: bool = False,
     score: Work = score_chunk,
     before_scoring: Callable[[], None] | None = None,
@@ -222,6 +237,7 @@ def _analyse_paths(
             run=run,
             counts=counts,
             progress=bar,
+            pairing=pairing,
             files=files,
             score=score,
             before_scoring=before_scoring,
@@ -230,7 +246,9 @@ def _analyse_paths(
         bar.close()
 
 
-def _compare(store: StateStore, run: Runner) -> tuple[list[InputError], list[InputError]]:
+def _compare(
+    store: StateStore, run: Runner, pairing: PairingInput
+) -> tuple[list[InputError], list[InputError]]:
     """Step 3: pair rewrites with their sources over the whole run and store each comparison;
     return the comparisons that failed and the articles not compared because every source their
     ``derived_from`` names is missing from the batch (a notice, not a failure: the article and
@@ -238,41 +256,20 @@ def _compare(store: StateStore, run: Runner) -> tuple[list[InputError], list[Inp
 
     Pairing sees all current results (scored now or earlier), so the comparisons a rerun writes are
     the ones a full run would; a comparison already stored for the same two unchanged articles is
-    reused. Pairing reads each article's term counts, dates and named sources, one article at a
-    time, as scoring stored them (:class:`analyzer.state.Scored`); the comparisons are computed on
-    the engine (in the worker pool with ``jobs`` > 1). A comparison that fails is not stored: it
-    comes back as a failure naming the rewrite's file (its record has no comparison), in input
-    order.
+    reused. Pairing reads each article's term counts, dates and named sources as scoring made
+    them (:class:`analyzer.state.Scored`), given to it while the run was scored (``pairing``);
+    the similarities and the comparisons are computed on the engine (in the worker pool with
+    ``jobs`` > 1). A comparison that fails is not stored: it comes back as a failure naming the
+    rewrite's file (its record has no comparison), in input order.
     """
-    # Imported here: pairing needs numpy and scipy (most of a second of start-up), which a rerun
-    # where nothing changed never loads.
+    # Imported here: pairing needs numpy and scipy, which a rerun where nothing changed never
+    # loads.
     from analyzer.compare.pairing import (
         BlockPair,
         Candidates,
-        TermCounts,
         block_candidates,
         block_candidates_chunk,
-        count_terms,
-        pair_ranks,
     )
-
-    unpaired: list[InputError] = []  # in input order, as pairing reads the articles
-
-    def docs() -> Iterator[tuple[TermCounts, list[int | None], str | None]]:
-        # What pairing reads was stored beside each result when it was scored: no result is
-        # decoded and no text stemmed again (only where the worker could not count the terms).
-        for article_id, published, derived_from, terms in store.run_pairing():
-            sources = json.loads(derived_from or "[]")
-            named = [store.run_rank(s) for s in sources]
-            if named and all(rank is None for rank in named):
-                missing = ", ".join(sources)
-                reason = f"derived_from names {missing}, not in this batch: not compared"
-                unpaired.append(InputError(store.get(article_id).path, reason))
-            if terms is None:
-                counts = count_terms(store.get(article_id).text)
-            else:
-                counts = json.loads(terms)
-            yield counts, named, published
 
     def products(pairs: Iterable[BlockPair]) -> Iterator[Candidates]:
         # The similarity blocks (pairing's quadratic part) are multiplied on the engine, a pair
@@ -280,7 +277,9 @@ def _compare(store: StateStore, run: Runner) -> tuple[list[InputError], list[Inp
         for [pair], [(found, _)] in run(block_candidates_chunk, ([pair] for pair in pairs)):
             yield found if found is not None else block_candidates(pair)
 
-    pairs = pair_ranks(docs(), id_order=store.run_ranks_by_id(), products=products)
+    finder = pairing.finder()
+    named, unpaired = pairing.named()
+    pairs = finder.pairs(named, id_order=store.run_ranks_by_id(), products=products)
     store.set_pairs(
         (store.run_id(d), store.run_id(s), paired_by, similarity)
         for d, s, paired_by, similarity in pairs
@@ -524,7 +523,7 @@ def score_paths(
     # With worksheets, every page links its worksheet: all are made in the page step.
     early = engine == "local" and not worksheets
     score = functools.partial(score_chunk, pages=str(out)) if early else score_chunk
-    with store, open_engine(engine, jobs, scheduler) as run:
+    with store, open_engine(engine, jobs, scheduler) as run, PairingInput(store) as pairing:
         store.begin_run()
         # Pages written while scoring replace the last run's, so from the first article scored
         # its outputs are no longer the current ones: a run stopped after that point leaves the
@@ -537,6 +536,7 @@ def score_paths(
             run,
             counts,
             bar,
+            pairing,
             remember=True,
             score=score,
             before_scoring=forget_outputs,
@@ -558,7 +558,7 @@ def score_paths(
             # written: an unchanged rerun spends most of its time on imports otherwise.
             from analyzer.writers.html import render_stored_chunk, write_stored_site
 
-            compare_failures, unpaired = _compare(store, run)
+            compare_failures, unpaired = _compare(store, run, pairing)
             failures = done.failures + compare_failures
             compared = True
             with atomic_file(results_path) as jsonl:
@@ -588,7 +588,7 @@ def score_paths(
         else:
             failures, unpaired = done.failures, []
         if (db is not None or worksheets) and not compared:
-            compare_failures, unpaired = _compare(store, run)
+            compare_failures, unpaired = _compare(store, run, pairing)
             failures = done.failures + compare_failures
         if db is not None:
             from analyzer.writers.sqlite import article_rows, rows_chunk, write_rows
@@ -654,10 +654,11 @@ def analyze_paths(
         tempfile.TemporaryDirectory(prefix="analyzer-") as tmp,
         StateStore(Path(tmp) / STATE_NAME) as store,
         open_engine(engine, jobs, scheduler) as run,
+        PairingInput(store) as pairing,
     ):
         store.begin_run()
-        done = _analyse_paths(paths, stdin, store, run, counts, bar)
-        compare_failures, batch.unpaired = _compare(store, run)
+        done = _analyse_paths(paths, stdin, store, run, counts, bar, pairing)
+        compare_failures, batch.unpaired = _compare(store, run, pairing)
         batch.other_languages = _other_languages(store)
         if lines is not None:
             for line in store.run_lines():

@@ -412,6 +412,27 @@ class StateStore:
             " WHERE a.language IS NOT NULL AND a.language != 'en' ORDER BY r.rank"
         )
 
+    def arrived_pairing(
+        self, before: int
+    ) -> Iterator[tuple[str, str | None, str | None, str | None]]:
+        """:meth:`run_pairing` of the articles recorded so far (:meth:`add_to_run`) at input
+        positions below ``before``, in input order, before the run is finished."""
+        yield from self._db.execute(
+            "SELECT r.id, a.published, a.derived_from, a.terms FROM temp.arrived r"
+            " JOIN articles a ON a.id = r.id WHERE r.pos < ? ORDER BY r.pos",
+            (before,),
+        )
+
+    def pairing_of(self, article_id: str) -> tuple[str | None, str | None, str | None]:
+        """``(published, derived_from, terms)`` of one stored article, as :meth:`run_pairing`
+        gives them (KeyError when it is not stored)."""
+        row = self._db.execute(
+            "SELECT published, derived_from, terms FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        if row is None:
+            raise KeyError(article_id)
+        return row
+
     def retain_run(self) -> int:
         """Delete stored articles that are not in the run, and every remembered file whose
         article is no longer stored under the key it names; return how many articles went."""
