@@ -115,8 +115,8 @@ def _analyse(
     run: Runner,
     counts: Counts,
     progress: Progress,
-    files: StoredFiles | None = None,
     pairing: PairingInput,
+    files: StoredFiles | None = None,
     score: Work = score_chunk,
     before_scoring: Callable[[], None] | None = None,
 ) -> _Analysed:
