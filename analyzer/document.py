@@ -17,6 +17,7 @@ from dataclasses import InitVar, dataclass, field
 from typing import TYPE_CHECKING
 
 from analyzer.lexicons import load_lexicon
+from analyzer.scan import findall_by_pieces
 
 if TYPE_CHECKING:
     from analyzer.sentences import FastPunkt
@@ -272,32 +273,16 @@ def token_spans(text: str) -> list[Span]:
     return [Span(m.start(), m.end()) for m in _TOKEN.finditer(text)]
 
 
-# Marks that are no word characters: a token neither starts nor ends with one, so stripping them
-# from the ends of a piece of text between white space leaves its tokens as they were.
-_NOT_IN_TOKEN_ENDS = ".,;:!?\"'’‘“”()[]{}-—–…"
-
-
 def token_texts(text: str) -> list[str]:
-    """``_TOKEN.findall(text)``, from a split of the text at white space.
-
-    A token holds no white space, so each lies within one piece between white space and is
-    found there as in the whole text (the pattern looks neither back nor ahead). A piece that
-    is letters and digits only once stripped of its outer marks, most of them, is one token;
-    only the others are read with the pattern (about a third less time than the pattern alone).
+    """``_TOKEN.findall(text)``, from a split of the text at white space
+    (:func:`analyzer.scan.findall_by_pieces`: a piece of letters and digits is one token).
 
     Examples
     --------
     >>> token_texts("In 2024, López-Obrador’s U.S. trip (37,000 km)...")
     ['In', '2024', 'López-Obrador’s', 'U.S', 'trip', '37,000', 'km']
     """
-    found: list[str] = []
-    for piece in text.split():
-        core = piece.strip(_NOT_IN_TOKEN_ENDS)
-        if core.isalnum():  # every letter and digit is a word character (\w)
-            found.append(core)
-        elif core:
-            found += _TOKEN.findall(core)
-    return found
+    return findall_by_pieces(_TOKEN, text, str.isalnum)
 
 
 def blank(text: str, spans: Iterable[tuple[int, int]]) -> str:

@@ -38,6 +38,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from analyzer.compare.text import content_terms, fold, stem
+from analyzer.scan import findall_by_pieces
 
 # Soft matching of terms: a shared beginning of at least this many letters ...
 PREFIX_MIN = 5
@@ -100,32 +101,16 @@ def name_terms(text: str, sentences: Sequence[tuple[int, int]]) -> frozenset[str
     return frozenset(set(map(_name_term, inner)) - set(map(_name_term, lower)))
 
 
-# Marks that are no letters: a word (_WORD) neither starts nor ends with one, so stripping them
-# from the ends of a piece of text between white space leaves its words as they were.
-_NOT_AT_WORD_ENDS = ".,;:!?\"'’‘“”()[]{}-—–…"
-
-
 def _words(text: str) -> list[str]:
-    """``_WORD.findall(text)``, from a split of the text at white space.
-
-    A word holds no white space, so each lies within one piece between white space and is found
-    there as in the whole text (the pattern looks neither back nor ahead). A piece that is
-    letters only once stripped of its outer marks, most of them, is one word; only the others
-    are read with the pattern.
+    """``_WORD.findall(text)``, from a split of the text at white space
+    (:func:`analyzer.scan.findall_by_pieces`: a piece of letters only is one word).
 
     Examples
     --------
     >>> _words("“Ana’s” López-Obrador, 3rd x² (U.N.)")
     ['Ana’s', 'López', 'Obrador', 'rd', 'x²', 'U', 'N']
     """
-    found: list[str] = []
-    for piece in text.split():
-        core = piece.strip(_NOT_AT_WORD_ENDS)
-        if core.isalpha():  # every letter is a word character that is no digit
-            found.append(core)
-        elif core:
-            found += _WORD.findall(core)
-    return found
+    return findall_by_pieces(_WORD, text, str.isalpha)
 
 
 class SourceIndex:
