@@ -663,8 +663,7 @@ def _name_ending(text: str, people: People, s: int, e: int) -> tuple[int, int] |
     be a subject or opens with a preposition, when no preposition governs it: "At the party's
     convention Sen. Ana Ruiz (D-Mo.) said" (but "a letter from Sen. Ana Ruiz warns")."""
     for m in reversed(people.at(s, e)):
-        tag = _PARTY_TAG.match(text, m.end, e)
-        if (tag.end() if tag else m.end) != e:
+        if m.end != e and not _party_tag_to(text, m.end, e):
             continue
         if people.entities[m.entity].kind != "person":
             return None

@@ -489,7 +489,7 @@ def _language(language: str | None) -> dict[str, str | None]:
     >>> _language("fr")["language_name"], _language("en")
     ('French', {'language_name': None, 'language_note': None})
     """
-    if is_english(language) or language is None:
+    if is_english(language):
         return {"language_name": None, "language_note": None}
     return {"language_name": language_name(language), "language_note": not_english_note(language)}
 
