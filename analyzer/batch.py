@@ -71,7 +71,6 @@ if TYPE_CHECKING:  # only named in annotations; an unchanged rerun never builds 
     from analyzer.results import ArticleResult
 
 RESULTS_NAME = "results.jsonl"
-WORKSHEETS_NAME = "worksheets"
 
 # Results (and comparisons) are committed to the store in groups of this many: a kill loses at
 # most this much work, and no more than this many wait in memory.
@@ -604,9 +603,10 @@ def score_paths(
             else:
                 write_rows(db, map(article_rows, store.run_results()))
         if worksheets:
+            from analyzer.writers.html import WORKSHEETS_FOLDER
             from analyzer.writers.worksheet import write_worksheets
 
-            write_worksheets(out / WORKSHEETS_NAME, store.run_results(), lookup=store.run_result)
+            write_worksheets(out / WORKSHEETS_FOLDER, store.run_results(), lookup=store.run_result)
         other_languages = _other_languages(store)
     counts.seconds = time.perf_counter() - began
     return BatchResult(

@@ -561,13 +561,27 @@ def render_article(
     )
 
 
+# The folder of the report where ``score --worksheets`` writes the worksheets and answer keys.
+WORKSHEETS_FOLDER = "worksheets"
+
+
+def sheet_names(name: str) -> tuple[str, str]:
+    """The file names of the worksheet and the answer key of the article whose file name (its
+    id) is ``name``: one definition for the writer and for the pages that link them.
+
+    Examples
+    --------
+    >>> sheet_names("003")
+    ('003-worksheet.html', '003-answers.html')
+    """
+    return f"{name}-worksheet.html", f"{name}-answers.html"
+
+
 def _sheets(article_id: str, root: str) -> dict[str, str]:
-    """Links to an article's worksheet and answer key (writers.worksheet names the files)."""
-    name = urlquote(article_id)
-    return {
-        "worksheet": f"{root}worksheets/{name}-worksheet.html",
-        "answers": f"{root}worksheets/{name}-answers.html",
-    }
+    """Links to an article's worksheet and answer key."""
+    worksheet, answers = sheet_names(urlquote(article_id))
+    folder = f"{root}{WORKSHEETS_FOLDER}/"
+    return {"worksheet": folder + worksheet, "answers": folder + answers}
 
 
 def _compare_href(result: ArticleResult, root: str) -> str:

@@ -18,7 +18,7 @@ from markupsafe import Markup
 
 from analyzer.exercises import Exercise, Item, Line, Worksheet, build_worksheet
 from analyzer.results import ArticleResult
-from analyzer.writers.html import _check_id, _environment, _sha256, _static
+from analyzer.writers.html import _check_id, _environment, _sha256, _static, sheet_names
 from analyzer.writers.jsonl import sweep_temporaries, write_atomic
 
 
@@ -97,9 +97,7 @@ def render_answers(sheet: Worksheet) -> str:
 
 def write_worksheet(sheet: Worksheet, out: Path) -> tuple[Path, Path]:
     """Write ``out``/<id>-worksheet.html and ``out``/<id>-answers.html (atomically)."""
-    name = _check_id(sheet.article_id)
-    worksheet = Path(out) / f"{name}-worksheet.html"
-    answers = Path(out) / f"{name}-answers.html"
+    worksheet, answers = (Path(out) / n for n in sheet_names(_check_id(sheet.article_id)))
     write_atomic(worksheet, render_worksheet(sheet))
     write_atomic(answers, render_answers(sheet))
     return worksheet, answers
