@@ -519,9 +519,13 @@ def score_paths(
     # On the local engine, the pages of articles that name no source are written while they are
     # scored (the workers are busy then, and the result is at hand). Dask workers may not share
     # this disk: there every page is made after the comparisons.
-    # With worksheets, every page links its worksheet: all are made in the page step.
-    early = engine == "local" and not worksheets
-    score = functools.partial(score_chunk, pages=str(out)) if early else score_chunk
+    # With worksheets, those pages link the article's worksheet too.
+    early = engine == "local"
+    score = (
+        functools.partial(score_chunk, pages=str(out), worksheets=worksheets)
+        if early
+        else score_chunk
+    )
     with store, open_engine(engine, jobs, scheduler) as run, PairingInput(store) as pairing:
         store.begin_run()
         # Pages written while scoring replace the last run's, so from the first article scored

@@ -59,7 +59,9 @@ Runner = Callable[[Work, Iterable[list[Any]]], Iterator[Done]]
 Pair = tuple[str, bytes, str, bytes, str, float | None]
 
 
-def score_chunk(articles: list[Article], pages: str | None = None) -> list[Outcome]:
+def score_chunk(
+    articles: list[Article], pages: str | None = None, worksheets: bool = False
+) -> list[Outcome]:
     """Analyse each article into what the store keeps of it (:class:`analyzer.state.Scored`);
     an exception fails that article only, with its reason.
 
@@ -71,6 +73,7 @@ def score_chunk(articles: list[Article], pages: str | None = None) -> list[Outco
     (a report folder), the page of each article that names no source is written there too
     (:func:`analyzer.writers.html.write_early_page`): it does not depend on the comparisons,
     which come later. An article that names its source is compared with it, so its page waits.
+    With ``worksheets``, those pages link the article's worksheet and answer key.
 
     Examples
     --------
@@ -99,20 +102,21 @@ def score_chunk(articles: list[Article], pages: str | None = None) -> list[Outco
             out.append((None, f"analysis failed ({type(exc).__name__}: {exc})"))
             continue
         named = json.dumps(list(result.derived_from)) if result.derived_from else None
-        page = _early_page(pages, result) if pages is not None and named is None else None
+        early = pages is not None and named is None
+        page = _early_page(pages, result, worksheets) if early else None
         scored = Scored(blob, result.published, named, _terms(result.text), page, result.language)
         out.append((scored, None))
     return out
 
 
-def _early_page(pages: str, result: Any) -> str | None:
+def _early_page(pages: str, result: Any, worksheets: bool) -> str | None:
     """The index row of the page written for ``result`` in ``pages`` (None: not written)."""
     # Imported on the first page: a run that writes no pages never loads Jinja2.
     from pathlib import Path
 
     from analyzer.writers.html import write_early_page
 
-    return write_early_page(Path(pages), result)
+    return write_early_page(Path(pages), result, worksheets=worksheets)
 
 
 def _terms(text: str) -> str | None:

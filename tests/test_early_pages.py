@@ -63,15 +63,32 @@ def test_early_pages_are_written_while_scoring_for_articles_naming_no_source(
     early: list[str] = []
     real = html.write_early_page
 
-    def noting(out, result):
+    def noting(out, result, **options):
         early.append(result.id)
-        return real(out, result)
+        return real(out, result, **options)
 
     monkeypatch.setattr(html, "write_early_page", noting)
     results = score_paths([str(inputs)], tmp_path / "out").counts.scored
     assert results == 10
     assert len(early) == 8  # all but the two rewrites the manifest names
     assert SOURCE_000 in early and f"half-{SOURCE_000}" in early
+
+
+def test_early_pages_link_the_worksheets_when_the_batch_writes_them(inputs, tmp_path, monkeypatch):
+    options: list[dict[str, Any]] = []
+    real = html.write_early_page
+
+    def noting(out, result, **given):
+        options.append(given)
+        return real(out, result, **given)
+
+    monkeypatch.setattr(html, "write_early_page", noting)
+    out = tmp_path / "out"
+    assert score_paths([str(inputs)], out, worksheets=True).failures == []
+    assert options == [{"worksheets": True}] * 8
+    page = (out / "articles" / f"{SOURCE_000}.html").read_text(encoding="utf-8")
+    assert f'href="../worksheets/{SOURCE_000}-worksheet.html"' in page
+    assert (out / "worksheets" / f"{SOURCE_000}-worksheet.html").is_file()
 
 
 def test_a_rewrite_whose_page_then_fails_keeps_no_early_page(inputs, tmp_path, monkeypatch):

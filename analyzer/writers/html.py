@@ -1038,9 +1038,9 @@ def _rendered(
     worksheets: bool = False,
 ) -> Rendered:
     """The pages and index row of ``result``; ``early`` is its page as written while it was
-    scored, which a rewrite's article page is made from when it can be read; with
-    ``worksheets``, the article page links its worksheet (never an early page: a batch that
-    writes worksheets writes no early pages)."""
+    scored, which a rewrite's article page is made from when it can be read (it links the
+    worksheet already when the batch writes worksheets); with ``worksheets``, the article page
+    links its worksheet."""
     article = None
     if early is not None and result.comparison is not None:
         with contextlib.suppress(OSError):  # gone: rendered again below
@@ -1136,7 +1136,7 @@ def _decoder(jobs: Sequence[StoredJob]) -> Callable[[bytes, bytes | None], Artic
     return decoded
 
 
-def write_early_page(out: Path, result: ArticleResult) -> str | None:
+def write_early_page(out: Path, result: ArticleResult, *, worksheets: bool = False) -> str | None:
     """Write the article page of ``result``, which holds no comparison, to ``out``/articles
     while a batch scores it (the result is at hand: it is not decoded again for its page), and
     give its index row as JSON; None when nothing was written.
@@ -1156,7 +1156,7 @@ def write_early_page(out: Path, result: ArticleResult) -> str | None:
     if result.comparison is not None or not _SAFE_ID.fullmatch(result.id):
         return None
     try:
-        article, _, fields = _rendered(result, None)
+        article, _, fields = _rendered(result, None, worksheets=worksheets)
         write_atomic(out / "articles" / f"{result.id}.html", article)
     except Exception:  # made again, and its error reported, with the other pages
         return None
