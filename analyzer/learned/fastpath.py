@@ -549,9 +549,14 @@ class HashedLogistic:
     ) -> np.ndarray | None:
         # The public path's steps on the arrays, by scipy's private routines (building the
         # matrix checks its arrays, which costs more than one article's new words): the same
-        # routines, so the same floats; X @ coef.T is X times coef's one row.
+        # routines, so the same floats; X @ coef.T is X times coef's one row. Everything that
+        # can refuse is asked before the values are changed in place: the public path after a
+        # refusal starts from the same values.
+        matvec = _sparsetools.csr_matvec
+        if self._coef_vector.dtype != np.float64:
+            return None
         summed = _private_sum_duplicates(columns, indptr, values, self._n_features)
-        if summed is None or self._coef_vector.dtype != np.float64:
+        if summed is None:
             return None
         columns, indptr, values = summed
         if self._binary:
@@ -559,9 +564,7 @@ class HashedLogistic:
         _normalize(values, indptr, self._norm)
         out = np.zeros(len(indptr) - 1)
         n_features = self._n_features
-        _sparsetools.csr_matvec(
-            len(out), n_features, indptr, columns, values, self._coef_vector, out
-        )
+        matvec(len(out), n_features, indptr, columns, values, self._coef_vector, out)
         return out
 
 
