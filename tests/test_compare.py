@@ -207,6 +207,34 @@ def test_of_two_quotations_in_one_paragraph_only_the_one_given_to_another_speake
     ]
 
 
+SLOGAN_SOURCE = (
+    "Senator Ana Ruiz opened the rally. “Build the bridge now,” Ruiz told the crowd.\n"
+    "Later, Mayor Tom Okafor took the stage. “Build the bridge now,” Okafor said.\n"
+    "Governor Lee Chan watched from the front row."
+)
+
+
+def test_a_quotation_the_source_gives_to_two_speakers_is_not_misattributed_to_either():
+    derived = "Later, Mayor Tom Okafor took the stage.\n“Build the bridge now,” Okafor said."
+    assert issues(SLOGAN_SOURCE, derived) == []
+
+
+def test_a_quotation_the_source_repeats_is_misattributed_to_a_third_speaker():
+    derived = "Governor Lee Chan watched from the front row.\n“Build the bridge now,” Chan said."
+    assert issues(SLOGAN_SOURCE, derived) == [
+        ("misattributed_quote", "“Build the bridge now,”")
+    ]
+
+
+def test_a_copy_of_an_article_changes_nothing_even_where_it_repeats_a_quotation():
+    assert issues(SLOGAN_SOURCE, SLOGAN_SOURCE) == []
+
+
+def test_a_vulgar_fraction_is_no_name():
+    text = "The Arizona Republican survived 5 ½ years in a Vietnamese prison."
+    assert issues(text, text) == []
+
+
 def test_a_paragraph_s_words_are_folded_once_for_every_quotation_said_in_it():
     from analyzer.compare.engine import DocumentView
 

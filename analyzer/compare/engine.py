@@ -384,7 +384,9 @@ def check_quotes(
             continue
         said_by = _source_speaker(source, span)
         ours = _named_near(derived, q.speaker, q.start)
-        if ours and said_by and not _speaker_matches(ours, said_by):
+        if ours and said_by and not _speaker_matches(ours, said_by) and not _said_elsewhere(
+            source, q.text, ours
+        ):
             message = (
                 f"The source gives these words to {said_by}; the rewrite gives them to {ours}."
             )
@@ -392,6 +394,21 @@ def check_quotes(
                 _issue("misattributed_quote", text, q.start, q.end, message, source, span)
             )
     return issues
+
+
+def _said_elsewhere(source: DocumentView, quote_text: str, speaker: str) -> bool:
+    """True when the source holds the quotation more than once (a slogan, a phrase two people
+    use, a line quoted again later) and one of those places may give it to ``speaker``: a
+    quotation of the source whose speaker there is ``speaker``, or not a name the source writes
+    near it. A place outside the source's quotations gives the words to nobody."""
+    for start, end in source.folded.occurrences(quote_text):
+        for sq in source.quotes:
+            if sq.start < end and start < sq.end:
+                there = _named_near(source, sq.speaker, sq.start)
+                if there is None or _speaker_matches(speaker, there):
+                    return True
+                break
+    return False
 
 
 def _source_speaker(source: DocumentView, span: tuple[int, int]) -> str | None:

@@ -225,8 +225,9 @@ def find_names(
             if run and gap.strip() and gap.strip() != "." and gap.strip() != "-":
                 names.extend(_close(doc, run))
                 run, pending = [], []
-            if word[0].islower():
-                # Most words: lower case outside a name, with nothing to close.
+            if word[0].islower() or not word[0].isalpha():
+                # Most words: lower case outside a name, with nothing to close. (A word starting
+                # with a numeric character such as "½" is no name either.)
                 if run:
                     if name_key(word) in _PARTICLES:
                         pending.append(m)

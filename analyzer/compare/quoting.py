@@ -95,6 +95,28 @@ class FoldedSource:
             return QuoteMatch(worst.score, span_start, span_end)
         return worst
 
+    def occurrences(self, quote_text: str) -> list[tuple[int, int]]:
+        """Every stretch of the source that holds the quotation word for word (after folding),
+        as offsets into the source; empty when the quotation is cut by an ellipsis or holds
+        fewer than two words.
+
+        Examples
+        --------
+        >>> src = FoldedSource("“Lock her up,” Flynn said. Crowds chanted “lock her up!”")
+        >>> [src.text[s:e] for s, e in src.occurrences("“Lock her up”")]
+        ['Lock her up', 'lock her up']
+        """
+        inner = quote_text.strip().strip(_MARKS).strip()
+        pieces = _ELLIPSIS.split(inner)
+        piece = fold(pieces[0]) if len(pieces) == 1 else ""
+        if len(piece.split()) < 2:
+            return []
+        found, at = [], self.folded.find(piece)
+        while at >= 0:
+            found.append(self._widen(self.where[at], self.where[at + len(piece) - 1] + 1))
+            at = self.folded.find(piece, at + 1)
+        return found
+
     def _widen(self, start: int, end: int) -> tuple[int, int]:
         """Stretch a match to whole words: the aligner may cut a word at either edge."""
         t = self.text
