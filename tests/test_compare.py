@@ -221,9 +221,7 @@ def test_a_quotation_the_source_gives_to_two_speakers_is_not_misattributed_to_ei
 
 def test_a_quotation_the_source_repeats_is_misattributed_to_a_third_speaker():
     derived = "Governor Lee Chan watched from the front row.\n“Build the bridge now,” Chan said."
-    assert issues(SLOGAN_SOURCE, derived) == [
-        ("misattributed_quote", "“Build the bridge now,”")
-    ]
+    assert issues(SLOGAN_SOURCE, derived) == [("misattributed_quote", "“Build the bridge now,”")]
 
 
 def test_a_copy_of_an_article_changes_nothing_even_where_it_repeats_a_quotation():
@@ -486,4 +484,3 @@ def test_every_check_finds_nothing_in_a_seed_checked_against_itself(prefix):
     article = Prepared(analyze(seed_path(prefix).read_text(encoding="utf-8")))
     view = article.view
     assert check_text(view, view, derived_units(view.doc), view.quotes) == []
-

@@ -384,8 +384,11 @@ def check_quotes(
             continue
         said_by = _source_speaker(source, span)
         ours = _named_near(derived, q.speaker, q.start)
-        if ours and said_by and not _speaker_matches(ours, said_by) and not _said_elsewhere(
-            source, q.text, ours
+        if (
+            ours
+            and said_by
+            and not _speaker_matches(ours, said_by)
+            and not _said_elsewhere(source, q.text, ours)
         ):
             message = (
                 f"The source gives these words to {said_by}; the rewrite gives them to {ours}."
