@@ -54,6 +54,7 @@ from analyzer.learned.fastpath import (
 )
 from analyzer.learned.store import cached_model, run_time_model
 from analyzer.lexicons import load_lexicon
+from analyzer.scan import findall_both_by_pieces
 
 if TYPE_CHECKING:
     from sklearn.pipeline import Pipeline
@@ -493,37 +494,18 @@ def _words(text: str) -> list[str]:
     return LEXICON_WORD.findall(text.lower())
 
 
-# Characters that are in no word of either kind (neither word characters, apostrophes nor
-# hyphens): stripped from the ends of a piece of text between white space, they change no word.
-_PUNCTUATION = '.,;:!?"()“”[]'
-
-
 def words_and_tokens(text: str) -> tuple[list[str], list[str]]:
     """The lexicon's words of ``text`` and the text model's tokens of it: ``_words(text)`` and
-    ``TOKEN.findall(text.lower())``, from one split of the lower-cased text.
-
-    Neither kind of word holds white space or ``_PUNCTUATION``, so each lies within one piece of
-    the text between them, found there as in the whole text (neither pattern looks around). A
-    piece of letters only, most of them, is one word of each kind (a token from two letters):
-    only the other pieces are read with the patterns, about half the time of two passes.
+    ``TOKEN.findall(text.lower())``, from one split of the lower-cased text
+    (:func:`analyzer.scan.findall_both_by_pieces`: a piece of letters only is one word of each
+    kind, a token from two letters), about half the time of two passes.
 
     Examples
     --------
     >>> words_and_tokens("Power-hungry (I say) 2nd plan.")
     (['power-hungry', 'i', 'say', 'nd', 'plan'], ['power', 'hungry', 'say', '2nd', 'plan'])
     """
-    words: list[str] = []
-    tokens: list[str] = []
-    for piece in text.lower().split():
-        core = piece.strip(_PUNCTUATION)
-        if core.isalpha():
-            words.append(core)
-            if len(core) > 1:
-                tokens.append(core)
-        elif core:
-            words += LEXICON_WORD.findall(core)
-            tokens += TOKEN.findall(core)
-    return words, tokens
+    return findall_both_by_pieces(LEXICON_WORD, TOKEN, text.lower(), str.isalpha, second_shortest=2)
 
 
 def _stems(text: str) -> set[str]:
