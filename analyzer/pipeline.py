@@ -59,7 +59,8 @@ def analyze_document(
     # Vague formulas ("experts say", "everyone knows"): they credit no one, so they add nothing
     # to sourcing, support no claim, and count as a habit of machine rewrites.
     vague_formulas = claims.vague_formulas(doc)
-    metrics.update(sourcing_metrics(doc, found_attributions, found_sources, vague_formulas))
+    credited_attributions = credited(found_attributions, vague_formulas)
+    metrics.update(sourcing_metrics(doc, found_attributions, found_sources, credited_attributions))
     metrics.update(
         loaded_language=len(loaded.findings),
         loaded_language_sentences=loaded.sentences,
@@ -68,7 +69,7 @@ def analyze_document(
         accused_with_reply=replies.answered,
         **balanced.metrics,
     )
-    credited_names = {a.source for a in credited(found_attributions, vague_formulas)}
+    credited_names = {a.source for a in credited_attributions}
     scores = sourcing_scores(metrics, [s for s in found_sources if s.name in credited_names])
     scores["balance"] = balanced.score
 

@@ -80,10 +80,11 @@ def sourcing_metrics(
     doc: Document,
     attributions: Sequence[Attribution],
     sources: Sequence[Source],
-    vague: Sequence[Span] = (),
+    credited_ones: Sequence[Attribution],
 ) -> dict[str, Any]:
-    """Attribution metrics (README, "Sources and attribution"); ``sourcing_density`` counts the
-    attributions :func:`credited` with the ``vague`` formulas.
+    """Attribution metrics (README, "Sources and attribution"); ``sourcing_density`` counts
+    ``credited_ones``, the attributions :func:`credited` (computed once by the caller, who also
+    needs them for :func:`sourcing_scores`).
 
     Examples
     --------
@@ -92,7 +93,7 @@ def sourcing_metrics(
     >>> a = [Attribution(0, 9, "indirect", "Ana Ruiz", "person", "said", 14, 24),
     ...      Attribution(25, 43, "indirect", "officials", "anonymous", "said", 40, 42)]
     >>> s = [Source("Ana Ruiz", "person"), Source("officials", "anonymous")]
-    >>> m = sourcing_metrics(doc, a, s)
+    >>> m = sourcing_metrics(doc, a, s, credited(a, []))
     >>> m["named_sources"], m["attributions"], m["sourcing_density"], m["named_attribution_ratio"]
     (1, 2, 25.0, 0.5)
     """
@@ -101,7 +102,7 @@ def sourcing_metrics(
         "named_sources": sum(1 for s in sources if is_named(s.kind, s.name)),
         "anonymous_sources": sum(1 for s in sources if not is_named(s.kind, s.name)),
         "attributions": len(attributions),
-        "sourcing_density": per(len(credited(attributions, vague)), doc.word_count, 100),
+        "sourcing_density": per(len(credited_ones), doc.word_count, 100),
         "named_attribution_ratio": round(named / len(attributions), 3) if attributions else None,
     }
 
