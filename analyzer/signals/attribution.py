@@ -220,29 +220,29 @@ def find(
         # "according to" names the source of the whole sentence: it goes first.
         ordered = sorted(here, key=lambda c: (not _is_according(text, c), c))
         for cue in ordered:
-            outer = next((f for f in in_sentence if f.content[0] <= cue[0] < f.content[1]), None)
-            joint = _coordinate(text, speech, outer, cue) if outer is not None else None
-            if outer is not None and joint is None:
-                continue  # inside the content of an outer attribution
             if speech.holds(cue[0]):
                 continue  # a cue word inside a quotation belongs to the quoted speech
-            if outer is not None and joint is not None:
+            outer = next((f for f in in_sentence if f.content[0] <= cue[0] < f.content[1]), None)
+            if outer is None:
+                f = _from_cue(doc, people, sent, cue, speech, used_quotes, in_sentence, state)
+                f = _reporting(text, f, cue, ordered)
+            else:
+                joint = _coordinate(text, outer, cue)
+                if joint is None:
+                    continue  # inside the content of an outer attribution
                 # The outer content ends before the joint (undone if the cue makes nothing).
                 kept = outer.content, outer.kind
                 _split_at(text, speech, outer, joint.start())
-            f = _from_cue(doc, people, sent, cue, speech, used_quotes, in_sentence, state)
-            if f is not None and outer is not None and joint is not None and not joint.group(1):
-                # "She attacked the police and blamed ...": the outer clause's subject.
-                f.source, f.name = outer.source, outer.name
-                f.kind_of_source, f.entity = outer.kind_of_source, outer.entity
-                f.description = outer.description
-            if f is not None and _figurative(text, f):
-                f = None  # "Mexico's history says ...": a figure of speech, not a source
-            if f is not None and f.source is None and any(c[0] > cue[0] for c in ordered):
-                f = None  # "When asked why ..., he replied": the later cue has the source
-            if f is None:
-                if outer is not None and joint is not None:
+                f = _from_cue(doc, people, sent, cue, speech, used_quotes, in_sentence, state)
+                if f is not None and not joint.group(1):
+                    # "She attacked the police and blamed ...": the outer clause's subject.
+                    f.source, f.name = outer.source, outer.name
+                    f.kind_of_source, f.entity = outer.kind_of_source, outer.entity
+                    f.description = outer.description
+                f = _reporting(text, f, cue, ordered)
+                if f is None:
                     outer.content, outer.kind = kept
+            if f is None:
                 continue
             in_sentence.append(f)
             state.remember(f)
@@ -273,14 +273,12 @@ _JOINED_SPEECH = frozenset(
 )
 
 
-def _coordinate(
-    text: str, speech: _Speech, outer: _Found, cue: tuple[int, int]
-) -> re.Match[str] | None:
-    """The joint when ``cue``, inside the content of ``outer``, reports on its own: it is joined
-    to the outer cue's clause by a comma or "and"/"but" ("Trump attacked Clinton over Iraq,
-    saying ...") and does not stand in a quotation. Its group 1 is the pronoun the joint gives
-    the cue, if any ("but he said")."""
-    if outer.cue is None or outer.content[0] < outer.cue[1] or speech.holds(cue[0]):
+def _coordinate(text: str, outer: _Found, cue: tuple[int, int]) -> re.Match[str] | None:
+    """The joint when ``cue``, inside the content of ``outer`` (and in no quotation: the caller
+    skips those), reports on its own: it is joined to the outer cue's clause by a comma or
+    "and"/"but" ("Trump attacked Clinton over Iraq, saying ..."). Its group 1 is the pronoun the
+    joint gives the cue, if any ("but he said")."""
+    if outer.cue is None or outer.content[0] < outer.cue[1]:
         return None
     if text[cue[0] : cue[1]].lower() not in _JOINED_SPEECH or _is_according(text, outer.cue):
         return None  # "... and they ordered him out": the reported clause goes on
@@ -292,6 +290,18 @@ def _coordinate(
         # 0.75 on PolNeAR train, against 0.83 to 0.96 for the other joints).
         return None
     return m
+
+
+def _reporting(
+    text: str, f: _Found | None, cue: tuple[int, int], ordered: Sequence[tuple[int, int]]
+) -> _Found | None:
+    """``f``, the attribution a cue of the sentence's ``ordered`` cues made, unless it credits
+    no one there."""
+    if f is None or _figurative(text, f):
+        return None  # "Mexico's history says ...": a figure of speech, not a source
+    if f.source is None and any(c[0] > cue[0] for c in ordered):
+        return None  # "When asked why ..., he replied": the later cue has the source
+    return f
 
 
 def _split_at(text: str, speech: _Speech, outer: _Found, joint: int) -> None:
