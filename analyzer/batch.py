@@ -276,8 +276,7 @@ def _compare(
         for [pair], [(found, _)] in run(block_candidates_chunk, ([pair] for pair in pairs)):
             yield found if found is not None else block_candidates(pair)
 
-    finder = pairing.finder()
-    named, unpaired = pairing.named()
+    finder, named, unpaired = pairing.finished()
     pairs = finder.pairs(named, id_order=store.run_ranks_by_id(), products=products)
     store.set_pairs(
         (store.run_id(d), store.run_id(s), paired_by, similarity)

@@ -9,7 +9,7 @@ that would otherwise keep both workers waiting (step 3 of :mod:`analyzer.batch`)
 
 Nothing is done before the first article is handed to scoring (:meth:`PairingInput.begin`): a
 rerun that scores nothing never loads pairing's modules (numpy, scipy) unless it compares, and
-then reads every article from the store (:meth:`PairingInput.finder`). Nor before the first
+then reads every article from the store (:meth:`PairingInput.finished`). Nor before the first
 result comes back: by then the engine has loaded those modules where the collector skips them
 (:func:`analyzer.engines.open_engine`), and the process is waiting anyway.
 """
@@ -19,13 +19,24 @@ from __future__ import annotations
 import contextlib
 import json
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from analyzer.errors import InputError
 from analyzer.state import Scored, StateStore, unpack
 
 if TYPE_CHECKING:  # pairing's modules are imported when pairing begins
     from analyzer.compare.pairing import PairFinder
+
+
+class Finished(NamedTuple):
+    """Pairing's input once the run is finished (:meth:`PairingInput.finished`)."""
+
+    finder: PairFinder  # every article of the run added, numbered in input order
+    # For each article that names sources, the numbers of those in the run (itself left out).
+    named: dict[int, list[int]]
+    # The articles whose derived_from names only articles not in the run, in input order (a
+    # notice: they are not compared).
+    unpaired: list[InputError]
 
 
 class PairingInput(contextlib.AbstractContextManager):
@@ -44,7 +55,9 @@ class PairingInput(contextlib.AbstractContextManager):
     ...     pairing.begin(0)
     ...     pairing.settle(1, None)  # failed: nothing to add, and it waits for position 0
     ...     pairing.settle(0, "a", scored)
-    ...     len(pairing.finder())
+    ...     store.add_to_run([(0, "a")])
+    ...     store.finish_run()
+    ...     len(pairing.finished().finder)
     1
     """
 
@@ -80,13 +93,6 @@ class PairingInput(contextlib.AbstractContextManager):
             self._open(self._store.arrived_pairing(before=self._start))
         self._add_settled()
 
-    def finder(self) -> PairFinder:
-        """The pair finder with every article of the finished run (:meth:`StateStore.finish_run`)
-        added: all read from the store when no result came back from scoring."""
-        if self._finder is None:
-            self._open(self._store.run_pairing())
-        return self._finder
-
     def _add_settled(self) -> None:
         # The articles settled from the next position on, up to the first not settled yet.
         while self._next in self._ahead:
@@ -100,12 +106,17 @@ class PairingInput(contextlib.AbstractContextManager):
             else:
                 self._add(article_id, scored.published, scored.derived_from, scored.terms, scored)
 
-    def named(self) -> tuple[dict[int, list[int]], list[InputError]]:
-        """For each article that names sources, the numbers of those in the run (itself left
-        out); and the articles whose ``derived_from`` names only articles not in the run, in
-        input order (a notice: they are not compared). Once the run is finished."""
-        self.finder()  # every article added
+    def finished(self) -> Finished:
+        """Once the run is finished (:meth:`StateStore.finish_run`) and every input settled: the
+        pair finder with every article of the run added (all read from the store when no result
+        came back from scoring), with what the articles name. One call gives both, so the names
+        are never read before every article is added. RuntimeError when an article of the
+        run was never settled."""
+        if self._finder is None:
+            self._open(self._store.run_pairing())
         store = self._store
+        if len(self._finder) != store.run_size():
+            raise RuntimeError("pairing finished before every article of the run was settled")
         named: dict[int, list[int]] = {}
         unpaired: list[InputError] = []
         for number, article_id, sources in self._naming:
@@ -115,7 +126,7 @@ class PairingInput(contextlib.AbstractContextManager):
                 reason = f"derived_from names {missing}, not in this batch: not compared"
                 unpaired.append(InputError(store.get(article_id).path, reason))
             named[number] = [rank for rank in ranks if rank is not None and rank != number]
-        return named, unpaired
+        return Finished(self._finder, named, unpaired)
 
     def _open(self, stored: Iterable[tuple[str, str | None, str | None, str | None]]) -> None:
         # The pair finder, and the articles ``stored`` first (StateStore.run_pairing's rows).

@@ -381,6 +381,10 @@ class StateStore:
             "SELECT r.id, a.key FROM temp.run r JOIN articles a ON a.id = r.id ORDER BY r.rank"
         )
 
+    def run_size(self) -> int:
+        """How many articles the finished run holds."""
+        return self._db.execute("SELECT count(*) FROM temp.run").fetchone()[0]
+
     def run_rank(self, article_id: str) -> int | None:
         """The rank in input order (0, 1, ...) of one article of the run, None when absent."""
         row = self._db.execute("SELECT rank FROM temp.run WHERE id = ?", (article_id,)).fetchone()
@@ -399,10 +403,7 @@ class StateStore:
     def run_pairing(self) -> Iterator[tuple[str, str | None, str | None, str | None]]:
         """``(id, published, derived_from, terms)`` of the run's articles in input order, as
         :class:`Scored` stored them: what pairing reads, without decoding any result."""
-        yield from self._db.execute(
-            "SELECT r.id, a.published, a.derived_from, a.terms FROM temp.run r"
-            " JOIN articles a ON a.id = r.id ORDER BY r.rank"
-        )
+        return self._pairing_rows("run", "rank")
 
     def run_other_languages(self) -> Iterator[tuple[str, str]]:
         """``(id, language)`` of the run's articles whose text is not English (and long enough to
@@ -417,10 +418,18 @@ class StateStore:
     ) -> Iterator[tuple[str, str | None, str | None, str | None]]:
         """:meth:`run_pairing` of the articles recorded so far (:meth:`add_to_run`) at input
         positions below ``before``, in input order, before the run is finished."""
+        return self._pairing_rows("arrived", "pos", before)
+
+    def _pairing_rows(
+        self, table: str, position: str, before: int | None = None
+    ) -> Iterator[tuple[str, str | None, str | None, str | None]]:
+        # What pairing reads of the articles of temp.{table} (the run, or those arrived so far),
+        # in the order of its column {position}; only those below ``before`` when given.
+        where = "" if before is None else f" WHERE r.{position} < ?"
         yield from self._db.execute(
-            "SELECT r.id, a.published, a.derived_from, a.terms FROM temp.arrived r"
-            " JOIN articles a ON a.id = r.id WHERE r.pos < ? ORDER BY r.pos",
-            (before,),
+            "SELECT r.id, a.published, a.derived_from, a.terms"
+            f" FROM temp.{table} r JOIN articles a ON a.id = r.id{where} ORDER BY r.{position}",
+            () if before is None else (before,),
         )
 
     def pairing_of(self, article_id: str) -> tuple[str | None, str | None, str | None]:

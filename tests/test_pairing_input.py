@@ -66,8 +66,8 @@ def test_pairs_from_results_settled_in_any_order_are_those_of_the_whole_run(seed
             if a is not None:
                 store.add_to_run([(position, a.id)])
         store.finish_run()
-        named, unpaired = pairing.named()
-        found = list(pairing.finder().pairs(named, id_order=store.run_ranks_by_id()))
+        finder, named, unpaired = pairing.finished()
+        found = list(finder.pairs(named, id_order=store.run_ranks_by_id()))
         assert found == expected_pairs(store)
     assert {by for _, _, by, _ in found} == {"metadata", "similarity"}
     assert [error.path for error in unpaired] == ["orphan.txt"]
@@ -82,8 +82,8 @@ def test_a_run_that_scored_nothing_is_read_from_the_store():
             pairing.settle(position, a.id)  # unchanged, before any article was scored
             store.add_to_run([(position, a.id)])
         store.finish_run()
-        named, _ = pairing.named()
-        found = list(pairing.finder().pairs(named, id_order=store.run_ranks_by_id()))
+        finder, named, _ = pairing.finished()
+        found = list(finder.pairs(named, id_order=store.run_ranks_by_id()))
         assert found == expected_pairs(store) != []
 
 
@@ -99,8 +99,8 @@ def test_a_run_whose_scored_articles_all_failed_is_read_from_the_store():
             pairing.settle(position, a.id)
             store.add_to_run([(position, a.id)])
         store.finish_run()
-        named, _ = pairing.named()
-        found = list(pairing.finder().pairs(named, id_order=store.run_ranks_by_id()))
+        finder, named, _ = pairing.finished()
+        found = list(finder.pairs(named, id_order=store.run_ranks_by_id()))
         assert found == expected_pairs(store) != []
 
 
@@ -117,6 +117,22 @@ def test_terms_the_worker_could_not_count_are_counted_from_the_result():
                 store.add_to_run([(position, a.id)])
                 pairing.settle(position, a.id, s if counted else s._replace(terms=None))
             store.finish_run()
-            named, _ = pairing.named()
-            found.append(list(pairing.finder().pairs(named, id_order=store.run_ranks_by_id())))
+            finder, named, _ = pairing.finished()
+            found.append(list(finder.pairs(named, id_order=store.run_ranks_by_id())))
     assert found[0] == found[1] != []
+
+
+def test_pairing_cannot_finish_before_every_article_of_the_run_is_settled():
+    articles = seed_articles()[:3]
+    outcomes = score_chunk(articles)
+    with StateStore(":memory:") as store, PairingInput(store) as pairing:
+        store.begin_run()
+        pairing.begin(0)
+        for position, (a, (s, _)) in enumerate(zip(articles, outcomes, strict=True)):
+            store.put([(a.id, "k", s)])
+            store.add_to_run([(position, a.id)])
+            if position != 1:  # the second result never settles: the third waits for it
+                pairing.settle(position, a.id, s)
+        store.finish_run()
+        with pytest.raises(RuntimeError, match="before every article of the run was settled"):
+            pairing.finished()
