@@ -249,6 +249,17 @@ def test_a_words_naming_score_alone_is_its_score_in_any_batch():
     assert bias.naming_scores(model, words[::-1]).tolist() == batch[::-1]
 
 
+def test_a_words_noun_score_alone_is_its_score_in_any_batch():
+    # Words in noun use are rescored together, one batch an article: a word scored in one batch
+    # must get the float it would get alone.
+    model = bias.load()
+    words = sorted({w.lower() for line in SEED_LINES for _, _, w in bias.candidate_words(line)})
+    batch = bias.noun_naming_scores(model, words).tolist()
+    alone = [bias.noun_naming_scores(model, [w]).tolist()[0] for w in words]
+    assert batch == alone
+    assert bias.noun_naming_scores(model, words[::-1]).tolist() == batch[::-1]
+
+
 SPLIT_SOUP = st.text(alphabet="aZé1_ .,;()“”\"\n’'-²\u0301İß", max_size=40)
 
 

@@ -323,12 +323,14 @@ NOUN_CHECK = 0.5
 @functools.cache
 def _noun_scores(words: Pipeline | HashedLogistic, lexicon: StemLexicon) -> WordMemo:
     parts = {"words": words, "lexicon": lexicon}
+    return WordMemo(lambda new: noun_naming_scores(parts, new).tolist())
 
-    def score(new: list[str]) -> list[float]:
-        probs, ratios = word_evidence(parts, new)
-        return combine(probs, np.minimum(ratios, 1.0), LEXICON_WEIGHT).tolist()
 
-    return WordMemo(score)
+def noun_naming_scores(model: dict[str, Any], words: Sequence[str]) -> np.ndarray:
+    """The naming score of each lower-cased word in noun use: :func:`naming_scores` with the
+    stem's marked rate counting only where it lowers the score."""
+    probs, ratios = word_evidence(model, words)
+    return combine(probs, np.minimum(ratios, 1.0), LEXICON_WEIGHT)
 
 
 def named_words(model: dict[str, Any], ranked: Sequence[Driver]) -> list[Driver]:
@@ -394,17 +396,25 @@ def loaded_words_many(
         return [[] for _ in texts]
     # Python floats (no numpy scalar per word), each distinct word scored once per process.
     probs = _naming_scores(model["words"], model["lexicon"]).probabilities(flat)
-    as_nouns = _noun_scores(model["words"], model["lexicon"])
-    out, i = [], 0
+    scores, nouns, i = [], [], 0
     for text, words in zip(texts, found, strict=True):
         p = probs[i : i + len(words)]
         i += len(words)
+        scores.append(p)
         # The top word stays the top (it names the sentence's decision, flagged or not); a word
-        # in noun use after it is named only on its own evidence.
+        # in noun use after it is named only on its own evidence (scored below, all at once).
         top = max(range(len(words)), key=p.__getitem__, default=None)
-        for k, (m, low) in enumerate(words):
-            if k != top and p[k] > NOUN_CHECK and noun_use(text, *m.span()):
-                p[k] = as_nouns.probabilities([low])[0]
+        nouns += [
+            (p, k, low)
+            for k, (m, low) in enumerate(words)
+            if k != top and p[k] > NOUN_CHECK and noun_use(text, *m.span())
+        ]
+    if nouns:
+        as_nouns = _noun_scores(model["words"], model["lexicon"])
+        for (p, k, _), q in zip(nouns, as_nouns.probabilities([w for *_, w in nouns]), strict=True):
+            p[k] = q
+    out = []
+    for words, p in zip(found, scores, strict=True):
         # Highest score first; the sort is stable, so ties keep text order (words are in text
         # order). Drivers only for the words returned.
         order = sorted(range(len(words)), key=p.__getitem__, reverse=True)[:most]
