@@ -31,7 +31,6 @@ from __future__ import annotations
 import functools
 import itertools
 import json
-import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -55,6 +54,7 @@ from analyzer.file_record import StoredFiles
 from analyzer.pairing_input import PairingInput
 from analyzer.progress import Counts, Progress
 from analyzer.readers import Unread, read_inputs
+from analyzer.scratch import scratch_folder
 from analyzer.state import (
     STATE_NAME,
     Compared,
@@ -654,8 +654,8 @@ def analyze_paths(
     counts, bar, began = _start(progress)
     batch = BatchResult(counts=counts)
     with (
-        tempfile.TemporaryDirectory(prefix="analyzer-") as tmp,
-        StateStore(Path(tmp) / STATE_NAME) as store,
+        scratch_folder("store") as tmp,
+        StateStore(tmp / STATE_NAME) as store,
         open_engine(engine, jobs, scheduler) as run,
         PairingInput(store) as pairing,
     ):

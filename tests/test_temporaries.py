@@ -1,4 +1,5 @@
-"""A run killed while writing an output leaves its temporary file; the next run removes it."""
+"""A run killed while writing an output leaves its temporary file, or killed while scoring its
+scratch folders; the next run removes them."""
 
 from __future__ import annotations
 
@@ -6,13 +7,16 @@ import os
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 import pytest
-from conftest import SEEDS
+from conftest import ROOT, SEEDS
+from test_batch import write_articles
 
-from analyzer.batch import score_paths
+from analyzer.batch import analyze_paths, score_paths
+from analyzer.scratch import sweep_scratch
 from analyzer.writers.jsonl import sweep_temporaries, writer_tag
 
 pytestmark = pytest.mark.skipif(os.name == "nt", reason="no kill -9 and no sweep on Windows")
@@ -117,3 +121,54 @@ def test_a_run_removes_what_a_killed_run_left_in_every_report_folder(tmp_path):
     score_paths([str(SEEDS)], out)
     assert [p for p in left if p.exists()] == []
     assert [p.name for p in out.rglob(".*") if not p.name.startswith(".state")] == []
+
+
+def _killed_while_scoring(tmp_path: Path, output: list[str], scratch: set[str]) -> list[Path]:
+    """Run ``analyzer score`` with its temporary folder in ``tmp_path / "tmp"``, kill it (SIGKILL)
+    once it holds the ``scratch`` folders (by purpose), and return what it left there."""
+    inputs, tmp = tmp_path / "in", tmp_path / "tmp"
+    write_articles(inputs, 240)
+    tmp.mkdir()
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "TMPDIR": str(tmp)}
+    args = [sys.executable, "-m", "analyzer", "score", str(inputs), "--jobs", "2", *output]
+    with subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, start_new_session=True) as proc:
+        try:
+            deadline = time.monotonic() + 120
+            while {p.name.split("-")[1] for p in tmp.glob("analyzer-*")} != scratch:
+                assert proc.poll() is None, "the run ended before it could be killed"
+                assert time.monotonic() < deadline, "no scratch folders in two minutes"
+                time.sleep(0.02)
+        finally:
+            os.killpg(proc.pid, signal.SIGKILL)
+    return sorted(tmp.glob("analyzer-*"))
+
+
+def test_the_next_run_removes_the_pairing_folder_of_a_run_killed_while_scoring(
+    tmp_path, monkeypatch
+):
+    [left] = _killed_while_scoring(tmp_path, ["--out", str(tmp_path / "out")], {"pairing"})
+    assert left.is_dir()
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
+    score_paths([str(SEEDS)], tmp_path / "next")
+    assert list((tmp_path / "tmp").iterdir()) == []
+
+
+def test_the_next_run_removes_the_folders_of_a_json_run_killed_while_scoring(tmp_path, monkeypatch):
+    left = _killed_while_scoring(tmp_path, ["--json"], {"pairing", "store"})
+    assert any((folder / "state.sqlite").exists() for folder in left)
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
+    analyze_paths([str(SEEDS)])
+    assert list((tmp_path / "tmp").iterdir()) == []
+
+
+def test_the_sweep_spares_the_scratch_folder_of_a_process_still_running(tmp_path):
+    with subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"]) as alive:
+        try:
+            running = tmp_path / f"analyzer-pairing-{writer_tag(alive.pid)}-k2x9_abq"
+            running.mkdir()
+            assert sweep_scratch(tmp_path) == []
+            assert running.is_dir()
+        finally:
+            alive.kill()

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import contextlib
 import io
-import tempfile
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
@@ -29,6 +28,7 @@ import scipy.sparse as sp
 from analyzer.compare.text import content_term_counts
 from analyzer.learned.fastpath import normalize_rows
 from analyzer.results import ArticleResult
+from analyzer.scratch import scratch_folder
 
 # Cosine of TF-IDF document vectors at or above which two articles are taken for source and
 # rewrite. Measured with `python -m analyzer.evaluate compare --data <polnear> --split dev`: the
@@ -358,9 +358,10 @@ class PairFinder:
 
 @contextlib.contextmanager
 def pair_finder() -> Iterator[PairFinder]:
-    """A :class:`PairFinder` whose files live in a temporary folder, gone when the block ends."""
-    with tempfile.TemporaryDirectory(prefix="analyzer-pairing-") as folder:
-        finder = PairFinder(Path(folder))
+    """A :class:`PairFinder` whose files live in a scratch folder, gone when the block ends (or
+    at the next run's start, if this one is killed)."""
+    with scratch_folder("pairing") as folder:
+        finder = PairFinder(folder)
         try:
             yield finder
         finally:

@@ -82,17 +82,23 @@ def sweep_temporaries(folder: Path) -> list[Path]:
     if os.name == "nt":  # os.kill(pid, 0) would end the process there instead of probing it
         return []
     swept = []
-    here = _host()
     long_ago = time.time() - _OLD_IDLE
     for path in sorted(Path(folder).glob(".*")):
         if (found := _TEMPORARY.fullmatch(path.name)) is not None:
-            left = found[1] == here and not _alive(int(found[2]))
+            left = left_behind(found[1], int(found[2]))
         else:
             left = _OLD_TEMPORARY.fullmatch(path.name) is not None and _idle_since(path, long_ago)
         if left and path.is_file():
             path.unlink(missing_ok=True)
             swept.append(path)
     return swept
+
+
+def left_behind(host: str, pid: int) -> bool:
+    """Whether a temporary named for process ``pid`` of machine ``host`` (:func:`writer_tag`)
+    was left behind: the process is of this machine and no longer runs. Another machine's (a
+    shared volume) is never taken as left behind: whether it runs cannot be asked."""
+    return host == _host() and not _alive(pid)
 
 
 def _idle_since(path: Path, moment: float) -> bool:
