@@ -226,3 +226,55 @@ def test_database_rows_a_worker_could_not_make_are_made_here(tmp_path, monkeypat
     monkeypatch.setattr("analyzer.writers.sqlite.rows_chunk", lambda jobs: lost * len(jobs))
     score_paths([str(SEEDS)], tmp_path / "two", db=tmp_path / "two.db", jobs=2)
     assert dump(tmp_path / "two.db") == dump(tmp_path / "one.db")
+
+
+FRENCH = (
+    "Le maire de Montréal a déclaré mardi que le budget de la ville augmentera de cinq pour cent "
+    "l'an prochain, a dit José Pérez, porte-parole de la ville, lors d'une conférence de presse."
+)
+
+
+def test_each_article_has_its_language_and_whether_its_scores_are_meaningful(tmp_path):
+    db = tmp_path / "r.db"
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "fr.txt").write_text(FRENCH, encoding="utf-8")
+    (inputs / "short.txt").write_text("Hello.", encoding="utf-8")
+    (inputs / "en.txt").write_text((SEEDS / f"{SEED_IDS[0]}.txt").read_text("utf-8"), "utf-8")
+    result = CliRunner().invoke(
+        cli, ["score", str(inputs), "--out", str(tmp_path / "o"), "--db", str(db)]
+    )
+    assert result.exit_code == 0
+    assert rows(db, "SELECT id, language, scores_meaningful FROM articles ORDER BY id") == [
+        ("en", "en", 1),
+        ("fr", "fr", 0),
+        ("short", None, 1),
+    ]
+
+
+# The articles table as schema version 1 made it, before language and scores_meaningful.
+VERSION_1_ARTICLES = """
+CREATE TABLE articles (id TEXT PRIMARY KEY, path TEXT NOT NULL, title TEXT, outlet TEXT,
+    author TEXT, published TEXT, url TEXT, type TEXT, words INTEGER, derived_from TEXT,
+    text TEXT NOT NULL);
+INSERT INTO articles VALUES ('old', 'old.txt', NULL, NULL, NULL, NULL, NULL, 'news', 1, '[]', 'Hi.');
+PRAGMA user_version = 1;
+"""
+
+
+def test_a_database_an_older_version_made_gets_the_new_columns_last(tmp_path):
+    old, fresh = tmp_path / "old.db", tmp_path / "fresh.db"
+    con = sqlite3.connect(old)
+    con.executescript(VERSION_1_ARTICLES)
+    con.close()
+    french = dataclasses.replace(rich_source(), id="new", language="fr")
+    write_db(old, [french])
+    write_db(fresh, [french])
+    columns = "SELECT name FROM pragma_table_info('articles') ORDER BY cid"
+    assert rows(old, columns) == rows(fresh, columns)
+    assert rows(old, columns)[-2:] == [("language",), ("scores_meaningful",)]
+    assert rows(old, "PRAGMA user_version") == [(2,)]
+    assert rows(old, "SELECT id, language, scores_meaningful FROM articles ORDER BY id") == [
+        ("new", "fr", 0),
+        ("old", None, None),  # written before: kept as it was
+    ]

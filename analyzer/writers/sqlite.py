@@ -17,9 +17,10 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from analyzer.language import is_english
 from analyzer.results import ArticleResult
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # Articles per transaction in write_db (each within it in a savepoint of its own).
 COMMIT_EVERY = 64
@@ -36,7 +37,11 @@ CREATE TABLE IF NOT EXISTS articles (
     type TEXT,               -- news | interview | opinion | ai_rewrite, or NULL if not classified
     words INTEGER,
     derived_from TEXT,       -- JSON list of article ids
-    text TEXT NOT NULL
+    text TEXT NOT NULL,
+    -- Added in schema version 2, last so that a database made before has its columns in the
+    -- same places (_ADDED_COLUMNS); NULL in rows written before.
+    language TEXT,           -- ISO 639 code of the text's language, NULL when too short to tell
+    scores_meaningful INTEGER  -- 1, or 0 when the text is not English (every model is English)
 );
 CREATE TABLE IF NOT EXISTS scores (
     article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
@@ -112,6 +117,10 @@ CREATE INDEX IF NOT EXISTS attributions_article ON attributions(article_id);
 CREATE INDEX IF NOT EXISTS issues_article ON comparison_issues(article_id);
 """
 
+# Columns of ``articles`` added after schema version 1, in order: a database made before gets
+# them at its table's end, where SCHEMA puts them.
+_ADDED_COLUMNS = (("language", "TEXT"), ("scores_meaningful", "INTEGER"))
+
 _CHILD_TABLES = (
     "scores",
     "metrics",
@@ -137,6 +146,10 @@ def connect(path: Path | str) -> sqlite3.Connection:
     con.execute("PRAGMA foreign_keys = ON")
     with con:
         con.executescript(SCHEMA)
+        have = {row[1] for row in con.execute("PRAGMA table_info(articles)")}
+        for name, declared in _ADDED_COLUMNS:
+            if name not in have:  # a database an older version made
+                con.execute(f"ALTER TABLE articles ADD COLUMN {name} {declared}")
         con.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     return con
 
@@ -175,6 +188,8 @@ def article_rows(result: ArticleResult) -> ArticleRows:
         result.metrics.get("words"),
         json.dumps(list(result.derived_from)),
         result.text,
+        result.language,
+        int(is_english(result.language)),
     )
     tables: list[tuple[str, list[tuple[Any, ...]]]] = [
         ("articles", [article]),
@@ -298,7 +313,7 @@ def rows_chunk(jobs: list[StoredResult]) -> list[tuple[ArticleRows | None, str |
     --------
     >>> from analyzer.state import pack
     >>> [((aid, tables), error)] = rows_chunk([(pack(ArticleResult("a", "a.txt", "Hi.")), None)])
-    >>> aid, tables[0][1][0][-1], error
+    >>> aid, tables[0][1][0][10], error
     ('a', 'Hi.', None)
     """
     from analyzer.state import unpack_result
