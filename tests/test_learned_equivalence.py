@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 import numpy as np
+import pytest
 from conftest import SEEDS
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
@@ -238,26 +239,16 @@ def test_loaded_words_are_the_plain_ones_on_word_soup(texts):
     assert bias.loaded_words_many(model, texts) == plain_loaded_words_many(model, texts)
 
 
-def test_a_words_naming_score_alone_is_its_score_in_any_batch():
-    # Naming scores are remembered per word: a word scored in one batch must get the float it
-    # would get in another.
+@pytest.mark.parametrize("scores", [bias.naming_scores, bias.noun_naming_scores])
+def test_a_words_naming_score_alone_is_its_score_in_any_batch(scores):
+    # Naming scores are remembered per word, and words in noun use rescored together: a word
+    # scored in one batch must get the float it would get in another.
     model = bias.load()
     words = sorted({w.lower() for line in SEED_LINES for _, _, w in bias.candidate_words(line)})
-    batch = bias.naming_scores(model, words).tolist()
-    alone = [bias.naming_scores(model, [w]).tolist()[0] for w in words]
+    batch = scores(model, words).tolist()
+    alone = [scores(model, [w]).tolist()[0] for w in words]
     assert batch == alone
-    assert bias.naming_scores(model, words[::-1]).tolist() == batch[::-1]
-
-
-def test_a_words_noun_score_alone_is_its_score_in_any_batch():
-    # Words in noun use are rescored together, one batch an article: a word scored in one batch
-    # must get the float it would get alone.
-    model = bias.load()
-    words = sorted({w.lower() for line in SEED_LINES for _, _, w in bias.candidate_words(line)})
-    batch = bias.noun_naming_scores(model, words).tolist()
-    alone = [bias.noun_naming_scores(model, [w]).tolist()[0] for w in words]
-    assert batch == alone
-    assert bias.noun_naming_scores(model, words[::-1]).tolist() == batch[::-1]
+    assert scores(model, words[::-1]).tolist() == batch[::-1]
 
 
 SPLIT_SOUP = st.text(alphabet="aZé1_ .,;()“”\"\n’'-²\u0301İß", max_size=40)

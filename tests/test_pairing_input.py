@@ -104,35 +104,33 @@ def test_a_run_whose_scored_articles_all_failed_is_read_from_the_store():
         assert found == expected_pairs(store) != []
 
 
+def scored_run(store, pairing, articles, *, counted=True, never=None) -> None:
+    """A finished run of ``articles``, each scored now and settled in input order (its terms
+    left for pairing to count unless ``counted``), but the one at position ``never``."""
+    store.begin_run()
+    pairing.begin(0)
+    for position, (a, (s, _)) in enumerate(zip(articles, score_chunk(articles), strict=True)):
+        store.put([(a.id, "k", s)])
+        store.add_to_run([(position, a.id)])
+        if position != never:
+            pairing.settle(position, a.id, s if counted else s._replace(terms=None))
+    store.finish_run()
+
+
 def test_terms_the_worker_could_not_count_are_counted_from_the_result():
     articles = seed_articles()
-    outcomes = score_chunk(articles)
     found = []
     for counted in (True, False):
         with StateStore(":memory:") as store, PairingInput(store) as pairing:
-            store.begin_run()
-            pairing.begin(0)
-            for position, (a, (s, _)) in enumerate(zip(articles, outcomes, strict=True)):
-                store.put([(a.id, "k", s)])
-                store.add_to_run([(position, a.id)])
-                pairing.settle(position, a.id, s if counted else s._replace(terms=None))
-            store.finish_run()
+            scored_run(store, pairing, articles, counted=counted)
             finder, named, _ = pairing.finished()
             found.append(list(finder.pairs(named, id_order=store.run_ranks_by_id())))
     assert found[0] == found[1] != []
 
 
 def test_pairing_cannot_finish_before_every_article_of_the_run_is_settled():
-    articles = seed_articles()[:3]
-    outcomes = score_chunk(articles)
     with StateStore(":memory:") as store, PairingInput(store) as pairing:
-        store.begin_run()
-        pairing.begin(0)
-        for position, (a, (s, _)) in enumerate(zip(articles, outcomes, strict=True)):
-            store.put([(a.id, "k", s)])
-            store.add_to_run([(position, a.id)])
-            if position != 1:  # the second result never settles: the third waits for it
-                pairing.settle(position, a.id, s)
-        store.finish_run()
+        # The second result never settles: the third waits for it.
+        scored_run(store, pairing, seed_articles()[:3], never=1)
         with pytest.raises(RuntimeError, match="before every article of the run was settled"):
             pairing.finished()
