@@ -43,6 +43,12 @@ def test_checkable_claim_kinds(text, expected):
         "Harbor City beat Northfield Rovers 2-1 on Saturday.",  # the result of one match
         "The committee voted 19-15 along party lines.",  # a vote on record
         "The court made a surprise 5-4 decision.",  # a ruling's tally
+        "Attendance was 11,204.",  # the people at the event, counted at the gate
+        # a crowd the reporter saw (PolNeAR, Breitbart 2016-02-08)
+        "Trump is taking questions in an Elks Lodge in Salem, New Hampshire in front of a crowd "
+        "of about 230 people.",
+        "The win was Harbor City's fifth in a row, their longest streak since 2019.",  # results
+        "United won 3-0, their biggest win of the season.",  # a record of results on record
         "The fund is nothing more than a slush fund.",  # a degree, not a measured comparison
         "He arrived on Feb. 22 in 2020.",  # dates are not statistics
         "Did crime rise 20 percent?",  # a question asserts nothing
@@ -66,6 +72,24 @@ def test_number_pairs_that_are_not_one_result_stay_statistics(text, number):
     (claim,) = claims.assess(doc_of(text))
     assert claim.kinds[0] == "statistic"
     assert claim.evidence[0] == number
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The death toll was 40.", [("statistic",)]),  # compiled by someone, not seen
+        ("The show drew an audience of 2.5 million.", [("statistic",)]),  # a rating
+        ("A crowd of 1.2 million marched.", [("statistic",)]),  # no one at the scene counts it
+        ("It was the biggest tax hike in a generation.", [("superlative",)]),
+        # a record streak of something other than results (PolNeAR, Politico 2016-02-05)
+        (
+            "Obama hailed the record streak of 71 months of private-sector job growth.",
+            [("superlative",)],
+        ),
+    ],
+)
+def test_counts_and_records_not_seen_at_the_event_stay_claims(text, expected):
+    assert kinds(text) == expected
 
 
 def test_little_more_than_a_number_is_still_a_comparison():

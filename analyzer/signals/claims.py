@@ -4,7 +4,9 @@ A sentence is a *claim* when, outside any quotation, it states a statistic (a pe
 a multiple), a trend ("rose", "fell", "on the rise"), a comparison ("more than", "compared
 with"), a superlative or record ("the largest", "in a decade", "unprecedented") or a cause ("led
 to", "because", "as a result"). Questions, headings, quoted speech, interview answers and
-prescriptive sentences ("must", "should") are not factual claims.
+prescriptive sentences ("must", "should") are not factual claims, nor is what a reporter states
+on their own authority: a measure of one thing, the result of one contest or vote, the crowd at
+the event, a record of one side's results.
 
 A claim is *supported* when the sentence, or its immediate context, says where it comes from:
 
@@ -77,6 +79,31 @@ _RESULT_BEFORE = re.compile(
 )
 _RESULT_AFTER = re.compile(
     r"\s+(?:[a-z]+\s+)?(?:win|victory|defeat|loss|draw|vote|decision|ruling|verdict)\b", re.I
+)
+# The people at the event reported, counted by the reporter or announced at the gate: "Attendance
+# was 11,204.", "in front of a crowd of about 230 people", "before 40,000 fans". The reporter saw
+# them, as a score: a count of what someone else compiled (a death toll, a TV audience, cases)
+# stays a statistic, and so does a crowd in millions, which no one at the scene can count.
+_CROWD_BEFORE = re.compile(
+    r"\b(?:(?:crowd|attendance)\s+(?:of|was|is|:)|in\s+front\s+of|before)\s+"
+    r"(?:about|around|some|roughly|nearly|almost|more\s+than|over)?\s*$",
+    re.I,
+)
+_CROWD_AFTER = re.compile(r"\s+(?:fans|spectators|onlookers|people|supporters)\b", re.I)
+_MILLIONS_AFTER = re.compile(r"\s+(?:million|billion)\b", re.I)
+# A record of one side's own results ("their longest streak since 2019" after "The win was their
+# fifth in a row", "the biggest win in club history", "the longest unbeaten run") is counted back
+# through results on record, as the result itself is. The sentence must tell of results, so "a
+# record streak of job growth" and "the biggest tax hike in a generation" still need a source.
+_RESULTS_AFTER = re.compile(
+    r"\s+(?:(?:[a-z]+ing|unbeaten|straight|home|away|road|league|election|electoral|primary)\s+)?"
+    r"(?:streaks?|runs?|wins?|victory|victories|defeats?)\b",
+    re.I,
+)
+_RESULT_WORD = re.compile(
+    r"\b(?:wins?|won|victory|victories|defeat(?:s|ed)?|beat|lost|in\s+a\s+row|straight|"
+    r"consecutive|unbeaten|winning|losing)\b",
+    re.I,
 )
 # An age or a duration is background, not a statistic: "Mr. Lee, 43," "At 43," "14 months".
 _AGE_BEFORE = re.compile(r"(?:,|\b(?:At|at|aged|age))\s*$")
@@ -218,6 +245,8 @@ def _statistics(text: str, original: str) -> Spans:
             continue  # a year
         if _MONTH_BEFORE.search(text, max(0, m.start() - 8), m.start()):
             continue  # a day of a month, or "No. 2"
+        if _crowd(text, m.start(), m.end()):
+            continue
         if _NOT_A_COUNT.match(text, m.end()) and (
             not text.startswith(",", m.end())
             or _AGE_BEFORE.search(text, max(0, m.start() - 6), m.start())
@@ -245,6 +274,28 @@ def _result_end(text: str, start: int) -> int | None:
     ):
         return tally.end()
     return None
+
+
+def _crowd(text: str, start: int, end: int) -> bool:
+    """Whether the number at ``[start, end)`` counts the people at the event ("crowd of 230")."""
+    if _MILLIONS_AFTER.match(text, end):
+        return False
+    before = _CROWD_BEFORE.search(text, max(0, start - 40), start)
+    if before is None:
+        return False
+    opener = before.group().split()[0].lower()
+    return opener in ("crowd", "attendance") or bool(_CROWD_AFTER.match(text, end))
+
+
+def _record_of_results(doc: Document, start: int, end: int) -> bool:
+    """Whether the superlative at ``[start, end)`` ranks a run of results ("longest streak")."""
+    if not _RESULTS_AFTER.match(doc.text, end):
+        return False
+    i = doc.sentence_index(start)
+    if i is None:
+        return False
+    sentence = doc.sentences[i]
+    return _RESULT_WORD.search(doc.text, sentence.start, sentence.end) is not None
 
 
 def _degree(text: str, start: int, end: int) -> bool:
@@ -329,7 +380,14 @@ def _scan(doc: Document, masked: str) -> _Scan:
                 + [m.span() for m in _PERCENT_COMPARISON.finditer(masked)]
             ),
         ),
-        "superlative": _bucket(doc, outside_quotes(phrase_spans(text, "superlatives"))),
+        "superlative": _bucket(
+            doc,
+            [
+                c
+                for c in outside_quotes(phrase_spans(text, "superlatives"))
+                if not _record_of_results(doc, *c)
+            ],
+        ),
         "causal": _bucket(doc, outside_quotes(phrase_spans(text, "causal_words"))),
     }
     features = [
