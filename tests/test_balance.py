@@ -22,6 +22,16 @@ BALANCED = (
     "Wu, an economist at the University of Michigan.\n"
 )
 
+# An 80-word brief quoting two people of two roles.
+BRIEF = (
+    "The city will close the Elm Street bridge for repairs from June 1 to September 30, the "
+    "public works department announced on Monday.\n"
+    "“The deck has cracks we cannot patch again,” said Lena Ortiz, the city engineer.\n"
+    "“Half my customers cross that bridge,” said Tom Reyes, who runs a hardware store on Elm "
+    "Street. “Four months is a long time.”\n"
+    "Detours will run along Oak Avenue.\n"
+)
+
 LAWSUIT = (
     "Maria Gomez filed a lawsuit on Monday over the closing of the Elm Street shelter.\n"
     "“They never told us anything,” said Maria Gomez, a resident of the shelter.\n"
@@ -34,8 +44,15 @@ def test_diversity_is_one_for_as_many_roles_as_sources_and_zero_for_one_role():
     assert diversity(["unknown"]) is None
 
 
+def test_two_voices_score_as_three_of_two_roles_not_as_the_most_varied():
+    result = analyze(BRIEF)
+    assert result.metrics["source_roles"] == {"business": 0.5, "official": 0.5}
+    assert result.scores["balance"] == 76.7
+    assert diversity(["official", "business"]) == diversity(["official", "official", "business"])
+
+
 def test_balance_score_adds_the_reply_share():
-    assert balance_score(["official", "expert"], accused=2, answered=1) == 85.0
+    assert balance_score(["official", "expert", "advocate"], accused=2, answered=1) == 85.0
 
 
 def test_a_piece_quoting_only_officials_is_one_sided():

@@ -91,7 +91,7 @@ def test_a_described_resident_counts_but_some_residents_do_not():
     )
     result = analyze(text)
     assert result.metrics["source_roles"] == {"business": 0.5, "official": 0.5}
-    assert result.scores["balance"] == 100.0
+    assert result.scores["balance"] == 76.7  # two voices, of two roles
 
 
 def test_whoever_an_interviewer_cites_in_a_question_is_not_a_source():

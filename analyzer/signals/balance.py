@@ -17,8 +17,9 @@ Finding ``one_sided_sourcing`` when
 Score ``balance`` (0-100): ``70 × role diversity + 30 × reply share``. Role diversity is the
 Gini-Simpson index of the roles, ``1 − Σ share²``, divided by its largest possible value for that
 many sources, ``1 − 1 ÷ min(sources, 7)``, so 1 means as varied as the count of sources allows and
-0 means one kind of voice. Reply share is accused parties given a reply ÷ accused parties (1 when
-the article accuses no one). ``None`` when no source has a known role.
+0 means one kind of voice; fewer than three voices count as three, the missing ones of the most
+common role (two voices of two roles: 0.667, not 1). Reply share is accused parties given a reply
+÷ accused parties (1 when the article accuses no one). ``None`` when no source has a known role.
 """
 
 from __future__ import annotations
@@ -36,6 +37,8 @@ from analyzer.signals.roles import ROLES, UNKNOWN
 from analyzer.signals.sources import voices
 
 MIN_ONE_ROLE = 3
+# The fewest voices that can give a story two sides and a third view to weigh them.
+MIN_VOICES = 3
 _WORD = re.compile(r"\w+(?:[’'\-]\w+)*")
 _LABEL = {
     "official": "officials",
@@ -60,21 +63,26 @@ class Balance:
 def diversity(roles: Sequence[str]) -> float | None:
     """Normalised Gini-Simpson diversity of known roles; None without any known role.
 
+    Fewer than ``MIN_VOICES`` voices are scored as if the missing ones repeated the most common
+    role: two voices show at most two sides, with no third to weigh them, so a two-voice item
+    scores as a three-voice piece of two roles does, not as the most varied piece possible.
+
     Examples
     --------
-    >>> diversity(["official", "expert"]), diversity(["official", "official", "official"])
+    >>> diversity(["official", "expert", "advocate"]), diversity(["official"] * 3)
     (1.0, 0.0)
-    >>> round(diversity(["official", "official", "expert"]), 3)
-    0.667
+    >>> two, three = ["official", "expert"], ["official", "official", "expert"]
+    >>> round(diversity(two), 3), round(diversity(three), 3)
+    (0.667, 0.667)
     """
     known = [r for r in roles if r != UNKNOWN]
     if not known:
         return None
-    n = len(known)
+    counts = Counter(known)
+    n = max(len(known), MIN_VOICES)
+    counts[counts.most_common(1)[0][0]] += n - len(known)
     most = 1 - 1 / min(n, len(ROLES))
-    if most == 0:
-        return 0.0
-    simpson = 1 - sum((c / n) ** 2 for c in Counter(known).values())
+    simpson = 1 - sum((c / n) ** 2 for c in counts.values())
     return simpson / most
 
 
@@ -83,8 +91,10 @@ def balance_score(roles: Sequence[str], accused: int, answered: int) -> float | 
 
     Examples
     --------
-    >>> balance_score(["official", "expert"], accused=0, answered=0)
+    >>> balance_score(["official", "expert", "affected"], accused=0, answered=0)
     100.0
+    >>> balance_score(["official", "expert"], accused=0, answered=0)
+    76.7
     >>> balance_score(["official", "official"], accused=1, answered=0)
     0.0
     """
@@ -118,7 +128,7 @@ def assess(
     >>> srcs = [Source("Ana Ruiz", "person", role="official"),
     ...         Source("Lee", "person", role="expert")]
     >>> assess(doc, srcs, [], []).score
-    100.0
+    76.7
     >>> assess(doc, [*srcs[:1], Source("experts", "anonymous", role="expert")], [], []).score
     30.0
     """
