@@ -169,6 +169,35 @@ def test_seed_001_answers_are_harfuchs():
     assert {a.source for a in answers} == {"Omar García Harfuch"}
 
 
+def test_a_stage_directions_pronoun_in_a_qa_is_the_interviewee_not_a_person_a_question_cited():
+    text = (
+        "The Daily Planet spoke with Mr. Tom Reyes, the city's police chief.\n"
+        "Here are edited excerpts from our conversation.\n"
+        "What is your first priority?\n"
+        "Response times. People wait too long for help.\n"
+        "Mayor Dan Cole has said he would cut your budget. Are you concerned?\n"
+        "No. We have a plan.\n"
+        "(A phone rings — he says it’s Ms. Ana Ruiz — and he leaves the room.)\n"
+        "What happened?\n"
+        "She called to say, “Hey, we need to reduce extortion.”\n"
+        "Sam Lee contributed reporting."
+    )
+    assert speakers(text) == [("“Hey, we need to reduce extortion.”", "Ana Ruiz")]
+    attrs = attribution.find(doc_of(text, outlet="Daily Planet"))
+    assert [a.source for a in attrs if a.cue == "says"] == ["Tom Reyes"]
+
+
+def test_seed_001_trump_is_talked_about_not_a_source():
+    r = seed_result("001")
+    assert {s.name for s in r.sources if s.kind == "person"} == {
+        "Omar García Harfuch",
+        "Claudia Sheinbaum",
+    }
+    assert [(q.text, q.speaker) for q in r.quotes if "extortion" in q.text] == [
+        ("“Hey, we need to reduce extortion.”", "Claudia Sheinbaum")
+    ]
+
+
 @pytest.mark.parametrize("prefix", ["002", "003"])
 def test_ai_rewrites_have_no_quotes_of_speech(prefix):
     assert seed_result(prefix).quotes == ()

@@ -209,10 +209,23 @@ def find(
     state = _State()
     text = doc.text
     used_quotes: set[int] = set()
+    # A stage direction of a Q&A ("(A phone rings — he says it’s Ms. Sheinbaum — and he leaves
+    # the room.)") describes the conversation: its "he" or "she" is the interviewee, not the
+    # person named last (often someone a question cited).
+    interviewee = next((f.entity for f in interview if f.entity is not None), None)
+    qa_start, qa_end = (interview[0].content[0], interview[-1].content[1]) if interview else (0, 0)
     for si, sent in enumerate(doc.sentences):
         pi = doc.paragraph_index(sent.start)
         if pi is not None and pi != state.paragraph:
             state.new_paragraph(pi)
+            para = doc.paragraphs[pi]
+            if (
+                interviewee is not None
+                and interviewee.kind == "person"
+                and qa_start <= para.start < qa_end
+                and _is_aside(text[para.start : para.end])
+            ):
+                state.current, state.at = interviewee, para.start
         here = by_sentence.get(si)
         if here is None:
             continue
@@ -1209,7 +1222,7 @@ def _interview(doc: Document, people: People) -> list[_Found]:
         body = text[p.start : p.end]
         if _TRAILER.search(body):
             break
-        if body.startswith("(") and body.endswith(")"):
+        if _is_aside(body):
             continue  # a stage direction: "(A phone rings.)"
         if _is_question(doc, p):
             seen_question = True
@@ -1239,6 +1252,11 @@ def _interview(doc: Document, people: People) -> list[_Found]:
                 )
             )
     return out if seen_question else []
+
+
+def _is_aside(body: str) -> bool:
+    """Whether a paragraph of a Q&A is the writer's stage direction: "(A phone rings.)"."""
+    return body.startswith("(") and body.endswith(")")
 
 
 def _is_question(doc: Document, p: Span) -> bool:
