@@ -107,6 +107,20 @@ def test_a_noun_in_a_compound_is_not_named_beside_a_loaded_word():
     ]
 
 
+def test_a_loaded_noun_at_the_top_keeps_its_lift_in_noun_use():
+    # BABE dev: the experts marked "demonization"; demoting the top word would drop it.
+    text = (
+        "They are easily riled up by the demonization of social spending programs like "
+        "Obamacare or food stamps"
+    )
+    ranked = bias.loaded_words(bias.load(), text)
+    assert (ranked[0].word, ranked[0].weight) == ("demonization", 0.9039)
+    assert [f.text for f in analyze(text).findings if f.kind == "loaded_language"] == [
+        "riled",
+        "demonization",
+    ]
+
+
 def test_the_top_word_keeps_its_score_in_noun_use():
     # Demoting it would only hand the finding to a weaker word ("Graham, as a backer of ...").
     ranked = bias.loaded_words(bias.load(), "Can Ashford's rail network truly be kept safe?")
