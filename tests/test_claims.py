@@ -44,6 +44,7 @@ def test_checkable_claim_kinds(text, expected):
         "The committee voted 19-15 along party lines.",  # a vote on record
         "The court made a surprise 5-4 decision.",  # a ruling's tally
         "Attendance was 11,204.",  # the people at the event, counted at the gate
+        "Attendance: 11,204.",
         # a crowd the reporter saw (PolNeAR, Breitbart 2016-02-08)
         "Trump is taking questions in an Elks Lodge in Salem, New Hampshire in front of a crowd "
         "of about 230 people.",

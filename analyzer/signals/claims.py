@@ -85,7 +85,7 @@ _RESULT_AFTER = re.compile(
 # them, as a score: a count of what someone else compiled (a death toll, a TV audience, cases)
 # stays a statistic, and so does a crowd in millions, which no one at the scene can count.
 _CROWD_BEFORE = re.compile(
-    r"\b(?:(?:crowd|attendance)\s+(?:of|was|is|:)|in\s+front\s+of|before)\s+"
+    r"\b(?:(?P<crowd>crowd|attendance)(?:\s+(?:of|was|is)|:)|in\s+front\s+of|before)\s+"
     r"(?:about|around|some|roughly|nearly|almost|more\s+than|over)?\s*$",
     re.I,
 )
@@ -283,8 +283,7 @@ def _crowd(text: str, start: int, end: int) -> bool:
     before = _CROWD_BEFORE.search(text, max(0, start - 40), start)
     if before is None:
         return False
-    opener = before.group().split()[0].lower()
-    return opener in ("crowd", "attendance") or bool(_CROWD_AFTER.match(text, end))
+    return before.group("crowd") is not None or bool(_CROWD_AFTER.match(text, end))
 
 
 def _record_of_results(doc: Document, start: int, end: int) -> bool:
