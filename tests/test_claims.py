@@ -50,6 +50,14 @@ def test_checkable_claim_kinds(text, expected):
         "of about 230 people.",
         "The win was Harbor City's fifth in a row, their longest streak since 2019.",  # results
         "United won 3-0, their biggest win of the season.",  # a record of results on record
+        # a game's box score, as a wire game story gives it
+        "LeBron James scored 31 points and grabbed 12 rebounds as the Lakers beat the Celtics.",
+        "Anthony Davis added 24 points and 9 assists.",
+        "Jayson Tatum led Boston with 28 points.",
+        "The Lakers shot 52 percent from the field and made 14 of 30 3-pointers.",
+        "A sellout crowd of 18,997 watched James pass 40,000 career points, the most in NBA history.",
+        "The Celtics fell to 30-12, their worst loss at home this season.",  # a standing
+        "The Jets fell 20-17 to the Bills on Sunday.",
         "The fund is nothing more than a slush fund.",  # a degree, not a measured comparison
         "He arrived on Feb. 22 in 2020.",  # dates are not statistics
         "Did crime rise 20 percent?",  # a question asserts nothing
@@ -82,6 +90,10 @@ def test_number_pairs_that_are_not_one_result_stay_statistics(text, number):
         ("The show drew an audience of 2.5 million.", [("statistic",)]),  # a rating
         ("A crowd of 1.2 million marched.", [("statistic",)]),  # no one at the scene counts it
         ("It was the biggest tax hike in a generation.", [("superlative",)]),
+        ("It was the biggest tax cut in U.S. history.", [("superlative",)]),
+        ("Her lead fell to 45-43 in the latest poll.", [("statistic", "trend")]),  # a poll moves
+        ("Clinton trailed Sanders by more than 20 points.", [("statistic", "comparison")]),
+        ("The company posted its worst loss since 2009.", [("superlative",)]),
         # a record streak of something other than results (PolNeAR, Politico 2016-02-05)
         (
             "Obama hailed the record streak of 71 months of private-sector job growth.",

@@ -6,7 +6,7 @@ with"), a superlative or record ("the largest", "in a decade", "unprecedented") 
 to", "because", "as a result"). Questions, headings, quoted speech, interview answers and
 prescriptive sentences ("must", "should") are not factual claims, nor is what a reporter states
 on their own authority: a measure of one thing, the result of one contest or vote, the crowd at
-the event, a record of one side's results.
+the event, a game's box score and a side's standing, a record of one side's results.
 
 A claim is *supported* when the sentence, or its immediate context, says where it comes from:
 
@@ -64,7 +64,7 @@ _PERCENT = re.compile(
 # ordinal, an age, how long it lasted ("14 months") or how far or high it is ("18 miles east of
 # downtown", "from 20 yards", "towering 215 feet"). A statistic counts or rates many things.
 _NOT_A_COUNT = re.compile(
-    r"\s*(?:a\.m\.|p\.m\.|:\d|th\b|st\b|nd\b|rd\b|-year-old|,|(?:more\s+|full\s+)?"
+    r"\s*(?:a\.m\.|p\.m\.|:\d|th\b|st\b|nd\b|rd\b|-year-old|-pointers?\b|,|(?:more\s+|full\s+)?"
     r"(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|"
     r"yards?|feet|foot|inch(?:es)?|miles?|(?:kilo|centi)?met(?:re|er)s?|km)\b)",
     re.I,
@@ -75,7 +75,7 @@ _NOT_A_COUNT = re.compile(
 # 45-40", "tops Clinton 41-40") is told in the present and stays a statistic.
 _TALLY = re.compile(r"(\d+)\s?[-–]\s?(\d+)\b(?![-–]?\d)")
 _RESULT_BEFORE = re.compile(
-    r"\b(?:beat|won|lost|drew|defeated|edged|voted|ruled)\b[^.;:!?]{0,40}$", re.I
+    r"\b(?:beat|won|lost|fell|drew|defeated|edged|routed|voted|ruled)\b[^.;:!?]{0,40}$", re.I
 )
 _RESULT_AFTER = re.compile(
     r"\s+(?:[a-z]+\s+)?(?:win|victory|defeat|loss|draw|vote|decision|ruling|verdict)\b", re.I
@@ -91,13 +91,41 @@ _CROWD_BEFORE = re.compile(
 )
 _CROWD_AFTER = re.compile(r"\s+(?:fans|spectators|onlookers|people|supporters)\b", re.I)
 _MILLIONS_AFTER = re.compile(r"\s+(?:million|billion)\b", re.I)
-# A record of one side's own results ("their longest streak since 2019" after "The win was their
-# fifth in a row", "the biggest win in club history", "the longest unbeaten run") is counted back
-# through results on record, as the result itself is. The sentence must tell of results, so "a
-# record streak of job growth" and "the biggest tax hike in a generation" still need a source.
+# The plays of a game, counted in its box score, are what the reporter watched, as the score is:
+# "grabbed 12 rebounds", "made 14 of 30 3-pointers", "committed 18 turnovers", "52 percent from
+# the field". Units that also count other things ("points" of a poll, "runs", "goals", "hits",
+# "blocks") are plays only after "scored", in "led Boston with 28 points", or beside a unit that
+# counts nothing else ("24 points and 9 assists").
+_PLAYS = (
+    r"rebounds|assists|touchdowns|interceptions|strikeouts|RBIs?|wickets|birdies|bogeys|"
+    r"(?:3|three)-pointers|free\s+throws|field\s+goals|home\s+runs|turnovers"
+)
+# "career points" counts plays too: no poll or market has a career.
+_PLAY_AFTER = re.compile(
+    r"\s+(?:of\s+\d[\d,]*\s+)?(?:(?:career\s+)?(?:" + _PLAYS + r")|career\s+points)\b", re.I
+)
+_SCORE_AFTER = re.compile(
+    r"\s+(?:of\s+\d[\d,]*\s+)?(?:points|goals|runs|hits|saves|steals|blocks|tackles|sacks|laps)\b",
+    re.I,
+)
+_SCORED_BEFORE = re.compile(
+    r"(?:\bscor(?:ed|es|ing)\s+(?:\w+\s+)?|\bled\s+[^.;:]{1,40}\swith\s+|-high\s+)$", re.I
+)
+_PLAY_IN = re.compile(r"\d[\d,]*\s+(?:(?:career\s+)?(?:" + _PLAYS + r")|career\s+points)\b", re.I)
+_SHOOTING_AFTER = re.compile(
+    r"\s+(?:shooting\b|from\s+(?:the\s+field|the\s+floor|(?:3|three)-point\s+range|"
+    r"beyond\s+the\s+arc|the\s+(?:free-throw\s+)?line)\b)",
+    re.I,
+)
+# A record of one side's own results or plays ("their longest streak since 2019" after "The win
+# was their fifth in a row", "the biggest win in club history", "the longest unbeaten run", "40,000
+# career points, the most in NBA history") is counted back through results on record, as the
+# result itself is. The sentence must tell of results or plays, so "a record streak of job
+# growth" and "the biggest tax cut in U.S. history" still need a source.
 _RESULTS_AFTER = re.compile(
-    r"\s+(?:(?:[a-z]+ing|unbeaten|straight|home|away|road|league|election|electoral|primary)\s+)?"
-    r"(?:streaks?|runs?|wins?|victory|victories|defeats?)\b",
+    r"\s+(?:(?:(?:[a-z]+ing|unbeaten|straight|home|away|road|league|election|electoral|primary)"
+    r"\s+)?(?:streaks?|runs?|wins?|victory|victories|defeats?|loss(?:es)?)|"
+    r"in\s+(?:\S+\s+){0,2}history)\b",
     re.I,
 )
 _RESULT_WORD = re.compile(
@@ -105,6 +133,15 @@ _RESULT_WORD = re.compile(
     r"consecutive|unbeaten|winning|losing)\b",
     re.I,
 )
+# A side's standing after the result reported ("The Celtics fell to 30-12", "improved to 12-30":
+# wins first, whoever leads) moves with each result on record: neither a statistic nor a trend,
+# nor is "fell" in "fell 20-17 to the Bills". A poll's margin moves too ("her lead slipped to
+# 45-43"): a sentence about a poll keeps it a statistic.
+_STANDING_BEFORE = re.compile(
+    r"\b(?:improved|fell|dropped|slipped|moved|climbed)\s+(?:to|at)\s+$", re.I
+)
+_STANDING_AFTER = re.compile(r"\s+(?:(?:to|at)\s+)?\d+\s?[-–]\s?\d+\b")
+_POLL = re.compile(r"\b(?:polls?|polling|survey|lead|margin|voters|percent)\b", re.I)
 # An age or a duration is background, not a statistic: "Mr. Lee, 43," "At 43," "14 months".
 _AGE_BEFORE = re.compile(r"(?:,|\b(?:At|at|aged|age))\s*$")
 # Comparisons and document cues are fixed word sequences, built here from their parts and matched
@@ -225,8 +262,9 @@ def _percent_spans(text: str, numbers: Sequence[re.Match[str]]) -> Spans:
 
 def _statistics(text: str, original: str) -> Spans:
     numbers = list(_NUMBER.finditer(text))
-    found = _percent_spans(text, numbers)
-    percent_starts = {start for start, _ in found}
+    percents = _percent_spans(text, numbers)
+    percent_starts = {start for start, _ in percents}
+    found = [p for p in percents if not _SHOOTING_AFTER.match(text, p[1])]
     result_ends: set[int] = set()
     for m in numbers:
         value = m.group()
@@ -245,7 +283,7 @@ def _statistics(text: str, original: str) -> Spans:
             continue  # a year
         if _MONTH_BEFORE.search(text, max(0, m.start() - 8), m.start()):
             continue  # a day of a month, or "No. 2"
-        if _crowd(text, m.start(), m.end()):
+        if _crowd(text, m.start(), m.end()) or _play(text, m.start(), m.end()):
             continue
         if _NOT_A_COUNT.match(text, m.end()) and (
             not text.startswith(",", m.end())
@@ -267,13 +305,24 @@ def _statistics(text: str, original: str) -> Spans:
 def _result_end(text: str, start: int) -> int | None:
     """The end of a contest or vote result opening at ``start`` ("beat them 2-1"), or None."""
     tally = _TALLY.match(text, start)
-    if tally is None or int(tally.group(1)) < int(tally.group(2)):
+    if tally is None or _about_a_poll(text, start, tally.end()):
+        return None
+    if _STANDING_BEFORE.search(text, max(0, start - 30), start):
+        return tally.end()
+    if int(tally.group(1)) < int(tally.group(2)):
         return None
     if _RESULT_AFTER.match(text, tally.end()) or _RESULT_BEFORE.search(
         text, max(0, start - 60), start
     ):
         return tally.end()
     return None
+
+
+def _about_a_poll(text: str, start: int, end: int) -> bool:
+    """Whether the sentence around ``[start, end)`` speaks of a poll ("her lead fell to 45-43")."""
+    lo = max(text.rfind(". ", max(0, start - 160), start), start - 160, 0)
+    hi = text.find(". ", end, end + 100)
+    return _POLL.search(text, lo, hi if hi >= 0 else min(len(text), end + 100)) is not None
 
 
 def _crowd(text: str, start: int, end: int) -> bool:
@@ -286,15 +335,33 @@ def _crowd(text: str, start: int, end: int) -> bool:
     return before.group("crowd") is not None or bool(_CROWD_AFTER.match(text, end))
 
 
+def _play(text: str, start: int, end: int) -> bool:
+    """Whether the number at ``[start, end)`` counts plays of a game ("12 rebounds")."""
+    if _PLAY_AFTER.match(text, end):
+        return True
+    if not _SCORE_AFTER.match(text, end):
+        return False
+    if _SCORED_BEFORE.search(text, max(0, start - 60), start):
+        return True
+    # Beside a unit that counts nothing else, in the same clause: "24 points and 9 assists".
+    clause = re.search(r"[^.;]*$", text[max(0, start - 80) : start])
+    tail = re.match(r"[^.;]*", text[end : end + 80])
+    near = (clause.group() if clause else "") + (tail.group() if tail else "")
+    return bool(_PLAY_IN.search(near))
+
+
 def _record_of_results(doc: Document, start: int, end: int) -> bool:
-    """Whether the superlative at ``[start, end)`` ranks a run of results ("longest streak")."""
+    """Whether the superlative at ``[start, end)`` ranks results or plays ("longest streak")."""
     if not _RESULTS_AFTER.match(doc.text, end):
         return False
     i = doc.sentence_index(start)
     if i is None:
         return False
     sentence = doc.sentences[i]
-    return _RESULT_WORD.search(doc.text, sentence.start, sentence.end) is not None
+    return any(
+        p.search(doc.text, sentence.start, sentence.end)
+        for p in (_RESULT_WORD, _PLAY_IN, _STANDING_AFTER)
+    )
 
 
 def _degree(text: str, start: int, end: int) -> bool:
@@ -371,7 +438,14 @@ def _scan(doc: Document, masked: str) -> _Scan:
 
     kinds = {
         "statistic": _bucket(doc, _statistics(masked, text)),
-        "trend": _bucket(doc, outside_quotes(phrase_spans(text, "trend_words"))),
+        "trend": _bucket(
+            doc,
+            [
+                t
+                for t in outside_quotes(phrase_spans(text, "trend_words"))
+                if not _STANDING_AFTER.match(text, t[1]) or _about_a_poll(text, t[0], t[1])
+            ],
+        ),
         "comparison": _bucket(
             doc,
             sorted(
