@@ -130,6 +130,26 @@ def test_a_trie_alternation_refuses_what_it_cannot_match_like_the_flat_one():
         alternation([r"a\s+b", r"a\ c"])
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="ab", min_size=1, max_size=4), max_size=12))
+def test_an_alternation_refuses_the_first_phrase_that_comes_before_one_extending_it(phrases):
+    # The rule as comparing every pair of phrases states it.
+    refused = next(
+        (
+            phrase
+            for i, phrase in enumerate(phrases)
+            if any(len(later) > len(phrase) and later.startswith(phrase) for later in phrases[i:])
+        ),
+        None,
+    )
+    if refused is None:
+        alternation(phrases)
+    else:
+        with pytest.raises(ValueError) as raised:
+            alternation(phrases)
+        assert str(raised.value) == f"{refused!r} comes before a phrase extending it"
+
+
 def test_a_guard_may_not_hold_a_group():
     with pytest.raises(ValueError, match="a guard holds no groups"):
         Scanner.compile(r"(?<=(a))", "b")
