@@ -246,7 +246,7 @@ def _analyse_paths(
 
 
 def _compare(
-    store: StateStore, run: Runner, pairing: PairingInput
+    store: StateStore, run: Runner, pairing: PairingInput, compress: bool = True
 ) -> tuple[list[InputError], list[InputError]]:
     """Step 3: pair rewrites with their sources over the whole run and store each comparison;
     return the comparisons that failed and the articles not compared because every source their
@@ -259,7 +259,8 @@ def _compare(
     them (:class:`analyzer.state.Scored`), given to it while the run was scored (``pairing``);
     the similarities and the comparisons are computed on the engine (in the worker pool with
     ``jobs`` > 1). A comparison that fails is not stored: it comes back as a failure naming the
-    rewrite's file (its record has no comparison), in input order.
+    rewrite's file (its record has no comparison), in input order. With ``compress`` False,
+    the comparisons are stored uncompressed (:func:`analyzer.state.deflated`).
     """
     # Imported here: pairing needs numpy and scipy, which a rerun where nothing changed never
     # loads.
@@ -303,12 +304,13 @@ def _compare(
 
     rows: list[tuple[str, str, Compared]] = []
     failed: list[tuple[int, InputError]] = []  # (rewrite's rank, failure)
-    for chunk, outcomes in run(compare_chunk, chunks()):
+    compare = functools.partial(compare_chunk, compress=compress)
+    for chunk, outcomes in run(compare, chunks()):
         for (derived_id, basis, source_id), (compared, error), pair in zip(
             about.pop(id(chunk)), outcomes, chunk, strict=True
         ):
             if lost(error):  # the worker was lost, not the comparison: do it here
-                [(compared, error)] = compare_chunk([pair])
+                [(compared, error)] = compare([pair])
             if compared is None:
                 reason = f"comparison with source {source_id} failed ({error})"
                 failed.append(
@@ -660,8 +662,10 @@ def analyze_paths(
         PairingInput(store) as pairing,
     ):
         store.begin_run()
-        done = _analyse_paths(paths, stdin, store, run, counts, bar, pairing)
-        compare_failures, batch.unpaired = _compare(store, run, pairing)
+        # The store is thrown away with the folder: its results are not worth compressing.
+        score = functools.partial(score_chunk, compress=False)
+        done = _analyse_paths(paths, stdin, store, run, counts, bar, pairing, score=score)
+        compare_failures, batch.unpaired = _compare(store, run, pairing, compress=False)
         batch.other_languages = _other_languages(store)
         if lines is not None:
             for line in store.run_lines():
