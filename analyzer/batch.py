@@ -657,12 +657,13 @@ def analyze_paths(
     batch = BatchResult(counts=counts)
     with (
         scratch_folder("store") as tmp,
-        StateStore(tmp / STATE_NAME) as store,
+        StateStore(tmp / STATE_NAME, durable=False) as store,
         open_engine(engine, jobs, scheduler) as run,
         PairingInput(store) as pairing,
     ):
         store.begin_run()
-        # The store is thrown away with the folder: its results are not worth compressing.
+        # The store is thrown away with the folder: its results are not worth compressing (nor
+        # its writes worth making durable).
         score = functools.partial(score_chunk, compress=False)
         done = _analyse_paths(paths, stdin, store, run, counts, bar, pairing, score=score)
         compare_failures, batch.unpaired = _compare(store, run, pairing, compress=False)

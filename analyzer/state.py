@@ -259,6 +259,11 @@ class StateStore:
     path : Path or str
         The SQLite file (created if missing), or ``":memory:"`` for a store that lives only as
         long as the object.
+    durable : bool
+        False for a store thrown away after its run (:func:`analyzer.batch.analyze_paths`):
+        a crash may then leave it damaged. Its writes skip what makes them survive one (the
+        write-ahead log, in which each page was written twice, and its syncs to disk), which
+        took more than half the CPU of writing a batch's results.
 
     Examples
     --------
@@ -271,14 +276,18 @@ class StateStore:
     ({'a': 'k1'}, 'It rained.')
     """
 
-    def __init__(self, path: Path | str) -> None:
+    def __init__(self, path: Path | str, *, durable: bool = True) -> None:
         self.path = str(path)
         if self.path != ":memory:":
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         self._db = sqlite3.connect(self.path, isolation_level=None)
         try:
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("PRAGMA synchronous=NORMAL")
+            if durable:
+                self._db.execute("PRAGMA journal_mode=WAL")
+                self._db.execute("PRAGMA synchronous=NORMAL")
+            else:  # a transaction can still be rolled back: its journal is kept in memory
+                self._db.execute("PRAGMA journal_mode=MEMORY")
+                self._db.execute("PRAGMA synchronous=OFF")
             self._db.execute(
                 "CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)"
             )

@@ -141,6 +141,9 @@ def test_any_result_comes_back_exactly_and_with_its_line(result):
     back = unpack(pack(result))
     assert back == result
     assert codec.encode(back) == codec.encode(result)
+    uncompressed = pack(result, compress=False)  # a throw-away store's
+    assert result_line(uncompressed) == line
+    assert codec.encode(unpack(uncompressed)) == codec.encode(result)
 
 
 def test_a_value_the_line_would_change_is_stored_whole():
@@ -183,6 +186,16 @@ def test_the_store_check_reports_a_stored_line_that_names_no_article(tmp_path):
     with StateStore(tmp_path / "state.sqlite") as store:
         store.put([("a", "k", Scored(damaged, None, None, None))])
         assert store.check() == ["a: stored result cannot be read (KeyError('id'))"]
+
+
+def test_a_store_that_need_not_be_durable_keeps_no_write_ahead_log_and_reads_back(tmp_path):
+    from analyzer.state import Scored, StateStore
+
+    result = analyze("It rained.")
+    with StateStore(tmp_path / "state.sqlite", durable=False) as store:
+        store.put([("a", "k", Scored(pack(result, compress=False)))])
+        assert store.get("a") == result
+        assert not (tmp_path / "state.sqlite-wal").exists()
 
 
 def test_only_the_attributions_and_the_author_come_before_the_comparison_in_a_record():
