@@ -246,7 +246,7 @@ def _analyse_paths(
 
 
 def _compare(
-    store: StateStore, run: Runner, pairing: PairingInput, compress: bool = True
+    store: StateStore, run: Runner, pairing: PairingInput
 ) -> tuple[list[InputError], list[InputError]]:
     """Step 3: pair rewrites with their sources over the whole run and store each comparison;
     return the comparisons that failed and the articles not compared because every source their
@@ -259,8 +259,7 @@ def _compare(
     them (:class:`analyzer.state.Scored`), given to it while the run was scored (``pairing``);
     the similarities and the comparisons are computed on the engine (in the worker pool with
     ``jobs`` > 1). A comparison that fails is not stored: it comes back as a failure naming the
-    rewrite's file (its record has no comparison), in input order. With ``compress`` False,
-    the comparisons are stored uncompressed (:func:`analyzer.state.deflated`).
+    rewrite's file (its record has no comparison), in input order.
     """
     # Imported here: pairing needs numpy and scipy, which a rerun where nothing changed never
     # loads.
@@ -304,13 +303,12 @@ def _compare(
 
     rows: list[tuple[str, str, Compared]] = []
     failed: list[tuple[int, InputError]] = []  # (rewrite's rank, failure)
-    compare = functools.partial(compare_chunk, compress=compress)
-    for chunk, outcomes in run(compare, chunks()):
+    for chunk, outcomes in run(compare_chunk, chunks()):
         for (derived_id, basis, source_id), (compared, error), pair in zip(
             about.pop(id(chunk)), outcomes, chunk, strict=True
         ):
             if lost(error):  # the worker was lost, not the comparison: do it here
-                [(compared, error)] = compare([pair])
+                [(compared, error)] = compare_chunk([pair])
             if compared is None:
                 reason = f"comparison with source {source_id} failed ({error})"
                 failed.append(
@@ -662,11 +660,8 @@ def analyze_paths(
         PairingInput(store) as pairing,
     ):
         store.begin_run()
-        # The store is thrown away with the folder: its results are not worth compressing (nor
-        # its writes worth making durable).
-        score = functools.partial(score_chunk, compress=False)
-        done = _analyse_paths(paths, stdin, store, run, counts, bar, pairing, score=score)
-        compare_failures, batch.unpaired = _compare(store, run, pairing, compress=False)
+        done = _analyse_paths(paths, stdin, store, run, counts, bar, pairing)
+        compare_failures, batch.unpaired = _compare(store, run, pairing)
         batch.other_languages = _other_languages(store)
         if lines is not None:
             for line in store.run_lines():

@@ -60,10 +60,7 @@ Pair = tuple[str, bytes, str, bytes, str, float | None]
 
 
 def score_chunk(
-    articles: list[Article],
-    pages: str | None = None,
-    worksheets: bool = False,
-    compress: bool = True,
+    articles: list[Article], pages: str | None = None, worksheets: bool = False
 ) -> list[Outcome]:
     """Analyse each article into what the store keeps of it (:class:`analyzer.state.Scored`);
     an exception fails that article only, with its reason.
@@ -76,8 +73,7 @@ def score_chunk(
     (a report folder), the page of each article that names no source is written there too
     (:func:`analyzer.writers.html.write_early_page`): it does not depend on the comparisons,
     which come later. An article that names its source is compared with it, so its page waits.
-    With ``worksheets``, those pages link the article's worksheet and answer key. With
-    ``compress`` False, the results are packed uncompressed (:func:`analyzer.state.deflated`).
+    With ``worksheets``, those pages link the article's worksheet and answer key.
 
     Examples
     --------
@@ -101,7 +97,7 @@ def score_chunk(
             # result, for comparing it later without splitting its text again.
             doc = build_document(article)
             result = analyze_document(doc, article_id=article.id, path=article.path)
-            blob = pack(result, doc.sentences, compress=compress)
+            blob = pack(result, doc.sentences)
         except Exception as exc:  # one article's bug must not stop the batch
             out.append((None, f"analysis failed ({type(exc).__name__}: {exc})"))
             continue
@@ -133,11 +129,11 @@ def _terms(text: str) -> str | None:
         return None
 
 
-def compare_chunk(pairs: list[Pair], compress: bool = True) -> list[Outcome]:
+def compare_chunk(pairs: list[Pair]) -> list[Outcome]:
     """Compare each pair of packed results into what the store keeps of the comparison
     (:class:`analyzer.state.Compared`: with the rewrite's results.jsonl line as it reads with
-    it, packed uncompressed with ``compress`` False); an exception fails that pair only, with its
-    reason (the exception's type and message: the batch names the files).
+    it); an exception fails that pair only, with its reason (the exception's type and message:
+    the batch names the files).
 
     An article in several pairs of the chunk (the source of one and the rewrite of another, or
     the source of several rewrites) is decoded and prepared once for all of them, by its id.
@@ -177,11 +173,11 @@ def compare_chunk(pairs: list[Pair], compress: bool = True) -> list[Outcome]:
             stored, rewrite = prepared(derived_id, derived)
             _, original = prepared(source_id, source)
             comparison = compare_prepared(original, rewrite, paired_by=by, similarity=similarity)
-            packed = pack(comparison, compress=compress)
+            packed = pack(comparison)
             # The line of the comparison as the store gives it back, so that it is the line of
             # the result StateStore.run_results builds (the record rounds a float of it).
             line = line_with_comparison(stored, rewrite.result, unpack(packed))
-            out.append((Compared(packed, compressed_line(line, compress=compress)), None))
+            out.append((Compared(packed, compressed_line(line)), None))
         except Exception as exc:  # one pair's bug must not stop the batch
             out.append((None, f"{type(exc).__name__}: {exc}"))
     return out

@@ -136,20 +136,12 @@ def article_key(article: Article, version: str | None = None) -> str:
     return h.hexdigest()
 
 
-def pack(value: Any, sentences: Sequence[Span] | None = None, *, compress: bool = True) -> bytes:
+def pack(value: Any, sentences: Sequence[Span] | None = None) -> bytes:
     """A result or comparison as stored, compressed (results are mostly repeated text): an
     :class:`~analyzer.results.ArticleResult` as its results.jsonl line followed by what the line
     does not hold (:mod:`analyzer.stored_result`; :func:`result_line` reads the line) and the
     ``sentences`` of its Document when given (:func:`analyzer.stored_result.sentences_of`), anything
-    else as codec JSON. With ``compress`` False, see :func:`deflated`.
-
-    Examples
-    --------
-    >>> from analyzer.results import ArticleResult
-    >>> result = ArticleResult(id="a", path="a.txt", text="Hi.")
-    >>> unpack(pack(result, compress=False)) == unpack(pack(result)) == result
-    True
-    """
+    else as codec JSON."""
     from analyzer.results import ArticleResult  # imported by then: here is a result to pack
 
     if isinstance(value, ArticleResult):
@@ -158,17 +150,7 @@ def pack(value: Any, sentences: Sequence[Span] | None = None, *, compress: bool 
         text = stored_result.encode(value, sentences)
     else:
         text = encode(value)
-    return deflated(text, compress)
-
-
-def deflated(text: str, compress: bool = True) -> bytes:
-    """``text`` as the store keeps it: a zlib stream of its UTF-8 bytes (:func:`unpacked_text`
-    reads it back), compressed at zlib's fastest level, or with ``compress`` False, stored
-    as it is (level 0: ~15 times faster to write and ~4 times faster to read, for some 3.5
-    times the bytes of a result). A batch whose store is thrown away after the run
-    (:func:`analyzer.batch.analyze_paths`) does not compress: compressing a result took ~0.2 ms
-    of its worker and reading it back ~0.06 ms, to save disk space for minutes."""
-    return zlib.compress(text.encode("utf-8", "surrogatepass"), 1 if compress else 0)
+    return zlib.compress(text.encode("utf-8", "surrogatepass"), 1)
 
 
 def unpack(blob: bytes) -> Any:
@@ -197,10 +179,10 @@ def result_line(blob: bytes) -> str:
     return stored_result.line_of(unpacked_text(blob))
 
 
-def compressed_line(line: str, *, compress: bool = True) -> bytes:
-    """A results.jsonl line (without its newline) compressed as the store keeps it
-    (:func:`deflated`): the line of a rewrite with its comparison (:class:`Compared`; a packed
-    result starts with its own line, see :func:`result_line`).
+def compressed_line(line: str) -> bytes:
+    """A results.jsonl line (without its newline) compressed as the store keeps it: the line of a
+    rewrite with its comparison (:class:`Compared`; a packed result starts with its own line, see
+    :func:`result_line`).
 
     Made by whoever made the comparison (an engine's worker), so that writing results.jsonl or
     ``--json`` is a copy of stored lines, with no result decoded in the main process.
@@ -210,12 +192,12 @@ def compressed_line(line: str, *, compress: bool = True) -> bytes:
     >>> unpacked_text(compressed_line('{"id": "a"}'))
     '{"id": "a"}'
     """
-    return deflated(line, compress)
+    return zlib.compress(line.encode("utf-8", "surrogatepass"), 1)
 
 
 def unpacked_text(blob: bytes) -> str:
-    """The text :func:`pack` or :func:`compressed_line` stored (:func:`deflated`): for a result,
-    what :mod:`analyzer.stored_result` reads; for a comparison's line, the line."""
+    """The text :func:`pack` or :func:`compressed_line` compressed: for a result, what
+    :mod:`analyzer.stored_result` reads; for a comparison's line, the line."""
     return zlib.decompress(blob).decode("utf-8", "surrogatepass")
 
 

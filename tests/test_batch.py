@@ -540,11 +540,11 @@ def test_comparisons_a_worker_lost_are_done_in_the_main_process(tmp_path, monkey
     real = analyzer.batch.compare_chunk
     calls: list[int] = []
 
-    def lost_on_the_engine(pairs, **options):  # the engine's call loses every chunk
+    def lost_on_the_engine(pairs):  # the engine's call loses every chunk; retries here work
         calls.append(len(pairs))
-        if len(calls) == 1:  # retries here work
+        if len(calls) == 1:
             return [(None, f"{WORKER_FAILED} (lost)")] * len(pairs)
-        return real(pairs, **options)
+        return real(pairs)
 
     monkeypatch.setattr(analyzer.batch, "compare_chunk", lost_on_the_engine)
     batch = score_paths([str(SEEDS)], tmp_path / "lost")
@@ -603,9 +603,9 @@ def test_a_story_copied_seventeen_times_is_compared_in_one_chunk(tmp_path, monke
     real = analyzer.batch.compare_chunk
     sizes: list[int] = []
 
-    def counted(pairs, **options):
+    def counted(pairs):
         sizes.append(len(pairs))
-        return real(pairs, **options)
+        return real(pairs)
 
     monkeypatch.setattr(analyzer.batch, "compare_chunk", counted)
     score_paths([str(tmp_path / f"copy{i:02d}.txt") for i in range(17)], tmp_path / "out")

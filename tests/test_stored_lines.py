@@ -66,7 +66,7 @@ def test_a_rerun_reusing_stored_comparisons_writes_the_same_bytes(tmp_path, monk
     expected = (out / "results.jsonl").read_bytes()
     (out / "results.jsonl").unlink()  # the outputs are written again, from the store alone
 
-    def not_again(pairs, **options):
+    def not_again(pairs):
         raise AssertionError(f"compared again: {len(pairs)} pairs")
 
     monkeypatch.setattr(analyzer.batch, "compare_chunk", not_again)
