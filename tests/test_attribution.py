@@ -649,3 +649,30 @@ def test_a_clause_after_an_inverting_verb_is_not_its_subject():
 )
 def test_a_verb_of_speech_joined_to_a_cues_clause_reports_on_its_own(text, expected):
     assert sourced(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Senator Tom Reyes sees the trade deal as a threat to factory jobs in his state.",
+            [("Tom Reyes", "person", "the trade deal as a threat to factory jobs in his state.")],
+        ),
+        (
+            "Ruiz knew the budget would not pass without the votes of the opposition.",
+            [("Ruiz", "person", "the budget would not pass without the votes of the opposition.")],
+        ),
+        # "see" of an experience, not a view: the context tells the model it is no cue.
+        ("Some families would see their taxes rise under the plan.", []),
+    ],
+)
+def test_a_cue_word_the_model_was_not_trained_on_is_judged_by_its_context(text, expected):
+    assert sourced(text) == expected
+
+
+def test_a_thought_judged_by_context_needs_a_holder_else_it_is_the_writers():
+    text = "It is important to recognize that the new bridge was finished two years late."
+    assert sourced(text) == []
+    assert sourced(text.replace("It is important to", "The council members")) == [
+        ("the council members", "anonymous", "the new bridge was finished two years late.")
+    ]

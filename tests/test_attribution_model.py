@@ -8,9 +8,9 @@ import pytest
 
 from analyzer.learned import cues
 from analyzer.learned.evaluate_attribution import evaluate, score
-from analyzer.learned.polnear import read_split
+from analyzer.learned.polnear import GoldArticle, read_split
 from analyzer.learned.store import load_model, read_sidecar
-from analyzer.learned.train_attribution import train
+from analyzer.learned.train_attribution import examples, train
 
 SENTENCES = [
     ("Ana Ruiz", "said", "the bridge will open in May"),
@@ -55,6 +55,14 @@ def test_reader_keeps_one_annotator_and_every_event(tmp_path):
 
 
 @pytest.mark.slow
+def test_training_leaves_out_the_cue_words_judged_by_context_alone():
+    # "sees" (context_cues.txt) is a candidate at run time but no training example.
+    text = "Ana Ruiz sees the bridge as a risk. Ana Ruiz said it will open in May."
+    assert [text[s:e] for s, e in cues.candidates(text)] == ["sees", "said"]
+    rows, labels, _ = examples([GoldArticle("a", text, ())])
+    assert [r["w"] for r in rows] == ["said"] and labels == [0]
+
+
 def test_training_writes_a_model_that_loads_with_trusted_types_only(tmp_path):
     write_corpus(tmp_path / "data", "train")
     train(tmp_path / "data", tmp_path / "models")

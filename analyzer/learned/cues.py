@@ -55,8 +55,17 @@ _TO = re.compile(r"\s+to\b")
 
 @functools.cache
 def cue_words() -> frozenset[str]:
-    """The candidate cue words, lower case ("according" stands for "according to")."""
-    return frozenset(w.lower() for w in load_lexicon("attribution_cues"))
+    """The candidate cue words, lower case ("according" stands for "according to"): those the
+    model was trained on and those it judges by context alone (:func:`context_cue_words`)."""
+    trained = (w.lower() for w in load_lexicon("attribution_cues"))
+    return frozenset(trained) | context_cue_words()
+
+
+@functools.cache
+def context_cue_words() -> frozenset[str]:
+    """Cue words the model was not trained on (``context_cues.txt``): it scores them by their
+    context, and training leaves them out."""
+    return frozenset(w.lower() for w in load_lexicon("context_cues"))
 
 
 def candidates(text: str) -> list[tuple[int, int]]:

@@ -22,12 +22,16 @@ from analyzer.learned.store import save_model
 
 
 def examples(articles: list[GoldArticle]) -> tuple[list[dict[str, Any]], list[int], list[int]]:
-    """Feature dicts, labels (1 = inside a gold cue) and article numbers of every candidate."""
+    """Feature dicts, labels (1 = inside a gold cue) and article numbers of every candidate the
+    model learns from (not the words of ``context_cues.txt``, which it judges by context alone)."""
     rows, labels, groups = [], [], []
+    untrained = cues.context_cue_words()
     for n, article in enumerate(articles):
         segs = sorted(seg for a in article.attributions for seg in a.cue)
         starts = [s for s, _ in segs]
         for start, end in cues.candidates(article.text):
+            if article.text[start:end].lower() in untrained:
+                continue
             i = bisect.bisect_right(starts, start) - 1
             inside = any(s <= start < e for s, e in segs[max(0, i - 3) : i + 1])
             rows.append(cues.features(article.text, start, end))
@@ -115,6 +119,9 @@ Command: `python -m analyzer.train attribution --data ../shared/data/polnear`
 ## Limits
 - Only words in the candidate list can be cues: cues outside it (rare verbs, nouns such as
   "criticism", multiword idioms) are never found.
+- The words of `analyzer/lexicons/context_cues.txt` ("wants", "sees", "knew") are candidates at
+  run time but not training examples: the model judges them by their context alone (trained on,
+  their many non-cue uses weakened the context features all cue words share).
 - Trained on 2016 US election coverage; other beats and other English varieties were not measured.
 - The model does not find sources or content spans: rules in `analyzer.signals.attribution` do.
 

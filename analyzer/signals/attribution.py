@@ -2,14 +2,16 @@
 
 How an attribution is found, sentence by sentence:
 
-1. **Cue.** Every word of ``attribution_cues.txt`` ("said", "told", "show", "according to") is a
-   candidate, except the action verbs of ``action_cues.txt`` ("voted", "signed": a deed, not
-   words or beliefs); the learned cue model (``models/attribution.skops``) keeps those that work
-   as cues in their context. A cue inside the content of an earlier attribution of the same
-   sentence is left out: only the outermost attribution counts ("X said Y told him ..."),
-   unless it is a verb of speech joined to the outer cue's clause by a comma or "and"/"but"
-   ("Trump attacked Clinton over Iraq, saying ...", "but he said"): it then reports on its own,
-   with the outer clause's subject when it has none, and the outer content ends at the joint.
+1. **Cue.** Every word of ``attribution_cues.txt`` ("said", "told", "show", "according to") and
+   of ``context_cues.txt`` ("wants", "sees", "knew": words the model judges by context alone,
+   which make an attribution only with a source) is a candidate, except the action verbs of
+   ``action_cues.txt`` ("voted", "signed": a deed, not words or beliefs); the learned cue model
+   (``models/attribution.skops``) keeps those that work as cues in their context. A cue inside
+   the content of an earlier attribution of the same sentence is left out: only the outermost
+   attribution counts ("X said Y told him ..."), unless it is a verb of speech joined to the
+   outer cue's clause by a comma or "and"/"but" ("Trump attacked Clinton over Iraq, saying ...",
+   "but he said"): it then reports on its own, with the outer clause's subject when it has none,
+   and the outer content ends at the joint.
 2. **Source.** The noun phrase next to the cue: before it ("Mr. Harfuch said", "John Creamer, the
    former official, said", "government data show"), after it when the clause is inverted
    ("said Eduardo Guerrero"), after "according to", or the subject of the sentence for a trailing
@@ -312,6 +314,8 @@ def _reporting(
     no one there."""
     if f is None or _figurative(text, f):
         return None  # "Mexico's history says ...": a figure of speech, not a source
+    if f.source is None and _judged_by_context(text, cue):
+        return None  # "It's important to recognize that ...": the writer's own view
     if f.source is None and any(c[0] > cue[0] for c in ordered):
         return None  # "When asked why ..., he replied": the later cue has the source
     return f
@@ -455,6 +459,12 @@ def _last_boundary(text: str, start: int, end: int) -> tuple[int, str] | None:
         if matches:
             return matches[-1].end(), matches[-1].group()
         width *= 2
+
+
+def _judged_by_context(text: str, cue: tuple[int, int]) -> bool:
+    """Whether the cue is a word of ``context_cues.txt`` ("wants", "see"): a thought or wish
+    whose holder the sentence must name, else it is the writer's."""
+    return text[cue[0] : cue[1]].lower() in cue_model.context_cue_words()
 
 
 def _is_according(text: str, cue: tuple[int, int]) -> bool:
