@@ -187,6 +187,20 @@ def test_a_stage_directions_pronoun_in_a_qa_is_the_interviewee_not_a_person_a_qu
     assert [a.source for a in attrs if a.cue == "says"] == ["Tom Reyes"]
 
 
+def test_an_answers_i_is_the_interviewee_and_a_questions_i_is_not():
+    text = (
+        "The Daily Planet spoke with Lena Park, the city's new police chief.\n"
+        "Here are edited excerpts from our conversation.\n"
+        "I said on Monday that response times matter. Is that your first priority?\n"
+        "Yes. I told the council last year that people wait too long for help.\n"
+        "How will you pay for it?\n"
+        "We will move officers from desks to patrols.\n"
+        "Sam Lee contributed reporting."
+    )
+    attrs = attribution.find(doc_of(text, outlet="Daily Planet"))
+    assert [(a.cue, a.source) for a in attrs if a.cue] == [("said", None), ("told", "Lena Park")]
+
+
 def test_seed_001_trump_is_talked_about_not_a_source():
     r = seed_result("001")
     assert {s.name for s in r.sources if s.kind == "person"} == {

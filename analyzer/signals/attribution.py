@@ -221,6 +221,15 @@ def find(
         if pi is not None and pi != state.paragraph:
             state.new_paragraph(pi)
             para = doc.paragraphs[pi]
+            # An answer's "I" is the interviewee ("I don’t see why they would be needed").
+            state.answering = next(
+                (
+                    f.entity
+                    for f in interview
+                    if f.entity is not None and f.content[0] <= para.start < f.content[1]
+                ),
+                None,
+            )
             if (
                 interviewee is not None
                 and interviewee.kind == "person"
@@ -399,6 +408,7 @@ class _State:
     previous: Entity | None = None  # ... in the previous paragraph
     nominal: tuple | None = None  # last unnamed or organisation source, for "it" and "they"
     at: int = -1  # where the last person source was named
+    answering: Entity | None = None  # the interviewee, in a paragraph answering a Q&A question
 
     def new_paragraph(self, index: int) -> None:
         if self.current is not None:
@@ -859,6 +869,9 @@ def _resolve(
     if len(low) == 1 and low[0] in _PRONOUNS:
         if low[0] in ("it", "they") and state.nominal is not None:
             return state.nominal
+        if low[0] == "i" and state.answering is not None:
+            e = state.answering
+            return e.name, e.kind, e, e.description
         if low[0] not in _PRONOUN_GENDER:
             return None, None, None, None
         gender = _PRONOUN_GENDER[low[0]]
