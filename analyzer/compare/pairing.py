@@ -20,7 +20,7 @@ import io
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, NamedTuple
 
 import numpy as np
 import scipy.sparse as sp
@@ -70,6 +70,16 @@ def similarity_matrix(texts: Sequence[str]) -> np.ndarray:
 # at most _BLOCK * _BLOCK of them exist at once whatever the batch size (with the arrays that
 # select candidates, about 10 MB).
 _BLOCK = 512
+
+
+class Rows(NamedTuple):
+    """A block of TF-IDF rows (:meth:`_TfidfRows.parts`): ``whole``; ``rare``, the same rows
+    with only their entries of rare terms (those not :attr:`_TfidfRows.common`); and
+    ``common_norm``, each row's norm over its common terms."""
+
+    whole: sp.csr_array
+    rare: sp.csr_array
+    common_norm: np.ndarray
 
 
 class _Numbering(dict):
@@ -143,6 +153,7 @@ class _TfidfRows:
         self._terms = self._pass_one.enter_context(self._spill.writing("terms"))
         self._counts = self._pass_one.enter_context(self._spill.writing("counts"))
         self.indptr = array("q", [0])  # row k is entries indptr[k]:indptr[k+1] of each file
+        self.rare_indptr = array("q", [0])  # the same for the files of rows' rare terms
         self.lengths = array("q")  # content terms of each text (repeats counted)
         self.n_terms = 0
 
@@ -169,45 +180,46 @@ class _TfidfRows:
         for counted in term_counts:
             self.add(counted)
         self.close()
-        vocabulary = self._vocabulary
+        self.n_terms = len(self._vocabulary)
         del self._vocabulary
-        self.n_terms = len(vocabulary)
-        # Columns are numbered in alphabetical order of terms, as scikit-learn does.
-        self._column = np.empty(len(vocabulary), dtype=np.int32)
-        self._column[np.fromiter(map(vocabulary.__getitem__, sorted(vocabulary)), np.int64)] = (
-            np.arange(len(vocabulary), dtype=np.int32)
-        )
-        del vocabulary
         df = np.zeros(self.n_terms, dtype=np.int64)  # document frequency, by term number
         for lo in range(0, len(self), _BLOCK):
             _, start, end = self._span(lo, min(lo + _BLOCK, len(self)))
             df += np.bincount(
                 self._spill.read("terms", np.int32, start, end), minlength=self.n_terms
             )
-        smoothed = np.empty(len(df), dtype=np.float64)  # document frequency + 1, by column
-        smoothed[self._column] = df
-        smoothed += 1.0
-        self._idf = np.full_like(smoothed, fill_value=len(self) + 1, dtype=np.float64)
-        self._idf /= smoothed
+        # The terms in more than a tenth of the articles, whose share of a similarity is bounded
+        # rather than computed when candidates are sought (see block_candidates).
+        self.common = df * _COMMON > len(self)
+        self._idf = np.full(self.n_terms, fill_value=len(self) + 1, dtype=np.float64)
+        self._idf /= df + 1.0
         np.log(self._idf, out=self._idf)
         self._idf += 1.0
 
     def weigh(self) -> None:
-        """Pass two: the TF-IDF rows, computed and written a block of rows at a time."""
-        with self._spill.writing("cols") as cols, self._spill.writing("data") as data:
+        """Pass two: the TF-IDF rows, computed and written a block of rows at a time; and, for
+        :func:`block_candidates`, each row's entries of rare terms and its norm over its common
+        terms (:attr:`common`)."""
+        with contextlib.ExitStack() as files:
+            cols, data, rare_cols, rare_data, common_norms = (
+                files.enter_context(self._spill.writing(name))
+                for name in ("cols", "data", "rare_cols", "rare_data", "common_norms")
+            )
             for lo in range(0, len(self), _BLOCK):
                 hi = min(lo + _BLOCK, len(self))
                 indptr, start, end = self._span(lo, hi)
                 terms = self._spill.read("terms", np.int32, start, end)
                 # Within a row, entries go in order of term number (as scikit-learn's counts
                 # are sorted before its columns are renumbered): that order fixes the order of
-                # every sum below, and makes a similarity the same both ways round.
+                # every sum below, and makes a similarity the same both ways round. Columns are
+                # the term numbers themselves (the sums do not depend on how columns are
+                # named), so a row's columns ascend in the order of its entries.
                 row = np.repeat(np.arange(hi - lo), np.diff(indptr))
                 order = np.lexsort((terms, row))
                 x = sp.csr_array(
                     (
                         self._spill.read("counts", np.int64, start, end)[order].astype(np.float64),
-                        self._column[terms[order]],
+                        terms[order],
                         indptr,
                     ),
                     shape=(hi - lo, self.n_terms),
@@ -218,6 +230,14 @@ class _TfidfRows:
                 normalize_rows(x, "l2")
                 cols.write(x.indices.astype(np.int32).tobytes())
                 data.write(x.data.tobytes())
+                is_common = self.common[x.indices]
+                rare_cols.write(x.indices[~is_common].astype(np.int32).tobytes())
+                rare_data.write(x.data[~is_common].tobytes())
+                row = np.repeat(np.arange(hi - lo), np.diff(x.indptr))
+                rare_ends = np.cumsum(np.bincount(row[~is_common], minlength=hi - lo))
+                self.rare_indptr.extend((self.rare_indptr[-1] + rare_ends).tolist())
+                squares = np.bincount(row[is_common], x.data[is_common] ** 2, minlength=hi - lo)
+                common_norms.write(np.sqrt(squares).tobytes())
         for name in ("terms", "counts"):
             self._spill.drop(name)
 
@@ -230,8 +250,22 @@ class _TfidfRows:
             shape=(hi - lo, self.n_terms),
         )
 
-    def _span(self, lo: int, hi: int) -> tuple[np.ndarray, int, int]:
-        indptr = np.frombuffer(self.indptr, dtype=np.int64)[lo : hi + 1]
+    def parts(self, lo: int, hi: int) -> Rows:
+        """Rows ``lo:hi`` whole, over their rare terms only, and their norms over common terms."""
+        indptr, start, end = self._span(lo, hi, self.rare_indptr)
+        rare = sp.csr_array(
+            (
+                self._spill.read("rare_data", np.float64, start, end),
+                self._spill.read("rare_cols", np.int32, start, end),
+                indptr,
+            ),
+            shape=(hi - lo, self.n_terms),
+        )
+        return Rows(self.block(lo, hi), rare, self._spill.read("common_norms", np.float64, lo, hi))
+
+    def _span(self, lo: int, hi: int, offsets: array | None = None) -> tuple[np.ndarray, int, int]:
+        indptr = np.frombuffer(self.indptr if offsets is None else offsets, dtype=np.int64)
+        indptr = indptr[lo : hi + 1]
         start, end = int(indptr[0]), int(indptr[-1])
         return indptr - start, start, end
 
@@ -383,30 +417,89 @@ def _named_source(
     return source, score
 
 
-# Two blocks of TF-IDF rows to multiply (rows from ``lo`` and rows from ``c_lo``, ``c_lo >= lo``)
-# and the threshold; and what the product yields: the pairs at or above the threshold, as rewrite
-# numbers, source numbers and similarities, both ways round.
-BlockPair = tuple[sp.csr_array, sp.csr_array, int, int, float]
+# Two blocks of TF-IDF rows (:meth:`_TfidfRows.parts`: rows from ``lo`` and rows from ``c_lo``,
+# ``c_lo >= lo``) and the threshold; and what they yield: the pairs at or above the threshold,
+# as rewrite numbers, source numbers and similarities, both ways round.
+BlockPair = tuple["Rows", "Rows", int, int, float]
 Candidates = tuple[np.ndarray, np.ndarray, np.ndarray]
+
+# A term is common when more than 1/_COMMON of the batch's articles hold it.
+_COMMON = 10
+# How far below the threshold a bound on a similarity may fall before the pair is dropped: far
+# above the rounding of the sums (about 1e-13), so no pair at or above the threshold is missed.
+_MARGIN = 1e-6
+# Candidate pairs are scored this many row entries at a time (about 8 MB of arrays at most).
+_SCORE_ENTRIES = 1 << 18
 
 
 def block_candidates(pair: BlockPair) -> Candidates:
     """The similarities of two blocks of rows at or above the threshold, an article never paired
-    with itself.
+    with itself: the floats of the product of the blocks, found without computing all of it.
 
+    A similarity is the sum of the products of the two rows' weights over the terms they share.
+    Its part over the rare terms (held by at most a tenth of the articles) is computed for every
+    pair, a sparse product of the blocks' rare columns (cheap: rare terms are in few rows); its
+    part over the common terms is at most the product of the two rows' norms over those terms
+    (Cauchy-Schwarz). Only the pairs whose bound reaches the threshold (less
+    :data:`_MARGIN`) are scored, with the arithmetic of the whole product (:func:`_scores`).
     A similarity is the same both ways round, bit for bit (the rows' entries are in one order,
     see :meth:`_TfidfRows.weigh`), so a block below the diagonal is never computed: the block
-    above it gives its pairs, turned round.
+    above it gives its pairs, turned round, and on the diagonal each pair is scored once.
     """
     left, right, lo, c_lo, threshold = pair
-    product = (left @ right.T).tocsr()
-    der = lo + np.repeat(np.arange(left.shape[0]), np.diff(product.indptr))
-    src = c_lo + product.indices.astype(np.int64)
-    keep = (product.data >= threshold) & (der != src)
-    der, src, score = der[keep], src[keep], product.data[keep]
-    if c_lo != lo:  # the block below the diagonal: the same similarities, turned round
-        der, src, score = np.r_[der, src], np.r_[src, der], np.r_[score, score]
-    return der, src, score
+    bound = (left.rare @ right.rare.T).toarray()
+    bound += np.outer(left.common_norm, right.common_norm)
+    candidate = bound >= threshold - _MARGIN
+    if c_lo == lo:
+        candidate = np.triu(candidate, 1)
+    der, src = np.nonzero(candidate)
+    score = _scores(left.whole, right.whole, der, src)
+    keep = (score >= threshold) & (score != 0)  # a sparse product keeps no zero
+    der, src, score = lo + der[keep], c_lo + src[keep].astype(np.int64), score[keep]
+    return np.r_[der, src], np.r_[src, der], np.r_[score, score]
+
+
+def _scores(left: sp.csr_array, right: sp.csr_array, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """Similarities of rows ``left[i]`` and ``right[j]``, pair by pair, each the float that
+    ``(left @ right.T)[i, j]`` holds.
+
+    scipy's product (``csr_matmat``) adds, from 0, the products of row ``i``'s weights with row
+    ``j``'s over the terms they share, in the order of row ``i``'s entries. Here the rows' shared
+    terms come out of ``multiply`` in ascending column order, which is that order (columns are
+    term numbers, see :meth:`_TfidfRows.weigh`), each pair's products in a row of a matrix padded
+    with zeros (adding 0 changes no sum), summed left to right by ``np.add.accumulate`` (a
+    reduction such as ``sum`` may add in another order). Tests compare with the product.
+    """
+    score = np.zeros(len(i))
+    # Pairs taken so that their rows hold about _SCORE_ENTRIES entries at a time.
+    total = np.cumsum(np.diff(left.indptr)[i] + np.diff(right.indptr)[j])
+    start = 0
+    while start < len(i):
+        reach = (total[start - 1] if start else 0) + _SCORE_ENTRIES
+        end = max(start + 1, int(np.searchsorted(total, reach, side="right")))
+        shared = left[i[start:end]].multiply(right[j[start:end]]).tocsr()
+        score[start:end] = _sums(shared)
+        start = end
+    return score
+
+
+def _sums(x: sp.csr_array) -> np.ndarray:
+    """Each row's entries added left to right from 0, a group of rows at a time."""
+    lengths = np.diff(x.indptr)
+    sums = np.zeros(x.shape[0])
+    order = np.argsort(-lengths, kind="stable")  # longest first: a group is padded to its own
+    start = 0
+    while start < len(order):
+        width = max(int(lengths[order[start]]), 1)
+        group = order[start : start + max(_SCORE_ENTRIES // width, 1)]
+        counts = lengths[group]
+        at = np.repeat(np.arange(len(group)), counts)  # each entry's row in the group
+        column = np.arange(len(at)) - np.repeat(np.cumsum(counts) - counts, counts)
+        padded = np.zeros((len(group), width))
+        padded[at, column] = x.data[x.indptr[group][at] + column]
+        sums[group] = np.add.accumulate(padded, axis=1)[:, -1]
+        start += len(group)
+    return sums
 
 
 def _here(pairs: Iterable[BlockPair]) -> Iterator[Candidates]:
@@ -436,9 +529,9 @@ def _most_similar(
 
     def pairs() -> Iterator[BlockPair]:
         for lo in range(0, n, _BLOCK):
-            left = rows.block(lo, min(lo + _BLOCK, n))
+            left = rows.parts(lo, min(lo + _BLOCK, n))
             for c_lo in range(lo, n, _BLOCK):
-                yield left, rows.block(c_lo, min(c_lo + _BLOCK, n)), lo, c_lo, threshold
+                yield left, rows.parts(c_lo, min(c_lo + _BLOCK, n)), lo, c_lo, threshold
 
     for der, src, score in products(pairs()):
         keep = ~skip[der]
