@@ -1,0 +1,177 @@
+"""Pairing's candidate search gives what multiplying whole blocks of rows gives, float for float.
+
+block_candidates computes a similarity only where a bound on it (the exact part over rare terms
+plus the product of the rows' norms over common terms) reaches the threshold, and then with the
+block product's own arithmetic: the reference here is that product, ``left @ right.T``, as
+pairing computed it for every pair of blocks before.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from functools import reduce
+from pathlib import Path
+
+import numpy as np
+import pytest
+import scipy.sparse as sp
+from conftest import SEEDS
+
+from analyzer.compare import pairing
+
+POLNEAR = Path("/work/shared/data/polnear/train/text")
+
+
+def plain_block_candidates(pair: pairing.BlockPair) -> pairing.Candidates:
+    """Pairing's search before the bound: the whole product of two blocks, thresholded."""
+    left, right, lo, c_lo, threshold = pair
+    product = (left.whole @ right.whole.T).tocsr()
+    der = lo + np.repeat(np.arange(left.whole.shape[0]), np.diff(product.indptr))
+    src = c_lo + product.indices.astype(np.int64)
+    keep = (product.data >= threshold) & (der != src)
+    der, src, score = der[keep], src[keep], product.data[keep]
+    if c_lo != lo:
+        der, src, score = np.r_[der, src], np.r_[src, der], np.r_[score, score]
+    return der, src, score
+
+
+def sentences(text: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[.!?])\s+", text) if s.strip()]
+
+
+def corpus(texts: list[str], seed: int) -> list[str]:
+    """``texts`` with exact copies, near copies (a sentence dropped, two swapped, one added from
+    another text), halves, short texts and texts with no content term, shuffled."""
+    rng = random.Random(seed)
+    out = list(texts)
+    for text in texts:
+        parts = sentences(text)
+        out.append(text)  # an exact copy
+        if len(parts) > 2:
+            dropped = list(parts)
+            del dropped[rng.randrange(len(dropped))]
+            out.append(" ".join(dropped))
+            swapped = list(parts)
+            i = rng.randrange(len(parts) - 1)
+            swapped[i], swapped[i + 1] = swapped[i + 1], swapped[i]
+            out.append(" ".join(swapped) + " " + rng.choice(sentences(rng.choice(texts))))
+        out.append(" ".join(parts[: max(1, len(parts) // 2)]))
+        out.append(rng.choice(parts))  # one sentence
+    out += ["Rain fell.", "Rain fell in Lima.", "Lima.", "The and of it.", ""]
+    rng.shuffle(out)
+    return out
+
+
+def word_soup(seed: int, n: int) -> list[str]:
+    """Random texts over a small vocabulary (many shared terms, many ties), some with a rare
+    word or two."""
+    rng = random.Random(seed)
+    words = "rain lima roads flood school mayor city council budget court judge strike".split()
+    rare = ["zebra", "quartz", "violin", "harbor", "glacier", "tulip", "saxophone", "comet"]
+    return [
+        " ".join(rng.choices(words, k=rng.randint(1, 15)) + rng.sample(rare, rng.randint(0, 2)))
+        for _ in range(n)
+    ]
+
+
+def seed_texts() -> list[str]:
+    return [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+
+
+def polnear_texts(count: int) -> list[str]:
+    if not POLNEAR.is_dir():
+        pytest.skip("PolNeAR texts not here")
+    return [p.read_text(encoding="utf-8") for p in sorted(POLNEAR.glob("*.txt"))[:count]]
+
+
+CORPORA = {
+    "seeds": lambda: corpus(seed_texts(), 0),
+    "polnear": lambda: corpus(polnear_texts(60), 1),
+    "word soup": lambda: word_soup(2, 120),
+}
+
+
+def weighed(texts: list[str]) -> pairing._TfidfRows:
+    rows = pairing._TfidfRows(None)
+    rows.count(map(pairing.count_terms, texts))
+    rows.weigh()
+    return rows
+
+
+def most_similar(rows, products, threshold=pairing.SIMILARITY_THRESHOLD):
+    n = len(rows)
+    rng = np.random.default_rng(3)
+    published = rng.integers(0, 3, n)  # 0: no date; 1, 2: two dates
+    words = np.frombuffer(rows.lengths, dtype=np.int64)
+    id_rank = rng.permutation(n)
+    skip = np.zeros(n, dtype=bool)
+    return pairing._most_similar(rows, threshold, published, words, id_rank, skip, products)
+
+
+@pytest.mark.parametrize("name", CORPORA)
+@pytest.mark.parametrize("threshold", [0.2, pairing.SIMILARITY_THRESHOLD, 0.8])
+def test_each_articles_most_similar_source_is_the_block_products(monkeypatch, name, threshold):
+    monkeypatch.setattr(pairing, "_BLOCK", 16)  # several blocks, the last one partial
+    rows = weighed(CORPORA[name]())
+    score, source = most_similar(rows, pairing._here, threshold)
+    plain_score, plain_source = most_similar(
+        rows, lambda pairs: map(plain_block_candidates, pairs), threshold
+    )
+    assert source.tolist() == plain_source.tolist()
+    assert score.tolist() == plain_score.tolist()  # floats compared with ==
+    assert (source >= 0).sum() > 5
+
+
+def block_pairs(rows, threshold):
+    n = len(rows)
+    for lo in range(0, n, pairing._BLOCK):
+        for c_lo in range(lo, n, pairing._BLOCK):
+            left = rows.parts(lo, min(lo + pairing._BLOCK, n))
+            right = rows.parts(c_lo, min(c_lo + pairing._BLOCK, n))
+            yield left, right, lo, c_lo, threshold
+
+
+@pytest.mark.parametrize("name", CORPORA)
+@pytest.mark.parametrize("threshold", [0.05, 0.3, pairing.SIMILARITY_THRESHOLD, 0.9, 1.0])
+def test_every_pair_at_or_above_the_threshold_is_found_with_the_products_float(
+    monkeypatch, name, threshold
+):
+    monkeypatch.setattr(pairing, "_BLOCK", 16)
+    rows = weighed(CORPORA[name]())
+    for pair in block_pairs(rows, threshold):
+        found = sorted(zip(*(a.tolist() for a in pairing.block_candidates(pair))))
+        plain = sorted(zip(*(a.tolist() for a in plain_block_candidates(pair))))
+        assert found == plain
+
+
+@pytest.mark.parametrize("name", CORPORA)
+def test_the_bound_is_never_below_the_similarity(monkeypatch, name):
+    # What makes the search exact: the part over rare terms plus the product of the norms over
+    # common terms is at least the similarity, for every pair (up to rounding, far below the
+    # margin the search allows).
+    monkeypatch.setattr(pairing, "_BLOCK", 16)
+    rows = weighed(CORPORA[name]())
+    for left, right, *_ in block_pairs(rows, 0.0):
+        similarity = (left.whole @ right.whole.T).toarray()
+        bound = (left.rare @ right.rare.T).toarray() + np.outer(
+            left.common_norm, right.common_norm
+        )
+        assert (bound - similarity).min() > -1e-12
+    assert rows.common.any() and not rows.common.all()
+
+
+def test_scores_add_each_pairs_products_left_to_right_from_zero():
+    # Values where the order of the additions shows: 1e16 + 1 + 1 is 1e16 added left to right,
+    # 1e16 + 2 added pairwise; and rows of one entry, alone and among longer ones.
+    rows = [[1e16, 1.0, 1.0], [0.1, 0.2, 0.3, 1e16, -1e16], [5.0], [1.0] * 9 + [1e16, 1.0]]
+    x = sp.csr_array(
+        (
+            np.concatenate(rows),
+            np.concatenate([np.arange(len(r)) for r in rows]),
+            np.r_[0, np.cumsum([len(r) for r in rows])],
+        )
+    )
+    expected = [reduce(lambda a, b: a + b, r, 0.0) for r in rows]
+    assert pairing._sums(x).tolist() == expected
+    assert pairing._sums(x[[2]]).tolist() == [5.0]
