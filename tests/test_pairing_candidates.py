@@ -111,8 +111,12 @@ def most_similar(rows, products, threshold=pairing.SIMILARITY_THRESHOLD):
 
 @pytest.mark.parametrize("name", CORPORA)
 @pytest.mark.parametrize("threshold", [0.2, pairing.SIMILARITY_THRESHOLD, 0.8])
-def test_each_articles_most_similar_source_is_the_block_products(monkeypatch, name, threshold):
+@pytest.mark.parametrize("dense", [1, pairing._DENSE])  # never the whole product; as in a batch
+def test_each_articles_most_similar_source_is_the_block_products(
+    monkeypatch, name, threshold, dense
+):
     monkeypatch.setattr(pairing, "_BLOCK", 16)  # several blocks, the last one partial
+    monkeypatch.setattr(pairing, "_DENSE", dense)
     rows = weighed(CORPORA[name]())
     score, source = most_similar(rows, pairing._here, threshold)
     plain_score, plain_source = most_similar(
@@ -139,10 +143,12 @@ def triples(found: pairing.Candidates) -> list[tuple[int, int, float]]:
 
 @pytest.mark.parametrize("name", CORPORA)
 @pytest.mark.parametrize("threshold", [0.05, 0.3, pairing.SIMILARITY_THRESHOLD, 0.9, 1.0])
+@pytest.mark.parametrize("dense", [1, 1 << 30])  # never the whole product; always
 def test_every_pair_at_or_above_the_threshold_is_found_with_the_products_float(
-    monkeypatch, name, threshold
+    monkeypatch, name, threshold, dense
 ):
     monkeypatch.setattr(pairing, "_BLOCK", 16)
+    monkeypatch.setattr(pairing, "_DENSE", dense)
     rows = weighed(CORPORA[name]())
     for pair in block_pairs(rows, threshold):
         assert triples(pairing.block_candidates(pair)) == triples(plain_block_candidates(pair))
