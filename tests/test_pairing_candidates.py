@@ -23,11 +23,14 @@ from analyzer.compare import pairing
 POLNEAR = Path("/work/shared/data/polnear/train/text")
 
 
-def plain_block_candidates(pair: pairing.BlockPair) -> pairing.Candidates:
-    """Pairing's search before the bound: the whole product of two blocks, thresholded."""
+def plain_block_candidates(rows, pair: pairing.BlockPair) -> pairing.Candidates:
+    """Pairing's search before the bound: the whole product of two blocks of ``rows``,
+    thresholded."""
     left, right, lo, c_lo, threshold = pair
-    product = (left.whole @ right.whole.T).tocsr()
-    der = lo + np.repeat(np.arange(left.whole.shape[0]), np.diff(product.indptr))
+    left = rows.block(lo, lo + left.rare.shape[0])
+    right = rows.block(c_lo, c_lo + right.rare.shape[0])
+    product = (left @ right.T).tocsr()
+    der = lo + np.repeat(np.arange(left.shape[0]), np.diff(product.indptr))
     src = c_lo + product.indices.astype(np.int64)
     keep = (product.data >= threshold) & (der != src)
     der, src, score = der[keep], src[keep], product.data[keep]
@@ -120,7 +123,7 @@ def test_each_articles_most_similar_source_is_the_block_products(
     rows = weighed(CORPORA[name]())
     score, source = most_similar(rows, pairing._here, threshold)
     plain_score, plain_source = most_similar(
-        rows, lambda pairs: map(plain_block_candidates, pairs), threshold
+        rows, lambda pairs: (plain_block_candidates(rows, pair) for pair in pairs), threshold
     )
     assert source.tolist() == plain_source.tolist()
     assert score.tolist() == plain_score.tolist()  # floats compared with ==
@@ -151,7 +154,9 @@ def test_every_pair_at_or_above_the_threshold_is_found_with_the_products_float(
     monkeypatch.setattr(pairing, "_DENSE", dense)
     rows = weighed(CORPORA[name]())
     for pair in block_pairs(rows, threshold):
-        assert triples(pairing.block_candidates(pair)) == triples(plain_block_candidates(pair))
+        assert triples(pairing.block_candidates(pair)) == triples(
+            plain_block_candidates(rows, pair)
+        )
 
 
 @pytest.mark.parametrize("name", CORPORA)
@@ -161,8 +166,12 @@ def test_the_bound_is_never_below_the_similarity(monkeypatch, name):
     # margin the search allows).
     monkeypatch.setattr(pairing, "_BLOCK", 16)
     rows = weighed(CORPORA[name]())
-    for left, right, *_ in block_pairs(rows, 0.0):
-        similarity = (left.whole @ right.whole.T).toarray()
+    for left, right, lo, c_lo, _ in block_pairs(rows, 0.0):
+        whole = (
+            rows.block(lo, lo + left.rare.shape[0]),
+            rows.block(c_lo, c_lo + right.rare.shape[0]),
+        )
+        similarity = (whole[0] @ whole[1].T).toarray()
         bound = (left.rare @ right.rare.T).toarray() + np.outer(left.common_norm, right.common_norm)
         assert (bound - similarity).min() > -1e-12
     assert rows.common.any() and not rows.common.all()

@@ -73,12 +73,12 @@ _BLOCK = 512
 
 
 class Rows(NamedTuple):
-    """A block of TF-IDF rows (:meth:`_TfidfRows.parts`): ``whole``; ``rare``, the same rows
-    with only their entries of rare terms (those not :attr:`_TfidfRows.common`); and
+    """A block of TF-IDF rows in two parts (:meth:`_TfidfRows.parts`): ``rare``, their entries
+    of rare terms, and ``common``, those of common terms (:attr:`_TfidfRows.common`); and
     ``common_norm``, each row's norm over its common terms."""
 
-    whole: sp.csr_array
     rare: sp.csr_array
+    common: sp.csr_array
     common_norm: np.ndarray
 
 
@@ -201,9 +201,17 @@ class _TfidfRows:
         :func:`block_candidates`, each row's entries of rare terms and its norm over its common
         terms (:attr:`common`)."""
         with contextlib.ExitStack() as files:
-            cols, data, rare_cols, rare_data, common_norms = (
+            cols, data, rare_cols, rare_data, common_cols, common_data, common_norms = (
                 files.enter_context(self._spill.writing(name))
-                for name in ("cols", "data", "rare_cols", "rare_data", "common_norms")
+                for name in (
+                    "cols",
+                    "data",
+                    "rare_cols",
+                    "rare_data",
+                    "common_cols",
+                    "common_data",
+                    "common_norms",
+                )
             )
             for lo in range(0, len(self), _BLOCK):
                 hi = min(lo + _BLOCK, len(self))
@@ -233,6 +241,8 @@ class _TfidfRows:
                 is_common = self.common[x.indices]
                 rare_cols.write(x.indices[~is_common].astype(np.int32).tobytes())
                 rare_data.write(x.data[~is_common].tobytes())
+                common_cols.write(x.indices[is_common].astype(np.int32).tobytes())
+                common_data.write(x.data[is_common].tobytes())
                 row = np.repeat(np.arange(hi - lo), np.diff(x.indptr))
                 rare_ends = np.cumsum(np.bincount(row[~is_common], minlength=hi - lo))
                 self.rare_indptr.extend((self.rare_indptr[-1] + rare_ends).tolist())
@@ -251,21 +261,32 @@ class _TfidfRows:
         )
 
     def parts(self, lo: int, hi: int) -> Rows:
-        """Rows ``lo:hi`` whole, over their rare terms only, and their norms over common terms."""
-        indptr, start, end = self._span(lo, hi, self.rare_indptr)
-        rare = sp.csr_array(
-            (
-                self._spill.read("rare_data", np.float64, start, end),
-                self._spill.read("rare_cols", np.int32, start, end),
-                indptr,
-            ),
-            shape=(hi - lo, self.n_terms),
+        """Rows ``lo:hi`` in two parts, rare and common terms, and their norms over the latter."""
+        rare_ends = np.frombuffer(self.rare_indptr, dtype=np.int64)
+        common_ends = np.frombuffer(self.indptr, dtype=np.int64) - rare_ends
+        rare, common = (
+            sp.csr_array(
+                (
+                    self._spill.read(f"{part}_data", np.float64, start, end),
+                    self._spill.read(f"{part}_cols", np.int32, start, end),
+                    indptr,
+                ),
+                shape=(hi - lo, self.n_terms),
+            )
+            for part, (indptr, start, end) in (
+                ("rare", self._span(lo, hi, rare_ends)),
+                ("common", self._span(lo, hi, common_ends)),
+            )
         )
-        return Rows(self.block(lo, hi), rare, self._spill.read("common_norms", np.float64, lo, hi))
+        return Rows(rare, common, self._spill.read("common_norms", np.float64, lo, hi))
 
-    def _span(self, lo: int, hi: int, offsets: array | None = None) -> tuple[np.ndarray, int, int]:
-        indptr = np.frombuffer(self.indptr if offsets is None else offsets, dtype=np.int64)
-        indptr = indptr[lo : hi + 1]
+    def _span(
+        self, lo: int, hi: int, ends: np.ndarray | None = None
+    ) -> tuple[np.ndarray, int, int]:
+        # Rows lo:hi of the files whose row k ends where ``ends[k + 1]`` says (indptr's files).
+        if ends is None:
+            ends = np.frombuffer(self.indptr, dtype=np.int64)
+        indptr = ends[lo : hi + 1]
         start, end = int(indptr[0]), int(indptr[-1])
         return indptr - start, start, end
 
@@ -460,34 +481,40 @@ def block_candidates(pair: BlockPair) -> Candidates:
         candidate = np.triu(candidate, 1)
     der, src = np.nonzero(candidate)
     if len(der) * _DENSE > candidate.size:
-        score = (left.whole @ right.whole.T).toarray()[der, src]
+        # The parts' sum is the rows, entries in their order (columns ascend in both, see
+        # _TfidfRows.weigh, and no column is in both).
+        whole = (left.rare + left.common) @ (right.rare + right.common).T
+        score = whole.toarray()[der, src]
     else:
-        score = _scores(left.whole, right.whole, der, src)
+        score = _scores(left, right, der, src)
     keep = (score >= threshold) & (score != 0)  # a sparse product keeps no zero
     der, src, score = lo + der[keep], c_lo + src[keep].astype(np.int64), score[keep]
     return np.r_[der, src], np.r_[src, der], np.r_[score, score]
 
 
-def _scores(left: sp.csr_array, right: sp.csr_array, i: np.ndarray, j: np.ndarray) -> np.ndarray:
-    """Similarities of rows ``left[i]`` and ``right[j]``, pair by pair, each the float that
-    ``(left @ right.T)[i, j]`` holds.
+def _scores(left: Rows, right: Rows, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """Similarities of rows ``left[i]`` and ``right[j]``, pair by pair, each the float that the
+    product of the whole rows holds at ``[i, j]``.
 
     scipy's product (``csr_matmat``) adds, from 0, the products of row ``i``'s weights with row
     ``j``'s over the terms they share, in the order of row ``i``'s entries. Here the rows' shared
-    terms come out of ``multiply`` in ascending column order, which is that order (columns are
-    term numbers, see :meth:`_TfidfRows.weigh`), each pair's products in a row of a matrix padded
-    with zeros (adding 0 changes no sum), summed left to right by ``np.add.accumulate`` (a
-    reduction such as ``sum`` may add in another order). Tests compare with the product.
+    terms come out of ``multiply`` (rare parts, then common parts, merged by the sum) in
+    ascending column order, which is that order (columns are term numbers, see
+    :meth:`_TfidfRows.weigh`), each pair's products in a row of a matrix padded with zeros
+    (adding 0 changes no sum), summed left to right by ``np.add.accumulate`` (a reduction such
+    as ``sum`` may add in another order). Tests compare with the product.
     """
     score = np.zeros(len(i))
-    # Pairs taken so that their rows hold about _SCORE_ENTRIES entries at a time.
-    total = np.cumsum(np.diff(left.indptr)[i] + np.diff(right.indptr)[j])
+    sizes = np.diff(left.rare.indptr) + np.diff(left.common.indptr)
+    # Pairs taken so that their left rows hold about _SCORE_ENTRIES entries at a time.
+    total = np.cumsum(sizes[i])
     start = 0
     while start < len(i):
         reach = (total[start - 1] if start else 0) + _SCORE_ENTRIES
         end = max(start + 1, int(np.searchsorted(total, reach, side="right")))
-        shared = left[i[start:end]].multiply(right[j[start:end]]).tocsr()
-        score[start:end] = _sums(shared)
+        a, b = i[start:end], j[start:end]
+        shared = left.rare[a].multiply(right.rare[b]) + left.common[a].multiply(right.common[b])
+        score[start:end] = _sums(shared.tocsr())
         start = end
     return score
 
