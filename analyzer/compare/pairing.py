@@ -198,8 +198,8 @@ class _TfidfRows:
 
     def weigh(self) -> None:
         """Pass two: the TF-IDF rows, computed and written a block of rows at a time; and, for
-        :func:`block_candidates`, each row's entries of rare terms and its norm over its common
-        terms (:attr:`common`)."""
+        :func:`block_candidates`, each row's entries of rare terms, its entries of common terms
+        (:attr:`common`) and its norm over the latter."""
         with contextlib.ExitStack() as files:
             cols, data, rare_cols, rare_data, common_cols, common_data, common_norms = (
                 files.enter_context(self._spill.writing(name))
@@ -441,7 +441,7 @@ def _named_source(
 # Two blocks of TF-IDF rows (:meth:`_TfidfRows.parts`: rows from ``lo`` and rows from ``c_lo``,
 # ``c_lo >= lo``) and the threshold; and what they yield: the pairs at or above the threshold,
 # as rewrite numbers, source numbers and similarities, both ways round.
-BlockPair = tuple["Rows", "Rows", int, int, float]
+BlockPair = tuple[Rows, Rows, int, int, float]
 Candidates = tuple[np.ndarray, np.ndarray, np.ndarray]
 
 # A term is common when more than 1/_COMMON of the batch's articles hold it.
@@ -449,7 +449,7 @@ _COMMON = 10
 # How far below the threshold a bound on a similarity may fall before the pair is dropped: far
 # above the rounding of the sums (about 1e-13), so no pair at or above the threshold is missed.
 _MARGIN = 1e-6
-# Candidate pairs are scored this many row entries at a time (about 8 MB of arrays at most).
+# Candidate pairs are scored this many row entries at a time (about 10 MB of arrays at most).
 _SCORE_ENTRIES = 1 << 18
 # Scoring a candidate costs about as much as multiplying 64 pairs of rows in the whole product of
 # two blocks (10,000 PolNeAR articles: ~9 us against ~0.1 us): with more than one pair in 64 a
