@@ -201,6 +201,18 @@ def test_an_answers_i_is_the_interviewee_and_a_questions_i_is_not():
     assert [(a.cue, a.source) for a in attrs if a.cue] == [("said", None), ("told", "Lena Park")]
 
 
+def test_an_answers_i_with_an_auxiliary_before_its_cue_is_still_the_interviewee():
+    text = (
+        "The Daily Planet spoke with Lena Park, the city's new police chief.\n"
+        "Here are edited excerpts from our conversation.\n"
+        "Should soldiers patrol the city?\n"
+        "No. I don’t see why they would be needed.\n"
+        "Sam Lee contributed reporting."
+    )
+    attrs = attribution.find(doc_of(text, outlet="Daily Planet"))
+    assert [(a.cue, a.source) for a in attrs if a.cue] == [("see", "Lena Park")]
+
+
 def test_seed_001_trump_is_talked_about_not_a_source():
     r = seed_result("001")
     assert {s.name for s in r.sources if s.kind == "person"} == {
