@@ -702,3 +702,20 @@ def test_a_thought_judged_by_context_needs_a_holder_else_it_is_the_writers():
     assert sourced(text.replace("It is important to", "The council members")) == [
         ("the council members", "anonymous", "the new bridge was finished two years late.")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "The president knew about the payments, prosecutors said in a court filing.",
+            "prosecutors",
+        ),
+        (
+            "Parents want more teachers in classrooms, the superintendent said.",
+            "the superintendent",
+        ),
+    ],
+)
+def test_a_thought_judged_by_context_leaves_the_sentence_to_its_reporting_cue(text, source):
+    assert [name for name, _, _ in sourced(text)] == [source]

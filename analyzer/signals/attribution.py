@@ -253,8 +253,13 @@ def find(
         if here is None:
             continue
         in_sentence: list[_Found] = []
-        # "according to" names the source of the whole sentence: it goes first.
-        ordered = sorted(here, key=lambda c: (not _is_according(text, c), c))
+        # "according to" names the source of the whole sentence: it goes first. A word judged by
+        # context ("want", "knew") goes after the sentence's reporting cues, so that in "The
+        # president knew about the payments, prosecutors said" the sentence is the prosecutors'
+        # (their attribution's content holds "knew", which then reports nothing of its own).
+        ordered = sorted(
+            here, key=lambda c: (not _is_according(text, c), _judged_by_context(text, c), c)
+        )
         for cue in ordered:
             if speech.holds(cue[0]):
                 continue  # a cue word inside a quotation belongs to the quoted speech
