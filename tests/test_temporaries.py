@@ -172,3 +172,12 @@ def test_the_sweep_spares_the_scratch_folder_of_a_process_still_running(tmp_path
             assert running.is_dir()
         finally:
             alive.kill()
+
+
+def test_on_windows_the_scratch_sweep_probes_no_process(tmp_path, monkeypatch):
+    # There os.kill(pid, 0) would end the process instead of asking whether it runs.
+    killed = tmp_path / f"analyzer-pairing-{writer_tag(999999999)}-k2x9_abq"
+    killed.mkdir()
+    monkeypatch.setattr(os, "name", "nt")
+    assert sweep_scratch(tmp_path) == []
+    assert killed.is_dir()
