@@ -262,8 +262,9 @@ class _TfidfRows:
 
     def parts(self, lo: int, hi: int) -> Rows:
         """Rows ``lo:hi`` in two parts, rare and common terms, and their norms over the latter."""
-        rare_ends = np.frombuffer(self.rare_indptr, dtype=np.int64)
-        common_ends = np.frombuffer(self.indptr, dtype=np.int64) - rare_ends
+        # Only rows lo:hi of the offsets: the whole arrays are a row's worth per article.
+        rare_ends = np.frombuffer(self.rare_indptr, dtype=np.int64)[lo : hi + 1]
+        common_ends = np.frombuffer(self.indptr, dtype=np.int64)[lo : hi + 1] - rare_ends
         rare, common = (
             sp.csr_array(
                 (
@@ -274,8 +275,8 @@ class _TfidfRows:
                 shape=(hi - lo, self.n_terms),
             )
             for part, (indptr, start, end) in (
-                ("rare", self._span(lo, hi, rare_ends)),
-                ("common", self._span(lo, hi, common_ends)),
+                ("rare", self._span(0, hi - lo, rare_ends)),
+                ("common", self._span(0, hi - lo, common_ends)),
             )
         )
         return Rows(rare, common, self._spill.read("common_norms", np.float64, lo, hi))

@@ -105,16 +105,22 @@ class FoldedSource:
         >>> src = FoldedSource("“Lock her up,” Flynn said. Crowds chanted “lock her up!”")
         >>> [src.text[s:e] for s, e in src.occurrences("“Lock her up”")]
         ['Lock her up', 'lock her up']
+        >>> FoldedSource("We have the rights.").occurrences("“have the right”")
+        []
         """
         inner = quote_text.strip().strip(_MARKS).strip()
         pieces = _ELLIPSIS.split(inner)
         piece = fold(pieces[0]) if len(pieces) == 1 else ""
         if len(piece.split()) < 2:
             return []
-        found, at = [], self.folded.find(piece)
+        folded = self.folded
+        found, at = [], folded.find(piece)
         while at >= 0:
-            found.append(self._widen(self.where[at], self.where[at + len(piece) - 1] + 1))
-            at = self.folded.find(piece, at + 1)
+            end = at + len(piece)
+            # Whole words only: "have the right" is not in "have the rights".
+            if not (at and folded[at - 1].isalnum() or end < len(folded) and folded[end].isalnum()):
+                found.append(self._widen(self.where[at], self.where[end - 1] + 1))
+            at = folded.find(piece, at + 1)
         return found
 
     def _widen(self, start: int, end: int) -> tuple[int, int]:
