@@ -105,6 +105,50 @@ def test_counts_and_records_not_seen_at_the_event_stay_claims(text, expected):
     assert kinds(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a streak of weeks or months, with no contest told, is no record of results
+        (
+            "The wildfire is the largest in state history, burning for a third straight week.",
+            [("superlative",)],
+        ),
+        (
+            "Job growth slowed for a fifth consecutive month, the longest losing streak since 2009.",
+            [("superlative",)],
+        ),
+        (
+            "Inflation has risen for six straight months, the longest run in history.",
+            [("trend", "superlative")],
+        ),
+        # "before" a number of people is a time, not a crowd
+        ("The strike began before 300 people were arrested.", [("statistic",)]),
+        ("The plant closed before 2,000 people lost their jobs.", [("statistic",)]),
+        # a range counting a unit is no standing
+        ("Prices rose 5-10% last year.", [("statistic", "trend")]),
+        ("Temperatures rose to 30-35 degrees.", [("statistic", "trend")]),
+    ],
+)
+def test_sports_rules_leave_general_news_claims(text, expected):
+    assert kinds(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "lead" of a match is no poll
+        "Arsenal beat Chelsea 2-1 on Sunday after taking the lead in the first half.",
+        # a poll in the paragraph before does not make a standing a poll's margin
+        "The poll closed on Friday.\n\nThe Celtics fell to 30-12 on Sunday.",
+        # the contest told in the sentence before
+        "The Celtics won. It was their fifth straight win, their longest streak since 2019.",
+        "The match was played before 40,000 fans.",
+    ],
+)
+def test_sports_sentences_stay_off_the_record(text):
+    assert kinds(text) == []
+
+
 def test_little_more_than_a_number_is_still_a_comparison():
     (claim,) = claims.assess(doc_of("The attack took little more than half an hour."))
     assert claim.kinds == ("comparison",)

@@ -83,13 +83,15 @@ _RESULT_AFTER = re.compile(
 # The people at the event reported, counted by the reporter or announced at the gate: "Attendance
 # was 11,204.", "in front of a crowd of about 230 people", "before 40,000 fans". The reporter saw
 # them, as a score: a count of what someone else compiled (a death toll, a TV audience, cases)
-# stays a statistic, and so does a crowd in millions, which no one at the scene can count.
+# stays a statistic, and so does a crowd in millions, which no one at the scene can count. After
+# "before" or "in front of" the number must count fans or spectators: "began before 300 people
+# were arrested" is a time, and the people a statistic.
 _CROWD_BEFORE = re.compile(
     r"\b(?:(?P<crowd>crowd|attendance)(?:\s+(?:of|was|is)|:)|in\s+front\s+of|before)\s+"
     r"(?:about|around|some|roughly|nearly|almost|more\s+than|over)?\s*$",
     re.I,
 )
-_CROWD_AFTER = re.compile(r"\s+(?:fans|spectators|onlookers|people|supporters)\b", re.I)
+_CROWD_AFTER = re.compile(r"\s+(?:fans|spectators|onlookers|supporters)\b", re.I)
 _MILLIONS_AFTER = re.compile(r"\s+(?:million|billion)\b", re.I)
 # The plays of a game, counted in its box score, are what the reporter watched, as the score is:
 # "grabbed 12 rebounds", "made 14 of 30 3-pointers", "committed 18 turnovers", "52 percent from
@@ -128,10 +130,10 @@ _RESULTS_AFTER = re.compile(
     r"in\s+(?:\S+\s+){0,2}history)\b",
     re.I,
 )
-_RESULT_WORD = re.compile(
-    r"\b(?:wins?|won|victory|victories|defeat(?:s|ed)?|beat|lost|in\s+a\s+row|straight|"
-    r"consecutive|unbeaten|winning|losing)\b",
-    re.I,
+# The contest itself must be told in the sentence or the one before: "straight", "consecutive",
+# "in a row", "winning" or "losing" alone also count weeks of a wildfire or months of job losses.
+_CONTEST_WORD = re.compile(
+    r"\b(?:wins?|won|victory|victories|defeat(?:s|ed)?|beat(?:s|en)?|unbeaten)\b", re.I
 )
 # A side's standing after the result reported ("The Celtics fell to 30-12", "improved to 12-30":
 # wins first, whoever leads) moves with each result on record: neither a statistic nor a trend,
@@ -140,7 +142,16 @@ _RESULT_WORD = re.compile(
 _STANDING_BEFORE = re.compile(
     r"\b(?:improved|fell|dropped|slipped|moved|climbed)\s+(?:to|at)\s+$", re.I
 )
-_STANDING_AFTER = re.compile(r"\s+(?:(?:to|at)\s+)?\d+\s?[-–]\s?\d+\b")
+# Only a standing verb keeps a tally from being a trend, and only a tally that counts no unit:
+# "rose 5-10%" and "fell to 30-35 degrees" are ranges.
+_STANDING_VERB = re.compile(r"(?:improved|fell|dropped|slipped|moved|climbed)", re.I)
+_UNIT_AFTER = re.compile(
+    r"\s*(?:%|°|(?:percent|per\s+cent|percentage|degrees?|points?|cents?|dollars?|euros?|"
+    r"pounds?|million|billion|years?|months?|weeks?|days?|hours?|minutes?|miles?|"
+    r"(?:kilo|centi)?met(?:re|er)s?|km|feet|inch(?:es)?)\b)",
+    re.I,
+)
+_STANDING_AFTER = re.compile(r"\s+(?:(?:to|at)\s+)?\d+\s?[-–]\s?\d+\b(?![-–]?\d)")
 _POLL = re.compile(r"\b(?:polls?|polling|survey|lead|margin|voters|percent)\b", re.I)
 # An age or a duration is background, not a statistic: "Mr. Lee, 43," "At 43," "14 months".
 _AGE_BEFORE = re.compile(r"(?:,|\b(?:At|at|aged|age))\s*$")
@@ -260,7 +271,7 @@ def _percent_spans(text: str, numbers: Sequence[re.Match[str]]) -> Spans:
     return [m.span() for number in numbers if (m := _PERCENT.match(text, number.start()))]
 
 
-def _statistics(text: str, original: str) -> Spans:
+def _statistics(doc: Document, text: str, original: str) -> Spans:
     numbers = list(_NUMBER.finditer(text))
     percents = _percent_spans(text, numbers)
     percent_starts = {start for start, _ in percents}
@@ -274,7 +285,7 @@ def _statistics(text: str, original: str) -> Spans:
             continue  # part of a word or of a larger number
         if m.end() in result_ends:
             continue  # the second side of a result
-        result_end = _result_end(text, m.start())
+        result_end = _result_end(doc, text, m.start())
         if result_end is not None:
             result_ends.add(result_end)
             continue
@@ -302,13 +313,18 @@ def _statistics(text: str, original: str) -> Spans:
     return sorted(found)
 
 
-def _result_end(text: str, start: int) -> int | None:
-    """The end of a contest or vote result opening at ``start`` ("beat them 2-1"), or None."""
+def _result_end(doc: Document, text: str, start: int) -> int | None:
+    """The end of a contest or vote result opening at ``start`` ("beat them 2-1"), or None.
+
+    A tally counting a unit ("30-35 degrees", "5-10%") is a range. A standing in a sentence about
+    a poll ("her lead slipped to 45-43") is a poll's margin; a plain result is not tested so, as
+    "lead" and "margin" are words of games too.
+    """
     tally = _TALLY.match(text, start)
-    if tally is None or _about_a_poll(text, start, tally.end()):
+    if tally is None or _UNIT_AFTER.match(text, tally.end()):
         return None
     if _STANDING_BEFORE.search(text, max(0, start - 30), start):
-        return tally.end()
+        return None if _about_a_poll(doc, text, start) else tally.end()
     if int(tally.group(1)) < int(tally.group(2)):
         return None
     if _RESULT_AFTER.match(text, tally.end()) or _RESULT_BEFORE.search(
@@ -318,11 +334,13 @@ def _result_end(text: str, start: int) -> int | None:
     return None
 
 
-def _about_a_poll(text: str, start: int, end: int) -> bool:
-    """Whether the sentence around ``[start, end)`` speaks of a poll ("her lead fell to 45-43")."""
-    lo = max(text.rfind(". ", max(0, start - 160), start), start - 160, 0)
-    hi = text.find(". ", end, end + 100)
-    return _POLL.search(text, lo, hi if hi >= 0 else min(len(text), end + 100)) is not None
+def _about_a_poll(doc: Document, text: str, offset: int) -> bool:
+    """Whether the sentence holding ``offset`` speaks of a poll ("her lead fell to 45-43")."""
+    i = doc.sentence_index(offset)
+    if i is None:
+        return False
+    sentence = doc.sentences[i]
+    return _POLL.search(text, sentence.start, sentence.end) is not None
 
 
 def _crowd(text: str, start: int, end: int) -> bool:
@@ -351,17 +369,40 @@ def _play(text: str, start: int, end: int) -> bool:
 
 
 def _record_of_results(doc: Document, start: int, end: int) -> bool:
-    """Whether the superlative at ``[start, end)`` ranks results or plays ("longest streak")."""
-    if not _RESULTS_AFTER.match(doc.text, end):
+    """Whether the superlative at ``[start, end)`` ranks results or plays ("longest streak").
+
+    A contest must be told in its sentence or the one before in the same paragraph: a word of
+    winning ("beat", "victory"), a play counted ("12 rebounds") or a result or standing tally.
+    """
+    text = doc.text
+    if not _RESULTS_AFTER.match(text, end):
         return False
     i = doc.sentence_index(start)
     if i is None:
         return False
-    sentence = doc.sentences[i]
-    return any(
-        p.search(doc.text, sentence.start, sentence.end)
-        for p in (_RESULT_WORD, _PLAY_IN, _STANDING_AFTER)
-    )
+    paragraph = doc.paragraph_index(start)
+    for j in (i, i - 1):
+        if j < 0 or doc.paragraph_index(doc.sentences[j].start) != paragraph:
+            continue
+        sentence = doc.sentences[j]
+        if _CONTEST_WORD.search(text, sentence.start, sentence.end) or _PLAY_IN.search(
+            text, sentence.start, sentence.end
+        ):
+            return True
+        if any(
+            _result_end(doc, text, m.start()) is not None
+            for m in _TALLY.finditer(text, sentence.start, sentence.end)
+        ):
+            return True
+    return False
+
+
+def _standing(text: str, start: int, end: int) -> bool:
+    """Whether the trend word at ``[start, end)`` gives a side's standing ("fell to 30-12")."""
+    if not _STANDING_VERB.fullmatch(text, start, end):
+        return False
+    after = _STANDING_AFTER.match(text, end)
+    return after is not None and not _UNIT_AFTER.match(text, after.end())
 
 
 def _degree(text: str, start: int, end: int) -> bool:
@@ -437,13 +478,13 @@ def _scan(doc: Document, masked: str) -> _Scan:
         return [c for c in spans if masked[c[0]] == text[c[0]]]
 
     kinds = {
-        "statistic": _bucket(doc, _statistics(masked, text)),
+        "statistic": _bucket(doc, _statistics(doc, masked, text)),
         "trend": _bucket(
             doc,
             [
                 t
                 for t in outside_quotes(phrase_spans(text, "trend_words"))
-                if not _STANDING_AFTER.match(text, t[1]) or _about_a_poll(text, t[0], t[1])
+                if not _standing(text, *t) or _about_a_poll(doc, text, t[0])
             ],
         ),
         "comparison": _bucket(
