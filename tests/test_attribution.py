@@ -719,3 +719,8 @@ def test_a_thought_judged_by_context_needs_a_holder_else_it_is_the_writers():
 )
 def test_a_thought_judged_by_context_leaves_the_sentence_to_its_reporting_cue(text, source):
     assert [name for name, _, _ in sourced(text)] == [source]
+
+
+def test_an_awards_title_is_not_part_of_the_winners_name():
+    text = "Time named Person of the Year Donald Trump on Wednesday. Trump said he was honored."
+    assert [e.name for e in people.find_people(doc_of(text)).entities] == ["Donald Trump"]
