@@ -63,10 +63,12 @@ _PERCENT = re.compile(
 # A measure of one thing or one moment is description, not a statistic: its time of day, its
 # ordinal, an age, how long it lasted ("14 months") or how far or high it is ("18 miles east of
 # downtown", "from 20 yards", "towering 215 feet"). A statistic counts or rates many things.
+# Units of time and of length, shared by the tests of counts and of tallies below.
+_DURATIONS = r"years?|months?|weeks?|days?|hours?|minutes?"
+_LENGTHS = r"miles?|(?:kilo|centi)?met(?:re|er)s?|km|feet|inch(?:es)?"
 _NOT_A_COUNT = re.compile(
     r"\s*(?:a\.m\.|p\.m\.|:\d|th\b|st\b|nd\b|rd\b|-year-old|-pointers?\b|,|(?:more\s+|full\s+)?"
-    r"(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|"
-    r"yards?|feet|foot|inch(?:es)?|miles?|(?:kilo|centi)?met(?:re|er)s?|km)\b)",
+    rf"(?:{_DURATIONS}|decades?|{_LENGTHS}|yards?|foot)\b)",
     re.I,
 )
 # The result of one contest or vote, "beat Rovers 2-1", "voted 19-15", "a 5-4 decision", is an
@@ -147,11 +149,10 @@ _STANDING_BEFORE = re.compile(
 _STANDING_VERB = re.compile(r"(?:improved|fell|dropped|slipped|moved|climbed)", re.I)
 _UNIT_AFTER = re.compile(
     r"\s*(?:%|°|(?:percent|per\s+cent|percentage|degrees?|points?|cents?|dollars?|euros?|"
-    r"pounds?|million|billion|years?|months?|weeks?|days?|hours?|minutes?|miles?|"
-    r"(?:kilo|centi)?met(?:re|er)s?|km|feet|inch(?:es)?)\b)",
+    rf"pounds?|million|billion|{_DURATIONS}|{_LENGTHS})\b)",
     re.I,
 )
-_STANDING_AFTER = re.compile(r"\s+(?:(?:to|at)\s+)?\d+\s?[-–]\s?\d+\b(?![-–]?\d)")
+_STANDING_AFTER = re.compile(r"\s+(?:(?:to|at)\s+)?" + _TALLY.pattern)
 _POLL = re.compile(r"\b(?:polls?|polling|survey|lead|margin|voters|percent)\b", re.I)
 # An age or a duration is background, not a statistic: "Mr. Lee, 43," "At 43," "14 months".
 _AGE_BEFORE = re.compile(r"(?:,|\b(?:At|at|aged|age))\s*$")
