@@ -308,10 +308,11 @@ def blank(text: str, spans: Iterable[tuple[int, int]]) -> str:
     return "".join(parts)
 
 
-def _opens(text: str, i: int) -> bool:
-    """A straight double quote at ``i`` opens a quotation when it starts a word."""
+def _opens(text: str, i: int, width: int = 1) -> bool:
+    """A straight double quote at ``i`` (``width`` characters long) opens a quotation when it
+    starts a word."""
     before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    after = text[i + width] if i + width < len(text) else " "
     return (before in _OPENERS_BEFORE or before in _OPEN_DOUBLE) and not after.isspace()
 
 
@@ -319,6 +320,42 @@ def _single_closes(text: str, i: int) -> bool:
     """A ’ at ``i`` closes a single-quoted passage unless it is an apostrophe inside a word."""
     after = text[i + 1] if i + 1 < len(text) else " "
     return not after.isalnum()
+
+
+# Typewriter text (the New York Times archive; text tokenised for parsers) writes a double
+# quotation mark as two apostrophes, ''like this,'' or opens one with two backticks. Three
+# apostrophes are the double mark and a single one (''Tis, the Joneses'''). Two apostrophes
+# after a figure are inches (5'11'').
+_TYPEWRITER_MARK = re.compile(r"(?<!['\d])'''?(?!')|``")
+
+
+def typewriter_quotes(text: str) -> str:
+    """``text`` with each typewriter double quotation mark ('' or ``) made a curly mark and a
+    space, the space on the outside: every other character keeps its offset, so the spans found
+    in the result point into ``text`` too. Two apostrophes open a quotation where a straight
+    double quote would (:func:`_opens`), and close it elsewhere.
+
+    Examples
+    --------
+    >>> print(typewriter_quotes("''This isn't reform,'' said Ms. Lee, 5'11'' tall."))
+     “This isn't reform,”  said Ms. Lee, 5'11'' tall.
+    >>> print(typewriter_quotes("``Ask the Joneses''' she said."))
+     “Ask the Joneses'”  she said.
+    """
+    if "''" not in text and "``" not in text:
+        return text
+    parts = []
+    done = 0
+    for m in _TYPEWRITER_MARK.finditer(text):
+        i, mark = m.start(), m.group()
+        if mark == "``" or _opens(text, i, len(mark)):
+            new = " “" + mark[2:]
+        else:
+            new = mark[2:] + "” "
+        parts += [text[done:i], new]
+        done = m.end()
+    parts.append(text[done:])
+    return "".join(parts)
 
 
 def quote_spans(text: str, paragraphs: list[Span]) -> list[Span]:
@@ -386,7 +423,7 @@ def build_document(article: Article, sentences: tuple[Span, ...] | None = None) 
     >>> build_document(article, doc.sentences) == doc
     True
     """
-    text = article.text
+    text = typewriter_quotes(article.text)
     paragraphs = paragraph_spans(text)
     return Document(
         text=text,

@@ -32,6 +32,17 @@ def test_speaker_after_the_quote_with_honorific_resolves_to_full_name():
     assert speakers(text) == [("“We will rebuild the bridge,”", "Ana María Ruiz")]
 
 
+def test_typewriter_quotation_marks_take_their_speaker_like_curly_ones():
+    text = (
+        "Ana María Ruiz is the mayor. ''We will rebuild the bridge,'' said Ms. Ruiz. "
+        "''It will take a year.''"
+    )
+    assert speakers(text) == [
+        ("“We will rebuild the bridge,”", "Ana María Ruiz"),
+        ("“It will take a year.”", "Ana María Ruiz"),
+    ]
+
+
 def test_speaker_before_the_quote_after_an_appositive():
     text = "Luis Soto, a retired judge, said: “The court has lost its way.”"
     assert speakers(text) == [("“The court has lost its way.”", "Luis Soto")]

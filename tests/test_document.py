@@ -143,6 +143,24 @@ def test_unclosed_quote_yields_no_span():
     assert doc.quotes == ()
 
 
+def test_typewriter_quotation_marks_are_read_as_curly_marks():
+    doc = doc_of("''This isn't reform,'' said Ms. Lee. ``Not at all.''")
+    assert [doc.span_text(q) for q in doc.quotes] == ["“This isn't reform,”", "“Not at all.”"]
+
+
+def test_typewriter_quotation_marks_keep_every_offset_into_the_text_as_read():
+    text = "''This isn't reform,'' said Ms. Lee.\n''It is anti-reform.''"
+    doc = doc_of(text)
+    assert len(doc.text) == len(text)
+    assert [(q.start, q.end) for q in doc.quotes] == [(1, 21), (38, 58)]
+    assert all(a == b for a, b in zip(doc.text, text, strict=True) if b not in "' ")
+
+
+def test_two_apostrophes_after_a_figure_are_inches():
+    doc = doc_of("He is 5'11'' tall and said ''yes.''")
+    assert [doc.span_text(q) for q in doc.quotes] == ["“yes.”"]
+
+
 def test_tokens_keep_numbers_and_contractions_whole():
     doc = doc_of("Homicides fell 22.5 percent, isn’t it? 37,000 arrests in the U.S.")
     assert [doc.span_text(t) for t in doc.tokens] == [
