@@ -35,7 +35,8 @@ def regex_lexicon_pattern(name: str) -> re.Pattern[str]:
 # separated only by white space, case-insensitively, curly and straight apostrophes alike.
 # The capturing group makes re.split return the words with the text between them, as plain
 # strings: [gap, word, gap, word, ..., gap]. No match object per word, as finditer would make.
-_WORD_SPLIT = re.compile(r"(\w+(?:['’-]\w+)*)")
+# (Possessive: a word never gives back a character, so the engine keeps no place to go back to.)
+_WORD_SPLIT = re.compile(r"(\w++(?:['’-]\w++)*+)")
 
 
 @dataclass(frozen=True, slots=True)

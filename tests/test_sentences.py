@@ -99,3 +99,18 @@ def test_the_re_compilations_match_what_nltk_s_regex_ones_match(parts):
             assert [m.groups() for m in fast.finditer(text)] == [
                 m.groups() for m in nltk.finditer(text)
             ]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(PIECES, SPACES), min_size=1, max_size=25))
+def test_a_break_told_without_tokens_is_the_one_the_tokens_of_its_context_give(parts):
+    from analyzer.sentences import _patterns
+
+    text = "".join(p + s for p, s in parts)
+    candidates, words = _patterns(text)
+    for match in candidates.finditer(text):
+        for word_start in range(max(0, match.start() - 8), match.start() + 1):
+            context = text[word_start : match.start()] + match.group() + match.group("after_tok")
+            assert FAST._breaks_at(text, match, word_start, words) == (
+                FAST.text_contains_sentbreak(context, words)
+            )
