@@ -174,6 +174,14 @@ _ANCHORS: dict[str, tuple[re.Pattern[str], int, int]] = {
         5,
     ),
 }
+# The strings every match of an anchor opens with, for the anchors that open with lower-case
+# letters: their places are found with str.find (some 3 µs a string in a news text), faster than
+# a search with the anchor, tried at every "y", "m", "w" and "d". (Month names and weekdays open
+# with capitals, rarer: there a search is as fast as a dozen str.find.)
+_ANCHOR_OPENINGS: dict[re.Pattern[str], tuple[str, ...]] = {
+    _ANCHORS["ago"][0]: ("year", "month", "week", "day", "decade"),
+    _ANCHORS["relative_unit"][0]: ("year", "month", "week", "decade"),
+}
 # Patterns that ignore case and hold one of these words: skipped when the lower-cased text
 # holds none of them (see analyzer.scan.lowered for when that lower-cased text can be trusted).
 _CASELESS_NEEDS = {"relative_day": ("yesterday", "today", "tomorrow")}
@@ -249,13 +257,23 @@ class _Scan:
 
 
 def _places(anchor: re.Pattern[str], text: str) -> list[int]:
-    """Every offset where ``anchor`` matches, overlapping matches included."""
-    out = []
-    a = anchor.search(text)
-    while a is not None:
-        out.append(a.start())
-        a = anchor.search(text, a.start() + 1)
-    return out
+    """Every offset where ``anchor`` matches, overlapping matches included (where an anchor has
+    :data:`_ANCHOR_OPENINGS`, of the places where one of them occurs, those where it matches)."""
+    openings = _ANCHOR_OPENINGS.get(anchor)
+    if openings is None:
+        out = []
+        a = anchor.search(text)
+        while a is not None:
+            out.append(a.start())
+            a = anchor.search(text, a.start() + 1)
+        return out
+    found = set()
+    for opening in openings:
+        at = text.find(opening)
+        while at >= 0:
+            found.add(at)
+            at = text.find(opening, at + 1)
+    return [at for at in sorted(found) if anchor.match(text, at)]
 
 
 def _scan(name: str, guard: str, body: str, needs: tuple[str, ...]) -> _Scan:

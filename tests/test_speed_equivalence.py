@@ -146,6 +146,18 @@ def test_date_scans_find_what_each_whole_pattern_finds_on_the_seeds():
         assert fast_date_matches(text) == plain_date_matches(text)
 
 
+def plain_places(anchor: re.Pattern[str], text: str) -> list[int]:
+    """Every offset where ``anchor`` matches, found by searching with the anchor itself."""
+    return [at for at in range(len(text) + 1) if anchor.match(text, at)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(DATE_SOUP)
+def test_anchor_places_found_from_their_openings_are_where_each_anchor_matches(text):
+    for anchor in temporal._ANCHOR_OPENINGS:
+        assert temporal._places(anchor, text) == plain_places(anchor, text)
+
+
 def test_a_body_match_where_the_guard_fails_falls_back_to_the_whole_pattern():
     # "x2016" matches the year body but not at a word start; "2019" is the real mention.
     text = "Code x2016 ran in 2019, in $2020 and in 1999."
