@@ -98,7 +98,13 @@ _MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "
 _DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _SPECS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     # (name, guard, body, needs: every match contains one of these strings; () when none is known)
-    ("iso", _WORD_START, r"(?P<year>1[89]\d\d|20\d\d)-(?P<m>[01]\d)-(?P<day>[0-3]\d)\b", ()),
+    # (The month opens with 0 or 1: a text holding neither "-0" nor "-1", most, is not searched.)
+    (
+        "iso",
+        _WORD_START,
+        r"(?P<year>1[89]\d\d|20\d\d)-(?P<m>[01]\d)-(?P<day>[0-3]\d)\b",
+        ("-0", "-1"),
+    ),
     ("month_day_year", _WORD_START, rf"{_MONTH_RE} {_DAY},? {_YEAR}\b", _MONTH_NAMES),
     ("day_month_year", _WORD_START, rf"{_DAY} {_MONTH_RE},? {_YEAR}\b", _MONTH_NAMES),
     ("month_year", _WORD_START, rf"{_MONTH_RE},? (?:of )?{_YEAR}\b", _MONTH_NAMES),
