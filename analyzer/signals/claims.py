@@ -24,6 +24,7 @@ Support that names no one ("experts say", "studies show", "reportedly", "is wide
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -439,24 +440,33 @@ VAGUE_OPENERS = frozenset(
 _BUILT = (_COMPARISON_PHRASES, _DOCUMENT_PHRASES, VAGUE_OPENERS)
 
 
+@functools.lru_cache(maxsize=4)
+def _vague_matches(text: str) -> tuple[tuple[int, int, str], ...]:
+    """``(start, end, first word in lower case)`` of each vague formula of ``text``; kept for
+    the second signal that asks about the same text (:func:`vague_formulas`, then
+    :func:`assess`)."""
+    pattern = regex_lexicon_pattern("vague_support")
+    found = []
+    for start, _ in lexicon_spans(text, _BUILT)[2]:
+        m = pattern.match(text, start)
+        if m is not None:
+            found.append((m.start(), m.end(), m.group().split()[0].lower()))
+    return tuple(found)
+
+
 def _vague_spans(doc: Document) -> list[Spans]:
     """Vague formulas per sentence; one not preceded by a word naming whose it is."""
     text = doc.text
     found: Spans = []
-    pattern = regex_lexicon_pattern("vague_support")
-    for start, _ in lexicon_spans(text, _BUILT)[2]:
-        m = pattern.match(text, start)
-        if m is None:
-            continue
-        i = doc.sentence_index(m.start())
+    for start, end, lead in _vague_matches(text):
+        i = doc.sentence_index(start)
         if i is None:
             continue
-        lead = m.group().split()[0].lower()
-        begin = max(doc.sentences[i].start, m.start() - 30)
+        begin = max(doc.sentences[i].start, start - 30)
         if lead in ("some", "many", "most", "several", "reportedly", "it") or not (
-            _SPECIFIC_BEFORE.search(text, begin, m.start())
+            _SPECIFIC_BEFORE.search(text, begin, start)
         ):
-            found.append(m.span())
+            found.append((start, end))
     return _bucket(doc, found)
 
 
