@@ -418,13 +418,19 @@ def _degree(text: str, start: int, end: int) -> bool:
     return word is not None and word.lower() not in lexicon_terms("number_words")
 
 
-def _bucket(doc: Document, spans: Spans) -> list[Spans]:
-    """Spans grouped by the sentence their start falls in."""
-    out: list[Spans] = [[] for _ in doc.sentences]
+def _bucket(doc: Document, spans: Spans) -> dict[int, Spans]:
+    """Spans grouped by the index of the sentence their start falls in, in the order given;
+    sentences holding none are left out (most sentences hold none of a kind: no empty list is
+    made for each of them, nine times an article)."""
+    out: dict[int, Spans] = {}
     for start, end in spans:
         i = doc.sentence_index(start)
-        if i is not None:
+        if i is None:
+            continue
+        if i in out:
             out[i].append((start, end))
+        else:
+            out[i] = [(start, end)]
     return out
 
 
@@ -454,7 +460,7 @@ def _vague_matches(text: str) -> tuple[tuple[int, int, str], ...]:
     return tuple(found)
 
 
-def _vague_spans(doc: Document) -> list[Spans]:
+def _vague_spans(doc: Document) -> dict[int, Spans]:
     """Vague formulas per sentence; one not preceded by a word naming whose it is."""
     text = doc.text
     found: Spans = []
@@ -472,12 +478,13 @@ def _vague_spans(doc: Document) -> list[Spans]:
 
 @dataclass(frozen=True, slots=True)
 class _Scan:
-    """Everything assess needs, found in one pass over the text and grouped by sentence."""
+    """Everything assess needs, found in one pass over the text and grouped by the index of the
+    sentence (a sentence holding nothing of a kind is not in its dict or set)."""
 
-    features: list[dict[str, Spans]]
-    cues: list[Spans]
-    vague: list[Spans]
-    prescriptive: list[bool]
+    features: dict[int, dict[str, Spans]]
+    cues: dict[int, Spans]
+    vague: dict[int, Spans]
+    prescriptive: set[int]
 
 
 def _scan(doc: Document, masked: str) -> _Scan:
@@ -515,9 +522,10 @@ def _scan(doc: Document, masked: str) -> _Scan:
         ),
         "causal": _bucket(doc, outside_quotes(phrase_spans(text, "causal_words"))),
     }
-    features = [
-        {k: kinds[k][i] for k in CLAIM_KINDS if kinds[k][i]} for i in range(len(doc.sentences))
-    ]
+    features: dict[int, dict[str, Spans]] = {}
+    for k in CLAIM_KINDS:  # each sentence's kinds in the order of CLAIM_KINDS
+        for i, spans in kinds[k].items():
+            features.setdefault(i, {})[k] = spans
     cue_spans = phrase_spans(text, "reporting_verbs")
     cue_spans += documents
     # A cue inside a quotation is the speaker's words, not an attribution by the writer.
@@ -527,7 +535,7 @@ def _scan(doc: Document, masked: str) -> _Scan:
         features=features,
         cues=_bucket(doc, cue_spans),
         vague=_vague_spans(doc),
-        prescriptive=[bool(p) for p in prescriptive],
+        prescriptive=set(prescriptive),
     )
 
 
@@ -542,11 +550,14 @@ def vague_formulas(doc: Document) -> list[Span]:
     ['reportedly', 'Experts say']
     """
     lay = layout(doc)
-    spans = [Span(s, e) for per_sentence in _vague_spans(doc) for s, e in per_sentence]
+    # (The sentences come in text order: the formulas are found in text order.)
+    spans = [Span(s, e) for per_sentence in _vague_spans(doc).values() for s, e in per_sentence]
     return [s for s in spans if in_writer_voice(doc, s, lay)]
 
 
-def _own_support(text: str, cues: Spans, vague: Spans) -> tuple[str | None, str | None]:
+def _own_support(
+    text: str, cues: Sequence[tuple[int, int]], vague: Sequence[tuple[int, int]]
+) -> tuple[str | None, str | None]:
     """The first non-vague reporting cue in the sentence, and a vague formula if one is there."""
     for start, end in cues:
         if any(vs <= start < ve for vs, ve in vague):
@@ -610,14 +621,16 @@ def assess(doc: Document, attributions: Sequence[Attribution] = ()) -> list[Clai
     own: list[tuple[str | None, str | None]] = []
     touching = _touching(doc, attributions)
     for i in range(len(doc.sentences)):
-        cue, vague_text = _own_support(text, scan.cues[i], scan.vague[i])
+        vague_spans = scan.vague.get(i, ())
+        cue, vague_text = _own_support(text, scan.cues.get(i, ()), vague_spans)
         if cue is None:
-            cue = _attribution_support(touching[i], [Span(*v) for v in scan.vague[i]])
+            cue = _attribution_support(touching[i], [Span(*v) for v in vague_spans])
         own.append((cue, vague_text))
     claims: list[Claim] = []
-    for i, s in enumerate(doc.sentences):
+    for i in sorted(scan.features):
+        s = doc.sentences[i]
         features = scan.features[i]
-        if not features or scan.prescriptive[i] or (s.start, s.end) in headings:
+        if i in scan.prescriptive or (s.start, s.end) in headings:
             continue
         if not in_writer_voice(doc, s, lay):
             continue
@@ -657,7 +670,7 @@ def _context_support(
     if is_statistic and i > 0 and own[i - 1][0]:
         before = doc.paragraph_index(sentences[i - 1].start)
         alone = i + 1 >= len(sentences) or doc.paragraph_index(sentences[i + 1].start) != here
-        if (before == here or alone) and "statistic" in scan.features[i - 1]:
+        if (before == here or alone) and "statistic" in scan.features.get(i - 1, ()):
             return f"context: {own[i - 1][0]}"
     if i + 1 < len(sentences) and doc.paragraph_index(sentences[i + 1].start) == here:
         nxt = sentences[i + 1]
