@@ -198,7 +198,6 @@ Document.tokens = property(_document_tokens)  # type: ignore[assignment]
 # ("isn't", "López-Obrador", "U.S.", "37,000", "3.5"); the trailing period of an abbreviation
 # stays outside the token, so sentence punctuation never becomes part of a word.
 _TOKEN = re.compile(r"\w+(?:[’'\-.,]\w+)*")
-_PARAGRAPH = re.compile(r"[^\n]+")
 
 _OPEN_DOUBLE = "“„«"
 _CLOSE_DOUBLE = "”»"
@@ -222,13 +221,13 @@ def _sentence_splitter() -> FastPunkt:
 def paragraph_spans(text: str) -> list[Span]:
     """Non-blank lines, each trimmed of outer white space, as paragraphs."""
     spans = []
-    for m in _PARAGRAPH.finditer(text):
-        line = m.group()
+    at = 0  # where the line starts (a split, not a match object per line)
+    for line in text.split("\n"):
         stripped = line.strip()
-        if not stripped:
-            continue
-        lead = len(line) - len(line.lstrip())
-        spans.append(Span(m.start() + lead, m.start() + lead + len(stripped)))
+        if stripped:
+            lead = len(line) - len(line.lstrip())
+            spans.append(Span(at + lead, at + lead + len(stripped)))
+        at += len(line) + 1
     return spans
 
 

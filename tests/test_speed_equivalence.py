@@ -71,6 +71,23 @@ QUOTE_SOUP = st.lists(
 ).map("".join)
 
 
+def plain_paragraph_spans(text: str) -> list[Span]:
+    """paragraph_spans as a match per line of ``[^\\n]+``."""
+    spans = []
+    for m in re.finditer(r"[^\n]+", text):
+        line = m.group()
+        if line.strip():
+            lead = len(line) - len(line.lstrip())
+            spans.append(Span(m.start() + lead, m.start() + lead + len(line.strip())))
+    return spans
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from(["a", " ", "\n", "\r", "\t", "\x1c", "\u2028", "\xa0", "é"])))
+def test_paragraph_spans_are_the_lines_a_line_pattern_finds(text):
+    assert paragraph_spans(text) == plain_paragraph_spans(text)
+
+
 def test_quote_spans_equal_the_character_by_character_scan_on_the_seeds():
     for text in SEED_TEXTS:
         paragraphs = paragraph_spans(text)
