@@ -220,18 +220,28 @@ class _Scan:
     caseless: bool = False
 
     def finditer(
-        self, text: str, places: dict[re.Pattern[str], list[int]] | None = None
+        self,
+        text: str,
+        places: dict[re.Pattern[str], list[int]] | None = None,
+        present: dict[tuple[str, ...], bool] | None = None,
     ) -> list[re.Match[str]]:
         """What ``pattern.finditer(text)`` gives. ``places`` keeps where each anchor matches in
-        ``text``, for the other scans of the same text."""
+        ``text``, and ``present`` whether ``text`` holds one of the ``needs`` of a scan, for
+        the other scans of the same text (seven scans share the month names, as needs and
+        anchor)."""
         if places is None:
             places = {}
         # ``needs`` only saves work, so it is not checked again once another scan of the text
-        # has found its anchor's places (seven scans share the month names').
+        # has found its anchor's places.
         if self.anchor in places:
             return self._anchored(text, places[self.anchor])
-        if self.needs and not self._may_match(text):
-            return []
+        if self.needs:
+            if present is None:
+                present = {}
+            if self.needs not in present:
+                present[self.needs] = self._may_match(text)
+            if not present[self.needs]:
+                return []
         if self.anchor is not None:
             places[self.anchor] = _places(self.anchor, text)
             return self._anchored(text, places[self.anchor])
@@ -497,15 +507,17 @@ def _find_dates(text: str, published: str | None) -> tuple[DateMention, ...]:
     taken: list[tuple[int, int]] = []
     out: list[DateMention] = []
     places: dict[re.Pattern[str], list[int]] = {}
+    present: dict[tuple[str, ...], bool] = {}
     for scan in _SCANS:
         name = scan.name
-        for m in scan.finditer(text, places):
-            if any(m.start() < e and s < m.end() for s, e in taken):
+        for m in scan.finditer(text, places, present):
+            start, end = m.span()
+            if any(start < e and s < end for s, e in taken):
                 continue
             mention = _mention(name, m, pub)
             if mention is None:
                 continue
-            taken.append((m.start(), m.end()))
+            taken.append((start, end))
             out.append(mention)
     out.sort(key=lambda d: (d.start, d.end))
     return tuple(out)
