@@ -388,8 +388,8 @@ def lexicon_soup(name: str):
 LEXICON_SCANNERS = [
     ("anonymity_phrases", anonymity._phrases, r"\b", r"\b", False, False),
     ("dispute_cues", balance._disputes, r"(?<!\w)", r"(?!\w)", True, False),
-    ("accusation_cues", lambda: reply._patterns()[0], r"(?<!\w)", r"(?!\w)", True, True),
-    ("response_cues", lambda: reply._patterns()[2], r"(?<!\w)", r"(?!\w)", True, True),
+    ("accusation_cues", lambda: reply._patterns()[0].scanner, r"(?<!\w)", r"(?!\w)", True, True),
+    ("response_cues", lambda: reply._patterns()[2].scanner, r"(?<!\w)", r"(?!\w)", True, True),
 ]
 
 
@@ -408,6 +408,51 @@ def test_lexicon_scanners_find_what_the_flat_alternations_found(
     check()
     for text in SEED_TEXTS:
         assert scanner.spans(text) == [m.span() for m in plain.finditer(text)]
+
+
+def reply_sentence_soup():
+    """Text of accusation and response phrases (whole, cut, run into words, in any case) with
+    the sentences cut anywhere in it, gaps between them or not."""
+    terms = list(load_lexicon("accusation_cues")) + list(load_lexicon("response_cues"))
+    pieces = terms + [t.upper() for t in terms] + [t[:-2] for t in terms] + [t[2:] for t in terms]
+    pieces += [" ", "  ", "\n", "s", "x", "-", "’", "İ", "ı", "ſ", "K", ".", "Σ"]
+    return st.lists(st.sampled_from(pieces), max_size=12).map("".join).flatmap(
+        lambda text: st.tuples(
+            st.just(text),
+            st.lists(st.integers(0, len(text)), max_size=8).map(sorted),
+        )
+    )
+
+
+@pytest.mark.parametrize("which", [0, 2])
+@settings(max_examples=300, deadline=None)
+@given(reply_sentence_soup())
+def test_the_sentences_reply_scans_are_all_those_a_scan_of_each_sentence_finds_a_phrase_in(
+    which, cut
+):
+    text, cuts = cut
+    # Sentences between consecutive cuts, every other gap left out: they touch and part.
+    bounds = [0, *cuts, len(text)]
+    sentences = [
+        Span(a, b) for i, (a, b) in enumerate(zip(bounds, bounds[1:])) if i % 3 != 2
+    ]
+    phrases = reply._patterns()[which]
+    kept = phrases.sentences(text, sentences)
+    assert kept == sorted(set(kept))
+    for si, s in enumerate(sentences):
+        if phrases.scanner.spans(text[s.start : s.end]):
+            assert si in kept
+
+
+def test_the_sentences_reply_scans_hold_every_phrase_of_the_seeds():
+    for text in SEED_TEXTS:
+        doc = document.build_document(document.Article("a", "a", text))
+        for which in (0, 2):
+            phrases = reply._patterns()[which]
+            kept = set(phrases.sentences(text, doc.sentences))
+            for si, s in enumerate(doc.sentences):
+                if phrases.scanner.spans(text[s.start : s.end]):
+                    assert si in kept
 
 
 # Word soup for alignment: repeated words (distinctive or not), names capitalised inside a

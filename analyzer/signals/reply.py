@@ -24,15 +24,16 @@ not by parsing; a response phrase near the accusation is taken to be theirs.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from analyzer.document import Document
+from analyzer.document import Document, Span
 from analyzer.lexicons import load_lexicon
 from analyzer.results import Attribution, Finding
-from analyzer.scan import Scanner, lexicon_scanner
+from analyzer.scan import Scanner, alternation, lowered
 from analyzer.signals.people import People
 
 # A response phrase this many sentences after an accusation answers it even without the name.
@@ -48,12 +49,55 @@ class Reply:
     answered: int
 
 
+@dataclass(frozen=True, slots=True)
+class _Phrases:
+    """A lexicon's phrases as whole words, case ignored, any white space between words: the
+    scanner finding them in a sentence, and the bare phrases (no whole-word tests) that tell
+    which sentences of a text may hold one (:meth:`sentences`)."""
+
+    scanner: Scanner
+    bare: re.Pattern[str]
+
+    @classmethod
+    def of(cls, name: str) -> _Phrases:
+        # Longest first, as the trie needs (what scan.lexicon_scanner builds, any_space=True).
+        terms = sorted(load_lexicon(name), key=len, reverse=True)
+        phrases = alternation([re.escape(t.lower()).replace(r"\ ", r"\s+") for t in terms])
+        scanner = Scanner.compile(r"(?<!\w)", phrases + r"(?!\w)", ignore_case=True)
+        return cls(scanner, re.compile(phrases))
+
+    def sentences(self, text: str, sentences: Sequence[Span]) -> list[int]:
+        """Indices of the sentences whose own scan may find a phrase: all of them but those no
+        match of the bare phrases in the lower-cased text touches.
+
+        A phrase the scanner finds in a sentence, at offset q of the text, is a match of the bare
+        phrases at q in the lower-cased text (the scanner searches the lower-cased sentence: the
+        same characters). A scan of the whole text finds that match, or an earlier one running
+        past q, which then ends inside the sentence or beyond it: either way one touching the
+        sentence. Where lower-casing changes the text's length (scan.lowered gives None), every
+        sentence is scanned.
+        """
+        low = lowered(text)
+        if low is None:
+            return list(range(len(sentences)))
+        touched: set[int] = set()
+        ends: list[int] | None = None
+        for m in self.bare.finditer(low):
+            if ends is None:
+                ends = [s.end for s in sentences]
+            # The sentences from the first one ending after the match's start, up to the last
+            # one starting before its end (sentences are in text order and do not overlap).
+            i = bisect.bisect_right(ends, m.start())
+            while i < len(sentences) and sentences[i].start < m.end():
+                touched.add(i)
+                i += 1
+        return sorted(touched)
+
+
 @functools.cache
-def _patterns() -> tuple[Scanner, frozenset[str], Scanner]:
+def _patterns() -> tuple[_Phrases, frozenset[str], _Phrases]:
     passive = frozenset(load_lexicon("passive_accusation_cues"))
-    cues = lexicon_scanner("accusation_cues", r"(?<!\w)", r"(?!\w)", any_space=True)
-    responses = lexicon_scanner("response_cues", r"(?<!\w)", r"(?!\w)", any_space=True)
-    return cues, passive, responses
+    return _Phrases.of("accusation_cues"), passive, _Phrases.of("response_cues")
 
 
 _NEAR = re.compile(r"(?:[\s’']*(?!(?:who|which|that)\b)[\w’'\-]+){0,3}[\s’']*", re.IGNORECASE)
@@ -76,12 +120,13 @@ def assess(doc: Document, *, people: People, attributions: Sequence[Attribution]
     text = doc.text
     first_accusation: dict[int, tuple[int, int, str]] = {}
     accused_in: dict[int, list[int]] = {}
-    for si, s in enumerate(doc.sentences):
+    for si in cues.sentences(text, doc.sentences):
+        s = doc.sentences[si]
         sentence = text[s.start : s.end]
         mentions = people.at(s.start, s.end)
         if not mentions:
             continue
-        for cue_start, cue_end in cues.spans(sentence):
+        for cue_start, cue_end in cues.scanner.spans(sentence):
             start, end = s.start + cue_start, s.start + cue_end
             cue = " ".join(sentence[cue_start:cue_end].lower().split())
             before = [x for x in mentions if x.end <= start]
@@ -103,8 +148,9 @@ def assess(doc: Document, *, people: People, attributions: Sequence[Attribution]
     # Response phrases matter only for the accused; most articles accuse no one.
     response_sentences = [
         si
-        for si, s in enumerate(doc.sentences)
-        if accused_in and responses.search(text[s.start : s.end]) is not None
+        for si in (responses.sentences(text, doc.sentences) if accused_in else ())
+        if responses.scanner.search(text[doc.sentences[si].start : doc.sentences[si].end])
+        is not None
     ]
     for entity, sentences in accused_in.items():
         name = people.entities[entity].name
