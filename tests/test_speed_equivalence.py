@@ -5,6 +5,7 @@ The plain versions below are the ones the fast code replaced, kept here as the s
 
 from __future__ import annotations
 
+import itertools
 import re
 import sys
 
@@ -416,10 +417,14 @@ def reply_sentence_soup():
     terms = list(load_lexicon("accusation_cues")) + list(load_lexicon("response_cues"))
     pieces = terms + [t.upper() for t in terms] + [t[:-2] for t in terms] + [t[2:] for t in terms]
     pieces += [" ", "  ", "\n", "s", "x", "-", "’", "İ", "ı", "ſ", "K", ".", "Σ"]
-    return st.lists(st.sampled_from(pieces), max_size=12).map("".join).flatmap(
-        lambda text: st.tuples(
-            st.just(text),
-            st.lists(st.integers(0, len(text)), max_size=8).map(sorted),
+    return (
+        st.lists(st.sampled_from(pieces), max_size=12)
+        .map("".join)
+        .flatmap(
+            lambda text: st.tuples(
+                st.just(text),
+                st.lists(st.integers(0, len(text)), max_size=8).map(sorted),
+            )
         )
     )
 
@@ -431,11 +436,9 @@ def test_the_sentences_reply_scans_are_all_those_a_scan_of_each_sentence_finds_a
     which, cut
 ):
     text, cuts = cut
-    # Sentences between consecutive cuts, every other gap left out: they touch and part.
+    # Sentences between consecutive cuts, every third left out: some touch, some stand apart.
     bounds = [0, *cuts, len(text)]
-    sentences = [
-        Span(a, b) for i, (a, b) in enumerate(zip(bounds, bounds[1:])) if i % 3 != 2
-    ]
+    sentences = [Span(a, b) for i, (a, b) in enumerate(itertools.pairwise(bounds)) if i % 3 != 2]
     phrases = reply._patterns()[which]
     kept = phrases.sentences(text, sentences)
     assert kept == sorted(set(kept))

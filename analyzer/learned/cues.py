@@ -17,7 +17,6 @@ import functools
 import re
 import string
 from dataclasses import dataclass
-from itertools import compress
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -164,13 +163,10 @@ _STRING_FEATURES = (
     "next_char",
 )  # fmt: skip
 _FLAG_FEATURES = ("quote_before", "quote_after", "quote_near", "sentence_start", "capitalised")
-_STRING_KEYS = tuple(f"{name}=" for name in _STRING_FEATURES)
 
 
 def _shape(word: str, low: str) -> str:
-    """The shape of ``word`` (lower-cased: ``low``)."""
-    if not word:
-        return "none"
+    """The shape of a neighbouring word that is there (lower-cased: ``low``)."""
     if low in _PRONOUNS:
         return "pron"
     if word[0].isupper():
@@ -180,46 +176,70 @@ def _shape(word: str, low: str) -> str:
     return "low"
 
 
-def _values(text: str, start: int, end: int) -> tuple[tuple[str, ...], tuple[bool, ...]]:
-    """The values of the string and the flag features of the candidate ``text[start:end]``."""
+def hashed_keys(text: str, start: int, end: int) -> list[str]:
+    """The keys ``FeatureHasher`` hashes for the context features of the candidate cue
+    ``text[start:end]`` (:func:`features`), each of value 1, in its order: "name=value" for a
+    string feature, the name of a true flag (a false one adds nothing).
+
+    The keys are written here directly, as scoring needs them (no dict or tuple of values for
+    each of an article's few dozen candidates); :func:`features` reads them back.
+
+    Examples
+    --------
+    >>> hashed_keys("“Yes,” he said.", 10, 14)[:3], hashed_keys("“Yes,” he said.", 10, 14)[10:]
+    (['w=said', 'suffix=aid', 'prev=he'], ['quote_before', 'quote_near'])
+    """
     word = text[start:end].lower()
     left = text[max(0, start - 60) : start]
     right = text[end : end + 60]
     # The last word of the last 30 characters, found as the first of them read backwards (a
     # pattern of one character class repeated matches the same runs either way).
     before = _WORDS.search(left[:-31:-1])
+    if before:
+        prev = before.group()[::-1]
+        prev_low = prev.lower()
+        prev_shape = _shape(prev, prev_low)
+    else:
+        prev_low, prev_shape = "", "none"
     after = _WORDS.search(right)
-    prev = before.group()[::-1] if before else ""
-    nxt = after.group() if after else ""
-    prev_low, next_low = prev.lower(), nxt.lower()
+    if after:
+        nxt = after.group()
+        next_low = nxt.lower()
+        next_shape = _shape(nxt, next_low)
+    else:
+        next_low, next_shape = "", "none"
     left_strip = left.rstrip()
     right_strip = right.lstrip()
     prev_char = left_strip[-1:] or "^"
     next_char = right_strip[:1] or "$"
-    strings = (
-        word,
-        word[-3:],
-        prev_low,
-        next_low,
-        _shape(prev, prev_low),
-        _shape(nxt, next_low),
-        f"{word}|{next_low}",
-        f"{prev_low}|{word}",
-        prev_char if not prev_char.isalnum() else "a",
-        next_char if not next_char.isalnum() else "a",
-    )
-    flags = (
-        not _CLOSE.isdisjoint(left_strip[-16:]),
-        not _OPEN.isdisjoint(right_strip[:3]),
-        not _MARKS.isdisjoint(left[-40:] + right[:40]),
-        prev_char in "^.!?\n",
-        text[start].isupper(),
-    )
-    return strings, flags
+    keys = [
+        "w=" + word,
+        "suffix=" + word[-3:],
+        "prev=" + prev_low,
+        "next=" + next_low,
+        "prev_shape=" + prev_shape,
+        "next_shape=" + next_shape,
+        f"w_next={word}|{next_low}",
+        f"prev_w={prev_low}|{word}",
+        "prev_char=" + (prev_char if not prev_char.isalnum() else "a"),
+        "next_char=" + (next_char if not next_char.isalnum() else "a"),
+    ]
+    if not _CLOSE.isdisjoint(left_strip[-16:]):
+        keys.append("quote_before")
+    if not _OPEN.isdisjoint(right_strip[:3]):
+        keys.append("quote_after")
+    if not (_MARKS.isdisjoint(left[-40:]) and _MARKS.isdisjoint(right[:40])):
+        keys.append("quote_near")
+    if prev_char in "^.!?\n":
+        keys.append("sentence_start")
+    if text[start].isupper():
+        keys.append("capitalised")
+    return keys
 
 
 def features(text: str, start: int, end: int) -> dict[str, Any]:
-    """Context features of the candidate cue ``text[start:end]``.
+    """Context features of the candidate cue ``text[start:end]``, read back from its
+    :func:`hashed_keys` (a feature name holds no "=": the first one ends it).
 
     Examples
     --------
@@ -227,21 +247,12 @@ def features(text: str, start: int, end: int) -> dict[str, Any]:
     >>> f["w"], f["prev"], f["prev_shape"], f["quote_before"]
     ('said', 'he', 'pron', True)
     """
-    strings, flags = _values(text, start, end)
-    return dict(zip(_STRING_FEATURES + _FLAG_FEATURES, strings + flags, strict=True))
-
-
-def hashed_keys(text: str, start: int, end: int) -> list[str]:
-    """The keys ``FeatureHasher`` hashes for ``features(text, start, end)``, each of value 1, in
-    its order: "name=value" for a string, the name of a true flag (a false one adds nothing).
-
-    Examples
-    --------
-    >>> hashed_keys("“Yes,” he said.", 10, 14)[:3], hashed_keys("“Yes,” he said.", 10, 14)[10:]
-    (['w=said', 'suffix=aid', 'prev=he'], ['quote_before', 'quote_near'])
-    """
-    strings, flags = _values(text, start, end)
-    return [*map(str.__add__, _STRING_KEYS, strings), *compress(_FLAG_FEATURES, flags)]
+    keys = hashed_keys(text, start, end)
+    n = len(_STRING_FEATURES)
+    out: dict[str, Any] = dict(key.split("=", 1) for key in keys[:n])
+    flags = set(keys[n:])
+    out.update((name, name in flags) for name in _FLAG_FEATURES)
+    return out
 
 
 def make_pipeline() -> Pipeline:
@@ -357,4 +368,4 @@ def cue_probabilities(
         keys = [hashed_keys(text, s, e) for s, e in spans]
         z = hashed_keys_dot(keys, scorer.coef, scorer.n_features, scorer.alternate_sign)
         z = z + scorer.intercept
-    return [float(p) for p in 1.0 / (1.0 + np.exp(-z))]
+    return (1.0 / (1.0 + np.exp(-z))).tolist()
