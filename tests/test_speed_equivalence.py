@@ -19,7 +19,16 @@ from analyzer.document import Span, paragraph_spans, quote_spans
 from analyzer.learned import cues
 from analyzer.lexicons import load_lexicon
 from analyzer.results import Quote
-from analyzer.signals import anonymity, attribution, balance, claims, people, reply, roles
+from analyzer.signals import (
+    anonymity,
+    attribution,
+    balance,
+    claims,
+    people,
+    reply,
+    roles,
+    sources,
+)
 
 SEED_TEXTS = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
 
@@ -456,6 +465,18 @@ def test_the_sentences_reply_scans_hold_every_phrase_of_the_seeds():
             for si, s in enumerate(doc.sentences):
                 if phrases.scanner.spans(text[s.start : s.end]):
                     assert si in kept
+
+
+CLAUSE_SOUP = st.lists(
+    st.sampled_from(list('.!?;:,()“”"\n—–') + ["the", "city’s", " ", "-", "’", "x" * 20, "é"]),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(CLAUSE_SOUP)
+def test_the_clause_tail_before_a_name_is_the_last_piece_of_a_split_at_clause_marks(text):
+    assert sources._clause_tail(text) == re.split(r"[.!?;:,()“”\"\n—–]", text)[-1]
 
 
 # Word soup for alignment: repeated words (distinctive or not), names capitalised inside a

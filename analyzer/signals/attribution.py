@@ -65,6 +65,9 @@ _BOUNDARY = re.compile(
     rf"[,;:—–“”\"]|\b{alternation(sorted(_BOUNDARY_WORDS, key=lambda w: (-len(w), w)))}\b",
     re.IGNORECASE,
 )
+# _BOUNDARY read backwards: the marks, and each word spelled backwards (see _last_boundary).
+_BACKWARDS_WORDS = sorted((w[::-1] for w in _BOUNDARY_WORDS), key=lambda w: (-len(w), w))
+_BOUNDARY_BACKWARDS = re.compile(rf"[,;:—–“”\"]|\b{alternation(_BACKWARDS_WORDS)}\b", re.IGNORECASE)
 # Auxiliaries and adverbs between a subject and its cue ("has also said", "had previously told").
 _AUX_WORD = re.compile(
     r"has|have|had|also|previously|repeatedly|later|then|would|will|did|does|do|recently"
@@ -257,8 +260,10 @@ def find(
         # context ("want", "knew") goes after the sentence's reporting cues, so that in "The
         # president knew about the payments, prosecutors said" the sentence is the prosecutors'
         # (their attribution's content holds "knew", which then reports nothing of its own).
-        ordered = sorted(
-            here, key=lambda c: (not _is_according(text, c), _judged_by_context(text, c), c)
+        ordered = (
+            sorted(here, key=lambda c: (not _is_according(text, c), _judged_by_context(text, c), c))
+            if len(here) > 1
+            else here
         )
         for cue in ordered:
             if speech.holds(cue[0]):
@@ -466,26 +471,19 @@ def _last_boundary(text: str, start: int, end: int) -> tuple[int, str] | None:
     """End (in ``text``) and text of the last match of ``_BOUNDARY.finditer(text[start:end])``.
 
     The source of a cue lies after the last clause boundary before it, usually a few words back:
-    the search looks at the last 48 characters first and widens the window only when it holds
-    no boundary. Matches never overlap (a mark, or a whole word between word boundaries) and a
-    match depends only on its own characters and the one before, so those starting inside a
-    window are the same as in the whole slice; a window reaching ``start`` is the slice itself.
+    the slice is read backwards from the cue, where the first match of the pattern written
+    backwards (``_BOUNDARY_BACKWARDS``) is the last one. The matches are the same either way:
+    each is a mark or a whole word (between word boundaries, which look at the same two
+    characters read either way), never two overlapping, so a scan in either direction finds
+    every one of them.
 
     Examples
     --------
     >>> _last_boundary("He said that the mayor, who left, said", 0, 34)
     (33, ',')
     """
-    width = 48
-    while True:
-        lo = max(start, end - width)
-        if lo == start:
-            matches = list(_BOUNDARY.finditer(text[start:end]))
-            return (start + matches[-1].end(), matches[-1].group()) if matches else None
-        matches = list(_BOUNDARY.finditer(text, lo, end))
-        if matches:
-            return matches[-1].end(), matches[-1].group()
-        width *= 2
+    m = _BOUNDARY_BACKWARDS.search(text[start:end][::-1])
+    return (end - m.start(), m.group()[::-1]) if m else None
 
 
 def _judged_by_context(text: str, cue: tuple[int, int]) -> bool:
@@ -1353,14 +1351,13 @@ def _figurative(text: str, f: _Found) -> bool:
 
 
 def _to_attribution(text: str, f: _Found) -> Attribution:
-    points = [f.content[0], f.content[1]]
-    if f.cue:
-        points += list(f.cue)
-    if f.source:
-        points += list(f.source)
+    start, end = f.content
+    for span in (f.cue, f.source):
+        if span:
+            start, end = min(start, span[0], span[1]), max(end, span[0], span[1])
     return Attribution(
-        start=min(points),
-        end=max(points),
+        start=start,
+        end=end,
         kind=f.kind,
         source=f.name,
         source_kind=f.kind_of_source,

@@ -270,7 +270,21 @@ _WHO_HOLDS = re.compile(
     r"(?:a|an|the|his|her|their|[A-Z]\S*)\s|works\s+(?:as|for|at)\s|serves\s+as\s|"
     r"(?:is|was)\s+(?:a|an|the|now)\s)"
 )
+_CLAUSE_MARK = re.compile(r"[.!?;:,()“”\"\n—–]")
 _REPORTING = re.compile(r"\b(?:said|says|say|told|added)\b")
+
+
+def _clause_tail(text: str) -> str:
+    """What follows the last clause mark of ``text`` (all of it when it holds none), found as
+    the first mark of the text read backwards.
+
+    Examples
+    --------
+    >>> _clause_tail("In March, the city’s (new) council member"), _clause_tail("the mayor")
+    (' council member', 'the mayor')
+    """
+    mark = _CLAUSE_MARK.search(text[::-1])
+    return text[len(text) - mark.start() :] if mark else text
 
 
 def _title_of(text: str, entity: Entity) -> str | None:
@@ -279,7 +293,7 @@ def _title_of(text: str, entity: Entity) -> str | None:
     Harfuch"), a bare title or a "who" clause after it ("Jordan Ames, chief executive of
     Brightwave", "Tom Reyes, who runs a hardware store"), or "X was elected president"."""
     for start, end in entity.mentions:
-        before = re.split(r"[.!?;:,()“”\"\n—–]", text[max(0, start - 100) : start])[-1]
+        before = _clause_tail(text[max(0, start - 100) : start])
         named = _NAMED.search(before)
         if named:
             return named.group(1)
