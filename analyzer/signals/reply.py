@@ -27,6 +27,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+import string
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -49,49 +50,81 @@ class Reply:
     answered: int
 
 
+# An ASCII letter to its lower case, any other byte to a space (other characters are "?" in the
+# ASCII form of a text, so one byte stands for each character).
+_FOLD = bytes(ord(chr(b).lower()) if chr(b) in string.ascii_letters else 32 for b in range(256))
+
+
 @dataclass(frozen=True, slots=True)
 class _Phrases:
     """A lexicon's phrases as whole words, case ignored, any white space between words: the
-    scanner finding them in a sentence, and the bare phrases (no whole-word tests) that tell
-    which sentences of a text may hold one (:meth:`sentences`)."""
+    scanner finding them in a sentence, and the patterns that tell which sentences of a text may
+    hold one (:meth:`sentences`)."""
 
     scanner: Scanner
-    bare: re.Pattern[str]
+    bare: re.Pattern[str]  # the phrases alone, no whole-word tests
+    folded: re.Pattern[bytes]  # a space, then a phrase folded as _FOLD folds text
 
     @classmethod
     def of(cls, name: str) -> _Phrases:
         # Longest first, as the trie needs (what scan.lexicon_scanner builds, any_space=True).
         terms = sorted(load_lexicon(name), key=len, reverse=True)
+        if not all(re.fullmatch(r"[a-z].*[a-z]", t.lower()) for t in terms):
+            raise ValueError(f"{name}: _Phrases needs phrases opening and ending with a letter")
         phrases = alternation([re.escape(t.lower()).replace(r"\ ", r"\s+") for t in terms])
         scanner = Scanner.compile(r"(?<!\w)", phrases + r"(?!\w)", ignore_case=True)
-        return cls(scanner, re.compile(phrases))
+        folded = sorted({_folded(t) for t in terms}, key=lambda f: (-len(f), f))
+        return cls(scanner, re.compile(phrases), re.compile(b" " + alternation(folded).encode()))
 
     def sentences(self, text: str, sentences: Sequence[Span]) -> list[int]:
-        """Indices of the sentences whose own scan may find a phrase: all of them but those no
-        match of the bare phrases in the lower-cased text touches.
+        """Indices of the sentences whose own scan may find a phrase, in order: those touched
+        by a match of ``folded`` in the folded lower-cased text, and those a phrase opens right
+        after a letter.
 
-        A phrase the scanner finds in a sentence, at offset q of the text, is a match of the bare
-        phrases at q in the lower-cased text (the scanner searches the lower-cased sentence: the
-        same characters). A scan of the whole text finds that match, or an earlier one running
-        past q, which then ends inside the sentence or beyond it: either way one touching the
-        sentence. Where lower-casing changes the text's length (scan.lowered gives None), every
-        sentence is scanned.
+        A phrase the scanner finds in a sentence, at offset q of the text, has the same
+        characters at q in the lower-cased text (the scanner searches the lower-cased sentence),
+        which fold to the folded phrase, after a character that is no word character (so a
+        space once folded) unless q opens the sentence. A scan of the whole folded text finds
+        that match of ``folded`` from q - 1, or an earlier one running past q - 1, whose phrase
+        then reaches past q (a match ends in a letter, not in the space at q - 1). A phrase
+        opening a sentence right after a letter is looked for at the sentence's start. The
+        folded pattern opens with a space, which the engine jumps between (twice as fast as
+        the phrases tried at every one of their first letters). Where lower-casing changes the
+        text's length (scan.lowered gives None), every sentence is scanned.
         """
         low = lowered(text)
         if low is None:
             return list(range(len(sentences)))
-        touched: set[int] = set()
+        # Byte i + 1 of ``folded`` stands for character i of the text; byte 0 for what precedes.
+        folded = b" " + low.encode("ascii", "replace").translate(_FOLD)
+        opens = self.bare.match
+        touched = {
+            si
+            for si, s in enumerate(sentences)
+            if folded[s.start] != 32 and opens(low, s.start, s.end)
+        }
         ends: list[int] | None = None
-        for m in self.bare.finditer(low):
+        for m in self.folded.finditer(folded):
             if ends is None:
                 ends = [s.end for s in sentences]
-            # The sentences from the first one ending after the match's start, up to the last
-            # one starting before its end (sentences are in text order and do not overlap).
+            # In the text the phrase runs from m.start() to m.end() - 1. The sentences from the
+            # first one ending after its start up to the last one starting before its end touch
+            # it (they are in text order and do not overlap).
             i = bisect.bisect_right(ends, m.start())
-            while i < len(sentences) and sentences[i].start < m.end():
+            while i < len(sentences) and sentences[i].start < m.end() - 1:
                 touched.add(i)
                 i += 1
         return sorted(touched)
+
+
+def _folded(phrase: str) -> str:
+    """``phrase`` as :func:`alternation` reads it, folded: its runs of ASCII letters in lower
+    case, each run of other characters (white space, apostrophes) as a run of spaces (which
+    the folded text has there, and maybe more)."""
+    return r"\s+".join(_LETTERS.findall(phrase.lower()))
+
+
+_LETTERS = re.compile("[a-z]+")
 
 
 @functools.cache
