@@ -5,9 +5,11 @@ The plain versions below are the ones the fast code replaced, kept here as the s
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 import sys
+from collections import Counter
 
 import pytest
 from conftest import SEEDS, source_of
@@ -1378,6 +1380,88 @@ def test_people_are_the_ones_the_plain_passes_find_on_the_seeds():
     for text in SEED_TEXTS:
         doc = document.build_document(document.Article("a", "a", text))
         assert people.find_people(doc) == plain_find_people(doc)
+
+
+def plain_learn_genders(text: str, entities: list, mentions: list) -> None:
+    """people._learn_genders before 2026-11-24: every pronoun of the text found first, the one
+    after each mention looked up among them."""
+    unknown = [i for i, e in enumerate(entities) if e.kind == "person" and e.gender is None]
+    if not unknown:
+        return
+    gendered = people._gendered_words()
+    shared = Counter(w for e in entities if e.kind == "person" for w in set(e.name.split()))
+    pronouns = list(people._PERSONAL.finditer(text))
+    starts = [p.start() for p in pronouns]
+    votes: dict[int, list[str]] = {}
+    for k, m in enumerate(mentions):
+        e = entities[m.entity]
+        if e.kind != "person" or e.gender is not None:
+            continue
+        before = text[max(0, m.start - 20) : m.start].split()
+        words = text[m.start : m.end].split()
+        title = before[-1] if before and before[-1].islower() else words[0].lower()
+        if title in gendered:
+            votes.setdefault(m.entity, []).extend(gendered[title] * people._NOUN_WEIGHT)
+        if before and before[-1].lower() in people._GOVERNED:
+            continue
+        if len(words) - (m.honorific is not None) == 1 and shared[words[-1]] > 1:
+            continue
+        i = bisect.bisect_left(starts, m.end)
+        if i == len(starts):
+            continue
+        nxt = mentions[k + 1].start if k + 1 < len(mentions) else len(text)
+        if starts[i] < min(nxt, m.end + 80) and "." not in text[m.end : starts[i]]:
+            votes.setdefault(m.entity, []).append("m" if pronouns[i].group(1) else "f")
+    for i in unknown:
+        e = entities[i]
+        said = votes.get(i, [])
+        if e.description:
+            head = people._HEAD_ENDS.split(e.description.lower(), maxsplit=1)[0]
+            said += [gendered[w] for w in re.findall(r"[a-z]+", head) if w in gendered] * (
+                people._NOUN_WEIGHT
+            )
+        males, females = said.count("m"), said.count("f")
+        if max(males, females) >= 2 and min(males, females) * 4 <= max(males, females):
+            e.gender = "m" if males > females else "f"
+
+
+def genders_both_ways(text: str) -> tuple[people.People, people.People]:
+    """find_people of ``text`` as it is, and with the plain passes learning the genders."""
+    doc = document.build_document(document.Article("a", "a", text))
+    fast = people.find_people(doc)
+    learn = people._learn_genders
+    people._learn_genders = plain_learn_genders
+    try:
+        plain = people.find_people(doc)
+    finally:
+        people._learn_genders = learn
+    return fast, plain
+
+
+GENDER_SOUP = st.lists(
+    st.sampled_from(["Ana Ruiz", "Ruiz", "Tom Reyes", "Reyes", "Ms. Lee", "Lee", "Acme Corp",
+                     " said", " he", " she", " her", " hers", " him", " himself", " herself",
+                     " his", " He", " She", " HE", " hiss", "she’s", "3he", " é", " the mayor",
+                     ", the mayor’s wife,", " spokeswoman", " about", " of", ".", ", ", " ",
+                     "\n", "x" * 70, " and"]),
+    max_size=30,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(GENDER_SOUP)
+# A pronoun starting 78 characters after the name, one letter before the limit of 80.
+@example(("Ana Ruiz " + "x" * 76 + " herself. ") * 2)
+def test_learned_genders_are_the_ones_the_pronoun_list_gave(text):
+    fast, plain = genders_both_ways(text)
+    assert [e.gender for e in fast.entities] == [e.gender for e in plain.entities]
+    assert fast == plain
+
+
+def test_learned_genders_are_the_ones_the_pronoun_list_gave_on_the_seeds():
+    for text in SEED_TEXTS:
+        fast, plain = genders_both_ways(text)
+        assert fast == plain
 
 
 def plain_cue_features(text: str, start: int, end: int) -> dict:

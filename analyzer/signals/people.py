@@ -251,14 +251,13 @@ def _learn_genders(text: str, entities: list[Entity], mentions: list[Mention]) -
     shared = collections.Counter(
         w for e in entities if e.kind == "person" for w in set(e.name.split())
     )
-    pronouns = list(_PERSONAL.finditer(text))
-    starts = [p.start() for p in pronouns]
     votes: dict[int, list[str]] = {}
     for k, m in enumerate(mentions):
         e = entities[m.entity]
         if e.kind != "person" or e.gender is not None:
             continue
-        before = text[max(0, m.start - 20) : m.start].split()
+        # The last word of the 20 characters before the mention (rsplit leaves the others whole).
+        before = text[max(0, m.start - 20) : m.start].rsplit(None, 1)
         words = text[m.start : m.end].split()
         title = before[-1] if before and before[-1].islower() else words[0].lower()
         if title in gendered:
@@ -267,12 +266,10 @@ def _learn_genders(text: str, entities: list[Entity], mentions: list[Mention]) -
             continue
         if len(words) - (m.honorific is not None) == 1 and shared[words[-1]] > 1:
             continue
-        i = bisect.bisect_left(starts, m.end)
-        if i == len(starts):
-            continue
         nxt = mentions[k + 1].start if k + 1 < len(mentions) else len(text)
-        if starts[i] < min(nxt, m.end + 80) and "." not in text[m.end : starts[i]]:
-            votes.setdefault(m.entity, []).append("m" if pronouns[i].group(1) else "f")
+        pronoun = _next_pronoun(text, m.end, min(nxt, m.end + 80))
+        if pronoun is not None and "." not in text[m.end : pronoun.start()]:
+            votes.setdefault(m.entity, []).append("m" if pronoun.group(1) else "f")
     for i in unknown:
         e = entities[i]
         said = votes.get(i, [])
@@ -286,27 +283,47 @@ def _learn_genders(text: str, entities: list[Entity], mentions: list[Mention]) -
             e.gender = "m" if males > females else "f"
 
 
+# Characters the search for a pronoun looks at past where the pronoun must start: the longest
+# pronoun ("himself") and the character after it, which the closing word boundary tests.
+_PRONOUN_REACH = 8
+
+
+def _next_pronoun(text: str, start: int, before: int) -> re.Match[str] | None:
+    """The first personal pronoun (``_PERSONAL``) starting in ``[start, before)``, if any.
+
+    Pronouns are whole words, so the matches of one scan of the whole text are all the places
+    where the pattern matches: the first of them from ``start`` is the first match of a search
+    from there. The search stops a little past ``before`` (``_PRONOUN_REACH``), far enough to
+    see the whole of any pronoun starting before it and the character after it.
+    """
+    m = _PERSONAL.search(text, start, before + _PRONOUN_REACH)
+    return m if m is not None and m.start() < before else None
+
+
 class _Holders:
     """The person entities whose full name holds a name as whole words, in entity order.
 
-    Every run of consecutive words of each person's name is filed once, when the entity is
-    added (names are single-spaced words), so a name's holders are one dict lookup instead of
-    a scan of every entity for each name.
+    Each word of each person's name is filed once, when the entity is added (names are
+    single-spaced words), so a name's holders are among those of its first word: one dict
+    lookup, and for a name of several words a look for it in each of them.
     """
 
     def __init__(self) -> None:
-        self._by_run: dict[str, list[int]] = {}
+        self._by_word: dict[str, list[int]] = {}
+        self._padded: dict[int, str] = {}  # entity -> " its name "
 
     def add(self, index: int, name: str) -> None:
-        words = name.split(" ")
-        runs = {
-            " ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)
-        }
-        for run in runs:
-            self._by_run.setdefault(run, []).append(index)
+        self._padded[index] = f" {name} "
+        for word in dict.fromkeys(name.split(" ")):
+            self._by_word.setdefault(word, []).append(index)
 
     def of(self, name: str) -> list[int]:
-        return self._by_run.get(name, [])
+        first, space, _ = name.partition(" ")
+        held = self._by_word.get(first, [])
+        if not space or not held:
+            return held
+        padded = f" {name} "
+        return [i for i in held if padded in self._padded[i]]
 
 
 def _join_longer_names(full: dict[str, int], entities: list[Entity], holders: _Holders) -> None:
