@@ -246,39 +246,3 @@ def findall_by_pieces(
         elif core:
             found += pattern.findall(core)
     return found
-
-
-def findall_both_by_pieces(
-    first: re.Pattern[str],
-    second: re.Pattern[str],
-    text: str,
-    whole: Callable[[str], bool],
-    *,
-    second_shortest: int,
-) -> tuple[list[str], list[str]]:
-    r"""``(first.findall(text), second.findall(text))`` from one split of the text:
-    :func:`findall_by_pieces` for two patterns of words at once.
-
-    A piece that is one word of each once stripped (``whole`` says so) is one match of ``first``,
-    and one of ``second`` when it holds at least ``second_shortest`` characters (the fewest that
-    ``second`` matches). Written out for two patterns rather than looping over a list of them:
-    the inner loop would cost more than the split saves.
-
-    Examples
-    --------
-    >>> findall_both_by_pieces(re.compile(r"[^\W\d_]+"), re.compile(r"\w{2,}"),
-    ...                        "(I say) 2nd x-ray", str.isalpha, second_shortest=2)
-    (['I', 'say', 'nd', 'x', 'ray'], ['say', '2nd', 'ray'])
-    """
-    found: list[str] = []
-    also: list[str] = []
-    for piece in text.split():
-        core = piece.strip(NOT_AT_WORD_ENDS)
-        if whole(core):
-            found.append(core)
-            if len(core) >= second_shortest:
-                also.append(core)
-        elif core:
-            found += first.findall(core)
-            also += second.findall(core)
-    return found, also

@@ -254,21 +254,75 @@ def test_a_words_naming_score_alone_is_its_score_in_any_batch(scores):
 SPLIT_SOUP = st.text(alphabet="aZé1_ .,;()“”\"\n’'-²\u0301İß", max_size=40)
 
 
-@settings(max_examples=500, deadline=None)
-@given(SPLIT_SOUP)
-@example("Power-hungry (I say) rulers’ 2nd plan, “x”; a_b 1x İİ ß² -ab-")
-def test_one_split_finds_the_lexicons_words_and_the_text_models_tokens(text):
-    lowered = text.lower()
-    assert bias.words_and_tokens(text) == (
-        bias.LEXICON_WORD.findall(lowered),
-        bias.TOKEN.findall(lowered),
+def plain_numbers_and_stems(
+    model: dict, texts: list[str]
+) -> tuple[list[tuple[int, int]], list[tuple[int, str]]]:
+    """(text, token number) of each token and (text, stem) of each word, from the two patterns
+    over each lower-cased text (before one split of each text gave both)."""
+    number = model["pipeline"].number
+    numbers, stems = [], []
+    for row, text in enumerate(texts):
+        lowered = text.lower()
+        numbers += [(row, number(t)) for t in bias.TOKEN.findall(lowered)]
+        stems += [(row, bias.stem(w)) for w in bias.LEXICON_WORD.findall(lowered)]
+    return numbers, stems
+
+
+def read_numbers_and_stems(
+    model: dict, texts: list[str]
+) -> tuple[list[tuple[int, int]], list[tuple[int, str]]]:
+    """The same from the piece reader, its stem ids named: a seen stem's id is its place in
+    the lexicon's stems, an unseen one's is one of the reader's own."""
+    reader = bias._piece_reader(model["pipeline"], model["lexicon"])
+    (numbers, number_rows), (ids, id_rows) = reader.read(texts)
+    named = model["lexicon"].stems_.tolist()
+    unseen = {i: s for s, i in reader._unseen.items()}
+    assert not set(unseen) & set(range(len(named)))
+    stems = [named[i] if i < len(named) else unseen[i] for i in ids.tolist()]
+    return (
+        list(zip(number_rows.tolist(), numbers.tolist(), strict=True)),
+        list(zip(id_rows.tolist(), stems, strict=True)),
     )
 
 
-def test_one_split_finds_the_lexicons_words_and_the_text_models_tokens_on_the_seeds():
-    for line in SEED_LINES:
-        lowered = line.lower()
-        assert bias.words_and_tokens(line) == (
-            bias.LEXICON_WORD.findall(lowered),
-            bias.TOKEN.findall(lowered),
-        )
+@settings(max_examples=300, deadline=None)
+@given(st.lists(SPLIT_SOUP, max_size=4))
+@example(["Power-hungry (I say) rulers’ 2nd plan, “x”; a_b 1x İİ ß² -ab-", "", " , "])
+def test_one_split_finds_the_text_models_tokens_and_the_lexicons_stems(texts):
+    model = bias.load()
+    assert read_numbers_and_stems(model, texts) == plain_numbers_and_stems(model, texts)
+
+
+def test_one_split_finds_the_text_models_tokens_and_the_lexicons_stems_on_the_seeds():
+    model = bias.load()
+    assert read_numbers_and_stems(model, SEED_LINES) == plain_numbers_and_stems(model, SEED_LINES)
+
+
+def stem_id_features(lexicon: bias.StemLexicon, texts: list[str]) -> np.ndarray:
+    model = bias.load()
+    reader = bias._piece_reader(model["pipeline"], lexicon)
+    return lexicon.stem_id_features(*reader.read(texts)[1], len(texts))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(WORD_SOUP, SPLIT_SOUP), max_size=8))
+@example(["", "radical radical", "12", "plan plans planning"])
+def test_lexicon_features_from_stem_ids_equal_the_row_by_row_ones(texts):
+    lexicon = bias.load()["lexicon"]
+    assert np.array_equal(stem_id_features(lexicon, texts), plain_lexicon_features(lexicon, texts))
+
+
+def test_lexicon_features_from_stem_ids_equal_the_row_by_row_ones_on_the_seeds():
+    lexicon = bias.load()["lexicon"]
+    texts = SEED_LINES + ["", "12 34", "Slammed.", "Critics slammed the radical plan."]
+    assert np.array_equal(stem_id_features(lexicon, texts), plain_lexicon_features(lexicon, texts))
+
+
+def test_the_piece_reader_gives_the_same_when_it_starts_afresh(monkeypatch):
+    monkeypatch.setattr(bias.fastpath, "MAX_CACHED_WORDS", 3)
+    model = bias.load()
+    reader = bias._piece_reader(model["pipeline"], model["lexicon"])
+    lines = SEED_LINES[:40] + ["Critics slammed the radical plan.", "zzqx zzqy zzqx"]
+    for line in lines:  # each call may start afresh: pieces and unseen stems forgotten
+        assert read_numbers_and_stems(model, [line]) == plain_numbers_and_stems(model, [line])
+    assert len(reader._pieces) <= 3 + max(len(line.split()) for line in lines)

@@ -35,7 +35,7 @@ import functools
 import json
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import repeat
 from pathlib import Path
@@ -54,7 +54,7 @@ from analyzer.learned.fastpath import (
 )
 from analyzer.learned.store import cached_model, run_time_model
 from analyzer.lexicons import load_lexicon
-from analyzer.scan import findall_both_by_pieces
+from analyzer.scan import NOT_AT_WORD_ENDS
 
 if TYPE_CHECKING:
     from sklearn.pipeline import Pipeline
@@ -222,10 +222,11 @@ def sentence_probability(model: dict[str, Any], texts: Sequence[str]) -> list[fl
     fast = _fast_sentences(model["pipeline"])
     lexicon = model["lexicon"]
     if fast is not None and fast.reads(TOKEN_PATTERN, lowercase=True):
-        # One split of each text gives the lexicon's words and the text model's tokens both.
-        words, tokens = zip(*map(words_and_tokens, texts), strict=True)
-        text = np.asarray(fast.token_probabilities(tokens))
-        features = lexicon.word_features(words)
+        # One split of each text gives the text model's token numbers and the lexicon's stem
+        # ids both, each distinct piece of text read once per process.
+        numbers, ids = _piece_reader(fast, lexicon).read(texts)
+        text = np.asarray(fast.number_probabilities(*numbers, len(texts)))
+        features = lexicon.stem_id_features(*ids, len(texts))
     else:
         if fast is not None:  # the same floats as predict_proba, without scikit-learn's overhead
             text = np.asarray(fast.probabilities(texts))
@@ -250,6 +251,79 @@ def _fast_sentences(pipeline: Pipeline | TfidfLogistic) -> TfidfLogistic | None:
 @functools.cache
 def _word_scores(pipeline: Pipeline | HashedLogistic) -> CachedProbability:
     return CachedProbability(pipeline)
+
+
+class _PieceReader:
+    """The text model's token numbers and the lexicon's stem ids of texts, from one split of
+    each lower-cased text at white space (see :func:`_piece_words_and_tokens`), each distinct
+    piece read once per process: an article's pieces are mostly ones seen before.
+
+    A piece is remembered as the bytes of one array of 64-bit numbers, its tokens' then its
+    words': a token's number n (``fast.number``, -1 for none) as n + 1, a word's stem id i as
+    -(i + 1); so joining an article's pieces gives both, told apart by sign. A stem id is the
+    stem's place in ``lexicon.stems_``, or for a stem the lexicon never saw a number from
+    ``len(lexicon.stems_)`` up (one per distinct stem, see :meth:`StemLexicon.stem_id_features`).
+    Starts afresh past ``fastpath.MAX_CACHED_WORDS`` pieces or unseen stems, between calls only
+    (ids must not change within one).
+    """
+
+    def __init__(self, fast: TfidfLogistic, lexicon: StemLexicon) -> None:
+        self._number = fast.number
+        self._known = {s: i for i, s in enumerate(lexicon.stems_.tolist())}
+        self._unseen: dict[str, int] = {}
+        self._pieces = _Filled(self._read_piece)
+
+    def read(
+        self, texts: Sequence[str]
+    ) -> tuple[tuple[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]:
+        """``((numbers, rows), (ids, rows))``: the token numbers of all texts one after another
+        and the text each belongs to (its place in ``texts``); the same for the stem ids of
+        their words."""
+        pieces = self._pieces
+        if len(pieces) > fastpath.MAX_CACHED_WORDS or len(self._unseen) > fastpath.MAX_CACHED_WORDS:
+            pieces.clear()
+            self._unseen.clear()
+        read = pieces.__getitem__
+        # Each text's numbers as one bytes object (joining bytes copies memory, no int objects)
+        texts_read = [b"".join(map(read, text.lower().split())) for text in texts]
+        values = np.frombuffer(b"".join(texts_read), np.int64)
+        lengths = np.fromiter(map(len, texts_read), np.int64, len(texts)) // _INT64
+        rows = np.repeat(np.arange(len(texts), dtype=np.int64), lengths)
+        tokens = values >= 0
+        words = ~tokens
+        return (values[tokens] - 1, rows[tokens]), (-values[words] - 1, rows[words])
+
+    def _read_piece(self, piece: str) -> bytes:
+        words, tokens = _piece_words_and_tokens(piece.strip(NOT_AT_WORD_ENDS))
+        numbers = [self._number(t) + 1 for t in tokens] + [-self._stem_id(w) - 1 for w in words]
+        return np.array(numbers, dtype=np.int64).tobytes()
+
+    def _stem_id(self, word: str) -> int:
+        s = stem(word)
+        known = self._known.get(s)
+        if known is not None:
+            return known
+        return self._unseen.setdefault(s, len(self._known) + len(self._unseen))
+
+
+class _Filled(dict):
+    """A dict whose missing keys are filled by ``fill(key)`` on first sight."""
+
+    def __init__(self, fill: Callable[[str], Any]) -> None:
+        super().__init__()
+        self._fill = fill
+
+    def __missing__(self, key: str) -> Any:
+        value = self[key] = self._fill(key)
+        return value
+
+
+_INT64 = np.dtype(np.int64).itemsize
+
+
+@functools.cache
+def _piece_reader(fast: TfidfLogistic, lexicon: StemLexicon) -> _PieceReader:
+    return _PieceReader(fast, lexicon)
 
 
 # Naming scores of each word model and lexicon, each word scored once per process: the score is
@@ -504,18 +578,22 @@ def _words(text: str) -> list[str]:
     return LEXICON_WORD.findall(text.lower())
 
 
-def words_and_tokens(text: str) -> tuple[list[str], list[str]]:
-    """The lexicon's words of ``text`` and the text model's tokens of it: ``_words(text)`` and
-    ``TOKEN.findall(text.lower())``, from one split of the lower-cased text
-    (:func:`analyzer.scan.findall_both_by_pieces`: a piece of letters only is one word of each
-    kind, a token from two letters), about half the time of two passes.
+def _piece_words_and_tokens(core: str) -> tuple[list[str], list[str]]:
+    """``LEXICON_WORD.findall(core)`` and ``TOKEN.findall(core)`` for a piece of lower-cased text
+    between white space, stripped of the marks no word starts or ends with
+    (:data:`analyzer.scan.NOT_AT_WORD_ENDS`): both patterns find words of word characters (with
+    inner marks), so a text's words and tokens are those of its pieces, in order. A piece of
+    letters only (most of them) is one word, and one token from two letters; the others are read
+    by the patterns.
 
     Examples
     --------
-    >>> words_and_tokens("Power-hungry (I say) 2nd plan.")
-    (['power-hungry', 'i', 'say', 'nd', 'plan'], ['power', 'hungry', 'say', '2nd', 'plan'])
+    >>> _piece_words_and_tokens("power-hungry"), _piece_words_and_tokens("2nd")
+    ((['power-hungry'], ['power', 'hungry']), (['nd'], ['2nd']))
     """
-    return findall_both_by_pieces(LEXICON_WORD, TOKEN, text.lower(), str.isalpha, second_shortest=2)
+    if core.isalpha():
+        return [core], [core] if len(core) >= 2 else []
+    return LEXICON_WORD.findall(core), TOKEN.findall(core)
 
 
 def _stems(text: str) -> set[str]:
@@ -542,6 +620,10 @@ class _WordRates(dict):
 def _marked_stems(marks: Sequence[str]) -> set[str]:
     words = (m.strip("\"“”'‘’ ").lower() for m in marks)
     return {stem(w) for w in words if w}
+
+
+# What StemLexicon builds from its arrays when loaded (skops saves the arrays only).
+_LOOKUP_TABLES = ("index_", "_word_rates", "_rates_of_ids")
 
 
 class StemLexicon:
@@ -583,10 +665,11 @@ class StemLexicon:
     def _index(self) -> None:
         self.index_ = dict(zip(self.stems_.tolist(), self.rates_.tolist(), strict=True))
         self._word_rates = _WordRates(self.index_, self.prior)
+        self._rates_of_ids = np.append(self.rates_, self.prior)  # an unseen stem's rate last
 
     # skops saves the arrays only; the lookup tables are rebuilt when the model is loaded.
     def __getstate__(self) -> dict[str, Any]:
-        return {k: v for k, v in self.__dict__.items() if k not in ("index_", "_word_rates")}
+        return {k: v for k, v in self.__dict__.items() if k not in _LOOKUP_TABLES}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state)
@@ -602,7 +685,7 @@ class StemLexicon:
         return self.word_features([_words(text) for text in texts])
 
     def word_features(self, texts: Sequence[Sequence[str]]) -> np.ndarray:
-        """:meth:`features` of texts given as their words (:func:`words_and_tokens`)."""
+        """:meth:`features` of texts given as their words (``_words(text)``)."""
         pair_of = self._word_rates.__getitem__
         tops, counts = [], []
         for words in texts:
@@ -617,6 +700,47 @@ class StemLexicon:
         if texts:
             out[:, :3] = np.log(np.array(tops) + 0.01)
             out[:, 3:] = counts
+        return out
+
+    def stem_id_features(self, ids: np.ndarray, rows: np.ndarray, n_texts: int) -> np.ndarray:
+        """:meth:`features` of ``n_texts`` texts given as the stem ids of their words and the
+        text each word belongs to (its row): a stem's place in ``stems_``, or a number from
+        ``len(stems_)`` up for a stem never seen (rate ``prior``; distinct stems, distinct ids).
+
+        The same table as :meth:`word_features`, for all texts at once: numpy sorts the words
+        by text, rate (highest first) and stem, keeps the first of each text's stems, and takes
+        each text's first three rates (the same floats, so the same logs) and counts the rates
+        past each cut.
+
+        Examples
+        --------
+        >>> lex = StemLexicon().fit(["a radical plan", "a plan"], [["radical"], []])
+        >>> ids = [lex.stems_.tolist().index(stem(w)) for w in ["radical", "plan", "radical"]]
+        >>> unseen = len(lex.stems_)
+        >>> table = lex.stem_id_features(np.array(ids + [unseen]), np.array([0, 0, 0, 2]), 3)
+        >>> bool((table == lex.features(["radical plan radical", "", "unseen"])).all())
+        True
+        """
+        out = np.zeros((n_texts, 5))
+        if not n_texts:
+            return out
+        rates_of = self._rates_of_ids
+        rates = rates_of[np.minimum(ids, len(rates_of) - 1)]
+        order = np.lexsort((ids, -rates, rows))
+        texts, ids, rates = rows[order], ids[order], rates[order]
+        # A stem's words lie side by side (same text, rate and stem): the first of them stays.
+        first = np.ones(len(ids), dtype=bool)
+        first[1:] = (texts[1:] != texts[:-1]) | (ids[1:] != ids[:-1])
+        texts, rates = texts[first], rates[first]
+        starts = np.zeros(n_texts + 1, dtype=np.int64)
+        np.cumsum(np.bincount(texts, minlength=n_texts), out=starts[1:])
+        place = np.arange(len(texts)) - starts[texts]  # 0 for a text's highest rate
+        top = place < 3
+        tops = np.zeros((n_texts, 3))
+        tops[texts[top], place[top]] = rates[top]
+        out[:, :3] = np.log(tops + 0.01)
+        out[:, 3] = np.bincount(texts, weights=rates >= 0.3, minlength=n_texts)
+        out[:, 4] = np.bincount(texts, weights=rates >= 0.5, minlength=n_texts)
         return out
 
 

@@ -368,26 +368,49 @@ class TfidfLogistic:
         if not tokens:
             return []
         data, indices, indptr = self._counts(tokens)
+        return self._probabilities(data, indices, indptr)
+
+    def number(self, token: str) -> int:
+        """The number standing for ``token`` in :meth:`number_probabilities`."""
+        return self._ids.get(token, -1)  # -1: in no n-gram of the vocabulary
+
+    def number_probabilities(
+        self, numbers: np.ndarray, rows: np.ndarray, n_texts: int
+    ) -> list[float]:
+        """:meth:`token_probabilities` of ``n_texts`` texts given as their tokens' :meth:`number`
+        one after another and the text each belongs to (its row, ascending): a caller that
+        remembers each word's number saves a lookup per token."""
+        if not n_texts:
+            return []
+        return self._probabilities(*self._count_numbers(numbers, rows, n_texts))
+
+    def _probabilities(
+        self, data: np.ndarray, indices: np.ndarray, indptr: np.ndarray
+    ) -> list[float]:
+        # TF-IDF, the linear model and the logistic function on the count matrix's CSR arrays.
         self._tfidf(data, indices, indptr)
         scores = csr_dot(data, indices, indptr, self._coef_vector) + self._intercept
         return list(map(_expit, scores.tolist()))
 
     def _counts(self, texts: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        # The n-gram count matrix of all texts at once, from their tokens (as CountVectorizer's
-        # word analyzer finds them), each numbered with one dict lookup; a bigram (two
-        # neighbouring tokens of one text) is found by its pair of numbers in a sorted array.
-        # numpy then counts the (row, column) pairs: np.unique sorts them, which leaves each
-        # row's columns in ascending order, as scikit-learn's sort_indices() does. The matrix is
-        # returned as its CSR arrays (data, indices, indptr).
+        # The n-gram count matrix of texts given as their tokens (as CountVectorizer's word
+        # analyzer finds them), each numbered with one dict lookup (as :meth:`number`).
         lookup = self._ids.get
         numbers: list[int] = []
-        lengths = []
         for tokens in texts:
-            numbers += map(lookup, tokens, repeat(-1))  # -1: in no n-gram of the vocabulary
-            lengths.append(len(tokens))
-        n_rows, n_cols = len(texts), self._n_features
-        rows = np.repeat(np.arange(n_rows, dtype=np.int64), lengths)
-        tokens = np.asarray(numbers, dtype=np.int64)
+            numbers += map(lookup, tokens, repeat(-1))
+        rows = np.repeat(np.arange(len(texts), dtype=np.int64), list(map(len, texts)))
+        return self._count_numbers(np.asarray(numbers, dtype=np.int64), rows, len(texts))
+
+    def _count_numbers(
+        self, tokens: np.ndarray, rows: np.ndarray, n_rows: int
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        # The n-gram count matrix of all texts at once, from their tokens' numbers; a bigram
+        # (two neighbouring tokens of one text) is found by its pair of numbers in a sorted
+        # array. numpy then counts the (row, column) pairs: np.unique sorts them, which leaves
+        # each row's columns in ascending order, as scikit-learn's sort_indices() does. The
+        # matrix is returned as its CSR arrays (data, indices, indptr).
+        n_cols = self._n_features
         unigram = (tokens >= 0) & (tokens < n_cols)
         found_rows, found_cols = [rows[unigram]], [tokens[unigram]]
         if self._bigrams and len(self._pair_keys) and len(tokens) > 1:
