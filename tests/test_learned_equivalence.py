@@ -276,7 +276,7 @@ def read_numbers_and_stems(
     reader = bias._piece_reader(model["pipeline"], model["lexicon"])
     (numbers, number_rows), (ids, id_rows) = reader.read(texts)
     named = model["lexicon"].stems_.tolist()
-    unseen = {i: s for s, i in reader._unseen.items()}
+    unseen = {i: s for s, i in reader._cores._unseen.items()}
     assert not set(unseen) & set(range(len(named)))
     stems = [named[i] if i < len(named) else unseen[i] for i in ids.tolist()]
     return (

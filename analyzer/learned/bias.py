@@ -34,8 +34,10 @@ import csv
 import functools
 import json
 import re
+import struct
+from array import array
 from bisect import bisect_left
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import repeat
 from pathlib import Path
@@ -268,10 +270,8 @@ class _PieceReader:
     """
 
     def __init__(self, fast: TfidfLogistic, lexicon: StemLexicon) -> None:
-        self._number = fast.number
-        self._known = {s: i for i, s in enumerate(lexicon.stems_.tolist())}
-        self._unseen: dict[str, int] = {}
-        self._pieces = _Filled(self._read_piece)
+        self._cores = _Cores(fast, lexicon)
+        self._pieces = _Pieces(self._cores)
 
     def read(
         self, texts: Sequence[str]
@@ -280,9 +280,12 @@ class _PieceReader:
         and the text each belongs to (its place in ``texts``); the same for the stem ids of
         their words."""
         pieces = self._pieces
-        if len(pieces) > fastpath.MAX_CACHED_WORDS or len(self._unseen) > fastpath.MAX_CACHED_WORDS:
+        if (
+            len(pieces) > fastpath.MAX_CACHED_WORDS
+            or self._cores.unseen_stems() > fastpath.MAX_CACHED_WORDS
+        ):
             pieces.clear()
-            self._unseen.clear()
+            self._cores.clear()
         read = pieces.__getitem__
         # Each text's numbers as one bytes object (joining bytes copies memory, no int objects)
         texts_read = [b"".join(map(read, text.lower().split())) for text in texts]
@@ -293,10 +296,50 @@ class _PieceReader:
         words = ~tokens
         return (values[tokens] - 1, rows[tokens]), (-values[words] - 1, rows[words])
 
-    def _read_piece(self, piece: str) -> bytes:
-        words, tokens = _piece_words_and_tokens(piece.strip(NOT_AT_WORD_ENDS))
-        numbers = [self._number(t) + 1 for t in tokens] + [-self._stem_id(w) - 1 for w in words]
-        return np.array(numbers, dtype=np.int64).tobytes()
+
+class _Pieces(dict):
+    """Piece as split -> its numbers, read as the piece stripped of outer marks: "plan," and
+    "(plan" are read once, as "plan"."""
+
+    def __init__(self, cores: _Cores) -> None:
+        super().__init__()
+        self._cores = cores
+
+    def __missing__(self, piece: str) -> bytes:
+        value = self[piece] = self._cores[piece.strip(NOT_AT_WORD_ENDS)]
+        return value
+
+
+class _Cores(dict):
+    """Stripped piece -> its numbers (see :class:`_PieceReader`), read on first sight."""
+
+    def __init__(self, fast: TfidfLogistic, lexicon: StemLexicon) -> None:
+        super().__init__()
+        self._number = fast.number
+        self._known = {s: i for i, s in enumerate(lexicon.stems_.tolist())}
+        self._unseen: dict[str, int] = {}
+
+    def unseen_stems(self) -> int:
+        return len(self._unseen)
+
+    def clear(self) -> None:
+        super().clear()
+        self._unseen.clear()
+
+    def __missing__(self, core: str) -> bytes:
+        if core.isalpha():  # most pieces: one word, and a token from two letters
+            word = -self._stem_id(core) - 1
+            if len(core) > 1:
+                value = _TWO_NUMBERS.pack(self._number(core) + 1, word)
+            else:
+                value = _ONE_NUMBER.pack(word)
+        else:
+            words, tokens = _piece_words_and_tokens(core)
+            numbers = [self._number(t) + 1 for t in tokens]
+            numbers += [-self._stem_id(w) - 1 for w in words]
+            value = array("q", numbers).tobytes()
+        self[core] = value
+        return value
 
     def _stem_id(self, word: str) -> int:
         s = stem(word)
@@ -306,18 +349,8 @@ class _PieceReader:
         return self._unseen.setdefault(s, len(self._known) + len(self._unseen))
 
 
-class _Filled(dict):
-    """A dict whose missing keys are filled by ``fill(key)`` on first sight."""
-
-    def __init__(self, fill: Callable[[str], Any]) -> None:
-        super().__init__()
-        self._fill = fill
-
-    def __missing__(self, key: str) -> Any:
-        value = self[key] = self._fill(key)
-        return value
-
-
+# Native 64-bit numbers, as numpy's int64 reads them (array("q") holds the same).
+_ONE_NUMBER, _TWO_NUMBERS = struct.Struct("=q"), struct.Struct("=qq")
 _INT64 = np.dtype(np.int64).itemsize
 
 
