@@ -606,14 +606,18 @@ def char_wb_ngrams(text: str, low: int, high: int) -> list[str]:
     [' a', 'an', 'n ', ' an', 'an ', ' o', 'ox', 'x ', ' ox', 'ox ']
     """
     grams: list[str] = []
+    add = grams.append
     for word in _WHITE_SPACES.sub(" ", text).split():
         word = f" {word} "
         length = len(word)
         for n in range(low, high + 1):
-            if n >= length:  # a word no longer than n is counted once, whole
-                grams.append(word)
+            offset = 0
+            add(word[:n])
+            while offset + n < length:
+                offset += 1
+                add(word[offset : offset + n])
+            if offset == 0:  # a word shorter than n is counted once
                 break
-            grams += [word[i : i + n] for i in range(length - n + 1)]
     return grams
 
 
