@@ -239,6 +239,28 @@ def test_loaded_words_are_the_plain_ones_on_word_soup(texts):
     assert bias.loaded_words_many(model, texts) == plain_loaded_words_many(model, texts)
 
 
+def plain_named_words_many(model, texts: list[str]) -> list[list[bias.Driver]]:
+    """The named words of each text: named_words over its ranked words (as the signal read them
+    before Drivers were made for the named words only)."""
+    ranked = plain_loaded_words_many(model, texts)
+    return [bias.named_words(model, words[: bias.MAX_NAMED]) for words in ranked]
+
+
+@pytest.mark.parametrize("gate", [None, 0.0, 0.5, 0.9])
+def test_named_words_are_the_named_ones_of_the_ranked_words_on_the_seeds(gate):
+    model = bias.load()
+    if gate is not None:  # the committed gate, none, and stricter ones
+        model = model | {"word_threshold": gate}
+    assert bias.named_words_many(model, SEED_LINES) == plain_named_words_many(model, SEED_LINES)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(WORD_SOUP, max_size=6), st.sampled_from([0.0, 0.5, 0.8]))
+def test_named_words_are_the_named_ones_of_the_ranked_words_on_word_soup(texts, gate):
+    model = bias.load() | {"word_threshold": gate}
+    assert bias.named_words_many(model, texts) == plain_named_words_many(model, texts)
+
+
 @pytest.mark.parametrize("scores", [bias.naming_scores, bias.noun_naming_scores])
 def test_a_words_naming_score_alone_is_its_score_in_any_batch(scores):
     # Naming scores are remembered per word, and words in noun use rescored together: a word

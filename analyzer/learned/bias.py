@@ -497,6 +497,30 @@ def loaded_words_many(
     with ``most``, each text's ``most`` top words only (:func:`named_words` reads no further than
     ``MAX_NAMED``).
     """
+    return [
+        [Driver(*m.span(), m.group(), q) for m, q in words] for words in _ranked(model, texts, most)
+    ]
+
+
+def named_words_many(model: dict[str, Any], texts: Sequence[str]) -> list[list[Driver]]:
+    """``named_words(model, ranked)`` for each text's words ranked by :func:`loaded_words_many`
+    (``most=MAX_NAMED``): a Driver made for each named word only, not for the others ranked.
+    """
+    gate = model.get("word_threshold", NAME_THRESHOLD)
+    out = []
+    for words in _ranked(model, texts, MAX_NAMED):
+        if not words or words[0][1] < gate:
+            out.append([])
+            continue
+        named = (words[i] for i in top_named([q for _, q in words], MAX_NAMED, NAME_MORE))
+        out.append([Driver(*m.span(), m.group(), q) for m, q in named])
+    return out
+
+
+def _ranked(
+    model: dict[str, Any], texts: Sequence[str], most: int | None
+) -> list[list[tuple[re.Match[str], float]]]:
+    # Each text's candidate words as (match, naming score rounded to 4 places), highest first.
     found = [_candidates(t) for t in texts]
     flat = [low for words in found for _, low in words]
     if not flat:
@@ -523,10 +547,9 @@ def loaded_words_many(
     out = []
     for words, p in zip(found, scores, strict=True):
         # Highest score first; the sort is stable, so ties keep text order (words are in text
-        # order). Drivers only for the words returned.
+        # order). Rounded for the words returned only.
         order = sorted(range(len(words)), key=p.__getitem__, reverse=True)[:most]
-        matches = [(words[k][0], p[k]) for k in order]
-        out.append([Driver(*m.span(), m.group(), round(q, 4)) for m, q in matches])
+        out.append([(words[k][0], round(p[k], 4)) for k in order])
     return out
 
 

@@ -4,7 +4,7 @@ Each sentence is scored with the words inside speech quotations and interview an
 out (replaced by spaces, so offsets stay the same): what a speaker said belongs to the speaker,
 not to the outlet. When a
 sentence's writer-voice score reaches the model's threshold, the word model names its loaded
-words (:func:`analyzer.learned.bias.named_words`): its top word by naming score (word model
+words (:func:`analyzer.learned.bias.named_words_many`): its top word by naming score (word model
 and the experts' marked-word lexicon), when it reaches the model's word gate (threshold and gate
 come from cross-validation on the training data), and the next ones scoring at least
 ``bias.NAME_MORE``. A sentence whose top word falls below the gate gets no finding. Each named
@@ -72,9 +72,8 @@ def assess(
         for (offset, piece), prob in zip(voiced, probs[: len(voiced)], strict=True)
         if prob >= threshold
     ]
-    ranked = bias.loaded_words_many(model, [p for _, p, _ in flagged], most=bias.MAX_NAMED)
-    for (offset, _, prob), words in zip(flagged, ranked, strict=True):
-        named = bias.named_words(model, words)
+    named_in = bias.named_words_many(model, [p for _, p, _ in flagged])
+    for (offset, _, prob), named in zip(flagged, named_in, strict=True):
         if not named:
             continue  # a decision no word explains is not shown to a reader
         sentences += 1
