@@ -21,6 +21,7 @@ outcomes in input order keeps the chunks that finish ahead of a slow one until i
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import itertools
 import json
@@ -164,7 +165,8 @@ def compare_chunk(pairs: list[Pair]) -> list[Outcome]:
             # Comparing reads no finding, metric or score: the result is not rebuilt whole. Its
             # sentences were stored with it (score_chunk).
             result = decode_unscored(stored)
-            read[article_id] = (stored, Prepared(result, sentences_of(stored)))
+            sentences = functools.partial(sentences_of, stored)  # read if a check needs them
+            read[article_id] = (stored, Prepared(result, sentences))
         return read[article_id]
 
     out: list[Outcome] = []

@@ -183,16 +183,26 @@ def line_with_comparison(stored: str, result: ArticleResult, comparison: Compari
     '{"author": "Ana", "comparison": {"derived_direct_quotes": 0,'
     """
     line = line_of(stored)
-    head: dict[str, Any] = {"author": result.author}
-    if result.attributions is not None:
-        head["attributions"] = [a.to_dict() for a in result.attributions]
-    start = dumps(head)[:-1] + ', "comparison": '
+    # The comparison's key: inside a JSON string every quotation mark is escaped, so the first
+    # '"comparison": ' is a key, the record's own when the line starts as a record's does.
+    at = line.find('"comparison": ')
     old = "null" if result.comparison is None else dumps(result.comparison.to_dict())
-    if not line.startswith(old, len(start)) or not line.startswith(start):
+    value = at + len('"comparison": ')
+    if at < 0 or not line.startswith(old, value) or not _head_of(line[:at], result):
         # Not the line of this result (never, for a line encode wrote): the line made whole,
         # from the whole stored result (``result`` may lack its findings, metrics and scores).
         return dumps(replace(decode(stored), comparison=comparison).to_record())
-    return start + dumps(comparison.to_dict()) + line[len(start) + len(old) :]
+    return line[:value] + dumps(comparison.to_dict()) + line[value + len(old) :]
+
+
+def _head_of(head: str, result: ArticleResult) -> bool:
+    """True when ``head`` is how a record of ``result`` starts before its comparison: its
+    attributions (when it has them: a list, whose items have no key "comparison") and its
+    author."""
+    author = f'"author": {dumps(result.author)}, '
+    if result.attributions is None:
+        return head == "{" + author
+    return head.startswith('{"attributions": [') and head.endswith("], " + author)
 
 
 def _items(cls: type, dicts: list[dict[str, Any]] | None) -> tuple[Any, ...] | None:

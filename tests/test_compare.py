@@ -484,3 +484,31 @@ def test_every_check_finds_nothing_in_a_seed_checked_against_itself(prefix):
     article = Prepared(analyze(seed_path(prefix).read_text(encoding="utf-8")))
     view = article.view
     assert check_text(view, view, derived_units(view.doc), view.quotes) == []
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
+def test_a_copy_compared_from_its_results_alone_gives_what_its_documents_give(prefix):
+    # compare_prepared reads a word-for-word copy and its source without building their
+    # Documents (Prepared.view); built first, the same comparison must come out.
+    import dataclasses
+
+    from analyzer.compare import Prepared, compare_prepared
+
+    result = analyze(seed_path(prefix).read_text(encoding="utf-8"))
+    copy = dataclasses.replace(result, id="copy", path="copy.txt", author="Someone Else")
+    source, derived = Prepared(result), Prepared(copy)
+    quick = compare_prepared(source, derived, paired_by="similarity", similarity=1.0)
+    assert "view" not in vars(derived)
+    source, derived = Prepared(result), Prepared(copy)
+    assert source.view and derived.view  # made before comparing: the plain path
+    assert compare_prepared(source, derived, paired_by="similarity", similarity=1.0) == quick
+
+
+def test_the_answers_of_an_interview_are_found_without_its_document():
+    from analyzer.compare import Prepared
+    from analyzer.compare.interview import interview_answers
+
+    article = Prepared(analyze(seed_path("001").read_text(encoding="utf-8")))
+    answers = article.answers
+    assert len(answers) >= 3  # seed 001 is a Q&A interview
+    assert answers == interview_answers(article.view.doc)

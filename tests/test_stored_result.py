@@ -256,3 +256,19 @@ def test_a_line_not_in_the_order_of_a_record_is_made_whole_with_the_comparison()
     unscored = stored_result.decode_unscored(stored)
     line = stored_result.line_with_comparison(stored, unscored, comparison)
     assert line == dumps(dataclasses.replace(result, comparison=comparison).to_record())
+
+
+def test_a_comparison_key_inside_the_attributions_or_the_author_is_not_the_records():
+    # line_with_comparison looks for the record's '"comparison": ' key: text that spells it
+    # inside a string (escaped) or an author before it must not be taken for it.
+    spelled = '", "comparison": null, "x": "'
+    result = ArticleResult(
+        "a", "a.txt", "Hi.", author=spelled,
+        attributions=(Attribution(0, 3, "direct", spelled, None, "said", 0, 3),),
+    )  # fmt: skip
+    comparison = Comparison("s", 0.5, "metadata", 1, 0)
+    stored = stored_result.encode(result)
+    line = stored_result.line_with_comparison(
+        stored, stored_result.decode_unscored(stored), comparison
+    )
+    assert line == dumps(dataclasses.replace(result, comparison=comparison).to_record())

@@ -15,13 +15,27 @@ One module per job: ``numeric`` (numbers), ``names``, ``quoting``, ``align`` (se
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+import functools
+from collections.abc import Callable, Sequence
 
-from analyzer.compare.engine import check_text, derived_units, source_view, unsupported_in
-from analyzer.compare.interview import interview_answers
+from analyzer.compare.engine import (
+    DocumentView,
+    check_text,
+    derived_units,
+    source_view,
+    unsupported_in,
+)
+from analyzer.compare.interview import answer_spans, interview_answers
 from analyzer.compare.pairing import SIMILARITY_THRESHOLD, pair_results, similarity_matrix
 from analyzer.compare.quoting import QUOTE_MATCH
-from analyzer.document import Article, Document, Metadata, Span, build_document
+from analyzer.document import (
+    Article,
+    Document,
+    Metadata,
+    Span,
+    build_document,
+    paragraph_spans,
+)
 from analyzer.results import ArticleResult, Comparison, Quote
 from analyzer.signals import quotes as quote_signal
 
@@ -53,6 +67,11 @@ class Prepared:
     One Prepared serves every comparison the article takes part in, as the source or as the
     rewrite (:func:`compare_prepared`).
 
+    The view is made on first use too: comparing a word-for-word copy with its source reads
+    only the results, the source's paragraphs and the quotations (no Document, no sentences).
+    ``sentences`` may be a function giving them, called then (a batch reads them from the
+    stored result, :func:`analyzer.stored_result.sentences_of`).
+
     Examples
     --------
     >>> from analyzer import analyze
@@ -61,10 +80,34 @@ class Prepared:
     (1, ())
     """
 
-    def __init__(self, result: ArticleResult, sentences: tuple[Span, ...] | None = None) -> None:
+    def __init__(
+        self,
+        result: ArticleResult,
+        sentences: tuple[Span, ...] | Callable[[], tuple[Span, ...] | None] | None = None,
+    ) -> None:
         self.result = result
-        doc = _document(result, sentences)
-        self.view = source_view(doc, _quotes(result, doc))
+        self._sentences = sentences
+
+    @functools.cached_property
+    def view(self) -> DocumentView:
+        sentences = self._sentences() if callable(self._sentences) else self._sentences
+        doc = _document(self.result, sentences)
+        return source_view(doc, _quotes(self.result, doc))
+
+    @functools.cached_property
+    def quotes(self) -> tuple[Quote, ...]:
+        """The view's quotations (the result's own, when it has them: no Document is made)."""
+        quotes = self.result.quotes
+        return tuple(quotes) if quotes is not None else self.view.quotes
+
+    @functools.cached_property
+    def answers(self) -> list[Span]:
+        """:func:`~analyzer.compare.interview.interview_answers` of the Document: from its
+        paragraphs alone when the view is not made (the same spans: build_document's)."""
+        if "view" in self.__dict__:
+            return interview_answers(self.view.doc)
+        text = self.result.text
+        return answer_spans(text, paragraph_spans(text))
 
 
 def _count(n: int, word: str) -> str:
@@ -127,19 +170,21 @@ def compare_prepared(
     [['7 percent'], []]
     """
     source_result, derived_result = source.result, derived.result
-    view, der_view = source.view, derived.view
-    src_doc, der_doc = view.doc, der_view.doc
-    src_quotes, der_quotes = view.quotes, der_view.quotes
-    if der_doc.text == src_doc.text and der_doc.meta.published == src_doc.meta.published:
+    src_quotes, der_quotes = source.quotes, derived.quotes
+    # (A Document's text and publication date are its result's: see Prepared.)
+    if derived_result.text == source_result.text and (
+        derived_result.published == source_result.published
+    ):
         # A word-for-word copy, dated alike, says nothing its source does not (wire copy often
         # arrives so, several times in one batch): no check can find an issue in it.
         issues = []
     else:
-        issues = check_text(view, der_view, derived_units(der_doc), der_quotes)
+        der_view = derived.view
+        issues = check_text(source.view, der_view, derived_units(der_view.doc), der_quotes)
     if similarity is None:
         similarity = float(similarity_matrix([source_result.text, derived_result.text])[0, 1])
-    answers = interview_answers(src_doc)
-    kept = _answers_quoted(view, answers, der_quotes)
+    answers = source.answers
+    kept = _answers_quoted(source, answers, der_quotes)
     notes = [
         f"The source has {_count(len(src_quotes), 'direct quote')}; "
         f"the rewrite has {_count(len(der_quotes), 'direct quote')}."
@@ -163,13 +208,13 @@ def compare_prepared(
     )
 
 
-def _answers_quoted(view, answers, der_quotes: Sequence[Quote]) -> int:
+def _answers_quoted(source: Prepared, answers, der_quotes: Sequence[Quote]) -> int:
     """How many interview answers the rewrite quotes from (at least one matching quotation)."""
     if not answers:  # not an interview: no quotation to look up
         return 0
     hit = set()
     for q in der_quotes:
-        m = view.folded.locate(q.text)
+        m = source.view.folded.locate(q.text)
         if m is None or m.score < QUOTE_MATCH:
             continue
         for k, a in enumerate(answers):

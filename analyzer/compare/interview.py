@@ -9,6 +9,8 @@ that keeps none of the answers' words has dropped the interviewee's own voice, w
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from analyzer.document import Document, Span
 
 MIN_QUESTIONS = 3
@@ -30,13 +32,18 @@ def interview_answers(doc: Document) -> list[Span]:
     >>> [doc.span_text(s) for s in interview_answers(doc)]
     ['Because.', 'Slowly.', 'Soon. Very soon.']
     """
-    paras = doc.paragraphs
+    return answer_spans(doc.text, doc.paragraphs)
+
+
+def answer_spans(text: str, paras: Sequence[Span]) -> list[Span]:
+    """:func:`interview_answers` of a Document with this ``text`` and these paragraphs (what it
+    reads of the Document: a comparison of a word-for-word copy builds no other part of it)."""
     questions = [
         i
         for i, p in enumerate(paras)
-        if _is_question(doc.span_text(p))
+        if _is_question(text[p.start : p.end])
         and i + 1 < len(paras)
-        and not _is_question(doc.span_text(paras[i + 1]))
+        and not _is_question(text[paras[i + 1].start : paras[i + 1].end])
     ]
     if len(questions) < MIN_QUESTIONS:
         return []
