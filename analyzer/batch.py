@@ -246,7 +246,7 @@ def _analyse_paths(
 
 
 def _compare(
-    store: StateStore, run: Runner, pairing: PairingInput
+    store: StateStore, run: Runner, pairing: PairingInput, *, local: bool = True
 ) -> tuple[list[InputError], list[InputError]]:
     """Step 3: pair rewrites with their sources over the whole run and store each comparison;
     return the comparisons that failed and the articles not compared because every source their
@@ -259,7 +259,9 @@ def _compare(
     them (:class:`analyzer.state.Scored`), given to it while the run was scored (``pairing``);
     the similarities and the comparisons are computed on the engine (in the worker pool with
     ``jobs`` > 1). A comparison that fails is not stored: it comes back as a failure naming the
-    rewrite's file (its record has no comparison), in input order.
+    rewrite's file (its record has no comparison), in input order. With ``local`` (the engine's
+    workers read this machine's files), a similarity block's task names where its rows are in
+    pairing's files rather than carrying them.
     """
     # Imported here: pairing needs numpy and scipy, which a rerun where nothing changed never
     # loads.
@@ -268,12 +270,14 @@ def _compare(
         Candidates,
         block_candidates,
         block_candidates_chunk,
+        resolved,
     )
 
     def products(pairs: Iterable[BlockPair]) -> Iterator[Candidates]:
         # The similarity blocks (pairing's quadratic part) are multiplied on the engine, a pair
         # of blocks a task, in any order; a block whose worker was lost is multiplied here.
-        for [pair], [(found, _)] in run(block_candidates_chunk, ([pair] for pair in pairs)):
+        tasks = ([pair if local else resolved(pair)] for pair in pairs)
+        for [pair], [(found, _)] in run(block_candidates_chunk, tasks):
             yield found if found is not None else block_candidates(pair)
 
     finder, named, unpaired = pairing.finished()
@@ -560,7 +564,7 @@ def score_paths(
             # written: an unchanged rerun spends most of its time on imports otherwise.
             from analyzer.writers.html import render_stored_chunk, write_stored_site
 
-            compare_failures, unpaired = _compare(store, run, pairing)
+            compare_failures, unpaired = _compare(store, run, pairing, local=engine == "local")
             failures = done.failures + compare_failures
             compared = True
             with atomic_file(results_path) as jsonl:
@@ -590,7 +594,7 @@ def score_paths(
         else:
             failures, unpaired = done.failures, []
         if (db is not None or worksheets) and not compared:
-            compare_failures, unpaired = _compare(store, run, pairing)
+            compare_failures, unpaired = _compare(store, run, pairing, local=engine == "local")
             failures = done.failures + compare_failures
         if db is not None:
             from analyzer.writers.sqlite import article_rows, rows_chunk, write_rows
@@ -661,7 +665,7 @@ def analyze_paths(
     ):
         store.begin_run()
         done = _analyse_paths(paths, stdin, store, run, counts, bar, pairing)
-        compare_failures, batch.unpaired = _compare(store, run, pairing)
+        compare_failures, batch.unpaired = _compare(store, run, pairing, local=engine == "local")
         batch.other_languages = _other_languages(store)
         if lines is not None:
             for line in store.run_lines():

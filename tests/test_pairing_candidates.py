@@ -191,3 +191,27 @@ def test_scores_add_each_pairs_products_left_to_right_from_zero():
     expected = [reduce(lambda a, b: a + b, r, 0.0) for r in rows]
     assert pairing._sums(x).tolist() == expected
     assert pairing._sums(x[[2]]).tolist() == [5.0]
+
+
+def test_a_block_pair_named_by_where_its_rows_are_gives_what_the_rows_give(monkeypatch):
+    # A batch's tasks carry where the rows are in pairing's files (RowsAt), not the rows.
+    monkeypatch.setattr(pairing, "_BLOCK", 16)
+    with pairing.pair_finder() as finder:
+        for text in CORPORA["seeds"]():
+            finder.add(pairing.count_terms(text), False, None)
+        rows = finder._rows
+        rows.count()
+        rows.weigh()
+        n = len(rows)
+        for lo in range(0, n, pairing._BLOCK):
+            for c_lo in range(lo, n, pairing._BLOCK):
+                hi, c_hi = min(lo + pairing._BLOCK, n), min(c_lo + pairing._BLOCK, n)
+                at = (rows.parts_at(lo, hi), rows.parts_at(c_lo, c_hi), lo, c_lo, 0.3)
+                assert isinstance(at[0], pairing.RowsAt)
+                whole = (rows.parts(lo, hi), rows.parts(c_lo, c_hi), lo, c_lo, 0.3)
+                assert triples(pairing.block_candidates(at)) == triples(
+                    pairing.block_candidates(whole)
+                )
+                assert triples(pairing.block_candidates(pairing.resolved(at))) == triples(
+                    pairing.block_candidates(whole)
+                )

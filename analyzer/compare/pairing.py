@@ -82,6 +82,47 @@ class Rows(NamedTuple):
     common_norm: np.ndarray
 
 
+# Rows of a block in files: their offsets from the first (indptr), and the first and last entry.
+Span = tuple[np.ndarray, int, int]
+
+
+class RowsAt(NamedTuple):
+    """Where the :class:`Rows` of a block are in the files of its :class:`_TfidfRows`
+    (:meth:`_TfidfRows.parts_at`), a few KB: what a pair of blocks carries to a worker that can
+    read this machine's files, instead of the rows (a pair of 512-row blocks is ~4 MB of them,
+    which the process that sends them reads and pickles). The files are written once, before
+    any is read (:meth:`_TfidfRows.weigh`), and last as long as the pair finder."""
+
+    folder: str
+    lo: int
+    hi: int
+    n_terms: int
+    rare: Span
+    common: Span
+
+    def read(self) -> Rows:
+        return _read_parts(
+            _Spill(Path(self.folder)), self.lo, self.hi, self.n_terms, self.rare, self.common
+        )
+
+
+def _read_parts(spill: _Spill, lo: int, hi: int, n_terms: int, rare: Span, common: Span) -> Rows:
+    """:meth:`_TfidfRows.parts` of rows ``lo:hi``, whose rare and common entries are where
+    ``rare`` and ``common`` say, from ``spill``."""
+    found = (
+        sp.csr_array(
+            (
+                spill.read(f"{part}_data", np.float64, start, end),
+                spill.read(f"{part}_cols", np.int32, start, end),
+                indptr,
+            ),
+            shape=(hi - lo, n_terms),
+        )
+        for part, (indptr, start, end) in (("rare", rare), ("common", common))
+    )
+    return Rows(*found, spill.read("common_norms", np.float64, lo, hi))
+
+
 class _Numbering(dict):
     """Terms numbered 0, 1, ... in the order they are first looked up (one lookup per term; only
     a new term runs Python code)."""
@@ -262,24 +303,20 @@ class _TfidfRows:
 
     def parts(self, lo: int, hi: int) -> Rows:
         """Rows ``lo:hi`` in two parts, rare and common terms, and their norms over the latter."""
+        return _read_parts(self._spill, lo, hi, self.n_terms, *self._where(lo, hi))
+
+    def parts_at(self, lo: int, hi: int) -> Rows | RowsAt:
+        """Where :meth:`parts` of rows ``lo:hi`` are in the files, for whoever reads them (the
+        parts themselves when they are kept in memory)."""
+        if self._spill.folder is None:
+            return self.parts(lo, hi)
+        return RowsAt(str(self._spill.folder), lo, hi, self.n_terms, *self._where(lo, hi))
+
+    def _where(self, lo: int, hi: int) -> tuple[Span, Span]:
         # Only rows lo:hi of the offsets: the whole arrays are a row's worth per article.
         rare_ends = np.frombuffer(self.rare_indptr, dtype=np.int64)[lo : hi + 1]
         common_ends = np.frombuffer(self.indptr, dtype=np.int64)[lo : hi + 1] - rare_ends
-        rare, common = (
-            sp.csr_array(
-                (
-                    self._spill.read(f"{part}_data", np.float64, start, end),
-                    self._spill.read(f"{part}_cols", np.int32, start, end),
-                    indptr,
-                ),
-                shape=(hi - lo, self.n_terms),
-            )
-            for part, (indptr, start, end) in (
-                ("rare", self._span(0, hi - lo, rare_ends)),
-                ("common", self._span(0, hi - lo, common_ends)),
-            )
-        )
-        return Rows(rare, common, self._spill.read("common_norms", np.float64, lo, hi))
+        return self._span(0, hi - lo, rare_ends), self._span(0, hi - lo, common_ends)
 
     def _span(
         self, lo: int, hi: int, ends: np.ndarray | None = None
@@ -440,9 +477,10 @@ def _named_source(
 
 
 # Two blocks of TF-IDF rows (:meth:`_TfidfRows.parts`: rows from ``lo`` and rows from ``c_lo``,
-# ``c_lo >= lo``) and the threshold; and what they yield: the pairs at or above the threshold,
-# as rewrite numbers, source numbers and similarities, both ways round.
-BlockPair = tuple[Rows, Rows, int, int, float]
+# ``c_lo >= lo``), or where they are in its files (:meth:`_TfidfRows.parts_at`), and the
+# threshold; and what they yield: the pairs at or above the threshold, as rewrite numbers, source
+# numbers and similarities, both ways round.
+BlockPair = tuple[Rows | RowsAt, Rows | RowsAt, int, int, float]
 Candidates = tuple[np.ndarray, np.ndarray, np.ndarray]
 
 # A term is common when more than 1/_COMMON of the batch's articles hold it.
@@ -475,6 +513,7 @@ def block_candidates(pair: BlockPair) -> Candidates:
     above it gives its pairs, turned round, and on the diagonal each pair is scored once.
     """
     left, right, lo, c_lo, threshold = pair
+    left, right = _rows(left), _rows(right)
     bound = (left.rare @ right.rare.T).toarray()
     bound += np.outer(left.common_norm, right.common_norm)
     candidate = bound >= threshold - _MARGIN
@@ -491,6 +530,17 @@ def block_candidates(pair: BlockPair) -> Candidates:
     keep = (score >= threshold) & (score != 0)  # a sparse product keeps no zero
     der, src, score = lo + der[keep], c_lo + src[keep].astype(np.int64), score[keep]
     return np.r_[der, src], np.r_[src, der], np.r_[score, score]
+
+
+def _rows(rows: Rows | RowsAt) -> Rows:
+    return rows.read() if isinstance(rows, RowsAt) else rows
+
+
+def resolved(pair: BlockPair) -> BlockPair:
+    """``pair`` with its rows read where only their place in the files is given: for a worker
+    that cannot read this machine's files (a Dask cluster's)."""
+    left, right, *rest = pair
+    return (_rows(left), _rows(right), *rest)
 
 
 def _scores(left: Rows, right: Rows, i: np.ndarray, j: np.ndarray) -> np.ndarray:
@@ -566,9 +616,9 @@ def _most_similar(
 
     def pairs() -> Iterator[BlockPair]:
         for lo in range(0, n, _BLOCK):
-            left = rows.parts(lo, min(lo + _BLOCK, n))
+            left = rows.parts_at(lo, min(lo + _BLOCK, n))
             for c_lo in range(lo, n, _BLOCK):
-                yield left, rows.parts(c_lo, min(c_lo + _BLOCK, n)), lo, c_lo, threshold
+                yield left, rows.parts_at(c_lo, min(c_lo + _BLOCK, n)), lo, c_lo, threshold
 
     for der, src, score in products(pairs()):
         keep = ~skip[der]
