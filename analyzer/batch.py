@@ -577,7 +577,13 @@ def score_paths(
                 on_engine = engine != "local" or jobs > 1
                 # A rewrite's article page is the page written while scoring it, with the
                 # comparison put in (not rendered again).
-                work = functools.partial(render_stored_chunk, pages=str(out), worksheets=worksheets)
+                # The local engine's workers write the pages too (they share this disk).
+                work = functools.partial(
+                    render_stored_chunk,
+                    pages=str(out),
+                    worksheets=worksheets,
+                    write=engine == "local",
+                )
                 render = functools.partial(_chunks_in_order, run, work) if on_engine else None
                 later = write_stored_site(
                     out,

@@ -400,3 +400,31 @@ def test_pages_that_fail_in_chunks_out_of_order_are_reported_in_input_order(tmp_
     assert [str(f) for f in failed] == [
         f"{name}.txt: page could not be rendered (RuntimeError: template bug)" for name in "bqc"
     ]
+
+
+def test_pages_a_worker_writes_are_the_pages_it_would_send_back(tmp_path):
+    # On the local engine the page step's workers write the pages (render_stored_chunk with
+    # write): the same bytes as those the batch writes when they are sent back.
+    from analyzer.results import ArticleResult, Comparison
+    from analyzer.state import pack
+
+    source = ArticleResult("a", "a.txt", "It rained on Monday.", title="Rain")
+    rewrite = ArticleResult("b", "b.txt", "It rained.", title="Rain again")
+    unsafe = ArticleResult("c d", "c.txt", "It snowed.")
+    comparison = Comparison("a", 0.8, "similarity", 0, 0, notes=("Shorter.",))
+    jobs = [
+        (pack(rewrite), pack(comparison), pack(source), None, 0, 1),
+        (pack(source), None, None, None, 0, 0),
+        (pack(unsafe), None, None, None, 0, 2),
+    ]
+    sent = html.render_stored_chunk(jobs, pages=str(tmp_path / "sent"))
+    written = html.render_stored_chunk(jobs, pages=str(tmp_path / "out"), write=True)
+    [((b_page, b_compare, b_row), _), ((a_page, _, a_row), _), ((c_page, _, c_row), _)] = sent
+    assert written[0] == ((html.WRITTEN, html.WRITTEN, b_row), None)
+    assert written[1] == ((html.WRITTEN, None, a_row), None)
+    assert written[2] == ((c_page, None, c_row), None)  # not a file name: sent back
+    assert (tmp_path / "out" / "articles" / "b.html").read_bytes() == b_page
+    assert (tmp_path / "out" / "compare" / "b.html").read_bytes() == b_compare
+    assert (tmp_path / "out" / "articles" / "a.html").read_bytes() == a_page
+    found = sorted(str(p.relative_to(tmp_path / "out")) for p in (tmp_path / "out").rglob("*.html"))
+    assert found == ["articles/a.html", "articles/b.html", "compare/b.html"]

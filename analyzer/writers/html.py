@@ -1012,8 +1012,10 @@ class _IdSet:
 Job = tuple[ArticleResult, ArticleResult | None]
 Pages = tuple[str, str | None]
 # What rendering a job gives back to the process that writes: both pages as UTF-8 bytes, written
-# as they are, and the article's index row (the fields of _Entry).
+# as they are, and the article's index row (the fields of _Entry). A page the renderer wrote
+# itself is WRITTEN instead (no page is empty).
 Rendered = tuple[bytes, bytes | None, list[Any]]
+WRITTEN = b""
 
 
 def render_pages(result: ArticleResult, source: ArticleResult | None = None) -> Pages:
@@ -1071,7 +1073,7 @@ def render_chunk(jobs: list[Job]) -> list[tuple[Rendered | None, str | None]]:
 
 
 def render_stored_chunk(
-    jobs: list[StoredJob], pages: str | None = None, worksheets: bool = False
+    jobs: list[StoredJob], pages: str | None = None, worksheets: bool = False, write: bool = False
 ) -> list[tuple[Rendered | None, str | None]]:
     """:func:`render_chunk` over jobs as the state store holds them (decoded here; a batch ships
     them to the engine's workers, so that its main process decodes no result).
@@ -1082,7 +1084,11 @@ def render_stored_chunk(
 
     ``pages`` is the report folder: the article page of a rewrite whose page was written while it
     was scored (:func:`write_early_page`) is made from that page (:func:`add_comparison`).
-    With ``worksheets``, each article page links its worksheet and answer key.
+    With ``worksheets``, each article page links its worksheet and answer key. With ``write``,
+    the pages are written to ``pages`` here (a worker of a batch's local engine, which shares
+    its disk: the pages, ~90 KB a rewrite, are not sent back to be written) and come back as
+    :data:`WRITTEN`; those that cannot be written here come back as bytes, for the batch to
+    write or report (:func:`write_stored_site`).
 
     Examples
     --------
@@ -1102,9 +1108,27 @@ def render_stored_chunk(
         if pages is not None and early_page and _SAFE_ID.fullmatch(result.id):
             early = Path(pages) / "articles" / f"{result.id}.html"
         found = None if source is None else decoded(source, source_comparison)
-        return _rendered(result, found, early, worksheets)
+        made = _rendered(result, found, early, worksheets)
+        return _written(Path(pages), made) if write and pages is not None else made
 
     return _each_rendered(jobs, rendered)
+
+
+def _written(out: Path, made: Rendered) -> Rendered:
+    """``made`` with its pages written to the report folder ``out`` here, each :data:`WRITTEN`
+    in its place; as it was when they cannot be (an id not safe as a file name, a failed write):
+    the process that writes the report writes it then, as it writes every page it is sent."""
+    article, compare, fields = made
+    name = fields[0]["id"]
+    if not _SAFE_ID.fullmatch(name):
+        return made
+    try:
+        write_atomic(out / "articles" / f"{name}.html", article)
+        if compare is not None:
+            write_atomic(out / "compare" / f"{name}.html", compare)
+    except OSError:
+        return made
+    return WRITTEN, None if compare is None else WRITTEN, fields
 
 
 def _decoder(jobs: Sequence[StoredJob]) -> Callable[[bytes, bytes | None], ArticleResult]:
@@ -1334,9 +1358,11 @@ def _write(
             article, compare, fields = rendered
             article_id = fields[0]["id"]
             name = _check_id(article_id)
-            write_atomic(out / "articles" / f"{name}.html", article)
+            if article != WRITTEN:
+                write_atomic(out / "articles" / f"{name}.html", article)
             if compare is not None:
-                write_atomic(out / "compare" / f"{name}.html", compare)
+                if compare != WRITTEN:
+                    write_atomic(out / "compare" / f"{name}.html", compare)
                 rewrites.add(article_id)
             rows.add(article_id, json.dumps(fields))
         page_failures = [error for _, error in sorted(failed, key=lambda pair: pair[0])]
