@@ -405,6 +405,18 @@ def _page_chunks(store: StateStore) -> Iterator[list[StoredJob]]:
         yield [store.run_page_job(rank) for rank in ranks]
 
 
+def _copying(
+    chunks: Iterable[list[StoredJob]], lines: Iterator[str], out: IO[str], each: int = COMPARE_CHUNK
+) -> Iterator[list[StoredJob]]:
+    """The page step's ``chunks``; after handing on each one (to the workers, which render its
+    pages meanwhile), up to ``each`` of the ``lines`` are written to ``out`` (results.jsonl),
+    each with its newline: the file is written while the pages are made, not before."""
+    for chunk in chunks:
+        yield chunk
+        for line in itertools.islice(lines, each):
+            out.write(line + "\n")
+
+
 class _PageRows:
     """The index rows of the run's pages (:class:`analyzer.writers.html.Rows`), kept with the run
     in the store, where those of the pages written while scoring wait for them."""
@@ -569,9 +581,9 @@ def score_paths(
             compared = True
             with atomic_file(results_path) as jsonl:
                 # The records are the lines made with the results (on the workers) and stored:
-                # copied, not rebuilt. The file replaces the old one once the pages are written.
-                for line in store.run_lines():
-                    jsonl.write(line + "\n")
+                # copied, not rebuilt, while the pages are made. The file replaces the old one
+                # once the pages are written.
+                lines = store.run_lines()
                 # With workers, they decode the stored results and render the pages (~3 ms an
                 # article) while this process writes what they send back.
                 on_engine = engine != "local" or jobs > 1
@@ -587,12 +599,14 @@ def score_paths(
                 render = functools.partial(_chunks_in_order, run, work) if on_engine else None
                 later = write_stored_site(
                     out,
-                    _page_chunks(store),
+                    _copying(_page_chunks(store), lines, jsonl),
                     failures,
                     render=render,
                     rows=_PageRows(store),
                     worksheets=worksheets,
                 )
+                for line in lines:  # those not copied while the pages were made
+                    jsonl.write(line + "\n")
             failures += later
             saved = {"digest": digest, "files": {str(f): _stat(f) for f in files}}
             # Outputs with a failed comparison or page are never current: the next run retries.
