@@ -109,7 +109,10 @@ def most_similar(rows, products, threshold=pairing.SIMILARITY_THRESHOLD):
     words = np.frombuffer(rows.lengths, dtype=np.int64)
     id_rank = rng.permutation(n)
     skip = np.zeros(n, dtype=bool)
-    return pairing._most_similar(rows, threshold, published, words, id_rank, skip, products)
+    weighed = [min(lo + pairing._BLOCK, n) for lo in range(0, n, pairing._BLOCK)]
+    return pairing._most_similar(
+        rows, weighed, threshold, published, words, id_rank, skip, products
+    )
 
 
 @pytest.mark.parametrize("name", CORPORA)
@@ -215,3 +218,41 @@ def test_a_block_pair_named_by_where_its_rows_are_gives_what_the_rows_give(monke
                 assert triples(pairing.block_candidates(pairing.resolved(at))) == triples(
                     pairing.block_candidates(whole)
                 )
+
+
+def test_the_rows_in_files_are_weighed_while_the_first_blocks_are_multiplied(monkeypatch):
+    # PairFinder.pairs hands out each block's pairs as soon as it is weighed (its rows are read
+    # from the files by whoever multiplies them): the pairs found are those found with every
+    # row weighed first.
+    monkeypatch.setattr(pairing, "_BLOCK", 16)
+    texts = CORPORA["seeds"]()
+    n = len(texts)
+    seen: list[tuple[int, int, int]] = []  # (lo, c_lo, rows weighed when it was handed out)
+
+    def products(pairs):
+        for pair in pairs:
+            left, right, lo, c_lo, _ = pair
+            assert isinstance(left, pairing.RowsAt) and isinstance(right, pairing.RowsAt)
+            seen.append((lo, c_lo, len(finder._rows.rare_indptr) - 1))
+            yield pairing.block_candidates(pair)
+
+    def weighed_first(pairs):
+        return map(pairing.block_candidates, list(pairs))
+
+    def found(products):
+        with pairing.pair_finder() as finder:
+            for text in texts:
+                finder.add(pairing.count_terms(text), False, None)
+            yield finder
+            yield list(finder.pairs({}, id_order=range(n), products=products))
+
+    finding = found(products)
+    finder = next(finding)
+    interleaved = next(finding)
+    plain = list(found(weighed_first))[1]
+    assert interleaved == plain and len(plain) > 5
+    blocks = range(0, n, 16)
+    assert [(lo, c_lo) for lo, c_lo, _ in seen] == [
+        (lo, c_lo) for c_lo in blocks for lo in blocks if lo <= c_lo
+    ]
+    assert all(weighed == min(c_lo + 16, n) for _, c_lo, weighed in seen)

@@ -241,6 +241,13 @@ class _TfidfRows:
         """Pass two: the TF-IDF rows, computed and written a block of rows at a time; and, for
         :func:`block_candidates`, each row's entries of rare terms, its entries of common terms
         (:attr:`common`) and its norm over the latter."""
+        for _ in self.weighing():
+            pass
+
+    def weighing(self) -> Iterator[int]:
+        """:meth:`weigh`, giving the end of each block of rows once it is weighed: its rows in
+        files (:meth:`parts_at`) can be read from then on, by any process (in memory, only
+        once every block is weighed)."""
         with contextlib.ExitStack() as files:
             cols, data, rare_cols, rare_data, common_cols, common_data, common_norms = (
                 files.enter_context(self._spill.writing(name))
@@ -289,6 +296,10 @@ class _TfidfRows:
                 self.rare_indptr.extend((self.rare_indptr[-1] + rare_ends).tolist())
                 squares = np.bincount(row[is_common], x.data[is_common] ** 2, minlength=hi - lo)
                 common_norms.write(np.sqrt(squares).tobytes())
+                for file in (cols, data, rare_cols, rare_data, common_cols, common_data):
+                    file.flush()
+                common_norms.flush()
+                yield hi
         for name in ("terms", "counts"):
             self._spill.drop(name)
 
@@ -305,10 +316,15 @@ class _TfidfRows:
         """Rows ``lo:hi`` in two parts, rare and common terms, and their norms over the latter."""
         return _read_parts(self._spill, lo, hi, self.n_terms, *self._where(lo, hi))
 
+    @property
+    def in_memory(self) -> bool:
+        """True when the rows are kept in memory rather than in files."""
+        return self._spill.folder is None
+
     def parts_at(self, lo: int, hi: int) -> Rows | RowsAt:
         """Where :meth:`parts` of rows ``lo:hi`` are in the files, for whoever reads them (the
         parts themselves when they are kept in memory)."""
-        if self._spill.folder is None:
+        if self.in_memory:
             return self.parts(lo, hi)
         return RowsAt(str(self._spill.folder), lo, hi, self.n_terms, *self._where(lo, hi))
 
@@ -424,7 +440,11 @@ class PairFinder:
         n = len(rows)
         if n < 2:
             return
-        rows.weigh()
+        # The rows are weighed a block at a time as the similarity blocks are handed out: the
+        # first products start while the last rows are weighed.
+        weighed: Iterable[int] = rows.weighing()
+        if rows.in_memory:  # readable only once all are weighed
+            weighed = list(weighed)
         # Dates compared as strings, as _may_be_source does: each becomes its rank (0: none).
         date_rank = np.zeros(len(self._dates) + 1, dtype=np.int64)
         for rank, (_, code) in enumerate(sorted(self._dates.items()), start=1):
@@ -436,10 +456,10 @@ class PairFinder:
         id_rank[np.fromiter(id_order, dtype=np.int64, count=n)] = np.arange(n)
         skip = np.frombuffer(self._names, dtype=np.int8).astype(bool)
 
-        found = {k: _named_source(rows, k, sources, id_rank) for k, sources in named.items()}
         best_score, best_source = _most_similar(
-            rows, threshold, published, words, id_rank, skip, products or _here
+            rows, weighed, threshold, published, words, id_rank, skip, products or _here
         )
+        found = {k: _named_source(rows, k, sources, id_rank) for k, sources in named.items()}
         for k in range(n):
             if k in found:
                 if found[k] is not None:
@@ -600,6 +620,7 @@ def block_candidates_chunk(pairs: list[BlockPair]) -> list[tuple[Candidates, Non
 
 def _most_similar(
     rows: _TfidfRows,
+    weighed: Iterable[int],
     threshold: float,
     published: np.ndarray,
     words: np.ndarray,
@@ -609,16 +630,20 @@ def _most_similar(
 ) -> tuple[np.ndarray, np.ndarray]:
     """For each article, its most similar possible source at or above ``threshold`` (score and
     number; -1 when there is none), from similarities computed one pair of blocks at a time, on
-    and above the diagonal (:func:`block_candidates`), in any order."""
+    and above the diagonal (:func:`block_candidates`), in any order: those of each block with
+    the blocks before it as soon as it is weighed (``weighed`` gives the end of each block of
+    :meth:`_TfidfRows.weighing`, in order, once its rows can be read)."""
     n = len(rows)
     best_score = np.full(n, -np.inf)
     best_source = np.full(n, -1, dtype=np.int64)
 
     def pairs() -> Iterator[BlockPair]:
-        for lo in range(0, n, _BLOCK):
-            left = rows.parts_at(lo, min(lo + _BLOCK, n))
-            for c_lo in range(lo, n, _BLOCK):
-                yield left, rows.parts_at(c_lo, min(c_lo + _BLOCK, n)), lo, c_lo, threshold
+        for c_hi in weighed:
+            c_lo = (c_hi - 1) // _BLOCK * _BLOCK
+            right = rows.parts_at(c_lo, c_hi)
+            for lo in range(0, c_lo + 1, _BLOCK):
+                left = right if lo == c_lo else rows.parts_at(lo, lo + _BLOCK)
+                yield left, right, lo, c_lo, threshold
 
     for der, src, score in products(pairs()):
         keep = ~skip[der]
