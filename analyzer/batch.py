@@ -246,12 +246,7 @@ def _analyse_paths(
 
 
 def _compare(
-    store: StateStore,
-    run: Runner,
-    pairing: PairingInput,
-    *,
-    local: bool = True,
-    kept: bool = True,
+    store: StateStore, run: Runner, pairing: PairingInput, *, local: bool = True
 ) -> tuple[list[InputError], list[InputError]]:
     """Step 3: pair rewrites with their sources over the whole run and store each comparison;
     return the comparisons that failed and the articles not compared because every source their
@@ -266,8 +261,7 @@ def _compare(
     ``jobs`` > 1). A comparison that fails is not stored: it comes back as a failure naming the
     rewrite's file (its record has no comparison), in input order. With ``local`` (the engine's
     workers read this machine's files), a similarity block's task names where its rows are in
-    pairing's files rather than carrying them. Unless the store is ``kept`` after the run, the
-    rewrites' lines are stored uncompressed (:func:`analyzer.state.compressed_line`).
+    pairing's files rather than carrying them.
     """
     # Imported here: pairing needs numpy and scipy, which a rerun where nothing changed never
     # loads.
@@ -313,13 +307,12 @@ def _compare(
 
     rows: list[tuple[str, str, Compared]] = []
     failed: list[tuple[int, InputError]] = []  # (rewrite's rank, failure)
-    work = compare_chunk if kept else functools.partial(compare_chunk, compress=False)
-    for chunk, outcomes in run(work, chunks()):
+    for chunk, outcomes in run(compare_chunk, chunks()):
         for (derived_id, basis, source_id), (compared, error), pair in zip(
             about.pop(id(chunk)), outcomes, chunk, strict=True
         ):
             if lost(error):  # the worker was lost, not the comparison: do it here
-                [(compared, error)] = work([pair])
+                [(compared, error)] = compare_chunk([pair])
             if compared is None:
                 reason = f"comparison with source {source_id} failed ({error})"
                 failed.append(
@@ -692,9 +685,7 @@ def analyze_paths(
     ):
         store.begin_run()
         done = _analyse_paths(paths, stdin, store, run, counts, bar, pairing)
-        compare_failures, batch.unpaired = _compare(
-            store, run, pairing, local=engine == "local", kept=False
-        )
+        compare_failures, batch.unpaired = _compare(store, run, pairing, local=engine == "local")
         batch.other_languages = _other_languages(store)
         if lines is not None:
             for line in store.run_lines():

@@ -130,12 +130,11 @@ def _terms(text: str) -> str | None:
         return None
 
 
-def compare_chunk(pairs: list[Pair], compress: bool = True) -> list[Outcome]:
+def compare_chunk(pairs: list[Pair]) -> list[Outcome]:
     """Compare each pair of packed results into what the store keeps of the comparison
     (:class:`analyzer.state.Compared`: with the rewrite's results.jsonl line as it reads with
     it); an exception fails that pair only, with its reason (the exception's type and message:
-    the batch names the files). Without ``compress``, the line is stored as it is (for a store
-    thrown away after its run, :func:`analyzer.state.compressed_line`).
+    the batch names the files).
 
     An article in several pairs of the chunk (the source of one and the rewrite of another, or
     the source of several rewrites) is decoded and prepared once for all of them, by its id.
@@ -180,7 +179,7 @@ def compare_chunk(pairs: list[Pair], compress: bool = True) -> list[Outcome]:
             # The line of the comparison as the store gives it back, so that it is the line of
             # the result StateStore.run_results builds (the record rounds a float of it).
             line = line_with_comparison(stored, rewrite.result, unpack(packed))
-            out.append((Compared(packed, compressed_line(line, compress)), None))
+            out.append((Compared(packed, compressed_line(line)), None))
         except Exception as exc:  # one pair's bug must not stop the batch
             out.append((None, f"{type(exc).__name__}: {exc}"))
     return out

@@ -179,12 +179,10 @@ def result_line(blob: bytes) -> str:
     return stored_result.line_of(unpacked_text(blob))
 
 
-def compressed_line(line: str, compress: bool = True) -> bytes:
+def compressed_line(line: str) -> bytes:
     """A results.jsonl line (without its newline) compressed as the store keeps it: the line of a
     rewrite with its comparison (:class:`Compared`; a packed result starts with its own line, see
-    :func:`result_line`). Without ``compress``, in zlib's format without compression (read
-    alike, :func:`unpacked_text`): for a store thrown away after its run, which it makes larger
-    but cheaper to write and read (a line is ~20 KB; compressing one took ~0.2 ms).
+    :func:`result_line`).
 
     Made by whoever made the comparison (an engine's worker), so that writing results.jsonl or
     ``--json`` is a copy of stored lines, with no result decoded in the main process.
@@ -193,10 +191,8 @@ def compressed_line(line: str, compress: bool = True) -> bytes:
     --------
     >>> unpacked_text(compressed_line('{"id": "a"}'))
     '{"id": "a"}'
-    >>> unpacked_text(compressed_line('{"id": "a"}', compress=False))
-    '{"id": "a"}'
     """
-    return zlib.compress(line.encode("utf-8", "surrogatepass"), 1 if compress else 0)
+    return zlib.compress(line.encode("utf-8", "surrogatepass"), 1)
 
 
 def unpacked_text(blob: bytes) -> str:

@@ -177,17 +177,3 @@ def test_warm_up_loads_the_hyphenation_dictionary_that_words_missing_from_the_sy
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert done.stdout == "1\n"
-
-
-def test_a_line_stored_uncompressed_reads_as_the_compressed_one():
-    # A throw-away store (score --json) keeps the rewrites' lines uncompressed.
-    from analyzer.engines import compare_chunk
-    from analyzer.state import unpacked_text
-
-    packed = _packed_seeds("000", "002")
-    pair = ("000", packed["000"], "002", packed["002"], "similarity", 0.5)
-    [(compressed, _)] = compare_chunk([pair])
-    [(stored, _)] = compare_chunk([pair], compress=False)
-    assert stored.comparison == compressed.comparison
-    assert unpacked_text(stored.line) == unpacked_text(compressed.line)
-    assert len(stored.line) > 2 * len(compressed.line)
