@@ -585,11 +585,11 @@ def score_paths(
                 # once the pages are written.
                 lines = store.run_lines()
                 # With workers, they decode the stored results and render the pages (~3 ms an
-                # article) while this process writes what they send back.
+                # article); the local engine's write them too (they share this disk), Dask's
+                # send them back for this process to write.
                 on_engine = engine != "local" or jobs > 1
                 # A rewrite's article page is the page written while scoring it, with the
                 # comparison put in (not rendered again).
-                # The local engine's workers write the pages too (they share this disk).
                 work = functools.partial(
                     render_stored_chunk,
                     pages=str(out),
