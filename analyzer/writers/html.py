@@ -1,9 +1,11 @@
 """HTML reports: an index, one page per article, one compare page per source/rewrite pair.
 
 The pages read only :class:`~analyzer.results.ArticleResult` and show whatever it holds: a
-signal that did not run leaves its part of the page out. Everything from an article is printed by
-Jinja2 with autoescaping on; highlighting is prepared here as segments of plain text
-(:mod:`analyzer.writers.highlight`), never as HTML strings. Each page is one self-contained file:
+signal that did not run leaves its part of the page out. Everything from an article is escaped:
+printed by Jinja2 with autoescaping on, or, in the parts a page prints once per piece of text,
+note or tick (the highlighted text, the notes, the charts), escaped by
+:mod:`analyzer.writers.fragments`, which writes those parts; highlighting is prepared as segments
+of plain text (:mod:`analyzer.writers.highlight`). Each page is one self-contained file:
 the stylesheet and the index's small script are inlined, and a Content-Security-Policy allows
 exactly those two (by hash) and nothing else, so no page can load or run anything from outside.
 """
@@ -40,6 +42,7 @@ from analyzer.results import ABSENT_FROM_SOURCE, ArticleResult, Comparison, Comp
 from analyzer.scoring import MIN_WORDS_FOR_CONFIDENCE
 from analyzer.signals.roles import ROLES, UNKNOWN
 from analyzer.signals.sources import is_named
+from analyzer.writers import fragments
 from analyzer.writers.charts import Chart, role_bars, text_map
 from analyzer.writers.dates import readable_date
 from analyzer.writers.explain import (
@@ -81,6 +84,10 @@ def _environment() -> Environment:
         keep_trailing_newline=True,
     )
     environment.globals["bar"] = _bar_svg
+    # The parts printed once per piece of text, note or tick, written in Python: see fragments.
+    environment.globals.update(
+        text=fragments.text, notes_list=fragments.notes_list, draw=fragments.draw
+    )
     return environment
 
 
@@ -145,19 +152,10 @@ def _render(template: str, *, script: str, **context: Any) -> str:
 # ---------------------------------------------------------------- view data (templates only print)
 
 
-# The view classes built per item of a page (segments, notes, score and metric rows) are not
-# frozen: some 70 segments, 25 notes and 30 rows are built per article page, and a frozen
+# The view classes built per item of a page (notes, score and metric rows) are not
+# frozen: some 25 notes and 30 rows are built per article page, and a frozen
 # dataclass's __init__ (which sets each field through object.__setattr__) costs four to six
 # times as much. Nothing changes them once built.
-@dataclass(slots=True)
-class SegmentView:
-    text: str
-    css: str
-    tip: str
-    numbers: str
-    describedby: str
-
-
 @dataclass(slots=True)
 class Note:
     number: int
@@ -311,35 +309,8 @@ def _css(group: str) -> str:
     return {"quote": "q", "check": "c"}.get(group, f"g-{group}")
 
 
-def _segment_view(seg: Segment) -> SegmentView:
-    if not seg.marks:
-        return SegmentView(seg.text, "", "", "", "")
-    others = [m for m in seg.marks if m.group not in ("quote", "check")]
-    classes = ["hl"]
-    if any(m.group == "quote" for m in seg.marks):
-        classes.append("q")
-    if others:
-        # The innermost finding gives the line style; more than one adds a top rule.
-        inner = min(others, key=lambda m: (m.end - m.start, m.number))
-        classes.append(f"g-{inner.group}")
-        if len(others) > 1:
-            classes.append("ov")
-    if any(m.group == "check" for m in seg.marks):
-        classes.append("c")
-    return SegmentView(
-        text=seg.text,
-        css=" ".join(classes),
-        tip=" • ".join(f"{m.number}. {m.tip}" if m.noted else m.tip for m in seg.marks),
-        numbers=" ".join(str(m.number) for m in seg.marks if m.noted and m.number in seg.ending),
-        describedby=" ".join(f"note-{m.number}" for m in seg.marks if m.noted),
-    )
-
-
-def _paragraphs(result: ArticleResult, annotations: list[Annotation]) -> list[list[SegmentView]]:
-    return [
-        [_segment_view(s) for s in para]
-        for para in segment(result.text, annotations, result.paragraphs)
-    ]
+def _paragraphs(result: ArticleResult, annotations: list[Annotation]) -> list[list[Segment]]:
+    return segment(result.text, annotations, result.paragraphs)
 
 
 def _legend(notes: Sequence[Note], *, quotes: bool = False) -> list[LegendRow]:

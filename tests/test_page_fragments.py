@@ -1,0 +1,207 @@
+"""The page parts written in Python (writers/fragments.py) against the Jinja2 macros they replaced.
+
+The macros and the segment view below are the ones the fast code replaced, kept here as the
+specification: rendered with the pages' Jinja2 settings, they must give the same characters for
+real articles, hand-made ones with every kind of mark, and hostile text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+from escaping_payloads import PAYLOADS
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from jinja2 import DictLoader, Environment, StrictUndefined
+from report_examples import PAYLOAD, hostile, rich_rewrite, rich_source, seed_result
+
+from analyzer.results import ArticleResult, Finding, Quote
+from analyzer.signals.roles import ROLES, UNKNOWN
+from analyzer.writers import fragments, html
+from analyzer.writers.charts import role_bars, text_map
+from analyzer.writers.explain import GROUP_LABELS, GROUPS
+from analyzer.writers.highlight import Annotation, Segment, segment
+
+MACROS = {
+    "text": """{% macro text(paragraphs, label) %}
+<div class="text" aria-label="{{ label }}">
+{% for para in paragraphs %}
+<p>{% for s in para %}{% if s.css %}<mark class="{{ s.css }}" tabindex="0" data-tip="{{ s.tip }}" aria-describedby="{{ s.describedby }}"{% if s.numbers %} data-n="{{ s.numbers }}"{% endif %}>{{ s.text }}</mark>{% else %}{{ s.text }}{% endif %}{% endfor %}</p>
+{% endfor %}
+</div>
+{% endmacro %}""",  # noqa: E501
+    "notes": """{% macro notes_list(notes, heading, tally="") %}
+<section class="notes" aria-labelledby="notes-h">
+<h2 id="notes-h">{{ heading }} ({{ notes|length }})</h2>
+{% if tally %}<p class="hint tally">{{ tally }}</p>{% endif %}
+{% if notes %}
+<ol class="notes-list">
+{% for n in notes %}
+<li id="note-{{ n.number }}" value="{{ n.number }}"><span class="kind {{ n.css }}">{{ n.label }}</span> <span class="excerpt">{{ n.text }}</span>{% if n.message %} <span class="msg">{{ n.message }}</span>{% endif %}{% if n.extra %} <span class="extra">{{ n.extra }}</span>{% endif %}{% if not n.placed %} <span class="unplaced">(not placed in the text)</span>{% endif %}</li>
+{% endfor %}
+</ol>
+{% else %}
+<p>Nothing to note.</p>
+{% endif %}
+</section>
+{% endmacro %}""",  # noqa: E501
+    "draw": """{% macro draw(chart, key, heading) %}
+<section class="chart" aria-labelledby="{{ key }}-h">
+<h2 id="{{ key }}-h">{{ heading }}</h2>
+<figure>
+<svg class="map" viewBox="0 0 {{ chart.width }} {{ chart.height }}" role="img" aria-labelledby="{{ key }}-desc">
+<rect class="plot" x="{{ chart.plot_x }}" y="0" width="{{ chart.plot_width }}" height="{{ chart.height }}"></rect>
+{% for row in chart.rows %}
+<text class="label" x="4" y="{{ row.text_y }}">{{ row.label }}</text>
+{% for r in row.rects %}
+<rect class="{{ r.css }}" x="{{ r.x }}" y="{{ r.y }}" width="{{ r.width }}" height="{{ r.height }}"><title>{{ r.title }}</title></rect>
+{% endfor %}
+{% endfor %}
+</svg>
+<figcaption id="{{ key }}-desc">{{ chart.summary }}</figcaption>
+</figure>
+</section>
+{% endmacro %}""",  # noqa: E501
+}
+
+
+def plain_macro(name: str, function: str):
+    environment = Environment(
+        loader=DictLoader(MACROS),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    return getattr(environment.get_template(name).module, function)
+
+
+@dataclass
+class SegmentView:
+    text: str
+    css: str
+    tip: str
+    numbers: str
+    describedby: str
+
+
+def plain_segment_view(seg: Segment) -> SegmentView:
+    """html._segment_view as it was: what the text macro printed of each segment."""
+    if not seg.marks:
+        return SegmentView(seg.text, "", "", "", "")
+    others = [m for m in seg.marks if m.group not in ("quote", "check")]
+    classes = ["hl"]
+    if any(m.group == "quote" for m in seg.marks):
+        classes.append("q")
+    if others:
+        inner = min(others, key=lambda m: (m.end - m.start, m.number))
+        classes.append(f"g-{inner.group}")
+        if len(others) > 1:
+            classes.append("ov")
+    if any(m.group == "check" for m in seg.marks):
+        classes.append("c")
+    return SegmentView(
+        text=seg.text,
+        css=" ".join(classes),
+        tip=" • ".join(f"{m.number}. {m.tip}" if m.noted else m.tip for m in seg.marks),
+        numbers=" ".join(str(m.number) for m in seg.marks if m.noted and m.number in seg.ending),
+        describedby=" ".join(f"note-{m.number}" for m in seg.marks if m.noted),
+    )
+
+
+def assert_text_as_plain(paragraphs: list[list[Segment]], label: str) -> None:
+    views = [[plain_segment_view(s) for s in para] for para in paragraphs]
+    assert str(fragments.text(paragraphs, label)) == str(plain_macro("text", "text")(views, label))
+
+
+def assert_page_parts_as_plain(result: ArticleResult, **annotate) -> None:
+    annotations, notes = html._annotations(result, **annotate)
+    assert_text_as_plain(html._paragraphs(result, annotations), "Article <text>")
+    plain_notes = plain_macro("notes", "notes_list")
+    for tally in ("", html._tally(result)):
+        assert str(fragments.notes_list(notes, "Marked", tally)) == str(
+            plain_notes(notes, "Marked", tally)
+        )
+    charts = [
+        text_map(len(result.text), annotations, [(g, GROUP_LABELS[g]) for g in GROUPS]),
+        role_bars(
+            result.metrics.get("source_roles") or {},
+            result.metrics.get("quoted_words_by_role") or {},
+            [*ROLES, UNKNOWN],
+        ),
+    ]
+    for chart in charts:
+        if chart is not None:
+            assert str(fragments.draw(chart, "k<", "Heading & co")) == str(
+                plain_macro("draw", "draw")(chart, "k<", "Heading & co")
+            )
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
+def test_parts_of_a_seed_page_are_the_macros_output(prefix):
+    assert_page_parts_as_plain(seed_result(prefix))
+
+
+@pytest.mark.parametrize("example", [rich_source, hostile])
+def test_parts_of_a_page_with_every_kind_of_mark_are_the_macros_output(example):
+    assert_page_parts_as_plain(example())
+
+
+def test_parts_of_a_compare_page_are_the_macros_output():
+    rewrite = rich_rewrite()
+    assert_page_parts_as_plain(
+        rewrite,
+        issues=list(rewrite.comparison.issues),
+        include_findings=False,
+        note_quotes=False,
+        sentences_last=True,
+    )
+
+
+def test_a_value_holding_a_nul_is_escaped_like_the_others():
+    text = f"A\0<b> {PAYLOAD} \0end"
+    result = ArticleResult(
+        id="nul",
+        path="nul.txt",
+        text=text,
+        paragraphs=((0, len(text)),),
+        findings=(Finding("hedge", 0, 5, text[0:5], "Tip \0 <i>"),),
+    )
+    assert_page_parts_as_plain(result)
+
+
+KINDS = ["quote", "hedge", "unsupported_claim", "date_mismatch", "booster", "brand_new_kind"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    words=st.lists(
+        st.sampled_from([*PAYLOADS, "plain", "\n\n", " & ", "'"]), min_size=1, max_size=20
+    ),
+    spans=st.lists(
+        st.tuples(st.integers(0, 400), st.integers(0, 60), st.sampled_from(KINDS), st.booleans()),
+        max_size=12,
+    ),
+)
+def test_any_text_and_any_marks_print_as_the_macro_printed(words, spans):
+    text = " ".join(words)
+    cut, paragraphs = 0, []
+    for piece in text.split("\n\n"):
+        paragraphs.append((cut, cut + len(piece)))
+        cut += len(piece) + 2
+    annotations = [
+        Annotation(i + 1, start, start + length, kind, html.kind_info(kind).group,
+                   html.kind_info(kind).label, f"{kind}: {text[start:start + length]}", noted)
+        for i, (start, length, kind, noted) in enumerate(spans)
+    ]  # fmt: skip
+    assert_text_as_plain(segment(text, annotations, paragraphs), "<label>")
+    quotes = tuple(
+        Quote(a.start, a.end, text[a.start : a.end], PAYLOADS[i % len(PAYLOADS)], None)
+        for i, a in enumerate(annotations)
+        if a.kind == "quote" and a.placed and a.end <= len(text)
+    )
+    result = ArticleResult(id="x", path="x.txt", text=text, paragraphs=tuple(paragraphs),
+                           quotes=quotes)  # fmt: skip
+    assert_page_parts_as_plain(result)
