@@ -95,27 +95,36 @@ def segment(
     active: list[Annotation] = []
     nxt = 0  # next annotation (by start) not yet active
     ci = 0  # index into cuts
+    n_spans, n_cuts = len(spans), len(cuts)
     for i, (p_start, p_end) in enumerate(paras):
         # A span that ends in the blank gap after this paragraph shows its number here.
         gap_end = paras[i + 1][0] if i + 1 < len(paras) else n
         pieces: list[Segment] = []
-        while ci < len(cuts) and cuts[ci] < p_start:
+        while ci < n_cuts and cuts[ci] < p_start:
             ci += 1
         pos = p_start
         while pos < p_end:
             # Annotations start or end only at cuts, so the active set is fixed up to the next cut.
-            active = [a for a in active if a.end > pos]
-            while nxt < len(spans) and spans[nxt].start <= pos:
+            if active:
+                active = [a for a in active if a.end > pos]
+            while nxt < n_spans and spans[nxt].start <= pos:
                 if spans[nxt].end > pos:
                     active.append(spans[nxt])
                 nxt += 1
-            while ci < len(cuts) and cuts[ci] <= pos:
+            while ci < n_cuts and cuts[ci] <= pos:
                 ci += 1
-            stop = min(cuts[ci] if ci < len(cuts) else p_end, p_end)
-            marks = tuple(sorted(active, key=lambda a: a.number))
-            last = stop if stop < p_end else gap_end
-            ending = tuple(a.number for a in marks if a.end <= last)
-            pieces.append(Segment(text[pos:stop], marks, ending))
+            stop = cuts[ci] if ci < n_cuts and cuts[ci] < p_end else p_end
+            if not active:  # about half the pieces of a page: plain text
+                pieces.append(Segment(text[pos:stop]))
+            else:
+                marks = tuple(sorted(active, key=_number)) if len(active) > 1 else (active[0],)
+                last = stop if stop < p_end else gap_end
+                ending = tuple(a.number for a in marks if a.end <= last)
+                pieces.append(Segment(text[pos:stop], marks, ending))
             pos = stop
         out.append(pieces)
     return out
+
+
+def _number(annotation: Annotation) -> int:
+    return annotation.number
