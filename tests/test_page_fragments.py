@@ -64,6 +64,21 @@ MACROS = {
 </figure>
 </section>
 {% endmacro %}""",  # noqa: E501
+    "rows": """{% macro score_rows(scores) %}
+{% for s in scores %}
+<tr><th scope="row">{{ s.label }}{% if s.reads %} <span class="dir">{{ s.reads }}</span>{% endif %}</th><td class="num">{{ s.value }}{% if s.low %}<abbr class="low" title="Low confidence: see the line's note">?</abbr>{% endif %}{% if s.bar is not none %}{{ bar(s.bar, 80) }}{% endif %}</td><td>{{ s.help }}{% if s.parts %} <span class="parts">In this article: {{ s.parts }}.</span>{% endif %}</td></tr>
+{% endfor %}
+{% endmacro %}
+{% macro metric_rows(metrics) %}
+{% for m in metrics %}
+<tr><th scope="row">{{ m.label }}</th><td class="num">{{ m.value }}</td><td>{{ m.help }}</td></tr>
+{% endfor %}
+{% endmacro %}
+{% macro source_rows(sources) %}
+{% for s in sources %}
+<tr><th scope="row">{{ s.name }}</th><td>{{ s.kind }}</td><td>{{ "yes" if s.named else "no" }}</td><td>{{ s.role }}</td><td>{{ s.description or "" }}</td><td class="num">{{ s.quotes }}</td><td class="num">{{ s.mentions }}</td></tr>
+{% endfor %}
+{% endmacro %}""",  # noqa: E501
 }
 
 
@@ -76,6 +91,7 @@ def plain_macro(name: str, function: str):
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    environment.globals["bar"] = html._bar_svg
     return getattr(environment.get_template(name).module, function)
 
 
@@ -162,6 +178,13 @@ def assert_page_parts_as_plain(result: ArticleResult, **annotate) -> None:
         assert str(fragments.notes_list(notes, "Marked", tally)) == str(
             plain_notes(notes, "Marked", tally)
         )
+    plain_rows = plain_macro("rows", "score_rows")
+    scores = html._scores(result)
+    assert str(fragments.score_rows(scores, html._bar_svg)) == str(plain_rows(scores))
+    metrics = html._metrics(result)
+    assert str(fragments.metric_rows(metrics)) == str(plain_macro("rows", "metric_rows")(metrics))
+    sources = html._source_rows(result) or []
+    assert str(fragments.source_rows(sources)) == str(plain_macro("rows", "source_rows")(sources))
     charts = [
         text_map(len(result.text), annotations, [(g, GROUP_LABELS[g]) for g in GROUPS]),
         role_bars(
@@ -196,6 +219,17 @@ def test_parts_of_a_compare_page_are_the_macros_output():
         note_quotes=False,
         sentences_last=True,
     )
+
+
+def test_score_rows_of_every_shape_are_the_macros_output():
+    bar = html.Bar.of(30.0, "neither")
+    scores = [
+        html.Figure("a", PAYLOAD, "12", bar, PAYLOAD, parts=PAYLOAD, reads="<higher>", low=True),
+        html.Figure("b", "B & c", "—", None, "", reads=""),
+        html.Figure("c", "C", "'7'", html.Bar.of(80, "higher"), "help", low=True),
+    ]
+    plain = plain_macro("rows", "score_rows")
+    assert str(fragments.score_rows(scores, html._bar_svg)) == str(plain(scores))
 
 
 def test_a_value_holding_a_nul_is_escaped_like_the_others():

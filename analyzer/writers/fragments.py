@@ -15,7 +15,7 @@ value's place (the odd places of the list), never in the markup's.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup, escape
@@ -182,4 +182,61 @@ def draw(chart: Chart, key: str, heading: str) -> Markup:
             markup = "</title></rect>\n"
     parts += (markup + '</svg>\n<figcaption id="', key, '-desc">', chart.summary)
     parts.append("</figcaption>\n</figure>\n</section>\n")
+    return _html(parts)
+
+
+def score_rows(scores: Sequence[Any], bar: Callable[[Any, int], Markup]) -> Markup:
+    """The rows of an article's scores table; a score is an ``html.Figure``, ``bar`` draws its
+    bar (``html._bar_svg``: markup of the project's own, printed as it is)."""
+    parts: list[str] = []
+    markup = ""
+    for s in scores:
+        parts += (markup + '<tr><th scope="row">', s.label)
+        markup = ""
+        if s.reads:
+            parts += (' <span class="dir">', s.reads)
+            markup = "</span>"
+        parts += (markup + '</th><td class="num">', s.value)
+        markup = ""
+        if s.low:
+            markup += '<abbr class="low" title="Low confidence: see the line\'s note">?</abbr>'
+        if s.bar is not None:
+            markup += str(bar(s.bar, 80))
+        parts += (markup + "</td><td>", s.help)
+        markup = ""
+        if s.parts:
+            parts += (' <span class="parts">In this article: ', s.parts)
+            markup = ".</span>"
+        markup += "</td></tr>\n"
+    parts.append(markup)
+    return _html(parts)
+
+
+def metric_rows(metrics: Sequence[Any]) -> Markup:
+    """The rows of an article's metrics table; a metric is an ``html.Figure``."""
+    parts: list[str] = []
+    markup = ""
+    for m in metrics:
+        parts += (
+            markup + '<tr><th scope="row">', m.label, '</th><td class="num">', m.value,
+            "</td><td>", m.help,
+        )  # fmt: skip
+        markup = "</td></tr>\n"
+    parts.append(markup)
+    return _html(parts)
+
+
+def source_rows(sources: Sequence[dict[str, Any]]) -> Markup:
+    """The rows of an article's sources table: each source's fields and whether it is named."""
+    parts: list[str] = []
+    markup = ""
+    for s in sources:
+        parts += (
+            markup + '<tr><th scope="row">', s["name"], "</th><td>", s["kind"],
+            "</td><td>", "yes" if s["named"] else "no", "</td><td>", s["role"],
+            "</td><td>", s["description"] or "", '</td><td class="num">', str(s["quotes"]),
+            '</td><td class="num">', str(s["mentions"]),
+        )  # fmt: skip
+        markup = "</td></tr>\n"
+    parts.append(markup)
     return _html(parts)

@@ -86,7 +86,12 @@ def _environment() -> Environment:
     environment.globals["bar"] = _bar_svg
     # The parts printed once per piece of text, note or tick, written in Python: see fragments.
     environment.globals.update(
-        text=fragments.text, notes_list=fragments.notes_list, draw=fragments.draw
+        text=fragments.text,
+        notes_list=fragments.notes_list,
+        draw=fragments.draw,
+        score_rows=fragments.score_rows,
+        metric_rows=fragments.metric_rows,
+        source_rows=fragments.source_rows,
     )
     return environment
 
@@ -404,6 +409,14 @@ def _metrics(result: ArticleResult) -> list[Figure]:
     return out
 
 
+def _source_rows(result: ArticleResult) -> list[dict[str, Any]] | None:
+    """The sources table's rows: each source's fields and whether it is named; None when sources
+    were not identified."""
+    if result.sources is None:
+        return None
+    return [{**src.to_dict(), "named": is_named(src.kind, src.name)} for src in result.sources]
+
+
 def _title(result: ArticleResult) -> str:
     return result.title or result.id
 
@@ -520,11 +533,7 @@ def render_article(
         roles_chart=roles_chart,
         scores=_scores(result),
         metrics=_metrics(result),
-        sources=(
-            [{**src.to_dict(), "named": is_named(src.kind, src.name)} for src in result.sources]
-            if result.sources is not None
-            else None
-        ),
+        sources=_source_rows(result),
         source_columns=SOURCE_COLUMNS,
         comparison=_comparison_summary(comparison, source, root) if comparison else None,
         compare_href=_compare_href(result, root) if comparison else None,
