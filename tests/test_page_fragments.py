@@ -8,6 +8,7 @@ real articles, hand-made ones with every kind of mark, and hostile text.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 import pytest
@@ -77,6 +78,22 @@ MACROS = {
 {% macro source_rows(sources) %}
 {% for s in sources %}
 <tr><th scope="row">{{ s.name }}</th><td>{{ s.kind }}</td><td>{{ "yes" if s.named else "no" }}</td><td>{{ s.role }}</td><td>{{ s.description or "" }}</td><td class="num">{{ s.quotes }}</td><td class="num">{{ s.mentions }}</td></tr>
+{% endfor %}
+{% endmacro %}""",  # noqa: E501
+    "index": """{% macro index_rows(rows) %}
+{% for r in rows %}
+<tr data-type="{{ r.type or '' }}" data-outlet="{{ r.outlet or '' }}" data-title="{{ r.key_title }}">
+<td data-v="{{ r.key_title }}"><a href="{{ r.href }}">{{ r.title }}</a>{% if r.has_title %}<code class="id">{{ r.id }}</code>{% endif %}{% if r.language_note %}<span class="lang-note" title="{{ r.language_note }}">{{ r.language_name }} text, not English: scores not meaningful</span>{% endif %}{% if r.sheets %}<span class="sheets"><a href="{{ r.sheets.worksheet }}">worksheet</a> · <a href="{{ r.sheets.answers }}">answer key</a></span>{% endif %}{% if r.compare_href %}<span class="pair-of">Rewrite of “{{ r.source_title }}” · <a href="{{ r.compare_href }}" title="Compare page: this rewrite beside its source">compare</a></span>{% endif %}</td>
+<td data-v="{{ r.type or '' }}">{{ r.type or "—" }}</td>
+<td data-v="{{ r.outlet or '' }}">{{ r.outlet or "—" }}</td>
+<td data-v="{{ r.published or '' }}">{{ r.published or "—" }}</td>
+<td class="num" data-v="{{ r.words if r.words is not none else '' }}">{{ r.words_shown }}</td>
+{% for name, value, shown, b, low in r.scores %}
+<td class="num score{% if r.language_note %} moot{% endif %}" data-v="{{ value if value is not none else '' }}"{% if r.language_note %} title="Not meaningful: the text is not English"{% endif %}>{% if b is not none %}{{ bar(b, 40) }} {% endif %}{{ shown }}{% if low %}<abbr class="low" title="{{ r.low_note }}">?</abbr>{% endif %}</td>
+{% endfor %}
+<td class="num" data-v="{{ r.problems }}">{{ r.problems }}</td>
+<td class="num" data-v="{{ r.notes }}">{{ r.notes }}</td>
+</tr>
 {% endfor %}
 {% endmacro %}""",  # noqa: E501
 }
@@ -278,3 +295,32 @@ def test_any_text_and_any_marks_are_cut_and_printed_as_before(words, spans):
     result = ArticleResult(id="x", path="x.txt", text=text, paragraphs=tuple(paragraphs),
                            quotes=quotes)  # fmt: skip
     assert_page_parts_as_plain(result)
+
+
+def index_rows_of(results: list[ArticleResult], worksheets: bool) -> list[dict]:
+    by_id = {r.id: r for r in results}
+    entries = [
+        html._entry(r, by_id.get(r.comparison.source_id) if r.comparison else None) for r in results
+    ]
+    names = html._Summary.of(entries).names
+    infos = [(n, html.score_info(n)) for n in sorted(names)]
+    return html._index_rows(entries, infos, worksheets)
+
+
+@pytest.mark.parametrize("worksheets", [False, True])
+def test_index_rows_of_every_kind_of_article_are_the_macros_output(worksheets):
+    french = dataclasses.replace(
+        hostile(), id="fr", language="fr", title=None, type=None, outlet=None, published=None
+    )
+    short = dataclasses.replace(
+        seed_result("001"),
+        metrics={"words": 12, "scores_low_confidence": ["sourcing"]},
+        scores={"sourcing": 40.0, "hedging": None, "balance": 3},
+    )
+    results = [rich_source(), rich_rewrite(), hostile(), french, short, seed_result("003")]
+    rows = index_rows_of(results, worksheets)
+    written = str(fragments.index_rows(rows, html._bar_svg))
+    assert written == str(plain_macro("index", "index_rows")(rows))
+    shapes = ['class="lang-note"', 'class="low"', 'class="pair-of"', 'data-v=""', 'class="id"']
+    assert all(shape in written for shape in shapes)
+    assert ('class="sheets"' in written) == worksheets

@@ -240,3 +240,66 @@ def source_rows(sources: Sequence[dict[str, Any]]) -> Markup:
         markup = "</td></tr>\n"
     parts.append(markup)
     return _html(parts)
+
+
+def index_rows(rows: Sequence[dict[str, Any]], bar: Callable[[Any, int], Markup]) -> Markup:
+    """The rows of an index page's table of articles (``html._render_index`` makes each row's
+    dict), ``bar`` drawing each score's bar (``html._bar_svg``)."""
+    parts: list[str] = []
+    markup = ""
+    for r in rows:
+        article_type, outlet, published = r["type"] or "", r["outlet"] or "", r["published"] or ""
+        note = r["language_note"]
+        parts += (
+            markup + '<tr data-type="', article_type, '" data-outlet="', outlet, '" data-title="',
+            r["key_title"], '">\n<td data-v="', r["key_title"], '"><a href="', r["href"], '">',
+            r["title"],
+        )  # fmt: skip
+        markup = "</a>"
+        if r["has_title"]:
+            parts += (markup + '<code class="id">', r["id"])
+            markup = "</code>"
+        if note:
+            parts += (markup + '<span class="lang-note" title="', note, '">', r["language_name"])
+            markup = " text, not English: scores not meaningful</span>"
+        if r["sheets"]:
+            parts += (
+                markup + '<span class="sheets"><a href="', r["sheets"]["worksheet"],
+                '">worksheet</a> · <a href="', r["sheets"]["answers"],
+            )  # fmt: skip
+            markup = '">answer key</a></span>'
+        if r["compare_href"]:
+            parts += (
+                markup + '<span class="pair-of">Rewrite of “', r["source_title"],
+                "” · <a href=\"", r["compare_href"],
+            )  # fmt: skip
+            markup = '" title="Compare page: this rewrite beside its source">compare</a></span>'
+        words = r["words"]
+        parts += (
+            markup + '</td>\n<td data-v="', article_type, '">', article_type or "—",
+            '</td>\n<td data-v="', outlet, '">', outlet or "—", '</td>\n<td data-v="', published,
+            '">', published or "—", '</td>\n<td class="num" data-v="',
+            "" if words is None else str(words), '">', r["words_shown"],
+        )  # fmt: skip
+        markup = "</td>\n"
+        cell = '<td class="num score moot" data-v="' if note else '<td class="num score" data-v="'
+        cell_end = '" title="Not meaningful: the text is not English">' if note else '">'
+        for _, value, shown, b, low in r["scores"]:
+            parts += (markup + cell, "" if value is None else str(value))
+            markup = cell_end
+            if b is not None:
+                markup += str(bar(b, 40)) + " "
+            parts += (markup, shown)
+            markup = ""
+            if low:
+                parts += ('<abbr class="low" title="', r["low_note"])
+                markup = '">?</abbr>'
+            markup += "</td>\n"
+        problems, notes = str(r["problems"]), str(r["notes"])
+        parts += (
+            markup + '<td class="num" data-v="', problems, '">', problems,
+            '</td>\n<td class="num" data-v="', notes, '">', notes,
+        )  # fmt: skip
+        markup = "</td>\n</tr>\n"
+    parts.append(markup)
+    return _html(parts)

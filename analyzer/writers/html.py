@@ -92,6 +92,7 @@ def _environment() -> Environment:
         score_rows=fragments.score_rows,
         metric_rows=fragments.metric_rows,
         source_rows=fragments.source_rows,
+        index_rows=fragments.index_rows,
     )
     return environment
 
@@ -897,27 +898,7 @@ def _render_index(
         }
         for name, info in infos
     ]
-    rows = []
-    for e in entries:
-        rows.append(
-            {
-                **e.meta,
-                "href": f"articles/{urlquote(e.meta['id'])}.html",
-                "words": e.words,
-                "words_shown": _fmt(e.words),
-                "problems": e.problems,
-                "notes": e.notes,
-                "scores": [
-                    (*_score_cell(name, e.scores.get(name), info), name in e.low_confidence)
-                    for name, info in infos
-                ],
-                "low_note": _low_confidence_note(e.words) if e.low_confidence else None,
-                "compare_href": f"compare/{urlquote(e.meta['id'])}.html" if e.source_id else None,
-                "key_title": search_key(e.meta["title"]),
-                "sheets": _sheets(e.meta["id"], "") if worksheets else None,
-                "source_title": e.source_title,
-            }
-        )
+    rows = _index_rows(entries, infos, worksheets)
     pager = None
     if pages > 1:
         first = (page - 1) * INDEX_PAGE + 1
@@ -952,6 +933,33 @@ def _render_index(
         worksheets=worksheets,
         any_moot=any(r["language_note"] for r in rows),
     )
+
+
+def _index_rows(
+    entries: Iterable[_Entry], infos: Sequence[tuple[str, ScoreInfo]], worksheets: bool
+) -> list[dict[str, Any]]:
+    """What an index page's table prints of each entry (fragments.index_rows): the scores of
+    ``infos``, in their order; with ``worksheets``, links to the worksheet and answer key."""
+    return [
+        {
+            **e.meta,
+            "href": f"articles/{urlquote(e.meta['id'])}.html",
+            "words": e.words,
+            "words_shown": _fmt(e.words),
+            "problems": e.problems,
+            "notes": e.notes,
+            "scores": [
+                (*_score_cell(name, e.scores.get(name), info), name in e.low_confidence)
+                for name, info in infos
+            ],
+            "low_note": _low_confidence_note(e.words) if e.low_confidence else None,
+            "compare_href": f"compare/{urlquote(e.meta['id'])}.html" if e.source_id else None,
+            "key_title": search_key(e.meta["title"]),
+            "sheets": _sheets(e.meta["id"], "") if worksheets else None,
+            "source_title": e.source_title,
+        }
+        for e in entries
+    ]
 
 
 def _score_cell(name: str, value: Any, info: ScoreInfo) -> tuple[str, Any, str, Bar | None]:
