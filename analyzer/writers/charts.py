@@ -87,21 +87,25 @@ def text_map(
         return None
     plot_width = width - label_width
     scale = plot_width / length
+    by_group: dict[str, list[Annotation]] = {}
+    for a in placed:
+        by_group.setdefault(a.group, []).append(a)
     rows = []
     for group, label in groups:
-        mine = [a for a in placed if a.group == group]
+        mine = by_group.get(group)
         if not mine:
             continue
         y = 4 + len(rows) * row_height
+        css, height = f"t-{group}", row_height - 6
         rects = tuple(
             Rect(
-                x=round(label_width + a.start * scale, 2),
-                y=y + 2,
+                round(label_width + a.start * scale, 2),
+                y + 2,
                 # A one-word finding in a long text would vanish; keep every tick visible.
-                width=round(max(2.0, (a.end - a.start) * scale), 2),
-                height=row_height - 6,
-                css=f"t-{group}",
-                title=f"{a.number}. {a.label}",
+                round(max(2.0, (a.end - a.start) * scale), 2),
+                height,
+                css,
+                f"{a.number}. {a.label}",
             )
             for a in mine
         )

@@ -865,8 +865,19 @@ def search_key(title: str) -> str:
     mexico's "plan"
     """
     decomposed = unicodedata.normalize("NFKD", title)
-    bare = "".join(c for c in decomposed if not unicodedata.category(c).startswith("M"))
-    return bare.translate(_STRAIGHT).lower()
+    if decomposed.isascii():  # most titles: no accent, no curly quote
+        return decomposed.lower()
+    # Only a character outside ASCII can be a mark: those few are looked up, not every one.
+    return _NON_ASCII.sub(_unless_mark, decomposed).translate(_STRAIGHT).lower()
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _unless_mark(match: re.Match[str]) -> str:
+    """The character matched, or nothing when it is a combining mark (an accent NFKD split off)."""
+    c = match.group()
+    return "" if unicodedata.category(c).startswith("M") else c
 
 
 def _index_name(number: int) -> str:

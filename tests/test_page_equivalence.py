@@ -1,19 +1,21 @@
-"""The page parts written in Python (writers/fragments.py) against the Jinja2 macros they replaced,
-and highlight.segment against the loop it replaced.
+"""Speed-ups of the pages that must not change a byte: the parts written in Python
+(writers/fragments.py) against the Jinja2 macros they replaced, highlight.segment, charts.text_map
+and html.search_key against the loops they replaced.
 
-The macros, the segment view and the segment loop below are the ones the fast code replaced,
-kept here as the specification: rendered with the pages' Jinja2 settings, they must give the same characters for
+The macros, the segment view and the loops below are the ones the fast code replaced, kept here
+as the specification: rendered with the pages' Jinja2 settings, they must give the same characters for
 real articles, hand-made ones with every kind of mark, and hostile text.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import unicodedata
 from dataclasses import dataclass
 
 import pytest
 from escaping_payloads import PAYLOADS
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from jinja2 import DictLoader, Environment, StrictUndefined
 from report_examples import PAYLOAD, hostile, rich_rewrite, rich_source, seed_result
@@ -21,7 +23,7 @@ from report_examples import PAYLOAD, hostile, rich_rewrite, rich_source, seed_re
 from analyzer.results import ArticleResult, Finding, Quote
 from analyzer.signals.roles import ROLES, UNKNOWN
 from analyzer.writers import fragments, html
-from analyzer.writers.charts import role_bars, text_map
+from analyzer.writers.charts import Chart, Rect, Row, role_bars, text_map
 from analyzer.writers.explain import GROUP_LABELS, GROUPS
 from analyzer.writers.highlight import Annotation, Segment, segment
 
@@ -202,8 +204,11 @@ def assert_page_parts_as_plain(result: ArticleResult, **annotate) -> None:
     assert str(fragments.metric_rows(metrics)) == str(plain_macro("rows", "metric_rows")(metrics))
     sources = html._source_rows(result) or []
     assert str(fragments.source_rows(sources)) == str(plain_macro("rows", "source_rows")(sources))
+    groups = [(g, GROUP_LABELS[g]) for g in GROUPS]
+    marks_map = text_map(len(result.text), annotations, groups)
+    assert marks_map == plain_text_map(len(result.text), annotations, groups)
     charts = [
-        text_map(len(result.text), annotations, [(g, GROUP_LABELS[g]) for g in GROUPS]),
+        marks_map,
         role_bars(
             result.metrics.get("source_roles") or {},
             result.metrics.get("quoted_words_by_role") or {},
@@ -324,3 +329,53 @@ def test_index_rows_of_every_kind_of_article_are_the_macros_output(worksheets):
     shapes = ['class="lang-note"', 'class="low"', 'class="pair-of"', 'data-v=""', 'class="id"']
     assert all(shape in written for shape in shapes)
     assert ('class="sheets"' in written) == worksheets
+
+
+def plain_search_key(title: str) -> str:
+    """html.search_key as it was: every character's category looked up."""
+    decomposed = unicodedata.normalize("NFKD", title)
+    bare = "".join(c for c in decomposed if not unicodedata.category(c).startswith("M"))
+    return bare.translate(html._STRAIGHT).lower()
+
+
+@given(st.text())
+@example("MÉXICO’s “Plan” Ça ﬁ")
+@example("Plain ASCII Title")
+def test_search_key_is_the_plain_one(title):
+    assert html.search_key(title) == plain_search_key(title)
+
+
+def plain_text_map(length, annotations, groups, width=640, label_width=170, row_height=22):
+    """charts.text_map as it was: each group's ticks found by a pass over every annotation."""
+    placed = [a for a in annotations if a.placed and a.end <= length]
+    if length <= 0 or not placed:
+        return None
+    plot_width = width - label_width
+    scale = plot_width / length
+    rows = []
+    for group, label in groups:
+        mine = [a for a in placed if a.group == group]
+        if not mine:
+            continue
+        y = 4 + len(rows) * row_height
+        rects = tuple(
+            Rect(
+                x=round(label_width + a.start * scale, 2),
+                y=y + 2,
+                width=round(max(2.0, (a.end - a.start) * scale), 2),
+                height=row_height - 6,
+                css=f"t-{group}",
+                title=f"{a.number}. {a.label}",
+            )
+            for a in mine
+        )
+        rows.append(Row(f"{label} ({len(mine)})", y, y + row_height - 6, rects))
+    summary = ", ".join(r.label for r in rows)
+    return Chart(
+        width=width,
+        height=8 + len(rows) * row_height,
+        plot_x=label_width,
+        plot_width=plot_width,
+        rows=tuple(rows),
+        summary=f"Where the marks fall in the text, from start (left) to end (right): {summary}.",
+    )
