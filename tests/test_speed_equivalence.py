@@ -1464,6 +1464,33 @@ def test_learned_genders_are_the_ones_the_pronoun_list_gave_on_the_seeds():
         assert fast == plain
 
 
+def plain_is_heading(doc: document.Document, pi: int | None) -> bool:
+    """attribution._is_heading before 2026-11-24: the paragraph split first, then its end."""
+    if pi is None:
+        return False
+    p = doc.paragraphs[pi]
+    body = doc.text[p.start : p.end]
+    words = body.split(maxsplit=12)
+    if len(words) > 12 or body.rstrip()[-1:] in '.!?”"’:':
+        return False
+    return sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
+
+
+HEADING_SOUP = st.lists(
+    st.sampled_from(["A", "Renewed", "offensive", "Against", " ", "  ", "\u2003", "\n\n", ".",
+                     "?", "”", ":", "’", "x", "The Plan", "\t"]),
+    max_size=40,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(HEADING_SOUP)
+def test_headings_are_the_ones_the_split_first_test_finds(text):
+    doc = document.build_document(document.Article("a", "a", text))
+    for pi in [None, *range(len(doc.paragraphs))]:
+        assert attribution._is_heading(doc, pi) == plain_is_heading(doc, pi)
+
+
 def plain_cue_features(text: str, start: int, end: int) -> dict:
     """cues.features as first written: the previous word the last of all the window holds."""
     word = text[start:end].lower()

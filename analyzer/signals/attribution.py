@@ -237,13 +237,17 @@ def find(
             state.new_paragraph(pi)
             para = doc.paragraphs[pi]
             # An answer's "I" is the interviewee ("I don’t see why they would be needed").
-            state.answering = next(
-                (
-                    f.entity
-                    for f in interview
-                    if f.entity is not None and f.content[0] <= para.start < f.content[1]
-                ),
-                None,
+            state.answering = (
+                next(
+                    (
+                        f.entity
+                        for f in interview
+                        if f.entity is not None and f.content[0] <= para.start < f.content[1]
+                    ),
+                    None,
+                )
+                if interview
+                else None
             )
             if (
                 interviewee is not None
@@ -460,9 +464,16 @@ def _is_heading(doc: Document, pi: int | None) -> bool:
     if pi is None:
         return False
     p = doc.paragraphs[pi]
-    body = doc.text[p.start : p.end]
-    words = body.split(maxsplit=12)  # a 13th item (the rest) is enough to say "too long"
-    if len(words) > 12 or body.rstrip()[-1:] in '.!?”"’:':
+    text = doc.text
+    # Closing punctuation first, past trailing white space: most paragraphs end with it (a blank
+    # paragraph counts as closed, as "" is in any string).
+    end = p.end
+    while end > p.start and text[end - 1].isspace():
+        end -= 1
+    if (text[end - 1] if end > p.start else "") in '.!?”"’:':
+        return False
+    words = text[p.start : p.end].split(maxsplit=12)  # a 13th item (the rest) says "too long"
+    if len(words) > 12:
         return False
     return sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
 
@@ -985,7 +996,8 @@ def _last_subject(
         if e.kind != "person" or (gender is not None and e.gender not in (None, gender)):
             continue
         si = doc.sentence_index(m.start)
-        if si is not None and len(doc.text[doc.sentences[si].start : m.start].split()) <= 1:
+        # (at most one word: a split at the first white space gives one piece at most)
+        if si is not None and len(doc.text[doc.sentences[si].start : m.start].split(None, 1)) <= 1:
             return m.start, e
     return None
 

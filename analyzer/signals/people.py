@@ -249,7 +249,7 @@ def _learn_genders(text: str, entities: list[Entity], mentions: list[Mention]) -
         return
     gendered = _gendered_words()
     shared = collections.Counter(
-        w for e in entities if e.kind == "person" for w in set(e.name.split())
+        [w for e in entities if e.kind == "person" for w in set(e.name.split())]
     )
     votes: dict[int, list[str]] = {}
     for k, m in enumerate(mentions):

@@ -183,7 +183,7 @@ def find(
     for a in attributions:
         if a.source is None or _possessive_only(a.source) or _passive(doc, a):
             continue
-        if any(s <= a.start and a.end <= e for s, e in questions):
+        if questions and any(s <= a.start and a.end <= e for s, e in questions):
             continue  # the interviewer's questions, and whoever they cite
         if a.source not in info:
             order.append(a.source)
