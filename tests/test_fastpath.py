@@ -4,6 +4,7 @@ whether built from a fitted pipeline or from the arrays of a model's sidecar."""
 from __future__ import annotations
 
 import functools
+import re
 import sys
 
 import numpy as np
@@ -365,6 +366,16 @@ def test_hashed_dot_falls_back_to_the_public_calls_when_a_private_routine_is_gon
 def test_char_wb_ngrams_are_scikit_learns(text, ngram_range):
     analyzer = HashingVectorizer(analyzer="char_wb", ngram_range=ngram_range).build_analyzer()
     assert fastpath.char_wb_ngrams(text.lower(), *ngram_range) == analyzer(text)
+
+
+def test_char_wb_ngrams_split_words_at_every_white_space_as_scikit_learn():
+    # scikit-learn joins runs of white space (\s) before splitting; the fast n-grams split at
+    # str.isspace characters: every one of them, alone and in runs, between words.
+    spaces = [chr(c) for c in range(sys.maxunicode + 1) if re.fullmatch(r"\s", chr(c))]
+    assert spaces == [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()]
+    text = "".join(f"ab{s}c{s}{s}de" for s in spaces)
+    analyzer = HashingVectorizer(analyzer="char_wb", ngram_range=(2, 5)).build_analyzer()
+    assert fastpath.char_wb_ngrams(text.lower(), 2, 5) == analyzer(text)
 
 
 @settings(max_examples=200, deadline=None)

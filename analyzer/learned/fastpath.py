@@ -27,6 +27,7 @@ text). A fitted pipeline of any other shape is left to scikit-learn (``for_pipel
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -591,14 +592,13 @@ class HashedLogistic:
         return out
 
 
-_WHITE_SPACES = re.compile(r"\s\s+")
-
-
 def char_wb_ngrams(text: str, low: int, high: int) -> list[str]:
     """The character n-grams of ``text``'s words (``low`` to ``high`` long), each word padded
     with a space at both ends: scikit-learn's ``char_wb`` analyzer, after its lower-casing.
 
-    A word shorter than an n-gram length gives itself (padded) once.
+    A word shorter than an n-gram length gives itself (padded) once. (scikit-learn first turns
+    runs of white space into one space; ``str.split`` splits at the same characters, ``\\s``
+    being ``str.isspace``, so the words are the same without it.)
 
     Examples
     --------
@@ -606,19 +606,23 @@ def char_wb_ngrams(text: str, low: int, high: int) -> list[str]:
     [' a', 'an', 'n ', ' an', 'an ', ' o', 'ox', 'x ', ' ox', 'ox ']
     """
     grams: list[str] = []
-    add = grams.append
-    for word in _WHITE_SPACES.sub(" ", text).split():
+    for word in text.split():
         word = f" {word} "
-        length = len(word)
-        for n in range(low, high + 1):
-            offset = 0
-            add(word[:n])
-            while offset + n < length:
-                offset += 1
-                add(word[offset : offset + n])
-            if offset == 0:  # a word shorter than n is counted once
-                break
+        grams += map(word.__getitem__, _gram_slices(len(word), low, high))
     return grams
+
+
+@functools.cache
+def _gram_slices(length: int, low: int, high: int) -> tuple[slice, ...]:
+    # Where char_wb_ngrams cuts a padded word of this length: each n-gram length in turn, the
+    # word once, whole, from the first length it is no longer than.
+    cuts: list[slice] = []
+    for n in range(low, high + 1):
+        if n >= length:
+            cuts.append(slice(0, length))
+            break
+        cuts += [slice(i, i + n) for i in range(length - n + 1)]
+    return tuple(cuts)
 
 
 class WordMemo:
