@@ -82,6 +82,24 @@ MACROS = {
 <tr><th scope="row">{{ s.name }}</th><td>{{ s.kind }}</td><td>{{ "yes" if s.named else "no" }}</td><td>{{ s.role }}</td><td>{{ s.description or "" }}</td><td class="num">{{ s.quotes }}</td><td class="num">{{ s.mentions }}</td></tr>
 {% endfor %}
 {% endmacro %}""",  # noqa: E501
+    "legend": """{% macro legend_list(legend) %}
+{% if legend %}
+<section class="legend" aria-labelledby="legend-h">
+<h2 id="legend-h">Legend</h2>
+<p class="hint">Point at, tab to or tap a marked passage to read why it is marked. A small number after a passage is its note in the list below.</p>
+<dl>
+{% for row in legend %}
+<div class="legend-row">
+<dt><mark class="hl {{ row.css }}">{{ row.label }}</mark> <span class="style">{{ row.style }}</span></dt>
+{% for label, meaning, count in row.kinds %}
+<dd><strong>{{ label }}</strong>{% if count %} {{ count }}{% endif %}{% if meaning %}: {{ meaning }}{% endif %}</dd>
+{% endfor %}
+</div>
+{% endfor %}
+</dl>
+</section>
+{% endif %}
+{% endmacro %}""",  # noqa: E501
     "index": """{% macro index_rows(rows) %}
 {% for r in rows %}
 <tr data-type="{{ r.type or '' }}" data-outlet="{{ r.outlet or '' }}" data-title="{{ r.key_title }}">
@@ -192,6 +210,11 @@ def assert_page_parts_as_plain(result: ArticleResult, **annotate) -> None:
         result.text, annotations, result.paragraphs
     )
     assert_text_as_plain(html._paragraphs(result, annotations), "Article <text>")
+    for quotes in (False, True):
+        legend = html._legend(notes, quotes=quotes)
+        assert str(fragments.legend_list(legend)) == str(
+            plain_macro("legend", "legend_list")(legend)
+        )
     plain_notes = plain_macro("notes", "notes_list")
     for tally in ("", html._tally(result)):
         assert str(fragments.notes_list(notes, "Marked", tally)) == str(

@@ -303,3 +303,35 @@ def index_rows(rows: Sequence[dict[str, Any]], bar: Callable[[Any, int], Markup]
         markup = "</td>\n</tr>\n"
     parts.append(markup)
     return _html(parts)
+
+
+def legend_list(rows: Sequence[Any]) -> Markup:
+    """The legend of a page's marks: one ``html.LegendRow`` per group present, with its kinds
+    (label, meaning, count); nothing when no group is present."""
+    if not rows:
+        return Markup()
+    parts: list[str] = []
+    markup = (
+        '<section class="legend" aria-labelledby="legend-h">\n<h2 id="legend-h">Legend</h2>\n'
+        '<p class="hint">Point at, tab to or tap a marked passage to read why it is marked. A '
+        "small number after a passage is its note in the list below.</p>\n<dl>\n"
+    )
+    for row in rows:
+        parts += (
+            markup + '<div class="legend-row">\n<dt><mark class="hl ', row.css, '">', row.label,
+            '</mark> <span class="style">', row.style,
+        )  # fmt: skip
+        markup = "</span></dt>\n"
+        for label, meaning, count in row.kinds:
+            parts += (markup + "<dd><strong>", label)
+            markup = "</strong>"
+            if count:
+                parts += (markup + " ", count)
+                markup = ""
+            if meaning:
+                parts += (markup + ": ", meaning)
+                markup = ""
+            markup += "</dd>\n"
+        markup += "</div>\n"
+    parts.append(markup + "</dl>\n</section>\n")
+    return _html(parts)

@@ -93,6 +93,7 @@ def _environment() -> Environment:
         metric_rows=fragments.metric_rows,
         source_rows=fragments.source_rows,
         index_rows=fragments.index_rows,
+        legend_list=fragments.legend_list,
     )
     return environment
 
