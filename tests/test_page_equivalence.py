@@ -1,10 +1,10 @@
 """Speed-ups of the pages that must not change a byte: the parts written in Python
-(writers/fragments.py) against the Jinja2 macros they replaced, highlight.segment, charts.text_map
-and html.search_key against the loops they replaced.
+(writers/fragments.py) against the Jinja2 macros they replaced; highlight.segment,
+charts.text_map, html.search_key and html._legend against the loops they replaced.
 
 The macros, the segment view and the loops below are the ones the fast code replaced, kept here
-as the specification: rendered with the pages' Jinja2 settings, they must give the same characters for
-real articles, hand-made ones with every kind of mark, and hostile text.
+as the specification: rendered with the pages' Jinja2 settings, the macros must give the same
+characters for real articles, hand-made ones with every kind of mark, and hostile text.
 """
 
 from __future__ import annotations
@@ -199,6 +199,25 @@ def plain_segment(text, annotations, paragraphs):
     return out
 
 
+def plain_legend(notes, *, quotes=False):
+    """html._legend as it was: each group's kinds sorted and looked up again."""
+    counts = {}
+    for n in notes:
+        counts[n.kind] = counts.get(n.kind, 0) + 1
+    rows = []
+    for group, style in GROUPS.items():
+        kinds = tuple(
+            (html.kind_info(k).label, html.kind_info(k).meaning, f"({c})")
+            for k, c in sorted(counts.items(), key=lambda kc: html.kind_info(kc[0]).label)
+            if html.kind_info(k).group == group
+        )
+        if group == "quote" and quotes and not kinds:
+            kinds = ((html.kind_info("quote").label, html.kind_info("quote").meaning, ""),)
+        if kinds:
+            rows.append(html.LegendRow(group, GROUP_LABELS[group], style, kinds, html._css(group)))
+    return rows
+
+
 def assert_text_as_plain(paragraphs: list[list[Segment]], label: str) -> None:
     views = [[plain_segment_view(s) for s in para] for para in paragraphs]
     assert str(fragments.text(paragraphs, label)) == str(plain_macro("text", "text")(views, label))
@@ -212,6 +231,7 @@ def assert_page_parts_as_plain(result: ArticleResult, **annotate) -> None:
     assert_text_as_plain(html._paragraphs(result, annotations), "Article <text>")
     for quotes in (False, True):
         legend = html._legend(notes, quotes=quotes)
+        assert legend == plain_legend(notes, quotes=quotes)
         assert str(fragments.legend_list(legend)) == str(
             plain_macro("legend", "legend_list")(legend)
         )

@@ -51,6 +51,7 @@ from analyzer.writers.explain import (
     GROUPS,
     SCORES,
     SOURCE_COLUMNS,
+    KindInfo,
     ScoreInfo,
     is_note,
     kind_info,
@@ -311,9 +312,12 @@ def _date_words(detail: dict[str, Any]) -> str:
     return f"That is {words}." if words else ""
 
 
+_MARK_CSS = {"quote": "q", "check": "c"}
+
+
 def _css(group: str) -> str:
     """The class that draws a group's mark: quotes ``q``, checks ``c``, findings ``g-<group>``."""
-    return {"quote": "q", "check": "c"}.get(group, f"g-{group}")
+    return _MARK_CSS.get(group) or f"g-{group}"
 
 
 def _paragraphs(result: ArticleResult, annotations: list[Annotation]) -> list[list[Segment]]:
@@ -325,18 +329,22 @@ def _legend(notes: Sequence[Note], *, quotes: bool = False) -> list[LegendRow]:
     counts: dict[str, int] = {}
     for n in notes:
         counts[n.kind] = counts.get(n.kind, 0) + 1
+    # Each group's kinds in the order of their labels: sorted once, then dealt to the groups.
+    by_group: dict[str, list[tuple[str, str, str]]] = {}
+    for info, c in sorted(((kind_info(k), c) for k, c in counts.items()), key=_by_label):
+        by_group.setdefault(info.group, []).append((info.label, info.meaning, f"({c})"))
     rows = []
     for group, style in GROUPS.items():
-        kinds = tuple(
-            (kind_info(k).label, kind_info(k).meaning, f"({c})")
-            for k, c in sorted(counts.items(), key=lambda kc: kind_info(kc[0]).label)
-            if kind_info(k).group == group
-        )
+        kinds = tuple(by_group.get(group, ()))
         if group == "quote" and quotes and not kinds:
             kinds = ((kind_info("quote").label, kind_info("quote").meaning, ""),)
         if kinds:
             rows.append(LegendRow(group, GROUP_LABELS[group], style, kinds, _css(group)))
     return rows
+
+
+def _by_label(kind_count: tuple[KindInfo, int]) -> str:
+    return kind_count[0].label
 
 
 def _score_names(results: Iterable[ArticleResult]) -> list[str]:
