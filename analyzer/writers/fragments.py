@@ -1,16 +1,18 @@
-"""The parts of a page printed once per piece of text, note or tick, written here as HTML.
+"""The parts of a page printed once per piece of text, note, tick or table row, written here as
+HTML.
 
 Through Jinja2 every value such a part prints is escaped on its own (``markupsafe.escape``, a
 ``Markup`` made per value): an article page prints some 900 values, and escaping them apart was
 the largest cost of writing the pages. Here each part is written as a list that alternates the
 writer's own markup and values, and all the values of the part are escaped together, in one call
 (:func:`_html`); the part goes to the template as ``Markup``, which prints it as it is. The
-templates call these functions as they called the macros they replace (``text``, ``notes_list``,
-``draw``), and the bytes are the same (tests/test_speed_equivalence.py holds the macros as the
-specification).
+templates call these functions where they had a macro, an include or a loop (``text``,
+``notes_list``, ``legend_list``, ``draw`` and the rows of the tables), and the bytes are the same
+(tests/test_page_equivalence.py holds those templates as the specification).
 
 Every value is escaped, whether it comes from an article or not: a value is only ever put in a
-value's place (the odd places of the list), never in the markup's.
+value's place (the odd places of the list), never in the markup's. Values are plain ``str``
+(numbers are given as ``str(n)``, which is what Jinja2 printed).
 """
 
 from __future__ import annotations
