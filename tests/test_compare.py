@@ -7,6 +7,8 @@ import json
 import pytest
 from click.testing import CliRunner
 from conftest import SEEDS, seed_path, source_of
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from analyzer import analyze, compare
 from analyzer.batch import analyze_paths
@@ -512,3 +514,23 @@ def test_the_answers_of_an_interview_are_found_without_its_document():
     answers = article.answers
     assert len(answers) >= 3  # seed 001 is a Q&A interview
     assert answers == interview_answers(article.view.doc)
+
+
+PARAGRAPHS = st.lists(st.sampled_from(["Why?", "So.", "a ? b", "?", " ", "Yes?!"]), max_size=9)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab ?.\n", max_size=40) | PARAGRAPHS.map("\n".join))
+@example("Intro.\nWhy?\nBecause.\nHow?\nSlowly.\nWhen?\nSoon.")  # three questions, no more
+def test_a_text_with_fewer_question_marks_than_an_interview_has_no_answers(text):
+    # answer_spans skips the paragraphs of a text with fewer than MIN_QUESTIONS "?": looking
+    # at them must find no interview either.
+    from unittest import mock
+
+    from analyzer.compare import interview
+    from analyzer.document import paragraph_spans
+
+    paragraphs = paragraph_spans(text)
+    quick = interview.answer_spans(text, paragraphs)
+    with mock.patch.object(interview, "may_be_interview", lambda _: True):
+        assert interview.answer_spans(text, paragraphs) == quick

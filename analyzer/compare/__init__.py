@@ -25,7 +25,7 @@ from analyzer.compare.engine import (
     source_view,
     unsupported_in,
 )
-from analyzer.compare.interview import answer_spans, interview_answers
+from analyzer.compare.interview import answer_spans, interview_answers, may_be_interview
 from analyzer.compare.pairing import SIMILARITY_THRESHOLD, pair_results, similarity_matrix
 from analyzer.compare.quoting import QUOTE_MATCH
 from analyzer.document import (
@@ -107,6 +107,8 @@ class Prepared:
         if "view" in self.__dict__:
             return interview_answers(self.view.doc)
         text = self.result.text
+        if not may_be_interview(text):  # most texts: their paragraphs are not split
+            return []
         return answer_spans(text, paragraph_spans(text))
 
 

@@ -35,9 +35,23 @@ def interview_answers(doc: Document) -> list[Span]:
     return answer_spans(doc.text, doc.paragraphs)
 
 
+def may_be_interview(text: str) -> bool:
+    """False when ``text`` cannot read as an interview: it holds fewer question marks than an
+    interview has questions (each ends with one), so its paragraphs need not be looked at.
+
+    Examples
+    --------
+    >>> may_be_interview("Why? How? When?"), may_be_interview("Why? How. When.")
+    (True, False)
+    """
+    return text.count("?") >= MIN_QUESTIONS
+
+
 def answer_spans(text: str, paras: Sequence[Span]) -> list[Span]:
     """:func:`interview_answers` of a Document with this ``text`` and these paragraphs (what it
     reads of the Document: a comparison of a word-for-word copy builds no other part of it)."""
+    if not may_be_interview(text):
+        return []
     questions = [
         i
         for i, p in enumerate(paras)
