@@ -83,22 +83,22 @@ class Rows(NamedTuple):
 
 
 # Rows of a block in files: their offsets from the first (indptr), and the first and last entry.
-Span = tuple[np.ndarray, int, int]
+Extent = tuple[np.ndarray, int, int]
 
 
 class RowsAt(NamedTuple):
     """Where the :class:`Rows` of a block are in the files of its :class:`_TfidfRows`
     (:meth:`_TfidfRows.parts_at`), a few KB: what a pair of blocks carries to a worker that can
     read this machine's files, instead of the rows (a pair of 512-row blocks is ~4 MB of them,
-    which the process that sends them reads and pickles). The files are written once, before
-    any is read (:meth:`_TfidfRows.weigh`), and last as long as the pair finder."""
+    which the process that sends them reads and pickles). A block's rows are in the files once
+    it is weighed (:meth:`_TfidfRows.weighing`), and stay as long as the pair finder."""
 
     folder: str
     lo: int
     hi: int
     n_terms: int
-    rare: Span
-    common: Span
+    rare: Extent
+    common: Extent
 
     def read(self) -> Rows:
         return _read_parts(
@@ -106,7 +106,9 @@ class RowsAt(NamedTuple):
         )
 
 
-def _read_parts(spill: _Spill, lo: int, hi: int, n_terms: int, rare: Span, common: Span) -> Rows:
+def _read_parts(
+    spill: _Spill, lo: int, hi: int, n_terms: int, rare: Extent, common: Extent
+) -> Rows:
     """:meth:`_TfidfRows.parts` of rows ``lo:hi``, whose rare and common entries are where
     ``rare`` and ``common`` say, from ``spill``."""
     found = (
@@ -297,7 +299,7 @@ class _TfidfRows:
                 squares = np.bincount(row[is_common], x.data[is_common] ** 2, minlength=hi - lo)
                 common_norms.write(np.sqrt(squares).tobytes())
                 for file in (cols, data, rare_cols, rare_data, common_cols, common_data):
-                    file.flush()
+                    file.flush()  # where other processes read the block's rows from
                 common_norms.flush()
                 yield hi
         for name in ("terms", "counts"):
@@ -328,7 +330,7 @@ class _TfidfRows:
             return self.parts(lo, hi)
         return RowsAt(str(self._spill.folder), lo, hi, self.n_terms, *self._where(lo, hi))
 
-    def _where(self, lo: int, hi: int) -> tuple[Span, Span]:
+    def _where(self, lo: int, hi: int) -> tuple[Extent, Extent]:
         # Only rows lo:hi of the offsets: the whole arrays are a row's worth per article.
         rare_ends = np.frombuffer(self.rare_indptr, dtype=np.int64)[lo : hi + 1]
         common_ends = np.frombuffer(self.indptr, dtype=np.int64)[lo : hi + 1] - rare_ends
