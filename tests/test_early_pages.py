@@ -416,13 +416,15 @@ def test_pages_a_worker_writes_are_the_pages_it_would_send_back(tmp_path):
         (pack(rewrite), pack(comparison), pack(source), None, 0, 1),
         (pack(source), None, None, None, 0, 0),
         (pack(unsafe), None, None, None, 0, 2),
+        (b"damaged", None, None, None, 0, 3),
     ]
     sent = html.render_stored_chunk(jobs, pages=str(tmp_path / "sent"))
     written = html.render_stored_chunk(jobs, pages=str(tmp_path / "out"), write=True)
-    [((b_page, b_compare, b_row), _), ((a_page, _, a_row), _), ((c_page, _, c_row), _)] = sent
+    [((b_page, b_compare, b_row), _), ((a_page, _, a_row), _), ((c_page, _, c_row), _), lost] = sent
     assert written[0] == ((html.WRITTEN, html.WRITTEN, b_row), None)
     assert written[1] == ((html.WRITTEN, None, a_row), None)
     assert written[2] == ((c_page, None, c_row), None)  # not a file name: sent back
+    assert written[3] == lost and lost[0] is None and "Error" in lost[1]
     assert (tmp_path / "out" / "articles" / "b.html").read_bytes() == b_page
     assert (tmp_path / "out" / "compare" / "b.html").read_bytes() == b_compare
     assert (tmp_path / "out" / "articles" / "a.html").read_bytes() == a_page
