@@ -1123,7 +1123,7 @@ def render_stored_chunk(
     from concurrent.futures import ThreadPoolExecutor
 
     # Each job's pages are written by a thread while the next job is rendered: writing a page
-    # mostly waits on the disk (replacing a page written while scoring: ~0.7 ms, ~0.1 ms of it
+    # mostly waits on the disk (replacing a page written while scoring: 0.7-1.4 ms, ~0.25 ms of it
     # CPU), and the thread lets go of the interpreter's lock while it waits.
     made: list[tuple[Any, str | None]] = []
     with ThreadPoolExecutor(1) as writer:
