@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from analyzer.document import Article
+from analyzer.article import Article
 from analyzer.engines import (
     CHUNK,
     Outcome,

@@ -31,7 +31,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from analyzer.document import Article
+from analyzer.article import Article
 from analyzer.errors import UsageError
 
 if TYPE_CHECKING:  # the pool's modules are imported where a pool starts: a rerun needs none

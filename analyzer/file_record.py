@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from analyzer.state import analysis_version
 
 if TYPE_CHECKING:
-    from analyzer.document import Article
+    from analyzer.article import Article
     from analyzer.state import StateStore
 
 # How many remembered files one query fetches (see StoredFiles.recall).

@@ -42,8 +42,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from analyzer import __version__
+from analyzer.article import Article, Span
 from analyzer.codec import decode, encode
-from analyzer.document import Article, Span
 
 if TYPE_CHECKING:  # decoding a result imports its classes; an unchanged rerun decodes none
     from analyzer.results import ArticleResult

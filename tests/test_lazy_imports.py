@@ -21,7 +21,9 @@ from analyzer.batch import score_paths
 HEAVY = ["jinja2", "nltk", "numpy", "scipy", "sklearn", "skops"]
 # Lighter, but a rerun pays for every module it loads: the encoding detector (only for text
 # that is not UTF-8), the worksheet machinery (only for worksheets) and the result classes
-# (only to decode a stored result), the process pool's modules (only when there is work).
+# (only to decode a stored result), the process pool's modules (only when there is work), the
+# Document with its patterns (only to analyse; readers make an analyzer.article)
+# and socket (temporary files are named after os.uname's host name where there is one).
 HEAVY += [
     "charset_normalizer",
     "concurrent.futures",
@@ -29,6 +31,8 @@ HEAVY += [
     "analyzer.exercises",
     "analyzer.writers.explain",
     "analyzer.results",
+    "analyzer.document",
+    "socket",
 ]
 
 # Runs the CLI in a fresh interpreter, then reports which heavy packages it imported.

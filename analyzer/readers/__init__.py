@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, BinaryIO, Protocol
 
-from analyzer.document import Article, Metadata
+from analyzer.article import Article, Metadata
 from analyzer.errors import InputError
 from analyzer.readers import decode, signatures
 from analyzer.readers.decode import check_size, decode_bytes, decode_direct

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from collections.abc import Mapping
 
-from analyzer.document import Metadata
+from analyzer.article import Metadata
 from analyzer.errors import InputError
 
 KEYS = ("title", "published", "outlet", "author", "url", "derived_from")

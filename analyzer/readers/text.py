@@ -15,7 +15,7 @@ file and line, never silently ignored.
 
 from __future__ import annotations
 
-from analyzer.document import Metadata
+from analyzer.article import Metadata
 from analyzer.errors import InputError
 from analyzer.readers.metadata import KEYS, parse_derived_from, parse_published
 
