@@ -33,9 +33,11 @@ import contextlib
 import dataclasses
 import functools
 import hashlib
+import itertools
 import json
 import os
 import sqlite3
+import time
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -91,12 +93,90 @@ def _package_root() -> Path:
     return Path(__file__).parent
 
 
+def _files_signature(files: Iterable[str]) -> tuple[str, bool]:
+    """What must be unchanged for ``files`` to hold the same bytes (each path and its stat
+    signature, hashed), and whether every file had been left alone long enough for a later
+    edit to change its signature (:func:`analyzer.readers.signatures.trusted`)."""
+    from analyzer.readers.signatures import signature, trusted
+
+    h = hashlib.sha256()
+    now = time.time_ns()
+    settled = True
+    for path in files:
+        try:
+            info = os.stat(path)
+        except OSError:
+            h.update(f"{path}\0missing\0".encode())
+            continue
+        h.update(f"{path}\0{signature(info, {}, html=False)}\0".encode())
+        settled = settled and trusted(info, now)
+    return h.hexdigest(), settled
+
+
+def _tree_files(root: Path, skip: tuple[str, ...]) -> Iterator[str]:
+    """The files :func:`_digest_tree` of ``root`` reads, in a stable order."""
+    for folder, dirs, names in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if d not in skip)
+        for name in sorted(names):
+            if name not in skip and os.path.splitext(name)[1] not in (".pyc", ".pyo"):
+                yield os.path.join(folder, name)
+
+
 @functools.cache
 def analysis_version() -> str:
     """A hash of everything that decides a result: code, lexicons, models, version number.
 
     Any edit to a signal, a lexicon or a model changes it, and with it every article's key.
+
+    Hashing ~3 MB of code and models is most of what an unchanged rerun does (~12 ms), so the
+    hash is kept in the package's ``__pycache__`` under the files' stat signatures, as Python
+    keeps compiled modules: a rerun stats the files instead of reading them. It is kept only
+    when no file changed in the last seconds (an edit as the hash is taken could otherwise
+    leave the signatures as they were), and only where the folder is writable.
     """
+    root = _package_root()
+    signature, settled = _files_signature(
+        itertools.chain(
+            _tree_files(root, _ANALYSIS_SKIP),
+            _tree_files(root.parent / "models", ("__pycache__",)),
+            [str(root.joinpath(*_LINE_WRITER))],
+        )
+    )
+    key = hashlib.sha256(f"{__version__}\0{SCHEMA_VERSION}\0{signature}".encode())
+    kept = root / "__pycache__" / f"{_KEPT_VERSION}{key.hexdigest()[:32]}"
+    try:
+        version = kept.read_text(encoding="ascii")
+        if len(version) == 64 and all(c in "0123456789abcdef" for c in version):
+            return version
+    except (OSError, UnicodeDecodeError):
+        pass
+    version = _analysis_version()
+    if settled:
+        _keep_version(kept, version)
+    return version
+
+
+# The name of the file that keeps the analysis version, before its signature's hash.
+_KEPT_VERSION = "analysis-version."
+
+
+def _keep_version(kept: Path, version: str) -> None:
+    """Write ``version`` to ``kept`` and delete the versions kept for other signatures; a
+    folder that cannot be written keeps nothing (the version is computed on each run)."""
+    try:
+        kept.parent.mkdir(exist_ok=True)
+        for old in kept.parent.glob(_KEPT_VERSION + "*"):
+            if old != kept:
+                old.unlink(missing_ok=True)
+        temporary = kept.with_name(f"{kept.name}.{os.getpid()}.tmp")
+        temporary.write_text(version, encoding="ascii")
+        os.replace(temporary, kept)
+    except OSError:
+        pass
+
+
+def _analysis_version() -> str:
+    """:func:`analysis_version`, computed from the files' bytes."""
     root = _package_root()
     parts = [
         __version__,

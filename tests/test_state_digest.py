@@ -1,4 +1,5 @@
-"""The code hash behind every article key: the same digest as the pathlib walk it replaced.
+"""The code hash behind every article key: the same digest as the pathlib walk it replaced, and
+kept between runs under the files' stat signatures.
 
 ``rglob_digest`` is the walk before os.walk, kept as the specification: same files, same order
 (part by part), same bytes hashed, so a store written before the change keeps its keys.
@@ -12,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from analyzer import state
+from analyzer.readers import signatures
 from analyzer.state import _ANALYSIS_SKIP, _digest_tree, _package_root
 
 
@@ -60,3 +63,49 @@ def test_same_digest_as_the_pathlib_walk_on_the_package(skip):
     root = _package_root()
     assert _digest_tree(root, skip) == rglob_digest(root, skip)
     assert _digest_tree(root.parent / "models", skip) == rglob_digest(root.parent / "models", skip)
+
+
+def package(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A package folder (with a models folder beside it) as analysis_version's package root,
+    its files taken as settled (they were all written before the version is asked for)."""
+    root = tmp_path / "analyzer"
+    (root / "writers").mkdir(parents=True)
+    (root / "signal.py").write_text("RULE = 1\n")
+    (root / "writers" / "record_line.py").write_text("LINE = 1\n")
+    (tmp_path / "models").mkdir()
+    (tmp_path / "models" / "model.json").write_text("{}")
+    monkeypatch.setattr(state, "_package_root", lambda: root)
+    monkeypatch.setattr(signatures, "RACY_NS", 0)
+    return root
+
+
+def kept_files(root: Path) -> list[str]:
+    return sorted(p.name for p in (root / "__pycache__").glob("analysis-version.*"))
+
+
+def test_the_kept_version_is_the_one_the_files_give_and_is_read_back(tmp_path, monkeypatch):
+    root = package(tmp_path, monkeypatch)
+    version = state.analysis_version.__wrapped__()
+    assert version == state._analysis_version()
+    [kept] = kept_files(root)
+    (root / "__pycache__" / kept).write_text("f" * 64)  # read back, not computed again
+    assert state.analysis_version.__wrapped__() == "f" * 64
+
+
+@pytest.mark.parametrize("edited", ["signal.py", "writers/record_line.py"])
+def test_an_edited_file_gives_a_new_version_and_replaces_the_kept_one(
+    tmp_path, monkeypatch, edited
+):
+    root = package(tmp_path, monkeypatch)
+    before = state.analysis_version.__wrapped__()
+    (root / edited).write_text("RULE = 22\n")
+    after = state.analysis_version.__wrapped__()
+    assert after != before and after == state._analysis_version()
+    assert len(kept_files(root)) == 1
+
+
+def test_no_version_is_kept_while_a_file_changed_moments_ago(tmp_path, monkeypatch):
+    root = package(tmp_path, monkeypatch)
+    monkeypatch.setattr(signatures, "RACY_NS", 60 * 10**9)  # a file written in the last minute
+    assert state.analysis_version.__wrapped__() == state._analysis_version()
+    assert kept_files(root) == []
