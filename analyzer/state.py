@@ -72,15 +72,11 @@ def _digest_tree(root: Path, skip: tuple[str, ...]) -> str:
     h = hashlib.sha256()
     if not root.is_dir():
         return h.hexdigest()
-    found: list[tuple[str, ...]] = []
-    for folder, dirs, names in os.walk(root):
-        dirs[:] = [d for d in dirs if d not in skip]
-        parts = Path(folder).relative_to(root).parts
-        for name in names:
-            if name in skip or os.path.splitext(name)[1] in (".pyc", ".pyo"):
-                continue
-            if os.path.isfile(os.path.join(folder, name)):
-                found.append((*parts, name))
+    found = [
+        tuple(os.path.relpath(path, root).split(os.sep))
+        for path in _tree_files(root, skip)
+        if os.path.isfile(path)
+    ]
     for parts in sorted(found):  # the order sorted Paths had: part by part
         rel = "/".join(parts)
         h.update(rel.encode() + b"\0" + (root / rel).read_bytes() + b"\0")
