@@ -554,6 +554,35 @@ def test_comparisons_a_worker_lost_are_done_in_the_main_process(tmp_path, monkey
     assert (tmp_path / "lost" / "results.jsonl").read_bytes() == expected
 
 
+def test_pages_a_lost_worker_had_finished_are_rendered_again_whole(tmp_path, monkeypatch):
+    # A page-step worker replaces a rewrite's early page with the finished one, then dies (an
+    # out-of-memory kill, say): this process renders the job again, and must not put the
+    # comparison into the finished page a second time.
+    import analyzer.writers.html as html
+
+    inputs = tmp_path / "in"  # the copy names no source: its page is written while scored
+    inputs.mkdir()
+    for name in ("a.txt", "b.txt"):
+        shutil.copyfile(next(SEEDS.glob("000*")), inputs / name)
+    score_paths([str(inputs)], tmp_path / "whole", jobs=2)
+    main = os.getpid()
+    written = html._written
+
+    def dies_after_a_rewrite(out, made):
+        done = written(out, made)
+        if os.getpid() != main and made[1] is not None:
+            os._exit(9)
+        return done
+
+    monkeypatch.setattr(html, "_written", dies_after_a_rewrite)
+    batch = score_paths([str(inputs)], tmp_path / "lost", jobs=2)
+    assert batch.failures == []
+    assert (tmp_path / "whole" / "compare" / "b.html").exists()
+    for page in sorted((tmp_path / "whole").glob("*/*.html")):
+        lost = tmp_path / "lost" / page.relative_to(tmp_path / "whole")
+        assert lost.read_bytes() == page.read_bytes(), page.name
+
+
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_a_page_that_cannot_be_rendered_is_reported_and_the_rest_written(
     tmp_path, monkeypatch, jobs

@@ -1337,8 +1337,12 @@ def write_stored_site(
         outcomes = render(chunks)
     else:
         outcomes = (pair for chunk in chunks for pair in zip(chunk, work(chunk), strict=True))
+    # A job whose worker was lost is rendered again here from its stored result alone: the
+    # worker may have replaced the page written while scoring with the finished page before it
+    # was lost, and putting the comparison into that page again would print it twice.
+    again = functools.partial(render_stored_chunk, worksheets=worksheets)
     return _write(
-        out, outcomes, failures, work, path, rows, rank=lambda job: job[5], worksheets=worksheets
+        out, outcomes, failures, again, path, rows, rank=lambda job: job[5], worksheets=worksheets
     )
 
 
