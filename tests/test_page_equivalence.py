@@ -214,7 +214,11 @@ def plain_legend(notes, *, quotes=False):
         if group == "quote" and quotes and not kinds:
             kinds = ((html.kind_info("quote").label, html.kind_info("quote").meaning, ""),)
         if kinds:
-            rows.append(html.LegendRow(group, GROUP_LABELS[group], style, kinds, html._css(group)))
+            rows.append(
+                html.LegendRow(
+                    group, GROUP_LABELS[group], style, kinds, fragments.mark_class(group)
+                )
+            )
     return rows
 
 

@@ -46,12 +46,20 @@ def _html(parts: list[str]) -> Markup:
     return Markup("".join(parts))
 
 
+_MARK_CSS = {"quote": "q", "check": "c"}
+
+
+def mark_class(group: str) -> str:
+    """The class that draws a group's mark: quotes ``q``, checks ``c``, findings ``g-<group>``."""
+    return _MARK_CSS.get(group) or f"g-{group}"
+
+
 def _mark(seg: Segment) -> tuple[str, str, str, str]:
     """The class, tip, note numbers shown and ``aria-describedby`` of a marked segment."""
     marks = seg.marks
     if len(marks) == 1:  # most marked segments: the general case below, shortened
         (m,) = marks
-        css = "hl q" if m.group == "quote" else "hl c" if m.group == "check" else f"hl g-{m.group}"
+        css = "hl " + mark_class(m.group)
         if not m.noted:
             return css, m.tip, "", ""
         numbers = str(m.number) if m.number in seg.ending else ""

@@ -290,7 +290,15 @@ def _annotations(
         placed = ann.placed and end <= len(result.text)
         notes.append(
             Note(
-                number, kind, info.label, info.group, text, message, extra, placed, _css(info.group)
+                number,
+                kind,
+                info.label,
+                info.group,
+                text,
+                message,
+                extra,
+                placed,
+                fragments.mark_class(info.group),
             )
         )
     return annotations, notes
@@ -312,14 +320,6 @@ def _date_words(detail: dict[str, Any]) -> str:
     return f"That is {words}." if words else ""
 
 
-_MARK_CSS = {"quote": "q", "check": "c"}
-
-
-def _css(group: str) -> str:
-    """The class that draws a group's mark: quotes ``q``, checks ``c``, findings ``g-<group>``."""
-    return _MARK_CSS.get(group) or f"g-{group}"
-
-
 def _paragraphs(result: ArticleResult, annotations: list[Annotation]) -> list[list[Segment]]:
     return segment(result.text, annotations, result.paragraphs)
 
@@ -339,7 +339,9 @@ def _legend(notes: Sequence[Note], *, quotes: bool = False) -> list[LegendRow]:
         if group == "quote" and quotes and not kinds:
             kinds = ((kind_info("quote").label, kind_info("quote").meaning, ""),)
         if kinds:
-            rows.append(LegendRow(group, GROUP_LABELS[group], style, kinds, _css(group)))
+            rows.append(
+                LegendRow(group, GROUP_LABELS[group], style, kinds, fragments.mark_class(group))
+            )
     return rows
 
 
