@@ -10,7 +10,6 @@ not speech.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from itertools import islice
 
 from analyzer.document import Document, Span
@@ -70,7 +69,8 @@ def assign_speakers(quotes: list[Quote], attributions: list[Attribution]) -> lis
         ]
         if holders:
             best = min(holders, key=lambda a: a.content_end - a.content_start)
-            out.append(replace(q, speaker=best.source, speaker_kind=best.source_kind))
+            # (a new Quote from its fields: dataclasses.replace looks the fields up each time)
+            out.append(Quote(q.start, q.end, q.text, best.source, best.source_kind))
         else:
             out.append(q)
     return out
