@@ -21,7 +21,7 @@ from analyzer import document, phrases, temporal
 from analyzer.document import Span, paragraph_spans, quote_spans
 from analyzer.learned import cues
 from analyzer.lexicons import load_lexicon
-from analyzer.results import Quote
+from analyzer.results import Attribution, Quote
 from analyzer.signals import (
     anonymity,
     attribution,
@@ -1648,3 +1648,57 @@ def test_align_words_from_a_split_are_the_word_patterns_matches(text):
     from analyzer.compare import align
 
     assert align._words(text) == align._WORD.findall(text)
+
+
+def plain_to_attribution(text: str, f) -> Attribution:
+    """attribution._to_attribution as first written: every field named."""
+    start, end = f.content
+    for span in (f.cue, f.source):
+        if span:
+            start, end = min(start, span[0], span[1]), max(end, span[0], span[1])
+    return Attribution(
+        start=start,
+        end=end,
+        kind=f.kind,
+        source=f.name,
+        source_kind=f.kind_of_source,
+        cue=text[f.cue[0] : f.cue[1]] if f.cue else None,
+        content_start=f.content[0],
+        content_end=f.content[1],
+        cue_start=f.cue[0] if f.cue else None,
+        cue_end=f.cue[1] if f.cue else None,
+        source_start=f.source[0] if f.source else None,
+        source_end=f.source[1] if f.source else None,
+    )
+
+
+def test_attributions_built_from_fields_in_order_are_the_ones_naming_each_field():
+    text = "Yesterday Ana Ruiz, the mayor, said the plan would fail, officials said."
+    for cue, source in (((31, 35), (10, 18)), (None, (10, 18)), ((31, 35), None), (None, None)):
+        f = attribution._Found(cue, source, (36, 55), "Ana Ruiz", "person", "indirect", None)
+        assert attribution._to_attribution(text, f) == plain_to_attribution(text, f)
+
+
+def test_speakers_assigned_are_the_ones_dataclasses_replace_gave():
+    import dataclasses
+
+    from analyzer.signals import quotes
+
+    for text in SEED_TEXTS:
+        doc = document.build_document(document.Article("a", "a", text))
+        found = quotes.find(doc)
+        attributions = attribution.find(doc, quotes=found)
+        by_replace = []
+        for q in found:
+            holders = [
+                a
+                for a in attributions
+                if a.content_start <= q.start and q.end <= a.content_end and a.source
+            ]
+            best = min(holders, key=lambda a: a.content_end - a.content_start, default=None)
+            by_replace.append(
+                dataclasses.replace(q, speaker=best.source, speaker_kind=best.source_kind)
+                if best
+                else q
+            )
+        assert quotes.assign_speakers(found, attributions) == by_replace
