@@ -1702,3 +1702,19 @@ def test_speakers_assigned_are_the_ones_dataclasses_replace_gave():
                 else q
             )
         assert quotes.assign_speakers(found, attributions) == by_replace
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.sampled_from(["he", "She", "THEY", "we", "I", "ı", "x", " ", "\n", "’", "'", "é"]),
+             max_size=12).map("".join),
+    st.integers(0, 30),
+    st.integers(0, 30),
+)  # fmt: skip
+@example("said she\n", 0, 9)
+@example("xthey", 1, 5)
+def test_the_subject_pronoun_is_the_one_a_search_of_all_the_words_finds(text, a, b):
+    s, e = sorted((min(a, len(text)), min(b, len(text))))
+    fast = attribution._subject_pronoun(text, s, e)
+    plain = attribution._SUBJECT_PRONOUN.search(text, s, e)
+    assert (fast and fast.span()) == (plain and plain.span())

@@ -560,19 +560,20 @@ def _from_cue(
         s0 = seg_start + (lead.end() if lead else 0)
         s, e = _strip(text, s0, s0 + len(seg) - (lead.end() if lead else 0))
         boundary = last[1].lower() if last else ""
-        pronoun = _SUBJECT_PRONOUN.search(text, s, e) if s < e else None
+        pronoun = _subject_pronoun(text, s, e) if s < e else None
+        chunk = text[s:e].split() if s < e else []
         if pronoun is not None:
             # "In an interview with a Russian network he blasted ...": the pronoun closing the
             # chunk is the subject, whatever stands before it.
             source = pronoun.span()
         elif (
             s < e
-            and len(text[s:e].split()) <= 6
+            and len(chunk) <= 6
             and not _ends_with_quote(text, s, e)
-            and text[s:e].split()[0].lower() not in _NOT_SUBJECT
+            and chunk[0].lower() not in _NOT_SUBJECT
             # "began by saying", "stripping out a call": a chunk ending in a preposition or an
             # article is not a subject.
-            and text[s:e].split()[-1].lower() not in _NOT_SUBJECT_END
+            and chunk[-1].lower() not in _NOT_SUBJECT_END
         ):
             source = (s, e)
         elif s < e and (named := _name_ending(text, people, s, e)) is not None:
@@ -629,7 +630,11 @@ def _from_cue(
             # The words before the cue, but not back into an earlier attribution of the
             # sentence: in "“...,” Mr. Obama said at the gala, where Mrs. Clinton also spoke"
             # Mrs. Clinton did not say the quotation.
-            floor = max((_reach(f) for f in earlier if _reach(f) <= first), default=sent.start)
+            floor = (
+                max((_reach(f) for f in earlier if _reach(f) <= first), default=sent.start)
+                if earlier
+                else sent.start
+            )
             l0, l1 = _strip(text, floor, first if described < 0 else described)
             # Content on the far side of a short tail: "X told me this week" is about what
             # came before, "X said the plan failed" about what follows.
@@ -647,16 +652,7 @@ def _from_cue(
         kind = "direct"
     else:
         kind = "indirect"
-    return _Found(
-        cue=(cs, ce),
-        source=source,
-        content=content,
-        name=name,
-        kind_of_source=kind_of_source,
-        kind=kind,
-        entity=entity,
-        description=description,
-    )
+    return _Found((cs, ce), source, content, name, kind_of_source, kind, entity, description)
 
 
 def _reach(f: _Found) -> int:
@@ -701,6 +697,16 @@ def _without_aux_tail(seg: str) -> str:
 
 # A pronoun closing the words before a cue is their subject: "what he said", "at 86 she says".
 _SUBJECT_PRONOUN = re.compile(r"(?<![\w’'])(?:he|she|they|we|I)$", re.IGNORECASE)
+# How far before the end of the words a match of _SUBJECT_PRONOUN can start: its longest word,
+# and a line break "$" may stand before.
+_PRONOUN_REACH = 5
+
+
+def _subject_pronoun(text: str, s: int, e: int) -> re.Match[str] | None:
+    """``_SUBJECT_PRONOUN.search(text, s, e)``, searched from where a match can start: a match
+    ends the words, so it starts among their last ``_PRONOUN_REACH`` characters (its
+    look-behind reads the text before the search's start as before ``s``)."""
+    return _SUBJECT_PRONOUN.search(text, max(s, e - _PRONOUN_REACH), e)
 # A party and state tag after a lawmaker's name: "(R-Ind.)", "(D-MA)", "(I-Vt.)".
 _PARTY_TAG = re.compile(r"\s*\([DRI]-[A-Z][\w.\s]{0,12}\)")
 _LAST_CAPITALISED = re.compile(r"([A-Z][\w’'\-]*)\)?\s*$")
