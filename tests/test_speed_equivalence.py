@@ -1718,3 +1718,11 @@ def test_the_subject_pronoun_is_the_one_a_search_of_all_the_words_finds(text, a,
     fast = attribution._subject_pronoun(text, s, e)
     plain = attribution._SUBJECT_PRONOUN.search(text, s, e)
     assert (fast and fast.span()) == (plain and plain.span())
+
+
+def test_lower_casing_neither_makes_nor_unmakes_white_space_at_any_code_point():
+    """attribution._resolve splits the lower-cased source into the lower-cased words."""
+    for code in range(sys.maxunicode + 1):
+        c = chr(code)
+        low = c.lower()
+        assert low.split() == ([low] if not c.isspace() else []), hex(code)

@@ -896,8 +896,13 @@ def _resolve(
     text = doc.text
     chunk = text[source[0] : source[1]]
     words = chunk.split()
-    # "You’ve", "we’re": a pronoun with a contracted verb is still the pronoun.
-    low = [w.lower().strip(".,").partition("’")[0].partition("'")[0] for w in words]
+    # (Lower-casing neither makes nor unmakes white space: the words of the lower-cased chunk are
+    # the lower-cased words.)
+    lowered_chunk = chunk.lower()
+    low = [w.strip(".,") for w in lowered_chunk.split()]
+    if "’" in lowered_chunk or "'" in lowered_chunk:
+        # "You’ve", "we’re": a pronoun with a contracted verb is still the pronoun.
+        low = [w.partition("’")[0].partition("'")[0] for w in low]
     # "I don’t see ...": in a Q&A answer the "I" is the interviewee whatever words come between.
     # Not for "he" or "they": with words between, the guess of who it is went wrong more often
     # than right (reference texts: "He doesn’t believe it" read as a headline's name).
@@ -923,8 +928,10 @@ def _resolve(
         _lexicon_set("source_nouns"),
         _lexicon_set("organization_nouns"),
     )
-    # "a report by the World Justice Project": the organisation behind a document.
-    by = _BY_FROM_OF.search(chunk)
+    names_document = not docs.isdisjoint(low)
+    # "a report by the World Justice Project": the organisation behind a document (one of the
+    # words before "by" names it).
+    by = _BY_FROM_OF.search(chunk) if names_document else None
     if by and any(w in docs for w in low[: len(chunk[: by.start()].split())]):
         orgs = [m for m in mentions if m.start >= source[0] + by.end()]
         if orgs:
@@ -939,7 +946,7 @@ def _resolve(
         starts_with_name = text[source[0] : m.start].strip().lower() in ("", "the")
         if starts_with_name and (m.end >= source[1] - 1 or head not in _source_or_document_nouns()):
             return e.name, e.kind, e, e.description
-    if any(w in docs for w in low):
+    if names_document:
         return _tidy(chunk), "document", None, _tidy(chunk)
     if head in srcs:
         if mentions and head not in srcs:
