@@ -1555,6 +1555,11 @@ FEATURE_SOUP = st.lists(
 
 @settings(max_examples=400, deadline=None)
 @given(FEATURE_SOUP)
+@example('"' + " " * 39 + "said")  # a mark 40 characters before the cue: near
+@example('"' + " " * 40 + "said")  # ... 41: not
+@example("said" + " " * 39 + "“")  # a mark 40 characters after the cue
+@example("”" + "x" * 15 + " said")  # a closing mark 16 characters before: quote_before
+@example("’" + "x" * 16 + " said")
 def test_cue_features_are_the_ones_first_written(text):
     for start, end in cues.candidates(text):
         assert list(cues.features(text, start, end).items()) == list(
