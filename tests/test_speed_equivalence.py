@@ -1053,6 +1053,29 @@ def test_the_interview_word_check_never_skips_an_intro(text):
     assert found == searched
 
 
+def plain_intro(text: str, paras: list) -> int | None:
+    """attribution._intro as first written: every paragraph read searched and matched whole."""
+    for i, p in enumerate(paras[: max(3, int(len(paras) * 0.6))]):
+        body = text[p.start : p.end]
+        if attribution._QA_INTRO.search(body) or attribution._QA_PREFIX.match(body):
+            return i if not attribution._QA_PREFIX.match(body) else i - 1
+    return None
+
+
+MORE_LINES = st.sampled_from(["Quite so.", "q: why?", "Question: Who?", "QA", "ſo it goes.", "İ",
+                              "Edited excerpts follow.", "x"])  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(INTRO_SOUP, st.lists(MORE_LINES, max_size=6), st.booleans())
+@example("Quite so.\nA: Yes.\nThis interview has been edited.\nQ: Why?\nx\nx\nİ", [], False)
+@example("x\nx\nx\nx\nx\nEdited excerpts follow.\nſo", [], False)  # after the 60 %
+def test_the_intro_is_the_one_reading_every_paragraph_whole_finds(text, more, first):
+    text = "\n".join([*more, text] if first else [text, *more])
+    doc = document.build_document(document.Article("a", "a", text))
+    assert attribution._intro(doc.text, doc.paragraphs) == plain_intro(doc.text, doc.paragraphs)
+
+
 # The pattern _without_aux_tail replaced, as it was (c60323b^), not built from _AUX_WORD: a
 # word added to or dropped from that list shows here.
 PLAIN_AUX_TAIL = re.compile(

@@ -1263,21 +1263,7 @@ def _interview(doc: Document, people: People) -> list[_Found]:
     paras = doc.paragraphs
     if len(paras) < 4:
         return []
-    intro = None
-    # Most articles hold none of the intro's words, and most paragraphs of the others neither: a
-    # look at the lower-cased text spares the caseless search of a paragraph without one
-    # (scan.lowered: None when lower-casing could miss one; lower-casing keeps offsets then).
-    low = lowered(text)
-    may_intro = low is None or any(w in low for w in _QA_INTRO_WORDS)
-    for i, p in enumerate(paras[: max(3, int(len(paras) * 0.6))]):
-        body = text[p.start : p.end]
-        if (
-            may_intro
-            and (low is None or any(w in low[p.start : p.end] for w in _QA_INTRO_WORDS))
-            and _QA_INTRO.search(body)
-        ) or _QA_PREFIX.match(body):
-            intro = i if not _QA_PREFIX.match(body) else i - 1
-            break
+    intro = _intro(text, paras)
     if intro is None:
         return []
     interviewee = _interviewee(doc, people, paras[: intro + 1])
@@ -1318,6 +1304,29 @@ def _interview(doc: Document, people: People) -> list[_Found]:
                 )
             )
     return out if seen_question else []
+
+
+def _intro(text: str, paras: Sequence[Span]) -> int | None:
+    """The index of a Q&A's intro paragraph among the first 60 % of ``paras`` (at least 3): the
+    first that matches _QA_INTRO, or the one before the first opening with "Q:" (-1 when that
+    is the first paragraph); None when there is neither."""
+    read = paras[: max(3, int(len(paras) * 0.6))]
+    # Most articles hold none of the intro's words, and most paragraphs of the others neither: a
+    # look at the lower-cased text they read spares the caseless search of a paragraph without
+    # one (scan.lowered: None when lower-casing could miss one; it keeps offsets then).
+    low = lowered(text[: read[-1].end]) if read else None
+    may_intro = low is None or any(w in low for w in _QA_INTRO_WORDS)
+    for i, p in enumerate(read):
+        # (_QA_PREFIX opens with "Q": a paragraph that does not is not matched against it)
+        if text.startswith("Q", p.start) and _QA_PREFIX.match(text[p.start : p.end]):
+            return i - 1
+        if (
+            may_intro
+            and (low is None or any(w in low[p.start : p.end] for w in _QA_INTRO_WORDS))
+            and _QA_INTRO.search(text[p.start : p.end])
+        ):
+            return i
+    return None
 
 
 def _is_aside(body: str) -> bool:
