@@ -348,3 +348,68 @@ def test_the_piece_reader_gives_the_same_when_it_starts_afresh(monkeypatch):
     for line in lines:  # each call may start afresh: pieces and unseen stems forgotten
         assert read_numbers_and_stems(model, [line]) == plain_numbers_and_stems(model, [line])
     assert len(reader._pieces) <= 3 + max(len(line.split()) for line in lines)
+
+
+def plain_sentence_probability(model: dict, texts: list[str]) -> list[float]:
+    """bias.sentence_probability before each text's stack row was remembered: the text model's
+    probabilities and the lexicon features of all texts, then the stack."""
+    z = np.column_stack(
+        [
+            bias._logit(np.asarray(model["pipeline"].probabilities(texts))),
+            model["lexicon"].features(texts),
+        ]
+    )
+    stack = model["stack"]
+    return [float(p) for p in bias.expit(z @ stack.coef_[0] + stack.intercept_[0])]
+
+
+def test_a_texts_stack_row_alone_is_its_row_in_any_batch():
+    # Stack rows are remembered per text: a text read in one batch must get the floats it would
+    # get in another.
+    model = bias.load()
+    reader = bias._piece_reader(model["pipeline"], model["lexicon"])
+    texts = SEED_LINES + ["", "12 34", "Slammed.", "Critics slammed the radical plan."]
+    batch = bias._new_stack_rows(reader, model["lexicon"], texts)
+    alone = [bias._new_stack_rows(reader, model["lexicon"], [t])[0] for t in texts]
+    assert batch == alone
+    assert bias._new_stack_rows(reader, model["lexicon"], texts[::-1]) == batch[::-1]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(WORD_SOUP, SPLIT_SOUP), max_size=8), st.randoms())
+def test_remembered_sentences_score_as_the_plain_path_does(texts, rng):
+    model = bias.load()
+    assert bias.sentence_probability(model, texts) == plain_sentence_probability(model, texts)
+    again = texts + rng.sample(SEED_LINES, 3) + texts[:2]  # some remembered, some new
+    rng.shuffle(again)
+    assert bias.sentence_probability(model, again) == plain_sentence_probability(model, again)
+
+
+def test_remembered_sentences_score_as_the_plain_path_does_on_the_seeds_read_twice():
+    model = bias.load()
+    expected = plain_sentence_probability(model, SEED_LINES)
+    assert bias.sentence_probability(model, SEED_LINES) == expected
+    assert bias.sentence_probability(model, SEED_LINES[::-1]) == expected[::-1]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(WORD_SOUP, max_size=6), st.sampled_from([0.0, 0.5, 0.8]), st.randoms())
+def test_remembered_named_words_are_the_named_ones_in_any_batch(texts, gate, rng):
+    model = bias.load() | {"word_threshold": gate}
+    assert bias.named_words_many(model, texts) == plain_named_words_many(model, texts)
+    again = texts + rng.sample(SEED_LINES, 3) + texts[:2]
+    rng.shuffle(again)
+    assert bias.named_words_many(model, again) == plain_named_words_many(model, again)
+
+
+def test_remembered_texts_give_the_same_when_the_memo_starts_afresh(monkeypatch):
+    monkeypatch.setattr(bias, "MAX_CACHED_TEXTS", 3)
+    model = bias.load()
+    lines = SEED_LINES[:30] + ["Critics slammed the radical plan."]
+    for line in lines:  # each call may start afresh: texts forgotten
+        assert bias.sentence_probability(model, [line, line]) == plain_sentence_probability(
+            model, [line, line]
+        )
+        assert bias.named_words_many(model, [line]) == plain_named_words_many(model, [line])
+    rows = bias._stack_rows(model["pipeline"], model["lexicon"])
+    assert len(rows._known) <= 3
