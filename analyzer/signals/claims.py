@@ -29,10 +29,15 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from analyzer.claim_phrases import (
+    COMPARATIVES,
+    COMPARISON_PHRASES,
+    DOCUMENT_PHRASES,
+    VAGUE_OPENERS,
+)
 from analyzer.document import Document, Span, blank
 from analyzer.layout import in_writer_voice, layout
 from analyzer.phrases import (
-    lexicon_spans,
     lexicon_terms,
     normalise_phrase,
     phrase_spans,
@@ -157,52 +162,12 @@ _STANDING_AFTER = re.compile(r"\s+(?:(?:to|at)\s+)?" + _TALLY.pattern)
 _POLL = re.compile(r"\b(?:polls?|polling|survey|lead|margin|voters|percent)\b", re.I)
 # An age or a duration is background, not a statistic: "Mr. Lee, 43," "At 43," "14 months".
 _AGE_BEFORE = re.compile(r"(?:,|\b(?:At|at|aged|age))\s*$")
-# Comparisons and document cues are fixed word sequences, built here from their parts and matched
-# with the same word trie as the lexicons (much faster than one regular expression).
-_COMPARATIVES = (
-    "more less fewer greater higher lower larger smaller better worse bigger faster slower "
-    "stronger weaker cheaper older younger"
-).split()
-_COMPARISON_PHRASES = frozenset(
-    [f"{c} than" for c in _COMPARATIVES]
-    + [f"{u} {c}" for u in ("percent", "times") for c in _COMPARATIVES]
-    + [f"{m} {w}" for m in ("twice", "half", "times") for w in ("as", "the")]
-    + ["compared with", "compared to", "as many as", "as much as"]
-)
 # "nothing more than a slush fund", "little more than a snag", "anything less than a clear
 # contrast": a degree of what to call a thing, not a measured comparison, unless a number follows
 # ("little more than half an hour", "a little more than 5 incidents").
 _DEGREE_BEFORE = re.compile(r"\b(?:nothing|anything|little)\s+$", re.I)
 _NUMBER_AFTER = re.compile(r"\s+(?:an?\s+|the\s+)?(?:\d|(\w+))")
-_PERCENT_COMPARISON = re.compile(r"%\s+(?:" + "|".join(_COMPARATIVES) + r")\b", re.I)
-_DATA_NOUNS = (
-    "data figures statistics records numbers study studies survey surveys poll polls report "
-    "reports analysis analyses census audit review index ranking estimate estimates"
-).split()
-_DATA_VERBS = (
-    "from by released published compiled show shows showed report reported reveal revealed "
-    "indicate indicated suggest suggested found find"
-).split()
-_AGENT_PARTICIPLES = (
-    "compiled published released conducted estimated ranked assessed measured counted tallied "
-    "tracked analyzed analysed calculated"
-).split()
-_SETTINGS = (
-    "statement interview report letter filing email speech post study survey analysis "
-    "testimony briefing"
-).split() + ["press release"]
-_SETTING_ADJECTIVES = "written joint recent new annual emailed televised sworn separate".split()
-_DOCUMENT_PHRASES = frozenset(
-    ["according to"]
-    + [f"{n} {v}" for n in _DATA_NOUNS for v in _DATA_VERBS]
-    + [f"{p} by" for p in _AGENT_PARTICIPLES]
-    + [
-        f"in {d} {a}{s}"
-        for d in ("a", "an", "the", "its", "his", "her", "their")
-        for a in ["", *(f"{x} " for x in _SETTING_ADJECTIVES)]
-        for s in _SETTINGS
-    ]
-)
+_PERCENT_COMPARISON = re.compile(r"%\s+(?:" + "|".join(COMPARATIVES) + r")\b", re.I)
 
 
 _CREDIT = re.compile(r"contributed reporting|contributed to this report|appeared first on", re.I)
@@ -434,18 +399,6 @@ def _bucket(doc: Document, spans: Spans) -> dict[int, Spans]:
     return out
 
 
-# The words a vague formula of lexicons/vague_support.txt can open with: the pattern is tried only
-# where one of them starts (a regular expression tried at every character is slow).
-VAGUE_OPENERS = frozenset(
-    "some many most several experts critics observers analysts studies research statistics "
-    "figures reports people others commentators sources reportedly it is are was were "
-    "questions".split()
-)
-# The phrase sets built here, found in one pass over the words of a text (VAGUE_OPENERS as
-# phrases of one word: every occurrence).
-_BUILT = (_COMPARISON_PHRASES, _DOCUMENT_PHRASES, VAGUE_OPENERS)
-
-
 @functools.lru_cache(maxsize=4)
 def _vague_matches(text: str) -> tuple[tuple[int, int, str], ...]:
     """``(start, end, first word in lower case)`` of each vague formula of ``text``; kept for
@@ -453,7 +406,7 @@ def _vague_matches(text: str) -> tuple[tuple[int, int, str], ...]:
     :func:`assess`)."""
     pattern = regex_lexicon_pattern("vague_support")
     found = []
-    for start, _ in lexicon_spans(text, _BUILT)[2]:
+    for start, _ in phrase_spans(text, VAGUE_OPENERS):
         m = pattern.match(text, start)
         if m is not None:
             found.append((m.start(), m.end(), m.group().split()[0].lower()))
@@ -489,7 +442,7 @@ class _Scan:
 
 def _scan(doc: Document, masked: str) -> _Scan:
     text = doc.text
-    comparisons, documents, _ = lexicon_spans(text, _BUILT)
+    comparisons = phrase_spans(text, COMPARISON_PHRASES)
 
     def outside_quotes(spans: Sequence[tuple[int, int]]) -> Spans:
         # Same as matching the masked text, but reuses the word list of the text itself.
@@ -527,7 +480,7 @@ def _scan(doc: Document, masked: str) -> _Scan:
         for i, spans in kinds[k].items():
             features.setdefault(i, {})[k] = spans
     cue_spans = phrase_spans(text, "reporting_verbs")
-    cue_spans += documents
+    cue_spans += phrase_spans(text, DOCUMENT_PHRASES)
     # A cue inside a quotation is the speaker's words, not an attribution by the writer.
     cue_spans = sorted(c for c in cue_spans if masked[c[0]] == text[c[0]])
     prescriptive = _bucket(doc, outside_quotes(phrase_spans(text, "prescriptive")))
