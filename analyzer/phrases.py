@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from analyzer.claim_phrases import COMPARISON_PHRASES, DOCUMENT_PHRASES, VAGUE_OPENERS
 from analyzer.lexicons import load_lexicon
+from analyzer.scan import lowered
 
 
 @functools.cache
@@ -60,13 +61,15 @@ def _normalise(word: str) -> str:
 
 @functools.lru_cache(maxsize=4)
 def _words(text: str) -> _Words:
-    # Keyed by the text itself: the signals of one article share one word list.
-    lowered = text.lower().replace("’", "'")
-    if len(lowered) == len(text):
+    # Keyed by the text itself: the signals of one article share one word list. (The lower case
+    # of the text as other signals ask for it, when scan.lowered gives it.)
+    lower = lowered(text)
+    lower = (text.lower() if lower is None else lower).replace("’", "'")
+    if len(lower) == len(text):
         # Lower-casing turns a word character into a word character and any other into another
         # (tests/test_speed_equivalence.py checks every code point): the words fall in the same
         # places as in the text itself.
-        parts = _WORD_SPLIT.split(lowered)
+        parts = _WORD_SPLIT.split(lower)
         keys = parts[1::2]
     else:  # a rare character whose lower case is longer ("İ"): split the text itself
         parts = _WORD_SPLIT.split(text)
