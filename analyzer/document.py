@@ -272,8 +272,10 @@ def _single_closes(text: str, i: int) -> bool:
 # Typewriter text (the New York Times archive; text tokenised for parsers) writes a double
 # quotation mark as two apostrophes, ''like this,'' or opens one with two backticks. Three
 # apostrophes are the double mark and a single one (''Tis, the Joneses'''). Two apostrophes
-# after a figure are inches (5'11'').
-_TYPEWRITER_MARK = re.compile(r"(?<!['\d])'''?(?!')|``")
+# after a figure are inches (5'11''): a mark's first apostrophe follows no apostrophe or digit.
+# (Tested after that apostrophe, so that both branches open with a literal, which the engine
+# skips ahead to: the look-behind opening the pattern had it tried at every character.)
+_TYPEWRITER_MARK = re.compile(r"'(?<!['\d]')''?(?!')|``")
 
 
 def typewriter_quotes(text: str) -> str:

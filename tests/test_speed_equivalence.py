@@ -113,6 +113,18 @@ def test_quote_spans_equal_the_character_by_character_scan_on_mark_soup(text):
     assert quote_spans(text, paragraphs) == plain_quote_spans(text, paragraphs)
 
 
+# The typewriter mark pattern as first written: its look-behind opens it.
+PLAIN_TYPEWRITER_MARK = re.compile(r"(?<!['\d])'''?(?!')|``")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="'`1a \n’"))
+@example("''a'' 5'11'' ''''b ```")
+def test_typewriter_marks_are_the_ones_the_look_behind_pattern_found(text):
+    found = [m.span() for m in document._TYPEWRITER_MARK.finditer(text)]
+    assert found == [m.span() for m in PLAIN_TYPEWRITER_MARK.finditer(text)]
+
+
 DATE_SOUP = st.lists(
     st.sampled_from(
         [
