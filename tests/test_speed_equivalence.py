@@ -1660,6 +1660,13 @@ def test_token_texts_from_a_split_are_the_token_patterns_matches_on_the_seeds():
         assert document.token_texts(text) == document._TOKEN.findall(text)
 
 
+@settings(max_examples=500, deadline=None)
+@given(TOKEN_TEXT_SOUP)
+@example("“We’re not done — far from it,” she said. 'tis a_b ²3 x\u0301y -ab- 3.5.")
+def test_quoted_words_counted_from_a_split_are_the_word_patterns_matches(text):
+    assert balance.quoted_word_count(text) == len(balance._WORD.findall(text))
+
+
 # compare.numeric's number pattern as it was, opening with its look-behinds.
 PLAIN_DIGITS = re.compile(
     r"(?<![\w.,])(?<![^\W\d]-)\$?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\w]|[.,]\d)"
