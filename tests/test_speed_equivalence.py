@@ -168,6 +168,8 @@ DATE_SOUP = st.lists(
             "yeſterday",
             "İ",
             "Yesterday",
+            "toDAY",
+            "tomorrow",
         ]
     ),
     max_size=16,
