@@ -141,21 +141,35 @@ def compare_chunk(pairs: list[Pair]) -> list[Outcome]:
 
     Examples
     --------
-    >>> from analyzer.state import pack, unpack, unpacked_text
+    >>> from analyzer.state import compared_line, pack, unpack
     >>> from analyzer.pipeline import analyze_article
     >>> src = pack(analyze_article(Article("s", "", "Prices rose 5 percent.")))
     >>> der = pack(analyze_article(Article("d", "", "Prices rose 7 percent.")))
     >>> [(compared, error)] = compare_chunk([("s", src, "d", der, "metadata", 0.5)])
     >>> [i.text for i in unpack(compared.comparison).issues], error
     (['7 percent'], None)
-    >>> '"comparison": {"derived_direct_quotes"' in unpacked_text(compared.line)
+    >>> '"comparison": {"derived_direct_quotes"' in compared_line(compared.line, der)
     True
     >>> compare_chunk([("s", src, "x", b"damaged", "metadata", 0.5)])[0][1]
     'error: Error -3 while decompressing data: incorrect header check'
     """
     from analyzer.compare import Prepared, compare_prepared
-    from analyzer.state import Compared, compressed_line, pack, unpack, unpacked_text
-    from analyzer.stored_result import decode_unscored, line_with_comparison, sentences_of
+    from analyzer.state import (
+        Compared,
+        compressed_line,
+        pack,
+        spliced_line,
+        unpack,
+        unpacked_text,
+    )
+    from analyzer.stored_result import (
+        comparison_at,
+        decode_unscored,
+        line_of,
+        line_with_comparison,
+        sentences_of,
+    )
+    from analyzer.writers.record_line import dumps
 
     read: dict[str, tuple[str, Prepared]] = {}  # article id -> (stored text, prepared article)
 
@@ -176,10 +190,16 @@ def compare_chunk(pairs: list[Pair]) -> list[Outcome]:
             _, original = prepared(source_id, source)
             comparison = compare_prepared(original, rewrite, paired_by=by, similarity=similarity)
             packed = pack(comparison)
-            # The line of the comparison as the store gives it back, so that it is the line of
-            # the result StateStore.run_results builds (the record rounds a float of it).
-            line = line_with_comparison(stored, rewrite.result, unpack(packed))
-            out.append((Compared(packed, compressed_line(line)), None))
+            # The line with the comparison as the store gives it back, so that it is the line
+            # of the result StateStore.run_results builds (the record rounds a float of it).
+            comparison = unpack(packed)
+            own = line_of(stored)
+            at = comparison_at(own, rewrite.result)
+            if at is None:  # not a line encode wrote: made whole
+                line = compressed_line(line_with_comparison(stored, rewrite.result, comparison))
+            else:
+                line = spliced_line(own, at, dumps(comparison.to_dict()))
+            out.append((Compared(packed, line), None))
         except Exception as exc:  # one pair's bug must not stop the batch
             out.append((None, f"{type(exc).__name__}: {exc}"))
     return out

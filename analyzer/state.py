@@ -51,9 +51,10 @@ if TYPE_CHECKING:  # decoding a result imports its classes; an unchanged rerun d
     from analyzer.results import ArticleResult
 
 STATE_NAME = "state.sqlite"
-SCHEMA_VERSION = 8  # 2: what pairing reads; 3: terms as two lists; 4: results.jsonl lines;
+SCHEMA_VERSION = 9  # 2: what pairing reads; 3: terms as two lists; 4: results.jsonl lines;
 # 5: input files remembered (files); 6: a result stored with its line in front (stored_result);
-# 7: and with its sentence spans after it; 8: the article's language
+# 7: and with its sentence spans after it; 8: the article's language; 9: a rewrite's line as where
+# its comparison goes in its result's line (spliced_line)
 
 # Files that change what an analysis produces. Templates, styles and writers only change how a
 # result is shown, so editing them does not force a rescore (see output_version); the one
@@ -271,6 +272,49 @@ def compressed_line(line: str) -> bytes:
     return zlib.compress(line.encode("utf-8", "surrogatepass"), 1)
 
 
+# What starts a spliced line (spliced_line); a compressed one starts with zlib's header, b"x".
+_SPLICE = b"@"
+
+
+def spliced_line(line: str, at: int, value: str) -> bytes:
+    """The results.jsonl line of a rewrite with its comparison as the store keeps it
+    (:class:`Compared`), when the line is its packed result's own ``line`` (:func:`result_line`)
+    with the comparison's JSON ``value`` in place of the ``null`` at index ``at``: that place
+    and ``value``, not the line. :func:`compared_line` puts them together with the packed result.
+
+    Compressing the whole line again (:func:`compressed_line`) cost the worker that compared a
+    word-for-word copy a quarter of its time (~0.18 ms of ~0.75), for a line the store holds
+    already, compressed, at the head of the result.
+
+    Examples
+    --------
+    >>> from analyzer.results import ArticleResult
+    >>> packed = pack(ArticleResult(id="a", path="a.txt", text="Hi."))
+    >>> line = result_line(packed)
+    >>> line[:35]
+    '{"author": null, "comparison": null'
+    >>> compared_line(spliced_line(line, 31, '{"x": 1}'), packed)[:39]
+    '{"author": null, "comparison": {"x": 1}'
+    """
+    head = len(line[:at].encode("utf-8", "surrogatepass"))
+    end = len(line.encode("utf-8", "surrogatepass"))
+    return b"%s%d %d\n%s" % (_SPLICE, head, end, value.encode("utf-8", "surrogatepass"))
+
+
+def compared_line(line: bytes, result: bytes) -> str:
+    """The results.jsonl line :attr:`Compared.line` holds (:func:`compressed_line` or
+    :func:`spliced_line`), ``result`` being the rewrite's packed result."""
+    if not line.startswith(_SPLICE):
+        return unpacked_text(line)
+    head, value = line.split(b"\n", 1)
+    at, end = map(int, head[len(_SPLICE) :].split())
+    # Only the line is inflated: the packed result starts with it (the rest is ~10% more).
+    own = zlib.decompressobj().decompress(result, end)
+    if len(own) != end or own[at : at + 4] != b"null":
+        raise ValueError("a spliced line does not fit the result it is stored with")
+    return (own[:at] + value + own[at + 4 :]).decode("utf-8", "surrogatepass")
+
+
 def unpacked_text(blob: bytes) -> str:
     """The text :func:`pack` or :func:`compressed_line` compressed: for a result, what
     :mod:`analyzer.stored_result` reads; for a comparison's line, the line."""
@@ -303,7 +347,9 @@ class Scored(NamedTuple):
 
 class Compared(NamedTuple):
     """What the store keeps of one comparison: the packed :class:`~analyzer.results.Comparison`
-    and the rewrite's results.jsonl line as it reads with it (:func:`compressed_line`)."""
+    and the rewrite's results.jsonl line as it reads with it, as a rule where the comparison goes
+    in the line at the head of the rewrite's packed result (:func:`spliced_line`), else the
+    whole line (:func:`compressed_line`); :func:`compared_line` reads either."""
 
     comparison: bytes
     line: bytes
@@ -641,7 +687,7 @@ class StateStore:
             " LEFT JOIN comparisons c ON c.id = r.id AND c.basis = r.basis ORDER BY r.rank"
         )
         for compared, result in rows:
-            yield result_line(result) if compared is None else unpacked_text(compared)
+            yield result_line(result) if compared is None else compared_line(compared, result)
 
     def run_page_pairs(self) -> Iterator[tuple[int, int | None]]:
         """``(rank, source's rank)`` of each article of the run whose pages the page step makes,

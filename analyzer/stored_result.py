@@ -183,16 +183,43 @@ def line_with_comparison(stored: str, result: ArticleResult, comparison: Compari
     '{"author": "Ana", "comparison": {"derived_direct_quotes": 0,'
     """
     line = line_of(stored)
-    # The comparison's key: inside a JSON string every quotation mark is escaped, so the first
-    # '"comparison": ' is a key, the record's own when the line starts as a record's does.
-    at = line.find('"comparison": ')
+    value = _value_at(line, result)
     old = "null" if result.comparison is None else dumps(result.comparison.to_dict())
-    value = at + len('"comparison": ')
-    if at < 0 or not line.startswith(old, value) or not _head_of(line[:at], result):
+    if value is None or not line.startswith(old, value):
         # Not the line of this result (never, for a line encode wrote): the line made whole,
         # from the whole stored result (``result`` may lack its findings, metrics and scores).
         return dumps(replace(decode(stored), comparison=comparison).to_record())
     return line[:value] + dumps(comparison.to_dict()) + line[value + len(old) :]
+
+
+def comparison_at(line: str, result: ArticleResult) -> int | None:
+    """Where the stored ``line`` of ``result`` (:func:`line_of`; a result without comparison)
+    holds its ``"comparison"`` value, a ``null``: the index of the ``null``, where
+    :func:`line_with_comparison` puts a comparison. None when the line is not such a record of
+    ``result`` (never, for a line :func:`encode` wrote).
+
+    Examples
+    --------
+    >>> result = ArticleResult("a", "a.txt", "Hi.", author="Ana")
+    >>> line = line_of(encode(result))
+    >>> line[comparison_at(line, result) :][:6]
+    'null, '
+    """
+    value = _value_at(line, result)
+    if value is None or result.comparison is not None or not line.startswith("null", value):
+        return None
+    return value
+
+
+def _value_at(line: str, result: ArticleResult) -> int | None:
+    """The index of the ``"comparison"`` value in ``line``, None when the line does not start
+    as a record of ``result`` does (see :func:`_head_of`)."""
+    # The comparison's key: inside a JSON string every quotation mark is escaped, so the first
+    # '"comparison": ' is a key, the record's own when the line starts as a record's does.
+    at = line.find('"comparison": ')
+    if at < 0 or not _head_of(line[:at], result):
+        return None
+    return at + len('"comparison": ')
 
 
 def _head_of(head: str, result: ArticleResult) -> bool:

@@ -177,3 +177,81 @@ def test_warm_up_loads_the_hyphenation_dictionary_that_words_missing_from_the_sy
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert done.stdout == "1\n"
+
+
+def _record_with(packed: bytes, compared) -> str:
+    """The results.jsonl line of the rewrite ``packed`` with the comparison of ``compared``,
+    made whole from the decoded result."""
+    import dataclasses
+
+    from analyzer.state import unpack
+    from analyzer.writers.record_line import dumps
+
+    return dumps(
+        dataclasses.replace(unpack(packed), comparison=unpack(compared.comparison)).to_record()
+    )
+
+
+def _copy_of(name: str, author: str | None) -> dict[str, bytes]:
+    """The seed ``name`` and a word-for-word copy of it (another id and path), both by
+    ``author``, packed as scoring packs them."""
+    import dataclasses
+
+    from conftest import SEEDS
+
+    from analyzer.engines import score_chunk
+    from analyzer.readers import read_inputs
+
+    (seed,) = [a for a in read_inputs([str(SEEDS)]) if a.id.startswith(name)]
+    seed = dataclasses.replace(seed, meta=dataclasses.replace(seed.meta, author=author))
+    copy = dataclasses.replace(seed, id="copy", path="copy.txt")
+    scored = score_chunk([seed, copy])
+    return {a.id: s.result for a, (s, _) in zip((seed, copy), scored, strict=True)}
+
+
+@pytest.mark.parametrize(
+    ("source", "rewrite"), [("000", "002"), ("002", "003"), ("000", "003"), ("001", "003")]
+)
+def test_a_rewrites_stored_line_is_its_record_with_the_comparison(source, rewrite):
+    from analyzer.engines import compare_chunk
+    from analyzer.state import compared_line
+
+    packed = _packed_seeds(source, rewrite)
+    [(compared, error)] = compare_chunk(
+        [(source, packed[source], rewrite, packed[rewrite], "similarity", 0.5)]
+    )
+    assert error is None and compared.line.startswith(b"@")  # where the comparison goes
+    assert compared_line(compared.line, packed[rewrite]) == _record_with(packed[rewrite], compared)
+
+
+@pytest.mark.parametrize("author", [None, "Ana Núñez", 'Ann "Q" O’Neil'])
+@pytest.mark.parametrize("name", ["000", "001", "002", "003"])
+def test_a_word_for_word_copys_stored_line_is_its_record_with_the_comparison(name, author):
+    # Non-ASCII text before the comparison (the author, the attributions' quotes) moves its place
+    # in bytes away from its place in characters.
+    from analyzer.engines import compare_chunk
+    from analyzer.state import compared_line
+
+    packed = _copy_of(name, author)
+    source = next(iter(packed))
+    [(compared, error)] = compare_chunk(
+        [(source, packed[source], "copy", packed["copy"], "similarity", 1.0)]
+    )
+    assert error is None and compared.line.startswith(b"@")
+    assert compared_line(compared.line, packed["copy"]) == _record_with(packed["copy"], compared)
+
+
+def test_a_line_spliced_for_one_result_is_not_read_with_another():
+    from analyzer.engines import compare_chunk
+    from analyzer.state import compared_line
+
+    packed = _packed_seeds("000", "002", "003")
+    [(compared, _)] = compare_chunk([("000", packed["000"], "002", packed["002"], "metadata", 0.5)])
+    with pytest.raises(ValueError, match="does not fit"):
+        compared_line(compared.line, packed["003"])
+
+
+def test_a_line_stored_whole_is_read_as_it_was_stored():
+    from analyzer.state import compared_line, compressed_line
+
+    assert compared_line(compressed_line('{"id": "é"}'), b"unused") == '{"id": "é"}'
