@@ -109,10 +109,14 @@ def decode(stored: str) -> ArticleResult:
     return _result(json.loads(line), extra)
 
 
-def _result(record: dict[str, Any], scored: tuple[Any, Any, Any] | None) -> ArticleResult:
+def _result(
+    record: dict[str, Any], scored: tuple[Any, Any, Any] | None, *, items: bool = True
+) -> ArticleResult:
     """The result a record (a line read back) holds, with the metrics, scores and details of its
-    findings (or none of the three)."""
+    findings (or none of the three); without ``items``, its sources and attributions are empty
+    where it has them (None where it has none)."""
     metrics, scores, details = scored or ({}, {}, None)
+    made = _items if items else _none_or_empty
     return ArticleResult(
         id=record["id"],
         path=record["path"],
@@ -128,9 +132,9 @@ def _result(record: dict[str, Any], scored: tuple[Any, Any, Any] | None) -> Arti
         type_reasons=tuple(record.get("type_reasons", ())),
         scores=scores,
         metrics=metrics,
-        sources=_items(Source, record.get("sources")),
+        sources=made(Source, record.get("sources")),
         quotes=_items(Quote, record.get("quotes")),
-        attributions=_items(Attribution, record.get("attributions")),
+        attributions=made(Attribution, record.get("attributions")),
         findings=()
         if details is None
         else tuple(
@@ -142,19 +146,24 @@ def _result(record: dict[str, Any], scored: tuple[Any, Any, Any] | None) -> Arti
 
 
 def decode_unscored(stored: str) -> ArticleResult:
-    """The result :func:`encode` stored without its findings, metrics and scores: its text,
-    metadata, paragraphs, sources, quotes and attributions, which is what comparing two articles
-    reads. Cheaper than :func:`decode`: no finding is rebuilt. A result stored whole (see the
-    module) comes back whole.
+    """The result :func:`encode` stored as comparing two articles reads it: its text, metadata,
+    paragraphs and quotes, without its findings, metrics and scores, and with no source or
+    attribution (an empty tuple where it has them, None where it has none, as in the record: a
+    stored line's head is checked against it, see :func:`line_with_comparison`). Cheaper than
+    :func:`decode`: no finding, source or attribution is rebuilt (sources and attributions
+    were most of the objects made). A result stored whole (see the module) comes back whole.
 
     Examples
     --------
     >>> from analyzer.results import ArticleResult, Finding, Quote
     >>> result = ArticleResult("a", "a.txt", "“Hi,” Ana said.", quotes=(Quote(0, 5, "Hi,", "Ana"),),
-    ...     metrics={"words": 3}, findings=(Finding("hedge", 0, 2, "Hi", "Softens."),))
+    ...     metrics={"words": 3}, findings=(Finding("hedge", 0, 2, "Hi", "Softens."),),
+    ...     sources=(Source("Ana", "person"),))
     >>> unscored = decode_unscored(encode(result))
     >>> unscored.quotes == result.quotes, unscored.findings, unscored.metrics
     (True, (), {})
+    >>> unscored.sources, unscored.attributions
+    ((), None)
     """
     line, rest = stored.split("\n", 2)[:2]
     # The rest is the metrics, scores and details (a tuple, not read here) or the whole result.
@@ -162,7 +171,7 @@ def decode_unscored(stored: str) -> ArticleResult:
         extra = codec.decode(rest)
         if isinstance(extra, ArticleResult):
             return extra
-    return _result(json.loads(line), None)
+    return _result(json.loads(line), None, items=False)
 
 
 def line_with_comparison(stored: str, result: ArticleResult, comparison: Comparison) -> str:
@@ -234,6 +243,10 @@ def _head_of(head: str, result: ArticleResult) -> bool:
 
 def _items(cls: type, dicts: list[dict[str, Any]] | None) -> tuple[Any, ...] | None:
     return None if dicts is None else tuple(cls(**d) for d in dicts)
+
+
+def _none_or_empty(cls: type, dicts: list[dict[str, Any]] | None) -> tuple[()] | None:
+    return None if dicts is None else ()
 
 
 def _line_holds(result: ArticleResult) -> bool:

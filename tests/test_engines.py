@@ -192,6 +192,16 @@ def _record_with(packed: bytes, compared) -> str:
     )
 
 
+def _compared_whole(source: bytes, rewrite: bytes, similarity: float):
+    """The comparison :func:`analyzer.compare.compare` makes of the two whole packed results,
+    as the store gives it back."""
+    from analyzer.compare import compare
+    from analyzer.state import pack, unpack
+
+    whole = compare(unpack(source), unpack(rewrite), paired_by="similarity", similarity=similarity)
+    return unpack(pack(whole))
+
+
 def _copy_of(name: str, author: str | None) -> dict[str, bytes]:
     """The seed ``name`` and a word-for-word copy of it (another id and path), both by
     ``author``, packed as scoring packs them."""
@@ -214,7 +224,7 @@ def _copy_of(name: str, author: str | None) -> dict[str, bytes]:
 )
 def test_a_rewrites_stored_line_is_its_record_with_the_comparison(source, rewrite):
     from analyzer.engines import compare_chunk
-    from analyzer.state import compared_line
+    from analyzer.state import compared_line, unpack
 
     packed = _packed_seeds(source, rewrite)
     [(compared, error)] = compare_chunk(
@@ -222,6 +232,8 @@ def test_a_rewrites_stored_line_is_its_record_with_the_comparison(source, rewrit
     )
     assert error is None and compared.line.startswith(b"@")  # where the comparison goes
     assert compared_line(compared.line, packed[rewrite]) == _record_with(packed[rewrite], compared)
+    # Read without findings, sources and attributions, compared as the whole results are.
+    assert unpack(compared.comparison) == _compared_whole(packed[source], packed[rewrite], 0.5)
 
 
 @pytest.mark.parametrize("author", [None, "Ana Núñez", 'Ann "Q" O’Neil'])
@@ -230,7 +242,7 @@ def test_a_word_for_word_copys_stored_line_is_its_record_with_the_comparison(nam
     # Non-ASCII text before the comparison (the author, the attributions' quotes) moves its place
     # in bytes away from its place in characters.
     from analyzer.engines import compare_chunk
-    from analyzer.state import compared_line
+    from analyzer.state import compared_line, unpack
 
     packed = _copy_of(name, author)
     source = next(iter(packed))
@@ -239,6 +251,7 @@ def test_a_word_for_word_copys_stored_line_is_its_record_with_the_comparison(nam
     )
     assert error is None and compared.line.startswith(b"@")
     assert compared_line(compared.line, packed["copy"]) == _record_with(packed["copy"], compared)
+    assert unpack(compared.comparison) == _compared_whole(packed[source], packed["copy"], 1.0)
 
 
 def test_a_line_spliced_for_one_result_is_not_read_with_another():

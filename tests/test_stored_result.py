@@ -238,9 +238,12 @@ def test_the_line_with_a_comparison_is_the_line_of_the_result_that_holds_it(
         return
     unscored = stored_result.decode_unscored(stored)
     assert stored_result.line_with_comparison(stored, unscored, comparison) == line
-    # What comparing reads is all there; only findings, metrics and scores may be left out.
+    # What comparing reads is all there; only findings, metrics and scores, sources and
+    # attributions may be left out (the last two empty where the result has them).
     if beside_line(result):
         left_out = {"findings": (), "metrics": {}, "scores": {}}
+        for name in ("sources", "attributions"):
+            left_out[name] = None if getattr(result, name) is None else ()
         assert unscored == dataclasses.replace(result, **left_out)
     else:
         assert unscored == result
