@@ -171,7 +171,34 @@ def decode_unscored(stored: str) -> ArticleResult:
         extra = codec.decode(rest)
         if isinstance(extra, ArticleResult):
             return extra
-    return _result(json.loads(line), None, items=False)
+    return _result(_read_for_comparing(line), None, items=False)
+
+
+def _read_for_comparing(line: str) -> dict[str, Any]:
+    """``json.loads(line)`` of a record, but for what comparing does not read: its attributions
+    (an empty list in their place, so that it still says whether it has them) and its findings
+    (an empty list), cut out of the line before it is parsed. They are more than half of a line:
+    parsing it takes ~0.055 ms instead of ~0.12 (PolNeAR texts).
+
+    A record's keys are sorted: the attributions come first, then the author; the findings come
+    right before the id. Inside a JSON string every quotation mark is escaped, so a ``"`` after a
+    space opens a key or value, and no item of either list has a key ``author`` or ``id``: the
+    first ``, "author": `` ends the attributions, the first ``], "id": `` after the findings'
+    key ends them. A line that does not read so is parsed whole.
+    """
+    cut = line
+    if cut.startswith('{"attributions": ['):
+        end = cut.find('], "author": ')
+        if end > 0:
+            cut = '{"attributions": [' + cut[end:]
+    start = cut.find(', "findings": [')
+    end = cut.find('], "id": ', start)
+    if start > 0 and end > 0:
+        try:
+            return json.loads(cut[: start + len(', "findings": [')] + cut[end:])
+        except ValueError:  # never, for a record's line
+            pass
+    return json.loads(line)
 
 
 def line_with_comparison(stored: str, result: ArticleResult, comparison: Comparison) -> str:

@@ -275,3 +275,43 @@ def test_a_comparison_key_inside_the_attributions_or_the_author_is_not_the_recor
         stored, stored_result.decode_unscored(stored), comparison
     )
     assert line == dumps(dataclasses.replace(result, comparison=comparison).to_record())
+
+
+# Text spelling what _read_for_comparing looks for, and a backslash that escapes nothing.
+TRICKY = st.text(alphabet='], "authorid:[\\f{}', max_size=14)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    TRICKY,
+    st.one_of(st.none(), TRICKY),
+    st.lists(TRICKY, max_size=2),
+    st.lists(st.tuples(TRICKY, TRICKY), max_size=2),
+    st.one_of(st.none(), st.lists(st.tuples(TRICKY, TRICKY), max_size=2)),
+)
+def test_what_comparing_reads_is_read_whatever_the_strings_of_the_line_spell(
+    text, author, derived_from, findings, attributions
+):
+    result = ArticleResult(
+        "a", "a.txt", text, author=author, derived_from=tuple(derived_from),
+        findings=tuple(Finding("k", 0, 1, t, m) for t, m in findings),
+        attributions=None if attributions is None else tuple(
+            Attribution(0, 1, "direct", s, None, c, 0, 1) for s, c in attributions
+        ),
+        quotes=(Quote(0, 1, text, author),),
+    )  # fmt: skip
+    unscored = stored_result.decode_unscored(stored_result.encode(result))
+    assert unscored == dataclasses.replace(
+        result, findings=(), attributions=None if attributions is None else ()
+    )
+
+
+def test_a_record_spelling_the_keys_inside_its_strings_is_read_for_comparing():
+    spelled = '], "author": "x", "findings": [], "id": "b"'
+    result = ArticleResult(
+        "a", "a.txt", spelled, author=spelled, derived_from=(spelled + "\\",),
+        findings=(Finding("k", 0, 1, spelled, spelled + "\\"),),
+        attributions=(Attribution(0, 1, "direct", spelled, None, spelled, 0, 1),),
+    )  # fmt: skip
+    unscored = stored_result.decode_unscored(stored_result.encode(result))
+    assert unscored == dataclasses.replace(result, findings=(), attributions=())
