@@ -707,6 +707,8 @@ def _subject_pronoun(text: str, s: int, e: int) -> re.Match[str] | None:
     ends the words, so it starts among their last ``_PRONOUN_REACH`` characters (its
     look-behind reads the text before the search's start as before ``s``)."""
     return _SUBJECT_PRONOUN.search(text, max(s, e - _PRONOUN_REACH), e)
+
+
 # A party and state tag after a lawmaker's name: "(R-Ind.)", "(D-MA)", "(I-Vt.)".
 _PARTY_TAG = re.compile(r"\s*\([DRI]-[A-Z][\w.\s]{0,12}\)")
 _LAST_CAPITALISED = re.compile(r"([A-Z][\w’'\-]*)\)?\s*$")
