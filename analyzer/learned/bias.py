@@ -37,7 +37,7 @@ import re
 import struct
 from array import array
 from bisect import bisect_left
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import repeat
 from pathlib import Path
@@ -224,13 +224,18 @@ def sentence_probability(model: dict[str, Any], texts: Sequence[str]) -> list[fl
     fast = _fast_sentences(model["pipeline"])
     lexicon = model["lexicon"]
     if fast is not None and fast.reads(TOKEN_PATTERN, lowercase=True):
-        z = _stack_table(fast, lexicon, texts)
+        # One split of each text gives the text model's token numbers and the lexicon's stem
+        # ids both, each distinct piece of text read once per process.
+        numbers, ids = _piece_reader(fast, lexicon).read(texts)
+        text = np.asarray(fast.number_probabilities(*numbers, len(texts)))
+        features = lexicon.stem_id_features(*ids, len(texts))
     else:
         if fast is not None:  # the same floats as predict_proba, without scikit-learn's overhead
             text = np.asarray(fast.probabilities(texts))
         else:
             text = model["pipeline"].predict_proba(list(texts))[:, 1]
-        z = np.column_stack([_logit(text), lexicon.features(texts)])
+        features = lexicon.features(texts)
+    z = np.column_stack([_logit(text), features])
     # The stack's logistic function written out: predict_proba's checks cost more than 6 numbers.
     stack = model["stack"]
     return [float(p) for p in expit(z @ stack.coef_[0] + stack.intercept_[0])]
@@ -265,7 +270,6 @@ class _PieceReader:
     """
 
     def __init__(self, fast: TfidfLogistic, lexicon: StemLexicon) -> None:
-        self.fast = fast
         self._cores = _Cores(fast, lexicon)
         self._pieces = _Pieces(self._cores)
 
@@ -353,61 +357,6 @@ _INT64 = np.dtype(np.int64).itemsize
 @functools.cache
 def _piece_reader(fast: TfidfLogistic, lexicon: StemLexicon) -> _PieceReader:
     return _PieceReader(fast, lexicon)
-
-
-# Texts a _TextMemo remembers before it starts afresh (bounds memory: a sentence and what is
-# remembered of it take some 0.4 KB, so ~20 MB when full).
-MAX_CACHED_TEXTS = 50_000
-
-
-class _TextMemo:
-    """``score(texts)`` for texts scored each on its own, each distinct text scored once per
-    process and remembered: a batch's articles share sentences (wire copy run by several
-    outlets, an article fetched again). Starts afresh past :data:`MAX_CACHED_TEXTS` texts."""
-
-    def __init__(self, score: Callable[[list[str]], list[Any]]) -> None:
-        self._score = score
-        self._known: dict[str, Any] = {}
-
-    def values(self, texts: Sequence[str]) -> list[Any]:
-        known = self._known
-        new = [t for t in dict.fromkeys(texts) if t not in known]  # distinct texts first
-        if new:
-            if len(known) + len(new) > MAX_CACHED_TEXTS:
-                known.clear()
-                new = list(dict.fromkeys(texts))
-            known.update(zip(new, self._score(new), strict=True))
-        return list(map(known.__getitem__, texts))
-
-
-# A stack row: the text model's log-odds and the five lexicon features, as float64s.
-_ROW = 6 * np.dtype(np.float64).itemsize
-
-
-def _stack_table(fast: TfidfLogistic, lexicon: StemLexicon, texts: Sequence[str]) -> np.ndarray:
-    """The stack's input, one row a text (shape ``(len(texts), 6)``), each text's row read once
-    per process. Every step of the text model and the lexicon works row by row
-    (tests/test_learned_equivalence.py holds a row to the one it gets in any batch), so a
-    remembered row is the one the text would get beside any others; the stack's product is
-    then taken over the whole table, as before."""
-    table = b"".join(_stack_rows(fast, lexicon).values(texts))
-    return np.frombuffer(table, np.float64).reshape(len(texts), 6).copy()
-
-
-@functools.cache
-def _stack_rows(fast: TfidfLogistic, lexicon: StemLexicon) -> _TextMemo:
-    # Rows remembered as the bytes of their six float64s.
-    return _TextMemo(functools.partial(_new_stack_rows, _piece_reader(fast, lexicon), lexicon))
-
-
-def _new_stack_rows(reader: _PieceReader, lexicon: StemLexicon, texts: list[str]) -> list[bytes]:
-    # One split of each text gives the text model's token numbers and the lexicon's stem ids
-    # both, each distinct piece of text read once per process.
-    numbers, ids = reader.read(texts)
-    text = np.asarray(reader.fast.number_probabilities(*numbers, len(texts)))
-    features = lexicon.stem_id_features(*ids, len(texts))
-    table = np.column_stack([_logit(text), features]).tobytes()
-    return [table[i : i + _ROW] for i in range(0, len(table), _ROW)]
 
 
 # Naming scores of each word model and lexicon, each word scored once per process: the score is
@@ -555,29 +504,16 @@ def loaded_words_many(
 
 def named_words_many(model: dict[str, Any], texts: Sequence[str]) -> list[list[Driver]]:
     """``named_words(model, ranked)`` for each text's words ranked by :func:`loaded_words_many`
-    (``most=MAX_NAMED``): a Driver made for each named word only, not for the others ranked;
-    each distinct text named once per process.
+    (``most=MAX_NAMED``): a Driver made for each named word only, not for the others ranked.
     """
     gate = model.get("word_threshold", NAME_THRESHOLD)
-    memo = _named_words(model["words"], model["lexicon"], gate)
-    return [list(named) for named in memo.values(texts)]
-
-
-# Each text's named words, each distinct text named once per process: a text's words are ranked
-# on their own scores, each remembered per word (so the same in any batch).
-@functools.cache
-def _named_words(words: Pipeline | HashedLogistic, lexicon: StemLexicon, gate: float) -> _TextMemo:
-    return _TextMemo(functools.partial(_name_words, {"words": words, "lexicon": lexicon}, gate))
-
-
-def _name_words(model: dict[str, Any], gate: float, texts: list[str]) -> list[tuple[Driver, ...]]:
     out = []
     for words in _ranked(model, texts, MAX_NAMED):
         if not words or words[0][1] < gate:
-            out.append(())
+            out.append([])
             continue
         named = (words[i] for i in top_named([q for _, q in words], MAX_NAMED, NAME_MORE))
-        out.append(tuple(Driver(*m.span(), m.group(), q) for m, q in named))
+        out.append([Driver(*m.span(), m.group(), q) for m, q in named])
     return out
 
 
