@@ -483,6 +483,21 @@ def test_the_sentences_reply_scans_hold_every_phrase_of_the_seeds():
                     assert si in kept
 
 
+NAMED_SOUP = st.lists(
+    st.sampled_from(["a", "an", "the", "man", "named", "called", "Named", "namedx", " ", "  ", "\n",
+                     "\u2003", "\x1c", ",", "x" * 30]),
+    max_size=14,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(NAMED_SOUP)
+@example("a man named \u2003\n")
+def test_a_named_title_is_the_one_the_whole_search_finds(text):
+    found, plain = sources._named(text), sources._NAMED.search(text)
+    assert (found and found.span()) == (plain and plain.span())
+
+
 CLAUSE_SOUP = st.lists(
     st.sampled_from(list('.!?;:,()“”"\n—–') + ["the", "city’s", " ", "-", "’", "x" * 20, "é"]),
     max_size=30,

@@ -287,6 +287,14 @@ def _clause_tail(text: str) -> str:
     return text[len(text) - mark.start() :] if mark else text
 
 
+def _named(before: str) -> re.Match[str] | None:
+    """``_NAMED.search(before)``, searched only when ``before`` ends with "named" or "called" (and
+    white space), as every match does: most words before a name do not."""
+    if not before.rstrip().endswith(("named", "called")):
+        return None
+    return _NAMED.search(before)
+
+
 def _title_of(text: str, entity: Entity) -> str | None:
     """A description the article gives a name in other shapes than "X, the ...,": a title
     before it ("council member Grace Liu", "a federal police official named Omar García
@@ -294,7 +302,7 @@ def _title_of(text: str, entity: Entity) -> str | None:
     Brightwave", "Tom Reyes, who runs a hardware store"), or "X was elected president"."""
     for start, end in entity.mentions:
         before = _clause_tail(text[max(0, start - 100) : start])
-        named = _NAMED.search(before)
+        named = _named(before)
         if named:
             return named.group(1)
         title = roles.title_before(before)
