@@ -1790,3 +1790,20 @@ def test_lower_casing_neither_makes_nor_unmakes_white_space_at_any_code_point():
         c = chr(code)
         low = c.lower()
         assert low.split() == ([low] if not c.isspace() else []), hex(code)
+
+
+def plain_word_count(inner: str) -> int:
+    """quotes.is_speech's words before the one-match patterns: _WORD matches, counted to four."""
+    return sum(1 for _ in itertools.islice(re.finditer(r"\w+(?:[’'\-]\w+)*", inner), 4))
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.text(alphabet="ab1_é’'- .,\n…—", max_size=24))
+@example("a’b-c d’ e-’f -g")
+@example("it’s-a ’ x")
+def test_quotations_of_four_and_two_words_are_the_ones_a_count_of_the_words_finds(inner):
+    from analyzer.signals import quotes
+
+    count = plain_word_count(inner)
+    assert (quotes._FOUR_WORDS.match(inner) is not None) == (count >= 4)
+    assert (quotes._TWO_WORDS.match(inner) is not None) == (count >= 2)
