@@ -42,11 +42,7 @@ def is_speech(doc: Document, span: Span) -> bool:
 
 def find(doc: Document) -> list[Quote]:
     """Quotations of speech in document order, speaker not yet resolved."""
-    return [
-        Quote(start=q.start, end=q.end, text=doc.span_text(q))
-        for q in doc.quotes
-        if is_speech(doc, q)
-    ]
+    return [Quote(q.start, q.end, doc.span_text(q)) for q in doc.quotes if is_speech(doc, q)]
 
 
 def assign_speakers(quotes: list[Quote], attributions: list[Attribution]) -> list[Quote]:
