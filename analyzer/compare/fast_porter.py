@@ -208,6 +208,12 @@ def _step1b(w: str) -> str:
     return stem + "e" if _measure(stem) == 1 and _ends_cvc(stem) else stem
 
 
+# The last letters of the words each step may change: step 1b's "ied", "eed", "ed" and "ing", and
+# the suffixes of steps 2 ("alli" too), 3 and 4. (No step leaves a word empty.)
+_STEP1B_LAST = frozenset("dg")
+_STEP2_LAST, _STEP3_LAST, _STEP4_LAST = (frozenset(rules[1]) for rules in (_STEP2, _STEP3, _STEP4))
+
+
 def _step1c(w: str) -> str:
     if w.endswith("y") and len(w) > 2 and _cv(w[:-1])[-1] == "c":
         return w[:-1] + "i"
@@ -247,6 +253,28 @@ def stem(word: str) -> str:
         return _POOL[w]
     if len(word) <= 2:
         return w
-    w = _step1c(_step1b(_step1a(w)))
-    w = _apply(_apply(_step2(w), _STEP3), _STEP4)
-    return _step5b(_step5a(w))
+    # Each step changes only a word ending with one of its suffixes' last letters: most words
+    # pass most steps on one look at their last letter, without a call.
+    last = w[-1]
+    if last == "s":
+        w = _step1a(w)
+        last = w[-1]
+    if last in _STEP1B_LAST:
+        w = _step1b(w)
+        last = w[-1]
+    if last == "y":
+        w = _step1c(w)
+        last = w[-1]
+    if last in _STEP2_LAST:
+        w = _step2(w)
+        last = w[-1]
+    if last in _STEP3_LAST:
+        w = _apply(w, _STEP3)
+        last = w[-1]
+    if last in _STEP4_LAST:
+        w = _apply(w, _STEP4)
+        last = w[-1]
+    if last == "e":
+        w = _step5a(w)
+        last = w[-1]
+    return _step5b(w) if last == "l" else w
