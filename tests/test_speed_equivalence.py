@@ -1807,3 +1807,20 @@ def test_quotations_of_four_and_two_words_are_the_ones_a_count_of_the_words_find
     count = plain_word_count(inner)
     assert (quotes._FOUR_WORDS.match(inner) is not None) == (count >= 4)
     assert (quotes._TWO_WORDS.match(inner) is not None) == (count >= 2)
+def test_every_anonymity_phrase_holds_one_of_the_keys_a_text_is_checked_for():
+    for phrase in load_lexicon("anonymity_phrases"):
+        assert any(key in phrase.lower() for key in anonymity.PHRASE_KEYS), phrase
+
+
+ANONYMITY_SOUP = st.lists(
+    st.sampled_from(
+        [*load_lexicon("anonymity_phrases"), "Anonymous Sources", "NAMED", "x", " ", "-", "ſ"]
+    ),
+    max_size=6,
+).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(ANONYMITY_SOUP)
+def test_anonymity_phrases_are_found_where_scanning_every_text_finds_them(text):
+    assert anonymity._phrase_spans(text) == anonymity._phrases().spans(text)
