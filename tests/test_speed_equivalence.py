@@ -26,6 +26,7 @@ from analyzer.signals import (
     anonymity,
     attribution,
     balance,
+    claims,
     people,
     reply,
     roles,
@@ -1824,3 +1825,39 @@ ANONYMITY_SOUP = st.lists(
 @given(ANONYMITY_SOUP)
 def test_anonymity_phrases_are_found_where_scanning_every_text_finds_them(text):
     assert anonymity._phrase_spans(text) == anonymity._phrases().spans(text)
+
+
+PLAIN_CREDIT = re.compile(
+    r"contributed reporting|contributed to this report|appeared first on", re.IGNORECASE
+)
+CREDIT_SOUP = st.lists(
+    st.sampled_from(
+        [
+            "contributed",
+            "CONTRIBUTED",
+            "Contributed",
+            " reporting",
+            " to this report",
+            " to thiſ report",
+            " Reporting.",
+            "appeared",
+            "Appeared",
+            " first on",
+            " fİrst on",
+            " fırst on",
+            "a",
+            "c",
+            " ",
+        ]
+    ),
+    max_size=8,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(CREDIT_SOUP)
+@example("This article appeared first on X. Ana Ruiz contributed to thiſ report.")
+def test_credit_lines_are_found_where_the_caseless_alternation_finds_them(text):
+    found = claims._CREDIT.search(text)
+    plain = PLAIN_CREDIT.search(text)
+    assert (found and found.span()) == (plain and plain.span())
