@@ -149,7 +149,10 @@ def assign(sources: Sequence[Source], people: People | None = None) -> list[Sour
     'business'
     """
     titles = titles_by_name(people) if people is not None else {}
-    return [
-        dataclasses.replace(s, role=role_of(s.name, s.description, titles.get(s.name, ())))
-        for s in sources
-    ]
+    out = []
+    for s in sources:
+        role = role_of(s.name, s.description, titles.get(s.name, ()))
+        # Most sources keep the role they have ("unknown"): kept as they are, not copied
+        # (dataclasses.replace took a fifth of the time).
+        out.append(s if role == s.role else dataclasses.replace(s, role=role))
+    return out
