@@ -103,6 +103,15 @@ def _longest() -> int:
     return max(len(words) for words in _markers())
 
 
+@functools.cache
+def _phrase_firsts_and_lasts() -> tuple[frozenset[str], frozenset[str]]:
+    """The first words and the last words of the marker phrases: a word that is none of the
+    last ones (first ones) and no marker of one word (:func:`_single`) ends (opens) no marker,
+    so the walks look up no phrase there (most words of a clause)."""
+    markers = _markers()
+    return frozenset(words[0] for words in markers), frozenset(words[-1] for words in markers)
+
+
 def _words(text: str) -> list[str]:
     """The words and clause marks of ``text``, lower-cased; a word capitalised inside the
     sentence is a name ("May", "Will", "Next") and becomes "" so it never makes a marker."""
@@ -154,16 +163,19 @@ def _walk_back(words: list[str]) -> tuple[Decision | None, int | None]:
     before the date when it opens the sentence's first clause (None when the walk stopped at
     the start of a later clause, or after _WORDS_BACK words)."""
     walked = 0
+    _, lasts = _phrase_firsts_and_lasts()
     for last in range(len(words) - 1, -1, -1):
-        if words[last] == ",":
+        word = words[last]
+        if word == ",":
             continue
-        if _is_boundary(words[last]) or walked == _WORDS_BACK:
+        if _is_boundary(word) or walked == _WORDS_BACK:
             return None, None
         walked += 1
-        for first in range(max(0, last - _longest() + 1), last + 1):  # longest phrase first
-            found = _decided(words, first, last)
-            if found is not None:
-                return found, walked
+        if word in lasts or _single(word) is not None:
+            for first in range(max(0, last - _longest() + 1), last + 1):  # longest phrase first
+                found = _decided(words, first, last)
+                if found is not None:
+                    return found, walked
         if _past_intention(words, last):
             return (None, None), walked
     return None, walked
@@ -184,11 +196,15 @@ def _past_intention(words: list[str], to: int) -> bool:
 def _walk_forward(words: list[str]) -> Decision | None:
     """What the first marker after a date that opens its sentence decides; commas are crossed
     ("In October, Mrs. Clinton, the nominee, proposed ...")."""
+    firsts, _ = _phrase_firsts_and_lasts()
     for first in range(len(words)):
-        if words[first] in _NOUN_MODIFIERS:
+        word = words[first]
+        if word in _NOUN_MODIFIERS:
             continue  # "On Monday night, in an attempt to sway the next debate, Trump told ..."
-        if _is_boundary(words[first]):
+        if _is_boundary(word):
             return None
+        if word not in firsts and _single(word) is None:
+            continue
         for last in range(min(len(words), first + _longest()) - 1, first - 1, -1):
             found = _decided(words, first, last)
             if found is not None:
@@ -210,8 +226,8 @@ def direction(text: str, start: int, end: int) -> Decision:
     (None, None)
     """
     lo, hi = max(0, start - _REACH), min(len(text), end + _REACH)
-    ends = [m.end() for m in _sentence_ends(text, lo, start)]
-    head = _words(text[ends[-1] if ends else lo : start])
+    last_end = _last_sentence_end(text, lo, start)
+    head = _words(text[lo if last_end is None else last_end : start])
     if head and (head[-1] in _DETERMINERS or head[-1].endswith(("'s", "s'"))):
         return None, None  # "the Nov. 8 election": the date of a thing, not of the verb
     found, walked = _walk_back(head)
@@ -225,12 +241,28 @@ def _sentence_ends(text: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
     """The sentence ends in ``text[lo:hi]``, less the periods of abbreviations ("Mr.", "U.S.")
     and initials ("J.")."""
     for m in _SENTENCE_END.finditer(text, lo, hi):
-        word = _BEFORE_PERIOD.search(text, max(lo, m.start() - 12), m.start() + 1)
-        if word is not None:
-            w = word.group(1).lower()
-            if len(w) == 1 or w in _abbreviations():
-                continue
-        yield m
+        if _ends_sentence(text, lo, m):
+            yield m
+
+
+def _last_sentence_end(text: str, lo: int, hi: int) -> int | None:
+    """The end of the last of :func:`_sentence_ends`, None when there is none; only the marks
+    from the last one back are checked for abbreviations."""
+    for m in reversed(list(_SENTENCE_END.finditer(text, lo, hi))):
+        if _ends_sentence(text, lo, m):
+            return m.end()
+    return None
+
+
+def _ends_sentence(text: str, lo: int, m: re.Match[str]) -> bool:
+    """Whether the sentence-end mark ``m`` (found from ``lo``) ends a sentence: not the period
+    of an abbreviation ("Mr.", "U.S.") or of an initial ("J.")."""
+    word = _BEFORE_PERIOD.search(text, max(lo, m.start() - 12), m.start() + 1)
+    if word is not None:
+        w = word.group(1).lower()
+        if len(w) == 1 or w in _abbreviations():
+            return False
+    return True
 
 
 @functools.cache

@@ -17,7 +17,7 @@ from conftest import SEEDS, source_of
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from analyzer import document, phrases, temporal
+from analyzer import document, phrases, temporal, tense
 from analyzer.document import Span, paragraph_spans, quote_spans
 from analyzer.learned import cues
 from analyzer.lexicons import load_lexicon
@@ -1861,3 +1861,67 @@ def test_credit_lines_are_found_where_the_caseless_alternation_finds_them(text):
     found = claims._CREDIT.search(text)
     plain = PLAIN_CREDIT.search(text)
     assert (found and found.span()) == (plain and plain.span())
+
+
+# The walks of analyzer.tense as first written: every phrase length tried at every word.
+def plain_walk_back(words):
+    walked = 0
+    for last in range(len(words) - 1, -1, -1):
+        if words[last] == ",":
+            continue
+        if tense._is_boundary(words[last]) or walked == tense._WORDS_BACK:
+            return None, None
+        walked += 1
+        for first in range(max(0, last - tense._longest() + 1), last + 1):
+            found = tense._decided(words, first, last)
+            if found is not None:
+                return found, walked
+        if tense._past_intention(words, last):
+            return (None, None), walked
+    return None, walked
+
+
+def plain_walk_forward(words):
+    for first in range(len(words)):
+        if words[first] in tense._NOUN_MODIFIERS:
+            continue
+        if tense._is_boundary(words[first]):
+            return None
+        for last in range(min(len(words), first + tense._longest()) - 1, first - 1, -1):
+            found = tense._decided(words, first, last)
+            if found is not None:
+                return found
+    return None
+
+
+def _marker_words() -> list[str]:
+    return sorted({w for line in load_lexicon("tense_markers") for w in line.split()[1:]})
+
+
+CLAUSE_WORDS = st.lists(
+    st.sampled_from(
+        [*_marker_words(), "to", ",", "that", "but", ";", "the", "was", "had", "arrested"]
+        + ["hundred", "we'll", "meet", "", "said", "vowed", "agreed", "city", "on"]
+    ),
+    max_size=14,
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(CLAUSE_WORDS)
+def test_the_tense_walks_decide_as_the_walks_trying_every_phrase_at_every_word(words):
+    assert tense._walk_back(words) == plain_walk_back(words)
+    assert tense._walk_forward(words) == plain_walk_forward(words)
+
+
+SENTENCE_END_SOUP = st.lists(
+    st.sampled_from(["Mr.", "U.S.", "J.", "He left.", " ", "  ", "\n", "!", "?", '"', "”", "A"]),
+    max_size=12,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(SENTENCE_END_SOUP, st.integers(0, 3))
+def test_the_last_sentence_end_is_the_last_of_the_sentence_ends(text, lo):
+    ends = [m.end() for m in tense._sentence_ends(text, lo, len(text))]
+    assert tense._last_sentence_end(text, lo, len(text)) == (ends[-1] if ends else None)
