@@ -116,8 +116,8 @@ def _words(text: str) -> list[str]:
     """The words and clause marks of ``text``, lower-cased; a word capitalised inside the
     sentence is a name ("May", "Will", "Next") and becomes "" so it never makes a marker."""
     out = []
-    for k, m in enumerate(_TOKEN.finditer(text)):
-        word = m.group().replace("’", "'")
+    for k, token in enumerate(_TOKEN.findall(text)):  # (no group: the matches' strings)
+        word = token.replace("’", "'")
         out.append("" if k and word[:1].isupper() and not word.isupper() else word.lower())
     return out
 
