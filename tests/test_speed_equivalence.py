@@ -1808,6 +1808,8 @@ def test_quotations_of_four_and_two_words_are_the_ones_a_count_of_the_words_find
     count = plain_word_count(inner)
     assert (quotes._FOUR_WORDS.match(inner) is not None) == (count >= 4)
     assert (quotes._TWO_WORDS.match(inner) is not None) == (count >= 2)
+
+
 def test_every_anonymity_phrase_holds_one_of_the_keys_a_text_is_checked_for():
     for phrase in load_lexicon("anonymity_phrases"):
         assert any(key in phrase.lower() for key in anonymity.PHRASE_KEYS), phrase
