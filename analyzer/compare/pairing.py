@@ -604,9 +604,15 @@ def _sums(x: sp.csr_array) -> np.ndarray:
         counts = lengths[group]
         at = np.repeat(np.arange(len(group)), counts)  # each entry's row in the group
         column = np.arange(len(at)) - np.repeat(np.cumsum(counts) - counts, counts)
-        padded = np.zeros((len(group), width))
-        padded[at, column] = x.data[x.indptr[group][at] + column]
-        sums[group] = np.add.accumulate(padded, axis=1)[:, -1]
+        # Entry k of every row of the group in row k: each step adds one entry to each sum, in
+        # order (np.add.accumulate along the rows added them so too, but wrote every partial
+        # sum: ~1.7x the time).
+        padded = np.zeros((width, len(group)))
+        padded[column, at] = x.data[x.indptr[group][at] + column]
+        total = np.zeros(len(group))
+        for entries in padded:
+            total += entries
+        sums[group] = total
         start += len(group)
     return sums
 
