@@ -574,8 +574,8 @@ def _scores(left: Rows, right: Rows, i: np.ndarray, j: np.ndarray) -> np.ndarray
     terms come out of ``multiply`` (rare parts, then common parts, merged by the sum) in
     ascending column order, which is that order (columns are term numbers, see
     :meth:`_TfidfRows.weigh`), each pair's products in a row of a matrix padded with zeros
-    (adding 0 changes no sum), summed left to right by ``np.add.accumulate`` (a reduction such
-    as ``sum`` may add in another order). Tests compare with the product.
+    (adding 0 changes no sum), summed left to right (:func:`_sums`; a reduction such as
+    ``sum`` may add in another order). Tests compare with the product.
     """
     score = np.zeros(len(i))
     sizes = np.diff(left.rare.indptr) + np.diff(left.common.indptr)
