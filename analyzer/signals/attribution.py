@@ -1315,16 +1315,19 @@ def _intro(text: str, paras: Sequence[Span]) -> int | None:
     read = paras[: max(3, int(len(paras) * 0.6))]
     # Most articles hold none of the intro's words, and most paragraphs of the others neither: a
     # look at the lower-cased text they read spares the caseless search of a paragraph without
-    # one (scan.lowered: None when lower-casing could miss one; it keeps offsets then).
-    low = lowered(text[: read[-1].end]) if read else None
-    may_intro = low is None or any(w in low for w in _QA_INTRO_WORDS)
+    # one (scan.lowered: None when lower-casing could miss one; it keeps offsets then). The
+    # whole text is asked for, which other signals lower-case too (scan.lowered keeps it), and
+    # only the part read is looked at.
+    low = lowered(text) if read else None
+    end = read[-1].end if read else 0
+    may_intro = low is None or any(low.find(w, 0, end) >= 0 for w in _QA_INTRO_WORDS)
     for i, p in enumerate(read):
         # (_QA_PREFIX opens with "Q": a paragraph that does not is not matched against it)
         if text.startswith("Q", p.start) and _QA_PREFIX.match(text[p.start : p.end]):
             return i - 1
         if (
             may_intro
-            and (low is None or any(w in low[p.start : p.end] for w in _QA_INTRO_WORDS))
+            and (low is None or any(low.find(w, p.start, p.end) >= 0 for w in _QA_INTRO_WORDS))
             and _QA_INTRO.search(text[p.start : p.end])
         ):
             return i
