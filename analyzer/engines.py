@@ -192,13 +192,13 @@ def compare_chunk(pairs: list[Pair]) -> list[Outcome]:
             packed = pack(comparison)
             # The line with the comparison as the store gives it back, so that it is the line
             # of the result StateStore.run_results builds (the record rounds a float of it).
-            comparison = unpack(packed)
+            as_stored = unpack(packed)
             own = line_of(stored)
             at = comparison_at(own, rewrite.result)
             if at is None:  # not a line encode wrote: made whole
-                line = compressed_line(line_with_comparison(stored, rewrite.result, comparison))
+                line = compressed_line(line_with_comparison(stored, rewrite.result, as_stored))
             else:
-                line = spliced_line(own, at, dumps(comparison.to_dict()))
+                line = spliced_line(own, at, dumps(as_stored.to_dict()))
             out.append((Compared(packed, line), None))
         except Exception as exc:  # one pair's bug must not stop the batch
             out.append((None, f"{type(exc).__name__}: {exc}"))

@@ -274,6 +274,8 @@ def compressed_line(line: str) -> bytes:
 
 # What starts a spliced line (spliced_line); a compressed one starts with zlib's header, b"x".
 _SPLICE = b"@"
+# What a spliced line replaces: the comparison's value in the line of a result without one.
+_NULL = b"null"
 
 
 def spliced_line(line: str, at: int, value: str) -> bytes:
@@ -310,9 +312,9 @@ def compared_line(line: bytes, result: bytes) -> str:
     at, end = map(int, head[len(_SPLICE) :].split())
     # Only the line is inflated: the packed result starts with it (the rest is ~10% more).
     own = zlib.decompressobj().decompress(result, end)
-    if len(own) != end or own[at : at + 4] != b"null":
+    if len(own) != end or own[at : at + len(_NULL)] != _NULL:
         raise ValueError("a spliced line does not fit the result it is stored with")
-    return (own[:at] + value + own[at + 4 :]).decode("utf-8", "surrogatepass")
+    return (own[:at] + value + own[at + len(_NULL) :]).decode("utf-8", "surrogatepass")
 
 
 def unpacked_text(blob: bytes) -> str:

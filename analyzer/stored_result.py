@@ -183,7 +183,7 @@ def _read_for_comparing(line: str) -> dict[str, Any]:
     A record's keys are sorted: the attributions come first, then the author; the findings come
     right before the id. Inside a JSON string every quotation mark is escaped, so a ``"`` after a
     space opens a key or value, and no item of either list has a key ``author`` or ``id``: the
-    first ``, "author": `` ends the attributions, the first ``], "id": `` after the findings'
+    first ``], "author": `` ends the attributions, the first ``], "id": `` after the findings'
     key ends them. A line that does not read so is parsed whole.
     """
     cut = line
