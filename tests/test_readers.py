@@ -6,14 +6,16 @@ import io
 import json
 import os
 import shutil
-from pathlib import Path
+from pathlib import Path, PurePath
 
 import pytest
 from conftest import SEEDS
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from analyzer.document import Article
 from analyzer.errors import InputError
-from analyzer.readers import read_inputs
+from analyzer.readers import read_inputs, suffix_and_stem
 from analyzer.readers.ids import safe_id
 
 BODY = "The council voted 5-2 on Tuesday. “We will build it,” said Mayor Ana Ruiz."
@@ -435,3 +437,25 @@ def test_rss_author_keeps_the_name_of_an_email_and_name_field(tmp_path, author, 
     )
     (a,) = read(feed)
     assert a.meta.author == shown
+
+
+# File names built from the pieces that decide a suffix: dots at the start, the end, twice.
+NAME_PIECES = st.sampled_from(["a", ".", "..", "txt", "TXT", "tar", "gz", " ", "é", "-", "_"])
+
+
+# ("." names a folder, never a file: pathlib gives it no name at all.)
+@given(st.lists(NAME_PIECES, min_size=1, max_size=6).map("".join).filter(lambda n: n != "."))
+@example("..")
+@example(".txt")
+@example("notes.")
+@example("a.b.txt")
+def test_a_file_names_suffix_and_stem_are_the_ones_pathlib_gives(name):
+    assert suffix_and_stem(name) == (PurePath(name).suffix, PurePath(name).stem)
+
+
+def test_files_of_one_folder_named_two_ways_read_its_manifest_for_both(tmp_path):
+    (tmp_path / "a.txt").write_text("It rained.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("It snowed.", encoding="utf-8")
+    (tmp_path / "manifest.csv").write_text("file,title\na.txt,Rain\nb.txt,Snow\n", encoding="utf-8")
+    paths = [str(tmp_path / "a.txt"), f"{tmp_path}//./b.txt"]
+    assert [a.meta.title for a in read_inputs(paths)] == ["Rain", "Snow"]
