@@ -51,10 +51,12 @@ if TYPE_CHECKING:  # decoding a result imports its classes; an unchanged rerun d
     from analyzer.results import ArticleResult
 
 STATE_NAME = "state.sqlite"
-SCHEMA_VERSION = 9  # 2: what pairing reads; 3: terms as two lists; 4: results.jsonl lines;
+SCHEMA_VERSION = 10  # 2: what pairing reads; 3: terms as two lists; 4: results.jsonl lines;
 # 5: input files remembered (files); 6: a result stored with its line in front (stored_result);
 # 7: and with its sentence spans after it; 8: the article's language; 9: a rewrite's line as where
-# its comparison goes in its result's line (spliced_line)
+# its comparison goes in its result's line (spliced_line); 10: the short columns of articles
+# before result and terms, which spill to overflow pages: SQLite reads a row's columns in order,
+# so a query of the language (every run) or the date walked those pages first
 
 # Files that change what an analysis produces. Templates, styles and writers only change how a
 # result is shown, so editing them does not force a rescore (see output_version); the one
@@ -408,8 +410,8 @@ class StateStore:
             # beside each comparison, the rewrite's line with it (see Compared).
             self._db.execute(
                 "CREATE TABLE IF NOT EXISTS articles (id TEXT PRIMARY KEY, key TEXT NOT NULL,"
-                " result BLOB NOT NULL, published TEXT, derived_from TEXT, terms TEXT,"
-                " language TEXT)"
+                " published TEXT, derived_from TEXT, language TEXT, result BLOB NOT NULL,"
+                " terms TEXT)"
             )
             self._db.execute(
                 "CREATE TABLE IF NOT EXISTS comparisons (id TEXT PRIMARY KEY, basis TEXT NOT NULL,"
