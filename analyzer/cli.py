@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -133,7 +134,7 @@ def score(
     try:
         if as_json:
             # The records as stored with the results (made on the workers): none is decoded.
-            batch = analyze_paths(paths, lines=click.echo, **run)
+            batch = analyze_paths(paths, lines=_stdout_lines(), **run)
         else:
             batch = score_paths(paths, out, state=state, db=db, worksheets=worksheets, **run)
     except UsageError as exc:
@@ -153,6 +154,24 @@ def score(
         if batch.written and not as_json:
             click.echo(f"report: {Path(out) / 'index.html'}", err=True)
     sys.exit(status)
+
+
+def _stdout_lines() -> Callable[[str], None]:
+    """Print a results.jsonl line (UTF-8, as results.jsonl holds it) on standard output, at once.
+
+    Not ``click.echo``: on a pipe or a file it scans every line for terminal colour codes to
+    strip (a record holds none: JSON escapes control characters), a third of printing records
+    (10,000 records of ~21 KB: 0.35 -> 0.24 s).
+    """
+    sys.stdout.flush()
+    out = sys.stdout.buffer
+
+    def write(line: str) -> None:
+        out.write(line.encode("utf-8", "surrogatepass"))
+        out.write(b"\n")
+        out.flush()  # a reader of the pipe gets each record as soon as it is printed
+
+    return write
 
 
 @cli.command()

@@ -99,3 +99,16 @@ def test_compare_and_score_name_a_missing_file_the_same_way(tmp_path):
     assert (compared.exit_code, scored.exit_code) == (1, 1)
     assert scored.stderr == f"error: {missing}: no such file or folder\n"
     assert compared.stderr == f"error: {missing}: no such file or folder\n"
+
+
+def test_score_json_prints_the_lines_results_jsonl_holds_colour_codes_and_all(tmp_path):
+    # An article holding a terminal colour code and non-ASCII text: the record escapes the
+    # code (JSON escapes control characters), so printing needs no stripping and changes nothing.
+    (tmp_path / "in").mkdir()
+    text = "Café owners said \x1b[31mprices\x1b[0m rose 5% in “Zürich”."
+    (tmp_path / "in" / "a.txt").write_text(text, encoding="utf-8")
+    printed = CliRunner().invoke(cli, ["score", str(tmp_path / "in"), "--json"])
+    run("score", str(tmp_path / "in"), "--out", str(tmp_path / "out"))
+    stored = (tmp_path / "out" / "results.jsonl").read_bytes()
+    assert printed.stdout_bytes == stored
+    assert b"\\u001b[31m" in stored and "Zürich".encode() in stored
