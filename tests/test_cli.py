@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from click.testing import CliRunner
 from conftest import SEED_IDS, SEEDS
 
@@ -112,3 +113,15 @@ def test_score_json_prints_the_lines_results_jsonl_holds_colour_codes_and_all(tm
     stored = (tmp_path / "out" / "results.jsonl").read_bytes()
     assert printed.stdout_bytes == stored
     assert b"\\u001b[31m" in stored and "Zürich".encode() in stored
+
+
+def test_score_json_prints_on_a_standard_output_that_takes_only_text(monkeypatch):
+    import io
+
+    stdout = io.StringIO()
+    monkeypatch.setattr("sys.stdout", stdout)
+    with pytest.raises(SystemExit) as exit_:
+        cli.main(["score", str(SEEDS / "000_6af52c64d008fc3c.txt"), "--json"], prog_name="analyzer")
+    assert exit_.value.code == 0
+    (record,) = [json.loads(line) for line in stdout.getvalue().splitlines()]
+    assert record["id"] == "000_6af52c64d008fc3c"
