@@ -151,7 +151,7 @@ def compare_chunk(pairs: list[Pair]) -> list[Outcome]:
     >>> '"comparison": {"derived_direct_quotes"' in compared_line(compared.line, der)
     True
     >>> compare_chunk([("s", src, "x", b"damaged", "metadata", 0.5)])[0][1]
-    'error: Error -3 while decompressing data: incorrect header check'
+    'ZstdError: error determining content size from frame header'
     """
     from analyzer.compare import Prepared, compare_prepared
     from analyzer.state import (

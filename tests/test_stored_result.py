@@ -175,11 +175,11 @@ def test_a_result_stored_without_sentences_has_none():
 
 
 def test_the_store_check_reports_a_stored_line_that_names_no_article(tmp_path):
-    import zlib
+    import zstandard
 
     from analyzer.state import Scored, StateStore
 
-    damaged = zlib.compress(("{}\n" + codec.encode(({}, {}, []))).encode("utf-8"))
+    damaged = zstandard.compress(("{}\n" + codec.encode(({}, {}, []))).encode("utf-8"))
     with StateStore(tmp_path / "state.sqlite") as store:
         store.put([("a", "k", Scored(damaged, None, None, None))])
         assert store.check() == ["a: stored result cannot be read (KeyError('id'))"]
