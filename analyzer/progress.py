@@ -37,8 +37,9 @@ class Counts:
 class Progress:
     """A tqdm bar of articles done (scored or skipped), their rate, and errors so far.
 
-    It stays silent when ``enabled`` is false or the stream is not a terminal, so logs and pipes
-    get only the summary line.
+    It stays silent when ``enabled`` is false or the stream is not a terminal: logs and pipes get
+    only the batch's error and warning lines (the command line prints :meth:`Counts.summary` on a
+    terminal only, too).
     """
 
     def __init__(self, counts: Counts, *, enabled: bool = True, stream: IO[str] | None = None):
