@@ -13,7 +13,6 @@ This is a helper of the attribution signals (quotes, attribution, sources), not 
 from __future__ import annotations
 
 import bisect
-import collections
 import functools
 import re
 from dataclasses import dataclass, field
@@ -223,7 +222,7 @@ def find_people(doc: Document) -> People:
         e = entities[m.entity]
         if e.description is None:
             e.description = _description(text, m.end) or description_before(text, m.start, m.end)
-    _learn_genders(text, entities, mentions)
+    _learn_genders(text, entities, mentions, holders)
     people = People(entities=entities, mentions=mentions, _starts=[m.start for m in mentions])
     # Entities never mentioned (a long name only seen inside a longer one) are dropped.
     return _compact(people)
@@ -251,7 +250,9 @@ def _gendered_words() -> dict[str, str]:
     return out
 
 
-def _learn_genders(text: str, entities: list[Entity], mentions: list[Mention]) -> None:
+def _learn_genders(
+    text: str, entities: list[Entity], mentions: list[Mention], holders: _Holders
+) -> None:
     """Give a person without "Mr." or "Ms." the sex the article's words say, so that "she said"
     skips the men (analyzer.signals.attribution).
 
@@ -263,14 +264,12 @@ def _learn_genders(text: str, entities: list[Entity], mentions: list[Mention]) -
     the mention is one word that several people's names hold ("Trump" with Donald and Melania
     Trump named: whose it is was a guess). Two votes or more, four to one at least, decide;
     anyone else stays unknown (a name alone says nothing here: no list of first names is used).
+    ``holders`` holds every person of ``entities``: it counts the names holding a word.
     """
     unknown = [i for i, e in enumerate(entities) if e.kind == "person" and e.gender is None]
     if not unknown:
         return
     gendered = _gendered_words()
-    shared = collections.Counter(
-        [w for e in entities if e.kind == "person" for w in set(e.name.split())]
-    )
     votes: dict[int, list[str]] = {}
     for k, m in enumerate(mentions):
         e = entities[m.entity]
@@ -284,7 +283,7 @@ def _learn_genders(text: str, entities: list[Entity], mentions: list[Mention]) -
             votes.setdefault(m.entity, []).extend(gendered[title] * _NOUN_WEIGHT)
         if before and before[-1].lower() in _GOVERNED:
             continue
-        if len(words) - (m.honorific is not None) == 1 and shared[words[-1]] > 1:
+        if len(words) - (m.honorific is not None) == 1 and holders.count(words[-1]) > 1:
             continue
         nxt = mentions[k + 1].start if k + 1 < len(mentions) else len(text)
         pronoun = _next_pronoun(text, m.end, min(nxt, m.end + 80))
@@ -336,6 +335,10 @@ class _Holders:
         self._padded[index] = f" {name} "
         for word in dict.fromkeys(name.split(" ")):
             self._by_word.setdefault(word, []).append(index)
+
+    def count(self, word: str) -> int:
+        """How many of the names hold ``word`` as one of their words."""
+        return len(self._by_word.get(word, ()))
 
     def of(self, name: str) -> list[int]:
         first, space, _ = name.partition(" ")
