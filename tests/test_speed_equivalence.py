@@ -499,6 +499,40 @@ def test_a_named_title_is_the_one_the_whole_search_finds(text):
     assert (found and found.span()) == (plain and plain.span())
 
 
+def plain_proper_word(text: str, word: str) -> bool:
+    """sources._proper_word before 2026-11-24: two patterns made for the word."""
+    w = re.escape(word)
+    return (
+        word.lower() not in text or re.search(rf"(?<![\w’'-]){w.lower()}(?![\w’'-])", text) is None
+    ) and re.search(rf"[\w,;]\s+{w}(?![\w’'-])", text) is not None
+
+
+PROPER_WORDS = ["Mexican", "Ana", "U.S.", "A.A.", "C++", "(Ana)", "İzmir", "Ⅷ", "Ana-Ruiz", "K"]
+PROPER_SOUP = st.lists(
+    st.sampled_from([*PROPER_WORDS, *(w.lower() for w in PROPER_WORDS), "i̇zmir", "ana", "x", "5",
+                     "²", "ⅷ", "é", "_", " ", "  ", "\n", "\u00a0", "\u2003", "\x1c", ",", ";", ".",
+                     "’", "'", "-", "“"]),
+    max_size=20,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=600, deadline=None)
+@given(PROPER_SOUP, st.sampled_from(PROPER_WORDS))
+@example("said; \u2003Mexican", "Mexican")  # capitalised after a semicolon and white space
+@example("x_ Mexican", "Mexican")  # after "_" (a word character) and white space
+@example(" Mexican", "Mexican")  # white space opening the text: no sentence before
+@example("x Mexican’s", "Mexican")  # an apostrophe after it joins it to a longer word
+@example("xa.a.a. ok, A.A.", "A.A.")  # in lower case at a place overlapping another
+def test_a_proper_word_is_the_one_the_two_patterns_made_for_it_find(text, word):
+    assert sources._proper_word(text, word) == plain_proper_word(text, word)
+
+
+def test_proper_words_of_the_seeds_are_the_ones_the_two_patterns_find():
+    for text in SEED_TEXTS:
+        for word in sorted(set(re.findall(r"[A-Z][\w’'.\-]*", text)))[:60]:
+            assert sources._proper_word(text, word) == plain_proper_word(text, word), word
+
+
 CLAUSE_SOUP = st.lists(
     st.sampled_from(list('.!?;:,()“”"\n—–') + ["the", "city’s", " ", "-", "’", "x" * 20, "é"]),
     max_size=30,
