@@ -527,6 +527,10 @@ def _strip(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+# What "according to" names: up to the next comma, semicolon, quotation mark or full stop.
+_ACCORDING_TO_WHOM = re.compile(r"\s*([^,;.“”\"]{2,160}?)(?=\s*(?:[,;”\"]|\.(?:\s|$)|$))")
+
+
 def _from_cue(
     doc: Document,
     people: People,
@@ -549,7 +553,7 @@ def _from_cue(
     described = -1  # where a description set off before the source's name starts
     after_cue = ce
     if according:
-        m = re.match(r"\s*([^,;.“”\"]{2,160}?)(?=\s*(?:[,;”\"]|\.(?:\s|$)|$))", text[ce : sent.end])
+        m = _ACCORDING_TO_WHOM.match(text[ce : sent.end])
         if m:
             source = _strip(text, ce + m.start(1), ce + m.end(1))
             after_cue = source[1]
@@ -751,6 +755,9 @@ def _name_ending(text: str, people: People, s: int, e: int) -> tuple[int, int] |
     return None
 
 
+_OPENING_PRONOUN = re.compile(r"\s*(he|she|they|we|i)\b", re.IGNORECASE)
+
+
 def _subject_before(
     doc: Document, people: People, sent: Span, at: int, boundary: str
 ) -> tuple[int, int] | None:
@@ -759,7 +766,7 @@ def _subject_before(
     if boundary == "who":
         near = [m for m in people.at(max(sent.start, at - 60), at) if at - m.end <= 3]
         return (near[-1].start, near[-1].end) if near else None
-    m = re.match(r"\s*(he|she|they|we|i)\b", text[sent.start : at], re.IGNORECASE)
+    m = _OPENING_PRONOUN.match(text[sent.start : at])
     if m:
         return sent.start + m.start(1), sent.start + m.end(1)
     found = people.at(sent.start, at)
@@ -783,6 +790,8 @@ def _ends_with_quote(text: str, s: int, e: int) -> bool:
 
 
 _COMMA_SPACE = re.compile(r",(?=\s)")
+# "The company’s ": an appositive opening with whose it is ("Acme’s chief") may follow a name.
+_POSSESSOR = re.compile(r"[A-Z][\w.\-]*’s\s")
 
 
 def _appositive_subject(
@@ -807,7 +816,7 @@ def _appositive_subject(
         first = _first_part(text, sent_start, head)
         return (first, appositive) if first else (None, None)
     if opener not in _APPOSITIVE_OPENERS and opener not in ("who", "whose", "which"):
-        if not re.match(r"[A-Z][\w.\-]*’s\s", appositive) and not after_name:
+        if not _POSSESSOR.match(appositive) and not after_name:
             return None, None
     bounds = list(_BOUNDARY.finditer(head))
     h0 = bounds[-1].end() if bounds else 0
@@ -1136,6 +1145,7 @@ def _agents(doc: Document, people: People, found: list[_Found]) -> list[_Found]:
 
 
 _DASH_NAME = re.compile(r"\s*[―—–]\s*(?=[A-Z])")
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,4}")
 _LABEL = re.compile(r"([A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){0,3}):\s+(?=\S)")
 
 
@@ -1151,7 +1161,7 @@ def _dash_bylines(
         m = _DASH_NAME.match(text, q.end)
         if not m:
             continue
-        name = re.match(r"[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,4}", text[m.end() : m.end() + 80])
+        name = _CAPITALISED_RUN.match(text[m.end() : m.end() + 80])
         if not name:
             continue
         s, e = m.end(), m.end() + name.end()

@@ -230,6 +230,7 @@ def find_people(doc: Document) -> People:
 
 # Where a description's head ends: "a lawyer for the man" is a lawyer.
 _HEAD_ENDS = re.compile(r"\b(?:of|for|to|at|in|on|with|from|by|who|whose|that|which|and)\b")
+_LOWER_WORD = re.compile(r"[a-z]+")
 # A gendered noun counts as this many pronouns.
 _NOUN_WEIGHT = 4
 # Personal pronouns, group 1 male, group 2 female (a capital only at a sentence start). The
@@ -294,7 +295,7 @@ def _learn_genders(
         said = votes.get(i, [])
         if e.description:
             head = _HEAD_ENDS.split(e.description.lower(), maxsplit=1)[0]
-            said += [gendered[w] for w in re.findall(r"[a-z]+", head) if w in gendered] * (
+            said += [gendered[w] for w in _LOWER_WORD.findall(head) if w in gendered] * (
                 _NOUN_WEIGHT
             )
         males, females = said.count("m"), said.count("f")
@@ -399,6 +400,9 @@ _NOT_DESCRIPTIVE = frozenset(
     "moment end meantime past".split()
 )
 
+_WORD_RUN = re.compile(r"[\w’'\-]+")
+_SENTENCE_MARK = re.compile(r"[.!?\n“”\"]")
+
 # Words opening the object of a verb: "killed the", "murdered one of".
 _OBJECT_OPENERS = frozenset("the a an one his her their its our this that these those".split())
 
@@ -419,11 +423,11 @@ def description_before(text: str, start: int, end: int) -> str | None:
     m = _DESCRIPTION_BEFORE.search(text, max(0, start - 120), start)
     if m is None:
         return None
-    found = re.findall(r"[\w’'\-]+", m.group(1))
+    found = _WORD_RUN.findall(m.group(1))
     if len(found) > 1 and found[-1][:1].isupper() and found[-2] in ("from", "in", "of"):
         return None  # "a salesman from Sumter, South Carolina,": a place, its state after it
     before = text[max(0, m.start(1) - 40) : m.start(1)].rstrip()
-    clause = re.split(r"[.!?\n“”\"]", before[:-1])[-1].split() if before.endswith(",") else []
+    clause = _SENTENCE_MARK.split(before[:-1])[-1].split() if before.endswith(",") else []
     if len(clause) >= 2 and clause[-1][:1].isupper():
         # "Dean Johnson, a salesman, Ana Ruiz, ...": the earlier name's appositive (a lone
         # capitalised word is the sentence's adverb: "Meanwhile, the mayor, Ana Ruiz, said").

@@ -72,11 +72,14 @@ def _title_backwards() -> re.Pattern[str]:
     return re.compile(rf"{words}(?![\w-])", re.IGNORECASE)
 
 
+_RANK = re.compile(r"^(?:former|acting|interim)\s+", re.IGNORECASE)
+
+
 def starts_with_title(text: str) -> bool:
     """Whether ``text`` opens with a role word for one person, after "former" ("chief executive
     of Brightwave"); a plural ("voters weighed in") opens a clause, not a title."""
     pattern, _ = _matcher()
-    m = pattern.match(re.sub(r"^(?:former|acting|interim)\s+", "", text, flags=re.I))
+    m = pattern.match(_RANK.sub("", text))
     return m is not None and not m.group().endswith("s")
 
 

@@ -275,10 +275,11 @@ def _passive(doc: Document, a: Attribution) -> bool:
     return (
         not text[a.source_end : a.cue_start].strip()
         and _PASSIVE_CUE.fullmatch(text[a.cue_start : a.cue_end or a.cue_start]) is not None
-        and re.match(r"\s+to\b", text[a.cue_end or a.cue_start :]) is not None
+        and _TO.match(text, a.cue_end or a.cue_start) is not None
     )
 
 
+_TO = re.compile(r"\s+to\b")
 _FORMER = frozenset("former ex acting interim retired".split())
 # Words that end a title run backwards from a name ("The Times columnist": "The" is no title).
 _TITLE_STOP = frozenset(
