@@ -1468,7 +1468,7 @@ PEOPLE_SOUP = st.lists(
     st.sampled_from(["Ana Ruiz", "Ruiz", "Ana", "Mr. Lee", "Ms. Ruiz", "Lee Ruiz", "Ana Ruiz Lee",
                      "Ruiz Lee", "Ruiz Ana", "Acme Corp", "Acme", "FBI", "the", "said", " ", ", ", ".", "\n",
                      ", the mayor,", " is the head of Acme,", " was a teacher.", "\u00a0", "’s",
-                     "\u2003is the chief;", "\x1cis a judge,"]),
+                     "\u2003is the chief;", "\x1cis a judge,", " had been a judge,"]),
     max_size=30,
 ).map("".join)  # fmt: skip
 

@@ -138,6 +138,7 @@ _COPULA = re.compile(
     r"\s+(?:is|was|has been|had been)\s+((?:the|a|an|[A-Z][\w.\-]*’s)\s+[^,.;:“”\"]{2,80}?)"
     r"(?=,|\.|;|\s+(?:and|who|with|tasked|since|when|for)\b)"
 )
+_COPULA_STARTS = frozenset("iwh")  # the first letters of its verbs
 
 
 def _single_spaced(words: str) -> str:
@@ -221,7 +222,7 @@ def find_people(doc: Document) -> People:
     for m in mentions:
         e = entities[m.entity]
         if e.description is None:
-            e.description = _description(text, m.end) or description_before(text, m.start, m.end)
+            e.description = _description(text, m.start, m.end)
     _learn_genders(text, entities, mentions, holders)
     people = People(entities=entities, mentions=mentions, _starts=[m.start for m in mentions])
     # Entities never mentioned (a long name only seen inside a longer one) are dropped.
@@ -378,11 +379,20 @@ def _match_short(start: int, entities: list[Entity], holders: list[int]) -> int 
     return best
 
 
-def _description(text: str, end: int) -> str | None:
-    # _APPOSITIVE opens with a comma, _COPULA with white space (\s: what str.isspace holds).
+def _description(text: str, start: int, end: int) -> str | None:
+    """The description after the name at ``[start, end)`` (``_APPOSITIVE``, ``_COPULA``), else
+    the one before it (:func:`description_before`)."""
+    # _APPOSITIVE and description_before need a comma after the name. _COPULA needs white space
+    # (\s: what str.isspace holds) and then more of it or the "i", "w" or "h" of its verbs:
+    # most names are followed by a space and another word, looked at here without a match.
     after = text[end : end + 1]
-    pattern = _APPOSITIVE if after == "," else _COPULA if after.isspace() else None
-    m = pattern.match(text, end) if pattern is not None else None
+    if after == ",":
+        m = _APPOSITIVE.match(text, end)
+        return m.group(1).strip() if m else description_before(text, start, end)
+    if not after.isspace():
+        return None
+    nxt = text[end + 1 : end + 2]
+    m = _COPULA.match(text, end) if nxt in _COPULA_STARTS or nxt.isspace() else None
     return m.group(1).strip() if m else None
 
 
