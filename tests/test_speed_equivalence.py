@@ -1781,29 +1781,57 @@ def test_attributions_built_from_fields_in_order_are_the_ones_naming_each_field(
         assert attribution._to_attribution(text, f) == plain_to_attribution(text, f)
 
 
-def test_speakers_assigned_are_the_ones_dataclasses_replace_gave():
+def plain_assign_speakers(found: list[Quote], attributions: list[Attribution]) -> list[Quote]:
+    """quotes.assign_speakers as first written: the holders of each quotation listed, the
+    narrowest (the first of them on a tie) found with min, the Quote copied with replace."""
     import dataclasses
 
+    out = []
+    for q in found:
+        holders = [
+            a
+            for a in attributions
+            if a.content_start <= q.start and q.end <= a.content_end and a.source
+        ]
+        best = min(holders, key=lambda a: a.content_end - a.content_start, default=None)
+        out.append(
+            dataclasses.replace(q, speaker=best.source, speaker_kind=best.source_kind)
+            if best
+            else q
+        )
+    return out
+
+
+def test_speakers_assigned_are_the_ones_dataclasses_replace_gave():
     from analyzer.signals import quotes
 
     for text in SEED_TEXTS:
         doc = document.build_document(document.Article("a", "a", text))
         found = quotes.find(doc)
         attributions = attribution.find(doc, quotes=found)
-        by_replace = []
-        for q in found:
-            holders = [
-                a
-                for a in attributions
-                if a.content_start <= q.start and q.end <= a.content_end and a.source
-            ]
-            best = min(holders, key=lambda a: a.content_end - a.content_start, default=None)
-            by_replace.append(
-                dataclasses.replace(q, speaker=best.source, speaker_kind=best.source_kind)
-                if best
-                else q
-            )
-        assert quotes.assign_speakers(found, attributions) == by_replace
+        assert quotes.assign_speakers(found, attributions) == plain_assign_speakers(
+            found, attributions
+        )
+
+
+SPANS = st.tuples(st.integers(0, 12), st.integers(0, 6)).map(lambda p: (p[0], p[0] + p[1]))
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(SPANS, max_size=5),
+    st.lists(st.tuples(SPANS, st.sampled_from(["Ana", "Lee", "", None])), max_size=6),
+)
+# Two attributions as narrow as each other hold the quotation: the first one's source speaks.
+@example([(2, 4)], [((0, 9), "Ana"), ((1, 5), "Lee"), ((0, 4), "Ana"), ((2, 6), "Ana")])
+def test_speakers_assigned_are_the_ones_the_plain_holders_give(quoted, attributed):
+    from analyzer.signals import quotes
+
+    found = [Quote(s, e, "x" * (e - s)) for s, e in quoted]
+    attributions = [
+        Attribution(s, e, "direct", source, "person", None, s, e) for (s, e), source in attributed
+    ]
+    assert quotes.assign_speakers(found, attributions) == plain_assign_speakers(found, attributions)
 
 
 @settings(max_examples=500, deadline=None)

@@ -59,15 +59,16 @@ def assign_speakers(quotes: list[Quote], attributions: list[Attribution]) -> lis
     >>> assign_speakers([Quote(0, 10, "“We won.”")], [a])[0].speaker
     'Ana Ruiz'
     """
+    # The attributions' contents read once, not once for each quotation.
+    spoken = [(a.content_start, a.content_end, a) for a in attributions if a.source]
     out = []
     for q in quotes:
-        holders = [
-            a
-            for a in attributions
-            if a.content_start <= q.start and q.end <= a.content_end and a.source
-        ]
-        if holders:
-            best = min(holders, key=lambda a: a.content_end - a.content_start)
+        best, width = None, 0
+        for start, end, a in spoken:
+            # (the first of the narrowest: only a narrower one replaces it)
+            if start <= q.start and q.end <= end and (best is None or end - start < width):
+                best, width = a, end - start
+        if best is not None:
             # (a new Quote from its fields: dataclasses.replace looks the fields up each time)
             out.append(Quote(q.start, q.end, q.text, best.source, best.source_kind))
         else:
