@@ -65,14 +65,18 @@ _REALIGNMENT = regex.compile(
 # same matches but on one point: its \s also matches the ASCII separators \x1c-\x1f (which
 # str.isspace calls white space and Unicode's White_Space does not). A text holding none of them
 # is split with the ``re`` compilations (tests/test_sentences.py holds the two engines to this).
-_ENGINES_DISAGREE = re.compile("[\x1c-\x1f]")
+_ENGINES_DISAGREE = "\x1c\x1d\x1e\x1f"
 _FAST = (re.compile(_PERIOD_CONTEXT.pattern, re.X), re.compile(_WORDS.pattern, re.X))
 _NLTK = (_PERIOD_CONTEXT, _WORDS)
 
 
 def _patterns(text: str) -> tuple[Any, Any]:
     """The candidate and word patterns to split ``text`` (or a piece of it) with."""
-    return _NLTK if _ENGINES_DISAGREE.search(text) else _FAST
+    # Four substring tests (each a fast search for one character): a search with the class of
+    # the four was tried at every character, ~1 µs a paragraph, 23 µs an article.
+    if "\x1c" in text or "\x1d" in text or "\x1e" in text or "\x1f" in text:
+        return _NLTK
+    return _FAST
 
 
 # The characters a realignment opens with (the class that opens _REALIGNMENT): a slice that

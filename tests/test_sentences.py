@@ -82,7 +82,15 @@ def test_re_and_regex_disagree_on_white_space_only_where_the_splitter_falls_back
         for c in every
         if bool(re.match(r"\s", c)) != bool(regex.match(r"\s", c, regex.V0 | regex.U))
     }
-    assert disagree == {c for c in every if _ENGINES_DISAGREE.match(c)}
+    assert disagree == set(_ENGINES_DISAGREE)
+
+
+def test_a_text_holding_a_character_the_engines_disagree_on_is_split_with_regex():
+    from analyzer.sentences import _ENGINES_DISAGREE, _FAST, _NLTK, _patterns
+
+    assert _patterns("No. 2 is here.\x1b\x20\x7f") is _FAST
+    for c in _ENGINES_DISAGREE:
+        assert _patterns(f"He left.{c}She stayed.") is _NLTK
 
 
 @settings(max_examples=400, deadline=None)
