@@ -1992,3 +1992,34 @@ SENTENCE_END_SOUP = st.lists(
 def test_the_last_sentence_end_is_the_last_of_the_sentence_ends(text, lo):
     ends = [m.end() for m in tense._sentence_ends(text, lo, len(text))]
     assert tense._last_sentence_end(text, lo, len(text)) == (ends[-1] if ends else None)
+
+
+@settings(max_examples=500, deadline=None)
+@given(TOKEN_TEXT_SOUP, st.integers(0, 40), st.integers(0, 40))
+@example("He said “We’re not done,” twice.", 8, 25)
+@example("‘quote’_x said ‘it’s’ a-b", 0, 7)
+@example("ΟΔΟΣ İx ab-cd", 6, 10)
+def test_words_counted_within_a_span_of_the_index_are_the_word_patterns_matches_in_it(text, a, b):
+    start, end = sorted((min(a, len(text)), min(b, len(text))))
+    count = phrases.word_count_within(text, start, end)
+    if count is not None:
+        assert count == len(balance._WORD.findall(text[start:end]))
+    # None only where a word of the whole text runs across an end of the span.
+    crossing = [m for m in balance._WORD.finditer(text) if m.start() < start < m.end()]
+    crossing += [m for m in balance._WORD.finditer(text) if m.start() < end < m.end()]
+    assert (count is None) == bool(crossing)
+
+
+def test_quoted_words_counted_in_the_article_are_the_counts_of_each_quotation_on_the_seeds():
+    for text in SEED_TEXTS:
+        doc = document.build_document(document.Article("a", "a", text))
+        for q in doc.quotes:
+            quote = Quote(q.start, q.end, doc.span_text(q))
+            assert balance._quoted_words(doc.text, quote) == balance.quoted_word_count(quote.text)
+            assert phrases.word_count_within(doc.text, q.start, q.end) is not None
+
+
+def test_a_quotation_that_is_no_span_of_the_article_is_counted_on_its_own():
+    text = "He said “We’re not done,” twice."
+    assert balance._quoted_words(text, Quote(8, 25, "“one two”")) == 2
+    assert balance._quoted_words(text, Quote(8, 25, "“We’re not done,”")) == 3

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from analyzer.document import Document
+from analyzer.phrases import word_count_within
 from analyzer.results import Attribution, Finding, Quote, Source
 from analyzer.scan import Scanner, findall_by_pieces, lexicon_scanner
 from analyzer.signals.roles import ROLES, UNKNOWN
@@ -117,6 +118,17 @@ def quoted_word_count(text: str) -> int:
     return len(findall_by_pieces(_WORD, text, str.isalnum))
 
 
+def _quoted_words(text: str, quote: Quote) -> int:
+    """``quoted_word_count(quote.text)``, counted in the article's word index (kept for the
+    phrase signals) when the quotation is a span of the article: no split of each quotation.
+    Where a word of the article runs across an end of it (a closing ’ joins a word only before
+    "_"), the quotation is split on its own."""
+    count = None
+    if text.startswith(quote.text, quote.start) and quote.end == quote.start + len(quote.text):
+        count = word_count_within(text, quote.start, quote.end)
+    return quoted_word_count(quote.text) if count is None else count
+
+
 def _disputes() -> Scanner:
     """The scanner of words that say a claim is disputed (built once per process)."""
     return lexicon_scanner("dispute_cues", r"(?<!\w)", r"(?!\w)")
@@ -151,7 +163,7 @@ def assess(
     role_by_name = {s.name: s.role for s in sources}
     words: Counter[str] = Counter()
     for q in quotes:
-        words[role_by_name.get(q.speaker or "", UNKNOWN)] += quoted_word_count(q.text)
+        words[role_by_name.get(q.speaker or "", UNKNOWN)] += _quoted_words(doc.text, q)
     total = sum(words.values())
     quoted = {r: round(c / total, 3) for r, c in sorted(words.items())} if total else {}
     findings = []
