@@ -576,15 +576,7 @@ def assess(doc: Document, attributions: Sequence[Attribution] = ()) -> list[Clai
     masked = blank(doc.text, ((q.start, q.end) for q in doc.quotes))
     scan = _scan(doc, masked)
     headings = {(doc.paragraphs[i].start, doc.paragraphs[i].end) for i in lay.headings}
-    # Support of each sentence on its own, computed once (context looks at neighbours).
-    own: list[tuple[str | None, str | None]] = []
-    touching = _touching(doc, attributions)
-    for i in range(len(doc.sentences)):
-        vague_spans = scan.vague.get(i, ())
-        cue, vague_text = _own_support(text, scan.cues.get(i, ()), vague_spans)
-        if cue is None:
-            cue = _attribution_support(touching[i], [Span(*v) for v in vague_spans])
-        own.append((cue, vague_text))
+    own = _OwnSupport(text, scan, _touching(doc, attributions))
     claims: list[Claim] = []
     for i in sorted(scan.features):
         s = doc.sentences[i]
@@ -605,10 +597,28 @@ def assess(doc: Document, attributions: Sequence[Attribution] = ()) -> list[Clai
     return claims
 
 
+class _OwnSupport(dict[int, tuple[str | None, str | None]]):
+    """The support of each sentence on its own (its cue, or an attribution touching it) and
+    its vague formula, by sentence index: computed once, when first asked for. Only claims and
+    the sentences next to them are asked (most sentences are neither)."""
+
+    def __init__(self, text: str, scan: _Scan, touching: list[list[Attribution]]) -> None:
+        super().__init__()
+        self.text, self.scan, self.touching = text, scan, touching
+
+    def __missing__(self, i: int) -> tuple[str | None, str | None]:
+        vague_spans = self.scan.vague.get(i, ())
+        cue, vague_text = _own_support(self.text, self.scan.cues.get(i, ()), vague_spans)
+        if cue is None:
+            cue = _attribution_support(self.touching[i], [Span(*v) for v in vague_spans])
+        self[i] = (cue, vague_text)
+        return cue, vague_text
+
+
 def _context_support(
     doc: Document,
     i: int,
-    own: list[tuple[str | None, str | None]],
+    own: _OwnSupport,
     is_statistic: bool,
     scan: _Scan,
 ) -> str | None:
