@@ -2023,3 +2023,34 @@ def test_a_quotation_that_is_no_span_of_the_article_is_counted_on_its_own():
     text = "He said “We’re not done,” twice."
     assert balance._quoted_words(text, Quote(8, 25, "“one two”")) == 2
     assert balance._quoted_words(text, Quote(8, 25, "“We’re not done,”")) == 3
+
+
+def plain_crowd(text: str, start: int, end: int) -> bool:
+    """claims._crowd as it was: the pattern searched before every number."""
+    if claims._MILLIONS_AFTER.match(text, end):
+        return False
+    before = claims._CROWD_BEFORE.search(text, max(0, start - 40), start)
+    if before is None:
+        return False
+    return before.group("crowd") is not None or bool(claims._CROWD_AFTER.match(text, end))
+
+
+CROWD_SOUP = st.lists(
+    st.sampled_from(
+        ["crowd", "CROWD", "Attendance", "in front of", "IN\tFRONT of", "before", "BEFORE"]
+        + ["of", "was", "is", ":", "about", "more than", " ", "  ", "\n", "x", "İ", "ſ", "K"]
+        + ["attendancе", "crowdy", "2", "40,000", " fans", " million", "-"]
+    ),
+    max_size=14,
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(CROWD_SOUP)
+@example("a crowd of about 230")
+@example("In Front Of 300 fans")
+@example("ATTENDANCE: 11,204")
+@example("Before 40,000 FANS")
+def test_a_crowd_is_told_as_the_search_before_every_number_told_it(text):
+    for m in claims._NUMBER.finditer(text):
+        assert claims._crowd(text, *m.span()) == plain_crowd(text, *m.span())
