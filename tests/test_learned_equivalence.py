@@ -340,6 +340,33 @@ def test_lexicon_features_from_stem_ids_equal_the_row_by_row_ones_on_the_seeds()
     assert np.array_equal(stem_id_features(lexicon, texts), plain_lexicon_features(lexicon, texts))
 
 
+def test_lexicon_features_from_stem_ids_are_the_same_taken_in_halves(monkeypatch):
+    # A limit this low splits the seed lines into halves down to a few lines each, whose stems
+    # are then numbered from 0: the paths that keep the sort's numbers inside int64.
+    lexicon = bias.load()["lexicon"]
+    texts = SEED_LINES + ["", "12 34", "Critics slammed the radical plan."]
+    monkeypatch.setattr(bias, "_KEY_LIMIT", 10**6)
+    assert np.array_equal(stem_id_features(lexicon, texts), plain_lexicon_features(lexicon, texts))
+
+
+def test_lexicon_features_from_stem_ids_read_unseen_stems_by_identity_only():
+    lexicon = bias.load()["lexicon"]
+    known = [lexicon.stems_.tolist().index(s) for s in ("radic", "plan", "slam")]
+    rows = np.array([0, 0, 0, 0, 0, 1, 1, 2])
+    table = lexicon.stem_id_features(
+        np.array([*known, 2**62, 2**62, known[0], 2**62 + 5, 2**62]), rows, 3
+    )
+    unseen = len(lexicon.stems_)
+    small = lexicon.stem_id_features(
+        np.array([*known, unseen, unseen, known[0], unseen + 5, unseen]), rows, 3
+    )
+    assert np.array_equal(table, small)
+    assert np.array_equal(
+        small,
+        plain_lexicon_features(lexicon, ["radical plan slammed zzq zzq", "radical qzz", "zzq"]),
+    )
+
+
 def test_the_piece_reader_gives_the_same_when_it_starts_afresh(monkeypatch):
     monkeypatch.setattr(bias.fastpath, "MAX_CACHED_WORDS", 3)
     model = bias.load()
