@@ -461,3 +461,13 @@ def test_row_normalisation_is_scikit_learns_bit_for_bit(rows, norm):
     expected = normalize(X, norm=norm)
     fastpath.normalize_rows(X, norm)
     assert X.data.tobytes() == expected.data.tobytes()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.integers(-(2**62), 2**62) | st.integers(0, 5), max_size=60))
+@example([])
+def test_sorted_counts_are_numpys_unique_values_and_counts(values):
+    expected = np.unique(np.array(values, dtype=np.int64), return_counts=True)
+    found = fastpath.sorted_counts(np.array(values, dtype=np.int64))
+    assert [a.dtype for a in found] == [a.dtype for a in expected]
+    assert [a.tolist() for a in found] == [a.tolist() for a in expected]

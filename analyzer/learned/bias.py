@@ -294,7 +294,10 @@ class _PieceReader:
         rows = np.repeat(np.arange(len(texts), dtype=np.int64), lengths)
         tokens = values >= 0
         words = ~tokens
-        return (values[tokens] - 1, rows[tokens]), (-values[words] - 1, rows[words])
+        # compress, not values[tokens]: it reads a mask without branching, about twice as fast
+        # on a mask that alternates as this one does (likewise below and in fastpath)
+        tokens_read = values.compress(tokens) - 1, rows.compress(tokens)
+        return tokens_read, (-values.compress(words) - 1, rows.compress(words))
 
 
 class _Pieces(dict):
@@ -816,16 +819,16 @@ class StemLexicon:
         first = np.empty(len(words), dtype=bool)
         first[:1] = True
         np.not_equal(words[1:], words[:-1], out=first[1:])
-        texts, levels = np.divmod(words[first] // width, n_levels)
+        texts, levels = np.divmod(words.compress(first) // width, n_levels)
         starts = np.zeros(n_texts + 1, dtype=np.int64)
         np.cumsum(np.bincount(texts, minlength=n_texts), out=starts[1:])
         place = np.arange(len(texts)) - starts[texts]  # 0 for a text's highest rate
         top = place < 3
         tops = np.zeros((n_texts, 3))
-        tops[texts[top], place[top]] = self._level_rates[levels[top]]
+        tops[texts.compress(top), place.compress(top)] = self._level_rates[levels.compress(top)]
         out[:, :3] = np.log(tops + 0.01)
         for column, cut in enumerate(self._level_cuts, start=3):
-            out[:, column] = np.bincount(texts[levels < cut], minlength=n_texts)
+            out[:, column] = np.bincount(texts.compress(levels < cut), minlength=n_texts)
         return out
 
 

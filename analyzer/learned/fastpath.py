@@ -179,6 +179,24 @@ def _hashed(
     return columns, np.array(indptr, dtype=np.int32), values
 
 
+def sorted_counts(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``np.unique(values, return_counts=True)`` of a 1-D array, sorting ``values`` in place:
+    the same arrays, in two thirds of the time on an article's few hundred numbers (np.unique's
+    general path costs more than the sort).
+
+    Examples
+    --------
+    >>> [a.tolist() for a in sorted_counts(np.array([5, 3, 5, 5, 1]))]
+    [[1, 3, 5], [1, 1, 3]]
+    """
+    values.sort()
+    edges = np.empty(len(values) + 1, dtype=bool)  # where a run of equal values starts or ends
+    edges[0] = edges[-1] = True
+    np.not_equal(values[1:], values[:-1], out=edges[1:-1])
+    at = np.flatnonzero(edges)
+    return values[at[:-1]], at[1:] - at[:-1]
+
+
 def _binary_linear(pipeline: Any, vectorizer_type: type) -> tuple[Any, Any] | None:
     """(vectorizer, model) of a two-step ``vectorizer_type`` + binary LogisticRegression
     pipeline, or None for any other shape (the fast scorers then leave it to scikit-learn)."""
@@ -408,23 +426,23 @@ class TfidfLogistic:
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         # The n-gram count matrix of all texts at once, from their tokens' numbers; a bigram
         # (two neighbouring tokens of one text) is found by its pair of numbers in a sorted
-        # array. numpy then counts the (row, column) pairs: np.unique sorts them, which leaves
-        # each row's columns in ascending order, as scikit-learn's sort_indices() does. The
-        # matrix is returned as its CSR arrays (data, indices, indptr).
+        # array. numpy then counts the (row, column) pairs (sorted_counts), which leaves each
+        # row's columns in ascending order, as scikit-learn's sort_indices() does. The matrix is
+        # returned as its CSR arrays (data, indices, indptr). (compress: see _PieceReader.read.)
         n_cols = self._n_features
         unigram = (tokens >= 0) & (tokens < n_cols)
-        found_rows, found_cols = [rows[unigram]], [tokens[unigram]]
+        found_rows, found_cols = [rows.compress(unigram)], [tokens.compress(unigram)]
         if self._bigrams and len(self._pair_keys) and len(tokens) > 1:
             first, second = tokens[:-1], tokens[1:]
             both = (rows[:-1] == rows[1:]) & (first >= 0) & (second >= 0)
-            keys = first[both] * self._base + second[both]
-            at = np.searchsorted(self._pair_keys, keys)
-            at[at == len(self._pair_keys)] = 0  # past the last key: compared (and missed) below
+            keys = first.compress(both) * self._base + second.compress(both)
+            # A key past the last is compared with the last key (and missed) below.
+            at = np.minimum(np.searchsorted(self._pair_keys, keys), len(self._pair_keys) - 1)
             hit = self._pair_keys[at] == keys
-            found_rows.append(rows[:-1][both][hit])
-            found_cols.append(self._pair_columns[at[hit]])
+            found_rows.append(rows[:-1].compress(both).compress(hit))
+            found_cols.append(self._pair_columns[at.compress(hit)])
         cells = np.concatenate(found_rows) * n_cols + np.concatenate(found_cols)
-        keys, counts = np.unique(cells, return_counts=True)
+        keys, counts = sorted_counts(cells)
         indptr = np.zeros(n_rows + 1, dtype=np.int32)
         np.cumsum(np.bincount(keys // n_cols, minlength=n_rows), out=indptr[1:])
         return counts.astype(np.float64), (keys % n_cols).astype(np.int32), indptr
