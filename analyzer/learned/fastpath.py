@@ -31,7 +31,7 @@ import functools
 import math
 import re
 from collections.abc import Callable, Iterable, Sequence
-from itertools import accumulate, count, repeat
+from itertools import accumulate, chain, count, repeat
 from typing import Any
 
 import numpy as np
@@ -173,9 +173,8 @@ def _hashed(
     # The hashes of all keys at once; then FeatureHasher's column and sign of each, with numpy.
     hashes = np.fromiter(map(murmurhash3, keys), np.int64, len(keys))
     columns = (np.abs(hashes) % n_features).astype(np.int32)
-    if alternate_sign:
-        negative = hashes < 0
-        values[negative] = -values[negative]
+    if alternate_sign:  # (np.where: a random sign mask costs x[mask] twice as much)
+        values = np.where(hashes < 0, -values, values)
     return columns, np.array(indptr, dtype=np.int32), values
 
 
@@ -773,7 +772,7 @@ def hashed_keys_dot(
     >>> bool((hashed_keys_dot(keys, w, 16) == hashed_dot(rows, w, 16)).all())
     True
     """
-    keys: list[str | bytes] = [key for row in rows for key in row]
+    keys: list[str | bytes] = list(chain.from_iterable(rows))
     indptr = [0, *accumulate(map(len, rows))]
     columns, indptr_array, values = _hashed(
         keys, np.ones(len(keys)), indptr, n_features, alternate_sign
