@@ -65,7 +65,7 @@ from analyzer.state import (
     outputs_digest,
     unpack_result,
 )
-from analyzer.writers.jsonl import atomic_file
+from analyzer.writers.jsonl import atomic_binary_file
 
 if TYPE_CHECKING:  # only named in annotations; an unchanged rerun never builds a result
     from analyzer.results import ArticleResult
@@ -406,15 +406,17 @@ def _page_chunks(store: StateStore) -> Iterator[list[StoredJob]]:
 
 
 def _copying(
-    chunks: Iterable[list[StoredJob]], lines: Iterator[str], out: IO[str], each: int = COMPARE_CHUNK
+    chunks: Iterable[list[StoredJob]],
+    records: Iterator[bytes],
+    out: IO[bytes],
+    each: int = COMPARE_CHUNK,
 ) -> Iterator[list[StoredJob]]:
     """The page step's ``chunks``; after handing on each one (to the workers, which render its
-    pages meanwhile), up to ``each`` of the ``lines`` are written to ``out`` (results.jsonl),
-    each with its newline: the file is written while the pages are made, not before."""
+    pages meanwhile), up to ``each`` of the ``records`` are written to ``out`` (results.jsonl):
+    the file is written while the pages are made, not before."""
     for chunk in chunks:
         yield chunk
-        for line in itertools.islice(lines, each):
-            out.write(line + "\n")
+        out.writelines(itertools.islice(records, each))
 
 
 class _PageRows:
@@ -579,11 +581,11 @@ def score_paths(
             compare_failures, unpaired = _compare(store, run, pairing, local=engine == "local")
             failures = done.failures + compare_failures
             compared = True
-            with atomic_file(results_path) as jsonl:
+            with atomic_binary_file(results_path) as jsonl:
                 # The records are the lines made with the results (on the workers) and stored:
-                # copied, not rebuilt, while the pages are made. The file replaces the old one
-                # once the pages are written.
-                lines = store.run_lines()
+                # copied as bytes, not rebuilt, while the pages are made. The file replaces the
+                # old one once the pages are written.
+                records = store.run_records()
                 # With workers, they decode the stored results and render the pages (~3 ms an
                 # article); the local engine's write them too (they share this disk), Dask's
                 # send them back for this process to write.
@@ -599,14 +601,13 @@ def score_paths(
                 render = functools.partial(_chunks_in_order, run, work) if on_engine else None
                 later = write_stored_site(
                     out,
-                    _copying(_page_chunks(store), lines, jsonl),
+                    _copying(_page_chunks(store), records, jsonl),
                     failures,
                     render=render,
                     rows=_PageRows(store),
                     worksheets=worksheets,
                 )
-                for line in lines:  # those not copied while the pages were made
-                    jsonl.write(line + "\n")
+                jsonl.writelines(records)  # those not copied while the pages were made
             failures += later
             saved = {"digest": digest, "files": {str(f): _stat(f) for f in files}}
             # Outputs with a failed comparison or page are never current: the next run retries.
@@ -650,16 +651,16 @@ def analyze_paths(
     progress: bool = False,
     stdin: IO[bytes] | None = None,
     each: Callable[[ArticleResult], None] | None = None,
-    lines: Callable[[str], None] | None = None,
+    records: Callable[[bytes], None] | None = None,
 ) -> BatchResult:
     """Read and analyse every article in ``paths``; nothing is written, results are returned.
 
     The same steps as :func:`score_paths`, with a throw-away store in a temporary folder. When
     ``each`` is given, every result is handed to it in input order instead of being kept, so a
-    large batch streams through in flat memory. When ``lines`` is given instead (not both: a
-    ValueError), it gets every
-    result's results.jsonl line (``dumps(result.to_record())``, no newline) in input order, as
-    stored with the result: no result is decoded here (``analyzer score --json``).
+    large batch streams through in flat memory. When ``records`` is given instead (not both: a
+    ValueError), it gets every result's results.jsonl record in input order, as stored with the
+    result and as the file holds it (``dumps(result.to_record())`` and a newline, UTF-8): no
+    result is decoded here, no line decoded or encoded (``analyzer score --json``).
 
     Examples
     --------
@@ -669,12 +670,12 @@ def analyze_paths(
     >>> [r.id for r in analyze_paths([str(folder)]).results]
     ['a']
     >>> printed = []
-    >>> _ = analyze_paths([str(folder)], lines=printed.append)
+    >>> _ = analyze_paths([str(folder)], records=printed.append)
     >>> printed[0][:37]
-    '{"attributions": [], "author": null, '
+    b'{"attributions": [], "author": null, '
     """
-    if each is not None and lines is not None:
-        raise ValueError("give each or lines, not both: each result goes to one of them")
+    if each is not None and records is not None:
+        raise ValueError("give each or records, not both: each result goes to one of them")
     counts, bar, began = _start(progress)
     batch = BatchResult(counts=counts)
     with (
@@ -687,9 +688,9 @@ def analyze_paths(
         done = _analyse_paths(paths, stdin, store, run, counts, bar, pairing)
         compare_failures, batch.unpaired = _compare(store, run, pairing, local=engine == "local")
         batch.other_languages = _other_languages(store)
-        if lines is not None:
-            for line in store.run_lines():
-                lines(line)
+        if records is not None:
+            for record in store.run_records():
+                records(record)
         elif each is not None:
             for result in store.run_results():
                 each(result)

@@ -22,7 +22,7 @@ position and id, :meth:`StateStore.begin_run`) and the comparison of each rewrit
 (kept between runs and reused while both articles' keys are unchanged), with the rewrite's
 results.jsonl line as it reads with that comparison. Results are read back in input order by one
 streaming query (:meth:`StateStore.run_results`), and so are the lines
-(:meth:`StateStore.run_lines`); what pages are made from is read one article at a time, by its
+(:meth:`StateStore.run_records`); what pages are made from is read one article at a time, by its
 input position (:meth:`StateStore.run_page_pairs`, :meth:`StateStore.run_page_job`), so that a
 batch can group the pages of a chain of rewrites.
 """
@@ -261,9 +261,28 @@ def result_line(blob: bytes) -> str:
     >>> result_line(pack(result)) == dumps(result.to_record())
     True
     """
-    from analyzer import stored_result
+    return result_record(blob)[:-1].decode("utf-8", "surrogatepass")
 
-    return stored_result.line_of(unpacked_text(blob))
+
+def result_record(blob: bytes) -> bytes:
+    """The results.jsonl record of a result :func:`pack` stored: its line as the file holds it,
+    UTF-8 bytes ending in the newline (:func:`result_line` is it decoded, without the newline).
+
+    Bytes, so that printing or copying records decodes and encodes none (~21 KB each).
+
+    Examples
+    --------
+    >>> from analyzer.results import ArticleResult
+    >>> packed = pack(ArticleResult(id="a", path="a.txt", text="Hi."))
+    >>> result_record(packed)[-13:]
+    b'"url": null}\\n'
+    >>> result_record(packed).decode() == result_line(packed) + chr(10)
+    True
+    """
+    # The stored text is the line, a newline, and what the line does not hold (stored_result).
+    # In UTF-8 the newline's byte is in no other character's.
+    text = zstandard.decompress(blob)
+    return text[: text.index(b"\n") + 1]
 
 
 def compressed_line(line: str) -> bytes:
@@ -316,9 +335,16 @@ def spliced_line(line: str, at: int, value: str) -> bytes:
 
 def compared_line(line: bytes, result: bytes) -> str:
     """The results.jsonl line :attr:`Compared.line` holds (:func:`compressed_line` or
-    :func:`spliced_line`), ``result`` being the rewrite's packed result."""
+    :func:`spliced_line`), ``result`` being the rewrite's packed result: :func:`compared_record`
+    decoded, without its newline."""
+    return compared_record(line, result)[:-1].decode("utf-8", "surrogatepass")
+
+
+def compared_record(line: bytes, result: bytes) -> bytes:
+    """The results.jsonl record :attr:`Compared.line` holds, as the file holds it: UTF-8 bytes
+    ending in the newline (see :func:`result_record`)."""
     if not line.startswith(_SPLICE):
-        return unpacked_text(line)
+        return zstandard.decompress(line) + b"\n"
     head, value = line.split(b"\n", 1)
     at, end = map(int, head[len(_SPLICE) :].split())
     # The whole result is inflated: Zstandard's streaming reader, which could stop at the end of
@@ -326,7 +352,9 @@ def compared_line(line: bytes, result: bytes) -> str:
     own = zstandard.decompress(result)
     if len(own) < end or own[at : at + len(_NULL)] != _NULL:
         raise ValueError("a spliced line does not fit the result it is stored with")
-    return (own[:at] + value + own[at + len(_NULL) : end]).decode("utf-8", "surrogatepass")
+    # Put together in one copy (slices of a memoryview copy nothing).
+    whole = memoryview(own)
+    return b"".join((whole[:at], value, whole[at + len(_NULL) : end], b"\n"))
 
 
 def unpacked_text(blob: bytes) -> str:
@@ -692,16 +720,17 @@ class StateStore:
         for blob, comparison in self.run_packed():
             yield unpack_result(blob, comparison)
 
-    def run_lines(self) -> Iterator[str]:
-        """Every results.jsonl line of the run (without newline) in input order, a rewrite's
-        with its comparison: the stored lines, no result decoded (streamed like
-        :meth:`run_results`, and equal to ``dumps(result.to_record())`` of each of them)."""
+    def run_records(self) -> Iterator[bytes]:
+        """Every results.jsonl record of the run in input order (UTF-8 bytes ending in the
+        newline, as the file holds them), a rewrite's with its comparison: the stored lines, no
+        result decoded (streamed like :meth:`run_results`; each is ``dumps(result.to_record())``
+        of one of them, encoded, with the newline)."""
         rows = self._db.execute(
             "SELECT c.line, a.result FROM temp.run r JOIN articles a ON a.id = r.id"
             " LEFT JOIN comparisons c ON c.id = r.id AND c.basis = r.basis ORDER BY r.rank"
         )
         for compared, result in rows:
-            yield result_line(result) if compared is None else compared_line(compared, result)
+            yield result_record(result) if compared is None else compared_record(compared, result)
 
     def run_page_pairs(self) -> Iterator[tuple[int, int | None]]:
         """``(rank, source's rank)`` of each article of the run whose pages the page step makes,

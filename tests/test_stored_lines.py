@@ -31,24 +31,29 @@ from analyzer.writers.jsonl import dumps
 REWRITE_002, SOURCE_000 = "002_10ec1c2511d1067e", "000_6af52c64d008fc3c"
 
 
-def seed_lines(jobs: int = 1) -> list[str]:
-    lines: list[str] = []
-    analyze_paths([str(SEEDS)], lines=lines.append, jobs=jobs)
-    return lines
+def seed_records(jobs: int = 1) -> list[bytes]:
+    records: list[bytes] = []
+    analyze_paths([str(SEEDS)], records=records.append, jobs=jobs)
+    return records
+
+
+def as_record(result) -> bytes:
+    """A result's record as results.jsonl holds it: its line, a newline, in UTF-8."""
+    return (dumps(result.to_record()) + "\n").encode("utf-8", "surrogatepass")
 
 
 def test_each_stored_line_is_the_json_of_its_record():
     results = analyze_paths([str(SEEDS)]).results
-    assert seed_lines() == [dumps(r.to_record()) for r in results]
+    assert seed_records() == [as_record(r) for r in results]
     assert sum(r.comparison is not None for r in results) == 2  # rewrites' lines are covered
 
 
 def test_lines_made_by_workers_are_the_lines_made_here():
-    assert seed_lines(jobs=2) == seed_lines(jobs=1)
+    assert seed_records(jobs=2) == seed_records(jobs=1)
 
 
 def test_a_rewrites_line_carries_its_comparison_and_its_sources_line_none():
-    records = {r["id"]: r for r in map(json.loads, seed_lines())}
+    records = {r["id"]: r for r in map(json.loads, seed_records())}
     assert records[REWRITE_002]["comparison"]["source_id"] == SOURCE_000
     assert records[SOURCE_000]["comparison"] is None
 
@@ -83,9 +88,9 @@ def test_a_failed_comparison_leaves_the_rewrite_its_line_without_comparison(tmp_
         store.begin_run()
         store.add_to_run([(0, REWRITE_002)])
         store.finish_run()
-        (line,) = store.run_lines()
-    assert line == dumps(analyze_paths([str(SEEDS / f"{REWRITE_002}.txt")]).results[0].to_record())
-    assert json.loads(line)["comparison"] is None
+        (record,) = store.run_records()
+    assert record == as_record(analyze_paths([str(SEEDS / f"{REWRITE_002}.txt")]).results[0])
+    assert json.loads(record)["comparison"] is None
 
 
 def test_a_store_of_the_older_layout_is_started_again(tmp_path):
@@ -103,7 +108,7 @@ def test_a_store_of_the_older_layout_is_started_again(tmp_path):
         store.begin_run()
         store.add_to_run([(0, result.id)])
         store.finish_run()
-        assert [dumps(result.to_record())] == list(store.run_lines())
+        assert [as_record(result)] == list(store.run_records())
 
 
 def to_schema_5(path) -> None:
@@ -225,9 +230,9 @@ def test_a_comparison_stored_with_a_15_digit_basis_is_made_again_then_dropped(tm
         assert list(store.run_packed()) == [(b"packed", None)] * 2
 
 
-def test_each_and_lines_together_are_refused():
+def test_each_and_records_together_are_refused():
     with pytest.raises(ValueError, match="not both"):
-        analyze_paths([str(SEEDS)], each=print, lines=print)
+        analyze_paths([str(SEEDS)], each=print, records=print)
 
 
 def test_an_unchanged_rerun_writes_nothing_to_the_store(tmp_path):

@@ -10,7 +10,7 @@ import time
 import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, BinaryIO, TextIO
 
 from analyzer.writers.record_line import dumps  # the line encoder, kept importable from here
 
@@ -135,11 +135,18 @@ def atomic_file(path: Path) -> Iterator[TextIO]:
         yield handle
 
 
+@contextlib.contextmanager
+def atomic_binary_file(path: Path) -> Iterator[BinaryIO]:
+    """:func:`atomic_file` for bytes."""
+    with _replacing(path) as fd, os.fdopen(fd, "wb") as handle:
+        yield handle
+
+
 def write_atomic(path: Path, text: str | bytes | Iterable[str]) -> None:
     """Write ``text`` (one string, UTF-8 bytes, or pieces written as they come) to ``path``
     through a temporary file, so a crash never leaves half a file."""
     if isinstance(text, bytes):
-        with _replacing(path) as fd, os.fdopen(fd, "wb") as raw:
+        with atomic_binary_file(path) as raw:
             raw.write(text)
         return
     with atomic_file(path) as handle:
