@@ -282,10 +282,7 @@ def _compare(
 
     finder, named, unpaired = pairing.finished()
     pairs = finder.pairs(named, id_order=store.run_ranks_by_id(), products=products)
-    store.set_pairs(
-        (store.run_id(d), store.run_id(s), paired_by, similarity)
-        for d, s, paired_by, similarity in pairs
-    )
+    store.set_pairs(pairs)
     # What each chunk in flight is about, by the chunk's identity: (rewrite id, basis, source id).
     about: dict[int, list[tuple[str, str, str]]] = {}
 

@@ -563,10 +563,6 @@ class StateStore:
         row = self._db.execute("SELECT rank FROM temp.run WHERE id = ?", (article_id,)).fetchone()
         return None if row is None else row[0]
 
-    def run_id(self, rank: int) -> str:
-        """The id of the article of the run at ``rank``."""
-        return self._db.execute("SELECT id FROM temp.run WHERE rank = ?", (rank,)).fetchone()[0]
-
     def run_ranks_by_id(self) -> Iterator[int]:
         """The run's ranks in code-point order of ids (SQLite compares UTF-8 bytes, which sort
         as code points do)."""
@@ -657,15 +653,17 @@ class StateStore:
             (start, limit),
         ).fetchall()
 
-    def set_pairs(self, pairs: Iterable[tuple[str, str, str, float]]) -> None:
-        """Record the run's ``(rewrite id, source id, paired_by, similarity)`` pairs."""
+    def set_pairs(self, pairs: Iterable[tuple[int, int, str, float]]) -> None:
+        """Record the run's ``(rewrite rank, source rank, paired_by, similarity)`` pairs (ranks
+        as pairing gives them: their ids are looked up here, not one query each before)."""
         with self._transaction():
             self._db.execute(
                 "UPDATE temp.run SET source = NULL, paired_by = NULL, similarity = NULL,"
                 " basis = NULL"
             )
             self._db.executemany(
-                "UPDATE temp.run SET source = ?, paired_by = ?, similarity = ? WHERE id = ?",
+                "UPDATE temp.run SET source = (SELECT id FROM temp.run WHERE rank = ?),"
+                " paired_by = ?, similarity = ? WHERE rank = ?",
                 ((source, by, sim, derived) for derived, source, by, sim in pairs),
             )
             # The basis names everything a comparison depends on: the pair, how it was found,

@@ -144,7 +144,7 @@ def test_the_store_gives_the_page_step_what_was_not_written_early():
         store.put([("c", "k", Scored(result("c")))])
         store.add_to_run([(0, "a"), (1, "b"), (2, "c")])
         store.finish_run()
-        store.set_pairs([("b", "a", "similarity", 0.9)])
+        store.set_pairs([(1, 0, "similarity", 0.9)])
         comparison = pack(Comparison("a", 0.9, "similarity", 0, 0, ()))
         [(rank, _)] = store.pending_pair_ranks()
         basis = store.run_pair(rank)[4]
@@ -316,7 +316,7 @@ def _chain_store(
     )
     store.add_to_run(list(enumerate(order)))
     store.finish_run()
-    store.set_pairs([(r, s, "similarity", 0.9) for r, s in pairs])
+    store.set_pairs([(order.index(r), order.index(s), "similarity", 0.9) for r, s in pairs])
     for rank, _ in store.pending_pair_ranks():
         rewrite, source_id, _, _, basis = store.run_pair(rank)
         comparison = pack(Comparison(source_id, 0.9, "similarity", 0, 0, ()))

@@ -210,7 +210,7 @@ def test_similarities_differing_in_the_last_bit_name_different_comparisons(tmp_p
         store.finish_run()
         bases = []
         for similarity in (0.3, near):
-            store.set_pairs([("b", "a", "similarity", similarity)])
+            store.set_pairs([(1, 0, "similarity", similarity)])
             [(rank, _)] = store.pending_pair_ranks()
             bases.append(store.run_pair(rank)[4])
     assert bases[0] != bases[1]
@@ -224,7 +224,7 @@ def test_a_comparison_stored_with_a_15_digit_basis_is_made_again_then_dropped(tm
         store.begin_run()
         store.add_to_run([(0, "a"), (1, "b")])
         store.finish_run()
-        store.set_pairs([("b", "a", "similarity", 0.3)])
+        store.set_pairs([(1, 0, "similarity", 0.3)])
         assert [store.run_pair(rank)[0] for rank, _ in store.pending_pair_ranks()] == ["b"]
         store.drop_stale_comparisons()
         assert list(store.run_packed()) == [(b"packed", None)] * 2
