@@ -1215,6 +1215,16 @@ def _transcript(doc: Document, people: People, found: list[_Found]) -> list[_Fou
     return out
 
 
+def _held(found: list[_Found], start: int, end: int) -> bool:
+    """Whether the content of one of ``found`` holds ``[start, end)``."""
+    # (a loop, not any() over a generator: it runs for each quotation and each attribution)
+    for f in found:
+        content = f.content
+        if content[0] <= start and end <= content[1]:
+            return True
+    return False
+
+
 def _floating_quotes(
     doc: Document, speech: list[Quote], used: set[int], found: list[_Found]
 ) -> list[_Found]:
@@ -1226,7 +1236,7 @@ def _floating_quotes(
     out: list[_Found] = []
     ordered = sorted(found, key=lambda f: f.content[0])
     for i, q in enumerate(speech):
-        if i in used or any(f.content[0] <= q.start and q.end <= f.content[1] for f in found):
+        if i in used or _held(found, q.start, q.end):
             continue
         pi = doc.paragraph_index(q.start)
         last = next((f for f in reversed(ordered) if f.content[1] <= q.start and f.name), None)
