@@ -1702,6 +1702,38 @@ def test_the_role_trie_matches_what_the_flat_alternation_matched_on_the_seeds():
         _check_role_pattern(text)
 
 
+def _check_title_guard(window: str) -> None:
+    """sources._title_of looks for a title before a name only in a window that ends (white space
+    stripped) with "named", "called" or a role phrase's last word: every title it found there
+    before the guard is in such a window."""
+    before = sources._clause_tail(window)
+    if sources._named(before) or roles.title_before(before):
+        stripped = window.rstrip()
+        assert stripped.endswith(("named", "called")) or roles.may_end_title(stripped)
+
+
+TITLE_SOUP = st.tuples(
+    role_soup(),
+    st.lists(st.sampled_from(["named", "called", " ", "\u2003", ";", "(", "“", "a man ", "x"]),
+             max_size=4).map("".join),
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(TITLE_SOUP)
+@example("the city’s council member ")  # a phrase of two words: the last one ends the window
+@example("a man named ")
+def test_titles_before_a_name_are_in_windows_ending_as_a_title_may(window):
+    _check_title_guard(window)
+
+
+def test_titles_before_the_names_of_the_seeds_are_in_windows_ending_as_a_title_may():
+    for text in SEED_TEXTS:
+        doc = document.build_document(document.Article("a", "a", text))
+        for m in people.find_people(doc).mentions:
+            _check_title_guard(text[max(0, m.start - 100) : m.start])
+
+
 TOKEN_TEXT_SOUP = st.text(alphabet="aZé1²_ .,;:!?()[]“”\"\n\t\x1f\u00a0’'‘-—…\u0301İ", max_size=40)
 
 

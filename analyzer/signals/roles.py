@@ -75,6 +75,22 @@ def _title_backwards() -> re.Pattern[str]:
 _RANK = re.compile(r"^(?:former|acting|interim)\s+", re.IGNORECASE)
 
 
+def may_end_title(text: str) -> bool:
+    """Whether ``text`` ends with the last word of a role phrase, case ignored. A text that does
+    not, nor any text it ends, holds nothing :func:`title_before` finds (the phrase found ends
+    the text's last word), which then need not look."""
+    return _title_ends().match(text[::-1]) is not None
+
+
+@functools.cache
+def _title_ends() -> re.Pattern[str]:
+    """The last word of each role phrase spelled backwards (a trie, longest first), case
+    ignored as in _title_backwards."""
+    _, role_of = _matcher()
+    ends = sorted({t[::-1].split(" ", 1)[0] for t in role_of}, key=len, reverse=True)
+    return re.compile(alternation([re.escape(e) for e in ends]), re.IGNORECASE)
+
+
 def starts_with_title(text: str) -> bool:
     """Whether ``text`` opens with a role word for one person, after "former" ("chief executive
     of Brightwave"); a plural ("voters weighed in") opens a clause, not a title."""

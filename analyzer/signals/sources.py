@@ -330,11 +330,19 @@ def _title_of(text: str, entity: Entity) -> str | None:
     Harfuch"), a bare title or a "who" clause after it ("Jordan Ames, chief executive of
     Brightwave", "Tom Reyes, who runs a hardware store"), or "X was elected president"."""
     for start, end in entity.mentions:
-        before = _clause_tail(text[max(0, start - 100) : start])
-        named = _named(before)
-        if named:
-            return named.group(1)
-        title = roles.title_before(before)
+        window = text[max(0, start - 100) : start]
+        # The words before the name (its clause's, which end the window) give it a title only
+        # when they end with "named", "called" or a role phrase's last word: most ("said", "by",
+        # "the") do not, and are not looked at further.
+        stripped = window.rstrip()
+        if stripped.endswith(("named", "called")) or roles.may_end_title(stripped):
+            before = _clause_tail(window)
+            named = _named(before)
+            if named:
+                return named.group(1)
+            title = roles.title_before(before)
+        else:
+            title = None
         if title:
             words = before.split()[: -len(title.split())]
             lead = []
