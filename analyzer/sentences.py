@@ -174,9 +174,12 @@ class FastPunkt:
         candidates, words = _patterns(text)
         for match in candidates.finditer(text):
             start = match.start()
-            index_after_last_space = _last_whitespace(text[previous_stop:start])
-            if index_after_last_space:
-                index_after_last_space += previous_stop + 1
+            # NLTK looks for the last white space in the slice since the previous candidate
+            # (its quirk: one at the slice's first character counts as none); the pattern
+            # reads the text from there, no slice is made.
+            space = _UP_TO_LAST_SPACE.match(text, previous_stop, start)
+            if space is not None and space.end() - 1 > previous_stop:
+                index_after_last_space = space.end()
             else:
                 index_after_last_space = previous_start
             if previous_match and previous_stop <= index_after_last_space:
@@ -254,13 +257,6 @@ def _realigned(text: str, cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
             if start < stop:
                 out.append((start, stop))
     return out
-
-
-def _last_whitespace(text: str) -> int:
-    """Index of the last ASCII white-space character, or 0 when there is none (Punkt's quirk:
-    a space at index 0 also gives 0)."""
-    m = _UP_TO_LAST_SPACE.match(text)
-    return m.end() - 1 if m else 0
 
 
 def reference_punkt(abbreviations: Iterable[str]) -> Any:
