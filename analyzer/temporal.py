@@ -188,6 +188,13 @@ _ANCHOR_OPENINGS: dict[re.Pattern[str], tuple[str, ...]] = {
     _ANCHORS["ago"][0]: ("year", "month", "week", "day", "decade"),
     _ANCHORS["relative_unit"][0]: ("year", "month", "week", "decade"),
 }
+# Anchors found from a string every match holds further in: the string, and how many
+# characters before it a match may start. A weekday ends in "day", 3 (Monday, Friday, Sunday),
+# 4 (Tuesday), 5 (Thursday, Saturday) or 6 (Wednesday) characters after its start: the places
+# of "day" (str.find) and four tries at each, not a search tried at every capital.
+_ANCHOR_INNER: dict[re.Pattern[str], tuple[str, tuple[int, ...]]] = {
+    _ANCHORS["weekday"][0]: ("day", (3, 4, 5, 6)),
+}
 # Patterns that ignore case and open with one of these words: skipped when the lower-cased text
 # holds none of them, else tried only where one of them starts in it (see analyzer.scan.lowered
 # for when that lower-cased text can be trusted). Tried at every character, a \b opening the
@@ -281,7 +288,12 @@ class _Scan:
 
 def _places(anchor: re.Pattern[str], text: str) -> list[int]:
     """Every offset where ``anchor`` matches, overlapping matches included (where an anchor has
-    :data:`_ANCHOR_OPENINGS`, of the places where one of them occurs, those where it matches)."""
+    :data:`_ANCHOR_OPENINGS`, of the places where one of them occurs, those where it matches;
+    likewise for :data:`_ANCHOR_INNER`)."""
+    if anchor in _ANCHOR_INNER:
+        inner, backs = _ANCHOR_INNER[anchor]
+        starts = {at - back for at in _openings((inner,), text) for back in backs if at >= back}
+        return [at for at in sorted(starts) if anchor.match(text, at)]
     openings = _ANCHOR_OPENINGS.get(anchor)
     if openings is None:
         out = []

@@ -163,6 +163,11 @@ DATE_SOUP = st.lists(
             "decade",
             "month ago",
             "Monday",
+            "Wednesday",
+            "SaturdayThursday",
+            "Friday",
+            "Sunday",
+            "day",
             "Last ",
             "previous ",
             "Sept.",
@@ -198,8 +203,14 @@ def plain_places(anchor: re.Pattern[str], text: str) -> list[int]:
 @settings(max_examples=400, deadline=None)
 @given(DATE_SOUP)
 def test_anchor_places_found_from_their_openings_are_where_each_anchor_matches(text):
-    for anchor in temporal._ANCHOR_OPENINGS:
+    for anchor in [*temporal._ANCHOR_OPENINGS, *temporal._ANCHOR_INNER]:
         assert temporal._places(anchor, text) == plain_places(anchor, text)
+
+
+def test_every_weekday_holds_day_where_its_anchor_looks_for_it():
+    inner, backs = temporal._ANCHOR_INNER[temporal._ANCHORS["weekday"][0]]
+    assert {name.index(inner) for name in temporal._DAY_NAMES} == set(backs)
+    assert all(name.count(inner) == 1 for name in temporal._DAY_NAMES)
 
 
 def test_a_body_match_where_the_guard_fails_falls_back_to_the_whole_pattern():
