@@ -2097,3 +2097,57 @@ CROWD_SOUP = st.lists(
 def test_a_crowd_is_told_as_the_search_before_every_number_told_it(text):
     for m in claims._NUMBER.finditer(text):
         assert claims._crowd(text, *m.span()) == plain_crowd(text, *m.span())
+
+
+def plain_sentence_spans(text: str, paragraphs: list[Span]) -> list[Span]:
+    """document.sentence_spans as it was: every paragraph through the splitter."""
+    splitter = document._sentence_splitter()
+    spans: list[Span] = []
+    for p in paragraphs:
+        first = len(spans)
+        for s, e in splitter.spans(text[p.start : p.end]):
+            start, end = p.start + s, p.start + e
+            while start < end and text[start].isspace():
+                start += 1
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            if start == end:
+                continue
+            if len(spans) > first and (
+                text[start].islower()
+                or (
+                    text[start].isdigit()
+                    and document._NUMBER_SIGN.search(text, spans[-1].start, spans[-1].end)
+                )
+            ):
+                spans[-1] = Span(spans[-1].start, end)
+            else:
+                spans.append(Span(start, end))
+    return spans
+
+
+SENTENCE_SOUP = st.lists(
+    st.sampled_from(
+        ["He left", "she", "No.", "2", ".", "?", "!", "”", "’", " ", "\n", "\t", "\x1c", "\u2028"]
+        + ["Mr.", "U.S.", "3.5", "x", "A", "\xa0", "...", "?!", "(Yes.)", "“Really?” he"]
+    ),
+    max_size=20,
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(SENTENCE_SOUP, st.lists(st.tuples(st.integers(0, 60), st.integers(0, 60)), max_size=4))
+@example("He left.\nShe stayed\n No. 2 is x\n", [])
+def test_sentences_of_a_paragraph_without_a_mark_inside_are_the_splitter_s(text, cuts):
+    # Paragraphs as the document finds them, and arbitrary spans (untrimmed, empty, one character).
+    assert document.sentence_spans(text, paragraph_spans(text)) == plain_sentence_spans(
+        text, paragraph_spans(text)
+    )
+    spans = [Span(*sorted((min(a, len(text)), min(b, len(text))))) for a, b in cuts]
+    assert document.sentence_spans(text, spans) == plain_sentence_spans(text, spans)
+
+
+def test_sentences_of_the_seeds_are_the_splitter_s():
+    for text in SEED_TEXTS:
+        paragraphs = paragraph_spans(text)
+        assert document.sentence_spans(text, paragraphs) == plain_sentence_spans(text, paragraphs)
