@@ -78,11 +78,11 @@ def test_offsets_slice_to_the_text():
 
 def test_each_anchor_distance_is_the_width_of_what_comes_before_the_anchor_word():
     # _ANCHORS declares, by hand, how many characters a match may run before its anchor word
-    # (month, unit or weekday). The regex parser derives the same (fewest, most) from the text
-    # of each pattern before that word: the guard and the prefix ("last ", "12th ").
+    # (month, unit, weekday or year). The regex parser derives the same (fewest, most) from the
+    # text of each pattern before that word: the guard and the prefix ("last ", "12th ").
     # (re._parser is the standard library's own pattern parser, sre_parse before 3.11.)
     specs = {name: (guard, body) for name, guard, body, _ in temporal._SPECS}
-    anchor_words = (temporal._MONTH_RE, "(?P<unit>", "(?P<weekday>")
+    anchor_words = (temporal._MONTH_RE, "(?P<unit>", "(?P<weekday>", "(?P<year>")
     for name, (_, fewest, most) in temporal._ANCHORS.items():
         guard, body = specs[name]
         cut = min(i for i in map(body.find, anchor_words) if i >= 0)
