@@ -124,6 +124,7 @@ PLAIN_TYPEWRITER_MARK = re.compile(r"(?<!['\d])'''?(?!')|``")
 def test_typewriter_marks_are_the_ones_the_look_behind_pattern_found(text):
     found = [m.span() for m in document._TYPEWRITER_MARK.finditer(text)]
     assert found == [m.span() for m in PLAIN_TYPEWRITER_MARK.finditer(text)]
+    assert [m.span() for m in document._typewriter_marks(text)] == found
 
 
 DATE_SOUP = st.lists(
