@@ -1930,13 +1930,17 @@ def test_every_anonymity_phrase_holds_one_of_the_keys_a_text_is_checked_for():
 ANONYMITY_SOUP = st.lists(
     st.sampled_from(
         [*load_lexicon("anonymity_phrases"), "Anonymous Sources", "NAMED", "x", " ", "-", "ſ"]
+        + ["a source", "sources close", "close to", "named", "familiar with", "x" * 30, "\n"]
+        + ["unnamed", "anonymously", "authorized", "xsources", "with the", "İ", "Ana"]
     ),
-    max_size=6,
+    max_size=8,
 ).map(" ".join)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=500, deadline=None)
 @given(ANONYMITY_SOUP)
+@example("sources close to x named familiar with the matter on condition of anonymity")
+@example("a source close to " + "x" * 40 + " anonymous sources")
 def test_anonymity_phrases_are_found_where_scanning_every_text_finds_them(text):
     assert anonymity._phrase_spans(text) == anonymity._phrases().spans(text)
 
