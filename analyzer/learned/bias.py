@@ -53,6 +53,7 @@ from analyzer.learned.fastpath import (
     TfidfLogistic,
     WordMemo,
     expit,
+    expit_values,
 )
 from analyzer.learned.store import cached_model, run_time_model
 from analyzer.lexicons import load_lexicon
@@ -238,7 +239,7 @@ def sentence_probability(model: dict[str, Any], texts: Sequence[str]) -> list[fl
     z = np.column_stack([_logit(text), features])
     # The stack's logistic function written out: predict_proba's checks cost more than 6 numbers.
     stack = model["stack"]
-    return [float(p) for p in expit(z @ stack.coef_[0] + stack.intercept_[0])]
+    return expit_values(z @ stack.coef_[0] + stack.intercept_[0])
 
 
 # One fast scorer per fitted pipeline (estimators hash by identity), built on first use; a model
