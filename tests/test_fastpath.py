@@ -131,6 +131,19 @@ def test_the_count_matrix_is_count_vectorizers_for_the_committed_vocabulary(soup
     assert data.tolist() == expected.data.tolist()
 
 
+@settings(max_examples=100, deadline=None)
+@given(_SOUP)
+def test_the_count_matrix_is_the_same_with_bigrams_searched_in_text_order(soup):
+    # The order taken when an article's pairs could not be numbered within int64.
+    fast, _, _ = _committed_counts()
+    texts = soup.split("|")
+    in_key_order = fast._counts(fast.tokens(texts))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(fastpath, "_PAIR_ORDER_LIMIT", 0)
+        in_text_order = fast._counts(fast.tokens(texts))
+    assert [a.tolist() for a in in_text_order] == [a.tolist() for a in in_key_order]
+
+
 @pytest.mark.parametrize(
     "pipe",
     [
