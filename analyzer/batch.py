@@ -288,17 +288,15 @@ def _compare(
 
     def chunks() -> Iterator[list[Pair]]:
         for ranks in _together(store.pending_pair_ranks(), COMPARE_CHUNK):
-            blobs: dict[str, bytes] = {}  # each article's stored result read (and sent) once
+            blobs: dict[str, bytes] = {}  # each article's stored result sent once
             chunk: list[Pair] = []
             about[id(chunk)] = []
-            for derived_id, source_id, paired_by, similarity, basis in map(store.run_pair, ranks):
-                for article_id in (source_id, derived_id):
-                    if article_id not in blobs:
-                        blobs[article_id] = store.packed(article_id)
-                chunk.append(
-                    (source_id, blobs[source_id], derived_id, blobs[derived_id], paired_by,
-                     similarity)
-                )  # fmt: skip
+            for derived_id, derived, source_id, source, by, similarity, basis in store.run_pairs(
+                ranks
+            ):
+                source = blobs.setdefault(source_id, source)
+                derived = blobs.setdefault(derived_id, derived)
+                chunk.append((source_id, source, derived_id, derived, by, similarity))
                 about[id(chunk)].append((derived_id, basis, source_id))
             yield chunk
 

@@ -681,18 +681,28 @@ class StateStore:
     def pending_pair_ranks(self) -> Iterator[tuple[int, int | None]]:
         """``(rewrite rank, source rank)`` of each pair of the run whose comparison is missing
         or stale, in input order (the source's rank is None when it is not in the run); the
-        pair itself is :meth:`run_pair` of the rewrite's rank."""
+        pairs themselves are :meth:`run_pairs` of the rewrites' ranks."""
         yield from self._db.execute(
             "SELECT r.rank, s.rank FROM temp.run r LEFT JOIN temp.run s ON s.id = r.source"
             " LEFT JOIN comparisons c ON c.id = r.id AND c.basis = r.basis"
             " WHERE r.basis IS NOT NULL AND c.id IS NULL ORDER BY r.rank"
         )
 
-    def run_pair(self, rank: int) -> tuple[str, str, str, float, str]:
-        """``(rewrite id, source id, paired_by, similarity, basis)`` of the rewrite at ``rank``."""
-        return self._db.execute(
-            "SELECT id, source, paired_by, similarity, basis FROM temp.run WHERE rank = ?", (rank,)
-        ).fetchone()
+    def run_pairs(
+        self, ranks: Sequence[int]
+    ) -> list[tuple[str, bytes, str, bytes, str, float, str]]:
+        """``(rewrite id, its packed result, source id, the source's, paired_by, similarity,
+        basis)`` of the rewrites at ``ranks``, in that order, in one query (a batch reads a
+        chunk of ~10 pairs so: a query for each pair and one for each article took ~1.7x as
+        long)."""
+        rows = self._db.execute(
+            "SELECT r.rank, r.id, a.result, r.source, s.result, r.paired_by, r.similarity, r.basis"
+            " FROM temp.run r JOIN articles a ON a.id = r.id JOIN articles s ON s.id = r.source"
+            f" WHERE r.rank IN ({', '.join('?' * len(ranks))})",
+            ranks,
+        )
+        found = {rank: pair for rank, *pair in rows}
+        return [tuple(found[rank]) for rank in ranks]
 
     def put_comparisons(self, rows: Iterable[tuple[str, str, Compared]]) -> None:
         """Store ``(rewrite id, basis, compared)`` rows, replacing older ones."""

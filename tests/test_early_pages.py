@@ -147,7 +147,7 @@ def test_the_store_gives_the_page_step_what_was_not_written_early():
         store.set_pairs([(1, 0, "similarity", 0.9)])
         comparison = pack(Comparison("a", 0.9, "similarity", 0, 0, ()))
         [(rank, _)] = store.pending_pair_ranks()
-        basis = store.run_pair(rank)[4]
+        [(*_, basis)] = store.run_pairs([rank])
         store.put_comparisons([("b", basis, Compared(comparison, b""))])
         assert list(store.run_page_pairs()) == [(1, 0), (2, None)]
         jobs = [store.run_page_job(rank) for rank, _ in store.run_page_pairs()]
@@ -318,7 +318,7 @@ def _chain_store(
     store.finish_run()
     store.set_pairs([(order.index(r), order.index(s), "similarity", 0.9) for r, s in pairs])
     for rank, _ in store.pending_pair_ranks():
-        rewrite, source_id, _, _, basis = store.run_pair(rank)
+        [(rewrite, _, source_id, _, _, _, basis)] = store.run_pairs([rank])
         comparison = pack(Comparison(source_id, 0.9, "similarity", 0, 0, ()))
         store.put_comparisons([(rewrite, basis, Compared(comparison, b""))])
 

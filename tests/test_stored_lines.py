@@ -212,8 +212,28 @@ def test_similarities_differing_in_the_last_bit_name_different_comparisons(tmp_p
         for similarity in (0.3, near):
             store.set_pairs([(1, 0, "similarity", similarity)])
             [(rank, _)] = store.pending_pair_ranks()
-            bases.append(store.run_pair(rank)[4])
+            [(*_, basis)] = store.run_pairs([rank])
+            bases.append(basis)
     assert bases[0] != bases[1]
+
+
+def test_pairs_are_read_in_the_order_of_the_ranks_asked_for(tmp_path):
+    # A batch asks for a chunk's pairs in the order of their chains, not of their ranks.
+    with StateStore(tmp_path / "state.sqlite") as store:
+        store.put([(i, "k", Scored(f"packed {i}".encode())) for i in "abcd"])
+        store.begin_run()
+        store.add_to_run(list(enumerate("abcd")))
+        store.finish_run()
+        store.set_pairs(
+            [(3, 1, "similarity", 0.5), (1, 0, "metadata", 0.25), (2, 0, "similarity", 1.0)]
+        )
+        [(*pair, basis)] = store.run_pairs([2])
+        assert pair == ["c", b"packed c", "a", b"packed a", "similarity", 1.0]
+        assert [(d, s, by, sim) for d, _, s, _, by, sim, _ in store.run_pairs([3, 1])] == [
+            ("d", "b", "similarity", 0.5),
+            ("b", "a", "metadata", 0.25),
+        ]
+    assert basis == '["a","similarity","1.0","k","k"]'
 
 
 def test_a_comparison_stored_with_a_15_digit_basis_is_made_again_then_dropped(tmp_path):
@@ -225,7 +245,8 @@ def test_a_comparison_stored_with_a_15_digit_basis_is_made_again_then_dropped(tm
         store.add_to_run([(0, "a"), (1, "b")])
         store.finish_run()
         store.set_pairs([(1, 0, "similarity", 0.3)])
-        assert [store.run_pair(rank)[0] for rank, _ in store.pending_pair_ranks()] == ["b"]
+        [(rank, _)] = store.pending_pair_ranks()
+        assert store.run_pairs([rank])[0][0] == "b"
         store.drop_stale_comparisons()
         assert list(store.run_packed()) == [(b"packed", None)] * 2
 
