@@ -308,11 +308,12 @@ _SPLICE = b"@"
 _NULL = b"null"
 
 
-def spliced_line(line: str, at: int, value: str) -> bytes:
+def spliced_line(at: int, end: int, value: str) -> bytes:
     """The results.jsonl line of a rewrite with its comparison as the store keeps it
     (:class:`Compared`), when the line is its packed result's own ``line`` (:func:`result_line`)
-    with the comparison's JSON ``value`` in place of the ``null`` at index ``at``: that place
-    and ``value``, not the line. :func:`compared_line` puts them together with the packed result.
+    with the comparison's JSON ``value`` in place of the ``null`` at byte ``at`` of the line's
+    ``end`` bytes (UTF-8, as :func:`unpacked` gives them): those places and ``value``, not the
+    line. :func:`compared_line` puts them together with the packed result.
 
     Compressing the whole line again (:func:`compressed_line`) cost the worker that compared a
     word-for-word copy a quarter of its time (~0.18 ms of ~0.75), for a line the store holds
@@ -325,12 +326,11 @@ def spliced_line(line: str, at: int, value: str) -> bytes:
     >>> line = result_line(packed)
     >>> line[:35]
     '{"author": null, "comparison": null'
-    >>> compared_line(spliced_line(line, 31, '{"x": 1}'), packed)[:39]
+    >>> end = len(line.encode())
+    >>> compared_line(spliced_line(31, end, '{"x": 1}'), packed)[:39]
     '{"author": null, "comparison": {"x": 1}'
     """
-    head = len(line[:at].encode("utf-8", "surrogatepass"))
-    end = len(line.encode("utf-8", "surrogatepass"))
-    return b"%s%d %d\n%s" % (_SPLICE, head, end, value.encode("utf-8", "surrogatepass"))
+    return b"%s%d %d\n%s" % (_SPLICE, at, end, value.encode("utf-8", "surrogatepass"))
 
 
 def compared_line(line: bytes, result: bytes) -> str:
@@ -360,7 +360,13 @@ def compared_record(line: bytes, result: bytes) -> bytes:
 def unpacked_text(blob: bytes) -> str:
     """The text :func:`pack` or :func:`compressed_line` compressed: for a result, what
     :mod:`analyzer.stored_result` reads; for a comparison's line, the line."""
-    return zstandard.decompress(blob).decode("utf-8", "surrogatepass")
+    return unpacked(blob).decode("utf-8", "surrogatepass")
+
+
+def unpacked(blob: bytes) -> bytes:
+    """:func:`unpacked_text` as UTF-8 bytes (a result's line is where they start, up to the
+    first newline, see :func:`result_record`)."""
+    return zstandard.decompress(blob)
 
 
 class Scored(NamedTuple):
