@@ -273,7 +273,9 @@ class _TfidfRows:
                 # the term numbers themselves (the sums do not depend on how columns are
                 # named), so a row's columns ascend in the order of its entries.
                 row = np.repeat(np.arange(hi - lo), np.diff(indptr))
-                order = np.lexsort((terms, row))
+                # np.lexsort((terms, row)), with (row, term) as one number, which orders alike
+                # (a term number is below n_terms): one stable sort of integers, ~3x faster.
+                order = np.argsort(row * self.n_terms + terms, kind="stable")
                 x = sp.csr_array(
                     (
                         self._spill.read("counts", np.int64, start, end)[order].astype(np.float64),
