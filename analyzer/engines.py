@@ -159,7 +159,6 @@ def compare_chunk(pairs: list[Pair]) -> list[Outcome]:
         compressed_line,
         pack,
         spliced_line,
-        unpack,
         unpacked,
     )
     from analyzer.stored_result import (
@@ -192,18 +191,18 @@ def compare_chunk(pairs: list[Pair]) -> list[Outcome]:
             *_, original = prepared(source_id, source)
             comparison = compare_prepared(original, rewrite, paired_by=by, similarity=similarity)
             packed = pack(comparison)
-            # The line with the comparison as the store gives it back, so that it is the line
-            # of the result StateStore.run_results builds (the record rounds a float of it).
-            as_stored = unpack(packed)
+            # The line with the comparison is the line of the result StateStore.run_results
+            # builds with it: the comparison as the store gives it back, which is the same
+            # (the codec reads back exactly what it wrote), so it is not read back here.
             own = line_of(stored)
             at = comparison_at(own, rewrite.result)
             if at is None:  # not a line encode wrote: made whole
-                line = compressed_line(line_with_comparison(stored, rewrite.result, as_stored))
+                line = compressed_line(line_with_comparison(stored, rewrite.result, comparison))
             else:
                 # Places in bytes: the line's are where the stored bytes' first newline is
                 # (encoding the ~20 KB line again to count them was ~5 % of a copy's time).
                 at, end = len(own[:at].encode("utf-8", "surrogatepass")), raw.index(b"\n")
-                line = spliced_line(at, end, dumps(as_stored.to_dict()))
+                line = spliced_line(at, end, dumps(comparison.to_dict()))
             out.append((Compared(packed, line), None))
         except Exception as exc:  # one pair's bug must not stop the batch
             out.append((None, f"{type(exc).__name__}: {exc}"))

@@ -226,6 +226,14 @@ COMPARISONS = st.builds(
 
 
 @settings(max_examples=400, deadline=None)
+@given(COMPARISONS)
+def test_a_comparisons_json_is_the_same_once_stored_and_read_back(comparison):
+    # compare_chunk writes the comparison it made into the rewrite's line, not the one the store
+    # gives back (which run_results puts in the result): the two must write the same JSON.
+    assert dumps(unpack(pack(comparison)).to_dict()) == dumps(comparison.to_dict())
+
+
+@settings(max_examples=400, deadline=None)
 @given(RESULTS, st.one_of(st.none(), COMPARISONS), COMPARISONS)
 def test_the_line_with_a_comparison_is_the_line_of_the_result_that_holds_it(
     result, before, comparison
