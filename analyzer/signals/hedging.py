@@ -68,7 +68,11 @@ def _is_month_may(doc: Document, start: int, end: int) -> bool:
 
 def _in_question(doc: Document, start: int) -> bool:
     i = doc.sentence_index(start)
-    return i is not None and doc.text[doc.sentences[i].start : doc.sentences[i].end].rstrip(
+    if i is None:
+        return False
+    s = doc.sentences[i]
+    # (Most sentences hold no "?": found without a copy of the sentence.)
+    return doc.text.find("?", s.start, s.end) >= 0 and doc.text[s.start : s.end].rstrip(
         "”\"’' )"
     ).endswith("?")
 
