@@ -30,6 +30,7 @@ Impossible calendar dates ("Feb. 30, 2024", "April 31") are reported with ``prob
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import functools
@@ -521,7 +522,7 @@ def find_dates(text: str, published: str | None) -> list[DateMention]:
 @functools.lru_cache(maxsize=8)
 def _find_dates(text: str, published: str | None) -> tuple[DateMention, ...]:
     pub = _parse_published(published)
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = []  # spans of the mentions kept, in order (see _overlaps)
     out: list[DateMention] = []
     places: dict[re.Pattern[str], list[int]] = {}
     present: dict[tuple[str, ...], bool] = {}
@@ -529,12 +530,28 @@ def _find_dates(text: str, published: str | None) -> tuple[DateMention, ...]:
         name = scan.name
         for m in scan.finditer(text, places, present):
             start, end = m.span()
-            if any(start < e and s < end for s, e in taken):
+            if _overlaps(taken, start, end):
                 continue
             mention = _mention(name, m, pub)
             if mention is None:
                 continue
-            taken.append((start, end))
+            bisect.insort(taken, (start, end))
             out.append(mention)
     out.sort(key=lambda d: (d.start, d.end))
     return tuple(out)
+
+
+def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether ``start``-``end`` overlaps one of ``taken``: sorted spans no two of which overlap.
+
+    ``any(start < e and s < end for s, e in taken)``, without reading every span (a text of
+    thousands of dates took seconds): such spans' ends are in order too, so of the spans that
+    start before ``end`` the last ends furthest.
+
+    Examples
+    --------
+    >>> _overlaps([(0, 4), (10, 15)], 4, 10), _overlaps([(0, 4), (10, 15)], 3, 5)
+    (False, True)
+    """
+    before = bisect.bisect_left(taken, (end,))  # the spans that start before end
+    return before > 0 and taken[before - 1][1] > start

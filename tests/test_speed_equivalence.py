@@ -2159,3 +2159,17 @@ def test_sentences_of_the_seeds_are_the_splitter_s():
     for text in SEED_TEXTS:
         paragraphs = paragraph_spans(text)
         assert document.sentence_spans(text, paragraphs) == plain_sentence_spans(text, paragraphs)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 40), st.integers(0, 8)), max_size=40))
+def test_a_date_span_overlaps_the_kept_ones_as_a_test_of_each_kept_one_finds(spans):
+    kept_plain: list[tuple[int, int]] = []
+    kept: list[tuple[int, int]] = []
+    for start, length in spans:
+        end = start + length
+        plain = any(start < e and s < end for s, e in kept_plain)
+        assert temporal._overlaps(kept, start, end) == plain
+        if not plain:
+            kept_plain.append((start, end))
+            bisect.insort(kept, (start, end))
