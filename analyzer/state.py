@@ -281,7 +281,7 @@ def result_record(blob: bytes) -> bytes:
     """
     # The stored text is the line, a newline, and what the line does not hold (stored_result).
     # In UTF-8 the newline's byte is in no other character's.
-    text = zstandard.decompress(blob)
+    text = unpacked(blob)
     return text[: text.index(b"\n") + 1]
 
 
@@ -344,12 +344,12 @@ def compared_record(line: bytes, result: bytes) -> bytes:
     """The results.jsonl record :attr:`Compared.line` holds, as the file holds it: UTF-8 bytes
     ending in the newline (see :func:`result_record`)."""
     if not line.startswith(_SPLICE):
-        return zstandard.decompress(line) + b"\n"
+        return unpacked(line) + b"\n"
     head, value = line.split(b"\n", 1)
     at, end = map(int, head[len(_SPLICE) :].split())
     # The whole result is inflated: Zstandard's streaming reader, which could stop at the end of
     # the line (the result's first ~90 %), is no faster than inflating all of it.
-    own = zstandard.decompress(result)
+    own = unpacked(result)
     if len(own) < end or own[at : at + len(_NULL)] != _NULL:
         raise ValueError("a spliced line does not fit the result it is stored with")
     # Put together in one copy (slices of a memoryview copy nothing).
