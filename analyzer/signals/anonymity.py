@@ -129,6 +129,8 @@ def _reasons() -> Scanner:
 
 def _phrases() -> Scanner:
     """The scanner of anonymity phrases, whole words only (built once per process)."""
+    # Without any_space: a phrase then matches exactly as many characters as it has, which the
+    # windows of _phrase_spans rely on (with any_space, "close  to" would outgrow _reach).
     return lexicon_scanner("anonymity_phrases", r"\b", r"\b")
 
 
