@@ -602,7 +602,22 @@ def test_a_title_with_a_slash_before_an_inverted_speaker_keeps_the_name():
 )
 def test_a_persons_sex_comes_from_gendered_nouns_and_pronouns_after_the_name(text, genders):
     found = people.find_people(doc_of(text))
+    found.learn_genders()
     assert {e.name: e.gender for e in found.entities} == genders
+
+
+def test_genders_no_title_gave_are_learned_when_asked_for_not_before():
+    found = people.find_people(doc_of("Ms. Lee met Tom Reyes, the mayor’s husband. He left."))
+    assert [(e.name, e.gender) for e in found.entities] == [("Tom Reyes", None), ("Lee", "f")]
+    found.learn_genders()
+    assert [(e.name, e.gender) for e in found.entities] == [("Tom Reyes", "m"), ("Lee", "f")]
+
+
+def test_the_person_named_last_of_a_gender_is_found_with_genders_learned():
+    found = people.find_people(
+        doc_of("Ana Ruiz, the mayor’s wife, met Tom Reyes, the mayor’s son.")
+    )
+    assert found.last_before(59, gender="f").name == "Ana Ruiz"
 
 
 def test_she_said_skips_a_man_the_article_called_a_husband():

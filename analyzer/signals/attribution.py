@@ -926,6 +926,7 @@ def _resolve(
         if low[0] not in _PRONOUN_GENDER:
             return None, None, None, None
         gender = _PRONOUN_GENDER[low[0]]
+        people.learn_genders()  # (the speakers' genders are read from here on)
         e = state.speaker(gender)
         subject = _last_subject(doc, people, source[0], gender)
         if subject is not None and (e is None or subject[0] > state.at):
