@@ -1632,6 +1632,76 @@ def test_attributions_are_those_made_with_every_gender_learned_first_on_the_seed
         assert asked == first
 
 
+def plain_accepted_cues(
+    doc: document.Document, model: object, speech: attribution._Speech
+) -> tuple[list[tuple[int, int]], attribution._HeldCues]:
+    """attribution._accepted_cues before 2026-11-24: every candidate scored, those inside
+    quotations too; the cues are those accepted, and the held ones those of them inside a
+    quotation (so that find skips those and counts them as later cues, as it did)."""
+    actions = attribution._lexicon_set("action_cues")
+    spans = [s for s in cues.candidates(doc.text) if doc.text[s[0] : s[1]].lower() not in actions]
+    probs = cues.cue_probabilities(model, doc.text, spans)
+    accepted = [s for s, p in zip(spans, probs, strict=True) if p >= cues.THRESHOLD]
+    inside = [s for s in accepted if speech.holds(s[0])]
+    return accepted, attribution._HeldCues(doc.text, model, inside)
+
+
+def plain_reporting(
+    text: str, f: object, cue: tuple[int, int], ordered: list, held: object
+) -> object:
+    """attribution._reporting before 2026-11-24: every cue of ``ordered`` accepted (``held``
+    left unread)."""
+    if f is None or attribution._figurative(text, f):
+        return None
+    if f.source is None and attribution._judged_by_context(text, cue):
+        return None
+    if f.source is None and any(c[0] > cue[0] for c in ordered):
+        return None
+    return f
+
+
+def attributions_with_every_cue_scored_and_with_cues_held(text: str) -> tuple[list, list]:
+    """attribution.find of ``text`` with plain_accepted_cues and plain_reporting, and as it
+    is."""
+    from analyzer.signals import quotes
+
+    doc = document.build_document(document.Article("a", "a", text))
+    found = quotes.find(doc)
+    fast = attribution._accepted_cues, attribution._reporting
+    attribution._accepted_cues, attribution._reporting = plain_accepted_cues, plain_reporting
+    try:
+        plain = attribution.find(doc, quotes=found)
+    finally:
+        attribution._accepted_cues, attribution._reporting = fast
+    return plain, attribution.find(doc, quotes=found)
+
+
+CUE_SOUP = st.lists(
+    st.sampled_from(["“", "”", '"', " said", " says", " told", " replied", " added", " asked",
+                     " When asked,", " he", " they", " Ana Ruiz", " the report", " showed",
+                     " according to", " police", " that", ", ", ".", " ", "\n\n", " no",
+                     " knew", " wants", " it was over"]),
+    max_size=30,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(CUE_SOUP)
+# A sourceless cue before a cue the model accepts inside a quotation: the later cue drops it.
+@example("When asked, replied that “they said it was over.”")
+# ... and before one the model turns down: it stays.
+@example("When asked why, replied “I said no to them.”")
+def test_attributions_are_those_made_with_the_cues_inside_quotations_scored_first(text):
+    plain, held = attributions_with_every_cue_scored_and_with_cues_held(text)
+    assert held == plain
+
+
+def test_attributions_are_those_made_with_the_cues_inside_quotations_scored_first_on_seeds():
+    for text in SEED_TEXTS:
+        plain, held = attributions_with_every_cue_scored_and_with_cues_held(text)
+        assert held == plain
+
+
 def plain_is_heading(doc: document.Document, pi: int | None) -> bool:
     """attribution._is_heading before 2026-11-24: the paragraph split first, then its end."""
     if pi is None:

@@ -213,7 +213,7 @@ def find(
     interview = _interview(doc, people)
     found: list[_Found] = []
     speech = _Speech.of(doc, quotes)
-    accepted = _accepted_cues(doc, model)
+    accepted, held = _accepted_cues(doc, model, speech)
     # Whether a cue's paragraph is a heading, looked at once for each paragraph holding cues.
     paragraph_of = [doc.paragraph_index(c[0]) for c in accepted]
     heading = {pi: _is_heading(doc, pi) for pi in set(paragraph_of)}
@@ -270,12 +270,12 @@ def find(
             else here
         )
         for cue in ordered:
-            if speech.holds(cue[0]):
+            if cue in held:
                 continue  # a cue word inside a quotation belongs to the quoted speech
             outer = next((f for f in in_sentence if f.content[0] <= cue[0] < f.content[1]), None)
             if outer is None:
                 f = _from_cue(doc, people, sent, cue, speech, used_quotes, in_sentence, state)
-                f = _reporting(text, f, cue, ordered)
+                f = _reporting(text, f, cue, ordered, held)
             else:
                 joint = _coordinate(text, outer, cue)
                 if joint is None:
@@ -289,7 +289,7 @@ def find(
                     f.source, f.name = outer.source, outer.name
                     f.kind_of_source, f.entity = outer.kind_of_source, outer.entity
                     f.description = outer.description
-                f = _reporting(text, f, cue, ordered)
+                f = _reporting(text, f, cue, ordered, held)
                 if f is None:
                     outer.content, outer.kind = kept
             if f is None:
@@ -343,15 +343,21 @@ def _coordinate(text: str, outer: _Found, cue: tuple[int, int]) -> re.Match[str]
 
 
 def _reporting(
-    text: str, f: _Found | None, cue: tuple[int, int], ordered: Sequence[tuple[int, int]]
+    text: str,
+    f: _Found | None,
+    cue: tuple[int, int],
+    ordered: Sequence[tuple[int, int]],
+    held: _HeldCues,
 ) -> _Found | None:
     """``f``, the attribution a cue of the sentence's ``ordered`` cues made, unless it credits
-    no one there."""
+    no one there (those of ``held`` are cues only if the model accepts them)."""
     if f is None or _figurative(text, f):
         return None  # "Mexico's history says ...": a figure of speech, not a source
     if f.source is None and _judged_by_context(text, cue):
         return None  # "It's important to recognize that ...": the writer's own view
-    if f.source is None and any(c[0] > cue[0] for c in ordered):
+    if f.source is None and any(
+        c[0] > cue[0] and (c not in held or held.accepts(c)) for c in ordered
+    ):
         return None  # "When asked why ..., he replied": the later cue has the source
     return f
 
@@ -507,14 +513,55 @@ def _is_according(text: str, cue: tuple[int, int]) -> bool:
     return text[cue[0] : cue[0] + 9].lower() == "according"
 
 
-def _accepted_cues(doc: Document, model: Any) -> list[tuple[int, int]]:
+class _HeldCues:
+    """Candidate cues inside quotations, scored by the cue model only if asked.
+
+    A cue word inside a quotation belongs to the quoted speech and makes no attribution; only
+    _reporting's look for a later cue in the sentence asks whether the model accepts one. They
+    are a sixth of the candidates, and scoring them cost about 30 us an article.
+    """
+
+    __slots__ = ("_text", "_model", "_spans", "_held", "_accepted")
+
+    def __init__(self, text: str, model: Any, spans: list[tuple[int, int]]) -> None:
+        self._text, self._model, self._spans = text, model, spans
+        self._held = frozenset(spans)
+        self._accepted: frozenset[tuple[int, int]] | None = None
+
+    def __contains__(self, span: tuple[int, int]) -> bool:
+        return span in self._held
+
+    def accepts(self, span: tuple[int, int]) -> bool:
+        """Whether the model accepts ``span``, one of these, as a cue."""
+        if self._accepted is None:
+            # All at once, as _accepted_cues scores the others: the score of a candidate depends
+            # on its own context only (one row of the hashed product).
+            self._accepted = frozenset(_scored(self._model, self._text, self._spans))
+        return span in self._accepted
+
+
+def _accepted_cues(
+    doc: Document, model: Any, speech: _Speech
+) -> tuple[list[tuple[int, int]], _HeldCues]:
+    """The candidate cues the model accepts outside quotations, in text order, then every one
+    inside a quotation (unscored: the _HeldCues, also returned). (find sorts the cues of a
+    sentence holding more than one.)"""
     # Action verbs ("voted", "signed") are cue words of the learned model's list, but report a
     # deed, not words or beliefs: they never make an attribution (lexicons/action_cues.txt).
     actions = _lexicon_set("action_cues")
     spans = [
         s for s in cue_model.candidates(doc.text) if doc.text[s[0] : s[1]].lower() not in actions
     ]
-    probs = cue_model.cue_probabilities(model, doc.text, spans)
+    inside = [speech.holds(s[0]) for s in spans]
+    held = list(itertools.compress(spans, inside))
+    if held:
+        spans = [s for s, i in zip(spans, inside, strict=True) if not i]
+    return _scored(model, doc.text, spans) + held, _HeldCues(doc.text, model, held)
+
+
+def _scored(model: Any, text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The ``spans`` the cue model accepts as cues, in their order."""
+    probs = cue_model.cue_probabilities(model, text, spans)
     return [s for s, p in zip(spans, probs, strict=True) if p >= cue_model.THRESHOLD]
 
 
