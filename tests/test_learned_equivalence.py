@@ -98,6 +98,14 @@ def test_numpy_log_of_a_table_is_the_log_of_each_row_for_every_lexicon_rate():
 
 
 @settings(max_examples=500, deadline=None)
+@given(st.lists(st.floats(allow_nan=True, allow_infinity=True), min_size=1, max_size=20))
+@example([0.0, -0.0, 1.0, 1e-4, 1 - 1e-4, 5e-5, 1 - 5e-5, float("nan")])
+def test_probabilities_are_clipped_as_np_clip_clips_them(values):
+    p = np.array(values)
+    assert bias._clipped(p).tobytes() == np.clip(p, 1e-4, 1 - 1e-4).tobytes()
+
+
+@settings(max_examples=500, deadline=None)
 @given(st.text(alphabet="ab .,:\n_1é’İ\u0301", max_size=40))
 @example("a bb c dd e ff g hh")
 @example("ab_cd 12 x\u0301y İİ")

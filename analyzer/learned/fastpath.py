@@ -138,14 +138,14 @@ def _normalize(data: np.ndarray, indptr: np.ndarray, norm: str | None) -> None:
     if norm is None:
         return
     n_rows, lengths = len(indptr) - 1, indptr[1:] - indptr[:-1]
-    rows = np.repeat(np.arange(n_rows), lengths)
+    rows = np.arange(n_rows).repeat(lengths)
     terms = data * data if norm == "l2" else np.abs(data)
     # (float64 even with no entries at all, where bincount gives integers)
     sums = np.bincount(rows, weights=terms, minlength=n_rows).astype(np.float64, copy=False)
     if norm == "l2":
         np.sqrt(sums, out=sums)  # correctly rounded, as math.sqrt
     sums[sums == 0.0] = 1.0
-    data /= np.repeat(sums, lengths)
+    data /= sums.repeat(lengths)
 
 
 def _hash_features(
@@ -206,7 +206,7 @@ def sorted_counts(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     edges = np.empty(len(values) + 1, dtype=bool)  # where a run of equal values starts or ends
     edges[0] = edges[-1] = True
     np.not_equal(values[1:], values[:-1], out=edges[1:-1])
-    at = np.flatnonzero(edges)
+    at = edges.nonzero()[0]
     return values[at[:-1]], at[1:] - at[:-1]
 
 
@@ -459,14 +459,14 @@ class TfidfLogistic:
                 keys = pairs // n_rows
                 pair_rows = pairs - keys * n_rows
             # A key past the last is compared with the last key (and missed) below.
-            at = np.minimum(np.searchsorted(self._pair_keys, keys), len(self._pair_keys) - 1)
+            at = np.minimum(self._pair_keys.searchsorted(keys), len(self._pair_keys) - 1)
             hit = self._pair_keys[at] == keys
             found_rows.append(pair_rows.compress(hit))
             found_cols.append(self._pair_columns[at.compress(hit)])
         cells = np.concatenate(found_rows) * n_cols + np.concatenate(found_cols)
         keys, counts = sorted_counts(cells)
         indptr = np.zeros(n_rows + 1, dtype=np.int32)
-        np.cumsum(np.bincount(keys // n_cols, minlength=n_rows), out=indptr[1:])
+        np.bincount(keys // n_cols, minlength=n_rows).cumsum(out=indptr[1:])
         return counts.astype(np.float64), (keys % n_cols).astype(np.int32), indptr
 
     def _tfidf(self, data: np.ndarray, indices: np.ndarray, indptr: np.ndarray) -> None:
