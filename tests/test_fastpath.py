@@ -437,6 +437,14 @@ def test_expit_is_scipys_bit_for_bit(values):
     assert fastpath.expit(x).tobytes() == expit(x).tobytes()
 
 
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.floats(allow_nan=True, allow_infinity=True), max_size=20))
+@example([0.0, -800.0, 2.0])
+def test_expit_values_are_expits_floats(values):
+    x = np.array(values, dtype=np.float64)
+    assert np.array(fastpath.expit_values(x)).tobytes() == fastpath.expit(x).tobytes()
+
+
 def test_expit_is_scipys_bit_for_bit_over_a_million_values():
     from scipy.special import expit
 

@@ -70,7 +70,11 @@ def expit_values(x: np.ndarray) -> list[float]:
     >>> expit_values(np.array([0.0, 2.0])) == expit(np.array([0.0, 2.0])).tolist()
     True
     """
-    return list(map(_expit, x.tolist()))
+    values, exp = x.tolist(), math.exp
+    try:  # _expit's arithmetic written out: no Python call per value
+        return [1.0 / (1.0 + exp(-v)) for v in values]
+    except OverflowError:  # some exp(-v) past the largest float: value by value
+        return list(map(_expit, values))
 
 
 def _expit(v: float) -> float:
