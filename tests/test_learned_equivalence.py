@@ -6,6 +6,7 @@ The plain versions below are the code the fast paths replaced, kept as the speci
 from __future__ import annotations
 
 import re
+import sys
 
 import numpy as np
 import pytest
@@ -106,14 +107,23 @@ def test_probabilities_are_clipped_as_np_clip_clips_them(values):
 
 
 @settings(max_examples=500, deadline=None)
-@given(st.text(alphabet="ab .,:\n_1é’İ\u0301", max_size=40))
+@given(st.text(alphabet="ab .,:\n_1é’İ\u0301\t\u00a0\u3000\x1c", max_size=40))
 @example("a bb c dd e ff g hh")
+@example("  \t\u00a0 ab, cd ef. gh")
+@example("\u3000 a, b \x1c")
 @example("ab_cd 12 x\u0301y İİ")
 @example("abcdefgh ijklmnop")
 @example("a b c d e f g ab")
 @example("ab\nc de. f gh:i jk")
 def test_has_words_is_four_words_or_more(text):
     assert loaded_language._has_words(text) == (len(re.findall(bias.TOKEN_PATTERN, text)) >= 4)
+
+
+def test_white_space_is_never_a_word_character():
+    # Why _has_words may skip a piece's opening white space by \s before its first \W*+.
+    space, word = re.compile(r"\s"), re.compile(r"\w")
+    spaces = [chr(c) for c in range(sys.maxunicode + 1) if space.match(chr(c))]
+    assert len(spaces) > 20 and not [c for c in spaces if word.match(c)]
 
 
 TOKEN_SOUP = st.text(alphabet="aZ1_ .,\n’'-é²\u0301İ", max_size=40)
