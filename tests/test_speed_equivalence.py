@@ -2288,3 +2288,40 @@ def test_a_date_span_overlaps_the_kept_ones_as_a_test_of_each_kept_one_finds(spa
         if not plain:
             kept_plain.append((start, end))
             bisect.insort(kept, (start, end))
+
+
+# Number signs and what can stand around them: a figure after "No." keeps the sentence going.
+NUMBER_SIGN_SOUP = st.lists(
+    st.sampled_from(
+        ["No.", "Nos.", "no.", "nos.", "xNo.", ".No.", "No", "N", "os.", "2", "12", "٣", " 2"]
+        + [" ", "  ", "\n", "\t", "\xa0", "\u2028", "\x1f", ".", "?", "He left.", "the", "(", "”"]
+    ),
+    max_size=24,
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(NUMBER_SIGN_SOUP)
+@example("the No. 2 official. Nos. 4 and 5 left. no.\xa02 x.No. 3")
+def test_a_number_sign_is_told_from_the_end_of_a_piece_as_from_the_whole_piece(text):
+    paragraphs = paragraph_spans(text)
+    assert document.sentence_spans(text, paragraphs) == plain_sentence_spans(text, paragraphs)
+
+
+def test_the_number_sign_test_reads_only_the_end_of_each_piece(monkeypatch):
+    # "No. 2 No. 2 ...": Punkt cuts after each "No.", and each piece opening on the figure joins
+    # the sentence before. Searched from the sentence's start, the test read the whole sentence
+    # at each join (here ~12 million characters); it reads at most "Nos." of each.
+    read = []
+
+    class CountingSign:
+        def search(self, text: str, pos: int, endpos: int) -> re.Match[str] | None:
+            read.append(endpos - pos)
+            return SIGN.search(text, pos, endpos)
+
+    SIGN = document._NUMBER_SIGN
+    monkeypatch.setattr(document, "_NUMBER_SIGN", CountingSign())
+    text = "No. 2 " * 2000
+    assert document.sentence_spans(text, paragraph_spans(text)) == [Span(0, len(text) - 1)]
+    assert len(read) == 2000  # one test per join
+    assert max(read) == len("Nos.")
