@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from analyzer.article import Article, Metadata, Span
 from analyzer.lexicons import load_lexicon
+from analyzer.phrases import token_keys
 from analyzer.scan import findall_by_pieces, offsets
 
 if TYPE_CHECKING:
@@ -65,6 +66,7 @@ class Document:
     _token_texts: tuple[str, ...] | None = field(
         default=None, init=False, repr=False, compare=False
     )
+    _token_keys: tuple[str, ...] | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self, tokens: tuple[Span, ...] | None) -> None:
         n = len(self.text)
@@ -100,9 +102,27 @@ class Document:
         return self._token_texts
 
     @property
+    def token_keys(self) -> tuple[str, ...]:
+        """Each token's text in lower case with straight apostrophes, in order
+        (``t.lower().replace("’", "'") for t in doc.token_texts``): the keys of the syllable table.
+
+        Read from the phrase word index of the text (:func:`analyzer.phrases.token_keys`), which
+        the signals build anyway, rather than from the tokens' own strings: splitting the text
+        into tokens was about as long as the reading grade that reads them.
+        """
+        if self._token_keys is None:
+            keys = token_keys(self.text) if self._tokens is None else None
+            if keys is None:
+                keys = tuple(t.lower().replace("’", "'") for t in self.token_texts)
+            object.__setattr__(self, "_token_keys", keys)
+        return self._token_keys
+
+    @property
     def word_count(self) -> int:
         """Tokens that hold a letter or a digit (punctuation is not a word)."""
-        return len(self.token_texts)
+        if self._token_texts is not None:
+            return len(self._token_texts)
+        return len(self.token_keys)
 
     def sentence_index(self, offset: int) -> int | None:
         """Index of the sentence that holds character ``offset``, or None between sentences."""

@@ -79,6 +79,42 @@ def _words(text: str) -> _Words:
     return _Words(text, tuple(bounds[0:-1:2]), tuple(bounds[1::2]), tuple(keys))
 
 
+# A "." or "," with a word character on each side: inside a token (analyzer.document's tokens,
+# "U.S", "3.5", "37,000") it joins two words of the index. (The class comes first, so that the
+# engine skips from mark to mark.)
+_JOINT = re.compile(r"[.,](?<=\w[.,])(?=\w)")
+
+
+def token_keys(text: str) -> tuple[str, ...] | None:
+    """The tokens of ``text`` (:func:`analyzer.document.token_texts`) as the word index keys its
+    words, in lower case with straight apostrophes; None for a text holding "Σ", whose lower
+    case depends on the letters around it (there, lower-case each token on its own).
+
+    A token is words of the index joined by single periods or commas between word characters,
+    so the keys are the index's, with those words joined: no split of the text into tokens when
+    the index is already built (the lexicon walks and the quotation counts use it), and no new
+    string for most tokens.
+
+    Examples
+    --------
+    >>> token_keys("In 2024, López-Obrador’s U.S. trip (37,000 km)...")
+    ('in', '2024', "lópez-obrador's", 'u.s', 'trip', '37,000', 'km')
+    """
+    if "Σ" in text:
+        return None
+    w = _words(text)
+    joints = [m.start() for m in _JOINT.finditer(text)]
+    if not joints:
+        return w.keys
+    keys = list(w.keys)
+    # From the last joint back, so that a run of them ("1,000,000") joins into one token. The
+    # word ending at a joint and the next one, starting after it, become one key.
+    for at in reversed(joints):
+        i = bisect.bisect_left(w.ends, at)
+        keys[i : i + 2] = [keys[i] + text[at] + keys[i + 1]]
+    return tuple(keys)
+
+
 def word_count_within(text: str, start: int, end: int) -> int | None:
     """How many words of ``text`` (runs of word characters joined by inner apostrophes or
     hyphens, as the word index holds them) lie in ``text[start:end]``: as many as that slice

@@ -224,12 +224,13 @@ def reading_grade(doc: Document) -> float | None:
     -1.45
     """
     # One dictionary lookup per token gives both whether it is a word and its syllables; only
-    # tokens not seen before in this process are counted, each once.
-    tokens = doc.token_texts
-    counts = list(map(_SEEN.get, tokens))
+    # tokens not seen before in this process are counted, each once. A token is looked up by its
+    # key (lower case, straight apostrophes), from which its syllables are counted anyway.
+    keys = doc.token_keys
+    counts = list(map(_SEEN.get, keys))
     if None in counts:
-        new = {token: _token_syllables(token) for token in set(tokens).difference(_SEEN)}
-        counts = list(map(new.get, tokens, counts))  # a new token's count, else the one found
+        new = {key: _key_syllables(key) for key in set(keys).difference(_SEEN)}
+        counts = list(map(new.get, keys, counts))  # a new token's count, else the one found
     words = len(counts) - counts.count(0)
     if not words or not doc.sentences:
         return None
@@ -237,18 +238,20 @@ def reading_grade(doc: Document) -> float | None:
     return round(grade, 2)
 
 
-# Syllables of the tokens seen so far (0 for a token without a letter). A plain dictionary of
-# strings and numbers: unlike an lru_cache's entries, it adds nothing for the garbage collector
-# to track. Bounded: once full, further tokens are counted each time.
+# Syllables of the token keys seen so far (0 for a token without a letter). A plain dictionary
+# of strings and numbers: unlike an lru_cache's entries, it adds nothing for the garbage
+# collector to track. Bounded: once full, further tokens are counted each time.
 _SEEN: dict[str, int] = {}
 _SEEN_MAX = 200_000
 
 
-def _token_syllables(token: str) -> int:
-    """Syllables of a token that holds a letter; 0 for one that does not ("2024", "3.5")."""
-    count = syllables(token) if any(map(str.isalpha, token)) else 0
+def _key_syllables(key: str) -> int:
+    """Syllables of a token, by its key, when it holds a letter; 0 when not ("2024", "3.5").
+    (Lower-casing keeps a letter a letter and makes no letter of anything else, code point by
+    code point, and a key is its own lower case: the key answers as the token would.)"""
+    count = syllables(key) if any(map(str.isalpha, key)) else 0
     if len(_SEEN) < _SEEN_MAX:
-        _SEEN[token] = count
+        _SEEN[key] = count
     return count
 
 

@@ -17,7 +17,7 @@ from conftest import SEEDS, source_of
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from analyzer import document, phrases, temporal, tense
+from analyzer import document, phrases, readability, temporal, tense
 from analyzer.document import Span, paragraph_spans, quote_spans
 from analyzer.learned import cues
 from analyzer.lexicons import load_lexicon
@@ -2325,3 +2325,67 @@ def test_the_number_sign_test_reads_only_the_end_of_each_piece(monkeypatch):
     assert document.sentence_spans(text, paragraph_spans(text)) == [Span(0, len(text) - 1)]
     assert len(read) == 2000  # one test per join
     assert max(read) == len("Nos.")
+
+
+def plain_token_keys(text: str) -> tuple[str, ...]:
+    """The reading grade's keys as they were: each token's own string lower-cased."""
+    return tuple(t.lower().replace("’", "'") for t in document._TOKEN.findall(text))
+
+
+def plain_reading_grade(doc: document.Document) -> float | None:
+    """readability.reading_grade as it was: each token's syllables from its own string."""
+    tokens = document._TOKEN.findall(doc.text)
+    counts = [readability.syllables(t) if any(map(str.isalpha, t)) else 0 for t in tokens]
+    words = len(counts) - counts.count(0)
+    if not words or not doc.sentences:
+        return None
+    return round(0.39 * words / len(doc.sentences) + 11.8 * sum(counts) / words - 15.59, 2)
+
+
+TOKEN_KEY_SOUP = st.lists(
+    st.sampled_from(
+        ["a", "Z", "7", "_", " ", "\n", ".", ",", "'", "’", "-", "..", ",,", ".,", "a.b", "1,2"]
+        + ["U.S.", "37,000", "3.5", "it’s", "O'Neil", "İ", "Σ", "ΟΔΟΣ", "ß", "é", "ǅ", "²", "ⅰ"]
+        + ["Ⓐ", "\u0301", "ﬁ", "—", "“", "x-y", "-z", "q'", ":", "\xa0", "a.m.", "No."]
+    ),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(TOKEN_KEY_SOUP)
+@example("In 2024, López-Obrador’s U.S. trip (37,000 km)... 1,000,000 at 5 a.m. İmamoğlu.")
+@example("ΟΔΟΣ:Α ΟΔΟΣ.Α")
+def test_token_keys_from_the_word_index_are_the_tokens_lower_cased_one_by_one(text):
+    keys = phrases.token_keys(text)
+    assert keys is None or keys == plain_token_keys(text)
+    doc = document.Document(text, (), ())
+    assert doc.token_keys == plain_token_keys(text)
+    assert doc.word_count == len(document._TOKEN.findall(text))
+
+
+def test_token_keys_from_the_word_index_are_the_tokens_lower_cased_one_by_one_on_the_seeds():
+    for text in SEED_TEXTS:
+        assert phrases.token_keys(text) == plain_token_keys(text)
+
+
+def test_a_token_key_holds_a_letter_where_its_token_does_and_is_its_own_lower_case():
+    # The reading grade counts a token's syllables from its key (see readability._key_syllables).
+    for code in range(sys.maxunicode + 1):
+        c = chr(code)
+        low = c.lower()
+        assert any(map(str.isalpha, low)) == c.isalpha(), hex(code)
+        assert low.lower() == low, hex(code)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TOKEN_KEY_SOUP)
+def test_the_reading_grade_from_token_keys_is_the_one_the_tokens_give(text):
+    doc = document.build_document(document.Article("a", "a", text))
+    assert readability.reading_grade(doc) == plain_reading_grade(doc)
+
+
+def test_the_reading_grade_from_token_keys_is_the_one_the_tokens_give_on_the_seeds():
+    for text in SEED_TEXTS:
+        doc = document.build_document(document.Article("a", "a", text))
+        assert readability.reading_grade(doc) == plain_reading_grade(doc)
