@@ -80,9 +80,10 @@ def _words(text: str) -> _Words:
 
 
 # A "." or "," with a word character on each side: inside a token (analyzer.document's tokens,
-# "U.S", "3.5", "37,000") it joins two words of the index. (The class comes first, so that the
-# engine skips from mark to mark.)
-_JOINT = re.compile(r"[.,](?<=\w[.,])(?=\w)")
+# "U.S", "3.5", "37,000") it joins two words of the index. One pattern for each mark, opening
+# with it: the engine skips ahead to a literal, but tries a class of the two at every character
+# (9.6 against 34 us an article).
+_JOINTS = (re.compile(r"\.(?<=\w\.)(?=\w)"), re.compile(r",(?<=\w,)(?=\w)"))
 
 
 def token_keys(text: str) -> tuple[str, ...] | None:
@@ -103,7 +104,7 @@ def token_keys(text: str) -> tuple[str, ...] | None:
     if "Σ" in text:
         return None
     w = _words(text)
-    joints = [m.start() for m in _JOINT.finditer(text)]
+    joints = sorted([m.start() for joint in _JOINTS for m in joint.finditer(text)])
     if not joints:
         return w.keys
     keys = list(w.keys)
