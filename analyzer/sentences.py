@@ -48,14 +48,16 @@ _WORDS = regex.compile(
     )""",
     regex.V0 | regex.U | regex.X,
 )
-_PERIOD_CONTEXT = regex.compile(
-    rf"""
-        [\.\?!]             # a potential sentence ending
+_AFTER_END = rf"""
         (?=(?P<after_tok>
             {_NON_WORD}              # either other punctuation
             |
             \s+(?P<next_tok>\S+)     # or whitespace and some other token
-        ))""",
+        ))"""
+_PERIOD_CONTEXT = regex.compile(
+    r"""
+        [\.\?!]             # a potential sentence ending"""
+    + _AFTER_END,
     regex.V0 | regex.U | regex.X,
 )
 _REALIGNMENT = regex.compile(
@@ -68,6 +70,10 @@ _REALIGNMENT = regex.compile(
 _ENGINES_DISAGREE = "\x1c\x1d\x1e\x1f"
 _FAST = (re.compile(_PERIOD_CONTEXT.pattern, re.X), re.compile(_WORDS.pattern, re.X))
 _NLTK = (_PERIOD_CONTEXT, _WORDS)
+# For a text holding no "?" and no "!" (most paragraphs): the candidate pattern opening with
+# the period alone, a literal the engine skips ahead to; it tries the class of the three marks
+# at every character (31 against 15 µs an article).
+_FAST_PERIODS = (re.compile(r"\." + _AFTER_END, re.X), _FAST[1])
 
 
 def _patterns(text: str) -> tuple[Any, Any]:
@@ -76,7 +82,9 @@ def _patterns(text: str) -> tuple[Any, Any]:
     # the four was tried at every character, ~1 µs a paragraph, 23 µs an article.
     if "\x1c" in text or "\x1d" in text or "\x1e" in text or "\x1f" in text:
         return _NLTK
-    return _FAST
+    if "?" in text or "!" in text:
+        return _FAST
+    return _FAST_PERIODS
 
 
 # The characters a realignment opens with (the class that opens _REALIGNMENT): a slice that
