@@ -57,13 +57,15 @@ def is_heading(doc: Document, span: Span) -> bool:
     >>> [is_heading(doc, p) for p in doc.paragraphs]
     [True, False]
     """
-    text = doc.span_text(span)
-    # The cheap tests first: most paragraphs end with closing punctuation, and counting the
-    # words of every paragraph was a pass over the whole text.
-    if not text or not text[0].isupper():
+    # The cheap tests first, on the document's text (no copy of the paragraph): most
+    # paragraphs end with closing punctuation, and counting the words of every paragraph was a
+    # pass over the whole text.
+    whole, start, end = doc.text, span.start, span.end
+    if start >= end or not whole[start].isupper():
         return False
-    if text.endswith(_CLOSING) or text.startswith(("By ", "“", '"')):
+    if whole.endswith(_CLOSING, start, end) or whole.startswith(("By ", "“", '"'), start, end):
         return False
+    text = whole[start:end]
     words = _WORD.findall(text)
     if not 1 <= len(words) <= 12:
         return False
@@ -73,12 +75,12 @@ def is_heading(doc: Document, span: Span) -> bool:
 
 
 def _is_question_paragraph(doc: Document, span: Span) -> bool:
-    text = doc.span_text(span)
+    whole, start, end = doc.text, span.start, span.end
     return (
-        text.endswith("?")
-        and not text.startswith(("“", '"', "‘"))
-        and not doc.in_quote(Span(span.end - 1, span.end))
-        and len(_WORD.findall(text)) <= _MAX_QUESTION_WORDS
+        whole.endswith("?", start, end)
+        and not whole.startswith(("“", '"', "‘"), start, end)
+        and not doc.in_quote(Span(end - 1, end))
+        and len(_WORD.findall(whole, start, end)) <= _MAX_QUESTION_WORDS
     )
 
 

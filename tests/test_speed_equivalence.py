@@ -17,7 +17,7 @@ from conftest import SEEDS, source_of
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from analyzer import document, phrases, readability, temporal, tense
+from analyzer import document, layout, phrases, readability, temporal, tense
 from analyzer.document import Span, paragraph_spans, quote_spans
 from analyzer.learned import cues
 from analyzer.lexicons import load_lexicon
@@ -2389,3 +2389,60 @@ def test_the_reading_grade_from_token_keys_is_the_one_the_tokens_give_on_the_see
     for text in SEED_TEXTS:
         doc = document.build_document(document.Article("a", "a", text))
         assert readability.reading_grade(doc) == plain_reading_grade(doc)
+
+
+def plain_layout_heading(doc: document.Document, span: Span) -> bool:
+    """layout.is_heading as it was: every test on the paragraph's own string."""
+    text = doc.span_text(span)
+    if not text or not text[0].isupper():
+        return False
+    if text.endswith(layout._CLOSING) or text.startswith(("By ", "“", '"')):
+        return False
+    words = layout._WORD.findall(text)
+    if not 1 <= len(words) <= 12:
+        return False
+    capital = sum(1 for w in words if w[0].isupper() or w[0].isdigit())
+    return len(words) <= 4 or capital * 2 >= len(words)
+
+
+def plain_is_question_paragraph(doc: document.Document, span: Span) -> bool:
+    text = doc.span_text(span)
+    return (
+        text.endswith("?")
+        and not text.startswith(("“", '"', "‘"))
+        and not doc.in_quote(Span(span.end - 1, span.end))
+        and len(layout._WORD.findall(text)) <= layout._MAX_QUESTION_WORDS
+    )
+
+
+LAYOUT_SOUP = st.lists(
+    st.sampled_from(
+        ["By ", "By", "B", "The", "Road", "ahead", "1", "?", ".", "…", "—", "“", "”", '"', "‘", "’"]
+        + [" ", "\n", "\n\n", "It rained.", "Why?", "x-y", "Editor’s Note", "É", "a"]
+    ),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(LAYOUT_SOUP, st.lists(st.tuples(st.integers(0, 60), st.integers(0, 60)), max_size=4))
+def test_headings_and_questions_are_told_in_the_text_as_in_each_paragraph_s_string(text, cuts):
+    doc = document.build_document(document.Article("a", "a", text))
+    spans = list(doc.paragraphs)
+    spans += [Span(*sorted((min(a, len(text)), min(b, len(text))))) for a, b in cuts]
+    for span in spans:
+        assert layout.is_heading(doc, span) == plain_layout_heading(doc, span)
+        if span.start < span.end:
+            assert layout._is_question_paragraph(doc, span) == plain_is_question_paragraph(
+                doc, span
+            )
+
+
+def test_headings_and_questions_are_told_in_the_text_as_in_each_paragraph_s_string_on_the_seeds():
+    for text in SEED_TEXTS:
+        doc = document.build_document(document.Article("a", "a", text))
+        for span in doc.paragraphs:
+            assert layout.is_heading(doc, span) == plain_layout_heading(doc, span)
+            assert layout._is_question_paragraph(doc, span) == plain_is_question_paragraph(
+                doc, span
+            )
