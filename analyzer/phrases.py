@@ -11,7 +11,7 @@ import bisect
 import functools
 import itertools
 import re
-from collections.abc import Container
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 
 from analyzer.claim_phrases import COMPARISON_PHRASES, DOCUMENT_PHRASES, VAGUE_OPENERS
@@ -107,13 +107,36 @@ def token_keys(text: str) -> tuple[str, ...] | None:
     joints = sorted([m.start() for joint in _JOINTS for m in joint.finditer(text)])
     if not joints:
         return w.keys
-    keys = list(w.keys)
-    # From the last joint back, so that a run of them ("1,000,000") joins into one token. The
-    # word ending at a joint and the next one, starting after it, become one key.
-    for at in reversed(joints):
-        i = bisect.bisect_left(w.ends, at)
-        keys[i : i + 2] = [keys[i] + text[at] + keys[i + 1]]
-    return tuple(keys)
+    # The word ending at a joint is joined, by the joint's mark, to the next word.
+    return _joined_keys(w.keys, [(bisect.bisect_left(w.ends, at), text[at]) for at in joints])
+
+
+def _joined_keys(keys: Sequence[str], glue: Iterable[tuple[int, str]]) -> tuple[str, ...]:
+    """``keys`` with each ``(i, mark)`` of ``glue`` (in order of ``i``) joining key ``i`` to key
+    ``i + 1`` by ``mark``: one pass, each key read once and each token's string made once,
+    however many joints there are and however long a run of them ("1,000,000").
+
+    Examples
+    --------
+    >>> _joined_keys(["u", "s", "trip", "1", "000", "000"], [(0, "."), (3, ","), (4, ",")])
+    ('u.s', 'trip', '1,000,000')
+    """
+    out: list[str] = []
+    done = 0  # the keys before this index are in out or in the token being joined
+    pieces: list[str] = []  # the token being joined
+    for i, mark in glue:
+        if i == done - 1:  # the joint continues the token
+            pieces += (mark, keys[i + 1])
+        else:
+            if pieces:
+                out.append("".join(pieces))
+            out += keys[done:i]
+            pieces = [keys[i], mark, keys[i + 1]]
+        done = i + 2
+    if pieces:
+        out.append("".join(pieces))
+    out += keys[done:]
+    return tuple(out)
 
 
 def word_count_within(text: str, start: int, end: int) -> int | None:

@@ -9,6 +9,7 @@ import bisect
 import functools
 import itertools
 import re
+import signal
 import sys
 from collections import Counter
 
@@ -2446,3 +2447,28 @@ def test_headings_and_questions_are_told_in_the_text_as_in_each_paragraph_s_stri
             assert layout._is_question_paragraph(doc, span) == plain_is_question_paragraph(
                 doc, span
             )
+
+
+def test_joined_keys_join_runs_and_single_joints_in_order():
+    keys = ("u", "s", "trip", "1", "000", "000", "km", "3", "5")
+    glue = [(0, "."), (3, ","), (4, ","), (7, ".")]
+    assert phrases._joined_keys(keys, glue) == ("u.s", "trip", "1,000,000", "km", "3.5")
+
+
+@pytest.mark.parametrize("text", ["1," * 1_000_000, "a.b " * 600_000])
+def test_token_keys_take_time_linear_in_the_joints(text):
+    # Joining the keys at each joint in a list, from the last joint back, moved the rest of the
+    # list at each ("a.b a.b ...") and copied the growing token at each ("1,1,1,..."): both
+    # quadratic in the joints, 30-35 s for these texts; about a second in one pass. The alarm
+    # fails the test at 20 s.
+    def too_long(signum, frame):
+        raise TimeoutError("token_keys took over 20 s: quadratic in the joints?")
+
+    previous = signal.signal(signal.SIGALRM, too_long)
+    signal.alarm(20)
+    try:
+        keys = phrases.token_keys(text)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert len(keys) == len(document._TOKEN.findall(text))
