@@ -16,6 +16,8 @@ import operator
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from analyzer.fast_json import encoder
+
 _CLASS = "@"  # key holding "module:QualName" of an encoded dataclass
 _TUPLE = "@t"  # key holding the items of an encoded tuple
 _DICT = "@d"  # key holding [key, value] pairs of a dict that cannot be a plain JSON object
@@ -162,6 +164,10 @@ def holds_tuple(text: str) -> bool:
     return text.startswith('{"' + _TUPLE + '":')
 
 
+# ``json.dumps(value, ensure_ascii=False, separators=(",", ":"))``, built once.
+_encode = encoder(sort_keys=False, separators=(",", ":"))
+
+
 def encode(value: Any) -> str:
     """Dataclasses, tuples, lists, dicts and scalars as one JSON string.
 
@@ -171,7 +177,7 @@ def encode(value: Any) -> str:
     >>> encode((Finding("hedge", 0, 3, "may", "Softens."),))[:39]
     '{"@t":[{"@":"analyzer.results:Finding",'
     """
-    return json.dumps(_plain(value), ensure_ascii=False, separators=(",", ":"))
+    return _encode(_plain(value))
 
 
 def decode(text: str) -> Any:

@@ -39,6 +39,7 @@ from typing import Any
 
 from analyzer import codec
 from analyzer.document import Span
+from analyzer.fast_json import encoder
 from analyzer.results import ArticleResult, Attribution, Comparison, Finding, Quote, Source
 from analyzer.writers.record_line import dumps
 
@@ -53,6 +54,8 @@ _GET: dict[type, Callable[[Any], tuple[Any, ...]]] = {
     },
 }
 _BOUNDS = operator.attrgetter("start", "end")
+# Writes the bounds (ints) as ``json.dumps(bounds, separators=(",", ":"))`` does.
+_bounds_json = encoder(sort_keys=False, separators=(",", ":"))
 # The ArticleResult fields a record holds as scalars.
 _TOP = ("id", "path", "text", "title", "outlet", "author", "published", "url", "type", "language")
 _GET_TOP = operator.attrgetter(*_TOP)
@@ -70,7 +73,7 @@ def encode(result: ArticleResult, sentences: Sequence[Span] | None = None) -> st
     parts = [line, codec.encode(rest)]
     if sentences is not None:
         bounds = list(itertools.chain.from_iterable(map(_BOUNDS, sentences)))
-        parts.append(json.dumps(bounds, separators=(",", ":")))
+        parts.append(_bounds_json(bounds))
     # JSON escapes a newline inside a string, so each newline ends a part. (Joined at once: the
     # line is most of the text, and each concatenation would copy it.)
     return "\n".join(parts)
