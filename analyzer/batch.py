@@ -311,7 +311,7 @@ def _compare(
             if compared is None:
                 reason = f"comparison with source {source_id} failed ({error})"
                 failed.append(
-                    (store.run_rank(derived_id), InputError(store.get(derived_id).path, reason))
+                    (store.run_rank(derived_id), InputError(store.path_of(derived_id), reason))
                 )
             else:
                 rows.append((derived_id, basis, compared))
@@ -457,7 +457,7 @@ def _other_languages(store: StateStore) -> list[InputError]:
     from analyzer.language import not_english_note
 
     return [
-        InputError(store.get(article_id).path, not_english_note(language))
+        InputError(store.path_of(article_id), not_english_note(language))
         for article_id, language in store.run_other_languages()
     ]
 
@@ -680,7 +680,9 @@ def analyze_paths(
         PairingInput(store) as pairing,
     ):
         store.begin_run()
-        done = _analyse_paths(paths, stdin, store, run, counts, bar, pairing)
+        # Printing records reads only their lines: the results are packed lean (state.pack).
+        score = score_chunk if records is None else functools.partial(score_chunk, lean=True)
+        done = _analyse_paths(paths, stdin, store, run, counts, bar, pairing, score=score)
         compare_failures, batch.unpaired = _compare(store, run, pairing, local=engine == "local")
         batch.other_languages = _other_languages(store)
         if records is not None:

@@ -61,7 +61,11 @@ Pair = tuple[str, bytes, str, bytes, str, float | None]
 
 
 def score_chunk(
-    articles: list[Article], pages: str | None = None, worksheets: bool = False
+    articles: list[Article],
+    pages: str | None = None,
+    worksheets: bool = False,
+    *,
+    lean: bool = False,
 ) -> list[Outcome]:
     """Analyse each article into what the store keeps of it (:class:`analyzer.state.Scored`);
     an exception fails that article only, with its reason.
@@ -74,7 +78,8 @@ def score_chunk(
     (a report folder), the page of each article that names no source is written there too
     (:func:`analyzer.writers.html.write_early_page`): it does not depend on the comparisons,
     which come later. An article that names its source is compared with it, so its page waits.
-    With ``worksheets``, those pages link the article's worksheet and answer key.
+    With ``worksheets``, those pages link the article's worksheet and answer key. With ``lean``,
+    the results are packed for a store that only compares and prints them (:func:`state.pack`).
 
     Examples
     --------
@@ -98,7 +103,7 @@ def score_chunk(
             # result, for comparing it later without splitting its text again.
             doc = build_document(article)
             result = analyze_document(doc, article_id=article.id, path=article.path)
-            blob = pack(result, doc.sentences)
+            blob = pack(result, doc.sentences, lean=lean)
         except Exception as exc:  # one article's bug must not stop the batch
             out.append((None, f"analysis failed ({type(exc).__name__}: {exc})"))
             continue

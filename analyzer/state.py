@@ -223,18 +223,19 @@ def article_key(article: Article, version: str | None = None) -> str:
     return h.hexdigest()
 
 
-def pack(value: Any, sentences: Sequence[Span] | None = None) -> bytes:
+def pack(value: Any, sentences: Sequence[Span] | None = None, *, lean: bool = False) -> bytes:
     """A result or comparison as stored, compressed (results are mostly repeated text): an
     :class:`~analyzer.results.ArticleResult` as its results.jsonl line followed by what the line
     does not hold (:mod:`analyzer.stored_result`; :func:`result_line` reads the line) and the
     ``sentences`` of its Document when given (:func:`analyzer.stored_result.sentences_of`), anything
-    else as codec JSON."""
+    else as codec JSON. ``lean``: a result for a store that never rebuilds it whole
+    (:func:`analyzer.stored_result.encode`; :meth:`StateStore.path_of` reads its path)."""
     from analyzer.results import ArticleResult  # imported by then: here is a result to pack
 
     if isinstance(value, ArticleResult):
         from analyzer import stored_result
 
-        text = stored_result.encode(value, sentences)
+        text = stored_result.encode(value, sentences, lean=lean)
     else:
         text = encode(value)
     return zstandard.compress(text.encode("utf-8", "surrogatepass"), _LEVEL)
@@ -511,6 +512,13 @@ class StateStore:
     def get(self, article_id: str) -> ArticleResult:
         """The stored result of one article (KeyError when there is none)."""
         return unpack(self.packed(article_id))
+
+    def path_of(self, article_id: str) -> str:
+        """The path of the stored result of one article (KeyError when there is none), read as
+        comparing reads a result: it is read from a lean one too (see :func:`pack`)."""
+        from analyzer.stored_result import decode_unscored
+
+        return decode_unscored(unpacked_text(self.packed(article_id))).path
 
     def packed(self, article_id: str) -> bytes:
         """The stored result of one article as :func:`pack` wrote it (KeyError when none)."""

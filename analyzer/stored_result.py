@@ -59,18 +59,41 @@ _bounds_json = encoder(sort_keys=False, separators=(",", ":"))
 # The ArticleResult fields a record holds as scalars.
 _TOP = ("id", "path", "text", "title", "outlet", "author", "published", "url", "type", "language")
 _GET_TOP = operator.attrgetter(*_TOP)
+# What a lean result (see encode) has after its line: codec JSON of None, which is never what
+# the line does not hold (a tuple, or a whole result).
+_LEFT_OUT = "null"
 
 
-def encode(result: ArticleResult, sentences: Sequence[Span] | None = None) -> str:
+def encode(
+    result: ArticleResult, sentences: Sequence[Span] | None = None, *, lean: bool = False
+) -> str:
     """``result`` as stored: its line, a newline, and codec JSON of what the line does not hold
     (:func:`line_of` gives the line back, :func:`decode` the result); with ``sentences`` (the
-    spans of the result's Document), a newline and their bounds (:func:`sentences_of`)."""
+    spans of the result's Document), a newline and their bounds (:func:`sentences_of`).
+
+    ``lean``: for a store whose results are only compared and printed, never rebuilt whole (the
+    throw-away store of ``score --json``): the metrics, scores and details of the findings are
+    left out (~15 % of packing a result), :func:`decode` refuses the result and
+    :func:`decode_unscored` reads it as ever. A result the line does not hold is stored whole.
+
+    Examples
+    --------
+    >>> from analyzer.results import ArticleResult
+    >>> lean = encode(ArticleResult("a", "a.txt", "Hi.", metrics={"words": 1}), lean=True)
+    >>> decode_unscored(lean).text
+    'Hi.'
+    >>> decode(lean)
+    Traceback (most recent call last):
+    ValueError: stored without its metrics, scores and details, for comparing only
+    """
     line = dumps(result.to_record())
-    if _line_holds(result):
-        rest: Any = (result.metrics, result.scores, [f.detail for f in result.findings])
+    if not _line_holds(result):
+        rest = codec.encode(result)
+    elif lean:
+        rest = _LEFT_OUT
     else:
-        rest = result
-    parts = [line, codec.encode(rest)]
+        rest = codec.encode((result.metrics, result.scores, [f.detail for f in result.findings]))
+    parts = [line, rest]
     if sentences is not None:
         bounds = list(itertools.chain.from_iterable(map(_BOUNDS, sentences)))
         parts.append(_bounds_json(bounds))
@@ -106,6 +129,8 @@ def line_of(stored: str) -> str:
 def decode(stored: str) -> ArticleResult:
     """The result :func:`encode` stored, rebuilt exactly."""
     line, rest = stored.split("\n", 2)[:2]
+    if rest == _LEFT_OUT:
+        raise ValueError("stored without its metrics, scores and details, for comparing only")
     extra = codec.decode(rest)
     if isinstance(extra, ArticleResult):
         return extra

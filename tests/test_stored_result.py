@@ -323,3 +323,34 @@ def test_a_record_spelling_the_keys_inside_its_strings_is_read_for_comparing():
     )  # fmt: skip
     unscored = stored_result.decode_unscored(stored_result.encode(result))
     assert unscored == dataclasses.replace(result, findings=(), attributions=())
+
+
+@settings(max_examples=300, deadline=None)
+@given(RESULTS)
+def test_a_lean_result_has_the_same_line_and_reads_the_same_for_comparing(result):
+    try:
+        full = stored_result.encode(result, [])
+    except (TypeError, ValueError):  # a record JSON cannot write fails its article anyway
+        return
+    lean = stored_result.encode(result, [], lean=True)
+    assert stored_result.line_of(lean) == stored_result.line_of(full)
+    assert stored_result.sentences_of(lean) == ()
+    assert stored_result.decode_unscored(lean) == stored_result.decode_unscored(full)
+    if beside_line(result):  # the metrics, scores and details are left out
+        assert len(lean) < len(full)
+    else:  # stored whole
+        assert lean == full
+
+
+def test_a_lean_result_is_not_rebuilt_whole_but_the_store_gives_its_path(tmp_path):
+    import pytest
+
+    from analyzer.state import Scored, StateStore
+
+    said = analyze("Prices rose 5 percent, officials said.")
+    result = dataclasses.replace(said, path="p.txt")
+    with StateStore(tmp_path / "state.sqlite") as store:
+        store.put([("a", "k", Scored(pack(result, lean=True)))])
+        with pytest.raises(ValueError, match="for comparing only"):
+            store.get("a")
+        assert store.path_of("a") == "p.txt"
