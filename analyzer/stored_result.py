@@ -74,7 +74,9 @@ def encode(
     ``lean``: for a store whose results are only compared and printed, never rebuilt whole (the
     throw-away store of ``score --json``): the metrics, scores and details of the findings are
     left out (~15 % of packing a result), :func:`decode` refuses the result and
-    :func:`decode_unscored` reads it as ever. A result the line does not hold is stored whole.
+    :func:`decode_unscored` reads it as ever, but for what comparing does not read (the
+    findings, metrics, scores, sources and attributions of a result stored whole otherwise): a
+    lean result is stored whole only when its line does not hold what comparing reads.
 
     Examples
     --------
@@ -87,7 +89,7 @@ def encode(
     ValueError: stored without its metrics, scores and details, for comparing only
     """
     line = dumps(result.to_record())
-    if not _line_holds(result):
+    if not _line_holds(result, items=not lean):
         rest = codec.encode(result)
     elif lean:
         rest = _LEFT_OUT
@@ -304,23 +306,25 @@ def _none_or_empty(cls: type, dicts: list[dict[str, Any]] | None) -> tuple[()] |
     return None if dicts is None else ()
 
 
-def _line_holds(result: ArticleResult) -> bool:
+def _line_holds(result: ArticleResult, *, items: bool = True) -> bool:
     """True when :func:`decode` rebuilds ``result`` from its line (with the metrics, scores and
     details beside it): no comparison, items of exactly the record's classes in tuples where the
-    record has lists, and scalars JSON gives back as they were everywhere else."""
+    record has lists, and scalars JSON gives back as they were everywhere else.
+
+    Without ``items``: when :func:`decode_unscored` reads from the line what it reads of
+    ``result`` (no finding, source or attribution: most of the values to check).
+    """
     if type(result) is not ArticleResult or result.comparison is not None:
         return False
     if result.type is None and result.type_reasons:  # the record leaves both out
         return False
     # (class of the items, the tuple of them) where the record has a list of objects
-    groups = [(tuple, result.paragraphs), (Finding, result.findings)]
-    for cls, group in (
-        (Source, result.sources),
-        (Quote, result.quotes),
-        (Attribution, result.attributions),
-    ):
-        if group is not None:
-            groups.append((cls, group))
+    groups: list[tuple[type, Any]] = [(tuple, result.paragraphs)]
+    named = [(Quote, result.quotes)]
+    if items:
+        groups.append((Finding, result.findings))
+        named += [(Source, result.sources), (Attribution, result.attributions)]
+    groups += [(cls, group) for cls, group in named if group is not None]
     if not all(
         type(group) is tuple and set(map(type, group)) <= {cls} for cls, group in groups
     ) or not (type(result.derived_from) is tuple and type(result.type_reasons) is tuple):
