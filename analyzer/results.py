@@ -7,25 +7,12 @@ text as read, and its ``text`` equals ``article_text[start:end]``.
 
 from __future__ import annotations
 
-import functools
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from typing import Any
 
 from analyzer.language import is_english
 
 RECORD_VERSION = 1
-
-
-@functools.cache
-def _field_names(cls: type) -> tuple[str, ...]:
-    return tuple(f.name for f in fields(cls))
-
-
-def _fields_dict(obj: Any) -> dict[str, Any]:
-    """``dataclasses.asdict`` for a dataclass whose fields all hold scalars (str, int, float,
-    None): the same dict, without asdict's recursive deep copy (the slowest part of writing a
-    record)."""
-    return {name: getattr(obj, name) for name in _field_names(type(obj))}
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +59,15 @@ class Quote:
     speaker_kind: str | None = None  # person | organization | document | anonymous | None
 
     def to_dict(self) -> dict[str, Any]:
-        return _fields_dict(self)
+        # Every field, as dataclasses.asdict gives them (without its recursive copy). Written
+        # out: a dict display costs a third of a loop over the fields (a result has ~30 items).
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "speaker": self.speaker,
+            "speaker_kind": self.speaker_kind,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +88,20 @@ class Attribution:
     source_end: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return _fields_dict(self)
+        return {  # every field, as Quote.to_dict
+            "start": self.start,
+            "end": self.end,
+            "kind": self.kind,
+            "source": self.source,
+            "source_kind": self.source_kind,
+            "cue": self.cue,
+            "content_start": self.content_start,
+            "content_end": self.content_end,
+            "cue_start": self.cue_start,
+            "cue_end": self.cue_end,
+            "source_start": self.source_start,
+            "source_end": self.source_end,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +116,14 @@ class Source:
     mentions: int = 0
 
     def to_dict(self) -> dict[str, Any]:
-        return _fields_dict(self)
+        return {  # every field, as Quote.to_dict
+            "name": self.name,
+            "kind": self.kind,
+            "role": self.role,
+            "description": self.description,
+            "quotes": self.quotes,
+            "mentions": self.mentions,
+        }
 
 
 # Issue kinds about something the source lacks: their source passage is only the nearest one.
@@ -136,7 +151,16 @@ class ComparisonIssue:
     source_end: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return _fields_dict(self)
+        return {  # every field, as Quote.to_dict
+            "kind": self.kind,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "message": self.message,
+            "source_text": self.source_text,
+            "source_start": self.source_start,
+            "source_end": self.source_end,
+        }
 
 
 @dataclass(frozen=True, slots=True)
