@@ -196,8 +196,9 @@ def decode_unscored(stored: str) -> ArticleResult:
     ((), None)
     """
     line, rest = stored.split("\n", 2)[:2]
-    # The rest is the metrics, scores and details (a tuple, not read here) or the whole result.
-    if not codec.holds_tuple(rest):
+    # The rest is the metrics, scores and details (a tuple, not read here), nothing (a lean
+    # result) or the whole result.
+    if rest != _LEFT_OUT and not codec.holds_tuple(rest):
         extra = codec.decode(rest)
         if isinstance(extra, ArticleResult):
             return extra
