@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, NamedTuple
 
 from analyzer.errors import InputError
-from analyzer.state import Scored, StateStore, unpack
+from analyzer.state import Scored, StateStore, unpacked_text
 
 if TYPE_CHECKING:  # pairing's modules are imported when pairing begins
     from analyzer.compare.pairing import PairFinder
@@ -124,7 +124,7 @@ class PairingInput(contextlib.AbstractContextManager):
             if all(rank is None for rank in ranks):
                 missing = ", ".join(sources)
                 reason = f"derived_from names {missing}, not in this batch: not compared"
-                unpaired.append(InputError(store.get(article_id).path, reason))
+                unpaired.append(InputError(store.path_of(article_id), reason))
             named[number] = [rank for rank in ranks if rank is not None and rank != number]
         return Finished(self._finder, named, unpaired)
 
@@ -151,8 +151,11 @@ class PairingInput(contextlib.AbstractContextManager):
         from analyzer.compare import pairing
 
         if terms is None:
-            stored = unpack(scored.result) if scored is not None else self._store.get(article_id)
-            counts = pairing.count_terms(stored.text)
+            # Read as comparing reads it: a result of score --json is stored lean (state.pack).
+            from analyzer.stored_result import decode_unscored
+
+            blob = scored.result if scored is not None else self._store.packed(article_id)
+            counts = pairing.count_terms(decode_unscored(unpacked_text(blob)).text)
         else:
             counts = json.loads(terms)
         sources = json.loads(derived_from or "[]")

@@ -488,6 +488,29 @@ def test_terms_a_worker_could_not_count_are_counted_for_pairing(tmp_path, monkey
     assert b'"paired_by": "metadata"' in expected
 
 
+def test_terms_a_worker_could_not_count_are_counted_for_printed_records(monkeypatch):
+    # Printed records come from results stored lean (state.pack): the terms are counted again
+    # from what such a result holds.
+    pairing = importlib.import_module("analyzer.compare.pairing")
+    whole: list[bytes] = []
+    analyze_paths([str(SEEDS)], records=whole.append)
+    tried: dict[str, int] = {}
+    real = pairing.count_terms
+
+    def fails_once(text: str) -> pairing.TermCounts:  # on the worker, right after the analysis
+        tried[text] = tried.get(text, 0) + 1
+        if tried[text] == 1:
+            raise RuntimeError("no terms")
+        return real(text)
+
+    monkeypatch.setattr(pairing, "count_terms", fails_once)
+    printed: list[bytes] = []
+    analyze_paths([str(SEEDS)], records=printed.append)
+    assert sorted(tried.values()) == [2] * 5  # once on the worker, once more for pairing
+    assert printed == whole
+    assert b'"paired_by": "metadata"' in b"".join(printed)
+
+
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_a_batch_pairs_as_the_whole_similarity_matrix_does(tmp_path, jobs):
     from test_pairing_scale import Pairable, pair_results_dense
@@ -654,3 +677,17 @@ def test_a_rewrite_whose_named_source_is_missing_is_scored_with_a_warning(tmp_pa
         "000_6af52c64d008fc3c, not in this batch: not compared"
     ]
     assert [r["comparison"] for r in read_records(out)] == [None]
+
+
+def test_printed_records_warn_of_a_rewrite_whose_named_source_is_missing(tmp_path):
+    # score --json stores results lean (state.pack): the warning reads the article's path
+    # without rebuilding its whole result.
+    shutil.copy(SEEDS / "002_10ec1c2511d1067e.txt", tmp_path)
+    shutil.copy(SEEDS / "manifest.csv", tmp_path)  # 002's derived_from names 000, not given
+    result = CliRunner().invoke(cli, ["score", str(tmp_path), "--json", "-q"])
+    assert result.exit_code == 0
+    assert result.stderr.splitlines() == [
+        f"warning: {tmp_path / '002_10ec1c2511d1067e.txt'}: derived_from names "
+        "000_6af52c64d008fc3c, not in this batch: not compared"
+    ]
+    assert [json.loads(line)["comparison"] for line in result.stdout.splitlines()] == [None]
