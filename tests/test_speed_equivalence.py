@@ -1627,6 +1627,23 @@ def test_attributions_are_those_made_with_every_gender_learned_first(text):
     assert asked == first
 
 
+@settings(max_examples=300, deadline=None)
+@given(GENDER_SOUP)
+@example("Ana Ruiz met Tom Ruiz. Ruiz said he left. Tom Ruiz, the mayor’s husband, spoke.")
+def test_a_gender_asked_for_alone_is_the_one_learning_every_gender_gives(text):
+    doc = document.build_document(document.Article("a", "a", text))
+    every = people.find_people(doc)
+    every.learn_genders()
+    for i in range(len(every.entities)):
+        alone = people.find_people(doc)
+        titled = [e.gender for e in alone.entities]
+        assert alone.gender(alone.entities[i]) == every.entities[i].gender
+        # (the others keep the genders their titles gave)
+        assert [e.gender for e in alone.entities[:i] + alone.entities[i + 1 :]] == (
+            titled[:i] + titled[i + 1 :]
+        )
+
+
 def test_attributions_are_those_made_with_every_gender_learned_first_on_the_seeds():
     for text in SEED_TEXTS:
         first, asked = attributions_with_genders_learned_first_and_when_asked(text)

@@ -457,9 +457,9 @@ class _State:
         elif f.name is not None and f.kind_of_source in ("organization", "document", "anonymous"):
             self.nominal = (f.name, f.kind_of_source, f.entity, f.description)
 
-    def speaker(self, gender: str | None) -> Entity | None:
+    def speaker(self, gender: str | None, people: People) -> Entity | None:
         for e in (self.current, self.previous):
-            if e is not None and (gender is None or e.gender in (None, gender)):
+            if e is not None and (gender is None or people.gender(e) in (None, gender)):
                 return e
         return None
 
@@ -973,8 +973,7 @@ def _resolve(
         if low[0] not in _PRONOUN_GENDER:
             return None, None, None, None
         gender = _PRONOUN_GENDER[low[0]]
-        people.learn_genders()  # (the speakers' genders are read from here on)
-        e = state.speaker(gender)
+        e = state.speaker(gender, people)
         subject = _last_subject(doc, people, source[0], gender)
         if subject is not None and (e is None or subject[0] > state.at):
             e = subject[1]  # a person introduced as a subject since the last speaker
@@ -1065,7 +1064,7 @@ def _last_subject(
     floor = doc.paragraphs[max(0, pi - 1)].start
     for m in reversed(people.at(floor, offset)):
         e = people.entities[m.entity]
-        if e.kind != "person" or (gender is not None and e.gender not in (None, gender)):
+        if e.kind != "person" or (gender is not None and people.gender(e) not in (None, gender)):
             continue
         si = doc.sentence_index(m.start)
         # (at most one word: a split at the first white space gives one piece at most)

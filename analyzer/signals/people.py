@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -91,25 +91,35 @@ class People:
     """Entities of a Document and their mentions in text order.
 
     A person's gender comes from a title ("Mr.", "Ms.") when :func:`find_people` returns; the
-    genders the article's other words say are learned by :meth:`learn_genders`.
+    one the article's other words say is learned when :meth:`gender` first asks for it.
     """
 
     entities: list[Entity]
     mentions: list[Mention]
     _starts: list[int] = field(default_factory=list)
-    # The learning of genders, until it is done (learn_genders).
-    _unlearned: Callable[[], None] | None = field(default=None, compare=False, repr=False)
+    # What learning genders needs, until every person's is learned (gender, learn_genders).
+    _genders: _Genders | None = field(default=None, compare=False, repr=False)
+
+    def gender(self, e: Entity) -> str | None:
+        """The gender of ``e``, one of the entities ("m", "f" or None when unknown), learned
+        from the article's words (:func:`_learn_genders`) the first time it is asked for.
+
+        Only attribution's reading of "he" and "she" as a source needs genders, and of a few
+        persons (a third of articles need none): learning them all took a fifth of
+        find_people, and those asked for hold about half of the persons' mentions.
+        """
+        g = self._genders
+        if e.gender is None and g is not None and id(e) not in g.asked:
+            g.asked.add(id(e))
+            i = next(i for i, x in enumerate(g.entities) if x is e)
+            _learn_genders(g.text, g.entities, g.mentions, g.holders, i, g.starts)
+        return e.gender
 
     def learn_genders(self) -> None:
-        """Give the persons no title gave a gender the one the article's words say
-        (:func:`_learn_genders`), once.
-
-        Only the reading of "he" and "she" as a source needs genders (a third of articles have
-        none), so find_people leaves this to the first reader: about a fifth of its time.
-        """
-        if self._unlearned is not None:
-            learn, self._unlearned = self._unlearned, None
-            learn()
+        """Learn every person's gender (see :meth:`gender`; learning one again gives the same)."""
+        g, self._genders = self._genders, None
+        if g is not None:
+            _learn_genders(g.text, g.entities, g.mentions, g.holders)
 
     def at(self, start: int, end: int) -> list[Mention]:
         """Mentions lying inside ``[start, end)``."""
@@ -124,12 +134,10 @@ class People:
 
     def last_before(self, offset: int, *, gender: str | None = None) -> Entity | None:
         """The person named last before ``offset`` (of a compatible gender when known)."""
-        if gender is not None:
-            self.learn_genders()
         i = bisect.bisect_left(self._starts, offset) - 1
         while i >= 0:
             e = self.entities[self.mentions[i].entity]
-            if e.kind == "person" and (gender is None or e.gender in (None, gender)):
+            if e.kind == "person" and (gender is None or self.gender(e) in (None, gender)):
                 return e
             i -= 1
         return None
@@ -243,10 +251,8 @@ def find_people(doc: Document) -> People:
         e = entities[m.entity]
         if e.description is None:
             e.description = _description(text, m.start, m.end)
-    # (the learning reads these lists as they are here, before _compact renumbers the entities;
-    # it writes the genders into the Entity objects both numberings share)
-    learn = functools.partial(_learn_genders, text, entities, mentions, holders)
-    people = People(entities, mentions, [m.start for m in mentions], learn)
+    starts = [m.start for m in mentions]
+    people = People(entities, mentions, starts, _Genders(text, entities, mentions, starts, holders))
     # Entities never mentioned (a long name only seen inside a longer one) are dropped.
     return _compact(people)
 
@@ -274,8 +280,27 @@ def _gendered_words() -> dict[str, str]:
     return out
 
 
+@dataclass(slots=True)
+class _Genders:
+    """What learning genders needs: find_people's lists as they are before _compact renumbers
+    the entities (the Entity objects, which the genders are written into, are shared; the
+    mentions keep their places), and the persons asked for so far."""
+
+    text: str
+    entities: list[Entity]
+    mentions: list[Mention]
+    starts: list[int]  # of the mentions
+    holders: _Holders
+    asked: set[int] = field(default_factory=set)  # id() of each Entity asked for
+
+
 def _learn_genders(
-    text: str, entities: list[Entity], mentions: list[Mention], holders: _Holders
+    text: str,
+    entities: list[Entity],
+    mentions: list[Mention],
+    holders: _Holders,
+    person: int | None = None,
+    starts: Sequence[int] = (),
 ) -> None:
     """Give a person without "Mr." or "Ms." the sex the article's words say, so that "she said"
     skips the men (analyzer.signals.attribution).
@@ -288,14 +313,24 @@ def _learn_genders(
     the mention is one word that several people's names hold ("Trump" with Donald and Melania
     Trump named: whose it is was a guess). Two votes or more, four to one at least, decide;
     anyone else stays unknown (a name alone says nothing here: no list of first names is used).
-    ``holders`` holds every person of ``entities``: it counts the names holding a word.
+    ``holders`` holds every person of ``entities``: it counts the names holding a word. With
+    ``person`` (an index) only that entity is learned, from its own mentions, found among
+    ``starts`` (those of ``mentions``): only its mentions vote for it.
     """
-    unknown = [i for i, e in enumerate(entities) if e.kind == "person" and e.gender is None]
+    unknown = [
+        i
+        for i in (range(len(entities)) if person is None else (person,))
+        if entities[i].kind == "person" and entities[i].gender is None
+    ]
     if not unknown:
         return
     gendered = _gendered_words()
     votes: dict[int, list[str]] = {}
-    for k, m in enumerate(mentions):
+    places: Iterable[int] = range(len(mentions))
+    if person is not None:
+        places = [bisect.bisect_left(starts, s) for s, _ in entities[person].mentions]
+    for k in places:
+        m = mentions[k]
         e = entities[m.entity]
         if e.kind != "person" or e.gender is not None:
             continue
@@ -487,4 +522,4 @@ def _compact(people: People) -> People:
     remap = {old: new for new, old in enumerate(used)}
     entities = [people.entities[i] for i in used]
     mentions = [Mention(m.start, m.end, remap[m.entity], m.honorific) for m in people.mentions]
-    return People(entities, mentions, [m.start for m in mentions], people._unlearned)
+    return People(entities, mentions, [m.start for m in mentions], people._genders)
