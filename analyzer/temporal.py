@@ -312,6 +312,11 @@ def _places(anchor: re.Pattern[str], text: str) -> list[int]:
 
 def _scan(name: str, guard: str, body: str, needs: tuple[str, ...]) -> _Scan:
     anchor, fewest, most = _ANCHORS.get(name, (None, 0, 0))
+    # A scan anchored on the month or weekday names is not tested for them first: the search
+    # for its anchor finds no place in a text without them, in less time than their substring
+    # tests (12 and 7 scans of the text; 45 -> 29 and 18 -> 12 us an article).
+    if anchor is not None and needs in (_MONTH_NAMES, _DAY_NAMES):
+        needs = ()
     return _Scan(
         name,
         re.compile(guard + body),
