@@ -11,6 +11,7 @@ import itertools
 import re
 import signal
 import sys
+import unittest.mock
 from collections import Counter
 
 import pytest
@@ -18,7 +19,7 @@ from conftest import SEEDS, source_of
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from analyzer import document, layout, phrases, readability, temporal, tense
+from analyzer import document, language, layout, phrases, readability, temporal, tense
 from analyzer.document import Span, paragraph_spans, quote_spans
 from analyzer.learned import cues
 from analyzer.lexicons import load_lexicon
@@ -2489,3 +2490,26 @@ def test_token_keys_take_time_linear_in_the_joints(text):
         signal.alarm(0)
         signal.signal(signal.SIGALRM, previous)
     assert len(keys) == len(document._TOKEN.findall(text))
+
+
+LANGUAGE_WORDS = st.lists(st.sampled_from(["the", "of", "which", "le", "x", "der", "Obama", "a"]))
+
+
+@settings(max_examples=500, deadline=None)
+@given(LANGUAGE_WORDS, st.sampled_from([0.06, 0.0, 0.05, 1 / 3, 0.5, 0.999, 1.0, 1.5]))
+@example(["the"] * 3 + ["x"] * 47, 0.06)
+@example(["the"] * 2 + ["x"] * 48, 0.06)
+def test_english_enough_reads_the_words_until_the_share_english_share_gives_is_decided(
+    words, share
+):
+    with unittest.mock.patch.object(language, "ENGLISH_SHARE", share):
+        plain = bool(words) and language.english_share(" ".join(words))[0] >= share
+        assert language._english_enough([w.lower() for w in words]) == plain
+
+
+def test_english_enough_on_the_seeds_is_the_share_test():
+    for text in SEED_TEXTS:
+        opening = text[: language.PREFIX]
+        share, _ = language.english_share(opening)
+        enough = language._english_enough(opening.lower().split())
+        assert enough == (share >= language.ENGLISH_SHARE)
