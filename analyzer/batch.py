@@ -270,15 +270,18 @@ def _compare(
         Candidates,
         block_candidates,
         block_candidates_chunk,
+        block_tasks,
         resolved,
     )
 
     def products(pairs: Iterable[BlockPair]) -> Iterator[Candidates]:
         # The similarity blocks (pairing's quadratic part) are multiplied on the engine, a pair
-        # of blocks a task, in any order; a block whose worker was lost is multiplied here.
-        tasks = ([pair if local else resolved(pair)] for pair in pairs)
-        for [pair], [(found, _)] in run(block_candidates_chunk, tasks):
-            yield found if found is not None else block_candidates(pair)
+        # of blocks with the same right block a task (block_tasks), in any order; a block whose
+        # worker was lost is multiplied here.
+        tasks = block_tasks(pairs if local else map(resolved, pairs))
+        for chunk, outcomes in run(block_candidates_chunk, tasks):
+            for pair, (found, _) in zip(chunk, outcomes, strict=True):
+                yield found if found is not None else block_candidates(pair)
 
     finder, named, unpaired = pairing.finished()
     pairs = finder.pairs(named, id_order=store.run_ranks_by_id(), products=products)

@@ -256,3 +256,32 @@ def test_the_rows_in_files_are_weighed_while_the_first_blocks_are_multiplied(mon
         (lo, c_lo) for c_lo in blocks for lo in blocks if lo <= c_lo
     ]
     assert all(weighed == min(c_lo + 16, n) for _, c_lo, weighed in seen)
+
+
+def test_pairs_multiplied_a_chunk_of_one_right_block_at_a_time_give_what_each_gives_alone(
+    monkeypatch,
+):
+    # A worker's task holds a few pairs with the same right block (block_tasks), which it reads
+    # and turns round once for all of them (block_candidates_chunk).
+    monkeypatch.setattr(pairing, "_BLOCK", 16)
+    texts = CORPORA["seeds"]()
+    handed: list[pairing.BlockPair] = []
+
+    def products(pairs):
+        for pair in pairs:
+            handed.append(pair)
+            yield pairing.block_candidates(pair)
+
+    with pairing.pair_finder() as finder:
+        for text in texts:
+            finder.add(pairing.count_terms(text), False, None)
+        list(finder.pairs({}, id_order=range(len(texts)), products=products))
+        chunks = list(pairing.block_tasks(handed, 3))
+        assert [pair for chunk in chunks for pair in chunk] == handed
+        assert max(map(len, chunks)) == 3
+        for chunk in chunks:
+            assert len({c_lo for _, _, _, c_lo, _ in chunk}) == 1
+            found = pairing.block_candidates_chunk(chunk)
+            assert [triples(candidates) for candidates, _ in found] == [
+                triples(pairing.block_candidates(pair)) for pair in chunk
+            ]
