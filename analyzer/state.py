@@ -485,6 +485,11 @@ class StateStore:
         """Every stored id with the key its result was scored under."""
         return dict(self._db.execute("SELECT id, key FROM articles"))
 
+    def holds_articles(self) -> bool:
+        """Whether any article is stored (a first run's store, or ``score --json``'s, holds
+        none)."""
+        return self._db.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is not None
+
     def key_of(self, article_id: str) -> str | None:
         """The key one stored article was scored under (None when it is not stored)."""
         row = self._db.execute("SELECT key FROM articles WHERE id = ?", (article_id,)).fetchone()

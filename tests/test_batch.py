@@ -80,6 +80,18 @@ def test_rerun_scores_only_new_and_changed_articles(tmp_path):
     assert (out / "results.jsonl").read_bytes() == (fresh / "results.jsonl").read_bytes()
 
 
+def test_a_store_holding_no_article_is_not_asked_for_each_articles_key(tmp_path, monkeypatch):
+    inputs, out = tmp_path / "in", tmp_path / "out"
+    write_articles(inputs, 3)
+    asked: list[str] = []
+    key_of = StateStore.key_of
+    monkeypatch.setattr(StateStore, "key_of", lambda self, i: asked.append(i) or key_of(self, i))
+    assert counts(score_paths([str(inputs)], out)) == (3, 0, 0)
+    assert asked == []
+    assert counts(score_paths([str(inputs)], out)) == (0, 3, 0)
+    assert len(asked) == 3
+
+
 def test_changed_metadata_alone_rescores_the_article(tmp_path):
     inputs, out = tmp_path / "in", tmp_path / "out"
     write_articles(inputs, 2)
