@@ -478,19 +478,26 @@ def test_a_rerun_counts_the_terms_of_the_changed_article_only(tmp_path, monkeypa
         assert counted == [store.get("story-0001").text]
 
 
-def test_terms_a_worker_could_not_count_are_counted_for_pairing(tmp_path, monkeypatch):
+def terms_fail_once(monkeypatch) -> dict[str, int]:
+    """Make pairing's term count fail the first time each text is counted (on the worker, right
+    after the analysis); the counts of tries by text are returned."""
     pairing = importlib.import_module("analyzer.compare.pairing")
-    score_paths([str(SEEDS)], tmp_path / "whole")
     tried: dict[str, int] = {}
     real = pairing.count_terms
 
-    def fails_once(text: str) -> pairing.TermCounts:  # on the worker, right after the analysis
+    def fails_once(text: str) -> pairing.TermCounts:
         tried[text] = tried.get(text, 0) + 1
         if tried[text] == 1:
             raise RuntimeError("no terms")
         return real(text)
 
     monkeypatch.setattr(pairing, "count_terms", fails_once)
+    return tried
+
+
+def test_terms_a_worker_could_not_count_are_counted_for_pairing(tmp_path, monkeypatch):
+    score_paths([str(SEEDS)], tmp_path / "whole")
+    tried = terms_fail_once(monkeypatch)
     batch = score_paths([str(SEEDS)], tmp_path / "failed")
     assert counts(batch) == (5, 0, 0) and batch.failures == []  # every result was kept
     assert sorted(tried.values()) == [2] * 5  # once on the worker, once more for pairing
@@ -503,19 +510,9 @@ def test_terms_a_worker_could_not_count_are_counted_for_pairing(tmp_path, monkey
 def test_terms_a_worker_could_not_count_are_counted_for_printed_records(monkeypatch):
     # Printed records come from results stored lean (state.pack): the terms are counted again
     # from what such a result holds.
-    pairing = importlib.import_module("analyzer.compare.pairing")
     whole: list[bytes] = []
     analyze_paths([str(SEEDS)], records=whole.append)
-    tried: dict[str, int] = {}
-    real = pairing.count_terms
-
-    def fails_once(text: str) -> pairing.TermCounts:  # on the worker, right after the analysis
-        tried[text] = tried.get(text, 0) + 1
-        if tried[text] == 1:
-            raise RuntimeError("no terms")
-        return real(text)
-
-    monkeypatch.setattr(pairing, "count_terms", fails_once)
+    tried = terms_fail_once(monkeypatch)
     printed: list[bytes] = []
     analyze_paths([str(SEEDS)], records=printed.append)
     assert sorted(tried.values()) == [2] * 5  # once on the worker, once more for pairing

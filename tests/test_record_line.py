@@ -6,28 +6,13 @@ from __future__ import annotations
 import json
 
 from hypothesis import given, settings
-from hypothesis import strategies as st
+from test_fast_json import VALUES  # JSON values of every kind: NaN, tuples, int keys
 
 from analyzer.writers.record_line import dumps
 
 
 def plain_dumps(value):
     return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(", ", ": "))
-
-
-SCALARS = st.one_of(
-    st.none(), st.booleans(), st.integers(), st.floats(), st.text(max_size=6)
-)  # floats include NaN and the infinities
-VALUES = st.recursive(
-    SCALARS,
-    lambda inner: st.one_of(
-        st.lists(inner, max_size=3),
-        st.lists(inner, max_size=3).map(tuple),
-        st.dictionaries(st.text(max_size=3), inner, max_size=3),
-        st.dictionaries(st.integers(-2, 2), inner, max_size=3),
-    ),
-    max_leaves=12,
-)
 
 
 @settings(max_examples=500, deadline=None)
