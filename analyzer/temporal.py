@@ -95,10 +95,13 @@ _NUM = r"(?P<n>(?i:\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|
 # the body. Python's re scans fast for a pattern that starts with literal text (it looks for
 # the first character only) but tries a leading \b at every character; see _Scan.
 _WORD_START = r"\b"
-_MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_DAY_RE = "|".join(_DAY_NAMES)
 _SPECS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
-    # (name, guard, body, needs: every match contains one of these strings; () when none is known)
+    # (name, guard, body, needs: every match contains one of these strings; () when none is
+    # known, or when the scan's anchor (_ANCHORS: month and weekday names) finds no place in a
+    # text without them in less time than testing for the names would: 12 and 7 scans of the
+    # text, 45 -> 29 and 18 -> 12 us an article)
     # (The month opens with 0 or 1: a text holding neither "-0" nor "-1", most, is not searched.)
     (
         "iso",
@@ -106,16 +109,16 @@ _SPECS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
         r"(?P<year>1[89]\d\d|20\d\d)-(?P<m>[01]\d)-(?P<day>[0-3]\d)\b",
         ("-0", "-1"),
     ),
-    ("month_day_year", _WORD_START, rf"{_MONTH_RE} {_DAY},? {_YEAR}\b", _MONTH_NAMES),
-    ("day_month_year", _WORD_START, rf"{_DAY} {_MONTH_RE},? {_YEAR}\b", _MONTH_NAMES),
-    ("month_year", _WORD_START, rf"{_MONTH_RE},? (?:of )?{_YEAR}\b", _MONTH_NAMES),
+    ("month_day_year", _WORD_START, rf"{_MONTH_RE} {_DAY},? {_YEAR}\b", ()),
+    ("day_month_year", _WORD_START, rf"{_DAY} {_MONTH_RE},? {_YEAR}\b", ()),
+    ("month_year", _WORD_START, rf"{_MONTH_RE},? (?:of )?{_YEAR}\b", ()),
     (
         "month_day",
         _WORD_START,
         rf"{_MONTH_RE} {_DAY}\b(?!,? \d)(?! (?:percent|per cent|%))",
-        _MONTH_NAMES,
+        (),
     ),
-    ("day_month", _WORD_START, rf"{_DAY} {_MONTH_RE}(?!,? \d)", _MONTH_NAMES),
+    ("day_month", _WORD_START, rf"{_DAY} {_MONTH_RE}(?!,? \d)", ()),
     (
         "ago",
         _WORD_START,
@@ -135,14 +138,14 @@ _SPECS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
         _WORD_START,
         r"(?P<which>(?i:last|this|next|early|late|in|since|until|by|during|from|on|of) |mid-)"
         rf"{_MONTH_RE}(?!,? ?\d)",
-        _MONTH_NAMES,
+        (),
     ),
     (
         "weekday",
         _WORD_START,
         r"(?:(?P<which>last|next|this|on|Last|Next|This|On) )?"
-        r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
-        _DAY_NAMES,
+        rf"(?P<weekday>{_DAY_RE})\b",
+        (),
     ),
     (
         "year",
@@ -178,7 +181,7 @@ _ANCHORS: dict[str, tuple[re.Pattern[str], int, int]] = {
     "year": (re.compile(r"(?:1[89]|20)\d\d"), 0, 0),
     # The weekday itself (0), or "on ", "last ", "next " before it (3 to 5).
     "weekday": (
-        re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
+        re.compile(rf"(?:{_DAY_RE})\b"),
         0,
         5,
     ),
@@ -235,28 +238,17 @@ class _Scan:
     caseless: bool = False
 
     def finditer(
-        self,
-        text: str,
-        places: dict[re.Pattern[str], list[int]] | None = None,
-        present: dict[tuple[str, ...], bool] | None = None,
+        self, text: str, places: dict[re.Pattern[str], list[int]] | None = None
     ) -> list[re.Match[str]]:
         """What ``pattern.finditer(text)`` gives. ``places`` keeps where each anchor matches in
-        ``text``, and ``present`` whether ``text`` holds one of the ``needs`` of a scan, for
-        the other scans of the same text (seven scans share the month names, as needs and
+        ``text``, for the other scans of the same text (seven scans share the month names as
         anchor)."""
         if places is None:
             places = {}
-        # ``needs`` only saves work, so it is not checked again once another scan of the text
-        # has found its anchor's places.
         if self.anchor in places:
             return self._anchored(text, places[self.anchor])
-        if self.needs:
-            if present is None:
-                present = {}
-            if self.needs not in present:
-                present[self.needs] = self._may_match(text)
-            if not present[self.needs]:
-                return []
+        if self.needs and not self._may_match(text):
+            return []
         if self.caseless:
             folded = lowered(text)
             if folded is not None:
@@ -312,11 +304,6 @@ def _places(anchor: re.Pattern[str], text: str) -> list[int]:
 
 def _scan(name: str, guard: str, body: str, needs: tuple[str, ...]) -> _Scan:
     anchor, fewest, most = _ANCHORS.get(name, (None, 0, 0))
-    # A scan anchored on the month or weekday names is not tested for them first: the search
-    # for its anchor finds no place in a text without them, in less time than their substring
-    # tests (12 and 7 scans of the text; 45 -> 29 and 18 -> 12 us an article).
-    if anchor is not None and needs in (_MONTH_NAMES, _DAY_NAMES):
-        needs = ()
     return _Scan(
         name,
         re.compile(guard + body),
@@ -530,10 +517,9 @@ def _find_dates(text: str, published: str | None) -> tuple[DateMention, ...]:
     taken: list[tuple[int, int]] = []  # spans of the mentions kept, in order (see _overlaps)
     out: list[DateMention] = []
     places: dict[re.Pattern[str], list[int]] = {}
-    present: dict[tuple[str, ...], bool] = {}
     for scan in _SCANS:
         name = scan.name
-        for m in scan.finditer(text, places, present):
+        for m in scan.finditer(text, places):
             start, end = m.span()
             if _overlaps(taken, start, end):
                 continue
