@@ -52,6 +52,10 @@ if TYPE_CHECKING:  # decoding a result imports its classes; an unchanged rerun d
     from analyzer.results import ArticleResult
 
 STATE_NAME = "state.sqlite"
+# The indexes of articles' (id, key) and of the ids of articles not in English (StateStore).
+_KEYS_INDEX = "articles_keys"
+_NOT_ENGLISH = "language IS NOT NULL AND language != 'en'"
+_NOT_ENGLISH_INDEX = "articles_not_english"
 SCHEMA_VERSION = 11  # 2: what pairing reads; 3: terms as two lists; 4: results.jsonl lines;
 # 5: input files remembered (files); 6: a result stored with its line in front (stored_result);
 # 7: and with its sentence spans after it; 8: the article's language; 9: a rewrite's line as where
@@ -466,6 +470,15 @@ class StateStore:
                 "CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, basis TEXT NOT NULL,"
                 " id TEXT NOT NULL, key TEXT NOT NULL)"
             )
+            # Two narrow indexes for the queries every run makes over all its articles. Each row
+            # of articles holds a result (kilobytes), so looking keys up through the table reads
+            # a page an article; these are read instead (INDEXED BY in the queries: the planner
+            # would take the unique index on id). A store made before them gets them here, once.
+            self._db.execute(f"CREATE INDEX IF NOT EXISTS {_KEYS_INDEX} ON articles (id, key)")
+            self._db.execute(
+                f"CREATE INDEX IF NOT EXISTS {_NOT_ENGLISH_INDEX} ON articles (id)"
+                f" WHERE {_NOT_ENGLISH}"
+            )
             if fresh:  # written once: a rerun that changes nothing writes nothing (no fsync)
                 self.set_meta("schema", str(SCHEMA_VERSION))
         except sqlite3.DatabaseError:
@@ -570,7 +583,8 @@ class StateStore:
     def run_entries(self) -> Iterator[tuple[str, str]]:
         """``(id, key)`` of the run's articles in input order."""
         yield from self._db.execute(
-            "SELECT r.id, a.key FROM temp.run r JOIN articles a ON a.id = r.id ORDER BY r.rank"
+            "SELECT r.id, a.key FROM temp.run r"
+            f" CROSS JOIN articles a INDEXED BY {_KEYS_INDEX} ON a.id = r.id ORDER BY r.rank"
         )
 
     def run_size(self) -> int:
@@ -597,8 +611,8 @@ class StateStore:
         """``(id, language)`` of the run's articles whose text is not English (and long enough to
         tell), in input order."""
         yield from self._db.execute(
-            "SELECT r.id, a.language FROM temp.run r JOIN articles a ON a.id = r.id"
-            " WHERE a.language IS NOT NULL AND a.language != 'en' ORDER BY r.rank"
+            f"SELECT r.id, a.language FROM articles a INDEXED BY {_NOT_ENGLISH_INDEX}"
+            f" CROSS JOIN temp.run r ON r.id = a.id WHERE {_NOT_ENGLISH} ORDER BY r.rank"
         )
 
     def arrived_pairing(
@@ -641,7 +655,7 @@ class StateStore:
             # holds, and would otherwise stay (and be fetched by every window) for good.
             self._db.execute(
                 "DELETE FROM files WHERE NOT EXISTS (SELECT 1 FROM articles a"
-                " WHERE a.id = files.id AND a.key = files.key)"
+                f" INDEXED BY {_KEYS_INDEX} WHERE a.id = files.id AND a.key = files.key)"
             )
         return gone
 
@@ -667,7 +681,7 @@ class StateStore:
         """
         return self._db.execute(
             "SELECT f.path, f.basis, f.id FROM files f"
-            " JOIN articles a ON a.id = f.id AND a.key = f.key"
+            f" CROSS JOIN articles a INDEXED BY {_KEYS_INDEX} ON a.id = f.id AND a.key = f.key"
             " WHERE f.path >= ? ORDER BY f.path LIMIT ?",
             (start, limit),
         ).fetchall()

@@ -19,6 +19,7 @@ import types
 from pathlib import Path
 
 import pytest
+from test_language import FRENCH
 
 import analyzer.file_record
 import analyzer.readers as readers
@@ -68,6 +69,25 @@ def test_an_unchanged_file_is_not_read_again(tmp_path, opened, trusted):
     assert score(tmp_path / "in", tmp_path / "out", opened) == (["a.txt", "b.txt"], (2, 0, 0))
     first = (tmp_path / "out" / "results.jsonl").read_bytes()
     assert score(tmp_path / "in", tmp_path / "out", opened) == ([], (0, 2, 0))
+    assert (tmp_path / "out" / "results.jsonl").read_bytes() == first
+
+
+def test_a_store_made_before_its_indexes_gets_them_and_reads_nothing_again(
+    tmp_path, opened, trusted
+):
+    # The rerun's queries name the indexes (INDEXED BY): a store without them must not fail.
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "in" / "b.txt").write_text(FRENCH, encoding="utf-8")
+    score(tmp_path / "in", tmp_path / "out", opened)
+    first = (tmp_path / "out" / "results.jsonl").read_bytes()
+    with sqlite3.connect(tmp_path / "out" / "state.sqlite") as db:
+        db.execute("DROP INDEX articles_keys")
+        db.execute("DROP INDEX articles_not_english")
+    opened.clear()
+    batch = score_paths([str(tmp_path / "in")], tmp_path / "out")
+    assert (batch.counts.unchanged, opened) == (2, [])
+    assert [notice.path for notice in batch.other_languages] == [str(tmp_path / "in" / "b.txt")]
     assert (tmp_path / "out" / "results.jsonl").read_bytes() == first
 
 
