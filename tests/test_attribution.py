@@ -628,6 +628,16 @@ def test_she_said_skips_a_man_the_article_called_a_husband():
     assert [s for _, s in speakers(text)] == ["Ana Ruiz"]
 
 
+def test_he_said_is_the_last_speaker_not_a_subject_named_before_the_speaker():
+    text = "Tom Reyes, the mayor’s husband, arrived. “Yes, we will,” Ana Ruiz said. He said no."
+    assert [s for s, _, _ in sourced(text)] == ["Ana Ruiz", "Ana Ruiz"]
+
+
+def test_he_said_with_no_man_quoted_is_the_last_subject_not_the_man_named_last():
+    text = "Tom Reyes, the mayor’s husband, arrived. “Yes,” said Ms. Lee of Sam Ortiz. He said no."
+    assert [s for s, _, _ in sourced(text)] == ["Lee", "Tom Reyes"]
+
+
 def test_a_quote_after_another_cue_in_the_sentence_stays_with_the_speaker_quoted():
     text = (
         "“My name is not on the ballot, but our progress is,” Mr. Obama said on Saturday at a "

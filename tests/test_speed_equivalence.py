@@ -1651,6 +1651,41 @@ def test_attributions_are_those_made_with_every_gender_learned_first_on_the_seed
         assert asked == first
 
 
+def plain_last_subject(
+    doc: document.Document, people_: people.People, offset: int, gender: str | None
+) -> tuple[int, object] | None:
+    """attribution._last_subject before 2026-11-24 (session 17): every person named in the two
+    paragraphs looked at, the gender asked before the place in the sentence."""
+    pi = doc.paragraph_index(offset)
+    if pi is None:
+        return None
+    floor = doc.paragraphs[max(0, pi - 1)].start
+    for m in reversed(people_.at(floor, offset)):
+        e = people_.entities[m.entity]
+        if e.kind != "person" or (gender is not None and people_.gender(e) not in (None, gender)):
+            continue
+        si = doc.sentence_index(m.start)
+        if si is not None and len(doc.text[doc.sentences[si].start : m.start].split(None, 1)) <= 1:
+            return m.start, e
+    return None
+
+
+@settings(max_examples=300, deadline=None)
+@given(GENDER_SOUP)
+@example("Tom Reyes, the mayor’s husband, arrived. “Yes,” said Ms. Lee of Sam Ortiz. He said no.")
+def test_the_last_subject_after_a_place_is_the_last_subject_when_named_after_it(text):
+    # (what _resolve read of the last subject: only one named after the last speaker's place)
+    doc = document.build_document(document.Article("a", "a", text))
+    found = people.find_people(doc)
+    places = sorted({-1, 0, len(text)} | {x for m in found.mentions for x in (m.start, m.end)})
+    for offset in places:
+        for gender in (None, "m", "f"):
+            every = plain_last_subject(doc, found, offset, gender)
+            for after in places:
+                expected = every if every is not None and every[0] > after else None
+                assert attribution._last_subject(doc, found, offset, gender, after) == expected
+
+
 def plain_accepted_cues(
     doc: document.Document, model: object, speech: attribution._Speech
 ) -> tuple[list[tuple[int, int]], attribution._HeldCues]:

@@ -974,9 +974,12 @@ def _resolve(
             return None, None, None, None
         gender = _PRONOUN_GENDER[low[0]]
         e = state.speaker(gender, people)
-        subject = _last_subject(doc, people, source[0], gender)
-        if subject is not None and (e is None or subject[0] > state.at):
-            e = subject[1]  # a person introduced as a subject since the last speaker
+        # A person introduced as a subject since the last speaker (or the last subject, when no
+        # speaker fits): subjects named before the speaker are not looked at, nor their genders
+        # learned.
+        subject = _last_subject(doc, people, source[0], gender, -1 if e is None else state.at)
+        if subject is not None:
+            e = subject[1]
         e = e or people.last_before(source[0], gender=gender)
         return (e.name, e.kind, e, e.description) if e else (None, None, None, None)
     mentions = people.at(*source)
@@ -1055,20 +1058,24 @@ def _titled_name(
 
 
 def _last_subject(
-    doc: Document, people: People, offset: int, gender: str | None
+    doc: Document, people: People, offset: int, gender: str | None, after: int = -1
 ) -> tuple[int, Entity] | None:
-    """The last person named at the start of a sentence, in this or the previous paragraph."""
+    """The last person named at the start of a sentence, in this or the previous paragraph,
+    before ``offset`` and after ``after``."""
     pi = doc.paragraph_index(offset)
     if pi is None:
         return None
-    floor = doc.paragraphs[max(0, pi - 1)].start
+    floor = max(doc.paragraphs[max(0, pi - 1)].start, after + 1)
     for m in reversed(people.at(floor, offset)):
         e = people.entities[m.entity]
-        if e.kind != "person" or (gender is not None and people.gender(e) not in (None, gender)):
+        if e.kind != "person":
             continue
         si = doc.sentence_index(m.start)
         # (at most one word: a split at the first white space gives one piece at most)
-        if si is not None and len(doc.text[doc.sentences[si].start : m.start].split(None, 1)) <= 1:
+        if si is None or len(doc.text[doc.sentences[si].start : m.start].split(None, 1)) > 1:
+            continue
+        # The gender last: it is learned when first asked, for a subject only.
+        if gender is None or people.gender(e) in (None, gender):
             return m.start, e
     return None
 
