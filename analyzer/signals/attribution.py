@@ -176,7 +176,6 @@ class _Found:
     kind_of_source: str | None
     kind: str
     entity: Entity | None
-    description: str | None = None
 
 
 def find(
@@ -288,7 +287,6 @@ def find(
                     # "She attacked the police and blamed ...": the outer clause's subject.
                     f.source, f.name = outer.source, outer.name
                     f.kind_of_source, f.entity = outer.kind_of_source, outer.entity
-                    f.description = outer.description
                 f = _reporting(text, f, cue, ordered, held)
                 if f is None:
                     outer.content, outer.kind = kept
@@ -455,7 +453,7 @@ class _State:
             self.current = f.entity
             self.at = f.source[1] if f.source else f.content[1]
         elif f.name is not None and f.kind_of_source in ("organization", "document", "anonymous"):
-            self.nominal = (f.name, f.kind_of_source, f.entity, f.description)
+            self.nominal = (f.name, f.kind_of_source, f.entity)
 
     def speaker(self, gender: str | None, people: People) -> Entity | None:
         for e in (self.current, self.previous):
@@ -596,7 +594,6 @@ def _from_cue(
     last = _last_boundary(text, sent.start, cs)
     seg_start = last[0] if last else sent.start
     source: tuple[int, int] | None = None
-    description = None
     described = -1  # where a description set off before the source's name starts
     after_cue = ce
     if according:
@@ -630,13 +627,13 @@ def _from_cue(
         elif s < e and (named := _name_ending(text, people, s, e)) is not None:
             source = named
         elif s >= e and boundary == ",":
-            source, description = _described_name(text, people, sent.start, cs)
+            source = _described_name(text, people, sent.start, cs)
             if source is not None:
                 # Where the words before the name start: they describe it, they are not content.
                 comma = text.rfind(",", sent.start, source[0])
                 described = max(sent.start, text.rfind(",", sent.start, comma) + 1)
             else:
-                source, description = _appositive_subject(text, sent.start, left)
+                source = _appositive_subject(text, sent.start, left)
         elif s >= e and boundary in ("and", "but", "who"):
             # "He was chief and said ...", "Carlos Manzo, who had called for ...".
             source = _subject_before(doc, people, sent, seg_start - len(boundary), boundary)
@@ -652,23 +649,23 @@ def _from_cue(
         if source is None and inverts and (s >= e or ends in ',”"'):
             gap = len(text[ce : ce + 20]) - len(text[ce : ce + 20].lstrip())
             named = [x for x in people.at(ce + gap, ce + gap + 80) if x.start == ce + gap]
-            m = _RIGHT_NP.match(text, ce, sent.end)
             if named:
                 source = (named[0].start, named[0].end)
-            elif m and _looks_like_source(text[m.start("np") : m.end("np")], people, m.start("np")):
+            elif (m := _RIGHT_NP.match(text, ce, sent.end)) and _looks_like_source(
+                text[m.start("np") : m.end("np")], people, m.start("np")
+            ):
                 source = (m.start("np"), m.end("np"))
             if source is not None:
                 after_cue = source[1]
+                # An appositive after the source ("said Ana Ruiz, the mayor,") is no content.
                 ap = _APPOSITIVE_AFTER.match(text, after_cue, sent.end)
                 if ap:
-                    description = ap.group(1).strip()
                     after_cue = ap.end()
         if source is None and not left[-40:].rstrip().endswith((",", "”", '"')):
             # No subject next to the cue: the sentence's first person or pronoun is the likeliest
             # speaker ("Mr. Lee, who was fired last year after the audit, later said ...").
             source = _subject_before(doc, people, sent, cs, "and")
-    name, kind_of_source, entity, desc2 = _resolve(doc, people, source, state)
-    description = description or desc2
+    name, kind_of_source, entity = _resolve(doc, people, source, state)
     # Content: a quotation next to the cue, or the rest of the sentence.
     content = _quoted_content(doc, speech, used, cs, source, after_cue)
     if content is None:
@@ -703,7 +700,7 @@ def _from_cue(
         kind = "direct"
     else:
         kind = "indirect"
-    return _Found((cs, ce), source, content, name, kind_of_source, kind, entity, description)
+    return _Found((cs, ce), source, content, name, kind_of_source, kind, entity)
 
 
 def _reach(f: _Found) -> int:
@@ -841,15 +838,13 @@ _COMMA_SPACE = re.compile(r",(?=\s)")
 _POSSESSOR = re.compile(r"[A-Z][\w.\-]*’s\s")
 
 
-def _appositive_subject(
-    text: str, sent_start: int, left: str
-) -> tuple[tuple[int, int] | None, str | None]:
+def _appositive_subject(text: str, sent_start: int, left: str) -> tuple[int, int] | None:
     """ "John Creamer, the former official, said": subject before the appositive."""
     body = left.rstrip()[:-1]
     # The last comma before white space (not the one in "5,000").
     comma = max((m.start() for m in _COMMA_SPACE.finditer(body)), default=-1)
     if comma < 0:
-        return None, None
+        return None
     appositive = body[comma + 1 :].strip()
     head = body[:comma]
     # "Michael Mulgrew, president of the union, said": any appositive after a name.
@@ -861,25 +856,25 @@ def _appositive_subject(
         # "Woodrow Benford, 58, of Ashton, Md., who lives ..., says": the subject is the first
         # of the comma-separated parts of its clause, before the appositives.
         first = _first_part(text, sent_start, head)
-        return (first, appositive) if first else (None, None)
+        return first
     if opener not in _APPOSITIVE_OPENERS and opener not in ("who", "whose", "which"):
         if not _POSSESSOR.match(appositive) and not after_name:
-            return None, None
+            return None
     bounds = list(_BOUNDARY.finditer(head))
     h0 = bounds[-1].end() if bounds else 0
     lead = _LEAD.match(head[h0:])
     h0 += lead.end() if lead else 0
     s, e = _strip(text, sent_start + h0, sent_start + comma)
     if s >= e or len(text[s:e].split()) > 6:
-        return None, None
+        return None
     if text[s:e].split()[0].lower() in _NOT_SUBJECT:
         # "Cory James, 22, of Flint, Mich., said": a hometown, the subject is the first part;
         # "In August, several groups granted ..., saying": an adverbial, no subject here.
         first = _first_part(text, sent_start, head)
         if first is None or text[first[0] : first[1]].split()[0].lower() in _NOT_SUBJECT:
-            return None, None
-        return first, appositive
-    return (s, e), appositive
+            return None
+        return first
+    return s, e
 
 
 def _first_part(text: str, sent_start: int, head: str) -> tuple[int, int] | None:
@@ -896,14 +891,14 @@ def _first_part(text: str, sent_start: int, head: str) -> tuple[int, int] | None
 
 def _described_name(
     text: str, people: People, sent_start: int, cue_start: int
-) -> tuple[tuple[int, int] | None, str | None]:
+) -> tuple[int, int] | None:
     """ "The store's owner, Maria Gomez, said": the name after a description set off by commas
     (people.description_before) is the subject; a verb-first reading ("said the men") is not."""
     body_end = cue_start
     while body_end > sent_start and text[body_end - 1].isspace():
         body_end -= 1
     if body_end <= sent_start or text[body_end - 1] != ",":
-        return None, None
+        return None
     # The name ends at the comma, or at its party tag: "Gov. Ana Ruiz (R-Ohio), said".
     name = [
         m
@@ -911,9 +906,8 @@ def _described_name(
         if m.end == body_end - 1 or _party_tag_to(text, m.end, body_end - 1)
     ]
     if not name:
-        return None, None
-    description = description_before(text, name[-1].start, body_end - 1)
-    if description is None:
+        return None
+    if description_before(text, name[-1].start, body_end - 1) is None:
         # "Police spokesman, Sgt. Alan Cho, said": a person's name set off by commas before the
         # cue is its subject, unless a name stands before it ("Ana Ruiz, Lincoln County ...").
         before = text[sent_start : name[-1].start].rstrip()
@@ -922,8 +916,8 @@ def _described_name(
             or not before.endswith(",")
             or _ends_in_name(before[:-1])
         ):
-            return None, None
-    return (name[-1].start, name[-1].end), description
+            return None
+    return name[-1].start, name[-1].end
 
 
 def _looks_like_source(np: str, people: People, start: int) -> bool:
@@ -947,10 +941,10 @@ _BY_FROM_OF = re.compile(r"\b(?:by|from|of)\s+")
 
 def _resolve(
     doc: Document, people: People, source: tuple[int, int] | None, state: _State
-) -> tuple[str | None, str | None, Entity | None, str | None]:
-    """Canonical name, source kind, entity and description of a source span."""
+) -> tuple[str | None, str | None, Entity | None]:
+    """Canonical name, source kind and entity of a source span."""
     if source is None:
-        return None, None, None, None
+        return None, None, None
     text = doc.text
     chunk = text[source[0] : source[1]]
     words = chunk.split()
@@ -969,9 +963,9 @@ def _resolve(
             return state.nominal
         if low[0] == "i" and state.answering is not None:
             e = state.answering
-            return e.name, e.kind, e, e.description
+            return e.name, e.kind, e
         if low[0] not in _PRONOUN_GENDER:
-            return None, None, None, None
+            return None, None, None
         gender = _PRONOUN_GENDER[low[0]]
         e = state.speaker(gender, people)
         # A person introduced as a subject since the last speaker (or the last subject, when no
@@ -981,7 +975,7 @@ def _resolve(
         if subject is not None:
             e = subject[1]
         e = e or people.last_before(source[0], gender=gender)
-        return (e.name, e.kind, e, e.description) if e else (None, None, None, None)
+        return (e.name, e.kind, e) if e else (None, None, None)
     mentions = people.at(*source)
     head = low[-1] if low else ""
     docs, srcs, orgn = (
@@ -997,38 +991,38 @@ def _resolve(
         orgs = [m for m in mentions if m.start >= source[0] + by.end()]
         if orgs:
             e = people.entities[orgs[0].entity]
-            return e.name, e.kind, e, _tidy(chunk)
+            return e.name, e.kind, e
     titled = _titled_name(text, people, mentions, source)
     if titled is not None:
-        return titled.name, titled.kind, titled, titled.description
+        return titled.name, titled.kind, titled
     if mentions:
         m = mentions[0]
         e = people.entities[m.entity]
         starts_with_name = text[source[0] : m.start].strip().lower() in ("", "the")
         if starts_with_name and (m.end >= source[1] - 1 or head not in _source_or_document_nouns()):
-            return e.name, e.kind, e, e.description
+            return e.name, e.kind, e
     if names_document:
-        return _tidy(chunk), "document", None, _tidy(chunk)
+        return _tidy(chunk), "document", None
     if head in srcs:
         if mentions and head not in srcs:
             e = people.entities[mentions[0].entity]
-            return e.name, e.kind, e, _tidy(chunk)
-        return _tidy(chunk), "anonymous", None, _tidy(chunk)
+            return e.name, e.kind, e
+        return _tidy(chunk), "anonymous", None
     if head in orgn:
-        return _tidy(chunk), "organization", None, _tidy(chunk)
+        return _tidy(chunk), "organization", None
     if low and low[0] == "the" and len(low) <= 4:
         e = people.by_role(head)
         if e is not None:
-            return e.name, e.kind, e, e.description
+            return e.name, e.kind, e
     if mentions:
         e = people.entities[mentions[-1].entity]
-        return e.name, e.kind, e, e.description
+        return e.name, e.kind, e
     if low and len(low) <= 6 and not any(w in _PRONOUNS or w in _VERBISH for w in low):
         # An unlisted name ("Melanie") or a description ("63 percent", "the protesters").
         if all(w[:1].isupper() for w in words):
-            return " ".join(words), "person", None, None
-        return _tidy(chunk), "anonymous", None, _tidy(chunk)
-    return None, None, None, None
+            return " ".join(words), "person", None
+        return _tidy(chunk), "anonymous", None
+    return None, None, None
 
 
 # Words that join two names rather than give the second a title ("Harfuch and Sheinbaum",
@@ -1363,7 +1357,6 @@ def _interview(doc: Document, people: People) -> list[_Found]:
                     "organization" if outlet else None,
                     "interview",
                     None,
-                    "the interviewer",
                 )
             )
         elif seen_question and interviewee is not None:
@@ -1376,7 +1369,6 @@ def _interview(doc: Document, people: People) -> list[_Found]:
                     interviewee.kind,
                     "interview",
                     interviewee,
-                    interviewee.description,
                 )
             )
     return out if seen_question else []
