@@ -1505,16 +1505,27 @@ def test_people_are_the_ones_the_plain_passes_find_on_the_seeds():
 
 
 def people_with_genders_learned(doc: document.Document) -> people.People:
-    """find_people's People after People.learn_genders (the plain passes learn them at once)."""
+    """find_people's People with every description looked for and every gender learned (the
+    plain passes find them at once)."""
     found = people.find_people(doc)
+    for e in found.entities:
+        found.description(e)
     found.learn_genders()
     return found
 
 
-def plain_learn_genders(text: str, entities: list, mentions: list, holders: object) -> None:
+def plain_learn_genders(
+    text: str,
+    entities: list,
+    mentions: list,
+    holders: object,
+    person: object = None,
+    starts: object = (),
+) -> None:
     """people._learn_genders before 2026-11-24: every pronoun of the text found first, the one
     after each mention looked up among them; the person names holding each word counted from
-    the entities (not from ``holders``, which it is given and leaves unread)."""
+    the entities (not from ``holders``, which it is given and leaves unread). Every person is
+    learned (``person`` and ``starts``, which People.gender gives, are left unread)."""
     unknown = [i for i, e in enumerate(entities) if e.kind == "person" and e.gender is None]
     if not unknown:
         return
@@ -1599,21 +1610,27 @@ def test_learned_genders_are_the_ones_the_pronoun_list_gave_on_the_seeds():
         assert fast == plain
 
 
-def attributions_with_genders_learned_first_and_when_asked(text: str) -> tuple[list, list]:
-    """attribution.find of ``text`` with every gender learned before it starts (as find_people
-    learned them before 2026-11-24), and with find_people's People as it comes (the genders
-    learned where a "he" or "she" is read)."""
+def attributions_with_genders_learned_first_and_when_asked(text: str) -> tuple[tuple, tuple]:
+    """The attributions, sources and replies of ``text`` with every description and gender
+    found before attribution starts (as find_people found them before 2026-11-24), and with
+    find_people's People as it comes (each found where it is read)."""
     from analyzer.signals import quotes
 
     doc = document.build_document(document.Article("a", "a", text))
     found = quotes.find(doc)
     first = people.find_people(doc)
+    for e in first.entities:
+        first.description(e)
     first.learn_genders()
     asked = people.find_people(doc)
-    return (
-        attribution.find(doc, quotes=found, people=first),
-        attribution.find(doc, quotes=found, people=asked),
-    )
+    out = []
+    for found_people in (first, asked):
+        attributions = attribution.find(doc, quotes=found, people=found_people)
+        speakers = quotes.assign_speakers(found, attributions)
+        found_sources = sources.find(doc, attributions, speakers, people=found_people)
+        replies = reply.assess(doc, people=found_people, attributions=attributions)
+        out.append((attributions, found_sources, replies))
+    return out[0], out[1]
 
 
 @settings(max_examples=300, deadline=None)
@@ -1623,7 +1640,11 @@ def attributions_with_genders_learned_first_and_when_asked(text: str) -> tuple[l
     "Ana Ruiz spoke at the rally on Sunday. Tom Reyes, the mayor’s husband, said the crowd was "
     "the largest of the year.\n\n“We were moved by all of it,” she said."
 )
-def test_attributions_are_those_made_with_every_gender_learned_first(text):
+# A signed quotation's source is described only by sources.find; "the coach" is the person
+# by_role finds among the descriptions.
+@example("Ana Ruiz, the mayor, spoke on Monday.\n\n“We are not done.” ― Ana Ruiz")
+@example("Ana Ruiz, the coach, spoke on Monday. The coach said the plan failed.")
+def test_sources_are_those_made_with_every_gender_and_description_found_first(text):
     first, asked = attributions_with_genders_learned_first_and_when_asked(text)
     assert asked == first
 
@@ -1645,7 +1666,7 @@ def test_a_gender_asked_for_alone_is_the_one_learning_every_gender_gives(text):
         )
 
 
-def test_attributions_are_those_made_with_every_gender_learned_first_on_the_seeds():
+def test_sources_are_those_made_with_every_gender_and_description_found_first_on_seeds():
     for text in SEED_TEXTS:
         first, asked = attributions_with_genders_learned_first_and_when_asked(text)
         assert asked == first

@@ -73,7 +73,7 @@ class Entity:
     name: str
     kind: str  # person | organization
     gender: str | None = None  # "m", "f" or None when unknown
-    description: str | None = None
+    description: str | None = None  # looked for when first asked (People.description)
     mentions: list[tuple[int, int]] = field(default_factory=list)
 
 
@@ -91,14 +91,15 @@ class People:
     """Entities of a Document and their mentions in text order.
 
     A person's gender comes from a title ("Mr.", "Ms.") when :func:`find_people` returns; the
-    one the article's other words say is learned when :meth:`gender` first asks for it.
+    one the article's other words say is learned when :meth:`gender` first asks for it. An
+    entity's description is looked for when :meth:`description` first asks for it.
     """
 
     entities: list[Entity]
     mentions: list[Mention]
     _starts: list[int] = field(default_factory=list)
-    # What learning genders needs, until every person's is learned (gender, learn_genders).
-    _genders: _Genders | None = field(default=None, compare=False, repr=False)
+    # What learning genders and descriptions needs (gender, description).
+    _lazy: _Lazy | None = field(default=None, compare=False, repr=False)
 
     def gender(self, e: Entity) -> str | None:
         """The gender of ``e``, one of the entities ("m", "f" or None when unknown), learned
@@ -108,18 +109,36 @@ class People:
         persons (a third of articles need none): learning them all took a fifth of
         find_people, and those asked for hold about half of the persons' mentions.
         """
-        g = self._genders
+        g = self._lazy
         if e.gender is None and g is not None and id(e) not in g.asked:
             g.asked.add(id(e))
+            self.description(e)  # (its head may say the sex)
             i = next(i for i, x in enumerate(g.entities) if x is e)
             _learn_genders(g.text, g.entities, g.mentions, g.holders, i, g.starts)
         return e.gender
 
     def learn_genders(self) -> None:
-        """Learn every person's gender (see :meth:`gender`; learning one again gives the same)."""
-        g, self._genders = self._genders, None
-        if g is not None:
-            _learn_genders(g.text, g.entities, g.mentions, g.holders)
+        """Learn every person's gender (see :meth:`gender`)."""
+        for e in self.entities:
+            self.gender(e)
+
+    def description(self, e: Entity) -> str | None:
+        """The description the article gives ``e``, one of the entities: the first that
+        :func:`_description` finds at its mentions, in text order, looked for the first time
+        it is asked for.
+
+        Only a source's entity (sources.find), the persons a "the <role>" source may be
+        (:meth:`by_role`) and a person whose gender is learned need one. Looked for at every
+        mention of every entity, descriptions cost about 60 us an article; those asked for
+        cost about 40 of them.
+        """
+        g = self._lazy
+        if e.description is None and g is not None and id(e) not in g.described:
+            g.described.add(id(e))
+            e.description = next(
+                (d for s, t in e.mentions if (d := _description(g.text, s, t)) is not None), None
+            )
+        return e.description
 
     def at(self, start: int, end: int) -> list[Mention]:
         """Mentions lying inside ``[start, end)``."""
@@ -147,7 +166,9 @@ class People:
         hits = [
             e
             for e in self.entities
-            if e.kind == "person" and e.description and noun in e.description.lower().split()
+            if e.kind == "person"
+            and (description := self.description(e))
+            and noun in description.lower().split()
         ]
         return hits[0] if len(hits) == 1 else None
 
@@ -247,12 +268,8 @@ def find_people(doc: Document) -> People:
             e.gender = _GENDER[hon]
         e.mentions.append((start, end))
         mentions.append(Mention(start, end, idx, hon))
-    for m in mentions:
-        e = entities[m.entity]
-        if e.description is None:
-            e.description = _description(text, m.start, m.end)
     starts = [m.start for m in mentions]
-    people = People(entities, mentions, starts, _Genders(text, entities, mentions, starts, holders))
+    people = People(entities, mentions, starts, _Lazy(text, entities, mentions, starts, holders))
     # Entities never mentioned (a long name only seen inside a longer one) are dropped.
     return _compact(people)
 
@@ -281,17 +298,18 @@ def _gendered_words() -> dict[str, str]:
 
 
 @dataclass(slots=True)
-class _Genders:
-    """What learning genders needs: find_people's lists as they are before _compact renumbers
-    the entities (the Entity objects, which the genders are written into, are shared; the
-    mentions keep their places), and the persons asked for so far."""
+class _Lazy:
+    """What learning genders and descriptions needs: find_people's lists as they are before
+    _compact renumbers the entities (the Entity objects, which genders and descriptions are
+    written into, are shared; the mentions keep their places), and who was asked for so far."""
 
     text: str
     entities: list[Entity]
     mentions: list[Mention]
     starts: list[int]  # of the mentions
     holders: _Holders
-    asked: set[int] = field(default_factory=set)  # id() of each Entity asked for
+    asked: set[int] = field(default_factory=set)  # id() of each Entity whose gender was asked
+    described: set[int] = field(default_factory=set)  # ... whose description was asked
 
 
 def _learn_genders(
@@ -522,4 +540,4 @@ def _compact(people: People) -> People:
     remap = {old: new for new, old in enumerate(used)}
     entities = [people.entities[i] for i in used]
     mentions = [Mention(m.start, m.end, remap[m.entity], m.honorific) for m in people.mentions]
-    return People(entities, mentions, [m.start for m in mentions], people._genders)
+    return People(entities, mentions, [m.start for m in mentions], people._lazy)

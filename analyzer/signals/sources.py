@@ -205,7 +205,7 @@ def find(
         entity = entities.get(name)
         if entity is not None:
             mentions = len(entity.mentions) + item["pronouns"]
-            description = entity.description or _title_of(doc.text, entity)
+            description = people.description(entity) or _title_of(doc.text, entity)
         else:
             mentions = item["attributions"]
             description = name
