@@ -2018,6 +2018,17 @@ def test_attributions_built_from_fields_in_order_are_the_ones_naming_each_field(
         assert attribution._to_attribution(text, f) == plain_to_attribution(text, f)
 
 
+OFFSETS = st.integers(0, 72)
+SPANS = st.tuples(OFFSETS, OFFSETS)  # (reversed ones too: the bounds are any offsets' extremes)
+
+
+@given(SPANS, st.none() | SPANS, st.none() | SPANS)
+def test_an_attributions_bounds_are_those_min_and_max_give(content, cue, source):
+    text = "Yesterday Ana Ruiz, the mayor, said the plan would fail, officials said."
+    f = attribution._Found(cue, source, content, "Ana Ruiz", "person", "indirect", None)
+    assert attribution._to_attribution(text, f) == plain_to_attribution(text, f)
+
+
 def plain_assign_speakers(found: list[Quote], attributions: list[Attribution]) -> list[Quote]:
     """quotes.assign_speakers as first written: the holders of each quotation listed, the
     narrowest (the first of them on a tie) found with min, the Quote copied with replace."""

@@ -637,16 +637,21 @@ def _from_cue(
         elif s >= e and boundary in ("and", "but", "who"):
             # "He was chief and said ...", "Carlos Manzo, who had called for ...".
             source = _subject_before(doc, people, sent, seg_start - len(boundary), boundary)
-        ends = left.rstrip()[-1:]
+        # (what the cue follows, read only when no source is found next to it)
+        ends = left.rstrip()[-1:] if source is None else ""
         if source is None and _SPEECH_VERBS_INGS.search(word) and ends == ",":
             # ", adding that ...": the subject of the sentence speaks again.
             if earlier and earlier[-1].source:
                 source = earlier[-1].source
             else:
                 source = _subject_before(doc, people, sent, cs, "and")
-        opening = not left.strip()  # the cue opens the sentence: "Said Ellis: ..."
-        inverts = word in _INVERTING and (not opening or word in ("said", "says", "added"))
-        if source is None and inverts and (s >= e or ends in ',”"'):
+        if (
+            source is None
+            and word in _INVERTING
+            # (not when the cue opens the sentence, but for "Said Ellis: ...")
+            and (left.strip() or word in ("said", "says", "added"))
+            and (s >= e or ends in ',”"')
+        ):
             gap = len(text[ce : ce + 20]) - len(text[ce : ce + 20].lstrip())
             named = [x for x in people.at(ce + gap, ce + gap + 80) if x.start == ce + gap]
             if named:
@@ -1456,10 +1461,22 @@ def _figurative(text: str, f: _Found) -> bool:
 
 
 def _to_attribution(text: str, f: _Found) -> Attribution:
-    start, end = f.content
-    for span in (f.cue, f.source):
+    content_start, content_end = start, end = f.content
+    cue, source = f.cue, f.source
+    cue_start = cue_end = source_start = source_end = None
+    # From the first to the last offset of content, cue and source, compared one by one (calls
+    # of min() and max() for each pair cost a fifth of this function).
+    for span in (cue, source):
         if span:
-            start, end = min(start, span[0], span[1]), max(end, span[0], span[1])
+            for offset in span:
+                if offset < start:
+                    start = offset
+                if offset > end:
+                    end = offset
+    if cue:
+        cue_start, cue_end = cue
+    if source:
+        source_start, source_end = source
     # (positional: keywords cost a quarter more, for a dozen fields of ~15 attributions an article)
     return Attribution(
         start,
@@ -1467,11 +1484,11 @@ def _to_attribution(text: str, f: _Found) -> Attribution:
         f.kind,
         f.name,
         f.kind_of_source,
-        text[f.cue[0] : f.cue[1]] if f.cue else None,
-        f.content[0],
-        f.content[1],
-        f.cue[0] if f.cue else None,
-        f.cue[1] if f.cue else None,
-        f.source[0] if f.source else None,
-        f.source[1] if f.source else None,
+        text[cue_start:cue_end] if cue else None,
+        content_start,
+        content_end,
+        cue_start,
+        cue_end,
+        source_start,
+        source_end,
     )
