@@ -37,6 +37,12 @@ def test_role_of_reads_the_title_first(name, description, titles, role):
     assert roles.role_of(name, description, titles) == role
 
 
+def test_an_empty_description_title_or_name_holds_neither_role_word_nor_company():
+    # (role_of does not search them)
+    assert roles._first_role("") is None
+    assert roles._company_name().search("") is None
+
+
 def test_a_former_title_gives_way_to_the_present_one():
     desc = "a former police chief who now teaches criminology as a professor at Yale"
     assert roles.role_of("Ed Park", desc) == "expert"

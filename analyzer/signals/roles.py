@@ -140,7 +140,8 @@ def role_of(name: str, description: str | None = None, titles: Sequence[str] = (
     >>> role_of("Priya Nair", "a spokeswoman for Southern Rail")
     'business'
     """
-    texts = (description or "", " ".join(titles), name)
+    # (an empty text holds no role word and no company name: not searched)
+    texts = [text for text in (description, " ".join(titles), name) if text]
     for text in texts:
         role = _first_role(text)
         if role:
