@@ -393,3 +393,23 @@ def test_the_piece_reader_gives_the_same_when_it_starts_afresh(monkeypatch):
     for line in lines:  # each call may start afresh: pieces and unseen stems forgotten
         assert read_numbers_and_stems(model, [line]) == plain_numbers_and_stems(model, [line])
     assert len(reader._pieces) <= 3 + max(len(line.split()) for line in lines)
+
+
+def test_a_word_whose_stems_share_is_at_most_the_prior_scores_the_same_in_noun_use():
+    # Noun use is looked for only where the stem's share raised a word's score: elsewhere the
+    # noun score is the naming score itself, to the bit.
+    model = bias.load()
+    lexicon = model["lexicon"]
+    words = {w.lower() for line in SEED_LINES for _, _, w in bias.candidate_words(line)}
+    words = sorted(w for w in words | {"rail", "plan", "scheme", "council"})
+    low = [w for w in words if lexicon.word_rate(w) <= lexicon.prior]
+    high = [w for w in words if lexicon.word_rate(w) > lexicon.prior]
+    assert low and high
+    assert bias.noun_naming_scores(model, low).tolist() == bias.naming_scores(model, low).tolist()
+    assert bias.noun_naming_scores(model, high).tolist() != bias.naming_scores(model, high).tolist()
+
+
+def test_a_words_rate_is_its_stems_rate():
+    lexicon = bias.load()["lexicon"]
+    for word in ["radical", "plans", "slammed", "zzqx", "power-hungry", "élan"]:
+        assert lexicon.word_rate(word) == lexicon.rate(word)

@@ -406,6 +406,10 @@ def noun_use(text: str, start: int, end: int) -> bool:
     >>> [noun_use(t, *m.span()) for m in re.finditer(r"railed|offensive|radical", t)]
     [False, False, False]
     """
+    # Both tests must hold; the word after, one match where the text stands, is looked at first.
+    nxt = _NEXT_WORD.match(text, end)
+    if nxt is None:
+        return False
     before = _WORDS_BEFORE.findall(text[max(0, start - 40) : start])[-3:]
     opened = False
     for k, w in enumerate(reversed(before)):
@@ -417,8 +421,7 @@ def noun_use(text: str, start: int, end: int) -> bool:
             break
         if k == 2 or low in _never_named() and low not in ("most", "more", "very"):
             return False
-    nxt = _NEXT_WORD.match(text, end) if opened else None
-    if nxt is None:
+    if not opened:
         return False
     after = nxt.group(1)
     if after in _PREPOSITIONS:
@@ -532,6 +535,11 @@ def _ranked(
         return [[] for _ in texts]
     # Python floats (no numpy scalar per word), each distinct word scored once per process.
     probs = _naming_scores(model["words"], model["lexicon"]).probabilities(flat)
+    # A word in noun use is scored with its stem's share lowering it only: where the share
+    # lies at or below the prior (most words), that is the score it has, so noun use is looked
+    # for only where the share raised it.
+    lexicon = model["lexicon"]
+    rate, prior = lexicon.word_rate, lexicon.prior
     scores, nouns, i = [], [], 0
     for text, words in zip(texts, found, strict=True):
         p = probs[i : i + len(words)]
@@ -543,7 +551,7 @@ def _ranked(
         nouns += [
             (p, k, low)
             for k, (m, low) in enumerate(words)
-            if k != top and p[k] > NOUN_CHECK and noun_use(text, *m.span())
+            if k != top and p[k] > NOUN_CHECK and rate(low) > prior and noun_use(text, *m.span())
         ]
     if nouns:
         as_nouns = _noun_scores(model["words"], model["lexicon"])
@@ -749,6 +757,10 @@ class StemLexicon:
     def rate(self, word: str) -> float:
         """The smoothed marked rate of ``word``'s stem."""
         return self.index_.get(stem(word.lower()), self.prior)
+
+    def word_rate(self, low: str) -> float:
+        """:meth:`rate` of a lower-cased word, its stem found once per process."""
+        return self._word_rates[low][1]
 
     def features(self, texts: Sequence[str]) -> np.ndarray:
         """Per text: log of its three highest rates (+0.01), counts of rates >= 0.3 and >= 0.5."""
