@@ -513,26 +513,59 @@ def loaded_words_many(
 def named_words_many(model: dict[str, Any], texts: Sequence[str]) -> list[list[Driver]]:
     """``named_words(model, ranked)`` for each text's words ranked by :func:`loaded_words_many`
     (``most=MAX_NAMED``): a Driver made for each named word only, not for the others ranked.
+
+    Only what naming reads is ranked: the top word, then the words rounding to ``NAME_MORE`` or
+    more, highest first (below the top, the ranks a word named beside it can hold are those of
+    such words: a word rounding lower ranks after all of them). No sort of every candidate.
     """
     gate = model.get("word_threshold", NAME_THRESHOLD)
     out = []
-    for words in _ranked(model, texts, MAX_NAMED):
-        if not words or words[0][1] < gate:
+    for words, p in zip(*_scored(model, texts), strict=True):
+        # The first of the highest scores: what a stable sort, highest first, puts first.
+        top = max(range(len(words)), key=p.__getitem__, default=None)
+        if top is None or round(p[top], 4) < gate:
             out.append([])
             continue
-        named = (words[i] for i in top_named([q for _, q in words], MAX_NAMED, NAME_MORE))
-        out.append([Driver(*m.span(), m.group(), q) for m, q in named])
+        more = [
+            k
+            for k, q in enumerate(p)
+            if q >= _NAME_MORE_FLOOR and k != top and round(q, 4) >= NAME_MORE
+        ]
+        more.sort(key=p.__getitem__, reverse=True)  # stable: ties keep text order
+        out.append(
+            [
+                Driver(*words[k][0].span(), words[k][0].group(), round(p[k], 4))
+                for k in [top, *more[: MAX_NAMED - 1]]
+            ]
+        )
     return out
+
+
+# Below this no score rounds (to 4 places) to NAME_MORE: a cheap test before the rounding.
+_NAME_MORE_FLOOR = NAME_MORE - 1e-4
 
 
 def _ranked(
     model: dict[str, Any], texts: Sequence[str], most: int | None
 ) -> list[list[tuple[re.Match[str], float]]]:
     # Each text's candidate words as (match, naming score rounded to 4 places), highest first.
+    out = []
+    for words, p in zip(*_scored(model, texts), strict=True):
+        # Highest score first; the sort is stable, so ties keep text order (words are in text
+        # order). Rounded for the words returned only.
+        order = sorted(range(len(words)), key=p.__getitem__, reverse=True)[:most]
+        out.append([(words[k][0], round(p[k], 4)) for k in order])
+    return out
+
+
+def _scored(
+    model: dict[str, Any], texts: Sequence[str]
+) -> tuple[list[list[tuple[re.Match[str], str]]], list[list[float]]]:
+    # Each text's candidate words (match, lower case) in text order, and their naming scores.
     found = [_candidates(t) for t in texts]
     flat = [low for words in found for _, low in words]
     if not flat:
-        return [[] for _ in texts]
+        return found, [[] for _ in texts]
     # Python floats (no numpy scalar per word), each distinct word scored once per process.
     probs = _naming_scores(model["words"], model["lexicon"]).probabilities(flat)
     # A word in noun use is scored with its stem's share lowering it only: where the share
@@ -557,13 +590,7 @@ def _ranked(
         as_nouns = _noun_scores(model["words"], model["lexicon"])
         for (p, k, _), q in zip(nouns, as_nouns.probabilities([w for *_, w in nouns]), strict=True):
             p[k] = q
-    out = []
-    for words, p in zip(found, scores, strict=True):
-        # Highest score first; the sort is stable, so ties keep text order (words are in text
-        # order). Rounded for the words returned only.
-        order = sorted(range(len(words)), key=p.__getitem__, reverse=True)[:most]
-        out.append([(words[k][0], round(p[k], 4)) for k in order])
-    return out
+    return found, scores
 
 
 def naming_scores(model: dict[str, Any], words: Sequence[str]) -> np.ndarray:
