@@ -2580,3 +2580,19 @@ def test_english_enough_on_the_seeds_is_the_share_test():
         share, _ = language.english_share(opening)
         enough = language._english_enough(opening.lower().split())
         assert enough == (share >= language.ENGLISH_SHARE)
+
+
+# Around the cut at PREFIX: "Σ" (its lower case depends on what follows), "İ" (whose lower case
+# is two characters), "ı" and "ſ" (which scan.lowered refuses), curly marks (UCS-2 texts).
+OPENING_CHARS = st.text(alphabet="aZ Σσİıſ’“.\n", max_size=12)
+
+
+@settings(max_examples=400, deadline=None)
+@given(OPENING_CHARS, OPENING_CHARS, st.integers(-6, 6))
+def test_the_opening_in_lower_case_is_the_openings_own_lower_case(head, tail, shift):
+    from analyzer.scan import lowered
+
+    text = "x" * (language.PREFIX - len(head) + shift) + head + tail
+    lowered.cache_clear()
+    opening = text[: language.PREFIX]
+    assert language._lower_opening(text, opening) == opening.lower()
