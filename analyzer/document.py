@@ -332,11 +332,12 @@ def typewriter_quotes(text: str) -> str:
     >>> print(typewriter_quotes("``Ask the Joneses''' she said."))
      “Ask the Joneses'”  she said.
     """
-    if "''" not in text and "``" not in text:
+    marks = _typewriter_marks(text)
+    if not marks:
         return text
     parts = []
     done = 0
-    for m in _typewriter_marks(text):
+    for m in marks:
         i, mark = m.start(), m.group()
         if mark == "``" or _opens(text, i, len(mark)):
             new = " “" + mark[2:]

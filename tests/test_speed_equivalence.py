@@ -2596,3 +2596,18 @@ def test_the_opening_in_lower_case_is_the_openings_own_lower_case(head, tail, sh
     lowered.cache_clear()
     opening = text[: language.PREFIX]
     assert language._lower_opening(text, opening) == opening.lower()
+
+
+OFFSET_NEEDLES = ("''", "``", "18", "19", "20", "-0", "’s", " ago", "day", "nday", "'", "“")
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.text(alphabet="'`’“ 0128-9agodyns", max_size=40), st.sets(st.sampled_from(OFFSET_NEEDLES))
+)
+@example("x''''1919 '' ''", {"''", "19"})
+def test_offsets_are_every_place_where_a_needle_starts(text, needles):
+    from analyzer.scan import offsets
+
+    plain = [i for i in range(len(text)) if any(text.startswith(n, i) for n in needles)]
+    assert offsets(text, needles) == plain
