@@ -37,7 +37,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from analyzer.scan import Scanner, lowered, offsets
+from analyzer.scan import lowered, offsets
 from analyzer.tense import direction
 
 MONTHS = {
@@ -97,73 +97,46 @@ _NUM = r"(?P<n>(?i:\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|
 _WORD_START = r"\b"
 _DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _DAY_RE = "|".join(_DAY_NAMES)
-_SPECS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
-    # (name, guard, body, needs: every match contains one of these strings; () when none is
-    # known, or when the scan's anchor (_ANCHORS: month and weekday names) finds no place in a
-    # text without them in less time than testing for the names would: 12 and 7 scans of the
-    # text, 45 -> 29 and 18 -> 12 us an article)
-    # (The month opens with 0 or 1: a text holding neither "-0" nor "-1", most, is not searched.)
-    (
-        "iso",
-        _WORD_START,
-        r"(?P<year>1[89]\d\d|20\d\d)-(?P<m>[01]\d)-(?P<day>[0-3]\d)\b",
-        ("-0", "-1"),
-    ),
-    ("month_day_year", _WORD_START, rf"{_MONTH_RE} {_DAY},? {_YEAR}\b", ()),
-    ("day_month_year", _WORD_START, rf"{_DAY} {_MONTH_RE},? {_YEAR}\b", ()),
-    ("month_year", _WORD_START, rf"{_MONTH_RE},? (?:of )?{_YEAR}\b", ()),
-    (
-        "month_day",
-        _WORD_START,
-        rf"{_MONTH_RE} {_DAY}\b(?!,? \d)(?! (?:percent|per cent|%))",
-        (),
-    ),
-    ("day_month", _WORD_START, rf"{_DAY} {_MONTH_RE}(?!,? \d)", ()),
-    (
-        "ago",
-        _WORD_START,
-        rf"{_NUM} (?P<unit>years?|months?|weeks?|days?|decades?) ago\b",
-        (" ago",),
-    ),
+_SPECS: tuple[tuple[str, str, str], ...] = (
+    # (name, guard, body)
+    ("iso", _WORD_START, r"(?P<year>1[89]\d\d|20\d\d)-(?P<m>[01]\d)-(?P<day>[0-3]\d)\b"),
+    ("month_day_year", _WORD_START, rf"{_MONTH_RE} {_DAY},? {_YEAR}\b"),
+    ("day_month_year", _WORD_START, rf"{_DAY} {_MONTH_RE},? {_YEAR}\b"),
+    ("month_year", _WORD_START, rf"{_MONTH_RE},? (?:of )?{_YEAR}\b"),
+    ("month_day", _WORD_START, rf"{_MONTH_RE} {_DAY}\b(?!,? \d)(?! (?:percent|per cent|%))"),
+    ("day_month", _WORD_START, rf"{_DAY} {_MONTH_RE}(?!,? \d)"),
+    ("ago", _WORD_START, rf"{_NUM} (?P<unit>years?|months?|weeks?|days?|decades?) ago\b"),
     (
         "relative_unit",
         _WORD_START,
         r"(?P<which>(?i:last|this|next|past|coming|previous))"
         r" (?P<unit>year|month|week|decade)\b",
-        (" year", " month", " week", " decade"),
     ),
-    ("relative_day", _WORD_START, r"(?P<word>(?i:yesterday|today|tomorrow))\b", ()),
+    ("relative_day", _WORD_START, r"(?P<word>(?i:yesterday|today|tomorrow))\b"),
     (
         "relative_month",
         _WORD_START,
         r"(?P<which>(?i:last|this|next|early|late|in|since|until|by|during|from|on|of) |mid-)"
         rf"{_MONTH_RE}(?!,? ?\d)",
-        (),
     ),
     (
         "weekday",
         _WORD_START,
         r"(?:(?P<which>last|next|this|on|Last|Next|This|On) )?"
         rf"(?P<weekday>{_DAY_RE})\b",
-        (),
     ),
-    (
-        "year",
-        r"(?<![\d$€£#.,])\b",
-        _YEAR + r"\b(?![\d,.]\d)(?! (?:percent|per cent|%))",
-        (),
-    ),
+    ("year", r"(?<![\d$€£#.,])\b", _YEAR + r"\b(?![\d,.]\d)(?! (?:percent|per cent|%))"),
 )
 
-# The patterns whose body opens with a choice of literal characters: searching for the body
-# alone is several times faster than for guard + body.
-_SEARCH_BODY = frozenset({"iso"})
 _MONTH_ONLY = re.compile(_MONTH_RE)
-# The other patterns each hold a word that is fast to find (case-sensitive, literal first
-# character) at a short known distance from where a match starts: (anchor, fewest and most
-# characters between the start of a match and the start of its anchor). Seven patterns hold a
-# month name: the text is searched for month names once for all of them.
+# The patterns (but relative_day, below) each hold a word that is fast to find (case-sensitive,
+# literal first character) at a short known distance from where a match starts: (anchor, fewest
+# and most characters between the start of a match and the start of its anchor). Seven patterns
+# hold a month name, two open with a year: the text is searched for each anchor once.
+_YEAR_ANCHOR = re.compile(r"(?:1[89]|20)\d\d")
 _ANCHORS: dict[str, tuple[re.Pattern[str], int, int]] = {
+    # The year opens the match (the year scan's anchor: its places are found once for both).
+    "iso": (_YEAR_ANCHOR, 0, 0),
     # The month opens the match.
     "month_day_year": (_MONTH_ONLY, 0, 0),
     "month_year": (_MONTH_ONLY, 0, 0),
@@ -178,7 +151,7 @@ _ANCHORS: dict[str, tuple[re.Pattern[str], int, int]] = {
     # "which" and its space ("in ": 3, "during ": 7), or "mid-" (4), before the month: 3 to 7.
     "relative_month": (_MONTH_ONLY, 3, 7),
     # The year opens the match.
-    "year": (re.compile(r"(?:1[89]|20)\d\d"), 0, 0),
+    "year": (_YEAR_ANCHOR, 0, 0),
     # The weekday itself (0), or "on ", "last ", "next " before it (3 to 5).
     "weekday": (
         re.compile(rf"(?:{_DAY_RE})\b"),
@@ -192,22 +165,24 @@ _ANCHORS: dict[str, tuple[re.Pattern[str], int, int]] = {
 # "2" for a year (which searching for the year's body did: 34 -> 21 µs an article). (Month names
 # open with capitals, rarer: there a search is as fast as a dozen str.find.)
 _ANCHOR_OPENINGS: dict[re.Pattern[str], tuple[str, ...]] = {
-    _ANCHORS["ago"][0]: ("year", "month", "week", "day", "decade"),
     _ANCHORS["relative_unit"][0]: ("year", "month", "week", "decade"),
     _ANCHORS["year"][0]: ("18", "19", "20"),
 }
 # Anchors found from a string every match holds further in: the string, and how many
 # characters before it a match may start. A weekday ends in "day", 3 (Monday, Friday, Sunday),
 # 4 (Tuesday), 5 (Thursday, Saturday) or 6 (Wednesday) characters after its start: the places
-# of "day" (str.find) and four tries at each, not a search tried at every capital.
+# of "day" (str.find) and four tries at each, not a search tried at every capital. The unit
+# before " ago" is 3 ("day") to 7 ("decades") characters long: one scan for " ago", not five
+# for the units' openings.
 _ANCHOR_INNER: dict[re.Pattern[str], tuple[str, tuple[int, ...]]] = {
     _ANCHORS["weekday"][0]: ("day", (3, 4, 5, 6)),
+    _ANCHORS["ago"][0]: (" ago", (3, 4, 5, 6, 7)),
 }
-# Patterns that ignore case and open with one of these words: skipped when the lower-cased text
-# holds none of them, else tried only where one of them starts in it (see analyzer.scan.lowered
-# for when that lower-cased text can be trusted). Tried at every character, a \b opening the
-# pattern cost some 0.1 ms in an article that holds one.
-_CASELESS_NEEDS = {"relative_day": ("yesterday", "today", "tomorrow")}
+# Patterns that ignore case and open with one of these words: tried only where one of them
+# starts in the lower-cased text (see analyzer.scan.lowered for when that lower-cased text can
+# be trusted). Tried at every character, a \b opening the pattern cost some 0.1 ms in an article
+# that holds one.
+_CASELESS_OPENINGS = {"relative_day": ("yesterday", "today", "tomorrow")}
 
 
 @dataclass(frozen=True)
@@ -217,25 +192,23 @@ class _Scan:
     ``pattern`` (guard + body) is the definition, and ``finditer`` gives what
     ``pattern.finditer`` gives, by one of these shortcuts:
 
-    - ``scanner``: the body is searched alone and each match kept where the guard holds
-      (:class:`analyzer.scan.Scanner`); the search visits only the places where the body's first
-      character occurs.
     - ``anchor``: every match starts ``near`` (fewest, most) characters before a place where the
       anchor matches, so the pattern is tried only at those starts, in order, skipping those
       inside the last match: finditer tries every position, but finds matches only there.
 
-    ``needs`` skips the pattern outright when none of its strings occurs (in the lower-cased
-    text when ``caseless``). A ``caseless`` pattern's matches each open with one of its needs:
-    it is tried only where one of them starts in the lower-cased text.
+    - ``openings`` (a pattern that ignores case): every match opens with one of these words, so
+      the pattern is tried only where one of them starts in the lower-cased text.
+
+    (No scan first tests the text for a string its matches must hold: finding the anchor's
+    places, or the openings, costs a scan of the text for each string, as such a test does, and
+    finds nothing in a text without them.)
     """
 
     name: str
     pattern: re.Pattern[str]
-    scanner: Scanner | None
-    needs: tuple[str, ...]
     anchor: re.Pattern[str] | None = None
     near: tuple[int, int] = (0, 0)
-    caseless: bool = False
+    openings: tuple[str, ...] = ()
 
     def finditer(
         self, text: str, places: dict[re.Pattern[str], list[int]] | None = None
@@ -247,24 +220,12 @@ class _Scan:
             places = {}
         if self.anchor in places:
             return self._anchored(text, places[self.anchor])
-        if self.needs and not self._may_match(text):
-            return []
-        if self.caseless:
-            folded = lowered(text)
-            if folded is not None:
-                return self._anchored(text, offsets(folded, self.needs))
+        if self.openings and (folded := lowered(text)) is not None:
+            return self._anchored(text, offsets(folded, self.openings))
         if self.anchor is not None:
             places[self.anchor] = _places(self.anchor, text)
             return self._anchored(text, places[self.anchor])
-        if self.scanner is not None:
-            return self.scanner.matches(text)
         return list(self.pattern.finditer(text))
-
-    def _may_match(self, text: str) -> bool:
-        if not self.caseless:
-            return any(n in text for n in self.needs)
-        folded = lowered(text)
-        return folded is None or any(n in folded for n in self.needs)
 
     def _anchored(self, text: str, places: list[int]) -> list[re.Match[str]]:
         fewest, most = self.near
@@ -302,16 +263,10 @@ def _places(anchor: re.Pattern[str], text: str) -> list[int]:
     return [at for at in offsets(text, openings) if anchor.match(text, at)]
 
 
-def _scan(name: str, guard: str, body: str, needs: tuple[str, ...]) -> _Scan:
+def _scan(name: str, guard: str, body: str) -> _Scan:
     anchor, fewest, most = _ANCHORS.get(name, (None, 0, 0))
     return _Scan(
-        name,
-        re.compile(guard + body),
-        Scanner.compile(guard, body) if name in _SEARCH_BODY else None,
-        _CASELESS_NEEDS.get(name, needs),
-        anchor,
-        (fewest, most),
-        name in _CASELESS_NEEDS,
+        name, re.compile(guard + body), anchor, (fewest, most), _CASELESS_OPENINGS.get(name, ())
     )
 
 

@@ -219,6 +219,18 @@ def test_every_weekday_holds_day_where_its_anchor_looks_for_it():
     assert all(name.count(inner) == 1 for name in temporal._DAY_NAMES)
 
 
+def test_every_unit_before_ago_is_as_long_as_a_distance_its_anchor_looks_back():
+    anchor = temporal._ANCHORS["ago"][0]
+    inner, backs = temporal._ANCHOR_INNER[anchor]
+    unit = anchor.pattern[: anchor.pattern.index(inner)]  # "day" (3) ... "decades" (7)
+    fewest, most = re._parser.parse(unit).getwidth()
+    assert set(backs) == set(range(fewest, most + 1))
+    assert [temporal.find_dates(f"two {u} ago", None)[0].text for u in ("days", "decades")] == [
+        "two days ago",
+        "two decades ago",
+    ]
+
+
 def test_a_body_match_where_the_guard_fails_falls_back_to_the_whole_pattern():
     # "x2016" matches the year body but not at a word start; "2019" is the real mention.
     text = "Code x2016 ran in 2019, in $2020 and in 1999."

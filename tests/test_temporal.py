@@ -81,7 +81,7 @@ def test_each_anchor_distance_is_the_width_of_what_comes_before_the_anchor_word(
     # (month, unit, weekday or year). The regex parser derives the same (fewest, most) from the
     # text of each pattern before that word: the guard and the prefix ("last ", "12th ").
     # (re._parser is the standard library's own pattern parser, sre_parse before 3.11.)
-    specs = {name: (guard, body) for name, guard, body, _ in temporal._SPECS}
+    specs = {name: (guard, body) for name, guard, body in temporal._SPECS}
     anchor_words = (temporal._MONTH_RE, "(?P<unit>", "(?P<weekday>", "(?P<year>")
     for name, (_, fewest, most) in temporal._ANCHORS.items():
         guard, body = specs[name]
