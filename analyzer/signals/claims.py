@@ -532,21 +532,30 @@ def _own_support(
     return None, text[vague[0][0] : vague[0][1]] if vague else None
 
 
-def _touching(doc: Document, attributions: Sequence[Attribution]) -> list[list[Attribution]]:
-    """For each sentence, in the given order, the attributions whose span or content overlaps it.
+def _touching(doc: Document, attributions: Sequence[Attribution]) -> dict[int, list[Attribution]]:
+    """By sentence index, in the given order, the attributions whose span or content overlaps
+    the sentence (a sentence none overlaps is left out: most are).
 
     Sentences are in order and do not overlap, so those overlapping ``[lo, hi)`` are the ones
     from the first ending after ``lo`` to the last starting before ``hi``.
     """
     starts = [s.start for s in doc.sentences]
     ends = [s.end for s in doc.sentences]
-    out: list[list[Attribution]] = [[] for _ in doc.sentences]
+    out: dict[int, list[Attribution]] = {}
     for a in attributions:
-        hit: set[int] = set()
-        for lo, hi in ((a.start, a.end), (a.content_start, a.content_end)):
-            hit.update(range(bisect.bisect_right(ends, lo), bisect.bisect_left(starts, hi)))
+        hit: Sequence[int] = range(
+            bisect.bisect_right(ends, a.start), bisect.bisect_left(starts, a.end)
+        )
+        content = range(
+            bisect.bisect_right(ends, a.content_start), bisect.bisect_left(starts, a.content_end)
+        )
+        if content != hit:  # (most often both are the one sentence an attribution sits in)
+            hit = sorted({*hit, *content})
         for i in hit:
-            out[i].append(a)
+            if i in out:
+                out[i].append(a)
+            else:
+                out[i] = [a]
     return out
 
 
@@ -609,7 +618,7 @@ class _OwnSupport(dict[int, tuple[str | None, str | None]]):
     its vague formula, by sentence index: computed once, when first asked for. Only claims and
     the sentences next to them are asked (most sentences are neither)."""
 
-    def __init__(self, text: str, scan: _Scan, touching: list[list[Attribution]]) -> None:
+    def __init__(self, text: str, scan: _Scan, touching: dict[int, list[Attribution]]) -> None:
         super().__init__()
         self.text, self.scan, self.touching = text, scan, touching
 
@@ -617,7 +626,7 @@ class _OwnSupport(dict[int, tuple[str | None, str | None]]):
         vague_spans = self.scan.vague.get(i, ())
         cue, vague_text = _own_support(self.text, self.scan.cues.get(i, ()), vague_spans)
         if cue is None:
-            cue = _attribution_support(self.touching[i], [Span(*v) for v in vague_spans])
+            cue = _attribution_support(self.touching.get(i, ()), [Span(*v) for v in vague_spans])
         self[i] = (cue, vague_text)
         return cue, vague_text
 
