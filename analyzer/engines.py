@@ -167,9 +167,8 @@ def compare_chunk(pairs: list[Pair]) -> list[Outcome]:
         unpacked,
     )
     from analyzer.stored_result import (
-        comparison_at,
+        comparison_place,
         decode_unscored,
-        line_of,
         line_with_comparison,
         sentences_of,
     )
@@ -199,15 +198,11 @@ def compare_chunk(pairs: list[Pair]) -> list[Outcome]:
             # The line with the comparison is the line of the result StateStore.run_results
             # builds with it: the comparison as the store gives it back, which is the same
             # (the codec reads back exactly what it wrote), so it is not read back here.
-            own = line_of(stored)
-            at = comparison_at(own, rewrite.result)
-            if at is None:  # not a line encode wrote: made whole
+            place = comparison_place(raw, rewrite.result)
+            if place is None:  # not a line encode wrote: made whole
                 line = compressed_line(line_with_comparison(stored, rewrite.result, comparison))
             else:
-                # Places in bytes: the line's are where the stored bytes' first newline is
-                # (encoding the ~20 KB line again to count them was ~5 % of a copy's time).
-                at, end = len(own[:at].encode("utf-8", "surrogatepass")), raw.index(b"\n")
-                line = spliced_line(at, end, dumps(comparison.to_dict()))
+                line = spliced_line(*place, dumps(comparison.to_dict()))
             out.append((Compared(packed, line), None))
         except Exception as exc:  # one pair's bug must not stop the batch
             out.append((None, f"{type(exc).__name__}: {exc}"))

@@ -249,54 +249,70 @@ def line_with_comparison(stored: str, result: ArticleResult, comparison: Compari
     >>> line_with_comparison(encode(result), result, comparison)[:60]
     '{"author": "Ana", "comparison": {"derived_direct_quotes": 0,'
     """
-    line = line_of(stored)
-    value = _value_at(line, result)
-    old = "null" if result.comparison is None else dumps(result.comparison.to_dict())
+    line = _utf8(line_of(stored))
+    value = _value_at(line, len(line), result)
+    old = _utf8("null" if result.comparison is None else dumps(result.comparison.to_dict()))
     if value is None or not line.startswith(old, value):
         # Not the line of this result (never, for a line encode wrote): the line made whole,
         # from the whole stored result (``result`` may lack its findings, metrics and scores).
         return dumps(replace(decode(stored), comparison=comparison).to_record())
-    return line[:value] + dumps(comparison.to_dict()) + line[value + len(old) :]
+    new = _utf8(dumps(comparison.to_dict()))
+    return (line[:value] + new + line[value + len(old) :]).decode("utf-8", "surrogatepass")
 
 
-def comparison_at(line: str, result: ArticleResult) -> int | None:
-    """Where the stored ``line`` of ``result`` (:func:`line_of`; a result without comparison)
-    holds its ``"comparison"`` value, a ``null``: the index of the ``null``, where
-    :func:`line_with_comparison` puts a comparison. None when the line is not such a record of
-    ``result`` (never, for a line :func:`encode` wrote).
+def comparison_place(stored: bytes, result: ArticleResult) -> tuple[int, int] | None:
+    """Where the line at the head of ``stored`` (what :func:`encode` made of ``result``, a
+    result without comparison, as UTF-8 bytes) holds its ``"comparison"`` value, a ``null``:
+    the byte of the ``null`` (where :func:`line_with_comparison` puts a comparison) and the
+    line's length in bytes. None when the line is not such a record of ``result`` (never, for a
+    line :func:`encode` wrote).
+
+    In bytes, so that a worker that splices a comparison into a line (see
+    :func:`analyzer.state.spliced_line`) encodes no part of the line again to count them.
 
     Examples
     --------
     >>> result = ArticleResult("a", "a.txt", "Hi.", author="Ana")
-    >>> line = line_of(encode(result))
-    >>> line[comparison_at(line, result) :][:6]
-    'null, '
+    >>> stored = encode(result).encode("utf-8")
+    >>> at, end = comparison_place(stored, result)
+    >>> stored[at:][:6], stored[end:][:1]
+    (b'null, ', b'\\n')
     """
-    value = _value_at(line, result)
-    if value is None or result.comparison is not None or not line.startswith("null", value):
+    end = stored.index(b"\n")
+    value = _value_at(stored, end, result)
+    if value is None or result.comparison is not None or not stored.startswith(b"null", value):
         return None
-    return value
+    return value, end
 
 
-def _value_at(line: str, result: ArticleResult) -> int | None:
-    """The index of the ``"comparison"`` value in ``line``, None when the line does not start
-    as a record of ``result`` does (see :func:`_head_of`)."""
-    # The comparison's key: inside a JSON string every quotation mark is escaped, so the first
-    # '"comparison": ' is a key, the record's own when the line starts as a record's does.
-    at = line.find('"comparison": ')
-    if at < 0 or not _head_of(line[:at], result):
+def _utf8(text: str) -> bytes:
+    return text.encode("utf-8", "surrogatepass")
+
+
+# The comparison's key. Inside a JSON string every quotation mark is escaped, so the first one in
+# a line is a key, the record's own when the line starts as a record's does (_head_of). (In
+# UTF-8 an ASCII character is its one byte, which is in no other character's bytes: the first
+# in a line's bytes is the first in the line.)
+_COMPARISON = b'"comparison": '
+
+
+def _value_at(line: bytes, end: int, result: ArticleResult) -> int | None:
+    """The byte of the ``"comparison"`` value in the record ``line[:end]`` (UTF-8), None when
+    the line does not start as a record of ``result`` does (see :func:`_head_of`)."""
+    at = line.find(_COMPARISON, 0, end)
+    if at < 0 or not _head_of(line, at, result):
         return None
-    return at + len('"comparison": ')
+    return at + len(_COMPARISON)
 
 
-def _head_of(head: str, result: ArticleResult) -> bool:
-    """True when ``head`` is how a record of ``result`` starts before its comparison: its
-    attributions (when it has them: a list, whose items have no key "comparison") and its
-    author."""
-    author = f'"author": {dumps(result.author)}, '
+def _head_of(line: bytes, at: int, result: ArticleResult) -> bool:
+    """True when ``line[:at]`` (UTF-8) is how a record of ``result`` starts before its
+    comparison: its attributions (when it has them: a list, whose items have no key
+    "comparison") and its author."""
+    author = _utf8(f'"author": {dumps(result.author)}, ')
     if result.attributions is None:
-        return head == "{" + author
-    return head.startswith('{"attributions": [') and head.endswith("], " + author)
+        return at == 1 + len(author) and line.startswith(b"{" + author)
+    return line.startswith(b'{"attributions": [', 0, at) and line.endswith(b"], " + author, 0, at)
 
 
 def _items(cls: type, dicts: list[dict[str, Any]] | None) -> tuple[Any, ...] | None:

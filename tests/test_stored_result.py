@@ -257,6 +257,26 @@ def test_the_line_with_a_comparison_is_the_line_of_the_result_that_holds_it(
         assert unscored == result
 
 
+@settings(max_examples=300, deadline=None)
+@given(RESULTS, COMPARISONS)
+def test_the_place_of_the_comparison_in_a_stored_lines_bytes_is_where_it_goes_in_the_line(
+    result, comparison
+):
+    # compare_chunk splices the comparison into the line's UTF-8 bytes at comparison_place.
+    result = dataclasses.replace(result, comparison=None)
+    try:
+        stored = stored_result.encode(result, [])
+    except (TypeError, ValueError):  # a record JSON cannot write fails its article anyway
+        return
+    raw = stored.encode("utf-8", "surrogatepass")
+    unscored = stored_result.decode_unscored(stored)
+    at, end = stored_result.comparison_place(raw, unscored)
+    spliced = raw[:at] + dumps(comparison.to_dict()).encode("utf-8", "surrogatepass")
+    spliced += raw[at + len(b"null") : end]
+    line = stored_result.line_with_comparison(stored, unscored, comparison)
+    assert spliced.decode("utf-8", "surrogatepass") == line
+
+
 def test_a_line_not_in_the_order_of_a_record_is_made_whole_with_the_comparison():
     result = analyze("Prices rose 5 percent, officials said. Experts say it may last.")
     stored = stored_result.encode(result).replace(
