@@ -174,33 +174,33 @@ def compare_chunk(pairs: list[Pair]) -> list[Outcome]:
     )
     from analyzer.writers.record_line import dumps
 
-    # article id -> (stored text as UTF-8 and decoded, prepared article)
-    read: dict[str, tuple[bytes, str, Prepared]] = {}
+    # article id -> (stored result as UTF-8 bytes, prepared article)
+    read: dict[str, tuple[bytes, Prepared]] = {}
 
-    def prepared(article_id: str, blob: bytes) -> tuple[bytes, str, Prepared]:
+    def prepared(article_id: str, blob: bytes) -> tuple[bytes, Prepared]:
         if article_id not in read:  # a failure is not kept: each of its pairs fails with it
-            raw = unpacked(blob)
-            stored = raw.decode("utf-8", "surrogatepass")
+            stored = unpacked(blob)
             # Comparing reads no finding, metric or score: the result is not rebuilt whole. Its
             # sentences were stored with it (score_chunk).
             result = decode_unscored(stored)
             sentences = functools.partial(sentences_of, stored)  # read if a check needs them
-            read[article_id] = (raw, stored, Prepared(result, sentences))
+            read[article_id] = (stored, Prepared(result, sentences))
         return read[article_id]
 
     out: list[Outcome] = []
     for source_id, source, derived_id, derived, by, similarity in pairs:
         try:
-            raw, stored, rewrite = prepared(derived_id, derived)
-            *_, original = prepared(source_id, source)
+            stored, rewrite = prepared(derived_id, derived)
+            _, original = prepared(source_id, source)
             comparison = compare_prepared(original, rewrite, paired_by=by, similarity=similarity)
             packed = pack(comparison)
             # The line with the comparison is the line of the result StateStore.run_results
             # builds with it: the comparison as the store gives it back, which is the same
             # (the codec reads back exactly what it wrote), so it is not read back here.
-            place = comparison_place(raw, rewrite.result)
+            place = comparison_place(stored, rewrite.result)
             if place is None:  # not a line encode wrote: made whole
-                line = compressed_line(line_with_comparison(stored, rewrite.result, comparison))
+                text = stored.decode("utf-8", "surrogatepass")
+                line = compressed_line(line_with_comparison(text, rewrite.result, comparison))
             else:
                 line = spliced_line(*place, dumps(comparison.to_dict()))
             out.append((Compared(packed, line), None))

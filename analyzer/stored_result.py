@@ -104,8 +104,9 @@ def encode(
     return "\n".join(parts)
 
 
-def sentences_of(stored: str) -> tuple[Span, ...] | None:
-    """The sentence spans :func:`encode` stored with a result, None when it stored none.
+def sentences_of(stored: str | bytes) -> tuple[Span, ...] | None:
+    """The sentence spans :func:`encode` stored with a result (``stored`` is what it made, or
+    that as UTF-8 bytes), None when it stored none.
 
     Examples
     --------
@@ -113,13 +114,14 @@ def sentences_of(stored: str) -> tuple[Span, ...] | None:
     >>> result = ArticleResult("a", "a.txt", "Hi. Bye.")
     >>> sentences_of(encode(result, [Span(0, 3), Span(4, 8)]))
     (Span(start=0, end=3), Span(start=4, end=8))
-    >>> sentences_of(encode(result)) is None
-    True
+    >>> sentences_of(encode(result)) is None, sentences_of(encode(result, []).encode())
+    (True, ())
     """
-    parts = stored.split("\n", 2)
-    if len(parts) < 3:
+    newline = "\n" if isinstance(stored, str) else b"\n"
+    at = stored.find(newline, stored.index(newline) + 1)  # the end of the second part
+    if at < 0:
         return None
-    bounds = json.loads(parts[2])
+    bounds = json.loads(stored[at + 1 :])
     return tuple(map(Span, bounds[::2], bounds[1::2]))
 
 
@@ -175,13 +177,16 @@ def _result(
     )
 
 
-def decode_unscored(stored: str) -> ArticleResult:
+def decode_unscored(stored: str | bytes) -> ArticleResult:
     """The result :func:`encode` stored as comparing two articles reads it: its text, metadata,
     paragraphs and quotes, without its findings, metrics and scores, and with no source or
     attribution (an empty tuple where it has them, None where it has none, as in the record: a
     stored line's head is checked against it, see :func:`line_with_comparison`). Cheaper than
     :func:`decode`: no finding, source or attribution is rebuilt (sources and attributions
     were most of the objects made). A result stored whole (see the module) comes back whole.
+
+    ``stored`` is what :func:`encode` made, or that as UTF-8 bytes (as
+    :func:`analyzer.state.unpacked` gives it: the parts read are decoded, not the whole).
 
     Examples
     --------
@@ -194,42 +199,52 @@ def decode_unscored(stored: str) -> ArticleResult:
     (True, (), {})
     >>> unscored.sources, unscored.attributions
     ((), None)
+    >>> decode_unscored(encode(result).encode("utf-8")) == unscored
+    True
     """
-    line, rest = stored.split("\n", 2)[:2]
+    if isinstance(stored, str):
+        stored = _utf8(stored)
+    end = stored.index(b"\n")
+    stop = stored.find(b"\n", end + 1)
+    rest = stored[end + 1 : stop if stop > 0 else len(stored)].decode("utf-8", "surrogatepass")
     # The rest is the metrics, scores and details (a tuple, not read here), nothing (a lean
     # result) or the whole result.
     if rest != _LEFT_OUT and not codec.holds_tuple(rest):
         extra = codec.decode(rest)
         if isinstance(extra, ArticleResult):
             return extra
-    return _result(_read_for_comparing(line), None, items=False)
+    return _result(_read_for_comparing(stored, end), None, items=False)
 
 
-def _read_for_comparing(line: str) -> dict[str, Any]:
-    """``json.loads(line)`` of a record, but for what comparing does not read: its attributions
-    (an empty list in their place, so that it still says whether it has them) and its findings
-    (an empty list), cut out of the line before it is parsed. They are more than half of a line:
-    parsing it takes ~0.055 ms instead of ~0.12 (PolNeAR texts).
+def _read_for_comparing(stored: bytes, end: int) -> dict[str, Any]:
+    """``json.loads`` of the record ``stored[:end]`` (UTF-8), but for what comparing does not
+    read: its attributions (an empty list in their place, so that it still says whether it has
+    them) and its findings (an empty list), cut out of the line before it is parsed. They are
+    more than half of a line: parsing it takes ~0.055 ms instead of ~0.12 (PolNeAR texts).
 
     A record's keys are sorted: the attributions come first, then the author; the findings come
     right before the id. Inside a JSON string every quotation mark is escaped, so a ``"`` after a
     space opens a key or value, and no item of either list has a key ``author`` or ``id``: the
     first ``], "author": `` ends the attributions, the first ``], "id": `` after the findings'
-    key ends them. A line that does not read so is parsed whole.
+    key ends them. A line that does not read so is parsed whole. (The parts kept are joined once
+    and decoded by the parser: the line is not copied out of ``stored`` first.)
     """
-    cut = line
-    if cut.startswith('{"attributions": ['):
-        end = cut.find('], "author": ')
-        if end > 0:
-            cut = '{"attributions": [' + cut[end:]
-    start = cut.find(', "findings": [')
-    end = cut.find('], "id": ', start)
-    if start > 0 and end > 0:
+    parts = []
+    at = 0  # where the part to keep next starts
+    if stored.startswith(b'{"attributions": ['):
+        stop = stored.find(b'], "author": ', 0, end)
+        if stop > 0:
+            parts.append(b'{"attributions": [')
+            at = stop
+    start = stored.find(b', "findings": [', at, end)
+    stop = stored.find(b'], "id": ', start, end) if start > 0 else -1
+    if stop > 0:
+        parts += (stored[at : start + len(b', "findings": [')], stored[stop:end])
         try:
-            return json.loads(cut[: start + len(', "findings": [')] + cut[end:])
+            return json.loads(b"".join(parts))
         except ValueError:  # never, for a record's line
             pass
-    return json.loads(line)
+    return json.loads(stored[:end])
 
 
 def line_with_comparison(stored: str, result: ArticleResult, comparison: Comparison) -> str:
