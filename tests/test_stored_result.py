@@ -334,6 +334,51 @@ def test_what_comparing_reads_is_read_whatever_the_strings_of_the_line_spell(
     )
 
 
+# The record's keys _read_for_comparing cuts at, as keys and inside strings of the values it
+# cuts out (metrics, scores, sources).
+LANDMARKS = st.sampled_from(
+    ["outlet", "record_version", "text", "metrics", "sources", "id", "paragraphs", "path", "a"]
+)
+SPELLED = st.one_of(LANDMARKS, LANDMARKS.map(lambda k: f'], "{k}": "'), TRICKY)
+NESTED = st.recursive(
+    st.one_of(st.none(), st.integers(), SPELLED),
+    lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(LANDMARKS, inner)),
+    max_leaves=8,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.dictionaries(LANDMARKS, NESTED, max_size=4),
+    st.dictionaries(LANDMARKS, st.one_of(st.none(), st.floats(allow_nan=False)), max_size=3),
+    st.one_of(st.none(), st.lists(st.tuples(SPELLED, SPELLED), max_size=2)),
+    SPELLED,
+)
+def test_the_values_comparing_does_not_read_are_left_out_whatever_they_hold(
+    metrics, scores, sources, text
+):
+    result = ArticleResult(
+        "a", "a.txt", text, outlet="O", published="2025-01-01", paragraphs=((0, 1),),
+        metrics=metrics, scores=scores, quotes=(Quote(0, 1, text, "Ana"),),
+        sources=None if sources is None else tuple(
+            Source(name, "person", description=d) for name, d in sources
+        ),
+    )  # fmt: skip
+    unscored = stored_result.decode_unscored(stored_result.encode(result, lean=True))
+    assert unscored == dataclasses.replace(
+        result, metrics={}, scores={}, sources=None if sources is None else ()
+    )
+
+
+def test_metrics_that_hold_the_next_keys_of_a_record_do_not_stand_for_them():
+    # A cut that ends at the metrics' own "outlet" parses (the outlet and the text are kept) but
+    # has no paragraphs or path: the line is read whole.
+    metrics = {"a": {}, "outlet": 1, "record_version": 2}
+    result = ArticleResult("a", "a.txt", "Hi.", outlet="O", paragraphs=((0, 3),), metrics=metrics)
+    unscored = stored_result.decode_unscored(stored_result.encode(result, lean=True))
+    assert unscored == dataclasses.replace(result, metrics={})
+
+
 def test_a_record_spelling_the_keys_inside_its_strings_is_read_for_comparing():
     spelled = '], "author": "x", "findings": [], "id": "b"'
     result = ArticleResult(
