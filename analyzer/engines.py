@@ -83,10 +83,11 @@ def score_chunk(
 
     Examples
     --------
+    >>> from analyzer.compare.pairing import unpacked_terms
     >>> from analyzer.state import result_line, unpack
     >>> [(scored, error)] = score_chunk([Article("a", "a.txt", "It rained.")])
-    >>> unpack(scored.result).metrics["words"], scored.terms, error
-    (2, '[["rain"], [1]]', None)
+    >>> unpack(scored.result).metrics["words"], unpacked_terms(scored.terms), error
+    (2, (['rain'], array('i', [1])), None)
     >>> result_line(scored.result)[:16]
     '{"attributions":'
     """
@@ -125,12 +126,13 @@ def _early_page(pages: str, result: Any, worksheets: bool) -> str | None:
     return write_early_page(Path(pages), result, worksheets=worksheets)
 
 
-def _terms(text: str) -> str | None:
-    """Pairing's term counts of ``text`` as JSON, None when they cannot be computed."""
+def _terms(text: str) -> bytes | None:
+    """Pairing's term counts of ``text`` packed (:func:`analyzer.compare.pairing.packed_terms`),
+    None when they cannot be computed."""
     from analyzer.compare import pairing
 
     try:
-        return json.dumps(pairing.count_terms(text))
+        return pairing.packed_terms(pairing.count_terms(text))
     except Exception:  # pairing computes them again from the stored text
         return None
 

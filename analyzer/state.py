@@ -56,13 +56,13 @@ STATE_NAME = "state.sqlite"
 _KEYS_INDEX = "articles_keys"
 _NOT_ENGLISH = "language IS NOT NULL AND language != 'en'"
 _NOT_ENGLISH_INDEX = "articles_not_english"
-SCHEMA_VERSION = 11  # 2: what pairing reads; 3: terms as two lists; 4: results.jsonl lines;
+SCHEMA_VERSION = 12  # 2: what pairing reads; 3: terms as two lists; 4: results.jsonl lines;
 # 5: input files remembered (files); 6: a result stored with its line in front (stored_result);
 # 7: and with its sentence spans after it; 8: the article's language; 9: a rewrite's line as where
 # its comparison goes in its result's line (spliced_line); 10: the short columns of articles
 # before result and terms, which spill to overflow pages: SQLite reads a row's columns in order,
 # so a query of the language (every run) or the date walked those pages first; 11: zstandard
-# instead of zlib (results and lines)
+# instead of zlib (results and lines); 12: terms packed (pairing.packed_terms) instead of JSON
 
 # Zstandard's fastest regular level: it compresses a result's ~20 KB of text 3x faster than zlib's
 # level 1 (~55 against ~170 us) and inflates it 3x faster (~21 against ~64 us), a little smaller
@@ -381,19 +381,20 @@ class Scored(NamedTuple):
     either.
 
     ``derived_from`` is a JSON list of the ids the article names (None when it names none);
-    ``terms`` :func:`analyzer.compare.pairing.count_terms` of its text as JSON (two lists: terms
-    and counts), None when computing them failed (pairing then computes them again from the
-    result's text). ``page`` is the article's index row as JSON when its page was written with
-    the result (:func:`analyzer.writers.html.write_early_page`), None otherwise: it is kept for
-    the current run only (:meth:`StateStore.run_page_rows`), not with the result. ``language``
-    is the result's (:attr:`~analyzer.results.ArticleResult.language`), for the batch's warnings
+    ``terms`` :func:`analyzer.compare.pairing.count_terms` of its text, packed
+    (:func:`analyzer.compare.pairing.packed_terms`), None when computing them failed (pairing
+    then computes them again from the result's text). ``page`` is the article's index row as
+    JSON when its page was written with the result
+    (:func:`analyzer.writers.html.write_early_page`), None otherwise: it is kept for the current
+    run only (:meth:`StateStore.run_page_rows`), not with the result. ``language`` is the
+    result's (:attr:`~analyzer.results.ArticleResult.language`), for the batch's warnings
     about articles not in English (:meth:`StateStore.run_other_languages`).
     """
 
     result: bytes
     published: str | None = None
     derived_from: str | None = None
-    terms: str | None = None
+    terms: bytes | None = None
     page: str | None = None
     language: str | None = None
 
@@ -460,7 +461,7 @@ class StateStore:
             self._db.execute(
                 "CREATE TABLE IF NOT EXISTS articles (id TEXT PRIMARY KEY, key TEXT NOT NULL,"
                 " published TEXT, derived_from TEXT, language TEXT, result BLOB NOT NULL,"
-                " terms TEXT)"
+                " terms BLOB)"
             )
             self._db.execute(
                 "CREATE TABLE IF NOT EXISTS comparisons (id TEXT PRIMARY KEY, basis TEXT NOT NULL,"
@@ -602,7 +603,7 @@ class StateStore:
         for (rank,) in self._db.execute("SELECT rank FROM temp.run ORDER BY id"):
             yield rank
 
-    def run_pairing(self) -> Iterator[tuple[str, str | None, str | None, str | None]]:
+    def run_pairing(self) -> Iterator[tuple[str, str | None, str | None, bytes | None]]:
         """``(id, published, derived_from, terms)`` of the run's articles in input order, as
         :class:`Scored` stored them: what pairing reads, without decoding any result."""
         return self._pairing_rows("run", "rank")
@@ -617,14 +618,14 @@ class StateStore:
 
     def arrived_pairing(
         self, before: int
-    ) -> Iterator[tuple[str, str | None, str | None, str | None]]:
+    ) -> Iterator[tuple[str, str | None, str | None, bytes | None]]:
         """:meth:`run_pairing` of the articles recorded so far (:meth:`add_to_run`) at input
         positions below ``before``, in input order, before the run is finished."""
         return self._pairing_rows("arrived", "pos", before)
 
     def _pairing_rows(
         self, table: str, position: str, before: int | None = None
-    ) -> Iterator[tuple[str, str | None, str | None, str | None]]:
+    ) -> Iterator[tuple[str, str | None, str | None, bytes | None]]:
         # What pairing reads of the articles of temp.{table} (the run, or those arrived so far),
         # in the order of its column {position}; only those below ``before`` when given.
         where = "" if before is None else f" WHERE r.{position} < ?"
@@ -634,7 +635,7 @@ class StateStore:
             () if before is None else (before,),
         )
 
-    def pairing_of(self, article_id: str) -> tuple[str | None, str | None, str | None]:
+    def pairing_of(self, article_id: str) -> tuple[str | None, str | None, bytes | None]:
         """``(published, derived_from, terms)`` of one stored article, as :meth:`run_pairing`
         gives them (KeyError when it is not stored)."""
         row = self._db.execute(

@@ -439,9 +439,15 @@ def test_work_on_the_engine_comes_back_in_the_order_of_its_items():
 
 def stored_pairing(out: Path) -> dict[str, tuple]:
     """What the store keeps for pairing beside each result: id -> (published, named, terms)."""
+    from analyzer.compare.pairing import unpacked_terms
+
     with sqlite3.connect(out / "state.sqlite") as db:
         rows = db.execute("SELECT id, published, derived_from, terms FROM articles").fetchall()
-    return {i: (p, d and json.loads(d), t and tuple(json.loads(t))) for i, p, d, t in rows}
+    stored = {}
+    for i, p, d, t in rows:
+        terms = t and unpacked_terms(t)  # the counts as a list, as count_terms gives them
+        stored[i] = (p, d and json.loads(d), terms and (terms[0], list(terms[1])))
+    return stored
 
 
 def test_each_article_is_stored_with_its_term_counts_dates_and_named_sources(tmp_path):

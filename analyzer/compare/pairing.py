@@ -209,7 +209,8 @@ class _TfidfRows:
         found, n = term_counts
         # Each text's terms come in order of first appearance: new ones are numbered so.
         self._terms.write(array("i", map(self._vocabulary.__getitem__, found)).tobytes())
-        self._counts.write(array("q", n).tobytes())
+        # As C ints, which is how a batch hands them over (unpacked_terms): copied as they are.
+        self._counts.write(array("i", n).tobytes())
         self.lengths.append(sum(n))
         self.indptr.append(self.indptr[-1] + len(found))
 
@@ -278,7 +279,7 @@ class _TfidfRows:
                 order = np.argsort(row * self.n_terms + terms, kind="stable")
                 x = sp.csr_array(
                     (
-                        self._spill.read("counts", np.int64, start, end)[order].astype(np.float64),
+                        self._spill.read("counts", np.intc, start, end)[order].astype(np.float64),
                         terms[order],
                         indptr,
                     ),
@@ -360,6 +361,31 @@ def count_terms(text: str) -> TermCounts:
     """
     counted = content_term_counts(text)
     return list(counted), list(counted.values())
+
+
+def packed_terms(counts: TermCounts) -> bytes:
+    """``counts`` (:func:`count_terms`) as a batch stores them beside a result and the process
+    that pairs reads them (:func:`unpacked_terms`): the terms in UTF-8, separated by spaces, a
+    NUL, and the counts as C ints. A term is letters and digits (a folded word, stemmed), so it
+    holds neither separator. Read ~5x faster than the same lists in JSON (10,000 articles:
+    ~0.1 s against ~0.3 s of the process that pairs, which holds up the workers it shares the
+    machine with).
+
+    Examples
+    --------
+    >>> packed_terms((["price", "rose"], [2, 1]))[:11]
+    b'price rose\\x00'
+    >>> unpacked_terms(packed_terms((["price", "rose"], [2, 1])))
+    (['price', 'rose'], array('i', [2, 1]))
+    """
+    terms, n = counts
+    return " ".join(terms).encode() + b"\0" + array("i", n).tobytes()
+
+
+def unpacked_terms(packed: bytes) -> TermCounts:
+    """The term counts :func:`packed_terms` packed (the counts as an ``array``)."""
+    terms, _, n = packed.partition(b"\0")
+    return (terms.decode().split(" ") if terms else []), array("i", n)
 
 
 def pair_ranks(
