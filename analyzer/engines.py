@@ -37,6 +37,8 @@ from analyzer.errors import UsageError
 if TYPE_CHECKING:  # the pool's modules are imported where a pool starts: a rerun needs none
     from concurrent.futures import Future, ProcessPoolExecutor
 
+    from analyzer.document import Document
+
 ENGINES = ("local", "dask")
 
 # One task scores this many articles: large enough to hide the cost of shipping a task, small
@@ -111,7 +113,7 @@ def score_chunk(
         named = json.dumps(list(result.derived_from)) if result.derived_from else None
         early = pages is not None and named is None
         page = _early_page(pages, result, worksheets) if early else None
-        scored = Scored(blob, result.published, named, _terms(result.text), page, result.language)
+        scored = Scored(blob, result.published, named, _terms(doc), page, result.language)
         out.append((scored, None))
     return out
 
@@ -126,13 +128,13 @@ def _early_page(pages: str, result: Any, worksheets: bool) -> str | None:
     return write_early_page(Path(pages), result, worksheets=worksheets)
 
 
-def _terms(text: str) -> bytes | None:
-    """Pairing's term counts of ``text`` packed (:func:`analyzer.compare.pairing.packed_terms`),
-    None when they cannot be computed."""
+def _terms(doc: Document) -> bytes | None:
+    """Pairing's term counts of the text of ``doc``, read from its tokens, packed
+    (:func:`analyzer.compare.pairing.packed_terms`), None when they cannot be computed."""
     from analyzer.compare import pairing
 
     try:
-        return pairing.packed_terms(pairing.count_terms(text))
+        return pairing.packed_terms(pairing.count_terms(doc.text, doc.token_keys))
     except Exception:  # pairing computes them again from the stored text
         return None
 

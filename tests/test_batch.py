@@ -473,9 +473,9 @@ def test_a_rerun_counts_the_terms_of_the_changed_article_only(tmp_path, monkeypa
     counted: list[str] = []
     real = pairing.count_terms
 
-    def counting(text: str) -> pairing.TermCounts:
+    def counting(text: str, tokens=None) -> pairing.TermCounts:
         counted.append(text)
-        return real(text)
+        return real(text, tokens)
 
     monkeypatch.setattr(pairing, "count_terms", counting)
     (inputs / "story-0001.txt").write_text(article(41), encoding="utf-8")
@@ -491,11 +491,11 @@ def terms_fail_once(monkeypatch) -> dict[str, int]:
     tried: dict[str, int] = {}
     real = pairing.count_terms
 
-    def fails_once(text: str) -> pairing.TermCounts:
+    def fails_once(text: str, tokens=None) -> pairing.TermCounts:
         tried[text] = tried.get(text, 0) + 1
         if tried[text] == 1:
             raise RuntimeError("no terms")
-        return real(text)
+        return real(text, tokens)
 
     monkeypatch.setattr(pairing, "count_terms", fails_once)
     return tried

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 
 import numpy as np
@@ -11,7 +12,9 @@ from hypothesis import strategies as st
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from analyzer.compare import pairing
-from analyzer.compare.text import content_terms, fold, fold_with_map
+from analyzer.compare.text import content_terms, fold, fold_char, fold_with_map
+from analyzer.document import Article, build_document
+from analyzer.readers import read_inputs
 
 
 @dataclass
@@ -109,6 +112,33 @@ def test_packed_term_counts_read_back_as_the_term_counts(text):
     # character that folds to white space.
     terms, counts = pairing.unpacked_terms(pairing.packed_terms(pairing.count_terms(text)))
     assert (terms, list(counts)) == pairing.count_terms(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from("aZés10 ’'‘`´-_.,\n\tﬁ¼İϹΣσß\u0301\u00a0"), max_size=40))
+def test_the_terms_of_a_documents_tokens_are_the_terms_of_its_text(text):
+    tokens = build_document(Article("a", "a.txt", text)).token_keys
+    assert pairing.count_terms(text, tokens) == pairing.count_terms(text)
+
+
+def test_the_terms_of_the_seeds_tokens_are_the_terms_of_their_texts():
+    for article in read_inputs([str(SEEDS)]):
+        tokens = build_document(article).token_keys
+        assert pairing.count_terms(article.text, tokens) == pairing.count_terms(article.text)
+
+
+def test_only_two_capitals_lower_case_to_what_folds_otherwise():
+    # What content_term_counts relies on to read a text's terms from its tokens, which are in
+    # lower case: but for these two (and "Σ", whose lower case depends on the letters after it),
+    # a character's lower case is one character, a word character if and only if it is one,
+    # which folds as it does.
+    differ = []
+    for code in range(sys.maxunicode + 1):
+        c = chr(code)
+        lower = c.lower()
+        if len(lower) != 1 or lower.isalnum() != c.isalnum() or fold_char(lower) != fold_char(c):
+            differ.append(c)
+    assert differ == ["İ", "Ϲ"]
 
 
 def test_name_dictionary_is_the_word_list_of_cmudict():

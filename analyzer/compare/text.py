@@ -9,9 +9,11 @@ match found in folded text can be reported at its place in the original.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Sequence
 
 import numpy as np
 
@@ -214,19 +216,48 @@ def _content_terms(text: str) -> tuple[str, ...]:
     return tuple([t for t in found if t is not None])
 
 
-def content_term_counts(text: str) -> Counter[str]:
+def content_term_counts(text: str, tokens: Sequence[str] | None = None) -> Counter[str]:
     """Each of the :func:`content_terms` of ``text`` with its count, in order of first
     appearance (uncached: for whole texts, each read once).
+
+    ``tokens``, when given, are the text's tokens as its Document has them
+    (:attr:`analyzer.document.Document.token_keys`: in lower case, straight apostrophes): the
+    terms are then those of each token in turn, each token's looked up once per process, instead
+    of the text being folded and split again (~0.08 ms of ~0.22 an article). They are the same
+    terms (words never straddle two tokens, and a token folds as it does in the text) unless
+    the text holds one of the few characters for which they are not (:func:`_tokens_may_differ`):
+    such a text is read itself.
 
     Examples
     --------
     >>> content_term_counts("Prices rose 5%. Prices fell.")
     Counter({'price': 2, 'rose': 1, '5': 1, 'fell': 1})
+    >>> content_term_counts("U.S. prices rose", ("u.s", "prices", "rose"))
+    Counter({'u': 1, 's': 1, 'price': 1, 'rose': 1})
     """
+    if tokens is not None and not _tokens_may_differ(text):
+        return Counter(itertools.chain.from_iterable(map(_token_terms().__getitem__, tokens)))
     # The words left out are counted under None, taken out after: cheaper than testing each.
     counted = Counter(map(_terms().__getitem__, _content_words(text)))
     counted.pop(None, None)
     return counted
+
+
+# A mark that pairing takes for an apostrophe between two letters or digits ("don‘t" is one word)
+# but that no token holds (analyzer.document's tokens join words by ’ and ' only).
+_LONE_MARK = re.compile(r"[‘`´](?<=[^\W_].)(?=[^\W_])")
+
+
+def _tokens_may_differ(text: str) -> bool:
+    """Whether the terms of ``text``'s tokens may not be the terms of the text itself: it holds
+    one of the marks of :data:`_LONE_MARK` between two word characters, or a capital whose
+    lower case folds otherwise than it does ("İ" to "i" and a combining dot, "Ϲ"; every code
+    point is checked in tests/test_pairing_scale.py), or "Σ" (its lower case depends on the
+    letters after it). Each character is looked for on its own: a search for any of them,
+    calling back into the pattern at each character, cost ~5x more."""
+    if "İ" in text or "Ϲ" in text or "Σ" in text:
+        return True
+    return ("‘" in text or "`" in text or "´" in text) and _LONE_MARK.search(text) is not None
 
 
 def _content_words(text: str) -> list[str]:
@@ -302,6 +333,25 @@ class _Terms(dict):
 @functools.cache
 def _terms() -> _Terms:
     return _Terms()
+
+
+class _TokenTerms(dict):
+    """Token (:attr:`analyzer.document.Document.token_keys`) -> its content terms, filled on
+    first sight of each token, as :class:`_Terms` is."""
+
+    def __missing__(self, token: str) -> tuple[str, ...]:
+        if len(self) >= MAX_CACHED_TERMS:
+            self.clear()
+        words = _terms()
+        terms = self[token] = tuple(
+            t for t in map(words.__getitem__, _content_words(token)) if t is not None
+        )
+        return terms
+
+
+@functools.cache
+def _token_terms() -> _TokenTerms:
+    return _TokenTerms()
 
 
 def _term(word: str) -> str | None:
