@@ -123,12 +123,16 @@ _SOUP = st.lists(
 def test_the_count_matrix_is_count_vectorizers_for_the_committed_vocabulary(soup):
     fast, counter, _ = _committed_counts()
     texts = soup.split("|")
-    (data, indices, indptr), expected = fast._counts(fast.tokens(texts)), counter.transform(texts)
+    (data, indices, indptr, rows), expected = (
+        fast._counts(fast.tokens(texts)),
+        counter.transform(texts),
+    )
     expected.sort_indices()
     assert len(indptr) - 1 == expected.shape[0]
     assert indptr.tolist() == expected.indptr.tolist()
     assert indices.tolist() == expected.indices.tolist()
     assert data.tolist() == expected.data.tolist()
+    assert rows.tolist() == expected.tocoo().row.tolist()  # the row of each entry
 
 
 @settings(max_examples=100, deadline=None)

@@ -137,19 +137,23 @@ def normalize_rows(X: sp.csr_matrix | sp.csr_array, norm: str | None) -> None:
     _normalize(X.data, X.indptr, norm)
 
 
-def _normalize(data: np.ndarray, indptr: np.ndarray, norm: str | None) -> None:
-    # normalize_rows on the CSR arrays (data scaled in place).
+def _normalize(
+    data: np.ndarray, indptr: np.ndarray, norm: str | None, rows: np.ndarray | None = None
+) -> None:
+    # normalize_rows on the CSR arrays (data scaled in place); ``rows``, the row of each entry,
+    # when the caller has it.
     if norm is None:
         return
-    n_rows, lengths = len(indptr) - 1, indptr[1:] - indptr[:-1]
-    rows = np.arange(n_rows).repeat(lengths)
+    n_rows = len(indptr) - 1
+    if rows is None:
+        rows = np.arange(n_rows).repeat(indptr[1:] - indptr[:-1])
     terms = data * data if norm == "l2" else np.abs(data)
     # (float64 even with no entries at all, where bincount gives integers)
     sums = np.bincount(rows, weights=terms, minlength=n_rows).astype(np.float64, copy=False)
     if norm == "l2":
         np.sqrt(sums, out=sums)  # correctly rounded, as math.sqrt
     sums[sums == 0.0] = 1.0
-    data /= sums.repeat(lengths)
+    data /= sums[rows]
 
 
 def _hash_features(
@@ -403,8 +407,7 @@ class TfidfLogistic:
         """:meth:`probabilities` of texts given as their tokens (see :meth:`reads`)."""
         if not tokens:
             return []
-        data, indices, indptr = self._counts(tokens)
-        return self._probabilities(data, indices, indptr)
+        return self._probabilities(*self._counts(tokens))
 
     def number(self, token: str) -> int:
         """The number standing for ``token`` in :meth:`number_probabilities`."""
@@ -421,14 +424,17 @@ class TfidfLogistic:
         return self._probabilities(*self._count_numbers(numbers, rows, n_texts))
 
     def _probabilities(
-        self, data: np.ndarray, indices: np.ndarray, indptr: np.ndarray
+        self, data: np.ndarray, indices: np.ndarray, indptr: np.ndarray, rows: np.ndarray
     ) -> list[float]:
-        # TF-IDF, the linear model and the logistic function on the count matrix's CSR arrays.
-        self._tfidf(data, indices, indptr)
+        # TF-IDF, the linear model and the logistic function on the count matrix's CSR arrays
+        # (and the row of each entry).
+        self._tfidf(data, indices, indptr, rows)
         scores = csr_dot(data, indices, indptr, self._coef_vector) + self._intercept
         return expit_values(scores)
 
-    def _counts(self, texts: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    def _counts(
+        self, texts: Sequence[Sequence[str]]
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         # The n-gram count matrix of texts given as their tokens (as CountVectorizer's word
         # analyzer finds them), each numbered with one dict lookup (as :meth:`number`).
         lookup = self._ids.get
@@ -440,28 +446,34 @@ class TfidfLogistic:
 
     def _count_numbers(
         self, tokens: np.ndarray, rows: np.ndarray, n_rows: int
-    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         # The n-gram count matrix of all texts at once, from their tokens' numbers; a bigram
         # (two neighbouring tokens of one text) is found by its pair of numbers in a sorted
         # array. numpy then counts the (row, column) pairs (sorted_counts), which leaves each
         # row's columns in ascending order, as scikit-learn's sort_indices() does. The matrix is
-        # returned as its CSR arrays (data, indices, indptr). (compress: see _PieceReader.read.)
+        # returned as its CSR arrays (data, indices, indptr) and the row of each entry.
+        # (compress: see _PieceReader.read.) Each numpy call on an article's few hundred
+        # numbers costs more than its arithmetic, so the steps are written in as few as give
+        # the same arrays.
         n_cols = self._n_features
-        unigram = (tokens >= 0) & (tokens < n_cols)
+        # Unigram numbers lie in [0, n_cols); read without sign, -1 (no n-gram) lies past them.
+        unigram = tokens.view(np.uint64) < n_cols
         found_rows, found_cols = [rows.compress(unigram)], [tokens.compress(unigram)]
         if self._bigrams and len(self._pair_keys) and len(tokens) > 1:
-            first, second = tokens[:-1], tokens[1:]
-            both = (rows[:-1] == rows[1:]) & (first >= 0) & (second >= 0)
-            keys = first.compress(both) * self._base + second.compress(both)
-            pair_rows = rows[:-1].compress(both)
+            first, second, pair_rows = tokens[:-1], tokens[1:], rows[:-1]
+            # Neighbours in one text, both numbered: no sign bit in either.
+            both = (pair_rows == rows[1:]) & ((first | second) >= 0)
             if self._base**2 * n_rows <= _PAIR_ORDER_LIMIT:  # (any article's sentences)
-                # The pairs in key order (each key and row as one number, the row in the low
-                # digits): numpy's binary search then starts each key where the last ended,
-                # which takes a third less time than keys in text order; counting is the same.
-                pairs = keys * n_rows + pair_rows
+                # The pairs in key order (each key a * base + b and row as one number, the row
+                # in the low digits): numpy's binary search then starts each key where the last
+                # ended, which takes a third less time than keys in text order; counting is the
+                # same.
+                pairs = (first * (self._base * n_rows) + second * n_rows + pair_rows).compress(both)
                 pairs.sort()
-                keys = pairs // n_rows
-                pair_rows = pairs - keys * n_rows
+                keys, pair_rows = np.divmod(pairs, n_rows)
+            else:
+                keys = first.compress(both) * self._base + second.compress(both)
+                pair_rows = pair_rows.compress(both)
             # A key past the last is compared with the last key (and missed) below.
             at = np.minimum(self._pair_keys.searchsorted(keys), len(self._pair_keys) - 1)
             hit = self._pair_keys[at] == keys
@@ -469,18 +481,21 @@ class TfidfLogistic:
             found_cols.append(self._pair_columns[at.compress(hit)])
         cells = np.concatenate(found_rows) * n_cols + np.concatenate(found_cols)
         keys, counts = sorted_counts(cells)
-        indptr = np.zeros(n_rows + 1, dtype=np.int32)
-        np.bincount(keys // n_cols, minlength=n_rows).cumsum(out=indptr[1:])
-        return counts.astype(np.float64), (keys % n_cols).astype(np.int32), indptr
+        cell_rows, columns = np.divmod(keys, n_cols)
+        indptr = np.zeros(n_rows + 1, dtype=np.int64)
+        np.bincount(cell_rows, minlength=n_rows).cumsum(out=indptr[1:])
+        return counts.astype(np.float64), columns, indptr, cell_rows
 
-    def _tfidf(self, data: np.ndarray, indices: np.ndarray, indptr: np.ndarray) -> None:
+    def _tfidf(
+        self, data: np.ndarray, indices: np.ndarray, indptr: np.ndarray, rows: np.ndarray
+    ) -> None:
         # TfidfTransformer's steps on the counts' CSR arrays, in its order, in place.
         if self._sublinear:
             np.log(data, data)
             data += 1.0
         if self._idf is not None:
             data *= self._idf[indices]
-        _normalize(data, indptr, self._norm)
+        _normalize(data, indptr, self._norm, rows)
 
 
 class HashedLogistic:
