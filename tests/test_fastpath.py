@@ -135,6 +135,18 @@ def test_the_count_matrix_is_count_vectorizers_for_the_committed_vocabulary(soup
     assert rows.tolist() == expected.tocoo().row.tolist()  # the row of each entry
 
 
+@pytest.mark.parametrize("dtype", [np.int64, np.int32])
+def test_number_probabilities_are_the_token_probabilities_for_any_integer_type(dtype):
+    fast, _, _ = _committed_counts()
+    texts = ["The radical plan", "", "Critics slammed the council's scheme .", "zzqx a"]
+    tokens = fast.tokens(texts)
+    numbers = np.array([fast.number(t) for ts in tokens for t in ts], dtype=dtype)
+    rows = np.array([i for i, ts in enumerate(tokens) for _ in ts], dtype=dtype)
+    assert -1 in numbers.tolist()  # a token in no n-gram
+    got = fast.number_probabilities(numbers, rows, len(texts))
+    assert got == fast.token_probabilities(tokens)
+
+
 @settings(max_examples=100, deadline=None)
 @given(_SOUP)
 def test_the_count_matrix_is_the_same_with_bigrams_searched_in_text_order(soup):

@@ -421,6 +421,8 @@ class TfidfLogistic:
         remembers each word's number saves a lookup per token."""
         if not n_texts:
             return []
+        # (int64: _count_numbers reads the numbers' bits as unsigned ones)
+        numbers = np.asarray(numbers, dtype=np.int64)
         return self._probabilities(*self._count_numbers(numbers, rows, n_texts))
 
     def _probabilities(
