@@ -223,36 +223,43 @@ def reading_grade(doc: Document) -> float | None:
     >>> reading_grade(build_document(Article("a", "a", "The cat sat on the mat.")))
     -1.45
     """
-    # One dictionary lookup per token gives both whether it is a word and its syllables; only
-    # tokens not seen before in this process are counted, each once. A token is looked up by its
-    # key (lower case, straight apostrophes), from which its syllables are counted anyway.
+    # One dictionary lookup per token gives both whether it is a word and its syllables (see
+    # _SEEN), summed in C; only tokens not seen before in this process are counted, each once.
+    # A token is looked up by its key (lower case, straight apostrophes), from which its
+    # syllables are counted anyway.
     keys = doc.token_keys
-    counts = list(map(_SEEN.get, keys))
-    if None in counts:
+    try:
+        total = sum(map(_SEEN.get, keys))
+    except TypeError:  # None: a token not seen before
+        counts = list(map(_SEEN.get, keys))
         new = {key: _key_syllables(key) for key in set(keys).difference(_SEEN)}
-        counts = list(map(new.get, keys, counts))  # a new token's count, else the one found
-    words = len(counts) - counts.count(0)
+        total = sum(map(new.get, keys, counts))  # a new token's entry, else the one found
+    words, syllables = divmod(total, _WORD)
     if not words or not doc.sentences:
         return None
-    grade = 0.39 * words / len(doc.sentences) + 11.8 * sum(counts) / words - 15.59
+    grade = 0.39 * words / len(doc.sentences) + 11.8 * syllables / words - 15.59
     return round(grade, 2)
 
 
-# Syllables of the token keys seen so far (0 for a token without a letter). A plain dictionary
-# of strings and numbers: unlike an lru_cache's entries, it adds nothing for the garbage
-# collector to track. Bounded: once full, further tokens are counted each time.
+# The entry of each token key seen so far: a word's syllables plus _WORD, 0 for a token without
+# a letter, so that the sum of a text's entries is its words times _WORD plus its syllables (no
+# text holds 2**32 syllables: the two never mix). A plain dictionary of strings and numbers:
+# unlike an lru_cache's entries, it adds nothing for the garbage collector to track. Bounded:
+# once full, further tokens are counted each time.
 _SEEN: dict[str, int] = {}
 _SEEN_MAX = 200_000
+_WORD = 1 << 32
 
 
 def _key_syllables(key: str) -> int:
-    """Syllables of a token, by its key, when it holds a letter; 0 when not ("2024", "3.5").
-    (Lower-casing keeps a letter a letter and makes no letter of anything else, code point by
-    code point, and a key is its own lower case: the key answers as the token would.)"""
-    count = syllables(key) if any(map(str.isalpha, key)) else 0
+    """The entry of a token (see _SEEN), by its key: its syllables plus _WORD when it holds a
+    letter; 0 when not ("2024", "3.5"). (Lower-casing keeps a letter a letter and makes no
+    letter of anything else, code point by code point, and a key is its own lower case: the
+    key answers as the token would.)"""
+    entry = _WORD + syllables(key) if any(map(str.isalpha, key)) else 0
     if len(_SEEN) < _SEEN_MAX:
-        _SEEN[key] = count
-    return count
+        _SEEN[key] = entry
+    return entry
 
 
 if __name__ == "__main__":

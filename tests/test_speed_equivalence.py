@@ -2624,3 +2624,11 @@ def test_offsets_are_every_place_where_a_needle_starts(text, needles):
 
     plain = [i for i in range(len(text)) if any(text.startswith(n, i) for n in needles)]
     assert offsets(text, needles) == plain
+
+
+def test_the_reading_grade_is_the_same_once_the_syllable_memo_is_full():
+    # A full memo keeps no new token: every article holding one is counted on the slow path.
+    with unittest.mock.patch.object(readability, "_SEEN_MAX", len(readability._SEEN)):
+        for text in SEED_TEXTS + ["Zorblax quietly reorganised the Qwertyuiop committee, 2024."]:
+            doc = document.build_document(document.Article("a", "a", text))
+            assert readability.reading_grade(doc) == plain_reading_grade(doc)
