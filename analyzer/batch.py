@@ -249,7 +249,12 @@ def _analyse_paths(
 
 
 def _compare(
-    store: StateStore, run: Runner, pairing: PairingInput, *, local: bool = True
+    store: StateStore,
+    run: Runner,
+    pairing: PairingInput,
+    *,
+    local: bool = True,
+    lean: bool = False,
 ) -> tuple[list[InputError], list[InputError]]:
     """Step 3: pair rewrites with their sources over the whole run and store each comparison;
     return the comparisons that failed and the articles not compared because every source their
@@ -264,7 +269,8 @@ def _compare(
     ``jobs`` > 1). A comparison that fails is not stored: it comes back as a failure naming the
     rewrite's file (its record has no comparison), in input order. With ``local`` (the engine's
     workers read this machine's files), a similarity block's task names where its rows are in
-    pairing's files rather than carrying them.
+    pairing's files rather than carrying them. With ``lean`` (a store that only prints the
+    records), the comparisons are kept in the rewrites' lines only (compare_chunk).
     """
     # Imported here: pairing needs numpy and scipy, which a rerun where nothing changed never
     # loads.
@@ -308,12 +314,13 @@ def _compare(
 
     rows: list[tuple[str, str, Compared]] = []
     failed: list[tuple[int, InputError]] = []  # (rewrite's rank, failure)
-    for chunk, outcomes in run(compare_chunk, chunks()):
+    compare = functools.partial(compare_chunk, lean=True) if lean else compare_chunk
+    for chunk, outcomes in run(compare, chunks()):
         for (derived_id, basis, source_id), (compared, error), pair in zip(
             about.pop(id(chunk)), outcomes, chunk, strict=True
         ):
             if lost(error):  # the worker was lost, not the comparison: do it here
-                [(compared, error)] = compare_chunk([pair])
+                [(compared, error)] = compare([pair])
             if compared is None:
                 reason = f"comparison with source {source_id} failed ({error})"
                 failed.append(
@@ -689,7 +696,9 @@ def analyze_paths(
         # Printing records reads only their lines: the results are packed lean (state.pack).
         score = score_chunk if records is None else functools.partial(score_chunk, lean=True)
         done = _analyse_paths(paths, stdin, store, run, counts, bar, pairing, score=score)
-        compare_failures, batch.unpaired = _compare(store, run, pairing, local=engine == "local")
+        compare_failures, batch.unpaired = _compare(
+            store, run, pairing, local=engine == "local", lean=records is not None
+        )
         batch.other_languages = _other_languages(store)
         if records is not None:
             for record in store.run_records():

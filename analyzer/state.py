@@ -246,7 +246,10 @@ def pack(value: Any, sentences: Sequence[Span] | None = None, *, lean: bool = Fa
 
 
 def unpack(blob: bytes) -> Any:
-    """The result or comparison :func:`pack` stored."""
+    """The result or comparison :func:`pack` stored (ValueError for a comparison a lean store
+    did not keep, :data:`UNKEPT`)."""
+    if blob == UNKEPT:
+        raise ValueError("a comparison not kept: its store only prints it, in the rewrite's line")
     text = unpacked_text(blob)
     if "\n" in text:  # codec JSON has none: JSON escapes newlines inside strings
         from analyzer import stored_result
@@ -399,11 +402,19 @@ class Scored(NamedTuple):
     language: str | None = None
 
 
+# The comparison of a Compared that its store does not keep (an empty blob: pack never makes one).
+UNKEPT = b""
+
+
 class Compared(NamedTuple):
     """What the store keeps of one comparison: the packed :class:`~analyzer.results.Comparison`
     and the rewrite's results.jsonl line as it reads with it, as a rule where the comparison goes
     in the line at the head of the rewrite's packed result (:func:`spliced_line`), else the
-    whole line (:func:`compressed_line`); :func:`compared_line` reads either."""
+    whole line (:func:`compressed_line`); :func:`compared_line` reads either.
+
+    A store that only prints its comparisons (``score --json``'s, whose results are packed lean:
+    see :func:`pack`) keeps them in the lines alone: ``comparison`` is then :data:`UNKEPT`,
+    which :func:`unpack` refuses."""
 
     comparison: bytes
     line: bytes

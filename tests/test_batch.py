@@ -570,6 +570,24 @@ def test_similarity_blocks_a_worker_lost_are_multiplied_in_the_main_process(tmp_
     assert b'"paired_by": "metadata"' in expected
 
 
+def test_printed_records_keep_each_comparison_in_the_rewrites_line_only(monkeypatch):
+    from analyzer.state import UNKEPT
+
+    kept: list[bytes] = []
+    put = StateStore.put_comparisons
+
+    def watched(store, rows):
+        rows = list(rows)
+        kept.extend(compared.comparison for _, _, compared in rows)
+        put(store, rows)
+
+    monkeypatch.setattr(StateStore, "put_comparisons", watched)
+    printed: list[bytes] = []
+    analyze_paths([str(SEEDS)], records=printed.append)
+    assert kept and set(kept) == {UNKEPT}
+    assert sum(b'"comparison": {' in record for record in printed) == len(kept)
+
+
 def test_comparisons_a_worker_lost_are_done_in_the_main_process(tmp_path, monkeypatch):
     import analyzer.batch
     from analyzer.engines import WORKER_FAILED

@@ -254,6 +254,19 @@ def test_a_word_for_word_copys_stored_line_is_its_record_with_the_comparison(nam
     assert unpack(compared.comparison) == _compared_whole(packed[source], packed["copy"], 1.0)
 
 
+def test_a_lean_comparison_is_kept_in_the_rewrites_line_only():
+    from analyzer.engines import compare_chunk
+    from analyzer.state import UNKEPT, compared_line, unpack
+
+    packed = _packed_seeds("000", "002")
+    pair = ("000", packed["000"], "002", packed["002"], "similarity", 0.5)
+    [(whole, _)], [(lean, error)] = compare_chunk([pair]), compare_chunk([pair], lean=True)
+    assert error is None and lean.comparison == UNKEPT
+    assert compared_line(lean.line, packed["002"]) == compared_line(whole.line, packed["002"])
+    with pytest.raises(ValueError, match="not kept"):
+        unpack(lean.comparison)
+
+
 def test_a_line_spliced_for_one_result_is_not_read_with_another():
     from analyzer.engines import compare_chunk
     from analyzer.state import compared_line
