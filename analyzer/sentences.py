@@ -7,8 +7,9 @@ two annotation passes, and every regular expression runs through NLTK's time-lim
 made sentence splitting the slowest step of the pipeline. With empty statistics the two passes
 reduce to the few rules in :meth:`FastPunkt._breaks_after`. The rest (finding candidates, cutting
 slices, realigning closing quotes) follows NLTK 3.9's ``PunktSentenceTokenizer`` step by step (in
-lists, where NLTK chains generators), with NLTK's own patterns compiled once by the same ``regex``
-engine, minus the time limit: the patterns are NLTK's fixed ones, not caller-supplied.
+lists, where NLTK chains generators), with NLTK's own patterns minus the time limit (they are
+NLTK's fixed ones, not caller-supplied), compiled by ``re`` where it matches as NLTK's ``regex``
+engine does, else by ``regex``.
 ``tests/test_sentences.py`` checks that both give the same spans.
 
 Derived from NLTK 3.9's ``nltk/tokenize/punkt.py``: Natural Language Toolkit, Copyright (C)
@@ -19,21 +20,20 @@ WARRANTIES OR CONDITIONS OF ANY KIND.
 
 from __future__ import annotations
 
+import functools
 import re
 import string
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-import regex
-
 # NLTK 3.9's patterns (nltk/tokenize/punkt.py, PunktLanguageVars and PunktToken), written out so
-# that splitting sentences does not import nltk (over a second per process), and compiled with
-# the same engine and flags NLTK uses (``regex``, version 0, Unicode).
+# that splitting sentences does not import nltk (over a second per process). NLTK compiles them
+# with ``regex`` (version 0, Unicode); so does :func:`_by_regex`, for the few texts where ``re``
+# would match otherwise (see _ENGINES_DISAGREE and _breaks_after).
 _NON_WORD = r"(?:[)\";}\]\*:@\'\({\[\u2018\u2019\u201c\u201d\xab\xbb!\?])"
 _MULTI_CHAR = r"(?:\-{2,}|\.{2,}|(?:\.\s){2,}\.)"
 _WORD_START = r"[^\(\"\`{\[:;&\#\*@\)}\]\-,]"
-_WORDS = regex.compile(
-    rf"""(
+_WORDS = rf"""(
         {_MULTI_CHAR}
         |
         (?={_WORD_START})\S+?  # Accept word characters until end is found
@@ -45,43 +45,61 @@ _WORDS = regex.compile(
         )
         |
         \S
-    )""",
-    regex.V0 | regex.U | regex.X,
-)
+    )"""
 _AFTER_END = rf"""
         (?=(?P<after_tok>
             {_NON_WORD}              # either other punctuation
             |
             \s+(?P<next_tok>\S+)     # or whitespace and some other token
         ))"""
-_PERIOD_CONTEXT = regex.compile(
+_PERIOD_CONTEXT = (
     r"""
         [\.\?!]             # a potential sentence ending"""
-    + _AFTER_END,
-    regex.V0 | regex.U | regex.X,
+    + _AFTER_END
 )
-_REALIGNMENT = regex.compile(
-    r'["\')\]}\u2018\u2019\u201c\u201d\xab\xbb]+?(?:\s+|(?=--)|$)', regex.V0 | regex.U | regex.M
-)
+_REALIGNMENT = r'["\')\]}\u2018\u2019\u201c\u201d\xab\xbb]+?(?:\s+|(?=--)|$)'
+
+
+@functools.cache
+def _by_regex(source: str, flags: str = "") -> Any:
+    """``source`` compiled as NLTK compiles it: by ``regex``, version 0, Unicode, and ``flags``
+    ("x": verbose, "m": multi-line). Imported on first use: importing ``regex`` and compiling
+    NLTK's patterns with it took ~15 ms of every batch's start-up, for texts that hardly occur."""
+    import regex
+
+    extra = (regex.X if "x" in flags else 0) | (regex.M if "m" in flags else 0)
+    return regex.compile(source, regex.V0 | regex.U | extra)
+
+
 # ``re`` runs the candidate and word patterns in about half the time ``regex`` takes, with the
 # same matches but on one point: its \s also matches the ASCII separators \x1c-\x1f (which
 # str.isspace calls white space and Unicode's White_Space does not). A text holding none of them
 # is split with the ``re`` compilations (tests/test_sentences.py holds the two engines to this).
 _ENGINES_DISAGREE = "\x1c\x1d\x1e\x1f"
-_FAST = (re.compile(_PERIOD_CONTEXT.pattern, re.X), re.compile(_WORDS.pattern, re.X))
-_NLTK = (_PERIOD_CONTEXT, _WORDS)
+_FAST = (re.compile(_PERIOD_CONTEXT, re.X), re.compile(_WORDS, re.X))
 # For a text holding no "?" and no "!" (most paragraphs): the candidate pattern opening with
 # the period alone, a literal the engine skips ahead to; it tries the class of the three marks
 # at every character (31 against 15 µs an article).
 _FAST_PERIODS = (re.compile(r"\." + _AFTER_END, re.X), _FAST[1])
 
 
-def _patterns(text: str) -> tuple[Any, Any]:
-    """The candidate and word patterns to split ``text`` (or a piece of it) with."""
+def _engines_disagree_on(text: str) -> bool:
+    """Whether ``text`` holds one of _ENGINES_DISAGREE."""
     # Four substring tests (each a fast search for one character): a search with the class of
     # the four was tried at every character, ~1 µs a paragraph, 23 µs an article.
-    if "\x1c" in text or "\x1d" in text or "\x1e" in text or "\x1f" in text:
-        return _NLTK
+    return "\x1c" in text or "\x1d" in text or "\x1e" in text or "\x1f" in text
+
+
+@functools.cache
+def _nltk() -> tuple[Any, Any]:
+    """The candidate and word patterns as NLTK compiles them (for a text re would misread)."""
+    return _by_regex(_PERIOD_CONTEXT, "x"), _by_regex(_WORDS, "x")
+
+
+def _patterns(text: str) -> tuple[Any, Any]:
+    """The candidate and word patterns to split ``text`` (or a piece of it) with."""
+    if _engines_disagree_on(text):
+        return _nltk()
     if "?" in text or "!" in text:
         return _FAST
     return _FAST_PERIODS
@@ -90,9 +108,17 @@ def _patterns(text: str) -> tuple[Any, Any]:
 # The characters a realignment opens with (the class that opens _REALIGNMENT): a slice that
 # starts with none of them is not matched against the pattern.
 _CLOSERS = frozenset("\"')]}\u2018\u2019\u201c\u201d\xab\xbb")
-_NUMERIC = regex.compile(r"^-?[\.,]?\d[\d,\.-]*\.?$", regex.V0 | regex.U)
-_INITIAL = regex.compile(r"[^\W\d]\.$", regex.V0 | regex.U)
-_ELLIPSIS = regex.compile(r"\.\.+$", regex.V0 | regex.U)
+_REALIGNMENT_FAST = re.compile(_REALIGNMENT, re.M)
+# Punkt's token tests. re and regex match the same tokens with them, but where \d meets a digit
+# outside the Basic Multilingual Plane (regex's Unicode tables are newer than Python's) and where
+# [^\W\d] meets a character outside ASCII (the engines define \w differently): such tokens are
+# tested by regex (see _is_initial, _is_number; tests/test_sentences.py checks every character).
+_NUMERIC = r"^-?[\.,]?\d[\d,\.-]*\.?$"
+_NUMERIC_FAST = re.compile(_NUMERIC)
+_INITIAL = r"[^\W\d]\.$"
+_INITIAL_FAST = re.compile(_INITIAL)
+_ELLIPSIS = re.compile(r"\.\.+$")  # no class: the same in both engines
+_BMP_END = "\U00010000"  # the first character outside the Basic Multilingual Plane
 # Punkt's orthographic heuristic says "not a sentence start" for these tokens.
 _PUNCTUATION = frozenset(";:,.!?")
 # Everything up to the last of Python's ASCII white-space characters (Punkt's string.whitespace).
@@ -144,8 +170,8 @@ class FastPunkt:
         stem = tok[:-1].lower()
         if stem in self._abbrevs or stem.split("-")[-1] in self._abbrevs:
             return False
-        initial = _INITIAL.match(tok) is not None
-        if initial or _NUMERIC.sub("##number##", tok.lower()) == "##number##":
+        initial = _is_initial(tok)
+        if initial or _is_number(tok.lower()):
             # The orthographic heuristic: punctuation or a lower-case word does not start a
             # sentence; an initial before a capitalised word is taken for part of a name.
             if following in _PUNCTUATION or following[0].islower():
@@ -242,6 +268,21 @@ class FastPunkt:
         return self.text_contains_sentbreak(word + mark + match.group("after_tok"), words)
 
 
+def _is_initial(tok: str) -> bool:
+    r"""Whether Punkt takes ``tok`` for an initial: ``[^\W\d]\.$`` matches at its start."""
+    # One character, then "." at the end (or before a final line break): only then can it match.
+    if tok[1:] != "." and tok[1:] != ".\n":
+        return False
+    pattern = _INITIAL_FAST if tok[0].isascii() else _by_regex(_INITIAL)
+    return pattern.match(tok) is not None
+
+
+def _is_number(tok: str) -> bool:
+    """Whether Punkt takes ``tok`` for a number: _NUMERIC replaces all of it."""
+    pattern = _NUMERIC_FAST if tok.isascii() or max(tok) < _BMP_END else _by_regex(_NUMERIC)
+    return pattern.sub("##number##", tok) == "##number##"
+
+
 def _realigned(text: str, cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """NLTK's ``_realign_boundaries``: closing quotes and brackets that open the next slice join
     the slice before it; empty slices are dropped. (Every stop is at most ``len(text)``, so a
@@ -257,7 +298,7 @@ def _realigned(text: str, cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
             break
         next_start, next_stop = cuts[i + 1]
         opening = text[next_start] if next_start < next_stop else ""
-        if opening in _CLOSERS and (m := _REALIGNMENT.match(text[next_start:next_stop])):
+        if opening in _CLOSERS and (m := _realignment(text).match(text[next_start:next_stop])):
             out.append((start, next_start + len(m.group(0).rstrip())))
             realign = m.end()
         else:
@@ -265,6 +306,12 @@ def _realigned(text: str, cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
             if start < stop:
                 out.append((start, stop))
     return out
+
+
+def _realignment(text: str) -> Any:
+    """NLTK's realignment pattern for the slices of ``text``: compiled by re unless the engines
+    would disagree on the text's white space."""
+    return _by_regex(_REALIGNMENT, "m") if _engines_disagree_on(text) else _REALIGNMENT_FAST
 
 
 def reference_punkt(abbreviations: Iterable[str]) -> Any:

@@ -97,7 +97,7 @@ try:
     cli(["score", sys.argv[1], "--json", "--quiet", "--jobs", sys.argv[2]])
 except SystemExit as exc:
     status = exc.code
-libraries = ["sklearn", "skops", "scipy.stats", "scipy.special", "nltk"]
+libraries = ["sklearn", "skops", "scipy.stats", "scipy.special", "nltk", "regex"]
 print(json.dumps({"status": status, "loaded": [m for m in libraries if m in sys.modules]}))
 """
 
@@ -107,7 +107,8 @@ def test_a_json_run_reads_the_models_from_their_sidecars_without_scikit_learn(tm
     # The models' sidecars (models/NAME.fast.npz) hold what prediction needs: scoring, pairing
     # by similarity and by metadata, and the comparisons import no scikit-learn, skops,
     # scipy.stats or scipy.special (two seconds of start-up on every run). Feature hashing needs mmh3 for
-    # that (without it, fastpath hashes with scikit-learn's identical function).
+    # that (without it, fastpath hashes with scikit-learn's identical function). Nor does the
+    # sentence splitter import NLTK's regex engine for ordinary text (~15 ms of start-up).
     pytest.importorskip("mmh3")
     write_two(tmp_path / "in")
     text = (tmp_path / "in" / "a.txt").read_text(encoding="utf-8")
