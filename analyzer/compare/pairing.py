@@ -379,6 +379,8 @@ def packed_terms(counts: TermCounts) -> bytes:
     b'price rose\\x00'
     >>> unpacked_terms(packed_terms((["price", "rose"], [2, 1])))
     (['price', 'rose'], array('i', [2, 1]))
+    >>> unpacked_terms(packed_terms(([""], [1]))), unpacked_terms(packed_terms(([], [])))
+    (([''], array('i', [1])), ([], array('i')))
     """
     terms, n = counts
     return " ".join(terms).encode() + b"\0" + array("i", n).tobytes()
@@ -387,7 +389,9 @@ def packed_terms(counts: TermCounts) -> bytes:
 def unpacked_terms(packed: bytes) -> TermCounts:
     """The term counts :func:`packed_terms` packed (the counts as an ``array``)."""
     terms, _, n = packed.partition(b"\0")
-    return (terms.decode().split(" ") if terms else []), array("i", n)
+    # No terms and one empty term both pack to no bytes before the NUL: the counts tell them
+    # apart (an empty term cannot come from count_terms, but the two lists must stay in step).
+    return (terms.decode().split(" ") if n else []), array("i", n)
 
 
 def pair_ranks(
