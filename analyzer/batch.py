@@ -467,11 +467,14 @@ def _outputs_current(store: StateStore, digest: str, files: list[Path]) -> bool:
 def _other_languages(store: StateStore) -> list[InputError]:
     """A notice for each article of the run not in English (their results are decoded for their
     paths: such articles are rare)."""
+    found = list(store.run_other_languages())
+    if not found:  # the usual case: the language module (its scans, its lexicon) is not loaded
+        return []
     from analyzer.language import not_english_note
 
     return [
         InputError(store.path_of(article_id), not_english_note(language))
-        for article_id, language in store.run_other_languages()
+        for article_id, language in found
     ]
 
 

@@ -22,8 +22,9 @@ HEAVY = ["jinja2", "nltk", "numpy", "scipy", "sklearn", "skops"]
 # Lighter, but a rerun pays for every module it loads: the encoding detector (only for text
 # that is not UTF-8), the worksheet machinery (only for worksheets) and the result classes
 # (only to decode a stored result), the process pool's modules (only when there is work), the
-# Document with its patterns (only to analyse; readers make an analyzer.article)
-# and socket (temporary files are named after os.uname's host name where there is one).
+# Document with its patterns (only to analyse; readers make an analyzer.article), the language
+# module with its scans (only to name a text's language, or when the run holds one not in
+# English) and socket (temporary files are named after os.uname's host name where there is one).
 HEAVY += [
     "charset_normalizer",
     "concurrent.futures",
@@ -32,6 +33,8 @@ HEAVY += [
     "analyzer.writers.explain",
     "analyzer.results",
     "analyzer.document",
+    "analyzer.language",
+    "analyzer.scan",
     "socket",
 ]
 
