@@ -23,6 +23,7 @@ from __future__ import annotations
 import functools
 import re
 import string
+import unicodedata
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -119,6 +120,9 @@ _INITIAL = r"[^\W\d]\.$"
 _INITIAL_FAST = re.compile(_INITIAL)
 _ELLIPSIS = re.compile(r"\.\.+$")  # no class: the same in both engines
 _BMP_END = "\U00010000"  # the first character outside the Basic Multilingual Plane
+# Punctuation that is no connector ("_", "‿"): no word character to either engine, so no initial
+# ("’." and "”." end quotations; they made each worker import regex).
+_PUNCTUATION_CATEGORIES = frozenset({"Pd", "Ps", "Pe", "Pi", "Pf", "Po"})
 # Punkt's orthographic heuristic says "not a sentence start" for these tokens.
 _PUNCTUATION = frozenset(";:,.!?")
 # Everything up to the last of Python's ASCII white-space characters (Punkt's string.whitespace).
@@ -273,8 +277,11 @@ def _is_initial(tok: str) -> bool:
     # One character, then "." at the end (or before a final line break): only then can it match.
     if tok[1:] != "." and tok[1:] != ".\n":
         return False
-    pattern = _INITIAL_FAST if tok[0].isascii() else _by_regex(_INITIAL)
-    return pattern.match(tok) is not None
+    if tok[0].isascii():
+        return _INITIAL_FAST.match(tok) is not None
+    if unicodedata.category(tok[0]) in _PUNCTUATION_CATEGORIES:
+        return False
+    return _by_regex(_INITIAL).match(tok) is not None
 
 
 def _is_number(tok: str) -> bool:

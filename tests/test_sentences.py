@@ -121,6 +121,7 @@ def test_re_and_regex_disagree_on_an_initial_s_letter_only_outside_ascii():
     # _is_initial tests a token opening with an ASCII character with re.
     import re
     import sys
+    import unicodedata
 
     import regex
 
@@ -130,6 +131,10 @@ def test_re_and_regex_disagree_on_an_initial_s_letter_only_outside_ascii():
         c for c in every if bool(re.match(letter, c)) != bool(regex.match(letter, c, regex.V0))
     ]
     assert disagree and not any(c.isascii() for c in disagree)
+    # Nor on punctuation other than connectors: _is_initial answers no for it without regex.
+    from analyzer.sentences import _PUNCTUATION_CATEGORIES
+
+    assert not {unicodedata.category(c) for c in disagree} & _PUNCTUATION_CATEGORIES
 
 
 @pytest.mark.parametrize(
@@ -141,6 +146,8 @@ def test_re_and_regex_disagree_on_an_initial_s_letter_only_outside_ascii():
         ("-4.", False, True),
         ("1,000.", False, True),
         ("Ǆ.", True, False),  # outside ASCII: tested by regex
+        ("’.", False, False),  # punctuation: no initial
+        ("‿.", True, False),  # a connector: a word character to regex
         ("².", False, False),  # a word character to re, no letter to regex
         ("١٢.", False, True),
         ("\U00010d40.", False, True),  # a digit to regex only
