@@ -13,7 +13,8 @@ import itertools
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -318,40 +319,37 @@ def stop_words() -> frozenset[str]:
 MAX_CACHED_TERMS = 200_000
 
 
-class _Terms(dict):
-    """Folded word -> :func:`_term`, filled on first sight of each word (a batch repeats most of
-    its words). A plain dict lookup per word: an lru_cache's bookkeeping on every hit cost more
-    than the counting it served."""
+class _Memo(dict):
+    """``compute(key)`` for each key, filled on first sight (a batch repeats most of its words
+    and tokens) and started afresh past :data:`MAX_CACHED_TERMS` keys. A plain dict lookup per
+    key: an lru_cache's bookkeeping on every hit cost more than the counting it served."""
 
-    def __missing__(self, word: str) -> str | None:
+    def __init__(self, compute: Callable[[str], Any]) -> None:
+        super().__init__()
+        self._compute = compute
+
+    def __missing__(self, key: str) -> Any:
         if len(self) >= MAX_CACHED_TERMS:
             self.clear()
-        term = self[word] = _term(word)
-        return term
+        value = self[key] = self._compute(key)
+        return value
 
 
 @functools.cache
-def _terms() -> _Terms:
-    return _Terms()
+def _terms() -> _Memo:
+    """Folded word -> :func:`_term`."""
+    return _Memo(_term)
 
 
-class _TokenTerms(dict):
-    """Token (:attr:`analyzer.document.Document.token_keys`) -> its content terms, filled on
-    first sight of each token, as :class:`_Terms` is."""
-
-    def __missing__(self, token: str) -> tuple[str, ...]:
-        if len(self) >= MAX_CACHED_TERMS:
-            self.clear()
-        words = _terms()
-        terms = self[token] = tuple(
-            t for t in map(words.__getitem__, _content_words(token)) if t is not None
-        )
-        return terms
+def _terms_of_token(token: str) -> tuple[str, ...]:
+    words = _terms()
+    return tuple(t for t in map(words.__getitem__, _content_words(token)) if t is not None)
 
 
 @functools.cache
-def _token_terms() -> _TokenTerms:
-    return _TokenTerms()
+def _token_terms() -> _Memo:
+    """Token (:attr:`analyzer.document.Document.token_keys`) -> its content terms."""
+    return _Memo(_terms_of_token)
 
 
 def _term(word: str) -> str | None:
