@@ -14,6 +14,7 @@ import sys
 import unittest.mock
 from collections import Counter
 
+import numpy as np
 import pytest
 from conftest import SEEDS, source_of
 from hypothesis import example, given, settings
@@ -2632,3 +2633,50 @@ def test_the_reading_grade_is_the_same_once_the_syllable_memo_is_full():
         for text in SEED_TEXTS + ["Zorblax quietly reorganised the Qwertyuiop committee, 2024."]:
             doc = document.build_document(document.Article("a", "a", text))
             assert readability.reading_grade(doc) == plain_reading_grade(doc)
+
+
+def plain_accepted(model: object, text: str, spans: list[tuple[int, int]]) -> list[bool]:
+    """Whether the cue model accepts each span, from its probability (attribution._scored
+    before 2026-11-24)."""
+    return [p >= cues.THRESHOLD for p in cues.cue_probabilities(model, text, spans)]
+
+
+def test_cues_accepted_from_the_linear_score_are_those_the_probability_accepts():
+    scorer = cues.load()
+    for text in SEED_TEXTS:
+        spans = cues.candidates(text)
+        assert cues.accepted(scorer, text, spans) == plain_accepted(scorer, text, spans)
+
+
+_CUE_SOUP = st.lists(
+    st.sampled_from([*"aZ9 .,!?\n“”\"’'‘-", "he ", "said ", "Told ", "show ", "who ", "Ana "]),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=_CUE_SOUP,
+    n_features=st.sampled_from([7, 16, 2**15]),
+    alternate_sign=st.booleans(),
+    seed=st.integers(0, 2**16),
+)
+def test_a_cue_scored_at_the_threshold_is_accepted_as_its_probability_says(
+    text, n_features, alternate_sign, seed
+):
+    # Weights of very different sizes make the order of the additions show in the score; the
+    # intercept puts the first candidate's exact score on the threshold, where the score summed
+    # in another order can fall on the other side of it.
+    text = "Ana said " + text
+    spans = cues.candidates(text)
+    rng = np.random.default_rng(seed)
+    weights = rng.normal(size=n_features) * 10.0 ** rng.integers(-8, 9, size=n_features)
+    unbiased = cues.CueScorer(n_features, alternate_sign, weights, 0.0)
+    from analyzer.learned.fastpath import hashed_keys_dot
+
+    first = hashed_keys_dot([cues.hashed_keys(text, *spans[0])], weights, n_features, alternate_sign)
+    intercept = cues._THRESHOLD_SCORE - float(first[0])
+    scorer = cues.CueScorer(n_features, alternate_sign, weights, intercept)
+    with np.errstate(over="ignore"):  # (probabilities of huge negative scores are 0)
+        assert cues.accepted(scorer, text, spans) == plain_accepted(scorer, text, spans)
+        assert cues.accepted(unbiased, text, spans) == plain_accepted(unbiased, text, spans)

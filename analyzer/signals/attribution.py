@@ -559,8 +559,7 @@ def _accepted_cues(
 
 def _scored(model: Any, text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The ``spans`` the cue model accepts as cues, in their order."""
-    probs = cue_model.cue_probabilities(model, text, spans)
-    return [s for s, p in zip(spans, probs, strict=True) if p >= cue_model.THRESHOLD]
+    return list(itertools.compress(spans, cue_model.accepted(model, text, spans)))
 
 
 def _strip(text: str, s: int, e: int) -> tuple[int, int]:
