@@ -2680,3 +2680,72 @@ def test_a_cue_scored_at_the_threshold_is_accepted_as_its_probability_says(
     with np.errstate(over="ignore"):  # (probabilities of huge negative scores are 0)
         assert cues.accepted(scorer, text, spans) == plain_accepted(scorer, text, spans)
         assert cues.accepted(unbiased, text, spans) == plain_accepted(unbiased, text, spans)
+
+
+def plain_hashed_keys(text: str, start: int, end: int) -> list[str]:
+    """cues.hashed_keys before 2026-11-24: a helper call per neighbour's shape, the marks near
+    the cue looked for in the two sides joined."""
+
+    def shape(word: str, low: str) -> str:
+        if low in cues._PRONOUNS:
+            return "pron"
+        if word[0].isupper():
+            return "cap"
+        if word[0].isdigit():
+            return "num"
+        return "low"
+
+    word = text[start:end].lower()
+    left = text[max(0, start - 60) : start]
+    right = text[end : end + 60]
+    before = cues._WORDS.search(left[:-31:-1])
+    if before:
+        prev = before.group()[::-1]
+        prev_low, prev_shape = prev.lower(), shape(prev, prev.lower())
+    else:
+        prev_low, prev_shape = "", "none"
+    after = cues._WORDS.search(right)
+    if after:
+        nxt = after.group()
+        next_low, next_shape = nxt.lower(), shape(nxt, nxt.lower())
+    else:
+        next_low, next_shape = "", "none"
+    left_strip, right_strip = left.rstrip(), right.lstrip()
+    prev_char = left_strip[-1:] or "^"
+    next_char = right_strip[:1] or "$"
+    keys = [
+        "w=" + word,
+        "suffix=" + word[-3:],
+        "prev=" + prev_low,
+        "next=" + next_low,
+        "prev_shape=" + prev_shape,
+        "next_shape=" + next_shape,
+        f"w_next={word}|{next_low}",
+        f"prev_w={prev_low}|{word}",
+        "prev_char=" + (prev_char if not prev_char.isalnum() else "a"),
+        "next_char=" + (next_char if not next_char.isalnum() else "a"),
+    ]
+    if any(mark in left_strip[-16:] for mark in "”\"’"):
+        keys.append("quote_before")
+    if not frozenset('“"‘').isdisjoint(right_strip[:3]):
+        keys.append("quote_after")
+    if any(mark in left[-40:] + right[:40] for mark in "\"“”"):
+        keys.append("quote_near")
+    if prev_char in "^.!?\n":
+        keys.append("sentence_start")
+    if text[start].isupper():
+        keys.append("capitalised")
+    return keys
+
+
+_KEY_SOUP = st.lists(
+    st.sampled_from([*"aZ9 .,!?\n“”\"’'‘-é", "he ", "Ana ", "7", "x" * 25]), max_size=40
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(before=_KEY_SOUP, word=st.sampled_from(["said", "Told", "according to"]), after=_KEY_SOUP)
+def test_the_cue_keys_are_the_plain_ones(before, word, after):
+    text = before + word + after
+    start, end = len(before), len(before) + len(word)
+    assert cues.hashed_keys(text, start, end) == plain_hashed_keys(text, start, end)

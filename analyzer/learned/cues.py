@@ -47,7 +47,6 @@ _THRESHOLD_SCORE = math.log(THRESHOLD / (1 - THRESHOLD))
 
 _PRONOUNS = frozenset("he she they i we it you who".split())
 _WORDS = re.compile(r"[\w’'\-]+")
-_OPEN = frozenset('“"‘')
 
 
 _WORD = re.compile(r"[A-Za-z]+(?:[’'][a-z]+)?")
@@ -169,17 +168,6 @@ _FLAG_FEATURES = ("quote_before", "quote_after", "quote_near", "sentence_start",
 _MOST_KEYS = len(_STRING_FEATURES) + len(_FLAG_FEATURES)
 
 
-def _shape(word: str, low: str) -> str:
-    """The shape of a neighbouring word that is there (lower-cased: ``low``)."""
-    if low in _PRONOUNS:
-        return "pron"
-    if word[0].isupper():
-        return "cap"
-    if word[0].isdigit():
-        return "num"
-    return "low"
-
-
 def hashed_keys(text: str, start: int, end: int) -> list[str]:
     """The keys ``FeatureHasher`` hashes for the context features of the candidate cue
     ``text[start:end]`` (:func:`features`), each of value 1, in its order: "name=value" for a
@@ -194,22 +182,34 @@ def hashed_keys(text: str, start: int, end: int) -> list[str]:
     (['w=said', 'suffix=aid', 'prev=he'], ['quote_before', 'quote_near'])
     """
     word = text[start:end].lower()
-    left = text[max(0, start - 60) : start]
+    left = text[start - 60 if start > 60 else 0 : start]
     right = text[end : end + 60]
     # The last word of the last 30 characters, found as the first of them read backwards (a
     # pattern of one character class repeated matches the same runs either way).
     before = _WORDS.search(left[:-31:-1])
+    # The shape of a neighbouring word: "pron", else by its first character "cap", "num" or
+    # "low"; "none" when there is none (written out for each: no call per neighbour).
     if before:
         prev = before.group()[::-1]
         prev_low = prev.lower()
-        prev_shape = _shape(prev, prev_low)
+        first = prev[0]
+        prev_shape = (
+            "pron"
+            if prev_low in _PRONOUNS
+            else "cap" if first.isupper() else "num" if first.isdigit() else "low"
+        )
     else:
         prev_low, prev_shape = "", "none"
     after = _WORDS.search(right)
     if after:
         nxt = after.group()
         next_low = nxt.lower()
-        next_shape = _shape(nxt, next_low)
+        first = nxt[0]
+        next_shape = (
+            "pron"
+            if next_low in _PRONOUNS
+            else "cap" if first.isupper() else "num" if first.isdigit() else "low"
+        )
     else:
         next_low, next_shape = "", "none"
     left_strip = left.rstrip()
@@ -225,8 +225,8 @@ def hashed_keys(text: str, start: int, end: int) -> list[str]:
         "next_shape=" + next_shape,
         f"w_next={word}|{next_low}",
         f"prev_w={prev_low}|{word}",
-        "prev_char=" + (prev_char if not prev_char.isalnum() else "a"),
-        "next_char=" + (next_char if not next_char.isalnum() else "a"),
+        "prev_char=a" if prev_char.isalnum() else "prev_char=" + prev_char,
+        "next_char=a" if next_char.isalnum() else "next_char=" + next_char,
     ]
     # The marks are looked for one by one with ``in`` (a fast search of the string in C): a
     # character class searched with re, or a set's look at each character, cost two to four
@@ -234,11 +234,21 @@ def hashed_keys(text: str, start: int, end: int) -> list[str]:
     last = left_strip[-16:]
     if "”" in last or '"' in last or "’" in last:
         keys.append("quote_before")  # a closing mark among the last 16 characters
-    if not _OPEN.isdisjoint(right_strip[:3]):
+    opening = right_strip[:3]
+    if "“" in opening or '"' in opening or "‘" in opening:
         keys.append("quote_after")
-    near = left[-40:] + right[:40]
-    if '"' in near or "“" in near or "”" in near:
-        keys.append("quote_near")  # a quotation mark among the 40 characters on either side
+    # A quotation mark among the 40 characters on either side (each side looked at alone: a
+    # mark is one character, in the two sides joined only if in one of them).
+    near_left, near_right = left[-40:], right[:40]
+    if (
+        '"' in near_left
+        or "“" in near_left
+        or "”" in near_left
+        or '"' in near_right
+        or "“" in near_right
+        or "”" in near_right
+    ):
+        keys.append("quote_near")
     if prev_char in "^.!?\n":
         keys.append("sentence_start")
     if text[start].isupper():
