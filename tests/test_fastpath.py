@@ -135,6 +135,65 @@ def test_the_count_matrix_is_count_vectorizers_for_the_committed_vocabulary(soup
     assert rows.tolist() == expected.tocoo().row.tolist()  # the row of each entry
 
 
+def _plain_numbering(vocabulary):
+    # TfidfLogistic's token numbers and bigram table built one n-gram at a time: each token of
+    # a bigram that is no unigram gets the next number from len(vocabulary), in order of first
+    # appearance; the bigram table is sorted by key a * base + b.
+    ids = {g: c for g, c in vocabulary.items() if " " not in g}
+    pairs, beyond = {}, len(vocabulary)
+    for gram, column in vocabulary.items():
+        if " " in gram:
+            a, b = gram.split(" ")
+            for token in (a, b):
+                if token not in ids:
+                    ids[token], beyond = beyond, beyond + 1
+            pairs[ids[a], ids[b]] = column
+    base = max(ids.values(), default=0) + 1
+    order = sorted((a * base + b, c) for (a, b), c in pairs.items())
+    return ids, base, [k for k, _ in order], [c for _, c in order]
+
+
+def _numbering(fast):
+    return fast._ids, fast._base, fast._pair_keys.tolist(), fast._pair_columns.tolist()
+
+
+def test_the_committed_vocabulary_is_numbered_as_one_n_gram_at_a_time_would():
+    fast, _, _ = _committed_counts()
+    ids, base, keys, columns = _numbering(fast)
+    expected = _plain_numbering(fast._vocabulary)
+    assert list(ids.items()) == list(expected[0].items())  # numbers and their order both
+    assert (base, keys, columns) == expected[1:]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.sampled_from(["ab", "cd", "ef", "gh", "ij"]), min_size=1, max_size=2).map(
+            " ".join
+        ),
+        unique=True,
+        max_size=12,
+    ),
+)
+def test_any_vocabulary_is_numbered_as_one_n_gram_at_a_time_would(grams):
+    vocabulary = dict(zip(grams, reversed(range(len(grams))), strict=True))
+    fast = TfidfLogistic(
+        vocabulary,
+        token_pattern=r"(?u)\b\w\w+\b",
+        lowercase=True,
+        bigrams=True,
+        sublinear=True,
+        idf=None,
+        norm="l2",
+        coef=np.zeros((1, len(grams))),
+        intercept=np.zeros(1),
+    )
+    ids, base, keys, columns = _numbering(fast)
+    expected = _plain_numbering(vocabulary)
+    assert list(ids.items()) == list(expected[0].items())
+    assert (base, keys, columns) == expected[1:]
+
+
 @pytest.mark.parametrize("dtype", [np.int64, np.int32])
 def test_number_probabilities_are_the_token_probabilities_for_any_integer_type(dtype):
     fast, _, _ = _committed_counts()

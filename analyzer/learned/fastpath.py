@@ -32,6 +32,7 @@ import math
 import re
 from collections.abc import Callable, Iterable, Sequence
 from itertools import accumulate, chain, count, repeat
+from operator import add, mul
 from typing import Any
 
 import numpy as np
@@ -286,20 +287,28 @@ class TfidfLogistic:
         # its tokens' numbers, so no "a b" string is built for each pair of an article's words.
         self._bigrams = bigrams
         ids = {g: c for g, c in vocabulary.items() if not bigrams or " " not in g}
-        pairs: dict[tuple[int, int], int] = {}
-        beyond = count(self._n_features)
-        for gram, column in vocabulary.items():
-            if bigrams and " " in gram:
-                a, b = gram.split(" ")
-                for token in (a, b):
-                    if token not in ids:
-                        ids[token] = next(beyond)
-                pairs[ids[a], ids[b]] = column
+        if len(ids) < len(vocabulary):  # the bigrams "a b", read in C calls (model loading)
+            grams = [g for g in vocabulary if " " in g]
+            tokens = " ".join(grams).split(" ")  # a, b of each bigram, one after another
+            if len(tokens) != 2 * len(grams):
+                raise ValueError("a bigram of the vocabulary is not two tokens")
+            # Tokens found only in bigrams are numbered from n_features up, in order of first
+            # appearance (a before b, bigrams in vocabulary order).
+            new = [t for t in dict.fromkeys(tokens) if t not in ids]
+            ids.update(zip(new, count(self._n_features)))
+            numbers = list(map(ids.__getitem__, tokens))
+        else:
+            grams, numbers = [], []
         self._ids = ids
         self._base = max(ids.values(), default=0) + 1  # pair (a, b) is the key a * base + b
-        order = sorted((a * self._base + b, c) for (a, b), c in pairs.items())
-        self._pair_keys = np.array([k for k, _ in order], dtype=np.int64)
-        self._pair_columns = np.array([c for _, c in order], dtype=np.int64)
+        # (Python ints: a key too large for int64 fails here, not silently in numpy.)
+        keys = np.array(
+            list(map(add, map(mul, numbers[0::2], repeat(self._base)), numbers[1::2])),
+            dtype=np.int64,
+        )
+        order = keys.argsort(kind="stable")  # (keys are distinct: any sort gives this order)
+        self._pair_keys = keys[order]
+        self._pair_columns = np.array(list(map(vocabulary.__getitem__, grams)), np.int64)[order]
         self._token_pattern = token_pattern
         self._token = re.compile(_FASTER_TOKENS.get(token_pattern, token_pattern))
         self._lowercase = lowercase
