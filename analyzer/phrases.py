@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from analyzer.claim_phrases import COMPARISON_PHRASES, DOCUMENT_PHRASES, VAGUE_OPENERS
 from analyzer.lexicons import load_lexicon
-from analyzer.scan import lowered
+from analyzer.scan import lowered, lowered_pattern
 
 
 @functools.cache
@@ -30,6 +30,14 @@ def regex_lexicon_pattern(name: str) -> re.Pattern[str]:
     """
     body = "|".join(f"(?:{t})" for t in load_lexicon(name))
     return re.compile(rf"(?<![\w’'-])(?:{body})(?![\w’'-])", re.IGNORECASE)
+
+
+@functools.cache
+def lowered_lexicon_pattern(name: str) -> re.Pattern[str]:
+    """:func:`regex_lexicon_pattern` to match in the lower-cased text
+    (:func:`analyzer.scan.lowered`) instead of the text: the same matches, a case-sensitive
+    try taking half the time of a caseless one."""
+    return lowered_pattern(regex_lexicon_pattern(name).pattern)
 
 
 # Word-index matching: much faster than one large alternation regex, which Python tries

@@ -98,6 +98,21 @@ def _check_lower_case(source: str) -> None:
         raise ValueError(f"a caseless pattern must be lower-case ASCII without flags: {source!r}")
 
 
+def lowered_pattern(source: str) -> re.Pattern[str]:
+    r"""``source`` compiled to match in the text :func:`lowered` gives as
+    ``re.compile(source, re.IGNORECASE)`` matches in the text itself (a source that could not,
+    one not in lower-case ASCII, raises ValueError). A caseless try folds the case of every
+    character it compares: tried where it mostly fails, this takes half the time.
+
+    Examples
+    --------
+    >>> lowered_pattern(r"experts\s+say").match(lowered("Experts  Say so")).span()
+    (0, 12)
+    """
+    _check_lower_case(source)
+    return re.compile(source)
+
+
 @dataclass(frozen=True)
 class Scanner:
     r"""``guard + body`` as one pattern, and a faster way to find exactly its matches.

@@ -2749,3 +2749,34 @@ def test_the_cue_keys_are_the_plain_ones(before, word, after):
     text = before + word + after
     start, end = len(before), len(before) + len(word)
     assert cues.hashed_keys(text, start, end) == plain_hashed_keys(text, start, end)
+def plain_vague_matches(text):
+    """claims._vague_matches as first written: the caseless pattern tried in the text itself."""
+    pattern = phrases.regex_lexicon_pattern("vague_support")
+    found = []
+    for start, _ in phrases.phrase_spans(text, claims.VAGUE_OPENERS):
+        m = pattern.match(text, start)
+        if m is not None:
+            found.append((m.start(), m.end(), m.group().split()[0].lower()))
+    return tuple(found)
+
+
+VAGUE_SOUP = st.lists(
+    st.sampled_from(
+        [*sorted(claims.VAGUE_OPENERS), "Experts", "IT", "Is", "say", "Say", "says", "widely"]
+        + ["seen", "as", "considered", "said", "has", "been", "linger", "like", "show", "ſay"]
+        + ["ıt", "İs", "K", "Σ", "’", "'", "-", " ", "  ", "\n", ".", "the"]
+    ),
+    max_size=12,
+).map(" ".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(VAGUE_SOUP)
+@example("Experts ſay so. It is  Widely seen as done.")
+def test_vague_formulas_in_the_lower_cased_text_are_the_caseless_pattern_s(text):
+    assert claims._vague_matches.__wrapped__(text) == plain_vague_matches(text)
+
+
+def test_vague_formulas_in_the_lower_cased_text_are_the_caseless_pattern_s_on_the_seeds():
+    for text in SEED_TEXTS:
+        assert claims._vague_matches.__wrapped__(text) == plain_vague_matches(text)
