@@ -87,6 +87,18 @@ def _words(text: str) -> _Words:
     return _Words(text, tuple(bounds[0:-1:2]), tuple(bounds[1::2]), tuple(keys))
 
 
+def lower_case_words_are_ascii(text: str) -> bool:
+    """Whether each word of ``text``, in lower case, is ASCII (one join of the keys of the word
+    index, kept for the text's other signals).
+
+    Examples
+    --------
+    >>> lower_case_words_are_ascii("“Don’t,” he said."), lower_case_words_are_ascii("Zürich")
+    (True, False)
+    """
+    return "".join(_words(text).keys).isascii()
+
+
 # A "." or "," with a word character on each side: inside a token (analyzer.document's tokens,
 # "U.S", "3.5", "37,000") it joins two words of the index. One pattern for each mark, opening
 # with it: the engine skips ahead to a literal, but tries a class of the two at every character

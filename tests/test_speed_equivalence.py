@@ -2780,3 +2780,31 @@ def test_vague_formulas_in_the_lower_cased_text_are_the_caseless_pattern_s(text)
 def test_vague_formulas_in_the_lower_cased_text_are_the_caseless_pattern_s_on_the_seeds():
     for text in SEED_TEXTS:
         assert claims._vague_matches.__wrapped__(text) == plain_vague_matches(text)
+
+
+def test_a_decimal_digit_is_a_word_character_and_its_own_lower_case():
+    # Why a text whose words in lower case are ASCII holds no digit but 0-9 (claims._numbers).
+    everything = "".join(map(chr, range(sys.maxunicode + 1)))
+    for digit in re.findall(r"\d", everything):
+        assert re.fullmatch(r"\w", digit) and digit.lower() == digit
+
+
+NUMBER_WORD_SOUP = st.lists(
+    st.sampled_from(["1", "20", "3.5", "4,000", ",", ".", " ", "%", "a", "K", "é", "٣", "０", "’"]),
+    max_size=12,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(NUMBER_WORD_SOUP, st.integers(0, 12), st.integers(0, 12))
+def test_numbers_are_the_number_pattern_s_finds_in_a_text_and_in_it_blanked(text, at, n):
+    blanked = document.blank(text, [(at, at + n)])
+    for searched in (text, blanked):
+        found = [m.span() for m in claims._numbers(searched, text)]
+        assert found == [m.span() for m in claims._NUMBER.finditer(searched)]
+
+
+def test_numbers_are_the_number_pattern_s_finds_on_the_seeds():
+    for text in SEED_TEXTS:
+        found = [m.span() for m in claims._numbers(text, text)]
+        assert found == [m.span() for m in claims._NUMBER.finditer(text)]

@@ -39,13 +39,14 @@ from analyzer.document import Document, Span, blank
 from analyzer.layout import in_writer_voice, layout
 from analyzer.phrases import (
     lexicon_terms,
+    lower_case_words_are_ascii,
     lowered_lexicon_pattern,
     normalise_phrase,
     phrase_spans,
     regex_lexicon_pattern,
 )
 from analyzer.results import Attribution, Finding
-from analyzer.scan import lowered
+from analyzer.scan import lowered, offsets
 
 CLAIM_KINDS = ("statistic", "trend", "comparison", "superlative", "causal")
 _KIND_WORDS = {
@@ -246,8 +247,31 @@ def _percent_spans(text: str, numbers: Sequence[re.Match[str]]) -> Spans:
     return [m.span() for number in numbers if (m := _PERCENT.match(text, number.start()))]
 
 
+_ASCII_DIGITS = "0123456789"
+
+
+def _numbers(text: str, original: str) -> list[re.Match[str]]:
+    r"""``_NUMBER.finditer(text)``, ``text`` being ``original`` or ``original`` with spans blanked.
+
+    The engine tests the ``\d`` opening the pattern at every character of the text (some 30 µs
+    an article) for a dozen numbers. A decimal digit is a word character and its own lower case,
+    so a text whose words in lower case are all ASCII (801 of the 840 PolNeAR texts) holds no
+    digit but 0-9: those are found by ``str.find`` (:func:`analyzer.scan.offsets`), and the
+    pattern is matched where finditer would try it, at the first digit after the last number.
+    """
+    if not lower_case_words_are_ascii(original):
+        return list(_NUMBER.finditer(text))
+    found = []
+    resume = 0  # where finditer would go on from
+    for at in offsets(text, _ASCII_DIGITS):
+        if at >= resume and (m := _NUMBER.match(text, at)) is not None:
+            found.append(m)
+            resume = m.end()
+    return found
+
+
 def _statistics(doc: Document, text: str, original: str) -> Spans:
-    numbers = list(_NUMBER.finditer(text))
+    numbers = _numbers(text, original)
     percents = _percent_spans(text, numbers)
     percent_starts = {start for start, _ in percents}
     found = [p for p in percents if not _SHOOTING_AFTER.match(text, p[1])]
