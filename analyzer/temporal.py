@@ -130,34 +130,32 @@ _SPECS: tuple[tuple[str, str, str], ...] = (
 
 _MONTH_ONLY = re.compile(_MONTH_RE)
 # The patterns (but relative_day, below) each hold a word that is fast to find (case-sensitive,
-# literal first character) at a short known distance from where a match starts: (anchor, fewest
-# and most characters between the start of a match and the start of its anchor). Seven patterns
-# hold a month name, two open with a year: the text is searched for each anchor once.
+# literal first character) at a short known distance from where a match starts: (anchor, each
+# number of characters there may be between the start of a match and the start of its anchor).
+# Seven patterns hold a month name, two open with a year: the text is searched for each anchor
+# once. (Only the distances a match can have are tried: "on Monday" and "last Monday" start 3
+# and 5 characters before the weekday, never 1, 2 or 4.)
 _YEAR_ANCHOR = re.compile(r"(?:1[89]|20)\d\d")
-_ANCHORS: dict[str, tuple[re.Pattern[str], int, int]] = {
+_ANCHORS: dict[str, tuple[re.Pattern[str], tuple[int, ...]]] = {
     # The year opens the match (the year scan's anchor: its places are found once for both).
-    "iso": (_YEAR_ANCHOR, 0, 0),
+    "iso": (_YEAR_ANCHOR, (0,)),
     # The month opens the match.
-    "month_day_year": (_MONTH_ONLY, 0, 0),
-    "month_year": (_MONTH_ONLY, 0, 0),
-    "month_day": (_MONTH_ONLY, 0, 0),
+    "month_day_year": (_MONTH_ONLY, (0,)),
+    "month_year": (_MONTH_ONLY, (0,)),
+    "month_day": (_MONTH_ONLY, (0,)),
     # day (1-2 characters), suffix (0 or 2), a space, then the month: 2 to 5.
-    "day_month_year": (_MONTH_ONLY, 2, 5),
-    "day_month": (_MONTH_ONLY, 2, 5),
+    "day_month_year": (_MONTH_ONLY, (2, 3, 4, 5)),
+    "day_month": (_MONTH_ONLY, (2, 3, 4, 5)),
     # "n" (1-6 characters: "8", "twelve") and a space before the unit: 2 to 7.
-    "ago": (re.compile(r"(?:years?|months?|weeks?|days?|decades?) ago\b"), 2, 7),
-    # "which" (4-8 characters: "last", "previous") and a space before the unit: 5 to 9.
-    "relative_unit": (re.compile(r"(?:year|month|week|decade)\b"), 5, 9),
+    "ago": (re.compile(r"(?:years?|months?|weeks?|days?|decades?) ago\b"), (2, 3, 4, 5, 6, 7)),
+    # "which" ("last", "past", "coming", "previous") and a space before the unit: 5, 7 or 9.
+    "relative_unit": (re.compile(r"(?:year|month|week|decade)\b"), (5, 7, 9)),
     # "which" and its space ("in ": 3, "during ": 7), or "mid-" (4), before the month: 3 to 7.
-    "relative_month": (_MONTH_ONLY, 3, 7),
+    "relative_month": (_MONTH_ONLY, (3, 4, 5, 6, 7)),
     # The year opens the match.
-    "year": (_YEAR_ANCHOR, 0, 0),
-    # The weekday itself (0), or "on ", "last ", "next " before it (3 to 5).
-    "weekday": (
-        re.compile(rf"(?:{_DAY_RE})\b"),
-        0,
-        5,
-    ),
+    "year": (_YEAR_ANCHOR, (0,)),
+    # The weekday itself (0), or "on " (3), "last ", "next ", "this " (5) before it.
+    "weekday": (re.compile(rf"(?:{_DAY_RE})\b"), (0, 3, 5)),
 }
 # The strings every match of an anchor opens with, for the anchors that open with lower-case
 # letters or digits: their places are found with str.find (some 3 µs a string in a news text),
@@ -192,7 +190,7 @@ class _Scan:
     ``pattern`` (guard + body) is the definition, and ``finditer`` gives what
     ``pattern.finditer`` gives, by one of these shortcuts:
 
-    - ``anchor``: every match starts ``near`` (fewest, most) characters before a place where the
+    - ``anchor``: every match starts one of ``backs`` characters before a place where the
       anchor matches, so the pattern is tried only at those starts, in order, skipping those
       inside the last match: finditer tries every position, but finds matches only there.
 
@@ -207,7 +205,7 @@ class _Scan:
     name: str
     pattern: re.Pattern[str]
     anchor: re.Pattern[str] | None = None
-    near: tuple[int, int] = (0, 0)
+    backs: tuple[int, ...] = (0,)
     openings: tuple[str, ...] = ()
 
     def finditer(
@@ -228,10 +226,8 @@ class _Scan:
         return list(self.pattern.finditer(text))
 
     def _anchored(self, text: str, places: list[int]) -> list[re.Match[str]]:
-        fewest, most = self.near
-        starts: set[int] = set()
-        for at in places:
-            starts.update(range(max(0, at - most), at - fewest + 1))
+        backs = self.backs
+        starts = {at - back for at in places for back in backs if at >= back}
         found = []
         resume = 0
         for start in sorted(starts):
@@ -264,10 +260,8 @@ def _places(anchor: re.Pattern[str], text: str) -> list[int]:
 
 
 def _scan(name: str, guard: str, body: str) -> _Scan:
-    anchor, fewest, most = _ANCHORS.get(name, (None, 0, 0))
-    return _Scan(
-        name, re.compile(guard + body), anchor, (fewest, most), _CASELESS_OPENINGS.get(name, ())
-    )
+    anchor, backs = _ANCHORS.get(name, (None, (0,)))
+    return _Scan(name, re.compile(guard + body), anchor, backs, _CASELESS_OPENINGS.get(name, ()))
 
 
 _SCANS: tuple[_Scan, ...] = tuple(_scan(*spec) for spec in _SPECS)

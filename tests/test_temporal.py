@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import pytest
@@ -76,17 +77,56 @@ def test_offsets_slice_to_the_text():
         assert text[d.start : d.end] == d.text
 
 
-def test_each_anchor_distance_is_the_width_of_what_comes_before_the_anchor_word():
+def _widths(parsed) -> set[int]:
+    """Every length a match of a parsed pattern can have (repeats of at most three)."""
+    p = re._parser
+    out = {0}
+    for op, av in parsed:
+        if op in (p.LITERAL, p.NOT_LITERAL, p.IN, p.ANY):
+            step = {1}
+        elif op in (p.AT, p.ASSERT, p.ASSERT_NOT):
+            step = {0}
+        elif op is p.SUBPATTERN:
+            step = _widths(av[-1])
+        elif op is p.BRANCH:
+            step = set().union(*map(_widths, av[1]))
+        elif op in (p.MAX_REPEAT, p.MIN_REPEAT):
+            fewest, most, sub = av
+            assert most <= 3, "a long repeat: its widths are not listed"
+            one = _widths(sub)
+            step = {
+                sum(c) for k in range(fewest, most + 1) for c in itertools.product(one, repeat=k)
+            }
+        else:
+            raise AssertionError(f"no width for {op}")
+        out = {a + b for a in out for b in step}
+    return out
+
+
+def test_each_anchor_distance_is_a_width_of_what_comes_before_the_anchor_word():
     # _ANCHORS declares, by hand, how many characters a match may run before its anchor word
-    # (month, unit, weekday or year). The regex parser derives the same (fewest, most) from the
-    # text of each pattern before that word: the guard and the prefix ("last ", "12th ").
+    # (month, unit, weekday or year). The regex parser gives the same lengths for the text of
+    # each pattern before that word: the guard and the prefix ("last ", "12th ").
     # (re._parser is the standard library's own pattern parser, sre_parse before 3.11.)
     specs = {name: (guard, body) for name, guard, body in temporal._SPECS}
     anchor_words = (temporal._MONTH_RE, "(?P<unit>", "(?P<weekday>", "(?P<year>")
-    for name, (_, fewest, most) in temporal._ANCHORS.items():
+    for name, (_, backs) in temporal._ANCHORS.items():
         guard, body = specs[name]
         cut = min(i for i in map(body.find, anchor_words) if i >= 0)
-        assert re._parser.parse(guard + body[:cut]).getwidth() == (fewest, most), name
+        assert _widths(re._parser.parse(guard + body[:cut])) == set(backs), name
+
+
+def test_the_widths_before_a_weekday_and_a_unit_skip_lengths_no_match_has():
+    assert temporal._ANCHORS["weekday"][1] == (0, 3, 5)
+    assert temporal._ANCHORS["relative_unit"][1] == (5, 7, 9)
+    assert [
+        d.text for d in find_dates("on Monday, last week, coming year, previous month", None)
+    ] == [
+        "Monday",
+        "last week",
+        "coming year",
+        "previous month",
+    ]
 
 
 # Publication dates for the tense cases: a Wednesday in July, and mid-February.
