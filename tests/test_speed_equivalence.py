@@ -2674,7 +2674,9 @@ def test_a_cue_scored_at_the_threshold_is_accepted_as_its_probability_says(
     unbiased = cues.CueScorer(n_features, alternate_sign, weights, 0.0)
     from analyzer.learned.fastpath import hashed_keys_dot
 
-    first = hashed_keys_dot([cues.hashed_keys(text, *spans[0])], weights, n_features, alternate_sign)
+    first = hashed_keys_dot(
+        [cues.hashed_keys(text, *spans[0])], weights, n_features, alternate_sign
+    )
     intercept = cues._THRESHOLD_SCORE - float(first[0])
     scorer = cues.CueScorer(n_features, alternate_sign, weights, intercept)
     with np.errstate(over="ignore"):  # (probabilities of huge negative scores are 0)
@@ -2725,11 +2727,11 @@ def plain_hashed_keys(text: str, start: int, end: int) -> list[str]:
         "prev_char=" + (prev_char if not prev_char.isalnum() else "a"),
         "next_char=" + (next_char if not next_char.isalnum() else "a"),
     ]
-    if any(mark in left_strip[-16:] for mark in "”\"’"):
+    if any(mark in left_strip[-16:] for mark in '”"’'):
         keys.append("quote_before")
     if not frozenset('“"‘').isdisjoint(right_strip[:3]):
         keys.append("quote_after")
-    if any(mark in left[-40:] + right[:40] for mark in "\"“”"):
+    if any(mark in left[-40:] + right[:40] for mark in '"“”'):
         keys.append("quote_near")
     if prev_char in "^.!?\n":
         keys.append("sentence_start")
@@ -2749,6 +2751,8 @@ def test_the_cue_keys_are_the_plain_ones(before, word, after):
     text = before + word + after
     start, end = len(before), len(before) + len(word)
     assert cues.hashed_keys(text, start, end) == plain_hashed_keys(text, start, end)
+
+
 def plain_vague_matches(text):
     """claims._vague_matches as first written: the caseless pattern tried in the text itself."""
     pattern = phrases.regex_lexicon_pattern("vague_support")

@@ -196,7 +196,11 @@ def hashed_keys(text: str, start: int, end: int) -> list[str]:
         prev_shape = (
             "pron"
             if prev_low in _PRONOUNS
-            else "cap" if first.isupper() else "num" if first.isdigit() else "low"
+            else "cap"
+            if first.isupper()
+            else "num"
+            if first.isdigit()
+            else "low"
         )
     else:
         prev_low, prev_shape = "", "none"
@@ -208,7 +212,11 @@ def hashed_keys(text: str, start: int, end: int) -> list[str]:
         next_shape = (
             "pron"
             if next_low in _PRONOUNS
-            else "cap" if first.isupper() else "num" if first.isdigit() else "low"
+            else "cap"
+            if first.isupper()
+            else "num"
+            if first.isdigit()
+            else "low"
         )
     else:
         next_low, next_shape = "", "none"
