@@ -192,32 +192,28 @@ def hashed_keys(text: str, start: int, end: int) -> list[str]:
     if before:
         prev = before.group()[::-1]
         prev_low = prev.lower()
-        first = prev[0]
-        prev_shape = (
-            "pron"
-            if prev_low in _PRONOUNS
-            else "cap"
-            if first.isupper()
-            else "num"
-            if first.isdigit()
-            else "low"
-        )
+        if prev_low in _PRONOUNS:
+            prev_shape = "pron"
+        elif prev[0].isupper():
+            prev_shape = "cap"
+        elif prev[0].isdigit():
+            prev_shape = "num"
+        else:
+            prev_shape = "low"
     else:
         prev_low, prev_shape = "", "none"
     after = _WORDS.search(right)
     if after:
         nxt = after.group()
         next_low = nxt.lower()
-        first = nxt[0]
-        next_shape = (
-            "pron"
-            if next_low in _PRONOUNS
-            else "cap"
-            if first.isupper()
-            else "num"
-            if first.isdigit()
-            else "low"
-        )
+        if next_low in _PRONOUNS:
+            next_shape = "pron"
+        elif nxt[0].isupper():
+            next_shape = "cap"
+        elif nxt[0].isdigit():
+            next_shape = "num"
+        else:
+            next_shape = "low"
     else:
         next_low, next_shape = "", "none"
     left_strip = left.rstrip()
