@@ -2812,3 +2812,22 @@ def test_numbers_are_the_number_pattern_s_finds_on_the_seeds():
     for text in SEED_TEXTS:
         found = [m.span() for m in claims._numbers(text, text)]
         assert found == [m.span() for m in claims._NUMBER.finditer(text)]
+_PARAGRAPH_SOUP = st.lists(
+    st.sampled_from(["A b.", " C d? ", "E.", "\n", "\n\n", "  \n", "“F,” he said.", "x"]),
+    max_size=20,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_PARAGRAPH_SOUP)
+def test_the_paragraph_of_each_sentence_is_found_as_a_search_finds_it(text):
+    doc = document.build_document(document.Article("a", "a", text))
+    plain = [doc.paragraph_index(s.start) for s in doc.sentences]
+    assert attribution._sentence_paragraphs(doc) == plain
+
+
+def test_the_paragraph_of_each_seed_sentence_is_found_as_a_search_finds_it():
+    for text in SEED_TEXTS:
+        doc = document.build_document(document.Article("a", "a", text))
+        plain = [doc.paragraph_index(s.start) for s in doc.sentences]
+        assert attribution._sentence_paragraphs(doc) == plain

@@ -214,9 +214,9 @@ def find(
     speech = _Speech.of(doc, quotes)
     accepted, held = _accepted_cues(doc, model, speech)
     # Whether a cue's paragraph is a heading, looked at once for each paragraph holding cues.
-    paragraph_of = [doc.paragraph_index(c[0]) for c in accepted]
-    heading = {pi: _is_heading(doc, pi) for pi in set(paragraph_of)}
-    cue_spans = [c for c, pi in zip(accepted, paragraph_of, strict=True) if not heading[pi]]
+    paragraph_of = {c: doc.paragraph_index(c[0]) for c in accepted}
+    heading = {pi: _is_heading(doc, pi) for pi in set(paragraph_of.values())}
+    cue_spans = [c for c in accepted if not heading[paragraph_of[c]]]
     by_sentence: dict[int, list[tuple[int, int]]] = {}
     for span in cue_spans:
         i = doc.sentence_index(span[0])
@@ -230,8 +230,7 @@ def find(
     # person named last (often someone a question cited).
     interviewee = next((f.entity for f in interview if f.entity is not None), None)
     qa_start, qa_end = (interview[0].content[0], interview[-1].content[1]) if interview else (0, 0)
-    for si, sent in enumerate(doc.sentences):
-        pi = doc.paragraph_index(sent.start)
+    for si, (sent, pi) in enumerate(zip(doc.sentences, _sentence_paragraphs(doc), strict=True)):
         if pi is not None and pi != state.paragraph:
             state.new_paragraph(pi)
             para = doc.paragraphs[pi]
@@ -273,7 +272,17 @@ def find(
                 continue  # a cue word inside a quotation belongs to the quoted speech
             outer = next((f for f in in_sentence if f.content[0] <= cue[0] < f.content[1]), None)
             if outer is None:
-                f = _from_cue(doc, people, sent, cue, speech, used_quotes, in_sentence, state)
+                f = _from_cue(
+                    doc,
+                    people,
+                    sent,
+                    cue,
+                    paragraph_of[cue],
+                    speech,
+                    used_quotes,
+                    in_sentence,
+                    state,
+                )
                 f = _reporting(text, f, cue, ordered, held)
             else:
                 joint = _coordinate(text, outer, cue)
@@ -282,7 +291,17 @@ def find(
                 # The outer content ends before the joint (undone if the cue makes nothing).
                 kept = outer.content, outer.kind
                 _split_at(text, speech, outer, joint.start())
-                f = _from_cue(doc, people, sent, cue, speech, used_quotes, in_sentence, state)
+                f = _from_cue(
+                    doc,
+                    people,
+                    sent,
+                    cue,
+                    paragraph_of[cue],
+                    speech,
+                    used_quotes,
+                    in_sentence,
+                    state,
+                )
                 if f is not None and not joint.group(1):
                     # "She attacked the police and blamed ...": the outer clause's subject.
                     f.source, f.name = outer.source, outer.name
@@ -462,6 +481,23 @@ class _State:
         return None
 
 
+def _sentence_paragraphs(doc: Document) -> list[int | None]:
+    """``doc.paragraph_index(s.start)`` for each sentence s of ``doc``, found in one walk over
+    both lists instead of a search for each sentence: they are in text order and no two
+    paragraphs overlap (build_document), so the paragraph holding a sentence's start is at or
+    after the one holding the previous sentence's start (or the first ending after it)."""
+    paragraphs = doc.paragraphs
+    n = len(paragraphs)
+    out: list[int | None] = []
+    p = 0
+    for sent in doc.sentences:
+        start = sent.start
+        while p < n and paragraphs[p].end <= start:
+            p += 1
+        out.append(p if p < n and paragraphs[p].start <= start else None)
+    return out
+
+
 def _is_heading(doc: Document, pi: int | None) -> bool:
     """Paragraph ``pi`` is a short title-case line without closing punctuation ("A Renewed
     Offensive Against ...")."""
@@ -580,6 +616,7 @@ def _from_cue(
     people: People,
     sent: Span,
     cue: tuple[int, int],
+    cue_paragraph: int | None,
     speech: _Speech,
     used: set[int],
     earlier: list[_Found],
@@ -671,7 +708,7 @@ def _from_cue(
             source = _subject_before(doc, people, sent, cs, "and")
     name, kind_of_source, entity = _resolve(doc, people, source, state)
     # Content: a quotation next to the cue, or the rest of the sentence.
-    content = _quoted_content(doc, speech, used, cs, source, after_cue)
+    content = _quoted_content(doc, speech, used, cs, cue_paragraph, source, after_cue)
     if content is None:
         if according:
             content = _according_content(text, sent, cs, after_cue)
@@ -1101,14 +1138,15 @@ def _quoted_content(
     speech: _Speech,
     used: set[int],
     cue_start: int,
+    pi: int | None,
     source: tuple[int, int] | None,
     after_cue: int,
 ) -> tuple[int, int] | None:
-    """The quotation(s) the cue introduces or closes, merged when split around the cue."""
+    """The quotation(s) the cue at ``cue_start``, in paragraph ``pi``, introduces or closes,
+    merged when split around the cue."""
     text = doc.text
     before = after = None
     first = min(cue_start, source[0]) if source else cue_start
-    pi = doc.paragraph_index(cue_start)
     # Only quotations opening or closing in the cue's paragraph can be picked.
     for i in speech.near.get(pi, ()):
         if i in used:
