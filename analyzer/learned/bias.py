@@ -39,7 +39,7 @@ from array import array
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import repeat
+from itertools import count, repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -321,7 +321,8 @@ class _Cores(dict):
     def __init__(self, fast: TfidfLogistic, lexicon: StemLexicon) -> None:
         super().__init__()
         self._number = fast.number
-        self._known = {s: i for i, s in enumerate(lexicon.stems_.tolist())}
+        # (The lexicon's stems are distinct and index_ holds them in order, already hashed.)
+        self._known = dict(zip(lexicon.index_, count()))
         self._unseen: dict[str, int] = {}
 
     def unseen_stems(self) -> int:

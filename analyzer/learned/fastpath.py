@@ -292,11 +292,13 @@ class TfidfLogistic:
             tokens = " ".join(grams).split(" ")  # a, b of each bigram, one after another
             if len(tokens) != 2 * len(grams):
                 raise ValueError("a bigram of the vocabulary is not two tokens")
-            # Tokens found only in bigrams are numbered from n_features up, in order of first
-            # appearance (a before b, bigrams in vocabulary order).
-            new = [t for t in dict.fromkeys(tokens) if t not in ids]
-            ids.update(zip(new, count(self._n_features)))
-            numbers = list(map(ids.__getitem__, tokens))
+            numbers = list(map(ids.get, tokens))
+            if None in numbers:  # (rare: min_df keeps the tokens of a bigram it keeps)
+                # Tokens found only in bigrams are numbered from n_features up, in order of
+                # first appearance (a before b, bigrams in vocabulary order).
+                new = [t for t in dict.fromkeys(tokens) if t not in ids]
+                ids.update(zip(new, count(self._n_features)))
+                numbers = list(map(ids.__getitem__, tokens))
         else:
             grams, numbers = [], []
         self._ids = ids
