@@ -13,9 +13,9 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import InitVar, dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from analyzer.article import Article, Metadata, Span
 from analyzer.lexicons import load_lexicon
@@ -26,6 +26,8 @@ if TYPE_CHECKING:
     from analyzer.sentences import FastPunkt
 
 __all__ = ["Article", "Document", "Metadata", "Span", "build_document"]
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +69,10 @@ class Document:
         default=None, init=False, repr=False, compare=False
     )
     _token_keys: tuple[str, ...] | None = field(default=None, init=False, repr=False, compare=False)
+    # What derived() computed, by the function that computed it.
+    _derived: dict[Callable[[Any], Any], Any] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def __post_init__(self, tokens: tuple[Span, ...] | None) -> None:
         n = len(self.text)
@@ -89,6 +95,28 @@ class Document:
     def span_text(self, span: Span) -> str:
         """The text a span covers."""
         return self.text[span.start : span.end]
+
+    def derived(self, compute: Callable[[Document], T]) -> T:
+        """``compute(self)``, computed on first use and kept with the document, for a piece
+        several signals read (``compute`` must depend on nothing but the document).
+
+        Examples
+        --------
+        >>> def sentence_count(doc):
+        ...     print("counted")
+        ...     return len(doc.sentences)
+        >>> doc = build_document(Article("a", "a.txt", "One. Two."))
+        >>> doc.derived(sentence_count)
+        counted
+        2
+        >>> doc.derived(sentence_count)
+        2
+        """
+        try:
+            return self._derived[compute]  # type: ignore[no-any-return]
+        except KeyError:
+            value = self._derived[compute] = compute(self)
+            return value
 
     @property
     def token_texts(self) -> tuple[str, ...]:

@@ -8,7 +8,6 @@ punctuation) are structure, not sentences.
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 
@@ -84,33 +83,10 @@ def _is_question_paragraph(doc: Document, span: Span) -> bool:
     )
 
 
-class _Key:
-    """Hashes a Document by its text and paragraphs only (hashing every span would be slow)."""
-
-    __slots__ = ("doc", "key")
-
-    def __init__(self, doc: Document) -> None:
-        self.doc = doc
-        self.key = (doc.text, len(doc.paragraphs), len(doc.quotes))
-
-    def __hash__(self) -> int:
-        return hash(self.key)
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, _Key) and (
-            self.doc is other.doc
-            or (self.key == other.key and self.doc.paragraphs == other.doc.paragraphs)
-        )
-
-
-@functools.lru_cache(maxsize=8)
-def _cached(key: _Key) -> Layout:
-    return _layout(key.doc)
-
-
 def layout(doc: Document) -> Layout:
-    """Headings and question-and-answer structure of ``doc`` (computed once per document)."""
-    return _cached(_Key(doc))
+    """Headings and question-and-answer structure of ``doc`` (computed once per document and
+    kept with it: half a dozen signals ask)."""
+    return doc.derived(_layout)
 
 
 def _layout(doc: Document) -> Layout:

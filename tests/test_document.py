@@ -188,3 +188,32 @@ def test_sentence_index_finds_the_sentence_holding_an_offset():
 def test_sentences_are_trimmed_of_control_white_space_punkt_leaves():
     doc = doc_of("Mr.Mr. \x1f0 ")
     assert [doc.span_text(s) for s in doc.sentences] == ["Mr.Mr.", "0"]
+
+
+def test_a_derived_piece_is_computed_once_per_document_and_kept_with_it():
+    calls = []
+
+    def paragraphs_seen(doc):
+        calls.append(doc.text)
+        return len(doc.paragraphs)
+
+    one, two = doc_of("A.\nB."), doc_of("A.")
+    assert [one.derived(paragraphs_seen), one.derived(paragraphs_seen)] == [2, 2]
+    assert two.derived(paragraphs_seen) == 1
+    assert one.derived(lambda doc: len(doc.sentences)) == 2  # another function, its own piece
+    assert calls == ["A.\nB.", "A."]
+    assert one == doc_of("A.\nB.")  # kept pieces take no part in equality
+
+
+def test_the_layout_is_computed_once_per_document_whichever_signal_asks(monkeypatch):
+    from analyzer import layout, pipeline
+
+    computed = []
+    plain = layout._layout
+    monkeypatch.setattr(layout, "_layout", lambda doc: computed.append(doc) or plain(doc))
+    doc = doc_of("Why?\nBecause.\nHow?\nSlowly.\nWhen?\nSoon.\nEdited for length.")
+    pipeline.analyze_document(doc)
+    assert computed == [doc]
+    assert layout.layout(doc) == plain(doc)
+    other = doc_of(doc.text)
+    assert layout.layout(other) == plain(doc) and computed == [doc, other]
