@@ -248,3 +248,13 @@ def test_an_attribution_to_a_vague_source_does_not_support():
 def test_characterising_verbs_give_half_credit():
     (claim,) = claims.assess(doc_of("He emphasized that arrests rose 40 percent."))
     assert (claim.supported, claim.credit) == (True, 0.5)
+
+
+def test_vague_formulas_are_found_once_for_both_askers(monkeypatch):
+    found = []
+    plain = claims._vague_spans
+    monkeypatch.setattr(claims, "_vague_spans", lambda doc: found.append(doc) or plain(doc))
+    doc = doc_of("Experts say crime rose 40 percent.")
+    assert [doc.span_text(s) for s in claims.vague_formulas(doc)] == ["Experts say"]
+    assert [c.vague for c in claims.assess(doc)] == ["Experts say"]
+    assert found == [doc]

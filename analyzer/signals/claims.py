@@ -24,7 +24,6 @@ Support that names no one ("experts say", "studies show", "reportedly", "is wide
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -438,11 +437,8 @@ def _bucket(doc: Document, spans: Spans) -> dict[int, Spans]:
     return out
 
 
-@functools.lru_cache(maxsize=4)
 def _vague_matches(text: str) -> tuple[tuple[int, int, str], ...]:
-    """``(start, end, first word in lower case)`` of each vague formula of ``text``; kept for
-    the second signal that asks about the same text (:func:`vague_formulas`, then
-    :func:`assess`)."""
+    """``(start, end, first word in lower case)`` of each vague formula of ``text``."""
     # Tried at some twenty opening words an article, where it mostly fails: in the lower-cased
     # text, case-sensitively, when that text can be trusted (analyzer.scan.lowered), a try takes
     # half the time of a caseless one in the text.
@@ -461,7 +457,8 @@ def _vague_matches(text: str) -> tuple[tuple[int, int, str], ...]:
 
 
 def _vague_spans(doc: Document) -> dict[int, Spans]:
-    """Vague formulas per sentence; one not preceded by a word naming whose it is."""
+    """Vague formulas per sentence; one not preceded by a word naming whose it is. (Asked by
+    :func:`vague_formulas`, then :func:`assess`: read through ``doc.derived``, found once.)"""
     text = doc.text
     found: Spans = []
     for start, end, lead in _vague_matches(text):
@@ -534,7 +531,7 @@ def _scan(doc: Document, masked: str) -> _Scan:
     return _Scan(
         features=features,
         cues=_bucket(doc, cue_spans),
-        vague=_vague_spans(doc),
+        vague=doc.derived(_vague_spans),
         prescriptive=set(prescriptive),
     )
 
@@ -551,7 +548,9 @@ def vague_formulas(doc: Document) -> list[Span]:
     """
     lay = layout(doc)
     # (The sentences come in text order: the formulas are found in text order.)
-    spans = [Span(s, e) for per_sentence in _vague_spans(doc).values() for s, e in per_sentence]
+    spans = [
+        Span(s, e) for per_sentence in doc.derived(_vague_spans).values() for s, e in per_sentence
+    ]
     return [s for s in spans if in_writer_voice(doc, s, lay)]
 
 
