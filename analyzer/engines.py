@@ -175,31 +175,35 @@ def compare_chunk(pairs: list[Pair], *, lean: bool = False) -> list[Outcome]:
         unpacked,
     )
     from analyzer.stored_result import (
+        Reading,
         comparison_place,
-        decode_unscored,
         line_with_comparison,
+        read_unscored,
         sentences_of,
     )
     from analyzer.writers.record_line import dumps
 
-    # article id -> (stored result as UTF-8 bytes, prepared article)
-    read: dict[str, tuple[bytes, Prepared]] = {}
+    # article id -> (stored result as UTF-8 bytes, its reading, prepared article)
+    read: dict[str, tuple[bytes, Reading, Prepared]] = {}
 
-    def prepared(article_id: str, blob: bytes) -> tuple[bytes, Prepared]:
+    def prepared(
+        article_id: str, blob: bytes, like: Reading | None = None
+    ) -> tuple[bytes, Reading, Prepared]:
         if article_id not in read:  # a failure is not kept: each of its pairs fails with it
             stored = unpacked(blob)
-            # Comparing reads no finding, metric or score: the result is not rebuilt whole. Its
-            # sentences were stored with it (score_chunk).
-            result = decode_unscored(stored)
+            # Comparing reads no finding, metric or score: the result is not rebuilt whole. A
+            # rewrite is read against its source (a copy's text and quotes are its source's).
+            # Its sentences were stored with it (score_chunk).
+            reading = read_unscored(stored, like)
             sentences = functools.partial(sentences_of, stored)  # read if a check needs them
-            read[article_id] = (stored, Prepared(result, sentences))
+            read[article_id] = (stored, reading, Prepared(reading.result, sentences))
         return read[article_id]
 
     out: list[Outcome] = []
     for source_id, source, derived_id, derived, by, similarity in pairs:
         try:
-            stored, rewrite = prepared(derived_id, derived)
-            _, original = prepared(source_id, source)
+            _, seen, original = prepared(source_id, source)
+            stored, _, rewrite = prepared(derived_id, derived, seen)
             comparison = compare_prepared(original, rewrite, paired_by=by, similarity=similarity)
             packed = UNKEPT if lean else pack(comparison)
             # The line with the comparison is the line of the result StateStore.run_results

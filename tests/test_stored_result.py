@@ -425,3 +425,63 @@ def test_a_lean_result_is_not_rebuilt_whole_but_the_store_gives_its_path(tmp_pat
         with pytest.raises(ValueError, match="for comparing only"):
             store.get("a")
         assert store.path_of("a") == "p.txt"
+
+
+def _read_alone_and_against(stored: bytes, seen: stored_result.Reading) -> tuple[str, str]:
+    """Codec JSON (every class, tuple and type named) of ``stored`` read alone and read against
+    ``seen``."""
+    alone = stored_result.decode_unscored(stored)
+    against = stored_result.read_unscored(stored, seen).result
+    return codec.encode(alone), codec.encode(against)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    RESULTS,
+    RESULTS,
+    st.sets(st.sampled_from(["text", "paragraphs", "quotes", "published"])),
+    st.booleans(),
+)
+def test_a_result_read_against_another_reads_exactly_as_it_does_alone(result, other, shared, lean):
+    # The other result shares some of the values read against (a copy shares them all).
+    other = dataclasses.replace(other, **{name: getattr(result, name) for name in shared})
+    try:
+        seen, stored = (stored_result.encode(r, lean=lean).encode("utf-8", "surrogatepass")
+                        for r in (result, other))  # fmt: skip
+    except (TypeError, ValueError):  # a record JSON cannot write fails its article anyway
+        return
+    alone, against = _read_alone_and_against(stored, stored_result.read_unscored(seen))
+    assert against == alone
+
+
+@settings(max_examples=300, deadline=None)
+@given(TRICKY, TRICKY, st.lists(st.tuples(TRICKY, st.one_of(st.none(), TRICKY)), max_size=2))
+def test_a_copy_spelling_the_keys_around_its_text_and_quotes_reads_as_it_does_alone(
+    text, other_text, quotes
+):
+    made = tuple(Quote(0, 1, q, speaker) for q, speaker in quotes)
+    source = ArticleResult("s", "s.txt", text, paragraphs=((0, 1),), quotes=made)
+    seen = stored_result.read_unscored(stored_result.encode(source).encode())
+    for rewrite in (
+        dataclasses.replace(source, id="c", path=text, title=other_text),
+        dataclasses.replace(source, id="c", text=other_text, quotes=made[:1]),
+        dataclasses.replace(source, id="c", paragraphs=(), quotes=None),
+    ):
+        alone, against = _read_alone_and_against(stored_result.encode(rewrite).encode(), seen)
+        assert against == alone
+
+
+def test_a_copy_read_against_its_source_shares_its_text_paragraphs_and_quotes():
+    source = ArticleResult(
+        "s", "s.txt", "“Hi,” Ana said.", paragraphs=((0, 15),), quotes=(Quote(0, 5, "Hi,", "Ana"),)
+    )
+    copy = dataclasses.replace(source, id="c", path="c.txt", derived_from=("s",))
+    seen = stored_result.read_unscored(stored_result.encode(source).encode())
+    read = stored_result.read_unscored(stored_result.encode(copy).encode(), seen).result
+    assert read == copy
+    assert (read.text, read.paragraphs, read.quotes) == (
+        source.text,
+        source.paragraphs,
+        source.quotes,
+    )
+    assert read.text is seen.result.text and read.quotes is seen.result.quotes
