@@ -459,3 +459,36 @@ def test_files_of_one_folder_named_two_ways_read_its_manifest_for_both(tmp_path)
     (tmp_path / "manifest.csv").write_text("file,title\na.txt,Rain\nb.txt,Snow\n", encoding="utf-8")
     paths = [str(tmp_path / "a.txt"), f"{tmp_path}//./b.txt"]
     assert [a.meta.title for a in read_inputs(paths)] == ["Rain", "Snow"]
+
+
+# Bytes after each byte order mark decode_direct knows, and none: UTF-8, UTF-16 and UTF-32
+# spellings of lone surrogates among them.
+_MARKED = st.tuples(
+    st.sampled_from([b"", b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff", b"\xff\xfe\x00\x00"]),
+    st.lists(
+        st.sampled_from([b"a", b"\xed\xa0\x80", b"\x00\xd8", b"\xd8\x00", b"\x00\xdc\x00\x00"])
+        | st.binary(max_size=4),
+        max_size=6,
+    ),
+).map(lambda parts: parts[0] + b"".join(parts[1]))
+
+
+@given(_MARKED)
+@example(b"\xff\xfe\x00\xd8a\x00")
+def test_text_a_file_decodes_to_directly_holds_no_lone_surrogate(data):
+    # What lets a text file's text skip the check for lone surrogates (readers._finish).
+    from analyzer.readers.decode import decode_direct
+
+    try:
+        text = decode_direct("a.txt", data)
+    except InputError:
+        return
+    if text is not None:
+        text.encode("utf-8")  # strict: raises on a lone surrogate
+
+
+def test_a_text_is_blank_as_its_stripped_copy_is_empty_for_every_character():
+    from analyzer.readers import _blank
+
+    for text in ["", "a", " a ", "\u3000\x1c", *map(chr, range(0x110000))]:
+        assert _blank(text) == (not text.strip()), repr(text)

@@ -265,13 +265,15 @@ def _read_file(
         # Text the encoding detector had to guess depends on charset-normalizer's version too:
         # such a file is never remembered, so it is read (and guessed) again each run.
         text = decode_direct(path, data)
+        # A strict decoder's text holds no lone surrogate (a guessed codec's might).
+        strict = text is not None
         if text is None:
             info = None
             text = decode_bytes(path, data)
         if html:
             article = _html_article(path, text, stem, manifest_row, ids)
         else:
-            article = _text_article(path, text, stem, manifest_row, ids)
+            article = _text_article(path, text, stem, manifest_row, ids, strict=strict)
     except InputError as exc:
         yield exc
         return
@@ -390,20 +392,34 @@ def _normalise(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
 
 
-def _finish(path: str, raw_id: str, text: str, meta: Metadata, ids: _Ids) -> Article:
-    """Common last steps: trailing syndication line, empty check, valid Unicode, id."""
+def _finish(
+    path: str, raw_id: str, text: str, meta: Metadata, ids: _Ids, *, strict: bool = False
+) -> Article:
+    """Common last steps: trailing syndication line, empty check, valid Unicode, id.
+
+    ``strict``: the text is part of what a strict decoder made of bytes
+    (:func:`~analyzer.readers.decode.decode_direct`), which can hold no lone surrogate: only
+    the metadata is checked for them (encoding the text to check it was ~5 us an article).
+    """
     text, title, outlet = split_appeared_first(text)
     meta = merge(meta, {"title": title, "outlet": outlet})
-    if not text.strip():
+    if _blank(text):
         raise InputError(path, "file is empty" if not text else "file holds only white space")
     if not _LETTER_OR_DIGIT.search(text):
         raise InputError(path, "file holds no words (no letter or digit), not text")
-    _check_unicode(path, text, meta)
+    _check_unicode(path, None if strict else text, meta)
     return Article(id=ids.take(raw_id), path=path, text=text, meta=meta)
 
 
-def _check_unicode(path: str, text: str, meta: Metadata) -> None:
-    """Refuse lone surrogates, which JSON escapes (``"\\ud800"``) can smuggle into a string.
+def _blank(text: str) -> bool:
+    """``not text.strip()``, without the stripped copy of the whole text (``isspace`` stops at
+    the first character that is not white space; both use the same test of white space)."""
+    return not text or text.isspace()
+
+
+def _check_unicode(path: str, text: str | None, meta: Metadata) -> None:
+    """Refuse lone surrogates, which JSON escapes (``"\\ud800"``) can smuggle into a string
+    (the text, unless None, and the metadata).
 
     Such a string cannot be written as UTF-8, so letting it through would fail the whole batch
     at write time instead of this one article at read time.
@@ -422,12 +438,15 @@ def _check_unicode(path: str, text: str, meta: Metadata) -> None:
             ) from None
 
 
-def _text_article(path: str, text: str, stem: str, row: dict[str, object], ids: _Ids) -> Article:
+def _text_article(
+    path: str, text: str, stem: str, row: dict[str, object], ids: _Ids, *, strict: bool = False
+) -> Article:
+    # ``strict``: see _finish (the body is a part of the text, with its line ends made "\n").
     text = _normalise(text)
-    if not text.strip():
+    if _blank(text):
         raise InputError(path, "file is empty" if not text else "file holds only white space")
     meta, body = split_front_matter(path, text)
-    return _finish(path, stem, body, merge(meta, row), ids)
+    return _finish(path, stem, body, merge(meta, row), ids, strict=strict)
 
 
 def _html_article(path: str, markup: str, stem: str, row: dict[str, object], ids: _Ids) -> Article:
