@@ -53,7 +53,7 @@ from analyzer.errors import AnalyzerError, InputError
 from analyzer.file_record import StoredFiles
 from analyzer.pairing_input import PairingInput
 from analyzer.progress import Counts, Progress
-from analyzer.readers import Unread, read_inputs
+from analyzer.readers import Unread, read_inputs, recall_signatures
 from analyzer.scratch import scratch_folder
 from analyzer.state import (
     STATE_NAME,
@@ -105,6 +105,9 @@ class BatchResult:
 @dataclass
 class _Analysed:
     failures: list[InputError]  # in input order; the articles with a result are in the store
+    # The run's inputs (StoredFiles.inputs) when every one was read and noted or left unread
+    # and none failed; None otherwise.
+    inputs: str | None = None
 
 
 def _analyse(
@@ -163,6 +166,8 @@ def _analyse(
                 fail(position, item)
                 continue
             if isinstance(item, Unread):  # the store holds its result under the current key
+                if files is not None:
+                    files.unread(item)
                 unchanged(position, item.id)
                 continue
             key = article_key(item)
@@ -210,7 +215,8 @@ def _analyse(
     store.finish_run()
     # Failures are reported in input order: read errors come at once, analysis errors later.
     failed.sort(key=lambda pair: pair[0])
-    return _Analysed([error for _, error in failed])
+    inputs = files.inputs() if files is not None and not failed else None
+    return _Analysed([error for _, error in failed], inputs and inputs.hexdigest())
 
 
 def _analyse_paths(
@@ -221,16 +227,15 @@ def _analyse_paths(
     counts: Counts,
     bar: Progress,
     pairing: PairingInput,
-    remember: bool = False,
+    files: StoredFiles | None = None,
     score: Work = score_chunk,
     before_scoring: Callable[[], None] | None = None,
 ) -> _Analysed:
     """Steps 1 and 2 over the user's paths; the progress bar is closed whatever happens.
 
-    With ``remember``, files the store shows unchanged are not read, and the signatures of
-    the files read are stored for the next run.
+    With ``files`` (the store's), files the store shows unchanged are not read, and the
+    signatures of the files read are stored for the next run.
     """
-    files = StoredFiles(store) if remember else None
     try:
         items = read_inputs(paths, stdin=stdin, record=files)
         return _analyse(
@@ -455,13 +460,46 @@ def _stat(path: Path) -> list[int] | None:
     return [st.st_size, st.st_mtime_ns]
 
 
-def _outputs_current(store: StateStore, digest: str, files: list[Path]) -> bool:
-    """True when the last run wrote these exact outputs and nobody changed them since."""
+def _stats(files: list[Path]) -> dict[str, list[int] | None]:
+    return {str(f): _stat(f) for f in files}
+
+
+def _saved_outputs(store: StateStore) -> dict[str, Any]:
+    """What the store says of the outputs the last run wrote (see score_paths); {} when none
+    may be current."""
     saved = store.get_meta("outputs")
-    if saved is None:
-        return False
-    last = json.loads(saved)
-    return last.get("digest") == digest and last.get("files") == {str(f): _stat(f) for f in files}
+    return {} if saved is None else json.loads(saved)
+
+
+def _outputs_current(saved: dict[str, Any], digest: str, files: list[Path]) -> bool:
+    """True when the last run wrote these exact outputs and nobody changed them since."""
+    return saved.get("digest") == digest and saved.get("files") == _stats(files)
+
+
+def _inputs_unchanged(
+    store: StateStore, saved: dict[str, Any], paths: list[str], outputs: list[Path]
+) -> int | None:
+    """How many inputs ``paths`` hold, when each is as the run that wrote the ``outputs`` read or
+    left it (the fingerprint ``saved`` with them, :class:`analyzer.file_record.Fingerprint`),
+    the outputs are as that run wrote them, and the store holds as many articles as then;
+    None otherwise.
+
+    Then the store holds every article of that run under its current key, and a run would read
+    no file, score nothing, drop nothing and write nothing: here every file is looked at once
+    (a stat), none looked up in the store. (A run that scores clears the saved fingerprint
+    before it stores a result, and one that drops articles writes the outputs again: only a
+    run killed in between could leave the store with fewer articles, which the count notices.)
+    """
+    if "inputs" not in saved or saved.get("files") != _stats(outputs):
+        return None
+    fingerprint = StoredFiles(store).fingerprint()
+    for found in recall_signatures(paths):
+        if found is None:
+            return None
+        fingerprint.add(*found)
+    if fingerprint.hexdigest() != saved["inputs"] or store.count_articles() != fingerprint.count:
+        return None
+    return fingerprint.count
 
 
 def _other_languages(store: StateStore) -> list[InputError]:
@@ -536,6 +574,7 @@ def score_paths(
     1
     """
     out = Path(out)
+    paths = list(paths)  # looked at twice when the outputs may be current
     counts, bar, began = _start(progress)
     state_path = Path(state) if state is not None else out / STATE_NAME
     try:
@@ -554,7 +593,19 @@ def score_paths(
         if early
         else score_chunk
     )
+    results_path = out / RESULTS_NAME
+    outputs = [results_path, out / "index.html"]
     with store, open_engine(engine, jobs, scheduler) as run, PairingInput(store) as pairing:
+        saved = _saved_outputs(store)
+        # Worksheets are written again by every run, and the SQLite file too.
+        unchanged = None if worksheets or db else _inputs_unchanged(store, saved, paths, outputs)
+        if unchanged is not None:
+            counts.unchanged = unchanged
+            bar.update(unchanged)
+            bar.close()
+            counts.seconds = time.perf_counter() - began
+            notices = [InputError(path, reason) for path, reason in saved.get("notices", [])]
+            return BatchResult(counts=counts, other_languages=notices)
         store.begin_run()
         # Pages written while scoring replace the last run's, so from the first article scored
         # its outputs are no longer the current ones: a run stopped after that point leaves the
@@ -568,7 +619,7 @@ def score_paths(
             counts,
             bar,
             pairing,
-            remember=True,
+            files=StoredFiles(store),
             score=score,
             before_scoring=forget_outputs,
         )
@@ -578,13 +629,17 @@ def score_paths(
             counts.seconds = time.perf_counter() - began
             return BatchResult(failures=done.failures, counts=counts, written=False)
         dropped = counts.dropped = store.retain_run()
-        results_path = out / RESULTS_NAME
-        files = [results_path, out / "index.html"]
         digest = outputs_digest(
             store.run_entries(), [str(e) for e in done.failures], worksheets=worksheets
         )
+        other_languages = _other_languages(store)
+        # Kept with the outputs, for a later run whose inputs are all as this run's
+        # (_inputs_unchanged): the run's inputs and the notices it gives.
+        inputs = {} if worksheets or done.inputs is None else {"inputs": done.inputs}
+        if inputs:
+            inputs["notices"] = [[notice.path, notice.reason] for notice in other_languages]
         compared = False
-        if counts.scored or dropped or not _outputs_current(store, digest, files):
+        if counts.scored or dropped or not _outputs_current(saved, digest, outputs):
             # The page writers (Jinja2, numpy via scoring) are imported only when pages are
             # written: an unchanged rerun spends most of its time on imports otherwise.
             from analyzer.writers.html import render_stored_chunk, write_stored_site
@@ -620,11 +675,13 @@ def score_paths(
                 )
                 jsonl.writelines(records)  # those not copied while the pages were made
             failures += later
-            saved = {"digest": digest, "files": {str(f): _stat(f) for f in files}}
+            saved = {"digest": digest, "files": _stats(outputs), **inputs}
             # Outputs with a failed comparison or page are never current: the next run retries.
             store.set_meta("outputs", json.dumps({} if compare_failures or later else saved))
         else:
             failures, unpaired = done.failures, []
+            if inputs and inputs["inputs"] != saved.get("inputs"):
+                store.set_meta("outputs", json.dumps({**saved, **inputs}))
         if (db is not None or worksheets) and not compared:
             compare_failures, unpaired = _compare(store, run, pairing, local=engine == "local")
             failures = done.failures + compare_failures
@@ -646,7 +703,6 @@ def score_paths(
             from analyzer.writers.worksheet import write_worksheets
 
             write_worksheets(out / WORKSHEETS_FOLDER, store.run_results(), lookup=store.run_result)
-        other_languages = _other_languages(store)
     counts.seconds = time.perf_counter() - began
     return BatchResult(
         failures=failures, counts=counts, unpaired=unpaired, other_languages=other_languages

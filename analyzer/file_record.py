@@ -12,10 +12,11 @@ from __future__ import annotations
 import hashlib
 from typing import TYPE_CHECKING
 
-from analyzer.state import analysis_version
+from analyzer.state import analysis_version, output_version
 
 if TYPE_CHECKING:
     from analyzer.article import Article
+    from analyzer.readers import Unread
     from analyzer.state import StateStore
 
 # How many remembered files one query fetches (see StoredFiles.recall).
@@ -49,6 +50,8 @@ class StoredFiles:
         self._store = store
         self._version = analysis_version()
         self._noted: tuple[Article, str] | None = None
+        # The run's inputs so far (see inputs); None once one was read and not noted.
+        self._inputs: Fingerprint | None = self.fingerprint()
         # Remembered files are fetched a window at a time, in path order (which is the order
         # files within a folder are read in): one query per _WINDOW files instead of one each.
         # The window holds the rows from path _low to _high (None: to the end of the table).
@@ -74,9 +77,59 @@ class StoredFiles:
         return self._high is None or path <= self._high
 
     def note(self, article: Article, signature: str) -> None:
-        self._noted = (article, self._basis(signature))
+        self._noted = (article, signature)
 
     def basis_of(self, article: Article) -> str | None:
         """The basis noted for ``article`` when it was read (None: not to be remembered)."""
         noted, self._noted = self._noted, None
-        return noted[1] if noted is not None and noted[0] is article else None
+        if noted is None or noted[0] is not article:
+            self._inputs = None
+            return None
+        if self._inputs is not None:
+            self._inputs.add(article.path, noted[1])
+        return self._basis(noted[1])
+
+    def unread(self, item: Unread) -> None:
+        """``item``'s file was left unread: its signature joins the run's :meth:`inputs`."""
+        if self._inputs is not None:
+            self._inputs.add(item.path, item.signature)
+
+    def inputs(self) -> Fingerprint | None:
+        """The inputs so far, each left unread (:meth:`unread`) or read and noted
+        (:meth:`basis_of`), in the order given; None once an article was read without a note."""
+        return self._inputs
+
+    def fingerprint(self) -> Fingerprint:
+        """An empty :class:`Fingerprint` under this record's versions."""
+        return Fingerprint(f"{self._version}\0{output_version()}")
+
+
+class Fingerprint:
+    """One hash of a run's inputs, a file's path and signature each, in input order, and of the
+    versions of the analysis (which the files' bases hold) and of the outputs (writers,
+    templates), with how many files.
+
+    A run whose every input was read and noted or left unread (:meth:`StoredFiles.inputs`)
+    keeps it with the outputs it wrote. A later run whose inputs give the same hash
+    (:func:`analyzer.readers.recall_signatures`) has the same files, each as that run read it,
+    under the same versions: the same articles, ids and keys, and those outputs.
+
+    Examples
+    --------
+    >>> a, b = Fingerprint("v1"), Fingerprint("v1")
+    >>> a.add("in/a.txt", "(1, 2)"); b.add("in/a.txt", "(1, 3)")
+    >>> a.count, a.hexdigest() == b.hexdigest()
+    (1, False)
+    """
+
+    def __init__(self, versions: str) -> None:
+        self._hash = hashlib.sha256(f"{versions}\n".encode())
+        self.count = 0
+
+    def add(self, path: str, signature: str) -> None:
+        # A path holds no NUL and a signature no newline (it is the repr of a tuple).
+        self._hash.update(f"{path}\0{signature}\n".encode())
+        self.count += 1
+
+    def hexdigest(self) -> str:
+        return self._hash.hexdigest()

@@ -515,6 +515,10 @@ class StateStore:
         none)."""
         return self._db.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is not None
 
+    def count_articles(self) -> int:
+        """How many articles are stored."""
+        return self._db.execute("SELECT count(*) FROM articles").fetchone()[0]
+
     def key_of(self, article_id: str) -> str | None:
         """The key one stored article was scored under (None when it is not stored)."""
         row = self._db.execute("SELECT key FROM articles WHERE id = ?", (article_id,)).fetchone()

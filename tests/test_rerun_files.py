@@ -23,6 +23,7 @@ from test_language import FRENCH
 
 import analyzer.file_record
 import analyzer.readers as readers
+import analyzer.state
 from analyzer.batch import score_paths
 from analyzer.readers import signatures
 from analyzer.state import Scored, StateStore
@@ -344,3 +345,141 @@ def test_an_html_signature_names_the_extraction_libraries_and_their_versions():
     assert signatures.signature(info, {}, html=True) != signatures.signature(info, {}, html=False)
     assert f"trafilatura={version('trafilatura')}" in signatures.html_libraries().split()
     assert f"lxml={version('lxml')}" in signatures.html_libraries().split()
+
+
+# A run whose every input was read and remembered, or left unread, keeps a fingerprint of them
+# (file_record.Fingerprint) with the outputs it wrote. The next run whose inputs give the same
+# fingerprint, and whose outputs and store are as that run left them, looks up no file in the
+# store and writes nothing; anything else sends it the long way, file by file.
+
+
+@pytest.fixture
+def recalled(monkeypatch) -> list[str]:
+    """The paths runs look up in their store's remembered files, in order."""
+    paths: list[str] = []
+    real = analyzer.file_record.StoredFiles.recall
+
+    def spy(self, path: str, signature: str) -> str | None:
+        paths.append(Path(path).name)
+        return real(self, path, signature)
+
+    monkeypatch.setattr(analyzer.file_record.StoredFiles, "recall", spy)
+    return paths
+
+
+def two_files(tmp_path: Path) -> Path:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "in" / "b.txt").write_text(TEXT.replace("three", "four"), encoding="utf-8")
+    return tmp_path / "in"
+
+
+def store_bytes(out: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in out.glob("state.sqlite*")}
+
+
+def test_an_unchanged_run_after_a_first_run_looks_up_no_file_and_writes_nothing(
+    tmp_path, opened, recalled, trusted
+):
+    inputs = two_files(tmp_path)
+    score(inputs, tmp_path / "out", opened)
+    outputs, store = (tmp_path / "out" / "results.jsonl").stat(), store_bytes(tmp_path / "out")
+    recalled.clear()
+    assert score(inputs, tmp_path / "out", opened) == ([], (0, 2, 0))
+    assert recalled == []
+    assert (tmp_path / "out" / "results.jsonl").stat() == outputs
+    assert store_bytes(tmp_path / "out") == store
+
+
+def test_an_unchanged_run_after_one_that_read_unchanged_files_looks_up_no_file(
+    tmp_path, opened, recalled, trusted
+):
+    # The first run's files were too new to remember (racily clean): the second reads them,
+    # finds their articles unchanged and remembers them, with their fingerprint.
+    inputs = two_files(tmp_path)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(signatures, "RACY_NS", 60 * 10**9)
+        score(inputs, tmp_path / "out", opened)
+    assert score(inputs, tmp_path / "out", opened) == (["a.txt", "b.txt"], (0, 2, 0))
+    recalled.clear()
+    assert score(inputs, tmp_path / "out", opened) == ([], (0, 2, 0))
+    assert recalled == []
+
+
+def test_a_new_file_beside_unchanged_ones_is_scored_alone(tmp_path, opened, trusted):
+    inputs = two_files(tmp_path)
+    score(inputs, tmp_path / "out", opened)
+    (inputs / "c.txt").write_text(TEXT.replace("three", "five"), encoding="utf-8")
+    assert score(inputs, tmp_path / "out", opened) == (["c.txt"], (1, 2, 0))
+    assert [r["id"] for r in records(tmp_path / "out")] == ["a", "b", "c"]
+
+
+@pytest.mark.parametrize("damage", ["edit", "remove"])
+def test_outputs_changed_since_the_run_that_wrote_them_are_written_again_unread(
+    tmp_path, opened, trusted, damage
+):
+    inputs = two_files(tmp_path)
+    score(inputs, tmp_path / "out", opened)
+    first = (tmp_path / "out" / "results.jsonl").read_bytes()
+    if damage == "edit":
+        (tmp_path / "out" / "results.jsonl").write_bytes(first[:100])
+    else:
+        (tmp_path / "out" / "index.html").unlink()
+    assert score(inputs, tmp_path / "out", opened) == ([], (0, 2, 0))
+    assert (tmp_path / "out" / "results.jsonl").read_bytes() == first
+    assert (tmp_path / "out" / "index.html").is_file()
+
+
+def test_new_writers_write_the_outputs_again_unread(tmp_path, opened, trusted, monkeypatch):
+    inputs = two_files(tmp_path)
+    score(inputs, tmp_path / "out", opened)
+    before = (tmp_path / "out" / "results.jsonl").stat().st_ino
+    monkeypatch.setattr(analyzer.file_record, "output_version", lambda: "other writers")
+    monkeypatch.setattr(analyzer.state, "output_version", lambda: "other writers")
+    assert score(inputs, tmp_path / "out", opened) == ([], (0, 2, 0))
+    assert (tmp_path / "out" / "results.jsonl").stat().st_ino != before  # replaced
+
+
+def test_an_article_gone_from_the_store_is_scored_again(tmp_path, opened, trusted):
+    # Only a run killed between dropping articles and writing the outputs leaves this.
+    inputs = two_files(tmp_path)
+    score(inputs, tmp_path / "out", opened)
+    with sqlite3.connect(tmp_path / "out" / "state.sqlite") as db:
+        db.execute("DELETE FROM articles WHERE id = 'b'")
+    assert score(inputs, tmp_path / "out", opened) == (["b.txt"], (1, 1, 0))
+    assert [r["id"] for r in records(tmp_path / "out")] == ["a", "b"]
+
+
+def test_each_unchanged_run_repeats_the_notice_of_an_article_not_in_english(
+    tmp_path, opened, recalled, trusted
+):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "in" / "b.txt").write_text(FRENCH, encoding="utf-8")
+    notices = []
+    for _ in range(3):
+        recalled.clear()
+        batch = score_paths([str(tmp_path / "in")], tmp_path / "out")
+        notices.append([str(notice) for notice in batch.other_languages])
+    assert recalled == []  # the last run decided from the fingerprint
+    assert notices[0] == notices[1] == notices[2]
+    assert notices[0][0].startswith(str(tmp_path / "in" / "b.txt") + ": ")
+
+
+def test_a_run_with_worksheets_or_a_database_goes_the_long_way(tmp_path, recalled, trusted):
+    # Both are written again by every run; the pages of a run with worksheets link them, so the
+    # next run without them writes its pages again.
+    inputs = two_files(tmp_path)
+    for _ in range(2):
+        recalled.clear()
+        score_paths([str(inputs)], tmp_path / "out", worksheets=True)
+    assert recalled == ["a.txt", "b.txt"]
+    linked = (tmp_path / "out" / "index.html").stat().st_ino
+    recalled.clear()
+    assert score_paths([str(inputs)], tmp_path / "out").counts.unchanged == 2
+    assert recalled == ["a.txt", "b.txt"]
+    assert (tmp_path / "out" / "index.html").stat().st_ino != linked
+    recalled.clear()
+    score_paths([str(inputs)], tmp_path / "out", db=tmp_path / "db.sqlite")
+    assert recalled == ["a.txt", "b.txt"]
+    assert (tmp_path / "db.sqlite").is_file()

@@ -45,8 +45,11 @@ HTML_SUFFIXES = {".html", ".htm"}
 FEED_SUFFIXES = {".xml", ".rss", ".atom"}
 JSONL_SUFFIXES = {".jsonl"}
 SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | FEED_SUFFIXES | JSONL_SUFFIXES
+# Files of many articles, whose ids come from inside them (with errors line by line): never
+# remembered, always read. Only files that yield one article, named after the file, are.
+_MANY_SUFFIXES = FEED_SUFFIXES | JSONL_SUFFIXES
 
-__all__ = ["read_inputs", "discover", "SUFFIXES", "FileRecord", "Unread"]
+__all__ = ["read_inputs", "recall_signatures", "discover", "SUFFIXES", "FileRecord", "Unread"]
 
 # How much of standard input is looked at to tell JSONL from a feed, a page or plain text.
 _SNIFF_BYTES = 64 * 1024
@@ -93,6 +96,7 @@ class Unread:
 
     path: str
     id: str
+    signature: str  # the file's, under which the record holds the article
 
 
 class FileRecord(Protocol):
@@ -162,14 +166,58 @@ def read_inputs(
     ids = _Ids()
     if not signatures.SUPPORTED:
         record = None
-    manifests: dict[Path, dict[str, Row]] = {}
-    for item in discover(paths):
-        if isinstance(item, InputError):
-            yield item
-            continue
-        if item == "-":
+    for entry in _entries(paths):
+        if isinstance(entry, InputError):
+            yield entry
+        elif entry == "-":
             stream = stdin if stdin is not None else sys.stdin.buffer
             yield from _read_stdin(stream, ids)
+        else:
+            yield from _read_file(*entry, ids, record)
+
+
+def recall_signatures(paths: Iterable[str]) -> Iterator[tuple[str, str] | None]:
+    """For each input in ``paths``, in :func:`read_inputs`' order, the path and signature under
+    which :func:`read_inputs` would ask a record for it before reading it; None for an input it
+    reads whatever a record holds (standard input, a feed or JSONL file, a file that cannot be
+    looked at or is not a regular file) and for an input in error (a manifest's too).
+
+    A batch compares them all at once with those of the run that wrote its outputs
+    (:meth:`analyzer.file_record.StoredFiles.fingerprint`): when none differs, nothing needs
+    reading, looking up or writing again.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "a.txt").write_text("It rained.", encoding="utf-8")
+    >>> _ = (folder / "b.jsonl").write_text('{"text": "It rained."}', encoding="utf-8")
+    >>> [(pathlib.Path(found[0]).name, found[1][:2]) if found else found
+    ...  for found in recall_signatures([str(folder), str(folder / "missing.txt")])]
+    [('a.txt', '(1'), None, None]
+    """
+    for entry in _entries(paths):
+        if isinstance(entry, InputError) or entry == "-":
+            yield None
+            continue
+        path, name, row = entry
+        suffix = suffix_and_stem(name)[0].lower()
+        found = None if suffix in _MANY_SUFFIXES else _signature(path, row, suffix in HTML_SUFFIXES)
+        yield None if found is None else (path, found)
+
+
+# An input as read_inputs takes it (see _entries).
+_Entry = tuple[str, str, dict[str, object]] | InputError | str
+
+
+def _entries(paths: Iterable[str]) -> Iterator[_Entry]:
+    """:func:`discover`'s inputs as :func:`read_inputs` takes them: ``(path, file name, manifest
+    row)`` for a file, ``"-"`` for standard input, and the InputErrors of inputs and manifests
+    (a file whose own manifest row is bad fails with it)."""
+    manifests: dict[str, dict[str, Row]] = {}
+    for item in discover(paths):
+        if isinstance(item, InputError) or item == "-":
+            yield item
             continue
         # Split as strings: a Path per file cost ~10% of an unchanged rerun (which reads no file).
         folder, name = os.path.split(item)
@@ -182,10 +230,7 @@ def read_inputs(
                 errors = [InputError(where, f"manifest cannot be read ({exc})")]
             yield from errors
         row = manifests[folder].get(name, {})
-        if isinstance(row, InputError):  # the file's own row is bad: the file fails with it
-            yield row
-            continue
-        yield from _read_file(item, name, row, ids, record)
+        yield row if isinstance(row, InputError) else (item, name, row)
 
 
 def suffix_and_stem(name: str) -> tuple[str, str]:
@@ -212,9 +257,7 @@ def _read_file(
 ) -> Iterator[Article | InputError | Unread]:
     suffix, stem = suffix_and_stem(name)
     suffix = suffix.lower()
-    # Only files that yield one article, whose id comes from the file name, are remembered:
-    # a feed's or a JSONL file's ids come from inside it, with errors line by line.
-    if suffix in FEED_SUFFIXES or suffix in JSONL_SUFFIXES:
+    if suffix in _MANY_SUFFIXES:
         record = None
     html = suffix in HTML_SUFFIXES
     read_at = 0
@@ -290,21 +333,28 @@ def _recall(
     path: str, row: dict[str, object], html: bool, stem: str, ids: _Ids, record: FileRecord
 ) -> Unread | None:
     """An Unread for a file ``record`` shows unchanged whose id is still free; None: read it."""
+    found = _signature(path, row, html)
+    if found is None:
+        return None  # reading it reports why
+    known = record.recall(path, found)
+    # The id must be the one a read would give now: ids depend on the files read before.
+    if known is None or ids.next(stem) != known:
+        return None
+    ids.claim(known)
+    return Unread(path, known, found)
+
+
+def _signature(path: str, row: dict[str, object], html: bool) -> str | None:
+    """The signature of the file at ``path`` now, None when it is no regular file (or cannot be
+    looked at)."""
     # A stat by name: on NFS and caching FUSE file systems it may answer from an attribute cache
     # (up to a minute old). Opening the file would revalidate it, but cost ~12 ms a 1,000-file
     # rerun (~15%); the README's Incremental limits name the case instead.
     try:
         info = os.stat(path)
     except OSError:
-        return None  # reading it reports why
-    if not stat.S_ISREG(info.st_mode):
         return None
-    known = record.recall(path, signature(info, row, html))
-    # The id must be the one a read would give now: ids depend on the files read before.
-    if known is None or ids.next(stem) != known:
-        return None
-    ids.claim(known)
-    return Unread(path, known)
+    return signature(info, row, html) if stat.S_ISREG(info.st_mode) else None
 
 
 _KINDS = (
