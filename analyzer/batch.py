@@ -54,7 +54,6 @@ from analyzer.file_record import StoredFiles
 from analyzer.pairing_input import PairingInput
 from analyzer.progress import Counts, Progress
 from analyzer.readers import Unread, read_inputs, recall_signatures
-from analyzer.scratch import scratch_folder
 from analyzer.state import (
     STATE_NAME,
     Compared,
@@ -65,7 +64,6 @@ from analyzer.state import (
     outputs_digest,
     unpack_result,
 )
-from analyzer.writers.jsonl import atomic_binary_file
 
 if TYPE_CHECKING:  # only named in annotations; an unchanged rerun never builds a result
     from analyzer.results import ArticleResult
@@ -643,6 +641,7 @@ def score_paths(
             # The page writers (Jinja2, numpy via scoring) are imported only when pages are
             # written: an unchanged rerun spends most of its time on imports otherwise.
             from analyzer.writers.html import render_stored_chunk, write_stored_site
+            from analyzer.writers.jsonl import atomic_binary_file
 
             compare_failures, unpaired = _compare(store, run, pairing, local=engine == "local")
             failures = done.failures + compare_failures
@@ -743,6 +742,8 @@ def analyze_paths(
     """
     if each is not None and records is not None:
         raise ValueError("give each or records, not both: each result goes to one of them")
+    from analyzer.scratch import scratch_folder  # tempfile and shutil: score_paths needs neither
+
     counts, bar, began = _start(progress)
     batch = BatchResult(counts=counts)
     with (

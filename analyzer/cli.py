@@ -16,7 +16,6 @@ from analyzer.engines import ENGINES
 from analyzer.errors import AnalyzerError, UsageError
 from analyzer.levels import LEVELS
 from analyzer.readers.names import shown
-from analyzer.writers.jsonl import dumps, write_jsonl
 
 
 def _report_failures(batch: BatchResult) -> int:
@@ -225,6 +224,7 @@ def compare_command(source: str, derived: str, out: Path, as_json: bool) -> None
     HTML report with its compare page."""
     from analyzer.compare.files import compare_paths  # here: it loads the models (see score)
     from analyzer.writers.html import write_site
+    from analyzer.writers.jsonl import dumps, write_jsonl
 
     try:
         src, der = compare_paths(source, derived)

@@ -17,6 +17,7 @@ import pytest
 from conftest import ROOT
 
 from analyzer.batch import score_paths
+from analyzer.readers import signatures
 
 HEAVY = ["jinja2", "nltk", "numpy", "scipy", "sklearn", "skops"]
 # Lighter, but a rerun pays for every module it loads: the encoding detector (only for text
@@ -24,8 +25,13 @@ HEAVY = ["jinja2", "nltk", "numpy", "scipy", "sklearn", "skops"]
 # (only to decode a stored result), the process pool's modules (only when there is work), the
 # Document with its patterns (only to analyse; readers make an analyzer.article), the language
 # module with its scans (only to name a text's language, or when the run holds one not in
-# English) and socket (temporary files are named after os.uname's host name where there is one).
+# English), socket (temporary files are named after os.uname's host name where there is one),
+# tempfile and shutil (only to write outputs, or for a scratch folder) and csv (only for a
+# manifest.csv).
 HEAVY += [
+    "tempfile",
+    "shutil",
+    "csv",
     "charset_normalizer",
     "concurrent.futures",
     "multiprocessing",
@@ -74,10 +80,15 @@ def write_two(folder: Path) -> None:
     )
 
 
+@pytest.mark.parametrize("remembered", [False, True])
 @pytest.mark.parametrize("jobs", [1, 2])
-def test_unchanged_rerun_imports_no_model_library(tmp_path, jobs):
+def test_unchanged_rerun_imports_no_model_library(tmp_path, monkeypatch, jobs, remembered):
+    # Files written just now are read again by the rerun (see test_rerun_files); remembered,
+    # they are not, and the rerun decides from their fingerprint.
     write_two(tmp_path / "in")
     out = tmp_path / "out"
+    if remembered:
+        monkeypatch.setattr(signatures, "RACY_NS", -60 * 10**9)
     assert score_paths([str(tmp_path / "in")], out).counts.scored == 2
     before = (out / "results.jsonl").read_bytes()
     assert run_fresh(str(tmp_path / "in"), str(out), jobs) == {"status": 0, "heavy": []}

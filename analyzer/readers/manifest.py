@@ -8,7 +8,6 @@ the file it names (with the row's line in the error), not the other files of the
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from pathlib import Path
@@ -58,6 +57,8 @@ def read_manifest(folder: Path) -> Manifest:
 def _parse(path: Path, manifest: Manifest) -> None:
     text = path.read_text(encoding="utf-8-sig")
     if path.suffix == ".csv":
+        import csv  # here: only a folder with a manifest.csv needs it (most have none)
+
         records = [(i + 2, row) for i, row in enumerate(csv.DictReader(io.StringIO(text)))]
     else:
         records = []
