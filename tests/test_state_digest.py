@@ -109,3 +109,32 @@ def test_no_version_is_kept_while_a_file_changed_moments_ago(tmp_path, monkeypat
     monkeypatch.setattr(signatures, "RACY_NS", 60 * 10**9)  # a file written in the last minute
     assert state.analysis_version.__wrapped__() == state._analysis_version()
     assert kept_files(root) == []
+
+
+@pytest.fixture
+def versions_cleared():
+    """The cached versions forgotten before and after the test (its package is a tmp folder)."""
+    state.analysis_version.cache_clear()
+    state.output_version.cache_clear()
+    yield
+    state.analysis_version.cache_clear()
+    state.output_version.cache_clear()
+
+
+def test_the_output_version_is_kept_and_a_template_moves_it_alone(
+    tmp_path, monkeypatch, versions_cleared
+):
+    root = package(tmp_path, monkeypatch)
+    (root / "templates").mkdir()
+    (root / "templates" / "page.html").write_text("<p>{{ title }}</p>")
+    analysis, output = state.analysis_version(), state.output_version()
+    assert output == state._output_version()
+    kept = sorted(p.name for p in (root / "__pycache__").glob("output-version.*"))
+    assert len(kept) == 1
+    (root / "__pycache__" / kept[0]).write_text("f" * 64)  # read back, not computed again
+    assert state.output_version.__wrapped__() == "f" * 64
+    (root / "templates" / "page.html").write_text("<h1>{{ title }}</h1>")
+    assert state.analysis_version.__wrapped__() == analysis
+    assert state.output_version.__wrapped__() not in (output, "f" * 64)
+    assert state.output_version.__wrapped__() == state._output_version()
+    assert len(list((root / "__pycache__").glob("output-version.*"))) == 1
