@@ -2812,6 +2812,8 @@ def test_numbers_are_the_number_pattern_s_finds_on_the_seeds():
     for text in SEED_TEXTS:
         found = [m.span() for m in claims._numbers(text, text)]
         assert found == [m.span() for m in claims._NUMBER.finditer(text)]
+
+
 _PARAGRAPH_SOUP = st.lists(
     st.sampled_from(["A b.", " C d? ", "E.", "\n", "\n\n", "  \n", "“F,” he said.", "x"]),
     max_size=20,
