@@ -2660,9 +2660,10 @@ _CUE_SOUP = st.lists(
     n_features=st.sampled_from([7, 16, 2**15]),
     alternate_sign=st.booleans(),
     seed=st.integers(0, 2**16),
+    dtype=st.sampled_from([np.float64, np.float32]),
 )
 def test_a_cue_scored_at_the_threshold_is_accepted_as_its_probability_says(
-    text, n_features, alternate_sign, seed
+    text, n_features, alternate_sign, seed, dtype
 ):
     # Weights of very different sizes make the order of the additions show in the score; the
     # intercept puts the first candidate's exact score on the threshold, where the score summed
@@ -2671,6 +2672,7 @@ def test_a_cue_scored_at_the_threshold_is_accepted_as_its_probability_says(
     spans = cues.candidates(text)
     rng = np.random.default_rng(seed)
     weights = rng.normal(size=n_features) * 10.0 ** rng.integers(-8, 9, size=n_features)
+    weights = weights.astype(dtype)  # (32-bit weights take the plain path)
     unbiased = cues.CueScorer(n_features, alternate_sign, weights, 0.0)
     from analyzer.learned.fastpath import hashed_keys_dot
 

@@ -415,7 +415,8 @@ def accepted(model: CueScorer | Pipeline, text: str, spans: list[tuple[int, int]
     if not spans:
         return []
     scorer = CueScorer.of(model)
-    if scorer is None:
+    if scorer is None or scorer.coef.dtype != np.float64:
+        # (the margin is worked out for sums of 64-bit floats)
         return [p >= THRESHOLD for p in cue_probabilities(model, text, spans)]
     rows = [hashed_keys(text, s, e) for s, e in spans]
     keys = list(chain.from_iterable(rows))
