@@ -52,7 +52,11 @@ Decision = tuple[Direction | None, str | None]
 # How far around the date a sentence is looked for: a clause longer than this is rare, and a
 # bound keeps the cost of one date fixed whatever the length of the text.
 _REACH = 400
-_SENTENCE_END = re.compile(r"[.!?][\"”’')]*\s+(?=[\"“‘(`']?[A-Z0-9])|\n")
+# A mark, closing marks and white space before what opens a sentence; or a line break. Written
+# as ``[.!?][\"”’')]*\s+(?=[\"“‘(`']?[A-Z0-9])|\n`` with the mark or break taken out in front:
+# a pattern that opens with a class lets the engine skip to the characters of that class, an
+# alternation opening with one was tried at every character (~40 % less time a date).
+_SENTENCE_END = re.compile(r"[.!?\n](?:(?<=\n)|[\"”’')]*\s+(?=[\"“‘(`']?[A-Z0-9]))")
 # The word a period follows ("Mr" in "Mr. Trump"): an abbreviation's period ends no sentence.
 _BEFORE_PERIOD = re.compile(r"([A-Za-z.]+)\.\Z")
 _TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*|''|``|[,;:()\"“”—–]| - ")

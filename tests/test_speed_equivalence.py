@@ -2835,3 +2835,22 @@ def test_the_paragraph_of_each_seed_sentence_is_found_as_a_search_finds_it():
         doc = document.build_document(document.Article("a", "a", text))
         plain = [doc.paragraph_index(s.start) for s in doc.sentences]
         assert attribution._sentence_paragraphs(doc) == plain
+PLAIN_SENTENCE_END = re.compile(r"[.!?][\"”’')]*\s+(?=[\"“‘(`']?[A-Z0-9])|\n")
+SENTENCE_END_SOUP = st.text(alphabet=".!?\n”’')\"“‘(` \tAa0\u2028", max_size=30)
+
+
+@settings(max_examples=500, deadline=None)
+@given(SENTENCE_END_SOUP, st.integers(0, 30), st.integers(0, 30))
+@example(".\n\nA", 0, 4)
+def test_sentence_ends_are_the_alternation_s_with_the_mark_in_front(text, lo, hi):
+    # tense._SENTENCE_END opens with the class of its marks and the line break, not with the
+    # alternation of the two: the same matches, in windows as in the whole text.
+    for window in ((), (lo, hi)):
+        fast = [m.span() for m in tense._SENTENCE_END.finditer(text, *window)]
+        assert fast == [m.span() for m in PLAIN_SENTENCE_END.finditer(text, *window)]
+
+
+def test_sentence_ends_are_the_alternation_s_with_the_mark_in_front_on_the_seeds():
+    for text in SEED_TEXTS:
+        fast = [m.span() for m in tense._SENTENCE_END.finditer(text)]
+        assert fast == [m.span() for m in PLAIN_SENTENCE_END.finditer(text)]
