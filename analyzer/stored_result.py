@@ -211,14 +211,14 @@ def decode_unscored(stored: str | bytes) -> ArticleResult:
 
 
 class Reading(NamedTuple):
-    """A result read for comparing (:func:`read_unscored`), with the JSON its line holds of its
-    text, paragraphs and quotes (None when they were not found apart: the line was read
-    whole), so that another result can be read against it."""
+    """A result read for comparing (:func:`read_unscored`), with what another result can be
+    read against: its stored bytes and where their line holds the JSON of its text, paragraphs
+    and quotes (``(start, end)`` of each; None when they were not found apart: the line was
+    read whole)."""
 
     result: ArticleResult
-    text: bytes | None = None
-    paragraphs: bytes | None = None
-    quotes: bytes | None = None
+    stored: bytes = b""
+    spans: tuple[tuple[int, int], ...] | None = None
 
 
 # The paragraphs and quotes of a result, made (see _result).
@@ -294,7 +294,7 @@ def _read_for_comparing(stored: bytes, end: int, like: Reading | None = None) ->
     paragraphs = stored.find(_PARAGRAPHS_KEY, outlet, version) if text > 0 else -1
     path = stored.find(b'], "path": ', paragraphs, version) + 1 if paragraphs > 0 else 0
     quotes = stored.find(_QUOTES_KEY, path, version) if path > 0 else -1
-    title = stored.find(b'", "title": ', text, end) + 1 if quotes > 0 else 0
+    title = stored.rfind(b'", "title": ', text, end) + 1 if quotes > 0 else 0
     if title > 0:
         # Where the text's, the paragraphs' and the quotes' JSON start and end.
         spans = (
@@ -302,26 +302,20 @@ def _read_for_comparing(stored: bytes, end: int, like: Reading | None = None) ->
             (paragraphs + len(_PARAGRAPHS_KEY), path),
             (quotes + len(_QUOTES_KEY), version),
         )
-        values = [stored[start:stop] for start, stop in spans]
-        seen = (None,) * 3 if like is None else (like.text, like.paragraphs, like.quotes)
-        same = [value == other for value, other in zip(values, seen, strict=True)]
-        keep = [
-            b'""' if same[0] else values[0],
-            b"[]" if same[1] else values[1],
-            b"null" if same[2] else values[2],
-        ]
+        same = _NOT_SAME if like is None else _same(stored, spans, like)
+        (text_at, _), (paragraphs_at, _), (quotes_at, _) = spans
         parts += (
             stored[at : findings + len(b', "findings": [')],
             stored[after_findings:metrics],
-            stored[outlet : spans[1][0]],
-            keep[1],
-            stored[path : spans[2][0]],
-            keep[2],
+            stored[outlet:paragraphs_at],
+            b"[]" if same[1] else stored[paragraphs_at:path],
+            stored[path:quotes_at],
+            b"null" if same[2] else stored[quotes_at:version],
             # The sources' list (when the record has them) ends right before the text; the
             # scores' flag before it is true or false.
             b', "sources": []' if stored[text - 1 : text] == b"]" else b"",
-            stored[text : spans[0][0]],
-            keep[0],
+            stored[text:text_at],
+            b'""' if same[0] else stored[text_at:title],
             stored[title:end],
         )
         try:
@@ -330,17 +324,19 @@ def _read_for_comparing(stored: bytes, end: int, like: Reading | None = None) ->
             pass
         else:
             if _READ.issubset(record):
-                if same[0]:
-                    record["text"] = like.result.text
                 known = None
-                if same[1] or same[2]:
-                    known = (
-                        like.result.paragraphs
-                        if same[1]
-                        else tuple(map(tuple, record["paragraphs"])),
-                        like.result.quotes if same[2] else _items(Quote, record.get("quotes")),
-                    )
-                return Reading(_result(record, None, items=False, known=known), *values)
+                if like is not None:  # (same holds only where like is given)
+                    if same[0]:
+                        record["text"] = like.result.text
+                    if same[1] or same[2]:
+                        known = (
+                            like.result.paragraphs
+                            if same[1]
+                            else tuple(map(tuple, record["paragraphs"])),
+                            like.result.quotes if same[2] else _items(Quote, record.get("quotes")),
+                        )
+                result = _result(record, None, items=False, known=known)
+                return Reading(result, stored, spans)
     return Reading(_result(json.loads(stored[:end]), None, items=False))
 
 
@@ -348,6 +344,18 @@ def _read_for_comparing(stored: bytes, end: int, like: Reading | None = None) ->
 _TEXT_KEY = b', "text": "'
 _PARAGRAPHS_KEY = b', "paragraphs": '
 _QUOTES_KEY = b', "quotes": '
+_NOT_SAME = (False, False, False)
+
+
+def _same(stored: bytes, spans: tuple[tuple[int, int], ...], like: Reading) -> tuple[bool, ...]:
+    """Whether each of ``spans`` of ``stored`` holds the bytes of the same span of ``like``."""
+    if like.spans is None:
+        return _NOT_SAME
+    return tuple(
+        stop - start == other_stop - other_start
+        and stored[start:stop] == like.stored[other_start:other_stop]
+        for (start, stop), (other_start, other_stop) in zip(spans, like.spans, strict=True)
+    )
 
 
 # The keys of a record _result reads without a default.
