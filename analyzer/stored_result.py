@@ -272,7 +272,8 @@ def _read_for_comparing(stored: bytes, end: int, like: Reading | None = None) ->
     ``], "id": ``, ``, "outlet": ``), and the values between those cuts are scalars and lists of
     scalars or of flat items that hold no such key; the scores and sources end at the last
     ``, "text": "`` of the line (only scalars and strings come after the text), and the text at
-    the first ``", "title": `` after it; the paragraphs (lists of numbers) end at the first
+    the ``", "title": `` after it (the only one: looked for from the line's end, not through the
+    text); the paragraphs (lists of numbers) end at the first
     ``], "path": `` after their key, the quotes (flat items) where the record version starts. A
     cut that ends inside a value leaves JSON that does not parse (a value closed too early) or a
     record without what :func:`_result` reads: then the line is parsed whole. (The parts kept
