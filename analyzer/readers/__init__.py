@@ -118,6 +118,13 @@ def discover(paths: Iterable[str]) -> Iterator[str | InputError]:
     A file whose path is not valid UTF-8 is an InputError here (:mod:`analyzer.readers.names`),
     so every path yielded is valid Unicode.
     """
+    for found in _discovered(paths):
+        yield found if isinstance(found, str | InputError) else found[0]
+
+
+def _discovered(paths: Iterable[str]) -> Iterator[str | InputError | tuple[str, str, str]]:
+    """:func:`discover`, with each file as ``(path, folder, file name)``: a walk has them apart,
+    and a rerun that reads no file would otherwise spend a split of its path on each."""
     for raw in paths:
         if raw == "-":
             yield raw
@@ -140,11 +147,12 @@ def discover(paths: Iterable[str]) -> Iterator[str | InputError]:
                         continue
                     # splitext, not Path: one Path per file name is a measurable share of a
                     # rerun. Hidden names are skipped above; "x." gives "." (no suffix matches).
-                    if os.path.splitext(name)[1].lower() in SUFFIXES:
-                        found = os.path.join(root, name)
-                        yield found if root_valid and valid(name) else name_error(found)
+                    if os.path.splitext(name)[1].lower() not in SUFFIXES:
+                        continue
+                    found = os.path.join(root, name)
+                    yield (found, root, name) if root_valid and valid(name) else name_error(found)
         else:
-            yield raw if valid(raw) else name_error(raw)
+            yield (raw, *os.path.split(raw)) if valid(raw) else name_error(raw)
 
 
 def read_inputs(
@@ -215,12 +223,12 @@ def _entries(paths: Iterable[str]) -> Iterator[_Entry]:
     row)`` for a file, ``"-"`` for standard input, and the InputErrors of inputs and manifests
     (a file whose own manifest row is bad fails with it)."""
     manifests: dict[str, dict[str, Row]] = {}
-    for item in discover(paths):
-        if isinstance(item, InputError) or item == "-":
+    for item in _discovered(paths):
+        if isinstance(item, str | InputError):  # an error, or standard input
             yield item
             continue
-        # Split as strings: a Path per file cost ~10% of an unchanged rerun (which reads no file).
-        folder, name = os.path.split(item)
+        # Strings, not Paths: a Path per file cost ~10% of an unchanged rerun (which reads no file).
+        path, folder, name = item
         if folder not in manifests:
             try:
                 manifests[folder], errors = read_manifest(Path(folder))
@@ -230,7 +238,7 @@ def _entries(paths: Iterable[str]) -> Iterator[_Entry]:
                 errors = [InputError(where, f"manifest cannot be read ({exc})")]
             yield from errors
         row = manifests[folder].get(name, {})
-        yield row if isinstance(row, InputError) else (item, name, row)
+        yield row if isinstance(row, InputError) else (path, name, row)
 
 
 def suffix_and_stem(name: str) -> tuple[str, str]:
