@@ -2835,6 +2835,8 @@ def test_the_paragraph_of_each_seed_sentence_is_found_as_a_search_finds_it():
         doc = document.build_document(document.Article("a", "a", text))
         plain = [doc.paragraph_index(s.start) for s in doc.sentences]
         assert attribution._sentence_paragraphs(doc) == plain
+
+
 PLAIN_SENTENCE_END = re.compile(r"[.!?][\"”’')]*\s+(?=[\"“‘(`']?[A-Z0-9])|\n")
 SENTENCE_END_SOUP = st.text(alphabet=".!?\n”’')\"“‘(` \tAa0\u2028", max_size=30)
 
