@@ -168,6 +168,16 @@ _FLAG_FEATURES = ("quote_before", "quote_after", "quote_near", "sentence_start",
 _MOST_KEYS = len(_STRING_FEATURES) + len(_FLAG_FEATURES)
 
 
+def _neighbour(word: str) -> tuple[str, str]:
+    """A word next to a cue in lower case, and its shape: "pron", else by its first character
+    "cap", "num" or "low"."""
+    low = word.lower()
+    if low in _PRONOUNS:
+        return low, "pron"
+    first = word[0]
+    return low, "cap" if first.isupper() else "num" if first.isdigit() else "low"
+
+
 def hashed_keys(text: str, start: int, end: int) -> list[str]:
     """The keys ``FeatureHasher`` hashes for the context features of the candidate cue
     ``text[start:end]`` (:func:`features`), each of value 1, in its order: "name=value" for a
@@ -187,35 +197,9 @@ def hashed_keys(text: str, start: int, end: int) -> list[str]:
     # The last word of the last 30 characters, found as the first of them read backwards (a
     # pattern of one character class repeated matches the same runs either way).
     before = _WORDS.search(left[:-31:-1])
-    # The shape of a neighbouring word: "pron", else by its first character "cap", "num" or
-    # "low"; "none" when there is none (written out for each: no call per neighbour).
-    if before:
-        prev = before.group()[::-1]
-        prev_low = prev.lower()
-        if prev_low in _PRONOUNS:
-            prev_shape = "pron"
-        elif prev[0].isupper():
-            prev_shape = "cap"
-        elif prev[0].isdigit():
-            prev_shape = "num"
-        else:
-            prev_shape = "low"
-    else:
-        prev_low, prev_shape = "", "none"
+    prev_low, prev_shape = _neighbour(before.group()[::-1]) if before else ("", "none")
     after = _WORDS.search(right)
-    if after:
-        nxt = after.group()
-        next_low = nxt.lower()
-        if next_low in _PRONOUNS:
-            next_shape = "pron"
-        elif nxt[0].isupper():
-            next_shape = "cap"
-        elif nxt[0].isdigit():
-            next_shape = "num"
-        else:
-            next_shape = "low"
-    else:
-        next_low, next_shape = "", "none"
+    next_low, next_shape = _neighbour(after.group()) if after else ("", "none")
     left_strip = left.rstrip()
     right_strip = right.lstrip()
     prev_char = left_strip[-1:] or "^"
