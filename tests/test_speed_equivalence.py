@@ -2686,6 +2686,17 @@ def test_a_cue_scored_at_the_threshold_is_accepted_as_its_probability_says(
         assert cues.accepted(unbiased, text, spans) == plain_accepted(unbiased, text, spans)
 
 
+def test_the_rounding_margin_is_kept_for_the_last_cue_scorer_only():
+    # Each call with a fitted Pipeline wraps it in a new CueScorer: a margin kept for each would
+    # keep every one of them alive.
+    text = "Ana said it rained."
+    model = cues.load()
+    for intercept in (0.0, 1.0, 2.0):
+        scorer = cues.CueScorer(model.n_features, model.alternate_sign, model.coef, intercept)
+        cues.accepted(scorer, text, cues.candidates(text))
+    assert cues._rounding_margin.cache_info().currsize == 1
+
+
 def plain_hashed_keys(text: str, start: int, end: int) -> list[str]:
     """cues.hashed_keys before 2026-11-24: a helper call per neighbour's shape, the marks near
     the cue looked for in the two sides joined."""

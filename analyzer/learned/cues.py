@@ -422,12 +422,14 @@ def accepted(model: CueScorer | Pipeline, text: str, spans: list[tuple[int, int]
     return out
 
 
-@functools.cache
+# One entry: the CLI's model is one CueScorer for the process (load), while each call with a
+# fitted Pipeline wraps it in a new one, which an unbounded cache would keep for ever.
+@functools.lru_cache(maxsize=1)
 def _rounding_margin(scorer: CueScorer) -> float:
     """How far apart two sums of a row's terms plus the intercept, added in different orders,
     can lie for ``scorer``, with room to spare; plus how far from _THRESHOLD_SCORE a score can
     be and still give a probability that the logistic function's rounding puts on the other
-    side of THRESHOLD. (Cached for the process's one scorer.)
+    side of THRESHOLD.
 
     Summing n terms in any order is off by at most about n * 2**-53 times the sum of their
     magnitudes, here at most n times the largest weight: 2**-45 (256 units of rounding) covers
