@@ -592,7 +592,9 @@ def score_paths(
         else score_chunk
     )
     results_path = out / RESULTS_NAME
-    outputs = [results_path, out / "index.html"]
+    # The page folders' own stats change when a page in them is added, deleted or renamed (not
+    # when one is edited in place): a page deleted alone is written again.
+    outputs = [results_path, out / "index.html", out / "articles", out / "compare"]
     with store, open_engine(engine, jobs, scheduler) as run, PairingInput(store) as pairing:
         saved = _saved_outputs(store)
         # Worksheets are written again by every run, and the SQLite file too.

@@ -414,20 +414,24 @@ def test_a_new_file_beside_unchanged_ones_is_scored_alone(tmp_path, opened, trus
     assert [r["id"] for r in records(tmp_path / "out")] == ["a", "b", "c"]
 
 
-@pytest.mark.parametrize("damage", ["edit", "remove"])
+@pytest.mark.parametrize("damage", ["edit", "remove", "remove a page"])
 def test_outputs_changed_since_the_run_that_wrote_them_are_written_again_unread(
     tmp_path, opened, trusted, damage
 ):
     inputs = two_files(tmp_path)
     score(inputs, tmp_path / "out", opened)
     first = (tmp_path / "out" / "results.jsonl").read_bytes()
+    page = (tmp_path / "out" / "articles" / "a.html").read_bytes()
     if damage == "edit":
         (tmp_path / "out" / "results.jsonl").write_bytes(first[:100])
-    else:
+    elif damage == "remove":
         (tmp_path / "out" / "index.html").unlink()
+    else:
+        (tmp_path / "out" / "articles" / "a.html").unlink()
     assert score(inputs, tmp_path / "out", opened) == ([], (0, 2, 0))
     assert (tmp_path / "out" / "results.jsonl").read_bytes() == first
     assert (tmp_path / "out" / "index.html").is_file()
+    assert (tmp_path / "out" / "articles" / "a.html").read_bytes() == page
 
 
 def test_new_writers_write_the_outputs_again_unread(tmp_path, opened, trusted, monkeypatch):
