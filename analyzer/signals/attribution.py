@@ -271,45 +271,25 @@ def find(
             if cue in held:
                 continue  # a cue word inside a quotation belongs to the quoted speech
             outer = next((f for f in in_sentence if f.content[0] <= cue[0] < f.content[1]), None)
-            if outer is None:
-                f = _from_cue(
-                    doc,
-                    people,
-                    sent,
-                    cue,
-                    paragraph_of[cue],
-                    speech,
-                    used_quotes,
-                    in_sentence,
-                    state,
-                )
-                f = _reporting(text, f, cue, ordered, held)
-            else:
+            joint = None
+            if outer is not None:
                 joint = _coordinate(text, outer, cue)
                 if joint is None:
                     continue  # inside the content of an outer attribution
                 # The outer content ends before the joint (undone if the cue makes nothing).
                 kept = outer.content, outer.kind
                 _split_at(text, speech, outer, joint.start())
-                f = _from_cue(
-                    doc,
-                    people,
-                    sent,
-                    cue,
-                    paragraph_of[cue],
-                    speech,
-                    used_quotes,
-                    in_sentence,
-                    state,
-                )
-                if f is not None and not joint.group(1):
-                    # "She attacked the police and blamed ...": the outer clause's subject.
-                    f.source, f.name = outer.source, outer.name
-                    f.kind_of_source, f.entity = outer.kind_of_source, outer.entity
-                f = _reporting(text, f, cue, ordered, held)
-                if f is None:
-                    outer.content, outer.kind = kept
+            f = _from_cue(
+                doc, people, sent, cue, paragraph_of[cue], speech, used_quotes, in_sentence, state
+            )
+            if outer is not None and joint is not None and f is not None and not joint.group(1):
+                # "She attacked the police and blamed ...": the outer clause's subject.
+                f.source, f.name = outer.source, outer.name
+                f.kind_of_source, f.entity = outer.kind_of_source, outer.entity
+            f = _reporting(text, f, cue, ordered, held)
             if f is None:
+                if outer is not None:  # the outer content as it was before the split
+                    outer.content, outer.kind = kept
                 continue
             in_sentence.append(f)
             state.remember(f)
