@@ -50,7 +50,7 @@ from analyzer.engines import (
     score_chunk,
 )
 from analyzer.errors import AnalyzerError, InputError
-from analyzer.file_record import StoredFiles
+from analyzer.file_record import Fingerprint, StoredFiles
 from analyzer.pairing_input import PairingInput
 from analyzer.progress import Counts, Progress
 from analyzer.readers import Unread, read_inputs, recall_signatures
@@ -490,7 +490,7 @@ def _inputs_unchanged(
     """
     if "inputs" not in saved or saved.get("files") != _stats(outputs):
         return None
-    fingerprint = StoredFiles(store).fingerprint()
+    fingerprint = Fingerprint.current()
     for found in recall_signatures(paths):
         if found is None:
             return None

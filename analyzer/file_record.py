@@ -51,7 +51,7 @@ class StoredFiles:
         self._version = analysis_version()
         self._noted: tuple[Article, str] | None = None
         # The run's inputs so far (see inputs); None once one was read and not noted.
-        self._inputs: Fingerprint | None = self.fingerprint()
+        self._inputs: Fingerprint | None = Fingerprint.current()
         # Remembered files are fetched a window at a time, in path order (which is the order
         # files within a folder are read in): one query per _WINDOW files instead of one each.
         # The window holds the rows from path _low to _high (None: to the end of the table).
@@ -99,10 +99,6 @@ class StoredFiles:
         (:meth:`basis_of`), in the order given; None once an article was read without a note."""
         return self._inputs
 
-    def fingerprint(self) -> Fingerprint:
-        """An empty :class:`Fingerprint` under this record's versions."""
-        return Fingerprint(f"{self._version}\0{output_version()}")
-
 
 class Fingerprint:
     """One hash of a run's inputs, a file's path and signature each, in input order, and of the
@@ -125,6 +121,11 @@ class Fingerprint:
     def __init__(self, versions: str) -> None:
         self._hash = hashlib.sha256(f"{versions}\n".encode())
         self.count = 0
+
+    @classmethod
+    def current(cls) -> Fingerprint:
+        """An empty fingerprint under this build's analysis and output versions."""
+        return cls(f"{analysis_version()}\0{output_version()}")
 
     def add(self, path: str, signature: str) -> None:
         # A path holds no NUL and a signature no newline (it is the repr of a tuple).

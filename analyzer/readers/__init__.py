@@ -191,7 +191,7 @@ def recall_signatures(paths: Iterable[str]) -> Iterator[tuple[str, str] | None]:
     looked at or is not a regular file) and for an input in error (a manifest's too).
 
     A batch compares them all at once with those of the run that wrote its outputs
-    (:meth:`analyzer.file_record.StoredFiles.fingerprint`): when none differs, nothing needs
+    (:class:`analyzer.file_record.Fingerprint`): when none differs, nothing needs
     reading, looking up or writing again.
 
     Examples
