@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from analyzer.learned.fastpath import hashed_keys_dot, murmurhash3
+from analyzer.learned.fastpath import hashed_columns, hashed_keys_dot
 from analyzer.learned.store import cached_model, run_time_model
 from analyzer.lexicons import load_lexicon
 from analyzer.scan import alternation
@@ -404,11 +404,10 @@ def accepted(model: CueScorer | Pipeline, text: str, spans: list[tuple[int, int]
         return [p >= THRESHOLD for p in cue_probabilities(model, text, spans)]
     rows = [hashed_keys(text, s, e) for s, e in spans]
     keys = list(chain.from_iterable(rows))
-    # FeatureHasher's column and sign of each key (analyzer.learned.fastpath._hashed).
-    hashes = np.fromiter(map(murmurhash3, keys), np.int64, len(keys))
-    weights = scorer.coef[np.abs(hashes) % scorer.n_features]
-    if scorer.alternate_sign:
-        weights = np.where(hashes < 0, -weights, weights)
+    columns, signs = hashed_columns(
+        keys, np.ones(len(keys)), scorer.n_features, scorer.alternate_sign
+    )
+    weights = scorer.coef[columns] * signs  # (exact: each sign is 1.0 or -1.0)
     # (every row holds keys: the string features always give one each)
     starts = np.fromiter(accumulate(map(len, rows[:-1]), initial=0), np.intp, len(rows))
     scores = (np.add.reduceat(weights, starts) + scorer.intercept).tolist()

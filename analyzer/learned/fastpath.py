@@ -193,12 +193,27 @@ def _hashed(
     n_features: int,
     alternate_sign: bool,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    # The hashes of all keys at once; then FeatureHasher's column and sign of each, with numpy.
+    columns, values = hashed_columns(keys, values, n_features, alternate_sign)
+    return columns, np.array(indptr, dtype=np.int32), values
+
+
+def hashed_columns(
+    keys: Sequence[str | bytes], values: np.ndarray, n_features: int, alternate_sign: bool
+) -> tuple[np.ndarray, np.ndarray]:
+    """``FeatureHasher``'s column of each key, and each key's value with the sign it gives it.
+
+    Examples
+    --------
+    >>> columns, values = hashed_columns(["w=said", "quote"], np.ones(2), 16, True)
+    >>> columns.tolist() == [abs(murmurhash3(k)) % 16 for k in ["w=said", "quote"]]
+    True
+    """
+    # The hashes of all keys at once; then the column and sign of each, with numpy.
     hashes = np.fromiter(map(murmurhash3, keys), np.int64, len(keys))
     columns = (np.abs(hashes) % n_features).astype(np.int32)
     if alternate_sign:  # (np.where: a random sign mask costs x[mask] twice as much)
         values = np.where(hashes < 0, -values, values)
-    return columns, np.array(indptr, dtype=np.int32), values
+    return columns, values
 
 
 def sorted_counts(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
